@@ -1,0 +1,112 @@
+package sentence
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxWord bounds the look back from a full stop, in bytes, so that a long
+// run of letters and dots costs no more than a short one.
+const maxWord = 32
+
+// abbreviation reports whether the full stop at text[p], in the sentence
+// that starts at start and with next as the first rune after the white
+// space that follows, ends an abbreviation, an initial, a dotted acronym or
+// a list marker rather than the sentence.
+func abbreviation(text string, start, p int, next rune) bool {
+	if listMarker(text[start:p]) {
+		return true
+	}
+	q := p
+	for q > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:q])
+		if r != '.' && !unicode.IsLetter(r) {
+			break
+		}
+		q -= size
+		if p-q > maxWord {
+			return false
+		}
+	}
+	w := text[q:p] // letters and dots
+	if w == "" {
+		return false
+	}
+	if d := strings.LastIndexByte(w, '.'); d >= 0 {
+		if dottedAcronym(w) {
+			return true
+		}
+		w = w[d+1:]
+	}
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
+		return true // an initial
+	}
+	return isAbbreviation(w) || isNumberAbbreviation(w) && unicode.IsDigit(next)
+}
+
+// isAbbreviation reports whether w, without its full stop, is an
+// abbreviation that is followed by a name or a word. The match is case
+// sensitive.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt",
+		"Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev", "Hon", "Pres", "Supt",
+		"Inc", "Ltd", "Corp", "Co",
+		"vs", "cf", "al", "approx":
+		return true
+	}
+	return false
+}
+
+// isNumberAbbreviation reports whether w, without its full stop, is an
+// abbreviation that is followed by a number. The match is case sensitive,
+// so that "no." stays a word.
+func isNumberAbbreviation(w string) bool {
+	switch w {
+	case "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+		"No", "Nos", "Vol", "pp", "Fig":
+		return true
+	}
+	return false
+}
+
+// dottedAcronym reports whether w, letters and dots without the final full
+// stop, has two or more parts of one or two letters, at least one of them a
+// single letter: U.S, e.g, a.m, Ph.D.
+func dottedAcronym(w string) bool {
+	parts, single := 0, false
+	for w != "" {
+		part := w
+		if d := strings.IndexByte(w, '.'); d >= 0 {
+			part, w = w[:d], w[d+1:]
+			if w == "" {
+				return false // a trailing dot: an empty part
+			}
+		} else {
+			w = ""
+		}
+		switch utf8.RuneCountInString(part) {
+		case 1:
+			single = true
+		case 2:
+		default:
+			return false // empty or too long
+		}
+		parts++
+	}
+	return parts >= 2 && single
+}
+
+// listMarker reports whether s, a whole sentence so far without its full
+// stop, numbers an item of a list: one to three digits or a single letter.
+func listMarker(s string) bool {
+	if s == "" {
+		return false
+	}
+	if len(s) <= 3 && strings.Trim(s, "0123456789") == "" {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && unicode.IsLetter(r)
+}

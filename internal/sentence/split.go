@@ -1,0 +1,204 @@
+package sentence
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a byte range [Start, End) of a text.
+type Span struct{ Start, End int }
+
+// Split returns the sentences of text as byte spans, in order.
+// Text that is only white space has no sentences.
+func Split(text string) []Span {
+	return AppendSplit(nil, text)
+}
+
+// AppendSplit is Split that appends to dst, so callers can reuse a slice in a
+// hot loop. It returns the extended slice.
+func AppendSplit(dst []Span, text string) []Span {
+	start := -1 // start of the current sentence, -1 between sentences
+	end := 0    // end of its last character that is not white space
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case classSpace:
+				i++
+				continue
+			case classOther:
+				if start < 0 {
+					start = i
+				}
+				i++
+				end = i
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			if !isTerminator(r) {
+				if start < 0 {
+					start = i
+				}
+				i += size
+				end = i
+				continue
+			}
+		}
+
+		// A run of terminators starts at i.
+		if start < 0 {
+			start = i
+		}
+		j, cjk := scanTerminators(text, i)
+		k := scanClosers(text, j)
+		end = k
+		if endsSentence(text, start, i, j, k, cjk) {
+			dst = append(dst, Span{start, k})
+			start = -1
+		}
+		i = k
+	}
+	if start >= 0 {
+		dst = append(dst, Span{start, end})
+	}
+	return dst
+}
+
+// endsSentence reports whether the sentence that starts at start ends after
+// the terminators text[p:j] and the closers text[j:k].
+func endsSentence(text string, start, p, j, k int, cjk bool) bool {
+	if k == len(text) {
+		return false // the end of the text ends the sentence anyway
+	}
+	if cjk {
+		// A fullwidth full stop between digits is a decimal point.
+		if text[p:j] == "．" {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			return !unicode.IsDigit(r)
+		}
+		return true
+	}
+	m := k
+	for m < len(text) {
+		r, size := utf8.DecodeRuneInString(text[m:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		m += size
+	}
+	if m == k || m == len(text) {
+		return false // no white space, or only white space to the end
+	}
+	next, _ := utf8.DecodeRuneInString(text[m:])
+	if !startsSentence(next) {
+		return false
+	}
+	if j-p == 1 && text[p] == '.' && j == k && abbreviation(text, start, p, next) {
+		return false
+	}
+	return true
+}
+
+// scanTerminators returns the end of the run of terminators that starts at
+// i, and whether it holds a terminator that needs no white space after it.
+func scanTerminators(text string, i int) (j int, cjk bool) {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] != classTerminator {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isTerminator(r) {
+			break
+		}
+		cjk = cjk || isCJKTerminator(r)
+		i += size
+	}
+	return i, cjk
+}
+
+// scanClosers returns the end of the run of closing quotes and brackets that
+// starts at i.
+func scanClosers(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isCloser(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+const (
+	classOther = iota
+	classSpace
+	classTerminator
+)
+
+// asciiClass classifies the ASCII bytes for the fast path of AppendSplit.
+var asciiClass = [utf8.RuneSelf]uint8{
+	'\t': classSpace, '\n': classSpace, '\v': classSpace, '\f': classSpace, '\r': classSpace, ' ': classSpace,
+	'.': classTerminator, '!': classTerminator, '?': classTerminator,
+}
+
+// isTerminator reports whether r may end a sentence.
+func isTerminator(r rune) bool {
+	switch r {
+	case '.', '!', '?',
+		'…',                // horizontal ellipsis
+		'‼', '⁇', '⁈', '⁉', // double marks
+		'؟', '۔', // Arabic question mark, Arabic (Urdu) full stop
+		'।', '॥': // Devanagari danda and double danda
+		return true
+	}
+	return isCJKTerminator(r)
+}
+
+// isCJKTerminator reports whether r ends a sentence without white space
+// after it.
+func isCJKTerminator(r rune) bool {
+	switch r {
+	case '。', '！', '？', '．', '｡':
+		return true
+	}
+	return false
+}
+
+// isCloser reports whether r closes a quotation or a bracket. Initial quotes
+// count, since German and others close with “ and ‘.
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '}', '＂', '＇':
+		return true
+	}
+	return r >= utf8.RuneSelf &&
+		(unicode.Is(unicode.Pe, r) || unicode.Is(unicode.Pf, r) || unicode.Is(unicode.Pi, r))
+}
+
+// startsSentence reports whether a sentence may start with r.
+func startsSentence(r rune) bool {
+	switch r {
+	case '"', '\'', '(', '[', '{', '¿', '¡', '＂', '＇':
+		return true
+	}
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if unicode.IsUpper(r) || unicode.IsTitle(r) || unicode.IsDigit(r) {
+		return true
+	}
+	if unicode.IsLetter(r) {
+		return !unicode.IsLower(r) // a letter of a script without case
+	}
+	return unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pi, r)
+}

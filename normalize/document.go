@@ -1,0 +1,188 @@
+package normalize
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrBinary is returned for input that holds a NUL byte: it is not text.
+var ErrBinary = errors.New("binary data")
+
+// ErrInvalidUTF8 is returned under Options.Strict for input that is not
+// valid UTF-8.
+var ErrInvalidUTF8 = errors.New("invalid UTF-8")
+
+// Line is one line of an input.
+type Line struct {
+	Number     int    // 1-based line number; LF, CRLF and a lone CR each end a line
+	Start, End int    // byte span of the line's content in the input, without its line end
+	Text       string // normalized content
+}
+
+// Blank reports whether the line holds nothing but spaces and tabs.
+func (l *Line) Blank() bool {
+	return strings.TrimLeft(l.Text, " \t") == ""
+}
+
+// Document is a normalized input, line by line.
+type Document struct {
+	Lines  []Line
+	Counts Counts
+	// BOM is the byte-order mark to write before the text: empty unless the
+	// input began with one and the BOM rule is off.
+	BOM string
+	// Newline is the line end to write: "\n", or with the Newlines rule off
+	// the input's first line end.
+	Newline string
+	// FinalNewline reports whether the input ended with a line end.
+	FinalNewline bool
+}
+
+// Document splits input into lines and normalizes each. It fails with
+// ErrBinary when input holds a NUL byte, and with ErrInvalidUTF8 when input
+// is not valid UTF-8 and Options.Strict is set; the error then says where.
+func (n *Normalizer) Document(input string) (*Document, error) {
+	if i := strings.IndexByte(input, 0); i >= 0 {
+		line, col := position(input, i)
+		return nil, fmt.Errorf("%w: NUL byte at line %d, column %d", ErrBinary, line, col)
+	}
+	if n.opts.Strict && !utf8.ValidString(input) {
+		i := firstInvalid(input)
+		line, col := position(input, i)
+		return nil, fmt.Errorf("%w at line %d, column %d (byte %d)", ErrInvalidUTF8, line, col, i+1)
+	}
+	d := &Document{Newline: "\n"}
+	text := input
+	if strings.HasPrefix(text, "\ufeff") {
+		if n.opts.on(BOM) {
+			d.Counts[BOM]++
+		} else {
+			d.BOM = "\ufeff"
+		}
+	}
+	start := 0
+	if strings.HasPrefix(text, "\ufeff") {
+		start = len("\ufeff")
+	}
+	for number := 1; ; number++ {
+		end, next := lineEnd(text, start)
+		if start == len(text) && number > 1 {
+			break // nothing follows the last line end
+		}
+		d.Lines = append(d.Lines, Line{Number: number, Start: start, End: end, Text: n.line(text[start:end], &d.Counts, nil)})
+		if eol := text[end:next]; eol != "" {
+			if eol != "\n" && n.opts.on(Newlines) {
+				d.Counts[Newlines]++
+			} else if !n.opts.on(Newlines) && number == 1 {
+				d.Newline = eol // the first line end sets the style
+			}
+		}
+		if next == len(text) {
+			d.FinalNewline = next > end
+			break
+		}
+		start = next
+	}
+	if n.opts.on(BlankLines) {
+		d.Counts[BlankLines] = d.extraBlankLines()
+	}
+	return d, nil
+}
+
+// lineEnd returns the end of the line starting at start and the start of the
+// next line.
+func lineEnd(s string, start int) (end, next int) {
+	for i := start; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return i, i + 1
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				return i, i + 2
+			}
+			return i, i + 1
+		}
+	}
+	return len(s), len(s)
+}
+
+// position returns the 1-based line and column (in bytes) of offset i.
+func position(s string, i int) (line, col int) {
+	line = 1 + strings.Count(s[:i], "\n")
+	return line, i - strings.LastIndexByte(s[:i], '\n')
+}
+
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// extraBlankLines counts the blank lines that String drops with the
+// BlankLines rule on: all but one of each run between text, and all at the
+// edges.
+func (d *Document) extraBlankLines() int {
+	extra, run, seenText := 0, 0, false
+	for i := range d.Lines {
+		if d.Lines[i].Blank() {
+			run++
+			continue
+		}
+		if seenText && run > 0 {
+			run--
+		}
+		extra += run
+		run, seenText = 0, true
+	}
+	return extra + run
+}
+
+// String returns the document as normalized text: its lines joined with
+// Newline, runs of blank lines made one (with the BlankLines rule on), and a
+// line end after the last line. An input with no text gives "".
+func (d *Document) String(opts Options) string {
+	var b strings.Builder
+	b.WriteString(d.BOM)
+	blank := 0
+	wrote := false
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Blank() {
+			blank++
+			continue
+		}
+		if !opts.on(BlankLines) {
+			for ; blank > 0; blank-- {
+				b.WriteString(d.Newline)
+			}
+		} else if wrote && blank > 0 {
+			b.WriteString(d.Newline)
+		}
+		blank = 0
+		b.WriteString(l.Text)
+		b.WriteString(d.Newline)
+		wrote = true
+	}
+	if !wrote {
+		return ""
+	}
+	return b.String()
+}
+
+// String normalizes a whole text with the default options: see
+// [Document.String]. Text holding a NUL byte is returned unchanged.
+func String(text string) string {
+	var opts Options
+	d, err := New(opts).Document(text)
+	if err != nil {
+		return text
+	}
+	return d.String(opts)
+}

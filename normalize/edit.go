@@ -1,0 +1,80 @@
+package normalize
+
+import "sort"
+
+// edit records that src[inStart:inEnd] became out[outStart:outEnd].
+type edit struct{ inStart, inEnd, outStart, outEnd int }
+
+// editor builds the result of one stage over src. It copies nothing until the
+// first change, so a stage that changes nothing returns src itself.
+type editor struct {
+	src     string
+	out     []byte
+	copied  int     // src[:copied] is accounted for in out
+	changed bool    // a replacement was made
+	edits   *[]edit // where to record edits; nil when no map is wanted
+}
+
+func (e *editor) reset(src string, buf []byte, edits *[]edit) {
+	*e = editor{src: src, out: buf[:0], edits: edits}
+}
+
+// replace writes repl in place of src[start:end].
+func (e *editor) replace(start, end int, repl string) {
+	e.changed = true
+	e.out = append(e.out, e.src[e.copied:start]...)
+	if e.edits != nil {
+		*e.edits = append(*e.edits, edit{start, end, len(e.out), len(e.out) + len(repl)})
+	}
+	e.out = append(e.out, repl...)
+	e.copied = end
+}
+
+// result returns the edited text, or src when nothing changed.
+func (e *editor) result() string {
+	if !e.changed {
+		return e.src
+	}
+	e.out = append(e.out, e.src[e.copied:]...)
+	return string(e.out)
+}
+
+// Offsets maps byte offsets in a normalized line back to the line it came
+// from. It is returned by [Normalizer.LineOffsets].
+type Offsets struct {
+	layers [][]edit // one per stage that changed the text, in the order applied
+}
+
+// Start returns the offset in the original line of the byte at offset out of
+// the normalized line. A byte inside a replacement maps to the start of what
+// it replaced.
+func (m *Offsets) Start(out int) int { return m.apply(out, false) }
+
+// End returns the offset in the original line that corresponds to the end
+// of a span ending at offset out of the normalized line. An end inside a
+// replacement maps to the end of what it replaced.
+func (m *Offsets) End(out int) int { return m.apply(out, true) }
+
+func (m *Offsets) apply(off int, end bool) int {
+	for i := len(m.layers) - 1; i >= 0; i-- {
+		off = mapBack(m.layers[i], off, end)
+	}
+	return off
+}
+
+func mapBack(edits []edit, out int, end bool) int {
+	// The last edit that starts at or before out.
+	i := sort.Search(len(edits), func(i int) bool { return edits[i].outStart > out }) - 1
+	if i < 0 {
+		return out
+	}
+	e := edits[i]
+	switch {
+	case out >= e.outEnd:
+		return e.inEnd + out - e.outEnd
+	case end && out > e.outStart:
+		return e.inEnd
+	default:
+		return e.inStart
+	}
+}

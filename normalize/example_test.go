@@ -1,0 +1,36 @@
+package normalize_test
+
+import (
+	"fmt"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+func ExampleString() {
+	fmt.Printf("%q\n", normalize.String("It&#8217;s  a\u00a0test\u200b.\r\n\r\n\r\nSecond paragraph."))
+	// Output: "It’s a test.\n\nSecond paragraph.\n"
+}
+
+func ExampleNormalizer_Line() {
+	n := normalize.New(normalize.Options{Skip: normalize.Set(normalize.Entities)})
+	var counts normalize.Counts
+	fmt.Println(n.Line("  Tom &amp; Jerry\u00a0cafe\u0301  ", &counts))
+	fmt.Println(counts.Of(normalize.Spaces), counts.Of(normalize.NFC), counts.Of(normalize.Trim))
+	// Output:
+	// Tom &amp; Jerry café
+	// 1 1 1
+}
+
+func ExampleNormalizer_Document() {
+	d, err := normalize.New(normalize.Options{}).Document("first\r\nsecond &amp; third\r\n")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range d.Lines {
+		fmt.Printf("line %d, bytes %d-%d: %s\n", l.Number, l.Start, l.End, l.Text)
+	}
+	// Output:
+	// line 1, bytes 0-5: first
+	// line 2, bytes 7-25: second & third
+}

@@ -1,0 +1,265 @@
+package normalize
+
+import (
+	"html"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxPasses bounds the passes Line makes to reach a fixed point. One rule's
+// output can feed another (a decoded &#173; is a soft hyphen to remove, a
+// removed zero-width space can join "&am" and "p;"), so Line runs its stages
+// again on text that changed until nothing changes. Real text settles in
+// two passes; the bound only guards against pathological input.
+const maxPasses = 8
+
+// Normalizer applies one set of options. It reuses internal buffers, so one
+// Normalizer must not be used by several goroutines at once; make one per
+// goroutine.
+type Normalizer struct {
+	opts Options
+	buf  []byte
+	e    editor
+}
+
+// New returns a Normalizer for opts.
+func New(opts Options) *Normalizer { return &Normalizer{opts: opts} }
+
+// Options returns the options n applies.
+func (n *Normalizer) Options() Options { return n.opts }
+
+// Line returns the normalized form of line, a text without line breaks, and
+// adds the changes it made to c (which may be nil).
+func (n *Normalizer) Line(line string, c *Counts) string {
+	if c == nil {
+		c = new(Counts)
+	}
+	return n.line(line, c, nil)
+}
+
+// LineOffsets is Line that also returns how offsets in the result map back
+// to offsets in line.
+func (n *Normalizer) LineOffsets(line string) (string, *Offsets) {
+	m := new(Offsets)
+	return n.line(line, new(Counts), m), m
+}
+
+func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
+	for pass := 0; pass < maxPasses; pass++ {
+		changed := false
+		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
+			var edits *[]edit
+			if m != nil {
+				edits = new([]edit)
+			}
+			n.e.reset(s, n.buf, edits)
+			stage(n, &n.e, c)
+			if n.e.changed {
+				s = n.e.result()
+				changed = true
+				if m != nil {
+					m.layers = append(m.layers, *edits)
+				}
+			}
+			n.buf = n.e.out
+		}
+		if !changed {
+			break
+		}
+	}
+	return s
+}
+
+// characters applies the rules that look at one character (or character
+// reference) at a time: InvalidUTF8, Entities, Controls, Invisible, Spaces.
+func (n *Normalizer) characters(e *editor, c *Counts) {
+	s := e.src
+	o := &n.opts
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			switch {
+			case b == '&' && o.on(Entities):
+				if end, repl, ok := entityAt(s, i); ok {
+					e.replace(i, end, repl)
+					c[Entities]++
+					i = end
+					continue
+				}
+			case (b == '\v' || b == '\f') && o.on(Spaces):
+				e.replace(i, i+1, " ")
+				c[Spaces]++
+			case (b < 0x20 && b != '\t' || b == 0x7f) && o.on(Controls):
+				e.replace(i, i+1, "")
+				c[Controls]++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			e.replace(i, i+1, "\uFFFD")
+			c[InvalidUTF8]++
+		case r >= 0x80 && r <= 0x9f && o.on(Controls):
+			e.replace(i, i+size, "")
+			c[Controls]++
+		case isInvisible(r) && o.on(Invisible) && !joinsScript(s, i, size, r):
+			e.replace(i, i+size, "")
+			c[Invisible]++
+		case isSpace(r) && o.on(Spaces):
+			e.replace(i, i+size, " ")
+			c[Spaces]++
+		}
+		i += size
+	}
+}
+
+// maxEntity is longer than the longest HTML character reference.
+const maxEntity = 40
+
+// entityAt decodes the character reference starting at s[i] == '&'. It returns
+// the end of the reference and its decoded text, or ok false if s[i:] does
+// not start one. Decoding follows the WHATWG rules that package html
+// implements, including legacy names without a semicolon.
+func entityAt(s string, i int) (end int, repl string, ok bool) {
+	j := i + 1
+	isName := isAlnum
+	if j < len(s) && s[j] == '#' {
+		j++
+		isName = isDigit
+		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+			j++
+			isName = isHex
+		}
+	}
+	nameStart := j
+	for j < len(s) && j-i < maxEntity && isName(s[j]) {
+		j++
+	}
+	if j == nameStart {
+		return 0, "", false
+	}
+	if j < len(s) && s[j] == ';' {
+		j++
+	}
+	ref := s[i:j]
+	repl = html.UnescapeString(ref)
+	if repl == ref {
+		return 0, "", false
+	}
+	return j, repl, true
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+func isHex(b byte) bool   { return isDigit(b) || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F' }
+func isAlnum(b byte) bool { return isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// isInvisible reports whether r is a character that has no visible form and
+// no meaning in article text. Bidirectional marks and controls are not in
+// the list: right-to-left text needs them.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00ad', // soft hyphen
+		'\u180e',                               // Mongolian vowel separator
+		'\u200b',                               // zero width space
+		'\u200c', '\u200d',                     // zero width non-joiner and joiner, see joinsScript
+		'\u2060', '\u2061', '\u2062', '\u2063', // word joiner, invisible operators
+		'\u2064', '\ufeff': // invisible plus, byte-order mark / zero width no-break space
+		return true
+	}
+	return false
+}
+
+// joinsScript reports whether the zero width joiner or non-joiner r at
+// s[i:i+size] sits between two characters it can join (letters, marks or
+// symbols, as in Persian words and emoji sequences), where it is kept.
+func joinsScript(s string, i, size int, r rune) bool {
+	if r != '\u200c' && r != '\u200d' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+size:])
+	return joinable(before) && joinable(after)
+}
+
+func joinable(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r))
+}
+
+// isSpace reports whether r is a Unicode space other than U+0020 that
+// becomes U+0020. The ideographic space U+3000 is not in the list: it is the
+// normal space of CJK typography.
+func isSpace(r rune) bool {
+	switch {
+	case r == '\u00a0', r == '\u1680', r >= '\u2000' && r <= '\u200a',
+		r == '\u2028', r == '\u2029', r == '\u202f', r == '\u205f':
+		return true
+	}
+	return false
+}
+
+// unicodeForm applies NFC (or NFKC).
+func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
+	if !n.opts.on(NFC) {
+		return
+	}
+	form := norm.NFC
+	if n.opts.NFKC {
+		form = norm.NFKC
+	}
+	if form.IsNormalString(e.src) {
+		return
+	}
+	var it norm.Iter
+	it.InitString(form, e.src)
+	for !it.Done() {
+		start := it.Pos()
+		seg := it.Next()
+		if end := it.Pos(); string(seg) != e.src[start:end] {
+			e.replace(start, end, string(seg))
+		}
+	}
+	if e.changed {
+		c[NFC]++
+	}
+}
+
+// spaces applies Trim and CollapseSpaces.
+func (n *Normalizer) spaces(e *editor, c *Counts) {
+	s := e.src
+	start, end := 0, len(s)
+	if n.opts.on(Trim) {
+		for start < end && (s[start] == ' ' || s[start] == '\t') {
+			start++
+		}
+		for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+			end--
+		}
+		if start > 0 || end < len(s) {
+			c[Trim]++
+			if start > 0 {
+				e.replace(0, start, "")
+			}
+		}
+	}
+	if n.opts.on(CollapseSpaces) {
+		for i := start; i+1 < end; i++ {
+			if s[i] != ' ' || s[i+1] != ' ' {
+				continue
+			}
+			j := i + 1
+			for j < end && s[j] == ' ' {
+				j++
+			}
+			e.replace(i+1, j, "")
+			c[CollapseSpaces]++
+			i = j - 1
+		}
+	}
+	if end < len(s) {
+		e.replace(end, len(s), "")
+	}
+}

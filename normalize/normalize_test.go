@@ -1,0 +1,258 @@
+package normalize_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+func TestLine(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		rule           normalize.Rule // the rule that must count the change
+	}{
+		{"unchanged", "It’s “quoted” — fine.", "It’s “quoted” — fine.", 0},
+		{"named entity", "Tom &amp; Jerry", "Tom & Jerry", normalize.Entities},
+		{"numeric entity", "It&#8217;s", "It’s", normalize.Entities},
+		{"hex entity", "It&#x2019;s", "It’s", normalize.Entities},
+		{"legacy entity without semicolon", "AT&ampT", "AT&T", normalize.Entities},
+		{"double-escaped entity", "It&amp;#8217;s", "It’s", normalize.Entities},
+		{"nbsp entity becomes a space", "a&nbsp;b", "a b", normalize.Entities},
+		{"not an entity", "R&D and &foo; and & alone", "R&D and &foo; and & alone", 0},
+		{"cp1252 numeric reference", "&#150;", "–", normalize.Entities},
+		{"NUL reference", "a&#0;b", "a\uFFFDb", normalize.Entities},
+		{"zero width space", "zero\u200bwidth", "zerowidth", normalize.Invisible},
+		{"soft hyphen", "hy\u00adphen", "hyphen", normalize.Invisible},
+		{"word joiner", "a\u2060b", "ab", normalize.Invisible},
+		{"stray BOM", "a\ufeffb", "ab", normalize.Invisible},
+		{"ZWNJ inside a Persian word is kept", "می\u200cخواهم", "می\u200cخواهم", 0},
+		{"ZWJ in an emoji sequence is kept", "👩\u200d💻", "👩\u200d💻", 0},
+		{"ZWJ next to a space goes", "a \u200db", "a b", normalize.Invisible},
+		{"bidi marks are kept", "\u200fשלום\u200e", "\u200fשלום\u200e", 0},
+		{"C0 control", "a\x07b", "ab", normalize.Controls},
+		{"C1 control", "a\u0085b", "ab", normalize.Controls},
+		{"DEL", "a\x7fb", "ab", normalize.Controls},
+		{"tab inside is kept", "a\tb", "a\tb", 0},
+		{"NBSP", "a\u00a0b", "a b", normalize.Spaces},
+		{"narrow NBSP", "10\u202f000", "10 000", normalize.Spaces},
+		{"em space", "a\u2003b", "a b", normalize.Spaces},
+		{"ideographic space is kept", "日本\u3000語", "日本\u3000語", 0},
+		{"form feed", "a\fb", "a b", normalize.Spaces},
+		{"NFC composes", "cafe\u0301", "café", normalize.NFC},
+		{"NFC keeps compatibility characters", "km² ½ ﬁ", "km² ½ ﬁ", 0},
+		{"spaces collapse", "a    b  c", "a b c", normalize.CollapseSpaces},
+		{"trim both ends", "  \tindented text \t ", "indented text", normalize.Trim},
+		{"invalid UTF-8", "a\xffb", "a\uFFFDb", normalize.InvalidUTF8},
+		{"truncated sequence", "a\xe2\x80", "a\uFFFD\uFFFD", normalize.InvalidUTF8},
+		{"surrogate half", "a\xed\xa0\x80", "a\uFFFD\uFFFD\uFFFD", normalize.InvalidUTF8},
+		{"removal joins an entity", "&am\u200bp;", "&", normalize.Entities},
+		{"decoded soft hyphen goes", "co&#173;operate", "cooperate", normalize.Invisible},
+		{"decoded NBSPs collapse", "a&nbsp;&nbsp; b", "a b", normalize.CollapseSpaces},
+		{"quotes and dashes are kept", "\"Yes\" - 'no' – maybe…", "\"Yes\" - 'no' – maybe…", 0},
+		{"empty", "", "", 0},
+		{"only spaces", "   ", "", normalize.Trim},
+	}
+	n := normalize.New(normalize.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c normalize.Counts
+			got := n.Line(tt.in, &c)
+			if got != tt.want {
+				t.Fatalf("Line(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if tt.rule != 0 && c.Of(tt.rule) == 0 {
+				t.Errorf("Line(%q): rule %s counted nothing; counts %v", tt.in, tt.rule, c)
+			}
+			if tt.in == tt.want && c.Total() != 0 {
+				t.Errorf("Line(%q) changed nothing but counted %v", tt.in, c)
+			}
+			if again := n.Line(got, nil); again != got {
+				t.Errorf("not idempotent: Line(%q) = %q", got, again)
+			}
+		})
+	}
+}
+
+func TestSkip(t *testing.T) {
+	in := "  a&amp;b\u200b\u00a0 c\x07 cafe\u0301  "
+	tests := []struct {
+		skip normalize.Rule
+		want string
+	}{
+		{normalize.Entities, "a&amp;b c café"},
+		{normalize.Invisible, "a&b\u200b c café"},
+		{normalize.Spaces, "a&b\u00a0 c café"},
+		{normalize.Controls, "a&b c\x07 café"},
+		{normalize.NFC, "a&b c cafe\u0301"},
+		{normalize.CollapseSpaces, "a&b  c café"},
+		{normalize.Trim, " a&b c café "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.skip.String(), func(t *testing.T) {
+			n := normalize.New(normalize.Options{Skip: normalize.Set(tt.skip)})
+			if got := n.Line(in, nil); got != tt.want {
+				t.Errorf("skipping %s: got %q, want %q", tt.skip, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNFKC(t *testing.T) {
+	n := normalize.New(normalize.Options{NFKC: true})
+	if got, want := n.Line("km² ﬁle", nil), "km2 file"; got != want {
+		t.Errorf("NFKC: got %q, want %q", got, want)
+	}
+}
+
+func TestDocument(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		opts           normalize.Options
+	}{
+		{"empty", "", "", normalize.Options{}},
+		{"only white space", " \n\t\n\n", "", normalize.Options{}},
+		{"final newline added", "a\nb", "a\nb\n", normalize.Options{}},
+		{"CRLF", "a\r\nb\r\n", "a\nb\n", normalize.Options{}},
+		{"lone CR", "a\rb\r", "a\nb\n", normalize.Options{}},
+		{"mixed line ends", "a\r\nb\nc\rd", "a\nb\nc\nd\n", normalize.Options{}},
+		{"CRLF kept", "a\r\nb\nc", "a\r\nb\r\nc\r\n", normalize.Options{Skip: normalize.Set(normalize.Newlines)}},
+		{"leading BOM", "\ufeffa\n", "a\n", normalize.Options{}},
+		{"leading BOM kept", "\ufeffa\n", "\ufeffa\n", normalize.Options{Skip: normalize.Set(normalize.BOM)}},
+		{"blank lines collapse", "\n\na\n\n\n\nb\n\n", "a\n\nb\n", normalize.Options{}},
+		{"blank lines kept", "a\n\n\n\nb\n", "a\n\n\n\nb\n", normalize.Options{Skip: normalize.Set(normalize.BlankLines)}},
+		{"white-space-only line is blank", "a\n \u200b \nb", "a\n\nb\n", normalize.Options{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := normalize.New(tt.opts).Document(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := d.String(tt.opts); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDocumentLines(t *testing.T) {
+	in := "\ufeffone\r\ntwo &amp; three\n\nfour"
+	d, err := normalize.New(normalize.Options{}).Document(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []normalize.Line{
+		{Number: 1, Start: 3, End: 6, Text: "one"},
+		{Number: 2, Start: 8, End: 23, Text: "two & three"},
+		{Number: 3, Start: 24, End: 24, Text: ""},
+		{Number: 4, Start: 25, End: 29, Text: "four"},
+	}
+	if len(d.Lines) != len(want) {
+		t.Fatalf("got %d lines, want %d: %+v", len(d.Lines), len(want), d.Lines)
+	}
+	for i, l := range d.Lines {
+		if l != want[i] {
+			t.Errorf("line %d = %+v, want %+v", i, l, want[i])
+		}
+		if l.Text != "" && in[l.Start:l.End] == "" {
+			t.Errorf("line %d: empty span for %q", i, l.Text)
+		}
+	}
+	if d.FinalNewline {
+		t.Error("FinalNewline = true for input without a final line end")
+	}
+	c := d.Counts
+	if c.Of(normalize.BOM) != 1 || c.Of(normalize.Newlines) != 1 || c.Of(normalize.Entities) != 1 {
+		t.Errorf("counts = %v, want one BOM, one newline, one entity", c)
+	}
+}
+
+func TestDocumentErrors(t *testing.T) {
+	_, err := normalize.New(normalize.Options{}).Document("text\nwith a \x00 NUL")
+	if !errors.Is(err, normalize.ErrBinary) || !strings.Contains(err.Error(), "line 2, column 8") {
+		t.Errorf("NUL byte: err = %v, want ErrBinary at line 2, column 8", err)
+	}
+	_, err = normalize.New(normalize.Options{Strict: true}).Document("ok\nbad \xff here")
+	if !errors.Is(err, normalize.ErrInvalidUTF8) || !strings.Contains(err.Error(), "line 2, column 5") {
+		t.Errorf("strict: err = %v, want ErrInvalidUTF8 at line 2, column 5", err)
+	}
+	if _, err := normalize.New(normalize.Options{}).Document("bad \xff here"); err != nil {
+		t.Errorf("not strict: err = %v, want the bad byte replaced", err)
+	}
+}
+
+func TestLineOffsets(t *testing.T) {
+	n := normalize.New(normalize.Options{})
+	raw := "  Tom &amp; Jerry\u200b  said cafe\u0301. Then  left.  "
+	got, m := n.LineOffsets(raw)
+	if want := "Tom & Jerry said café. Then left."; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	// Each word of the result maps back onto the same word in raw.
+	for _, w := range []string{"Tom", "&", "Jerry", "said", "café.", "Then", "left."} {
+		i := strings.Index(got, w)
+		start, end := m.Start(i), m.End(i+len(w))
+		back := normalize.New(normalize.Options{}).Line(raw[start:end], nil)
+		if back != w {
+			t.Errorf("%q maps back to raw[%d:%d] = %q, which normalizes to %q", w, start, end, raw[start:end], back)
+		}
+	}
+}
+
+func TestString(t *testing.T) {
+	in := "It&#8217;s   here\r\n\r\n\r\nand\u00a0there"
+	if got, want := normalize.String(in), "It’s here\n\nand there\n"; got != want {
+		t.Errorf("String(%q) = %q, want %q", in, got, want)
+	}
+}
+
+func FuzzLine(f *testing.F) {
+	for _, s := range []string{"", "a&amp;b", "&am\u200bp;", "e\u00ad\u0301", "&#x37e;", "x \u200d\u0301", "\xff\xfe", "  a  b  "} {
+		f.Add(s)
+	}
+	n := normalize.New(normalize.Options{})
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.NewReplacer("\n", " ", "\r", " ").Replace(s)
+		got := n.Line(s, nil)
+		if !utf8.ValidString(got) {
+			t.Fatalf("Line(%q) = %q: invalid UTF-8", s, got)
+		}
+		if again := n.Line(got, nil); again != got {
+			t.Fatalf("not idempotent: Line(%q) = %q, Line of that = %q", s, got, again)
+		}
+		out, m := n.LineOffsets(s)
+		if out != got {
+			t.Fatalf("LineOffsets(%q) = %q, Line = %q", s, out, got)
+		}
+		for i := 0; i <= len(out); i++ {
+			if a, b := m.Start(i), m.End(i); a < 0 || b > len(s) || a > len(s) || b < 0 {
+				t.Fatalf("offset %d maps outside the input: %d, %d", i, a, b)
+			}
+		}
+	})
+}
+
+func FuzzDocument(f *testing.F) {
+	f.Add("a\r\n\r\nb &amp; c\n\n\nd")
+	f.Add("\ufeff\n\n x \n")
+	f.Fuzz(func(t *testing.T, s string) {
+		var opts normalize.Options
+		d, err := normalize.New(opts).Document(s)
+		if err != nil {
+			if !errors.Is(err, normalize.ErrBinary) {
+				t.Fatal(err)
+			}
+			return
+		}
+		got := d.String(opts)
+		if !utf8.ValidString(got) {
+			t.Fatalf("invalid UTF-8 output %q", got)
+		}
+		if again := normalize.String(got); again != got {
+			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
+		}
+	})
+}
