@@ -1,0 +1,228 @@
+package dedupe
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+// Clean normalizes input, removes what the scraper repeated and returns the
+// clean text with a report of every change. It fails only for input that is
+// not text: see [normalize.Normalizer.Document].
+func Clean(input string, opts Options) (*Result, error) {
+	n := normalize.New(opts.Normalize)
+	doc, err := n.Document(input)
+	if err != nil {
+		return nil, err
+	}
+	c := cleaner{input: input, opts: &opts, norm: n, doc: doc}
+	return c.clean(), nil
+}
+
+// cleaner holds the state of one Clean call.
+type cleaner struct {
+	input string
+	opts  *Options
+	norm  *normalize.Normalizer
+	doc   *normalize.Document
+
+	style     Style
+	paras     []paragraph
+	decisions []decision
+	order     []int    // paragraph indexes in output order
+	texts     []string // by output position: the text written
+	outLine   []int    // by output position: the output line it starts on, 0 if dropped
+	posOf     []int    // by paragraph index: its output position, -1 if none
+}
+
+func (c *cleaner) clean() *Result {
+	c.style = c.opts.Paragraphs
+	if c.style == Auto {
+		c.style = detectStyle(c.doc.Lines)
+	}
+	c.paras = segment(c.doc.Lines, c.style)
+
+	t := newTable(len(c.paras))
+	first := make([]int, len(c.paras))
+	for i := range c.paras {
+		first[i] = t.add(i, c.paras[i].text)
+	}
+	c.decisions = decide(c.paras, t, first, c.opts)
+	c.order = outputOrder(c.decisions)
+	c.posOf = make([]int, len(c.paras))
+	for i := range c.posOf {
+		c.posOf[i] = -1
+	}
+	c.texts = make([]string, len(c.order))
+	for pos, i := range c.order {
+		c.posOf[i] = pos
+		c.texts[pos] = c.paras[i].text
+	}
+	var refs []sentenceRef
+	var cuts []sentenceRemoval
+	if !c.opts.NoSentences {
+		refs, cuts = dropRepeatedSentences(c.texts, c.opts.minSentenceWords())
+	}
+
+	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
+	r.Text, r.ParagraphsOut = c.write()
+	r.Changes = c.paragraphChanges()
+	for _, cut := range cuts {
+		r.Changes = append(r.Changes, c.sentenceChange(cut, refs))
+	}
+	sort.SliceStable(r.Changes, func(i, j int) bool { return r.Changes[i].Span.Start < r.Changes[j].Span.Start })
+	return r
+}
+
+// write renders the output paragraphs, recording the line each starts on.
+func (c *cleaner) write() (text string, paragraphs int) {
+	var b strings.Builder
+	nl := c.doc.Newline
+	collapse := c.opts.Normalize.Skip.Has(normalize.BlankLines) == false
+	line := 1
+	c.outLine = make([]int, len(c.order))
+	for pos, i := range c.order {
+		t := c.texts[pos]
+		if t == "" {
+			continue // every sentence in it was a repeat
+		}
+		blank := c.paras[i].blankBefore
+		switch {
+		case collapse && paragraphs == 0:
+			blank = 0
+		case collapse:
+			blank = min(blank, 1)
+		}
+		if c.style == Blocks && paragraphs > 0 {
+			blank = max(blank, 1)
+		}
+		if paragraphs == 0 {
+			b.WriteString(c.doc.BOM)
+		}
+		for range blank {
+			b.WriteString(nl)
+		}
+		line += blank
+		c.outLine[pos] = line
+		if nl != "\n" {
+			t = strings.ReplaceAll(t, "\n", nl)
+		}
+		b.WriteString(t)
+		b.WriteString(nl)
+		line += 1 + strings.Count(t, nl)
+		paragraphs++
+	}
+	return b.String(), paragraphs
+}
+
+// lines returns the input lines of paragraphs first to last.
+func (c *cleaner) lines(first, last int) LineRange {
+	return LineRange{c.doc.Lines[c.paras[first].first].Number, c.doc.Lines[c.paras[last].last].Number}
+}
+
+// span returns the input bytes of paragraphs first to last.
+func (c *cleaner) span(first, last int) Span {
+	return Span{c.doc.Lines[c.paras[first].first].Start, c.doc.Lines[c.paras[last].last].End}
+}
+
+// outputLine returns the output line where paragraph i starts, or 0 if it
+// is not in the output.
+func (c *cleaner) outputLine(i int) int {
+	if pos := c.posOf[i]; pos >= 0 {
+		return c.outLine[pos]
+	}
+	return 0
+}
+
+// paragraphChanges reports removed paragraphs, grouped into runs, and moves.
+func (c *cleaner) paragraphChanges() []Change {
+	var changes []Change
+	var parts []Change
+	flush := func() {
+		switch len(parts) {
+		case 0:
+		case 1:
+			changes = append(changes, parts[0])
+		default:
+			run := Change{Kind: Run, Lines: LineRange{parts[0].Lines.First, parts[len(parts)-1].Lines.Last},
+				Span: Span{parts[0].Span.Start, parts[len(parts)-1].Span.End}, OutputLine: parts[0].OutputLine}
+			run.Kept = parts[0].Kept
+			texts := make([]string, len(parts))
+			for k := range parts {
+				texts[k] = parts[k].Text
+				run.Kept.First = min(run.Kept.First, parts[k].Kept.First)
+				run.Kept.Last = max(run.Kept.Last, parts[k].Kept.Last)
+				parts[k].Text = ""
+			}
+			run.Text = strings.Join(texts, "\n")
+			run.Parts = parts
+			changes = append(changes, run)
+		}
+		parts = nil
+	}
+	for i, d := range c.decisions {
+		switch d.fate {
+		case kept:
+			flush()
+		case removed:
+			parts = append(parts, Change{Kind: Paragraph, Lines: c.lines(i, i), Span: c.span(i, i),
+				Text: c.paras[i].text, Kept: c.lines(d.copyOf, d.copyOf), OutputLine: c.outputLine(d.copyOf)})
+		case moved:
+			changes = append(changes, Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i),
+				Text: c.paras[i].text, Kept: c.lines(d.copyOf, d.copyOf), OutputLine: c.outputLine(i)})
+		}
+	}
+	flush()
+	return changes
+}
+
+// sentenceChange reports one removed sentence.
+func (c *cleaner) sentenceChange(cut sentenceRemoval, refs []sentenceRef) Change {
+	i := c.order[cut.pos]
+	ch := Change{Kind: Sentence, Text: c.paras[i].text[cut.span.Start:cut.span.End]}
+	ch.Lines, ch.Span = c.locate(i, cut.span.Start, cut.span.End)
+	k := refs[cut.kept]
+	j := c.order[k.pos]
+	ch.Kept, _ = c.locate(j, k.span.Start, k.span.End)
+	if c.outLine[k.pos] > 0 {
+		ch.OutputLine = c.outLine[k.pos] + strings.Count(c.texts[k.pos][:k.newStart], "\n")
+	}
+	return ch
+}
+
+// locate maps the byte range [start, end) of paragraph i's text to input
+// lines and bytes.
+func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
+	p := &c.paras[i]
+	var lines LineRange
+	var span Span
+	off := 0 // offset in p.text of the current line
+	for li := p.first; li <= p.last; li++ {
+		l := &c.doc.Lines[li]
+		lineEnd := off + len(l.Text)
+		if start >= off && start <= lineEnd && lines.First == 0 {
+			lines.First = l.Number
+			span.Start = l.Start + c.inputOffset(l, start-off, false)
+		}
+		if end >= off && end <= lineEnd {
+			lines.Last = l.Number
+			span.End = l.Start + c.inputOffset(l, end-off, true)
+		}
+		off = lineEnd + 1 // the "\n" joining lines
+	}
+	return lines, span
+}
+
+// inputOffset maps an offset in line l's normalized text to its raw text.
+func (c *cleaner) inputOffset(l *normalize.Line, off int, end bool) int {
+	raw := c.input[l.Start:l.End]
+	if raw == l.Text {
+		return off
+	}
+	_, m := c.norm.LineOffsets(raw)
+	if end {
+		return m.End(off)
+	}
+	return m.Start(off)
+}

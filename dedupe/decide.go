@@ -1,0 +1,124 @@
+package dedupe
+
+// fate is what happens to a paragraph.
+type fate uint8
+
+const (
+	kept    fate = iota
+	removed      // a repeat of paragraph copyOf
+	moved        // placed before paragraph copyOf in the output
+)
+
+// decision is the fate of one paragraph.
+type decision struct {
+	fate   fate
+	copyOf int // the kept paragraph a removed one repeats, or the one a moved one precedes
+}
+
+// decide settles the fate of every paragraph, keep-first. first[i] is the
+// index of the first paragraph with the same key as paragraph i, or -1.
+func decide(paras []paragraph, t *table, first []int, opts *Options) []decision {
+	d := make([]decision, len(paras))
+	minLength := opts.minLength()
+	isRepeat := func(i int) bool { return first[i] >= 0 }
+
+	// Long repeats go wherever they are.
+	for i := range paras {
+		if isRepeat(i) && runeCount(paras[i].text) >= minLength {
+			d[i] = decision{removed, first[i]}
+		}
+	}
+
+	// A short repeat goes when it continues a run: its neighbour is removed
+	// and the neighbour's copy has a copy of it on the same side. Forward,
+	// then backward, so chains of short paragraphs at either end follow.
+	for i := 1; i < len(paras); i++ {
+		if d[i].fate == kept && isRepeat(i) && d[i-1].fate == removed {
+			if c := d[i-1].copyOf + 1; c < i && t.same(c, i) {
+				d[i] = decision{removed, keptCopy(d, c)}
+			}
+		}
+	}
+	for i := len(paras) - 2; i >= 0; i-- {
+		if d[i].fate == kept && isRepeat(i) && d[i+1].fate == removed {
+			if c := d[i+1].copyOf - 1; c >= 0 && c < i && t.same(c, i) {
+				d[i] = decision{removed, keptCopy(d, c)}
+			}
+		}
+	}
+
+	// Paragraphs between two removed ones whose copies are adjacent in the
+	// kept text lie inside a repeated run: unique ones move into the kept
+	// copy, repeated ones go with the run.
+	for i := 0; i < len(paras); {
+		if d[i].fate != kept {
+			i++
+			continue
+		}
+		j := i
+		for j < len(paras) && d[j].fate == kept {
+			j++
+		}
+		if i > 0 && j < len(paras) && d[i-1].fate == removed && d[j].fate == removed &&
+			adjacentInKeptText(d, d[i-1].copyOf, d[j].copyOf, i) {
+			for k := i; k < j; k++ {
+				switch {
+				case isRepeat(k):
+					d[k] = decision{removed, keptCopy(d, first[k])}
+				case !opts.NoMoves:
+					d[k] = decision{moved, d[j].copyOf}
+				}
+			}
+		}
+		i = j
+	}
+	return d
+}
+
+// keptCopy follows removed paragraphs to the kept copy they repeat.
+func keptCopy(d []decision, i int) int {
+	for d[i].fate == removed {
+		i = d[i].copyOf
+	}
+	return i
+}
+
+// adjacentInKeptText reports whether paragraphs a and b, both before
+// paragraph limit, follow each other in the kept text: every paragraph
+// between them is removed or moved away.
+func adjacentInKeptText(d []decision, a, b, limit int) bool {
+	if a >= b || b >= limit {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if d[k].fate == kept {
+			return false
+		}
+	}
+	return true
+}
+
+// outputOrder returns the paragraphs of the output in order: the kept ones
+// in input order, each preceded by the paragraphs moved before it.
+func outputOrder(d []decision) []int {
+	before := make(map[int][]int)
+	for i := range d {
+		if d[i].fate == moved {
+			before[d[i].copyOf] = append(before[d[i].copyOf], i)
+		}
+	}
+	order := make([]int, 0, len(d))
+	var place func(i int)
+	place = func(i int) {
+		for _, m := range before[i] {
+			place(m) // a moved paragraph can itself be the anchor of another
+		}
+		order = append(order, i)
+	}
+	for i := range d {
+		if d[i].fate == kept {
+			place(i)
+		}
+	}
+	return order
+}

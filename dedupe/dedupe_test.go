@@ -1,0 +1,248 @@
+package dedupe_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/normalize"
+)
+
+// Paragraphs long enough (40+ characters) to be removed wherever they repeat.
+const (
+	pA = "Alpha paragraph, long enough to count as a repeat."
+	pB = "Bravo paragraph, long enough to count as a repeat."
+	pC = "Charlie paragraph, long enough to count as a repeat."
+	pD = "Delta paragraph, long enough to count as a repeat."
+	pE = "Echo paragraph, long enough to count as a repeat."
+)
+
+func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
+
+// summary describes changes compactly: "kind lines kept-lines @output-line".
+func summary(changes []dedupe.Change) []string {
+	var s []string
+	for _, c := range changes {
+		s = append(s, fmt.Sprintf("%s %d-%d kept %d-%d @%d", c.Kind, c.Lines.First, c.Lines.Last, c.Kept.First, c.Kept.Last, c.OutputLine))
+	}
+	return s
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		opts    dedupe.Options
+		want    string
+		changes []string
+	}{
+		{
+			name: "empty input",
+			in:   "", want: "",
+		},
+		{
+			name: "white space only",
+			in:   " \n\n\t \n", want: "",
+		},
+		{
+			name: "final line end added",
+			in:   "Just one line", want: "Just one line\n",
+		},
+		{
+			name:    "exact repeat of one paragraph",
+			in:      lines(pA, pB, pA, pC),
+			want:    lines(pA, pB, pC),
+			changes: []string{"paragraph 3-3 kept 1-1 @1"},
+		},
+		{
+			name: "repeat that differs in case, spaces, quotes, dashes, entities and final punctuation",
+			in: lines(`He said “it’s over” — and left the room without a word.`,
+				`HE SAID  "it&#39;s over" - and left the room without a word`),
+			want:    lines(`He said “it’s over” — and left the room without a word.`),
+			changes: []string{"paragraph 2-2 kept 1-1 @1"},
+		},
+		{
+			name:    "a repeated run is one change",
+			in:      lines(pA, pB, pC, pD, pB, pC, pD, pE),
+			want:    lines(pA, pB, pC, pD, pE),
+			changes: []string{"run 5-7 kept 2-4 @2"},
+		},
+		{
+			name:    "a heading only the second copy carries moves into the kept copy",
+			in:      lines(pA, pB, pC, pD, pA, pB, "A heading", pC, pD, pE),
+			want:    lines(pA, pB, "A heading", pC, pD, pE),
+			changes: []string{"run 5-9 kept 1-4 @1", "move 7-7 kept 3-3 @3"},
+		},
+		{
+			name:    "NoMoves leaves the heading where it stands",
+			in:      lines(pA, pB, pC, pA, pB, "A heading", pC, pE),
+			opts:    dedupe.Options{NoMoves: true},
+			want:    lines(pA, pB, pC, "A heading", pE),
+			changes: []string{"run 4-5 kept 1-2 @1", "paragraph 7-7 kept 3-3 @3"},
+		},
+		{
+			name:    "a heading before a repeated run stays: nothing says where it belongs",
+			in:      lines(pA, pB, pC, "A heading", pA, pB, pE),
+			want:    lines(pA, pB, pC, "A heading", pE),
+			changes: []string{"run 5-6 kept 1-2 @1"},
+		},
+		{
+			name:    "two unique paragraphs inside a run move together",
+			in:      lines(pA, pB, pC, pA, "Heading", "Standfirst", pB, pC),
+			want:    lines(pA, "Heading", "Standfirst", pB, pC),
+			changes: []string{"run 4-8 kept 1-3 @1", "move 5-5 kept 2-2 @2", "move 6-6 kept 2-2 @3"},
+		},
+		{
+			name: "short repeated lines outside runs are natural repetition",
+			in:   lines("Q:", pA, "A:", pB, "Q:", pC, "A:", pD),
+			want: lines("Q:", pA, "A:", pB, "Q:", pC, "A:", pD),
+		},
+		{
+			name:    "a short line inside a repeated run goes with it",
+			in:      lines(pA, "Photo: AP", pB, pC, pA, "Photo: AP", pB, pE),
+			want:    lines(pA, "Photo: AP", pB, pC, pE),
+			changes: []string{"run 5-7 kept 1-3 @1"},
+		},
+		{
+			name:    "a short line at the edge of a run goes with it",
+			in:      lines("Photo: AP", pA, pB, pC, "Photo: AP", pA, pB, pE),
+			want:    lines("Photo: AP", pA, pB, pC, pE),
+			changes: []string{"run 5-7 kept 1-3 @1"},
+		},
+		{
+			name:    "MinLength -1 removes short repeats too",
+			in:      lines("Q:", pA, "Q:", pB),
+			opts:    dedupe.Options{MinLength: -1},
+			want:    lines("Q:", pA, pB),
+			changes: []string{"paragraph 3-3 kept 1-1 @1"},
+		},
+		{
+			name: "paragraphs that differ by a number are different",
+			in:   lines("Portion Fix Containers: 1 Green, 1 Purple, 1 Red, 1 tsp.", "Portion Fix Containers: 2 Green, 1 Purple, 1 Red, 1 tsp."),
+			want: lines("Portion Fix Containers: 1 Green, 1 Purple, 1 Red, 1 tsp.", "Portion Fix Containers: 2 Green, 1 Purple, 1 Red, 1 tsp."),
+		},
+		{
+			name: "a repeated sentence is cut from a later paragraph",
+			in: lines("The minister resigned on Monday after the vote. Nobody expected it.",
+				"Reporters gathered outside. The minister resigned on Monday after the vote. Then it rained."),
+			want: lines("The minister resigned on Monday after the vote. Nobody expected it.",
+				"Reporters gathered outside. Then it rained."),
+			changes: []string{"sentence 2-2 kept 1-1 @1"},
+		},
+		{
+			name:    "a repeated sentence is cut within its own paragraph",
+			in:      lines("The minister resigned on Monday after the vote. The minister resigned on Monday after the vote."),
+			want:    lines("The minister resigned on Monday after the vote."),
+			changes: []string{"sentence 1-1 kept 1-1 @1"},
+		},
+		{
+			name: "a short repeated sentence stays",
+			in:   lines("He said no. The talks went on for hours.", "He said no. Everyone went home after that."),
+			want: lines("He said no. The talks went on for hours.", "He said no. Everyone went home after that."),
+		},
+		{
+			name:    "a paragraph made only of repeated sentences goes",
+			in:      lines("The minister resigned on Monday after the vote.", "Parliament will elect a successor next week.", "The minister resigned on Monday after the vote. Parliament will elect a successor next week!", "End."),
+			want:    lines("The minister resigned on Monday after the vote.", "Parliament will elect a successor next week.", "End."),
+			changes: []string{"sentence 3-3 kept 1-1 @1", "sentence 3-3 kept 2-2 @2"},
+		},
+		{
+			name: "NoSentences keeps repeated sentences",
+			in:   lines("The minister resigned on Monday after the vote. Yes.", "No. The minister resigned on Monday after the vote."),
+			opts: dedupe.Options{NoSentences: true},
+			want: lines("The minister resigned on Monday after the vote. Yes.", "No. The minister resigned on Monday after the vote."),
+		},
+		{
+			name:    "blank-line paragraphs keep their style and inner line breaks",
+			in:      "Title\n\n" + pA + "\n" + pB + "\n\n\n" + pC + "\n\n" + pA + "\n" + pB + "\n",
+			want:    "Title\n\n" + pA + "\n" + pB + "\n\n" + pC + "\n",
+			changes: []string{"paragraph 9-10 kept 3-4 @3"},
+		},
+		{
+			name:    "Lines forced on blank-line text",
+			in:      pA + "\n\n" + pB + "\n" + pA + "\n",
+			opts:    dedupe.Options{Paragraphs: dedupe.Lines},
+			want:    pA + "\n\n" + pB + "\n",
+			changes: []string{"paragraph 4-4 kept 1-1 @1"},
+		},
+		{
+			name:    "CRLF input",
+			in:      pA + "\r\n" + pB + "\r\n" + pA + "\r\n",
+			want:    lines(pA, pB),
+			changes: []string{"paragraph 3-3 kept 1-1 @1"},
+		},
+		{
+			name:    "CRLF kept when the newlines rule is off",
+			in:      pA + "\r\n" + pB + "\r\n" + pA + "\r\n",
+			opts:    dedupe.Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines)}},
+			want:    pA + "\r\n" + pB + "\r\n",
+			changes: []string{"paragraph 3-3 kept 1-1 @1"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := dedupe.Clean(tt.in, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Text != tt.want {
+				t.Errorf("text:\n%s\nwant:\n%s", r.Text, tt.want)
+			}
+			if got := summary(r.Changes); strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
+				t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.changes, "\n"))
+			}
+			checkResult(t, tt.in, tt.opts, r)
+		})
+	}
+}
+
+// checkResult checks what must hold for any result: removed and moved text
+// stands where the report says in the input, the kept copy is in the
+// output, and cleaning the output again changes nothing.
+func checkResult(t *testing.T, in string, opts dedupe.Options, r *dedupe.Result) {
+	t.Helper()
+	n := normalize.New(normalize.Options{})
+	outLines := strings.Split(r.Text, "\n")
+	for _, c := range r.Changes {
+		raw := in[c.Span.Start:c.Span.End]
+		if c.Kind != dedupe.Run && n.Line(strings.ReplaceAll(strings.ReplaceAll(raw, "\r", ""), "\n", " "), nil) != n.Line(strings.ReplaceAll(c.Text, "\n", " "), nil) {
+			t.Errorf("%s at %v: input bytes %q do not normalize to the reported text %q", c.Kind, c.Span, raw, c.Text)
+		}
+		if c.OutputLine < 1 || c.OutputLine > len(outLines) {
+			t.Errorf("%s at lines %v: output line %d is outside the output", c.Kind, c.Lines, c.OutputLine)
+		}
+	}
+	again, err := dedupe.Clean(r.Text, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Text != r.Text {
+		t.Errorf("not idempotent: cleaning the output gives\n%s", again.Text)
+	}
+}
+
+func TestSentenceSpan(t *testing.T) {
+	first := "The minister resigned on Monday after the vote."
+	in := first + "\n" + "Reporters&nbsp;waited. The minister resigned on Monday after the vote.\u200b Then it rained.\n"
+	r, err := dedupe.Clean(in, dedupe.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Changes) != 1 {
+		t.Fatalf("changes = %v, want one sentence", summary(r.Changes))
+	}
+	c := r.Changes[0]
+	if got := in[c.Span.Start:c.Span.End]; got != first {
+		t.Errorf("span %v holds %q, want %q", c.Span, got, first)
+	}
+	if c.Text != first || c.Lines != (dedupe.LineRange{First: 2, Last: 2}) {
+		t.Errorf("change = %+v", c)
+	}
+}
+
+func TestCleanBinary(t *testing.T) {
+	if _, err := dedupe.Clean("text\x00more", dedupe.Options{}); err == nil {
+		t.Error("no error for input with a NUL byte")
+	}
+}

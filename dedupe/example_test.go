@@ -1,0 +1,45 @@
+package dedupe_test
+
+import (
+	"fmt"
+
+	"github.com/textclean/textclean/dedupe"
+)
+
+func ExampleClean() {
+	article := `The council approved the new budget on Tuesday evening.
+Critics said the plan leaves the library without funds.
+The council approved the new budget on Tuesday evening.
+Reactions
+Critics said the plan leaves the library without funds.
+The mayor will sign it next week.`
+	r, err := dedupe.Clean(article, dedupe.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(r.Text)
+	for _, c := range r.Changes {
+		fmt.Printf("%s: input lines %d-%d, kept copy at input line %d\n", c.Kind, c.Lines.First, c.Lines.Last, c.Kept.First)
+	}
+	// Output:
+	// The council approved the new budget on Tuesday evening.
+	// Reactions
+	// Critics said the plan leaves the library without funds.
+	// The mayor will sign it next week.
+	// run: input lines 3-5, kept copy at input line 1
+	// move: input lines 4-4, kept copy at input line 2
+}
+
+func ExampleClean_sentences() {
+	article := "Officials confirmed the bridge will close for repairs in May. Traffic will be diverted.\n\n" +
+		"Drivers should plan ahead. Officials confirmed the bridge will close for repairs in May.\n"
+	r, _ := dedupe.Clean(article, dedupe.Options{})
+	fmt.Print(r.Text)
+	fmt.Println(r.Changes[0].Kind, r.Changes[0].Lines.First, r.Changes[0].Text)
+	// Output:
+	// Officials confirmed the bridge will close for repairs in May. Traffic will be diverted.
+	//
+	// Drivers should plan ahead.
+	// sentence 3 Officials confirmed the bridge will close for repairs in May.
+}

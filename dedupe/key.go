@@ -1,0 +1,118 @@
+package dedupe
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// appendKey appends to dst the match key of text: lower case, runs of white
+// space as one space, every quote mark as ' or ", every dash as -, and no
+// trailing punctuation or space. Two texts with the same key are the same
+// text to a reader.
+func appendKey(dst []byte, text string) []byte {
+	start := len(dst)
+	pendingSpace := false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			pendingSpace = len(dst) > start
+			continue
+		}
+		if pendingSpace {
+			dst = append(dst, ' ')
+			pendingSpace = false
+		}
+		switch {
+		case 'A' <= r && r <= 'Z':
+			dst = append(dst, byte(r)+'a'-'A')
+		case r < utf8.RuneSelf:
+			dst = append(dst, byte(r))
+		default:
+			dst = utf8.AppendRune(dst, foldRune(r))
+		}
+	}
+	// Drop trailing punctuation.
+	for len(dst) > start {
+		r, size := utf8.DecodeLastRune(dst[start:])
+		if !isTrailingPunct(r) && r != ' ' {
+			break
+		}
+		dst = dst[:len(dst)-size]
+	}
+	return dst
+}
+
+// foldRune maps a non-ASCII rune to its key form.
+func foldRune(r rune) rune {
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '´', '`':
+		return '\''
+	case '“', '”', '„', '‟', '″', '«', '»':
+		return '"'
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		return '-'
+	}
+	return unicode.ToLower(r)
+}
+
+func isTrailingPunct(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '…', '。', '！', '？', '，', '；', '：':
+		return true
+	}
+	return false
+}
+
+// table finds earlier units with the same key. It hashes keys with xxhash
+// and compares the keys themselves on a hash hit, so a collision can never
+// make two different texts equal.
+type table struct {
+	first  map[uint64]int // hash → index of the first unit with that hash
+	keys   []string       // keys[i] is the key of unit i, for units added
+	byKey  map[string]int // units whose hash collided with a different key
+	keyBuf []byte
+}
+
+func newTable(size int) *table {
+	return &table{first: make(map[uint64]int, size)}
+}
+
+// add records unit i with the key of text, and returns the index of the
+// first unit added with the same key, or -1 if there is none.
+func (t *table) add(i int, text string) int {
+	t.keyBuf = appendKey(t.keyBuf[:0], text)
+	h := xxhash.Sum64(t.keyBuf)
+	for len(t.keys) <= i {
+		t.keys = append(t.keys, "")
+	}
+	j, ok := t.first[h]
+	switch {
+	case !ok:
+		t.keys[i] = string(t.keyBuf)
+		t.first[h] = i
+		return -1
+	case t.keys[j] == string(t.keyBuf):
+		t.keys[i] = t.keys[j]
+		return j
+	}
+	// A hash collision between different keys: fall back to the keys.
+	key := string(t.keyBuf)
+	t.keys[i] = key
+	if t.byKey == nil {
+		t.byKey = make(map[string]int)
+	}
+	if k, ok := t.byKey[key]; ok {
+		return k
+	}
+	t.byKey[key] = i
+	return -1
+}
+
+// same reports whether units i and j have the same key.
+func (t *table) same(i, j int) bool { return t.keys[i] == t.keys[j] }

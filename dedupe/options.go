@@ -1,0 +1,89 @@
+package dedupe
+
+import (
+	"fmt"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+// Defaults for the zero values of Options.
+const (
+	// DefaultMinLength is the length, in characters, under which a paragraph
+	// that repeats on its own is kept as natural repetition.
+	DefaultMinLength = 40
+	// DefaultMinSentenceWords is the number of words under which a repeated
+	// sentence is kept: short sentences ("He said no.") recur naturally.
+	DefaultMinSentenceWords = 5
+)
+
+// Style is how an input is split into paragraphs, and how the output
+// separates them.
+type Style int
+
+const (
+	// Auto chooses Blocks when a blank line stands between two lines of
+	// text, and Lines otherwise.
+	Auto Style = iota
+	// Blocks: paragraphs are separated by blank lines and may span several
+	// lines.
+	Blocks
+	// Lines: every line is a paragraph.
+	Lines
+)
+
+var styleNames = [...]string{Auto: "auto", Blocks: "blocks", Lines: "lines"}
+
+// String returns "auto", "blocks" or "lines".
+func (s Style) String() string {
+	if s >= 0 && int(s) < len(styleNames) {
+		return styleNames[s]
+	}
+	return fmt.Sprintf("Style(%d)", int(s))
+}
+
+// ParseStyle returns the style named "auto", "blocks" or "lines".
+func ParseStyle(name string) (Style, error) {
+	for s, n := range styleNames {
+		if n == name {
+			return Style(s), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown paragraph style %q (want auto, blocks or lines)", name)
+}
+
+// Options controls Clean. The zero value is the recommended configuration.
+type Options struct {
+	// Normalize selects the normalization rules.
+	Normalize normalize.Options
+	// Paragraphs is how the input is split into paragraphs.
+	Paragraphs Style
+	// NoSentences switches off the removal of repeated sentences.
+	NoSentences bool
+	// NoMoves keeps a unique paragraph found inside a repeated run where it
+	// stands instead of moving it into the kept copy.
+	NoMoves bool
+	// MinSentenceWords is the fewest words a sentence needs to be removed
+	// as a repeat; 0 means DefaultMinSentenceWords.
+	MinSentenceWords int
+	// MinLength is the fewest characters a paragraph needs to be removed as
+	// a repeat outside a repeated run; 0 means DefaultMinLength, and a
+	// negative value removes every repeat.
+	MinLength int
+}
+
+func (o *Options) minLength() int {
+	switch {
+	case o.MinLength == 0:
+		return DefaultMinLength
+	case o.MinLength < 0:
+		return 0
+	}
+	return o.MinLength
+}
+
+func (o *Options) minSentenceWords() int {
+	if o.MinSentenceWords <= 0 {
+		return DefaultMinSentenceWords
+	}
+	return o.MinSentenceWords
+}

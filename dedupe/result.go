@@ -1,0 +1,80 @@
+package dedupe
+
+import (
+	"fmt"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+// Span is a byte range [Start, End) of the input.
+type Span struct{ Start, End int }
+
+// LineRange is the range of 1-based input or output lines First to Last,
+// both included.
+type LineRange struct{ First, Last int }
+
+// Kind says what a Change did.
+type Kind int
+
+// The kinds of change.
+const (
+	// Run is a stretch of two or more paragraphs removed as a repeat of
+	// kept ones; its Parts list them.
+	Run Kind = iota
+	// Paragraph is a single paragraph removed as a repeat.
+	Paragraph
+	// Sentence is a sentence removed from a kept paragraph as a repeat.
+	Sentence
+	// Move is a paragraph moved into the kept copy of the run it stood in.
+	Move
+)
+
+var kindNames = [...]string{Run: "run", Paragraph: "paragraph", Sentence: "sentence", Move: "move"}
+
+// String returns "run", "paragraph", "sentence" or "move".
+func (k Kind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Change is one removal or move.
+type Change struct {
+	Kind Kind
+	// Lines and Span say where the removed or moved text stands in the
+	// input. For a run they cover it from its first removed paragraph to
+	// its last, including any paragraph moved out of it.
+	Lines LineRange
+	Span  Span
+	// Text is the normalized text removed or moved; for a run, the texts of
+	// its parts, one per line.
+	Text string
+	// Kept is where the kept copy stands in the input (for a run, from the
+	// first kept paragraph to the last). For a move it is the paragraph the
+	// moved one now stands before.
+	Kept LineRange
+	// OutputLine is the output line where the kept copy starts; for a move,
+	// where the moved paragraph now stands.
+	OutputLine int
+	// Parts lists the paragraphs a run removed, as Paragraph changes
+	// without Text.
+	Parts []Change
+}
+
+// Result is what Clean made of an input.
+type Result struct {
+	// Text is the clean text. It ends with a line end unless it is empty.
+	Text string
+	// Style is the paragraph style used (Blocks or Lines).
+	Style Style
+	// Normalized counts the changes of each normalization rule.
+	Normalized normalize.Counts
+	// ParagraphsIn and ParagraphsOut count paragraphs before and after.
+	ParagraphsIn, ParagraphsOut int
+	// Changes lists every removal and move in input order.
+	Changes []Change
+}
+
+// Changed reports whether the clean text differs from input.
+func (r *Result) Changed(input string) bool { return r.Text != input }

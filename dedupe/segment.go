@@ -1,0 +1,72 @@
+package dedupe
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+// paragraph is one paragraph of the input: a run of lines of doc.Lines.
+type paragraph struct {
+	first, last int    // indexes into doc.Lines
+	blankBefore int    // blank lines between it and the paragraph before (or the start)
+	text        string // the normalized lines, joined by "\n"
+}
+
+// detectStyle chooses Blocks when a blank line stands between two lines of
+// text, and Lines otherwise.
+func detectStyle(lines []normalize.Line) Style {
+	seenText, blank := false, false
+	for i := range lines {
+		switch {
+		case lines[i].Blank():
+			blank = seenText
+		case blank:
+			return Blocks
+		default:
+			seenText = true
+		}
+	}
+	return Lines
+}
+
+// segment splits the lines into paragraphs in the given style.
+func segment(lines []normalize.Line, style Style) []paragraph {
+	var paras []paragraph
+	blank := 0
+	for i := 0; i < len(lines); i++ {
+		if lines[i].Blank() {
+			blank++
+			continue
+		}
+		p := paragraph{first: i, last: i, blankBefore: blank}
+		if style == Blocks {
+			for p.last+1 < len(lines) && !lines[p.last+1].Blank() {
+				p.last++
+			}
+		}
+		p.text = joinLines(lines[p.first : p.last+1])
+		paras = append(paras, p)
+		blank = 0
+		i = p.last
+	}
+	return paras
+}
+
+func joinLines(lines []normalize.Line) string {
+	if len(lines) == 1 {
+		return lines[0].Text
+	}
+	var b strings.Builder
+	for i := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(lines[i].Text)
+	}
+	return b.String()
+}
+
+// runeCount is utf8.RuneCountInString, named for what it measures here.
+func runeCount(s string) int { return utf8.RuneCountInString(s) }
