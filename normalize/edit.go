@@ -63,8 +63,11 @@ func (m *Offsets) apply(off int, end bool) int {
 }
 
 func mapBack(edits []edit, out int, end bool) int {
-	// The last edit that starts at or before out.
-	i := sort.Search(len(edits), func(i int) bool { return edits[i].outStart > out }) - 1
+	// The last edit that starts at or before out; for an end, strictly
+	// before, so that an edit starting at out is not taken into the span.
+	i := sort.Search(len(edits), func(i int) bool {
+		return edits[i].outStart > out || end && edits[i].outStart == out
+	}) - 1
 	if i < 0 {
 		return out
 	}
@@ -72,7 +75,7 @@ func mapBack(edits []edit, out int, end bool) int {
 	switch {
 	case out >= e.outEnd:
 		return e.inEnd + out - e.outEnd
-	case end && out > e.outStart:
+	case end:
 		return e.inEnd
 	default:
 		return e.inStart

@@ -163,9 +163,9 @@ func isAlnum(b byte) bool { return isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= 
 func isInvisible(r rune) bool {
 	switch r {
 	case '\u00ad', // soft hyphen
-		'\u180e',                               // Mongolian vowel separator
-		'\u200b',                               // zero width space
-		'\u200c', '\u200d',                     // zero width non-joiner and joiner, see joinsScript
+		'\u180e',           // Mongolian vowel separator
+		'\u200b',           // zero width space
+		'\u200c', '\u200d', // zero width non-joiner and joiner, see joinsScript
 		'\u2060', '\u2061', '\u2062', '\u2063', // word joiner, invisible operators
 		'\u2064', '\ufeff': // invisible plus, byte-order mark / zero width no-break space
 		return true
