@@ -82,12 +82,13 @@ func (c *cleaner) write() (text string, paragraphs int) {
 	collapse := c.opts.Normalize.Skip.Has(normalize.BlankLines) == false
 	line := 1
 	c.outLine = make([]int, len(c.order))
+	blanks := c.blankLinesBefore()
 	for pos, i := range c.order {
 		t := c.texts[pos]
 		if t == "" {
 			continue // every sentence in it was a repeat
 		}
-		blank := c.paras[i].blankBefore
+		blank := blanks[i]
 		switch {
 		case collapse && paragraphs == 0:
 			blank = 0
@@ -114,6 +115,24 @@ func (c *cleaner) write() (text string, paragraphs int) {
 		paragraphs++
 	}
 	return b.String(), paragraphs
+}
+
+// blankLinesBefore returns, by paragraph, the blank lines to write before
+// it: for a kept paragraph, the most that stood before it or before any
+// paragraph removed between it and the kept one before it, so that a section
+// break is not lost with the paragraph that carried it.
+func (c *cleaner) blankLinesBefore() []int {
+	blanks := make([]int, len(c.paras))
+	pending := 0
+	for i, p := range c.paras {
+		pending = max(pending, p.blankBefore)
+		blanks[i] = p.blankBefore
+		if c.decisions[i].fate == kept {
+			blanks[i] = pending
+			pending = 0
+		}
+	}
+	return blanks
 }
 
 // lines returns the input lines of paragraphs first to last.

@@ -29,6 +29,25 @@ func decide(paras []paragraph, t *table, first []int, opts *Options) []decision 
 		}
 	}
 
+	// Short repeats that follow each other in the same order as their
+	// copies form a repeated run when, together, they reach minLength.
+	for i := 0; i < len(paras); {
+		j, length := i, 0
+		if d[i].fate == kept && isRepeat(i) {
+			for c := first[i]; j < len(paras) && d[j].fate == kept && c+j-i < i && t.same(c+j-i, j); j++ {
+				length += runeCount(paras[j].text)
+			}
+		}
+		if j-i < 2 || length < minLength {
+			i++
+			continue
+		}
+		for k := i; k < j; k++ {
+			d[k] = decision{removed, keptCopy(d, first[i]+k-i)}
+		}
+		i = j
+	}
+
 	// A short repeat goes when it continues a run: its neighbour is removed
 	// and the neighbour's copy has a copy of it on the same side. Forward,
 	// then backward, so chains of short paragraphs at either end follow.

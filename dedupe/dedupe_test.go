@@ -111,6 +111,17 @@ func TestClean(t *testing.T) {
 			changes: []string{"run 5-7 kept 1-3 @1"},
 		},
 		{
+			name:    "short repeats in the same order as their copies form a run when long enough together",
+			in:      lines("Meal 1", "Eat every 2–3 hours", "Drink a glass of water", pA, "Meal 1", "Eat every 2–3 hours", "Drink a glass of water", pB),
+			want:    lines("Meal 1", "Eat every 2–3 hours", "Drink a glass of water", pA, pB),
+			changes: []string{"run 5-7 kept 1-3 @1"},
+		},
+		{
+			name: "a short refrain stays: together its lines are still short",
+			in:   lines("La la la", "Oh yeah", pA, "La la la", "Oh yeah", pB),
+			want: lines("La la la", "Oh yeah", pA, "La la la", "Oh yeah", pB),
+		},
+		{
 			name:    "MinLength -1 removes short repeats too",
 			in:      lines("Q:", pA, "Q:", pB),
 			opts:    dedupe.Options{MinLength: -1},

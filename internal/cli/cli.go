@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/normalize"
+)
+
+// Version is the textclean version that --version prints.
+const Version = "0.1.0"
+
+// Exit codes.
+const (
+	ExitOK      = 0 // success, and no changes found where a check was asked for
+	ExitChanged = 1 // --check, -l or -d found an input that cleaning changes
+	ExitError   = 2 // a usage error, or an input that could not be read, cleaned or written
+)
+
+// usageError is a mistake in the command line: it is printed with a hint.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+func init() {
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: "print the version and exit", DisableDefaultText: true}
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "show help", DisableDefaultText: true}
+}
+
+// Run runs textclean with args (args[0] is the program name) and returns the
+// exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	code := ExitOK
+	app := &cli.App{
+		Name:      "textclean",
+		Usage:     "clean scraped article text: normalize it and remove repeated paragraphs and sentences",
+		UsageText: "textclean [flags] [PATH...]\n\nWith no PATH, or PATH -, textclean reads standard input. Flags go before the paths.",
+		Version:   Version,
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Flags:     flags(),
+		// Exit codes are ours: never let the library call os.Exit or print
+		// the whole help on a usage error.
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return &usageError{err.Error()}
+		},
+		Action: func(c *cli.Context) error {
+			cmd, err := newCommand(c, args, stdin, stdout, stderr)
+			if err != nil {
+				return err
+			}
+			code = cmd.run()
+			return nil
+		},
+	}
+	if err := app.RunContext(context.Background(), args); err != nil {
+		var ue *usageError
+		if errors.As(err, &ue) || strings.Contains(err.Error(), "flag") {
+			fmt.Fprintf(stderr, "textclean: %v\ntextclean: hint: run 'textclean --help' for usage\n", err)
+		} else {
+			fmt.Fprintf(stderr, "textclean: %v\n", err)
+		}
+		return ExitError
+	}
+	return code
+}
+
+// The names of the flags that are not rule switches.
+const (
+	flagDiff          = "diff"
+	flagList          = "list"
+	flagWrite         = "write"
+	flagCheck         = "check"
+	flagOutput        = "output"
+	flagReport        = "report"
+	flagStrict        = "strict"
+	flagNFKC          = "nfkc"
+	flagNoSentences   = "no-sentences"
+	flagNoMoves       = "no-moves"
+	flagMinWords      = "min-sentence-words"
+	flagMinLength     = "min-length"
+	flagParagraphs    = "paragraphs"
+	ruleFlagPrefix    = "no-"
+	categoryOutput    = "Output"
+	categoryDedupe    = "Deduplication"
+	categoryNormalize = "Normalization"
+)
+
+// ruleUsage explains each normalization rule's switch in one line.
+var ruleUsage = map[normalize.Rule]string{
+	normalize.BOM:            "keep a byte-order mark at the start of the input",
+	normalize.Newlines:       "keep CRLF or CR line ends (the output uses the input's first line end)",
+	normalize.Entities:       "keep HTML character references such as &amp; and &#8217; as they are",
+	normalize.Controls:       "keep C0 and C1 control characters",
+	normalize.Invisible:      "keep zero-width spaces, word joiners, soft hyphens and stray BOMs",
+	normalize.Spaces:         "keep NBSP and other Unicode spaces instead of making them plain spaces",
+	normalize.NFC:            "do not put the text in Unicode NFC",
+	normalize.CollapseSpaces: "keep runs of spaces",
+	normalize.Trim:           "keep spaces and tabs at the start and end of lines",
+	normalize.BlankLines:     "keep runs of blank lines",
+}
+
+func flags() []cli.Flag {
+	fs := []cli.Flag{
+		&cli.BoolFlag{Name: flagDiff, Aliases: []string{"d"}, Category: categoryOutput, Usage: "print a unified diff from each input to its clean text instead of the text"},
+		&cli.BoolFlag{Name: flagList, Aliases: []string{"l"}, Category: categoryOutput, Usage: "print the names of the inputs whose clean text differs"},
+		&cli.BoolFlag{Name: flagWrite, Aliases: []string{"w"}, Category: categoryOutput, Usage: "rewrite each changed file in place, atomically"},
+		&cli.BoolFlag{Name: flagCheck, Category: categoryOutput, Usage: "exit 1 if any input would change; print nothing unless -l or -d is given"},
+		&cli.StringFlag{Name: flagOutput, Aliases: []string{"o"}, Category: categoryOutput, Usage: "write the clean text to `FILE` instead of standard output"},
+		&cli.StringFlag{Name: flagReport, Category: categoryOutput, Usage: "write the JSON report to `FILE` (- for standard output with -o, -w or --check), one JSON object per input"},
+
+		&cli.BoolFlag{Name: flagNoSentences, Category: categoryDedupe, Usage: "do not remove repeated sentences"},
+		&cli.BoolFlag{Name: flagNoMoves, Category: categoryDedupe, Usage: "leave a unique paragraph found inside a repeated run where it is"},
+		&cli.IntFlag{Name: flagMinWords, Category: categoryDedupe, Value: dedupe.DefaultMinSentenceWords, Usage: "remove repeated sentences of at least `N` words"},
+		&cli.IntFlag{Name: flagMinLength, Category: categoryDedupe, Value: dedupe.DefaultMinLength, Usage: "keep repeated paragraphs shorter than `N` characters unless they are inside a repeated run"},
+		&cli.StringFlag{Name: flagParagraphs, Category: categoryDedupe, Value: "auto", Usage: "how paragraphs are found: `MODE` blocks (separated by blank lines), lines (one per line) or auto (whichever the input shows)"},
+
+		&cli.BoolFlag{Name: flagStrict, Category: categoryNormalize, Usage: "refuse input that is not valid UTF-8 instead of replacing bad bytes with U+FFFD"},
+		&cli.BoolFlag{Name: flagNFKC, Category: categoryNormalize, Usage: "use Unicode NFKC instead of NFC (lossy: km² becomes km2)"},
+	}
+	for _, r := range normalize.Rules() {
+		if r == normalize.InvalidUTF8 {
+			continue
+		}
+		fs = append(fs, &cli.BoolFlag{Name: ruleFlagPrefix + r.String(), Category: categoryNormalize, Usage: ruleUsage[r]})
+	}
+	for _, f := range fs {
+		if b, ok := f.(*cli.BoolFlag); ok {
+			b.DisableDefaultText = true // "(default: false)" on every switch is noise
+		}
+	}
+	return fs
+}
+
+// options builds the cleaning options from the flags.
+func options(c *cli.Context) (dedupe.Options, error) {
+	var o dedupe.Options
+	for _, r := range normalize.Rules() {
+		if r != normalize.InvalidUTF8 && c.Bool(ruleFlagPrefix+r.String()) {
+			o.Normalize.Skip |= normalize.Set(r)
+		}
+	}
+	o.Normalize.Strict = c.Bool(flagStrict)
+	o.Normalize.NFKC = c.Bool(flagNFKC)
+	o.NoSentences = c.Bool(flagNoSentences)
+	o.NoMoves = c.Bool(flagNoMoves)
+	if o.MinSentenceWords = c.Int(flagMinWords); o.MinSentenceWords < 1 {
+		return o, usagef("--%s must be at least 1", flagMinWords)
+	}
+	if o.MinLength = c.Int(flagMinLength); o.MinLength < 0 {
+		return o, usagef("--%s must not be negative", flagMinLength)
+	} else if o.MinLength == 0 {
+		o.MinLength = -1 // dedupe: negative means "no protection"; 0 would mean the default
+	}
+	style, err := dedupe.ParseStyle(c.String(flagParagraphs))
+	if err != nil {
+		return o, &usageError{fmt.Sprintf("--%s: %v", flagParagraphs, err)}
+	}
+	o.Paragraphs = style
+	return o, nil
+}

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run calls Run in-process with stdin and returns stdout, stderr and the
+// exit code.
+func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = Run(append([]string{"textclean"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	dirty := filepath.Join(dir, "dirty.txt")
+	clean := filepath.Join(dir, "clean.txt")
+	os.WriteFile(dirty, []byte("a&amp;b\n"), 0o644)
+	os.WriteFile(clean, []byte("a&b\n"), 0o644)
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{clean}, ExitOK},
+		{[]string{dirty}, ExitOK}, // printing the clean text is not a check
+		{[]string{"--check", clean}, ExitOK},
+		{[]string{"--check", dirty}, ExitChanged},
+		{[]string{"-l", dirty}, ExitChanged},
+		{[]string{"-d", dirty}, ExitChanged},
+		{[]string{"-d", clean}, ExitOK},
+		{[]string{"--check", dirty, filepath.Join(dir, "missing")}, ExitError}, // errors outrank changes
+		{[]string{"--bogus"}, ExitError},
+		{[]string{"-w", "-"}, ExitError},
+	}
+	for _, tt := range tests {
+		if _, stderr, code := run(t, "", tt.args...); code != tt.want {
+			t.Errorf("textclean %s: exit %d, want %d (stderr %q)", strings.Join(tt.args, " "), code, tt.want, stderr)
+		}
+	}
+}
+
+// TestLargeInputs cleans inputs of the sizes that scraped text reaches: a
+// 10 MB paragraph on one line and 100,000 short paragraphs.
+func TestLargeInputs(t *testing.T) {
+	line := strings.Repeat("All work and no play makes Jack a dull boy ", 10<<20/43)
+	line = strings.TrimSpace(line)
+	stdout, stderr, code := run(t, line)
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("10 MB line: exit %d, stderr %q", code, stderr)
+	}
+	// Its sentence-free text is kept whole.
+	if stdout != line+"\n" {
+		t.Errorf("10 MB line: output of %d bytes differs from the input of %d bytes", len(stdout), len(line))
+	}
+
+	var b strings.Builder
+	for i := range 100_000 {
+		fmt.Fprintf(&b, "Paragraph number %d.\n", i)
+	}
+	many := b.String()
+	stdout, _, code = run(t, many+many)
+	if code != ExitOK || stdout != many {
+		t.Errorf("100,000 paragraphs twice: exit %d, %d bytes out, want the %d bytes of one copy", code, len(stdout), len(many))
+	}
+}
+
+// failingWriter fails every write, like a closed pipe or a full disk.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+func TestStdoutWriteError(t *testing.T) {
+	var errOut bytes.Buffer
+	code := Run([]string{"textclean"}, strings.NewReader("text\n"), failingWriter{}, &errOut)
+	if code != ExitError {
+		t.Errorf("exit %d, want %d", code, ExitError)
+	}
+	if want := "textclean: <stdin>: write standard output: no space left on device\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut.String(), want)
+	}
+}
+
+func TestOutputToMissingFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "no", "such", "folder", "out.txt")
+	_, stderr, code := run(t, "text\n", "-o", out)
+	if code != ExitError || !strings.Contains(stderr, "no such file or directory") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("output file exists after a failed write")
+	}
+}
+
+func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.txt")
+	if err := writeAtomic(path, []byte("new\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("folder holds %d entries after an atomic write, want 1", len(entries))
+	}
+	info, _ := os.Stat(path)
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
+	}
+	// Renaming over a directory fails: the temporary file must go too.
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	os.WriteFile(filepath.Join(sub, "x"), nil, 0o644)
+	if err := writeAtomic(sub, []byte("x"), 0o644); err == nil {
+		t.Fatal("writing over a non-empty directory succeeded")
+	}
+	entries, _ = os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "textclean-") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}

@@ -1,0 +1,115 @@
+// Package report renders a dedupe.Result as the JSON report that
+// textclean --report writes: one object per input, one per line.
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/normalize"
+)
+
+// Report is the JSON form of one cleaned input. The README documents it.
+type Report struct {
+	Input         string         `json:"input"`
+	BytesIn       int            `json:"bytes_in"`
+	BytesOut      int            `json:"bytes_out"`
+	Style         string         `json:"style"`
+	ParagraphsIn  int            `json:"paragraphs_in"`
+	ParagraphsOut int            `json:"paragraphs_out"`
+	Normalized    map[string]int `json:"normalized"`
+	Removed       Removed        `json:"removed"`
+	Moved         int            `json:"moved"`
+	Changes       []Change       `json:"changes"`
+}
+
+// Removed counts what was removed: runs and single paragraphs as reported,
+// and all paragraphs removed (those in runs included) and sentences.
+type Removed struct {
+	Runs       int `json:"runs"`
+	Paragraphs int `json:"paragraphs"`
+	Sentences  int `json:"sentences"`
+}
+
+// Change is one removal or move. Lines are 1-based and inclusive; Span is
+// the half-open byte range [start, end) of the input.
+type Change struct {
+	Kind       string   `json:"kind"`
+	Lines      [2]int   `json:"lines"`
+	Span       [2]int   `json:"span"`
+	Text       string   `json:"text,omitempty"`
+	Kept       *Place   `json:"kept,omitempty"`
+	Before     *Place   `json:"before,omitempty"`
+	OutputLine int      `json:"output_line,omitempty"`
+	Parts      []Change `json:"parts,omitempty"`
+}
+
+// Place is where a kept copy stands: its input lines and the output line it
+// starts on (absent when it did not survive, e.g. all its sentences were
+// repeats).
+type Place struct {
+	Lines      [2]int `json:"lines"`
+	OutputLine int    `json:"output_line,omitempty"`
+}
+
+// New builds the report of input, named name, cleaned into r.
+func New(name, input string, r *dedupe.Result) *Report {
+	rep := &Report{
+		Input:         name,
+		BytesIn:       len(input),
+		BytesOut:      len(r.Text),
+		Style:         r.Style.String(),
+		ParagraphsIn:  r.ParagraphsIn,
+		ParagraphsOut: r.ParagraphsOut,
+		Normalized:    make(map[string]int),
+		Changes:       make([]Change, 0, len(r.Changes)),
+	}
+	for _, rule := range normalize.Rules() {
+		rep.Normalized[rule.String()] = r.Normalized.Of(rule)
+	}
+	for i := range r.Changes {
+		c := &r.Changes[i]
+		switch c.Kind {
+		case dedupe.Run:
+			rep.Removed.Runs++
+			rep.Removed.Paragraphs += len(c.Parts)
+		case dedupe.Paragraph:
+			rep.Removed.Paragraphs++
+		case dedupe.Sentence:
+			rep.Removed.Sentences++
+		case dedupe.Move:
+			rep.Moved++
+		}
+		rep.Changes = append(rep.Changes, change(c))
+	}
+	return rep
+}
+
+func change(c *dedupe.Change) Change {
+	out := Change{
+		Kind:  c.Kind.String(),
+		Lines: [2]int{c.Lines.First, c.Lines.Last},
+		Span:  [2]int{c.Span.Start, c.Span.End},
+		Text:  c.Text,
+	}
+	place := &Place{Lines: [2]int{c.Kept.First, c.Kept.Last}}
+	if c.Kind == dedupe.Move {
+		out.Before = place
+		out.OutputLine = c.OutputLine
+	} else {
+		place.OutputLine = c.OutputLine
+		out.Kept = place
+	}
+	for i := range c.Parts {
+		out.Parts = append(out.Parts, change(&c.Parts[i]))
+	}
+	return out
+}
+
+// Write writes rep to w as one line of JSON.
+func (rep *Report) Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}

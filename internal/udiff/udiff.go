@@ -1,0 +1,81 @@
+package udiff
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// DefaultContext is the number of unchanged lines shown before and after each
+// change when [Options.Context] is zero, as with diff -u.
+const DefaultContext = 3
+
+// ErrName is returned, wrapped, when a file name contains a newline, which
+// would break the diff's header.
+var ErrName = errors.New("udiff: file name contains a newline")
+
+// Options controls how a diff is written. The zero value writes what
+// diff -u writes.
+type Options struct {
+	// Context is the number of unchanged lines shown before and after each
+	// change. Zero means DefaultContext; a negative value means no context
+	// at all, like diff -U0.
+	Context int
+}
+
+// Write writes to w the unified diff that turns old into new, with 3 lines of
+// context, naming the two sides oldName and newName in the --- and +++
+// headers. It writes nothing when old == new.
+//
+// The output is what GNU diff -u --label oldName --label newName writes for
+// the edit script found. Write returns the first error from w, or one that
+// wraps [ErrName]; it writes nothing when a name is invalid.
+func Write(w io.Writer, oldName, newName, old, new string) error {
+	return Options{}.Write(w, oldName, newName, old, new)
+}
+
+// Write is like the package-level [Write] with the context size of o.
+func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
+	if old == new {
+		return nil
+	}
+	for _, name := range []string{oldName, newName} {
+		if strings.Contains(name, "\n") {
+			return fmt.Errorf("%w: %q", ErrName, name)
+		}
+	}
+	a, b := splitLines(old), splitLines(new)
+	changes, err := lineDiff(a, b)
+	if err != nil {
+		return err
+	}
+	ctx := o.Context
+	switch {
+	case ctx == 0:
+		ctx = DefaultContext
+	case ctx < 0:
+		ctx = 0
+	case ctx > len(a): // More context than lines changes nothing; avoids overflow below.
+		ctx = len(a)
+	}
+
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("--- ")
+	bw.WriteString(oldName)
+	bw.WriteString("\n+++ ")
+	bw.WriteString(newName)
+	bw.WriteByte('\n')
+	for len(changes) > 0 {
+		n := 1
+		for n < len(changes) && changes[n].a-changes[n-1].aEnd() <= 2*ctx {
+			n++
+		}
+		if err := writeHunk(bw, a, b, changes[:n], ctx); err != nil {
+			return err
+		}
+		changes = changes[n:]
+	}
+	return bw.Flush()
+}
