@@ -34,6 +34,9 @@ type cleaner struct {
 	texts     []string // by output position: the text written
 	outLine   []int    // by output position: the output line it starts on, 0 if dropped
 	posOf     []int    // by paragraph index: its output position, -1 if none
+
+	inputBreaks  breaksCache // by paragraph index: the line breaks of its text
+	outputBreaks breaksCache // by output position: the line breaks of its final text
 }
 
 func (c *cleaner) clean() *Result {
@@ -205,7 +208,7 @@ func (c *cleaner) sentenceChange(cut sentenceRemoval, refs []sentenceRef) Change
 	j := c.order[k.pos]
 	ch.Kept, _ = c.locate(j, k.span.Start, k.span.End)
 	if c.outLine[k.pos] > 0 {
-		ch.OutputLine = c.outLine[k.pos] + strings.Count(c.texts[k.pos][:k.newStart], "\n")
+		ch.OutputLine = c.outLine[k.pos] + c.outputBreaks.of(k.pos, c.texts[k.pos]).lineOf(k.newStart)
 	}
 	return ch
 }
@@ -214,23 +217,56 @@ func (c *cleaner) sentenceChange(cut sentenceRemoval, refs []sentenceRef) Change
 // lines and bytes.
 func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 	p := &c.paras[i]
-	var lines LineRange
-	var span Span
-	off := 0 // offset in p.text of the current line
-	for li := p.first; li <= p.last; li++ {
-		l := &c.doc.Lines[li]
-		lineEnd := off + len(l.Text)
-		if start >= off && start <= lineEnd && lines.First == 0 {
-			lines.First = l.Number
-			span.Start = l.Start + c.inputOffset(l, start-off, false)
+	breaks := c.inputBreaks.of(i, p.text)
+	first, last := p.first+breaks.lineOf(start), p.first+breaks.lineOf(max(end-1, start))
+	lf, ll := &c.doc.Lines[first], &c.doc.Lines[last]
+	return LineRange{lf.Number, ll.Number},
+		Span{lf.Start + c.inputOffset(lf, start-breaks.lineStart(start), false), ll.Start + c.inputOffset(ll, end-breaks.lineStart(max(end-1, start)), true)}
+}
+
+// lineBreaks holds the offsets of the "\n"s of a text, to find the line of
+// an offset in logarithmic time: a paragraph can have many lines and many
+// sentences to locate.
+type lineBreaks []int
+
+func newLineBreaks(text string) lineBreaks {
+	var b lineBreaks
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return b
 		}
-		if end >= off && end <= lineEnd {
-			lines.Last = l.Number
-			span.End = l.Start + c.inputOffset(l, end-off, true)
-		}
-		off = lineEnd + 1 // the "\n" joining lines
+		b = append(b, i+j)
+		i += j + 1
 	}
-	return lines, span
+}
+
+// lineOf returns the 0-based line of offset off.
+func (b lineBreaks) lineOf(off int) int {
+	return sort.SearchInts(b, off)
+}
+
+// lineStart returns the offset where the line holding off starts.
+func (b lineBreaks) lineStart(off int) int {
+	if l := b.lineOf(off); l > 0 {
+		return b[l-1] + 1
+	}
+	return 0
+}
+
+// breaksCache remembers the lineBreaks of the texts it was asked for.
+type breaksCache map[int]lineBreaks
+
+func (m *breaksCache) of(key int, text string) lineBreaks {
+	if *m == nil {
+		*m = make(breaksCache)
+	}
+	b, ok := (*m)[key]
+	if !ok {
+		b = newLineBreaks(text)
+		(*m)[key] = b
+	}
+	return b
 }
 
 // inputOffset maps an offset in line l's normalized text to its raw text.

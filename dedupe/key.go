@@ -20,7 +20,7 @@ func appendKey(dst []byte, text string) []byte {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		i += size
-		if unicode.IsSpace(r) {
+		if r == ' ' || r == '\t' || r == '\n' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			pendingSpace = len(dst) > start
 			continue
 		}

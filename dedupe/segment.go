@@ -14,22 +14,37 @@ type paragraph struct {
 	text        string // the normalized lines, joined by "\n"
 }
 
-// detectStyle chooses Blocks when a blank line stands between two lines of
-// text, and Lines otherwise.
+// detectStyle chooses Blocks when blank lines separate the paragraphs: when
+// blank lines stand between lines of text and either they are frequent (at
+// least one run for every four lines of text) or most lines are short
+// (under shortLine bytes), as in hard-wrapped text. A stray blank line in
+// text with one long paragraph per line does not make it Blocks.
 func detectStyle(lines []normalize.Line) Style {
-	seenText, blank := false, false
+	separators, textLines, shortLines := 0, 0, 0
+	blank := false
 	for i := range lines {
-		switch {
-		case lines[i].Blank():
-			blank = seenText
-		case blank:
-			return Blocks
-		default:
-			seenText = true
+		if lines[i].Blank() {
+			blank = textLines > 0
+			continue
 		}
+		if blank {
+			separators++
+			blank = false
+		}
+		textLines++
+		if len(lines[i].Text) < shortLine {
+			shortLines++
+		}
+	}
+	if separators > 0 && (4*separators >= textLines || 2*shortLines > textLines) {
+		return Blocks
 	}
 	return Lines
 }
+
+// shortLine is the length in bytes under which a line is short for
+// detectStyle: hard-wrapped text has lines of 60 to 80 characters.
+const shortLine = 100
 
 // segment splits the lines into paragraphs in the given style.
 func segment(lines []normalize.Line, style Style) []paragraph {

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/textclean/textclean/internal/sentence"
 )
@@ -92,7 +93,7 @@ func countWords(s string) int {
 	n, inWord := 0, false
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\n' || r == '\t' || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			inWord = false
 		case !inWord:
 			inWord = true

@@ -210,7 +210,7 @@ func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
 	if n.opts.NFKC {
 		form = norm.NFKC
 	}
-	if form.IsNormalString(e.src) {
+	if !n.opts.NFKC && alwaysNFC(e.src) || form.IsNormalString(e.src) {
 		return
 	}
 	var it norm.Iter
@@ -225,6 +225,21 @@ func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
 	if e.changed {
 		c[NFC]++
 	}
+}
+
+// alwaysNFC reports whether s holds only characters that are in NFC and
+// never compose with the character before them: everything below the
+// combining marks (U+0300) and the general punctuation of prose (U+2010 to
+// U+205F: dashes, quotes, ellipsis). Such a string is in NFC; this fast path
+// spares most lines of Latin-script text the full check. TestAlwaysNFC
+// checks the ranges against package norm.
+func alwaysNFC(s string) bool {
+	for _, r := range s {
+		if r >= 0x300 && (r < 0x2010 || r > 0x205f) {
+			return false
+		}
+	}
+	return true
 }
 
 // spaces applies Trim and CollapseSpaces.

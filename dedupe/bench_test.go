@@ -1,0 +1,49 @@
+package dedupe_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/dedupe"
+)
+
+// benchInput returns about 1 MB of real article text with a repeated run in
+// it: the seed article and the damaged golden article, over and over, each
+// copy made distinct so only the planted repeats are repeats.
+func benchInput(b *testing.B) string {
+	var parts []string
+	for _, name := range []string{"../testdata/000_2c2adb0dfae1852d.txt", "../testdata/golden/0002-damaged.txt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, string(data))
+	}
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1<<20; i++ {
+		for _, p := range parts {
+			sb.WriteString(strings.ReplaceAll(p, ".", "."+strings.Repeat("x", i%7)))
+			sb.WriteString("\n\n")
+		}
+	}
+	if f := os.Getenv("TEXTCLEAN_BENCH_FILE"); f != "" {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return string(data)
+	}
+	return sb.String()
+}
+
+func BenchmarkClean(b *testing.B) {
+	in := benchInput(b)
+	b.SetBytes(int64(len(in)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := dedupe.Clean(in, dedupe.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
