@@ -1,0 +1,78 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/report"
+)
+
+func TestReportOfSeedArticle(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/000_2c2adb0dfae1852d.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := string(data)
+	r, err := dedupe.Clean(input, dedupe.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := report.New("seed.txt", input, r).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Count(buf.Bytes(), []byte("\n")) != 1 {
+		t.Errorf("report is not one line:\n%s", buf.String())
+	}
+	var got report.Report
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Input != "seed.txt" || got.BytesIn != len(input) || got.BytesOut != len(r.Text) ||
+		got.Style != "lines" || got.ParagraphsIn != 37 || got.ParagraphsOut != 21 {
+		t.Errorf("header = %+v", got)
+	}
+	if len(got.Normalized) != 11 {
+		t.Errorf("normalized lists %d rules, want all 11", len(got.Normalized))
+	}
+	if got.Removed != (report.Removed{Runs: 2, Paragraphs: 16}) || got.Moved != 2 {
+		t.Errorf("removed %+v, moved %d", got.Removed, got.Moved)
+	}
+	// The counts add up: paragraphs in = out + removed (moves are kept).
+	if got.ParagraphsIn != got.ParagraphsOut+got.Removed.Paragraphs {
+		t.Errorf("%d in ≠ %d out + %d removed", got.ParagraphsIn, got.ParagraphsOut, got.Removed.Paragraphs)
+	}
+	out := strings.Split(r.Text, "\n")
+	inLines := strings.Split(input, "\n")
+	for _, c := range got.Changes {
+		for _, p := range append([]report.Change{c}, c.Parts...) {
+			if p.Kind == "run" {
+				continue
+			}
+			text := input[p.Span[0]:p.Span[1]]
+			if text != strings.Join(inLines[p.Lines[0]-1:p.Lines[1]], "\n") {
+				t.Errorf("%s: span %v and lines %v disagree", p.Kind, p.Span, p.Lines)
+			}
+			switch p.Kind {
+			case "paragraph":
+				if kept := out[p.Kept.OutputLine-1]; kept != text {
+					t.Errorf("paragraph at line %d: output line %d is %q, want its kept copy %q", p.Lines[0], p.Kept.OutputLine, kept, text)
+				}
+				if kept := inLines[p.Kept.Lines[0]-1]; kept != text {
+					t.Errorf("paragraph at line %d: kept input line %d is %q", p.Lines[0], p.Kept.Lines[0], kept)
+				}
+			case "move":
+				if moved := out[p.OutputLine-1]; moved != text {
+					t.Errorf("move: output line %d is %q, want %q", p.OutputLine, moved, text)
+				}
+				if next := out[p.OutputLine]; next != inLines[p.Before.Lines[0]-1] {
+					t.Errorf("move: the output line after it is %q, want input line %d", next, p.Before.Lines[0])
+				}
+			}
+		}
+	}
+}
