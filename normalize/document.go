@@ -66,8 +66,9 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 	if strings.HasPrefix(text, "\ufeff") {
 		start = len("\ufeff")
 	}
+	hasCR := strings.IndexByte(text, '\r') >= 0
 	for number := 1; ; number++ {
-		end, next := lineEnd(text, start)
+		end, next := lineEnd(text, start, hasCR)
 		if start == len(text) && number > 1 {
 			break // nothing follows the last line end
 		}
@@ -92,8 +93,14 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 }
 
 // lineEnd returns the end of the line starting at start and the start of the
-// next line.
-func lineEnd(s string, start int) (end, next int) {
+// next line. Without CRs in s, it only needs to look for the next LF.
+func lineEnd(s string, start int, hasCR bool) (end, next int) {
+	if !hasCR {
+		if i := strings.IndexByte(s[start:], '\n'); i >= 0 {
+			return start + i, start + i + 1
+		}
+		return len(s), len(s)
+	}
 	for i := start; i < len(s); i++ {
 		switch s[i] {
 		case '\n':

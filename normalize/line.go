@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"html"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,6 +79,12 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 	s := e.src
 	o := &n.opts
 	for i := 0; i < len(s); {
+		for i < len(s) && plain[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			switch {
@@ -116,6 +123,16 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 		i += size
 	}
 }
+
+// plain marks the bytes that the characters stage passes over: printable
+// ASCII other than '&', and tab.
+var plain = func() (t [256]bool) {
+	for b := 0x20; b < 0x7f; b++ {
+		t[b] = b != '&'
+	}
+	t['\t'] = true
+	return t
+}()
 
 // maxEntity is longer than the longest HTML character reference.
 const maxEntity = 40
@@ -234,8 +251,15 @@ func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
 // spares most lines of Latin-script text the full check. TestAlwaysNFC
 // checks the ranges against package norm.
 func alwaysNFC(s string) bool {
-	for _, r := range s {
-		if r >= 0x300 && (r < 0x2010 || r > 0x205f) {
+	for i := 0; i < len(s); {
+		switch b := s[i]; {
+		case b < utf8.RuneSelf:
+			i++
+		case b >= 0xc2 && b < 0xcc: // U+0080 to U+02FF
+			i += 2
+		case b == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0x90 || s[i+1] == 0x81 && s[i+2] <= 0x9f): // U+2010 to U+205F
+			i += 3
+		default:
 			return false
 		}
 	}
@@ -245,12 +269,15 @@ func alwaysNFC(s string) bool {
 // spaces applies Trim and CollapseSpaces.
 func (n *Normalizer) spaces(e *editor, c *Counts) {
 	s := e.src
+	if len(s) == 0 || !isBlank(s[0]) && !isBlank(s[len(s)-1]) && !strings.Contains(s, "  ") {
+		return // nothing to trim or collapse
+	}
 	start, end := 0, len(s)
 	if n.opts.on(Trim) {
-		for start < end && (s[start] == ' ' || s[start] == '\t') {
+		for start < end && isBlank(s[start]) {
 			start++
 		}
-		for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+		for end > start && isBlank(s[end-1]) {
 			end--
 		}
 		if start > 0 || end < len(s) {
@@ -278,3 +305,5 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		e.replace(end, len(s), "")
 	}
 }
+
+func isBlank(b byte) bool { return b == ' ' || b == '\t' }
