@@ -20,23 +20,41 @@ func Clean(input string, opts Options) (*Result, error) {
 	return c.clean(), nil
 }
 
-// cleaner holds the state of one Clean call.
+// maxRounds bounds the rounds of decisions. Removing a paragraph can make
+// two short repeats adjacent, and cutting a sentence can make a paragraph a
+// repeat, so Clean decides again on what it kept until nothing changes;
+// that makes cleaning idempotent. Real text settles in two rounds.
+const maxRounds = 8
+
+// cleaner holds the state of one Clean call. Paragraphs keep their input
+// index throughout; the slices indexed by paragraph say what became of each.
 type cleaner struct {
 	input string
 	opts  *Options
 	norm  *normalize.Normalizer
 	doc   *normalize.Document
 
-	style     Style
-	paras     []paragraph
-	decisions []decision
-	order     []int    // paragraph indexes in output order
-	texts     []string // by output position: the text written
-	outLine   []int    // by output position: the output line it starts on, 0 if dropped
-	posOf     []int    // by paragraph index: its output position, -1 if none
+	style   Style
+	paras   []paragraph
+	fate    []fate      // by paragraph
+	copyOf  []int       // by paragraph: for a removed one, the paragraph it repeats
+	text    []string    // by paragraph: its current text, after sentence cuts
+	cut     []pieces    // by paragraph: maps its current text to its original text
+	order   []int       // the paragraphs of the output, in order
+	cuts    []cutRecord // every sentence removed, in the order removed
+	outLine []int       // by paragraph: the output line it starts on, 0 if not in the output
 
-	inputBreaks  breaksCache // by paragraph index: the line breaks of its text
-	outputBreaks breaksCache // by output position: the line breaks of its final text
+	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
+	outputBreaks breaksCache // by paragraph: the line breaks of its final text
+}
+
+// cutRecord is a sentence removed from paragraph para, a repeat of one in
+// paragraph keptPara; both spans are in the paragraphs' original texts.
+type cutRecord struct {
+	para     int
+	orig     span
+	keptPara int
+	keptOrig span
 }
 
 func (c *cleaner) clean() *Result {
@@ -45,52 +63,143 @@ func (c *cleaner) clean() *Result {
 		c.style = detectStyle(c.doc.Lines)
 	}
 	c.paras = segment(c.doc.Lines, c.style)
-
-	t := newTable(len(c.paras))
-	first := make([]int, len(c.paras))
+	n := len(c.paras)
+	c.fate = make([]fate, n)
+	c.copyOf = make([]int, n)
+	c.text = make([]string, n)
+	c.cut = make([]pieces, n)
+	c.order = make([]int, n)
 	for i := range c.paras {
-		first[i] = t.add(i, c.paras[i].text)
+		c.text[i] = c.paras[i].text
+		c.order[i] = i
 	}
-	c.decisions = decide(c.paras, t, first, c.opts)
-	c.order = outputOrder(c.decisions)
-	c.posOf = make([]int, len(c.paras))
-	for i := range c.posOf {
-		c.posOf[i] = -1
-	}
-	c.texts = make([]string, len(c.order))
-	for pos, i := range c.order {
-		c.posOf[i] = pos
-		c.texts[pos] = c.paras[i].text
-	}
-	var refs []sentenceRef
-	var cuts []sentenceRemoval
-	if !c.opts.NoSentences {
-		refs, cuts = dropRepeatedSentences(c.texts, c.opts.minSentenceWords())
+	for range maxRounds {
+		paragraphs := c.paragraphRound()
+		sentences := !c.opts.NoSentences && c.sentenceRound()
+		if !paragraphs && !sentences {
+			break
+		}
 	}
 
-	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
+	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: n}
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.paragraphChanges()
-	for _, cut := range cuts {
-		r.Changes = append(r.Changes, c.sentenceChange(cut, refs))
+	for _, cut := range c.cuts {
+		r.Changes = append(r.Changes, c.sentenceChange(cut))
 	}
 	sort.SliceStable(r.Changes, func(i, j int) bool { return r.Changes[i].Span.Start < r.Changes[j].Span.Start })
+	for _, f := range c.fate {
+		if f == emptied {
+			r.Emptied++
+		}
+	}
 	return r
+}
+
+// currentTexts returns the current texts of the output paragraphs, in order.
+func (c *cleaner) currentTexts() []string {
+	texts := make([]string, len(c.order))
+	for pos, i := range c.order {
+		texts[pos] = c.text[i]
+	}
+	return texts
+}
+
+// paragraphRound decides on the paragraphs of the output as they stand, and
+// reports whether it removed or moved any.
+func (c *cleaner) paragraphRound() bool {
+	texts := c.currentTexts()
+	t := newTable(len(texts))
+	first := make([]int, len(texts))
+	for pos := range texts {
+		first[pos] = t.add(pos, texts[pos])
+	}
+	d := decide(texts, t, first, c.opts)
+	changed := false
+	for pos, dec := range d {
+		i := c.order[pos]
+		switch dec.fate {
+		case removed:
+			c.fate[i], c.copyOf[i] = removed, c.order[dec.copyOf]
+			changed = true
+		case moved:
+			c.fate[i] = moved
+			changed = true
+		}
+	}
+	if changed {
+		positions := outputOrder(d)
+		order := make([]int, len(positions))
+		for k, pos := range positions {
+			order[k] = c.order[pos]
+		}
+		c.order = order
+	}
+	return changed
+}
+
+// sentenceRound removes repeated sentences from the output paragraphs, drops
+// those left empty, and reports whether it removed any.
+func (c *cleaner) sentenceRound() bool {
+	texts := c.currentTexts()
+	refs, cuts := dropRepeatedSentences(texts, c.opts.minSentenceWords())
+	if len(cuts) == 0 {
+		return false
+	}
+	// Record the cuts in original coordinates before any mapping changes.
+	for _, cut := range cuts {
+		i, k := c.order[cut.pos], refs[cut.kept]
+		j := c.order[k.pos]
+		c.cuts = append(c.cuts, cutRecord{
+			para:     i,
+			orig:     span{c.cut[i].toOrig(cut.span.Start, false), c.cut[i].toOrig(cut.span.End, true)},
+			keptPara: j,
+			keptOrig: span{c.cut[j].toOrig(k.span.Start, false), c.cut[j].toOrig(k.span.End, true)},
+		})
+	}
+	// Then give each cut paragraph its new text and mapping.
+	for first := 0; first < len(refs); {
+		pos, last := refs[first].pos, first
+		for last < len(refs) && refs[last].pos == pos {
+			last++
+		}
+		if i := c.order[pos]; texts[pos] != c.text[i] {
+			var kept []span
+			var starts []int
+			for _, r := range refs[first:last] {
+				if r.newStart >= 0 {
+					kept = append(kept, span{r.span.Start, r.span.End})
+					starts = append(starts, r.newStart)
+				}
+			}
+			c.cut[i] = c.cut[i].keep(kept, starts)
+			c.text[i] = texts[pos]
+			if strings.TrimSpace(texts[pos]) == "" {
+				c.fate[i] = emptied
+			}
+		}
+		first = last
+	}
+	order := c.order[:0]
+	for _, i := range c.order {
+		if c.fate[i] != emptied {
+			order = append(order, i)
+		}
+	}
+	c.order = order
+	return true
 }
 
 // write renders the output paragraphs, recording the line each starts on.
 func (c *cleaner) write() (text string, paragraphs int) {
 	var b strings.Builder
 	nl := c.doc.Newline
-	collapse := c.opts.Normalize.Skip.Has(normalize.BlankLines) == false
+	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
 	line := 1
-	c.outLine = make([]int, len(c.order))
+	c.outLine = make([]int, len(c.paras))
 	blanks := c.blankLinesBefore()
-	for pos, i := range c.order {
-		t := c.texts[pos]
-		if t == "" {
-			continue // every sentence in it was a repeat
-		}
+	for _, i := range c.order {
+		t := c.text[i]
 		blank := blanks[i]
 		switch {
 		case collapse && paragraphs == 0:
@@ -108,7 +217,7 @@ func (c *cleaner) write() (text string, paragraphs int) {
 			b.WriteString(nl)
 		}
 		line += blank
-		c.outLine[pos] = line
+		c.outLine[i] = line
 		if nl != "\n" {
 			t = strings.ReplaceAll(t, "\n", nl)
 		}
@@ -130,7 +239,7 @@ func (c *cleaner) blankLinesBefore() []int {
 	for i, p := range c.paras {
 		pending = max(pending, p.blankBefore)
 		blanks[i] = p.blankBefore
-		if c.decisions[i].fate == kept {
+		if c.fate[i] == kept {
 			blanks[i] = pending
 			pending = 0
 		}
@@ -148,17 +257,27 @@ func (c *cleaner) span(first, last int) Span {
 	return Span{c.doc.Lines[c.paras[first].first].Start, c.doc.Lines[c.paras[last].last].End}
 }
 
-// outputLine returns the output line where paragraph i starts, or 0 if it
-// is not in the output.
-func (c *cleaner) outputLine(i int) int {
-	if pos := c.posOf[i]; pos >= 0 {
-		return c.outLine[pos]
+// finalCopy follows removed paragraphs to the copy of paragraph i that
+// stayed (or that was itself emptied by sentence cuts).
+func (c *cleaner) finalCopy(i int) int {
+	for c.fate[i] == removed {
+		i = c.copyOf[i]
 	}
-	return 0
+	return i
 }
 
 // paragraphChanges reports removed paragraphs, grouped into runs, and moves.
 func (c *cleaner) paragraphChanges() []Change {
+	next := make(map[int]int) // a moved paragraph → the one after it in the output
+	for k, i := range c.order {
+		if c.fate[i] == moved && k+1 < len(c.order) {
+			next[i] = c.order[k+1]
+		}
+	}
+	sep := "\n"
+	if c.style == Blocks {
+		sep = "\n\n"
+	}
 	var changes []Change
 	var parts []Change
 	flush := func() {
@@ -177,22 +296,26 @@ func (c *cleaner) paragraphChanges() []Change {
 				run.Kept.Last = max(run.Kept.Last, parts[k].Kept.Last)
 				parts[k].Text = ""
 			}
-			run.Text = strings.Join(texts, "\n")
+			run.Text = strings.Join(texts, sep)
 			run.Parts = parts
 			changes = append(changes, run)
 		}
 		parts = nil
 	}
-	for i, d := range c.decisions {
-		switch d.fate {
-		case kept:
+	for i, f := range c.fate {
+		switch f {
+		case kept, emptied:
 			flush()
 		case removed:
+			k := c.finalCopy(i)
 			parts = append(parts, Change{Kind: Paragraph, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.paras[i].text, Kept: c.lines(d.copyOf, d.copyOf), OutputLine: c.outputLine(d.copyOf)})
+				Text: c.text[i], Kept: c.lines(k, k), OutputLine: c.outLine[k]})
 		case moved:
-			changes = append(changes, Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.paras[i].text, Kept: c.lines(d.copyOf, d.copyOf), OutputLine: c.outputLine(i)})
+			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: c.outLine[i]}
+			if j, ok := next[i]; ok {
+				m.Kept = c.lines(j, j)
+			}
+			changes = append(changes, m)
 		}
 	}
 	flush()
@@ -200,15 +323,19 @@ func (c *cleaner) paragraphChanges() []Change {
 }
 
 // sentenceChange reports one removed sentence.
-func (c *cleaner) sentenceChange(cut sentenceRemoval, refs []sentenceRef) Change {
-	i := c.order[cut.pos]
-	ch := Change{Kind: Sentence, Text: c.paras[i].text[cut.span.Start:cut.span.End]}
-	ch.Lines, ch.Span = c.locate(i, cut.span.Start, cut.span.End)
-	k := refs[cut.kept]
-	j := c.order[k.pos]
-	ch.Kept, _ = c.locate(j, k.span.Start, k.span.End)
-	if c.outLine[k.pos] > 0 {
-		ch.OutputLine = c.outLine[k.pos] + c.outputBreaks.of(k.pos, c.texts[k.pos]).lineOf(k.newStart)
+func (c *cleaner) sentenceChange(cut cutRecord) Change {
+	i, j := cut.para, cut.keptPara
+	ch := Change{Kind: Sentence, Text: c.paras[i].text[cut.orig.start:cut.orig.end]}
+	ch.Lines, ch.Span = c.locate(i, cut.orig.start, cut.orig.end)
+	if c.fate[j] == removed {
+		// Its paragraph went later as a repeat: point at the copy that stayed.
+		k := c.finalCopy(j)
+		ch.Kept, ch.OutputLine = c.lines(k, k), c.outLine[k]
+		return ch
+	}
+	ch.Kept, _ = c.locate(j, cut.keptOrig.start, cut.keptOrig.end)
+	if c.outLine[j] > 0 {
+		ch.OutputLine = c.outLine[j] + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(cut.keptOrig.start))
 	}
 	return ch
 }

@@ -7,6 +7,7 @@ const (
 	kept    fate = iota
 	removed      // a repeat of paragraph copyOf
 	moved        // placed before paragraph copyOf in the output
+	emptied      // every sentence in it was a repeat
 )
 
 // decision is the fate of one paragraph.
@@ -15,27 +16,29 @@ type decision struct {
 	copyOf int // the kept paragraph a removed one repeats, or the one a moved one precedes
 }
 
-// decide settles the fate of every paragraph, keep-first. first[i] is the
-// index of the first paragraph with the same key as paragraph i, or -1.
-func decide(paras []paragraph, t *table, first []int, opts *Options) []decision {
-	d := make([]decision, len(paras))
+// decide settles, keep-first, the fate of each paragraph of a sequence
+// given by its texts in order; copyOf in the decisions is a position in the
+// sequence. t must hold the texts' keys under their positions, and first[i]
+// is the position of the first text with the same key as text i, or -1.
+func decide(texts []string, t *table, first []int, opts *Options) []decision {
+	d := make([]decision, len(texts))
 	minLength := opts.minLength()
 	isRepeat := func(i int) bool { return first[i] >= 0 }
 
 	// Long repeats go wherever they are.
-	for i := range paras {
-		if isRepeat(i) && runeCount(paras[i].text) >= minLength {
+	for i := range texts {
+		if isRepeat(i) && runeCount(texts[i]) >= minLength {
 			d[i] = decision{removed, first[i]}
 		}
 	}
 
 	// Short repeats that follow each other in the same order as their
 	// copies form a repeated run when, together, they reach minLength.
-	for i := 0; i < len(paras); {
+	for i := 0; i < len(texts); {
 		j, length := i, 0
 		if d[i].fate == kept && isRepeat(i) {
-			for c := first[i]; j < len(paras) && d[j].fate == kept && c+j-i < i && t.same(c+j-i, j); j++ {
-				length += runeCount(paras[j].text)
+			for c := first[i]; j < len(texts) && d[j].fate == kept && c+j-i < i && t.same(c+j-i, j); j++ {
+				length += runeCount(texts[j])
 			}
 		}
 		if j-i < 2 || length < minLength {
@@ -43,7 +46,7 @@ func decide(paras []paragraph, t *table, first []int, opts *Options) []decision 
 			continue
 		}
 		for k := i; k < j; k++ {
-			d[k] = decision{removed, keptCopy(d, first[i]+k-i)}
+			d[k] = decision{removed, first[i] + k - i}
 		}
 		i = j
 	}
@@ -51,17 +54,17 @@ func decide(paras []paragraph, t *table, first []int, opts *Options) []decision 
 	// A short repeat goes when it continues a run: its neighbour is removed
 	// and the neighbour's copy has a copy of it on the same side. Forward,
 	// then backward, so chains of short paragraphs at either end follow.
-	for i := 1; i < len(paras); i++ {
+	for i := 1; i < len(texts); i++ {
 		if d[i].fate == kept && isRepeat(i) && d[i-1].fate == removed {
-			if c := d[i-1].copyOf + 1; c < i && t.same(c, i) {
-				d[i] = decision{removed, keptCopy(d, c)}
+			if c := keptCopy(d, d[i-1].copyOf) + 1; c < i && t.same(c, i) {
+				d[i] = decision{removed, c}
 			}
 		}
 	}
-	for i := len(paras) - 2; i >= 0; i-- {
+	for i := len(texts) - 2; i >= 0; i-- {
 		if d[i].fate == kept && isRepeat(i) && d[i+1].fate == removed {
-			if c := d[i+1].copyOf - 1; c >= 0 && c < i && t.same(c, i) {
-				d[i] = decision{removed, keptCopy(d, c)}
+			if c := keptCopy(d, d[i+1].copyOf) - 1; c >= 0 && c < i && t.same(c, i) {
+				d[i] = decision{removed, c}
 			}
 		}
 	}
@@ -69,27 +72,37 @@ func decide(paras []paragraph, t *table, first []int, opts *Options) []decision 
 	// Paragraphs between two removed ones whose copies are adjacent in the
 	// kept text lie inside a repeated run: unique ones move into the kept
 	// copy, repeated ones go with the run.
-	for i := 0; i < len(paras); {
+	for i := 0; i < len(texts); {
 		if d[i].fate != kept {
 			i++
 			continue
 		}
 		j := i
-		for j < len(paras) && d[j].fate == kept {
+		for j < len(texts) && d[j].fate == kept {
 			j++
 		}
-		if i > 0 && j < len(paras) && d[i-1].fate == removed && d[j].fate == removed &&
-			adjacentInKeptText(d, d[i-1].copyOf, d[j].copyOf, i) {
-			for k := i; k < j; k++ {
-				switch {
-				case isRepeat(k):
-					d[k] = decision{removed, keptCopy(d, first[k])}
-				case !opts.NoMoves:
-					d[k] = decision{moved, d[j].copyOf}
+		if i > 0 && j < len(texts) && d[i-1].fate == removed && d[j].fate == removed {
+			before, after := keptCopy(d, d[i-1].copyOf), keptCopy(d, d[j].copyOf)
+			if adjacentInKeptText(d, before, after, i) {
+				for k := i; k < j; k++ {
+					switch {
+					case isRepeat(k):
+						d[k] = decision{removed, first[k]}
+					case !opts.NoMoves:
+						d[k] = decision{moved, after}
+					}
 				}
 			}
 		}
 		i = j
+	}
+
+	// Point every removed paragraph at the copy that stays: a copy may
+	// itself have been removed by a later step.
+	for i := range d {
+		if d[i].fate == removed {
+			d[i].copyOf = keptCopy(d, d[i].copyOf)
+		}
 	}
 	return d
 }

@@ -91,7 +91,7 @@ func TestClean(t *testing.T) {
 			name:    "two unique paragraphs inside a run move together",
 			in:      lines(pA, pB, pC, pA, "Heading", "Standfirst", pB, pC),
 			want:    lines(pA, "Heading", "Standfirst", pB, pC),
-			changes: []string{"run 4-8 kept 1-3 @1", "move 5-5 kept 2-2 @2", "move 6-6 kept 2-2 @3"},
+			changes: []string{"run 4-8 kept 1-3 @1", "move 5-5 kept 6-6 @2", "move 6-6 kept 2-2 @3"},
 		},
 		{
 			name: "short repeated lines outside runs are natural repetition",

@@ -17,6 +17,14 @@ func FuzzClean(f *testing.F) {
 	f.Add("A long first paragraph that is repeated later on.\nB\nA long first paragraph that is repeated later on.\n")
 	f.Add("x\n\nA long first paragraph. It has two sentences in it here.\n\ny. It has two sentences in it here.")
 	f.Add("P one is long enough to be a repeat here.\nP two is long enough to be a repeat here.\nP one is long enough to be a repeat here.\nH\nP two is long enough to be a repeat here.")
+	// Inputs that broke idempotence or lost a line before decisions were
+	// made in rounds (found in review).
+	f.Add("Alpha beta gamma delta epsilon zeta.\nAlpha beta gamma delta epsilon zeta. Call for a compromise\nCall for a compromise\nCall for a compromise\nCall for a compromise\n")
+	f.Add("Alpha beta gamma delta epsilon zeta.\nAlpha beta gamma delta epsilon zeta. Call for a compromise now\nCall for a compromise now\nCall for a compromise now\n")
+	f.Add("Long paragraph one that is more than forty chars.\nFirst short line\nLong paragraph one that is more than forty chars.\nSecond shorter line, longer\nFirst short line\nSecond shorter line, longer\n")
+	f.Add("Alpha beta gamma delta epsilon.\nAlpha beta gamma delta epsilon. Extraordinarily incomprehensible internationalization characteristics\nExtraordinarily incomprehensible internationalization characteristics\n")
+	f.Add("Note\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph M that is also well over forty characters.\nLong paragraph L that is well over forty characters.\nTHIS UNIQUE LINE IS LOST\nNote\nLong paragraph M that is also well over forty characters.\n")
+	f.Add("A long paragraph number one that is quite long.\nMeal 1\nB long paragraph number two that is quite long.\nMeal 1\nB long paragraph number two that is quite long.\nMeal 1\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		r, err := Clean(in, Options{})
 		if err != nil {

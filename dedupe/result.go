@@ -52,10 +52,11 @@ type Change struct {
 	Text string
 	// Kept is where the kept copy stands in the input (for a run, from the
 	// first kept paragraph to the last). For a move it is the paragraph the
-	// moved one now stands before.
+	// moved one now stands before (zero if it is the last).
 	Kept LineRange
-	// OutputLine is the output line where the kept copy starts; for a move,
-	// where the moved paragraph now stands.
+	// OutputLine is the output line where the kept copy starts, zero if
+	// that copy did not survive (its sentences were all repeats); for a
+	// move, where the moved paragraph now stands.
 	OutputLine int
 	// Parts lists the paragraphs a run removed, as Paragraph changes
 	// without Text.
@@ -72,6 +73,9 @@ type Result struct {
 	Normalized normalize.Counts
 	// ParagraphsIn and ParagraphsOut count paragraphs before and after.
 	ParagraphsIn, ParagraphsOut int
+	// Emptied counts the paragraphs that went because every sentence in
+	// them was a repeat (their sentences are reported as Sentence changes).
+	Emptied int
 	// Changes lists every removal and move in input order.
 	Changes []Change
 }

@@ -115,10 +115,18 @@ func lineEnd(s string, start int, hasCR bool) (end, next int) {
 	return len(s), len(s)
 }
 
-// position returns the 1-based line and column (in bytes) of offset i.
+// position returns the 1-based line and column (in bytes) of offset i,
+// counting line ends as Document does: LF, CRLF and a lone CR.
 func position(s string, i int) (line, col int) {
-	line = 1 + strings.Count(s[:i], "\n")
-	return line, i - strings.LastIndexByte(s[:i], '\n')
+	line, lineStart := 1, 0
+	for j := 0; j < i; j++ {
+		switch {
+		case s[j] == '\n', s[j] == '\r' && (j+1 == len(s) || s[j+1] != '\n'):
+			line++
+			lineStart = j + 1
+		}
+	}
+	return line, i - lineStart + 1
 }
 
 func firstInvalid(s string) int {

@@ -95,7 +95,9 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 					i = end
 					continue
 				}
-			case (b == '\v' || b == '\f') && o.on(Spaces):
+			case (b == '\v' || b == '\f' || b == '\n' || b == '\r') && o.on(Spaces):
+				// A line break inside a line (decoded from &#10;, say) is
+				// white space between words, not a character to delete.
 				e.replace(i, i+1, " ")
 				c[Spaces]++
 			case (b < 0x20 && b != '\t' || b == 0x7f) && o.on(Controls):
@@ -110,6 +112,9 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 		case r == utf8.RuneError && size == 1:
 			e.replace(i, i+1, "\uFFFD")
 			c[InvalidUTF8]++
+		case r == 0x85 && o.on(Spaces): // NEL, a line break
+			e.replace(i, i+size, " ")
+			c[Spaces]++
 		case r >= 0x80 && r <= 0x9f && o.on(Controls):
 			e.replace(i, i+size, "")
 			c[Controls]++
@@ -140,20 +145,47 @@ const maxEntity = 40
 // entityAt decodes the character reference starting at s[i] == '&'. It returns
 // the end of the reference and its decoded text, or ok false if s[i:] does
 // not start one. Decoding follows the WHATWG rules that package html
-// implements, including legacy names without a semicolon.
+// implements, with one exception: a named reference without its semicolon is
+// decoded only for &amp &lt &gt &quot &nbsp, and only when neither a letter,
+// a digit nor '=' follows it. Scraped text is full of URLs and prose such as
+// "?id=5&section=a" and "&not html", which browsers' legacy rules would
+// turn into "§ion=a" and "¬ html".
+//
+// A reference that decodes to "&" and is followed by another reference
+// (&amp;amp;, &amp;#8217;: text escaped twice or more) is decoded with it,
+// however deep the nesting, so that one pass undoes all of it.
 func entityAt(s string, i int) (end int, repl string, ok bool) {
-	j := i + 1
-	isName := isAlnum
+	end, repl, ok = oneEntity(s[i:])
+	if !ok {
+		return 0, "", false
+	}
+	end += i
+	for repl == "&" && end < len(s) {
+		// "&" followed by the rest: does that start a reference?
+		rest := s[end:min(len(s), end+maxEntity)]
+		n, r, ok := oneEntity("&" + rest)
+		if !ok {
+			break
+		}
+		end, repl = end+n-1, r
+	}
+	return end, repl, true
+}
+
+// oneEntity decodes the character reference at the start of s.
+func oneEntity(s string) (end int, repl string, ok bool) {
+	j := 1
+	isName, named := isAlnum, true
 	if j < len(s) && s[j] == '#' {
 		j++
-		isName = isDigit
+		isName, named = isDigit, false
 		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
 			j++
 			isName = isHex
 		}
 	}
 	nameStart := j
-	for j < len(s) && j-i < maxEntity && isName(s[j]) {
+	for j < len(s) && j < maxEntity && isName(s[j]) {
 		j++
 	}
 	if j == nameStart {
@@ -161,13 +193,26 @@ func entityAt(s string, i int) (end int, repl string, ok bool) {
 	}
 	if j < len(s) && s[j] == ';' {
 		j++
+	} else if named && !legacyName(s[nameStart:j], s[j:]) {
+		return 0, "", false
 	}
-	ref := s[i:j]
+	ref := s[:j]
 	repl = html.UnescapeString(ref)
 	if repl == ref {
 		return 0, "", false
 	}
 	return j, repl, true
+}
+
+// legacyName reports whether name, written without a semicolon and followed
+// by after, is decoded: one of the five references that pages commonly
+// write without it, not followed by '=' (a URL's parameter).
+func legacyName(name, after string) bool {
+	switch name {
+	case "amp", "lt", "gt", "quot", "nbsp":
+		return after == "" || after[0] != '='
+	}
+	return false
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }

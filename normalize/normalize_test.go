@@ -18,7 +18,14 @@ func TestLine(t *testing.T) {
 		{"named entity", "Tom &amp; Jerry", "Tom & Jerry", normalize.Entities},
 		{"numeric entity", "It&#8217;s", "It’s", normalize.Entities},
 		{"hex entity", "It&#x2019;s", "It’s", normalize.Entities},
-		{"legacy entity without semicolon", "AT&ampT", "AT&T", normalize.Entities},
+		{"&amp without semicolon", "Fish &amp chips", "Fish & chips", normalize.Entities},
+		{"&nbsp without semicolon", "a&nbsp b", "a b", normalize.Entities},
+		{"no legacy decoding before a letter", "AT&ampT", "AT&ampT", 0},
+		{"URL parameters are not references", "?id=5&section=a&region=b&copy=1&not=2&amp=3", "?id=5&section=a&region=b&copy=1&not=2&amp=3", 0},
+		{"legacy names other than the basic five need a semicolon", "this is informal &not html", "this is informal &not html", 0},
+		{"escaped nine times", "&amp;amp;amp;amp;amp;amp;amp;amp;amp;", "&", normalize.Entities},
+		{"line feed reference becomes a space", "a&#10;b&#13;c&NewLine;d", "a b c d", normalize.Spaces},
+		{"NEL becomes a space", "word\u0085next", "word next", normalize.Spaces},
 		{"double-escaped entity", "It&amp;#8217;s", "It’s", normalize.Entities},
 		{"nbsp entity becomes a space", "a&nbsp;b", "a b", normalize.Entities},
 		{"not an entity", "R&D and &foo; and & alone", "R&D and &foo; and & alone", 0},
@@ -33,7 +40,7 @@ func TestLine(t *testing.T) {
 		{"ZWJ next to a space goes", "a \u200db", "a b", normalize.Invisible},
 		{"bidi marks are kept", "\u200fשלום\u200e", "\u200fשלום\u200e", 0},
 		{"C0 control", "a\x07b", "ab", normalize.Controls},
-		{"C1 control", "a\u0085b", "ab", normalize.Controls},
+		{"C1 control", "a\u0086b", "ab", normalize.Controls},
 		{"DEL", "a\x7fb", "ab", normalize.Controls},
 		{"tab inside is kept", "a\tb", "a\tb", 0},
 		{"NBSP", "a\u00a0b", "a b", normalize.Spaces},
@@ -174,6 +181,10 @@ func TestDocumentErrors(t *testing.T) {
 	_, err := normalize.New(normalize.Options{}).Document("text\nwith a \x00 NUL")
 	if !errors.Is(err, normalize.ErrBinary) || !strings.Contains(err.Error(), "line 2, column 8") {
 		t.Errorf("NUL byte: err = %v, want ErrBinary at line 2, column 8", err)
+	}
+	_, err = normalize.New(normalize.Options{}).Document("one\rtwo\r\nthree\x00\r")
+	if !errors.Is(err, normalize.ErrBinary) || !strings.Contains(err.Error(), "line 3, column 6") {
+		t.Errorf("NUL after CR and CRLF line ends: err = %v, want line 3, column 6", err)
 	}
 	_, err = normalize.New(normalize.Options{Strict: true}).Document("ok\nbad \xff here")
 	if !errors.Is(err, normalize.ErrInvalidUTF8) || !strings.Contains(err.Error(), "line 2, column 5") {

@@ -50,6 +50,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Flags:     flags(),
+		UseShortOptionHandling: true, // -dl is -d -l
 		// Exit codes are ours: never let the library call os.Exit or print
 		// the whole help on a usage error.
 		HideHelpCommand: true,

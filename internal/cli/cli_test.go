@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -102,8 +103,15 @@ func TestOutputToMissingFolder(t *testing.T) {
 func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "f.txt")
-	if err := writeAtomic(path, []byte("new\n"), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
 		t.Fatal(err)
+	}
+	old, _ := os.Stat(path)
+	if err := writeAtomic(path, []byte("new\n"), old); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new\n" {
+		t.Errorf("file holds %q after the write", b)
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
@@ -117,7 +125,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	sub := filepath.Join(dir, "sub")
 	os.Mkdir(sub, 0o755)
 	os.WriteFile(filepath.Join(sub, "x"), nil, 0o644)
-	if err := writeAtomic(sub, []byte("x"), 0o644); err == nil {
+	if err := writeAtomic(sub, []byte("x"), nil); err == nil {
 		t.Fatal("writing over a non-empty directory succeeded")
 	}
 	entries, _ = os.ReadDir(dir)
@@ -125,5 +133,40 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 		if strings.Contains(e.Name(), "textclean-") {
 			t.Errorf("temporary file %s left behind", e.Name())
 		}
+	}
+}
+
+// TestRewriteKeepsOwnerAndMode checks that -w gives the new file the old
+// one's owner, group and special mode bits. Changing the owner needs root.
+func TestRewriteKeepsOwnerAndMode(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to give the file another owner")
+	}
+	path := filepath.Join(t.TempDir(), "f.txt")
+	if err := os.WriteFile(path, []byte("a&amp;b\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const nobody = 65534
+	if err := os.Chown(path, nobody, nobody); err != nil {
+		t.Skip("cannot chown here:", err)
+	}
+	if err := os.Chmod(path, 0o664|os.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "-w", path); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.Mode() & (os.ModePerm | os.ModeSetgid); got != 0o664|os.ModeSetgid {
+		t.Errorf("mode %v, want %v", got, 0o664|os.ModeSetgid)
+	}
+	if st := info.Sys().(*syscall.Stat_t); st.Uid != nobody || st.Gid != nobody {
+		t.Errorf("owner %d:%d, want %d:%d", st.Uid, st.Gid, nobody, nobody)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "a&b\n" {
+		t.Errorf("file holds %q", b)
 	}
 }

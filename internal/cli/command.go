@@ -148,6 +148,9 @@ func (cmd *command) one(path string, reports *bytes.Buffer) (changed bool, err e
 	}
 	if changed && cmd.diff {
 		if err := udiff.Write(cmd.stdout, name+".orig", name, input, res.Text); err != nil {
+			if errors.Is(err, udiff.ErrName) {
+				return changed, errors.New("cannot name this file in a diff: its name holds a line break")
+			}
 			return changed, &stdoutError{err}
 		}
 	}

@@ -9,8 +9,12 @@ import (
 )
 
 // rewrite replaces the file at path with text, atomically, keeping its
-// permissions. A symbolic link is followed and its target rewritten. A file
-// with no write permission is refused and left as it is.
+// permissions (setuid, setgid and sticky bits included) and, where the
+// system lets us, its owner and group. A symbolic link is followed and its
+// target rewritten. A file that is read-only (no owner write bit), or that
+// the user may not write, is refused and left as it is. As with every
+// rename-based rewrite, a file with several hard links is detached from the
+// others.
 func rewrite(path, text string) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -26,26 +30,34 @@ func rewrite(path, text string) error {
 	if info.Mode().Perm()&0o200 == 0 {
 		return errors.New("file is read-only; not rewritten")
 	}
-	return writeAtomic(target, []byte(text), info.Mode().Perm())
+	if err := checkWritable(target); err != nil {
+		return fmt.Errorf("%w; not rewritten", bare(err))
+	}
+	return writeAtomic(target, []byte(text), info)
 }
 
-// writeFile writes data to path. A regular file (or a new one) is written
-// through a temporary file, so that path holds either its old contents or
-// all of data; it keeps its permissions, and a new file gets 0644. Anything
-// else that exists there (a device such as /dev/stdout, a pipe) is written
-// to directly.
+// writeFile writes data to path, following a symbolic link. A regular file
+// (or a new one) is written through a temporary file, so that path holds
+// either its old contents or all of data; an existing file keeps its mode
+// and owner, and a new one gets mode 0644. Anything else that exists there
+// (a device such as /dev/stdout, a pipe) is written to directly.
 func writeFile(path string, data []byte) error {
-	perm := fs.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		if info.IsDir() {
-			return errors.New("is a directory")
-		}
-		if !info.Mode().IsRegular() {
-			return writeDirect(path, data)
-		}
-		perm = info.Mode().Perm()
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
 	}
-	return writeAtomic(path, data, perm)
+	info, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return writeAtomic(path, data, nil)
+	case info.IsDir():
+		return errors.New("is a directory")
+	case !info.Mode().IsRegular():
+		return writeDirect(path, data)
+	}
+	if err := checkWritable(path); err != nil {
+		return bare(err)
+	}
+	return writeAtomic(path, data, info)
 }
 
 func writeDirect(path string, data []byte) error {
@@ -61,9 +73,10 @@ func writeDirect(path string, data []byte) error {
 }
 
 // writeAtomic writes data to a temporary file in path's folder, flushes it
-// to disk and renames it over path. On any error the temporary file is
-// removed and path is untouched.
-func writeAtomic(path string, data []byte, perm fs.FileMode) (err error) {
+// to disk and renames it over path. The file gets the mode and owner of old,
+// the file it replaces, or mode 0644 when old is nil. On any error the
+// temporary file is removed and path is untouched.
+func writeAtomic(path string, data []byte, old fs.FileInfo) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".textclean-*")
 	if err != nil {
 		return fmt.Errorf("create temporary file: %w", bare(err))
@@ -78,7 +91,12 @@ func writeAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 	if _, err = f.Write(data); err != nil {
 		return fmt.Errorf("write: %w", bare(err))
 	}
-	if err = f.Chmod(perm); err != nil {
+	mode := fs.FileMode(0o644)
+	if old != nil {
+		keepOwner(f, old) // before Chmod: changing the owner clears setuid and setgid
+		mode = old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	}
+	if err = f.Chmod(mode); err != nil {
 		return fmt.Errorf("set permissions: %w", bare(err))
 	}
 	if err = f.Sync(); err != nil {

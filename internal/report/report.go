@@ -24,12 +24,15 @@ type Report struct {
 	Changes       []Change       `json:"changes"`
 }
 
-// Removed counts what was removed: runs and single paragraphs as reported,
-// and all paragraphs removed (those in runs included) and sentences.
+// Removed counts what was removed: the runs reported, the paragraphs
+// removed as repeats (those in runs included), the sentences removed, and
+// the paragraphs that went because all their sentences were repeats. So
+// paragraphs_in = paragraphs_out + paragraphs + emptied.
 type Removed struct {
 	Runs       int `json:"runs"`
 	Paragraphs int `json:"paragraphs"`
 	Sentences  int `json:"sentences"`
+	Emptied    int `json:"emptied"`
 }
 
 // Change is one removal or move. Lines are 1-based and inclusive; Span is
@@ -64,6 +67,7 @@ func New(name, input string, r *dedupe.Result) *Report {
 		ParagraphsOut: r.ParagraphsOut,
 		Normalized:    make(map[string]int),
 		Changes:       make([]Change, 0, len(r.Changes)),
+		Removed:       Removed{Emptied: r.Emptied},
 	}
 	for _, rule := range normalize.Rules() {
 		rep.Normalized[rule.String()] = r.Normalized.Of(rule)
@@ -95,7 +99,9 @@ func change(c *dedupe.Change) Change {
 	}
 	place := &Place{Lines: [2]int{c.Kept.First, c.Kept.Last}}
 	if c.Kind == dedupe.Move {
-		out.Before = place
+		if c.Kept.First > 0 {
+			out.Before = place
+		}
 		out.OutputLine = c.OutputLine
 	} else {
 		place.OutputLine = c.OutputLine

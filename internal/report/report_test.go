@@ -42,8 +42,8 @@ func TestReportOfSeedArticle(t *testing.T) {
 	if got.Removed != (report.Removed{Runs: 2, Paragraphs: 16}) || got.Moved != 2 {
 		t.Errorf("removed %+v, moved %d", got.Removed, got.Moved)
 	}
-	// The counts add up: paragraphs in = out + removed (moves are kept).
-	if got.ParagraphsIn != got.ParagraphsOut+got.Removed.Paragraphs {
+	// The counts add up: paragraphs in = out + removed + emptied (moves are kept).
+	if got.ParagraphsIn != got.ParagraphsOut+got.Removed.Paragraphs+got.Removed.Emptied {
 		t.Errorf("%d in ≠ %d out + %d removed", got.ParagraphsIn, got.ParagraphsOut, got.Removed.Paragraphs)
 	}
 	out := strings.Split(r.Text, "\n")

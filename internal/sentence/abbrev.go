@@ -65,7 +65,8 @@ func isAbbreviation(w string) bool {
 func isNumberAbbreviation(w string) bool {
 	switch w {
 	case "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-		"No", "Nos", "Vol", "pp", "Fig":
+		"No", "Nos", "Vol", "pp", "Fig",
+		"Nr", "Abs", "Art", "Bd", "Kap", "Ziff", "Nº", "Nr°", "n", "nº": // de, and other languages' "number"
 		return true
 	}
 	return false

@@ -17,23 +17,48 @@
 //
 // # The line diff
 //
-// The edit script comes from github.com/sergi/go-diff/diffmatchpatch in line
-// mode with DiffTimeout = 0, so it is deterministic and as short as possible
-// (Myers' algorithm without the time-limited shortcuts; the same number of
-// deleted and inserted lines as diff --minimal). This package does the
-// line-to-rune step itself instead of calling DiffLinesToRunes: after
-// trimming the common leading and trailing lines, it leaves out the lines
-// found in only one of the texts, which can only be deleted or inserted, and
-// gives every distinct line found in both one rune. go-diff then diffs those
-// runes with DiffMainRunes, and the equalities it finds, mapped back to line
-// numbers, make the edit script; it is checked against the texts before
-// anything is written. Leaving out unmatched lines changes no result but
-// makes the diff much faster when most changed lines are new or deleted text.
+// The edit script comes from github.com/sergi/go-diff/diffmatchpatch, with
+// DiffTimeout = 0 so that it is deterministic. After the common leading and
+// trailing lines are trimmed, what is left is one gap. A gap of at most
+// 4,000 lines, old and new together, goes to go-diff whole, and its script is
+// as short as possible (Myers' algorithm without the time-limited shortcuts;
+// the same number of deleted and inserted lines as diff --minimal).
 //
-// Doing this step here also lifts a limit of go-diff v1.4.0, whose
+// Myers' algorithm takes time proportional to the number of lines times the
+// number of changes, which is quadratic when, as with deduplicated text, a
+// fixed share of the lines is deleted. So a larger gap is first split at
+// anchors, as in patience diff: of the lines found exactly once in each side
+// of the gap, the longest run that comes in the same order in both is
+// matched, and the gaps between these anchors are trimmed and diffed the same
+// way, up to 32 splits deep. Finding the anchors takes O(n log n) time. The
+// script is then no longer minimal for sure: a line found once that moved
+// can become an anchor that costs more changes than it saves. On the
+// package's benchmark texts (deleted repeats, edited lines, moved paragraphs)
+// the counts are still those of diff --minimal.
+//
+// A larger gap without anchors, such as thousands of lines drawn from a few
+// distinct ones, is diffed window by window: go-diff diffs the next 2,000
+// lines of each side, the script is kept up to the first matched line past
+// the middle of either window, and the next window starts after that line.
+// This gives a correct diff, minimal within each window but not always over
+// the gap, in time linear in the size of the gap (each window moves at least
+// 1,000 lines along one side).
+//
+// This package does the line-to-rune step itself instead of calling
+// DiffLinesToRunes: in each gap it diffs, it leaves out the lines found in
+// only one side, which can only be deleted or inserted, and gives every
+// distinct line found in both one rune. go-diff then diffs those runes with
+// DiffMainRunes, and the equalities it finds, mapped back to line numbers,
+// make the edit script; every matched line is checked against the texts
+// before anything is written. Leaving out unmatched lines changes no result
+// but makes the diff much faster when most changed lines are new or deleted
+// text.
+//
+// Doing this step here also avoids a limit of go-diff v1.4.0, whose
 // DiffLinesToRunes panics beyond 1,112,060 distinct lines (one rune each,
-// and Unicode runs out). Here only distinct lines found in both changed
-// middles need a rune (there are 1,112,064); should a text ever have more,
-// those over the limit are treated as unshared, which gives a diff that is
-// still correct but longer than it needs to be.
+// and Unicode runs out). Here go-diff sees at most 4,000 lines at a time,
+// far below the 1,112,064 runes there are; were there ever more distinct
+// shared lines than runes, those over the limit would be treated as
+// unshared, which gives a diff that is still correct but longer than it
+// needs to be.
 package udiff

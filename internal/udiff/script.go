@@ -2,9 +2,7 @@ package udiff
 
 import (
 	"errors"
-	"unicode/utf8"
-
-	"github.com/sergi/go-diff/diffmatchpatch"
+	"math"
 )
 
 // A change replaces del lines of the old text, from index a, by ins lines of
@@ -18,30 +16,19 @@ type change struct {
 
 func (c change) aEnd() int { return c.a + c.del }
 
-// The runes that stand for lines when go-diff compares them. Codes are
-// numbered densely and mapped around the surrogate block, which is not
-// valid in a Go string: code k is rune k below 0xD800 and rune k+0x800 from
-// there, up to utf8.MaxRune.
-const (
-	surrogateMin = 0xD800
-	surrogateLen = 0x800
-	numCodes     = utf8.MaxRune + 1 - surrogateLen // 1,112,064
-)
+// maxMyers is the largest gap, in lines of both texts together, that go-diff
+// diffs whole; larger gaps are split at anchors first, or, when they have
+// none, diffed window by window. A variable so tests can lower it.
+var maxMyers = 4000
 
-// maxCommon is the number of distinct shared lines that get a rune of their
-// own; the rest are treated as unshared. A variable so tests can lower it.
-var maxCommon = int(numCodes)
-
-func codeRune(k int) rune {
-	if k >= surrogateMin {
-		k += surrogateLen
-	}
-	return rune(k)
-}
+// maxDepth bounds the nesting of anchor splits, so that a line is scanned in
+// search of anchors at most this many times. A variable so tests can lower it.
+var maxDepth = 32
 
 // lineDiff returns the changes that turn the lines a into the lines b, in
-// order. It trims the common leading and trailing lines, has go-diff diff the
-// rest in line mode, and checks the result against a and b.
+// order. It trims the common leading and trailing lines, splits what is left
+// into gaps at anchors, and has go-diff diff the gaps; every line matched on
+// the way is checked against a and b.
 func lineDiff(a, b []string) ([]change, error) {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
@@ -55,113 +42,155 @@ func lineDiff(a, b []string) ([]change, error) {
 	if len(a) == 0 && len(b) == 0 {
 		return nil, nil
 	}
-
-	// Lines found in only one text are always deleted or inserted: go-diff
-	// only sees the others, in ra and rb, which came from lines ia and ib.
-	ra, ia, rb, ib := sharedRunes(a, b)
-	var diffs []diffmatchpatch.Diff
-	if len(ra) > 0 { // and so len(rb) > 0
-		dmp := diffmatchpatch.New()
-		dmp.DiffTimeout = 0 // No deadline: deterministic and minimal.
-		diffs = dmp.DiffMainRunes(ra, rb, false)
+	if len(a)+len(b) >= math.MaxInt32 {
+		// Too many lines to number with int32: replace them all, which is
+		// still a correct diff.
+		return []change{{a: p, b: p, del: len(a), ins: len(b)}}, nil
 	}
-
-	// Every line matched by an equality ends the change before it, if any.
-	var changes []change
-	i, j := 0, 0 // the next lines of a and b not yet in a change or matched
-	match := func(mi, mj int) {
-		if mi > i || mj > j {
-			changes = append(changes, change{a: p + i, b: p + j, del: mi - i, ins: mj - j})
-		}
-		i, j = mi+1, mj+1
+	d := newDiffer(a, b)
+	if err := d.diff(0, len(a), 0, len(b), 0); err != nil {
+		return nil, err
 	}
-	x, y := 0, 0 // runes of ra and rb consumed so far
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			if x+n > len(ra) || y+n > len(rb) {
-				return nil, errScript
-			}
-			for range n {
-				mi, mj := ia[x], ib[y]
-				if mi < i || mj < j || a[mi] != b[mj] {
-					return nil, errScript
-				}
-				match(mi, mj)
-				x++
-				y++
-			}
-		case diffmatchpatch.DiffDelete:
-			x += n
-		case diffmatchpatch.DiffInsert:
-			y += n
-		}
+	if err := d.match(len(a), len(b)); err != nil {
+		return nil, err
 	}
-	if x != len(ra) || y != len(rb) {
-		return nil, errScript
+	for k := range d.changes {
+		d.changes[k].a += p
+		d.changes[k].b += p
 	}
-	match(len(a), len(b))
-	return changes, nil
+	return d.changes, nil
 }
 
-// errScript reports an edit script from go-diff that does not turn the old
-// lines into the new ones. It is not expected to happen.
-var errScript = errors.New("udiff: go-diff returned a line diff that does not match the texts")
+// errScript reports an edit script that does not turn the old lines into the
+// new ones. It is not expected to happen.
+var errScript = errors.New("udiff: the line diff does not match the texts")
 
-// sharedRunes returns, for the lines of a found in b, one rune each, the
-// same for equal lines, and the indexes in a of those lines; and the same for
-// b. Only the first maxCommon distinct shared lines count as shared.
-func sharedRunes(a, b []string) (ra []rune, ia []int, rb []rune, ib []int) {
-	// Number the distinct lines of a, keeping the number of each line in
-	// code, then find the lines of b among them.
+// A differ finds the changes between two texts whose lines are numbered:
+// equal lines have equal ids. Its scratch slices are indexed by id.
+type differ struct {
+	a, b    []int32 // the id of each line
+	changes []change
+	i, j    int // the next lines of a and b not yet in a change or matched
+
+	// Scratch for scans of a gap. A scan gets a stamp, greater than those
+	// of the scans before it, and stamps what it sees in inA and inB.
+	gen      uint32   // the last stamp given out
+	inA, inB []uint32 // the stamp of the last scan to see an id in a, or in both
+	nA, nB   []uint8  // the occurrences of an id in a and b, up to 2
+	pos      []int32  // where an id occurs in a
+	code     []int32  // the rune code of an id for go-diff, or -1
+	ra, rb   []rune   // what go-diff sees
+	ia, ib   []int32  // the lines of ra and rb
+	matches  []match
+}
+
+// A match pairs line i of the old text with the equal line j of the new.
+type match struct{ i, j int32 }
+
+// newDiffer numbers the lines of a and b for a differ.
+func newDiffer(a, b []string) *differ {
 	id := make(map[string]int32, len(a))
-	code := make([]int32, len(a))
-	var shared []bool
-	for i, l := range a {
-		k, ok := id[l]
-		if !ok {
-			k = int32(len(shared))
-			id[l] = k
-			shared = append(shared, false)
+	number := func(lines []string) []int32 {
+		ids := make([]int32, len(lines))
+		for i, l := range lines {
+			k, ok := id[l]
+			if !ok {
+				k = int32(len(id))
+				id[l] = k
+			}
+			ids[i] = k
 		}
-		code[i] = k
+		return ids
 	}
-	codeB := make([]int32, len(b))
-	for j, l := range b {
-		k, ok := id[l]
-		if !ok {
-			codeB[j] = -1
-			continue
-		}
-		shared[k] = true
-		codeB[j] = k
-	}
+	d := &differ{a: number(a), b: number(b)}
+	n := len(id)
+	d.inA, d.inB = make([]uint32, n), make([]uint32, n)
+	d.nA, d.nB = make([]uint8, n), make([]uint8, n)
+	d.pos, d.code = make([]int32, n), make([]int32, n)
+	return d
+}
 
-	// Give the shared lines their runes, in order of first appearance in a.
-	r := make([]rune, len(shared))
-	next := 0
-	for k, ok := range shared {
-		if ok && next < maxCommon {
-			r[k] = codeRune(next)
-			next++
-		} else {
-			r[k] = -1
+// stamps returns the first of n new stamps for a scan.
+func (d *differ) stamps(n uint32) uint32 {
+	if d.gen > math.MaxUint32-n {
+		clear(d.inA)
+		clear(d.inB)
+		d.gen = 0
+	}
+	d.gen += n
+	return d.gen - n + 1
+}
+
+// match records that line i of a is line j of b, which ends the change
+// before it, if any. Matches must come in order, and i == len(a), j == len(b)
+// ends the script.
+func (d *differ) match(i, j int) error {
+	if i < d.i || j < d.j || (i < len(d.a) || j < len(d.b)) && (i >= len(d.a) || j >= len(d.b) || d.a[i] != d.b[j]) {
+		return errScript
+	}
+	if i > d.i || j > d.j {
+		d.changes = append(d.changes, change{a: d.i, b: d.j, del: i - d.i, ins: j - d.j})
+	}
+	d.i, d.j = i+1, j+1
+	return nil
+}
+
+// diff matches the lines a[a0:a1] and b[b0:b1], a gap found at the given
+// depth of anchor splits.
+func (d *differ) diff(a0, a1, b0, b1, depth int) error {
+	s := 0
+	for a0+s < a1 && b0+s < b1 && d.a[a1-1-s] == d.b[b1-1-s] {
+		s++
+	}
+	for ; a0 < a1-s && b0 < b1-s && d.a[a0] == d.b[b0]; a0, b0 = a0+1, b0+1 {
+		if err := d.match(a0, b0); err != nil {
+			return err
 		}
 	}
-	ra, ia = make([]rune, 0, len(a)), make([]int, 0, len(a))
-	rb, ib = make([]rune, 0, len(b)), make([]int, 0, len(b))
-	for i, k := range code {
-		if r[k] >= 0 {
-			ra = append(ra, r[k])
-			ia = append(ia, i)
+	var err error
+	switch a1, b1 := a1-s, b1-s; {
+	case a0 == a1 || b0 == b1:
+		// Only deletions or only insertions.
+	case a1-a0+b1-b0 <= maxMyers:
+		err = d.emit(d.myers(a0, a1, b0, b1))
+	default:
+		anchors := d.anchors(a0, a1, b0, b1, depth)
+		if len(anchors) == 0 {
+			err = d.windows(a0, a1, b0, b1)
+			break
+		}
+		for _, m := range anchors {
+			i, j := int(m.i), int(m.j)
+			if err = d.diff(a0, i, b0, j, depth+1); err != nil {
+				return err
+			}
+			if err = d.match(i, j); err != nil {
+				return err
+			}
+			a0, b0 = i+1, j+1
+		}
+		err = d.diff(a0, a1, b0, b1, depth+1)
+	}
+	if err != nil {
+		return err
+	}
+	for k := s; k > 0; k-- {
+		if err := d.match(a1-k, b1-k); err != nil {
+			return err
 		}
 	}
-	for j, k := range codeB {
-		if k >= 0 && r[k] >= 0 {
-			rb = append(rb, r[k])
-			ib = append(ib, j)
+	return nil
+}
+
+// emit records the matches ms, in order.
+func (d *differ) emit(ms []match, err error) error {
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if err := d.match(int(m.i), int(m.j)); err != nil {
+			return err
 		}
 	}
-	return ra, ia, rb, ib
+	return nil
 }

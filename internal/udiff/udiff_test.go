@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -500,6 +501,16 @@ func TestGNUDiff(t *testing.T) {
 		old, new := unambiguousPair(r)
 		check(fmt.Sprint("random ", i), old, new, contexts[i%len(contexts)])
 	}
+	// Split at anchors, or diffed window by window, these diffs are the
+	// same.
+	defaultMyers := maxMyers
+	for _, maxMyers = range []int{0, 10} {
+		for i := range 100 {
+			old, new := unambiguousPair(r)
+			check(fmt.Sprintf("random %d, maxMyers %d", i, maxMyers), old, new, contexts[i%len(contexts)])
+		}
+	}
+	maxMyers = defaultMyers
 
 	// Where the edit script is not unique, the diff must still be as short
 	// as that of diff --minimal.
@@ -640,7 +651,7 @@ func TestBig(t *testing.T) {
 	for _, pair := range []struct {
 		name string
 		make func(int) (string, string)
-	}{{"edit", bigPair}, {"dedupe", dedupePair}} {
+	}{{"edit", bigPair}, {"dedupe", dedupePair}, {"clean", cleanPair}, {"repetitive", repetitivePair}} {
 		old, new := pair.make(100000)
 		start := time.Now()
 		var buf bytes.Buffer
@@ -656,6 +667,11 @@ func TestBig(t *testing.T) {
 			if newPatch(t).apply(t, old, buf.String()) != new {
 				t.Fatalf("%s: patch gets another text", pair.name)
 			}
+		}
+		// The new text of dedupe is the old one with lines left out, and
+		// the anchors leave it so.
+		if pair.name == "dedupe" && strings.Contains(strings.TrimPrefix(buf.String(), "--- a\n+++ b\n"), "\n+") {
+			t.Errorf("dedupe: the diff inserts lines")
 		}
 		t.Logf("%s: %d → %d lines, %d bytes of diff in %v", pair.name,
 			strings.Count(old, "\n"), strings.Count(new, "\n"), buf.Len(), elapsed)
@@ -703,6 +719,31 @@ func TestCodeRune(t *testing.T) {
 	}
 }
 
+// TestSmallGaps runs the round trip, and patch, with anchor splits and
+// windows on small texts, by lowering maxMyers and maxDepth.
+func TestSmallGaps(t *testing.T) {
+	defer func(n, d int) { maxMyers, maxDepth = n, d }(maxMyers, maxDepth)
+	var patch *patchCmd
+	if _, err := exec.LookPath("patch"); err == nil {
+		p := newPatch(t)
+		patch = &p
+	}
+	r := rand.New(rand.NewPCG(19, 20))
+	for _, limits := range [][2]int{{0, 32}, {0, 1}, {1, 32}, {4, 0}, {4, 32}, {10, 2}, {30, 32}} {
+		maxMyers, maxDepth = limits[0], limits[1]
+		for i := range 700 {
+			old, new := randomPair(r)
+			d := checkRoundTrip(t, old, new, contexts[i%len(contexts)])
+			if patch != nil && i%10 == 0 && d != "" {
+				if got := patch.apply(t, old, d); got != new {
+					t.Fatalf("maxMyers %d, maxDepth %d: old %q, new %q, diff:\n%s\npatch wrote %q",
+						maxMyers, maxDepth, old, new, d, got)
+				}
+			}
+		}
+	}
+}
+
 // TestFewCodes runs the round trip with room for only a few shared lines,
 // so that most are treated as unshared.
 func TestFewCodes(t *testing.T) {
@@ -717,7 +758,10 @@ func TestFewCodes(t *testing.T) {
 }
 
 // TestMoreLinesThanRunes diffs texts with more distinct lines in common than
-// there are runes, where go-diff's DiffLinesToRunes would panic.
+// there are runes, where go-diff's DiffLinesToRunes would panic. Split at
+// anchors, the diff changes only the first and the last line; with go-diff
+// made to see all the lines at once, the last shared line has no rune, so it
+// is deleted and inserted too.
 func TestMoreLinesThanRunes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -729,12 +773,70 @@ func TestMoreLinesThanRunes(t *testing.T) {
 	}
 	old := "first\n" + mid.String() + "last\n"
 	new := "FIRST\n" + mid.String() + "LAST\n"
-	d := checkRoundTrip(t, old, new, 0)
-	// The last shared line has no rune, so it is deleted and inserted.
+	d := checkRoundTrip(t, old, new, -1)
+	if want := "--- a\n+++ b\n@@ -1 +1 @@\n-first\n+FIRST\n" + fmt.Sprintf("@@ -%[1]d +%[1]d @@\n-last\n+LAST\n", maxCommon+3); d != want {
+		t.Errorf("diff:\n%s\nwant:\n%s", d, want)
+	}
+
+	defer func(n int) { maxMyers = n }(maxMyers)
+	maxMyers = math.MaxInt
+	d = checkRoundTrip(t, old, new, 0)
 	lastLine := strconv.Itoa(maxCommon) + "\n"
 	if !strings.Contains(d, "\n-"+lastLine) || !strings.Contains(d, "\n+"+lastLine) {
 		t.Errorf("diff:\n%s", d)
 	}
+}
+
+// cleanPair returns a text of about n lines shaped like textclean's work, and
+// what textclean makes of it: paragraphs of four sentences and a blank line,
+// 30% of them later repeats of earlier ones, which are deleted, with one kept
+// paragraph in 50 edited and 10 moved elsewhere.
+func cleanPair(n int) (old, new string) {
+	r := rand.New(rand.NewPCG(15, 16))
+	var a []string
+	var paras, kept [][]string
+	for len(a) < n {
+		if len(paras) > 10 && r.IntN(100) < 30 {
+			a = append(a, paras[r.IntN(len(paras))]...)
+			continue
+		}
+		p := []string{sentence(r), sentence(r), sentence(r), sentence(r), ""}
+		paras = append(paras, p)
+		a = append(a, p...)
+		q := append([]string(nil), p...)
+		if r.IntN(50) == 0 {
+			q[r.IntN(4)] += " Edited."
+		}
+		kept = append(kept, q)
+	}
+	for range 10 {
+		i := r.IntN(len(kept))
+		p := kept[i]
+		kept = append(kept[:i], kept[i+1:]...)
+		j := r.IntN(len(kept) + 1)
+		kept = append(kept[:j], append([][]string{p}, kept[j:]...)...)
+	}
+	var b []string
+	for _, p := range kept {
+		b = append(b, p...)
+	}
+	return join(a, true), join(b, true)
+}
+
+// repetitivePair returns n lines drawn from 100 distinct ones and the same
+// lines with 30% of them deleted: a diff with no line found once, where
+// Myers' algorithm is slowest.
+func repetitivePair(n int) (old, new string) {
+	r := rand.New(rand.NewPCG(17, 18))
+	var a, b []string
+	for range n {
+		l := "line " + strconv.Itoa(r.IntN(100))
+		a = append(a, l)
+		if r.IntN(100) >= 30 {
+			b = append(b, l)
+		}
+	}
+	return join(a, true), join(b, true)
 }
 
 func BenchmarkWrite(b *testing.B) {
@@ -742,9 +844,16 @@ func BenchmarkWrite(b *testing.B) {
 		name string
 		make func(int) (string, string)
 		n    int
-	}{{"edit-1k", bigPair, 1000}, {"edit-100k", bigPair, 100000}, {"dedupe-100k", dedupePair, 100000}} {
-		old, new := bb.make(bb.n)
+	}{
+		{"edit-1k", bigPair, 1000},
+		{"edit-100k", bigPair, 100000},
+		{"dedupe-100k", dedupePair, 100000},
+		{"clean-100k", cleanPair, 100000},
+		{"clean-200k", cleanPair, 200000},
+		{"repetitive-50k", repetitivePair, 50000},
+	} {
 		b.Run(bb.name, func(b *testing.B) {
+			old, new := bb.make(bb.n)
 			b.SetBytes(int64(len(old) + len(new)))
 			for b.Loop() {
 				if err := Write(io.Discard, "a", "b", old, new); err != nil {

@@ -1,0 +1,15 @@
+//go:build !unix
+
+package cli
+
+import (
+	"io/fs"
+	"os"
+)
+
+// checkWritable relies on the mode check of rewrite where the system has no
+// access(2).
+func checkWritable(string) error { return nil }
+
+// keepOwner does nothing where files have no Unix owner.
+func keepOwner(*os.File, fs.FileInfo) {}
