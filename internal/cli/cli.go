@@ -42,14 +42,14 @@ func init() {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	code := ExitOK
 	app := &cli.App{
-		Name:      "textclean",
-		Usage:     "clean scraped article text: normalize it and remove repeated paragraphs and sentences",
-		UsageText: "textclean [flags] [PATH...]\n\nWith no PATH, or PATH -, textclean reads standard input. Flags go before the paths.",
-		Version:   Version,
-		Reader:    stdin,
-		Writer:    stdout,
-		ErrWriter: stderr,
-		Flags:     flags(),
+		Name:                   "textclean",
+		Usage:                  "clean scraped article text: normalize it and remove repeated paragraphs and sentences",
+		UsageText:              "textclean [flags] [PATH...]\n\nWith no PATH, or PATH -, textclean reads standard input. Flags go before the paths.",
+		Version:                Version,
+		Reader:                 stdin,
+		Writer:                 stdout,
+		ErrWriter:              stderr,
+		Flags:                  flags(),
 		UseShortOptionHandling: true, // -dl is -d -l
 		// Exit codes are ours: never let the library call os.Exit or print
 		// the whole help on a usage error.
