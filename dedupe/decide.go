@@ -25,9 +25,18 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 	minLength := opts.minLength()
 	isRepeat := func(i int) bool { return first[i] >= 0 }
 
-	// Long repeats go wherever they are.
+	// How often each text occurs: a text that recurs (recurringCopies times
+	// or more) is part of the page's template, like a short line.
+	copies := make([]int, len(texts)) // by the position of a text's first occurrence
 	for i := range texts {
-		if isRepeat(i) && runeCount(texts[i]) >= minLength {
+		copies[root(first, i)]++
+	}
+	recurring := func(i int) bool { return opts.MinLength >= 0 && copies[root(first, i)] >= recurringCopies }
+
+	// Long repeats go wherever they are, unless they recur; but a copy
+	// right after its twin always goes: no template stutters.
+	for i := range texts {
+		if isRepeat(i) && runeCount(texts[i]) >= minLength && (!recurring(i) || t.same(i-1, i)) {
 			d[i] = decision{removed, first[i]}
 		}
 	}
@@ -37,7 +46,7 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 	for i := 0; i < len(texts); {
 		j, length := i, 0
 		if d[i].fate == kept && isRepeat(i) {
-			for c := first[i]; j < len(texts) && d[j].fate == kept && c+j-i < i && t.same(c+j-i, j); j++ {
+			for c := first[i]; j < len(texts) && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
 				length += runeCount(texts[j])
 			}
 		}
@@ -51,18 +60,44 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 		i = j
 	}
 
-	// A short repeat goes when it continues a run: its neighbour is removed
-	// and the neighbour's copy has a copy of it on the same side. Forward,
-	// then backward, so chains of short paragraphs at either end follow.
+	// Repeats between two removed paragraphs that stand, in the same order,
+	// between those paragraphs' copies are part of the repeated run, short
+	// or recurring as they may be.
+	for i := 1; i < len(texts); {
+		if d[i].fate != kept || d[i-1].fate != removed {
+			i++
+			continue
+		}
+		j := i
+		for j < len(texts) && d[j].fate == kept && isRepeat(j) {
+			j++
+		}
+		if j < len(texts) && j > i && d[j].fate == removed {
+			a, b := keptCopy(d, d[i-1].copyOf), keptCopy(d, d[j].copyOf)
+			if b-a == j-i+1 && alignedCopies(t, a+1, i, j-i) {
+				for k := i; k < j; k++ {
+					d[k] = decision{removed, a + 1 + k - i}
+				}
+			}
+		}
+		i = j + 1
+	}
+
+	// A short repeat that does not recur goes when it continues a run at
+	// either end: its neighbour is removed and the neighbour's copy has a
+	// copy of it on the same side. Forward, then backward, so chains of
+	// short paragraphs at either end follow. A recurring one stays: at the
+	// edge of a run, nothing says it belongs to the run rather than to the
+	// template around it.
 	for i := 1; i < len(texts); i++ {
-		if d[i].fate == kept && isRepeat(i) && d[i-1].fate == removed {
+		if d[i].fate == kept && isRepeat(i) && !recurring(i) && d[i-1].fate == removed {
 			if c := keptCopy(d, d[i-1].copyOf) + 1; c < i && t.same(c, i) {
 				d[i] = decision{removed, c}
 			}
 		}
 	}
 	for i := len(texts) - 2; i >= 0; i-- {
-		if d[i].fate == kept && isRepeat(i) && d[i+1].fate == removed {
+		if d[i].fate == kept && isRepeat(i) && !recurring(i) && d[i+1].fate == removed {
 			if c := keptCopy(d, d[i+1].copyOf) - 1; c >= 0 && c < i && t.same(c, i) {
 				d[i] = decision{removed, c}
 			}
@@ -105,6 +140,31 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 		}
 	}
 	return d
+}
+
+// recurringCopies is how many times a text must occur to be part of the
+// page's template rather than a repeat: the question put to each person in
+// a series of interviews, "Available from Amazon" on every product card, the
+// heading of every day of a meal plan. Scrapers repeat sections twice.
+const recurringCopies = 3
+
+// root returns the position of the first occurrence of text i.
+func root(first []int, i int) int {
+	if first[i] >= 0 {
+		return first[i]
+	}
+	return i
+}
+
+// alignedCopies reports whether the n texts from position i on have the
+// same keys as the n texts from position c on.
+func alignedCopies(t *table, c, i, n int) bool {
+	for k := range n {
+		if !t.same(c+k, i+k) {
+			return false
+		}
+	}
+	return true
 }
 
 // keptCopy follows removed paragraphs to the kept copy they repeat.

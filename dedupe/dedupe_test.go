@@ -122,6 +122,29 @@ func TestClean(t *testing.T) {
 			want: lines("La la la", "Oh yeah", pA, "La la la", "Oh yeah", pB),
 		},
 		{
+			name: "a paragraph that recurs three times or more is part of the template",
+			in:   lines("What inspired you to start writing about food?", pA, "What inspired you to start writing about food?", pB, "What inspired you to start writing about food?", pC),
+			want: lines("What inspired you to start writing about food?", pA, "What inspired you to start writing about food?", pB, "What inspired you to start writing about food?", pC),
+		},
+		{
+			name:    "a recurring paragraph inside a repeated run goes with it",
+			in:      lines(pA, "Available from Amazon. BGR may receive a commission.", pB, "Available from Amazon. BGR may receive a commission.", pC, "Available from Amazon. BGR may receive a commission.", pD, pA, "Available from Amazon. BGR may receive a commission.", pB),
+			want:    lines(pA, "Available from Amazon. BGR may receive a commission.", pB, "Available from Amazon. BGR may receive a commission.", pC, "Available from Amazon. BGR may receive a commission.", pD),
+			changes: []string{"run 8-10 kept 1-3 @1"},
+		},
+		{
+			name:    "a recurring paragraph at the edge of a repeated run stays: it may belong to the template",
+			in:      lines("What inspired you to start writing about food?", pA, "What inspired you to start writing about food?", pB, "What inspired you to start writing about food?", pC, "What inspired you to start writing about food?", pB),
+			want:    lines("What inspired you to start writing about food?", pA, "What inspired you to start writing about food?", pB, "What inspired you to start writing about food?", pC, "What inspired you to start writing about food?"),
+			changes: []string{"paragraph 8-8 kept 4-4 @4"},
+		},
+		{
+			name:    "a paragraph repeated back to back goes however often it recurs",
+			in:      lines(pA, pA, pA, pB),
+			want:    lines(pA, pB),
+			changes: []string{"run 2-3 kept 1-1 @1"},
+		},
+		{
 			name:    "MinLength -1 removes short repeats too",
 			in:      lines("Q:", pA, "Q:", pB),
 			opts:    dedupe.Options{MinLength: -1},

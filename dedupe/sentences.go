@@ -27,8 +27,10 @@ type sentenceRemoval struct {
 // dropRepeatedSentences removes from each paragraph, in output order, the
 // sentences of at least minWords words that appeared earlier in the kept
 // text. texts holds the paragraphs' texts by output position and is
-// rewritten in place; a paragraph left with no text becomes "".
-func dropRepeatedSentences(texts []string, minWords int) ([]sentenceRef, []sentenceRemoval) {
+// rewritten in place; a paragraph left with no text becomes "". Paragraphs
+// marked in keep are left whole (their sentences still count as seen): they
+// are repeats that the paragraph rules chose to keep.
+func dropRepeatedSentences(texts []string, keep []bool, minWords int) ([]sentenceRef, []sentenceRemoval) {
 	t := newTable(len(texts))
 	var refs []sentenceRef
 	var cuts []sentenceRemoval
@@ -45,7 +47,7 @@ func dropRepeatedSentences(texts []string, minWords int) ([]sentenceRef, []sente
 				t.add(id, "") // keeps t's indexes in step with refs; the empty key is never compared
 				continue
 			}
-			if k := t.add(id, s); k >= 0 {
+			if k := t.add(id, s); k >= 0 && !keep[pos] {
 				refs[id].newStart = -1
 				cuts = append(cuts, sentenceRemoval{pos: pos, span: sp, kept: k})
 				cut = true

@@ -563,6 +563,11 @@ func FuzzRoundTrip(f *testing.F) {
 		for _, c := range []int{0, -1, 1} {
 			checkRoundTrip(t, old, new, c)
 		}
+		// Again with anchor splits and windows on gaps of a few lines.
+		defer func(n int) { maxMyers = n }(maxMyers)
+		for _, maxMyers = range []int{0, 6} {
+			checkRoundTrip(t, old, new, 0)
+		}
 	})
 }
 
