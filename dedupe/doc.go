@@ -19,9 +19,14 @@
 //   - A sentence of at least Options.MinSentenceWords words that already
 //     appeared earlier in the kept text is removed; a paragraph left empty
 //     goes.
-//   - A paragraph shorter than Options.MinLength characters that repeats on
-//     its own ("Q:", a refrain, a recipe step) is natural repetition and
-//     stays; inside a repeated run it goes with the run.
+//   - Repetition that belongs to the page stays: a paragraph shorter than
+//     Options.MinLength characters that repeats on its own ("Q:", a
+//     refrain), and a paragraph that occurs three times or more (the
+//     question put to each interviewee, a product card's "Buy now"). It
+//     goes only with a repeated run. Sentence dedup leaves such
+//     paragraphs whole.
+//   - The rules run again on what was kept until nothing changes, so that
+//     cleaning clean text changes nothing.
 //
 // [Clean] is the one-call entry point.
 package dedupe

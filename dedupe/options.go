@@ -67,7 +67,7 @@ type Options struct {
 	MinSentenceWords int
 	// MinLength is the fewest characters a paragraph needs to be removed as
 	// a repeat outside a repeated run; 0 means DefaultMinLength, and a
-	// negative value removes every repeat.
+	// negative value removes every repeat, short or recurring.
 	MinLength int
 }
 
