@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -47,6 +49,12 @@ type cleaner struct {
 	cuts       []cutRecord // every sentence removed, in the order removed
 	outLine    []int       // by paragraph: the output line it starts on, 0 if not in the output
 
+	// The match key of each paragraph's current text, made once per text.
+	key    []string
+	hash   []uint64
+	keyed  []bool
+	keyBuf []byte
+
 	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache // by paragraph: the line breaks of its final text
 }
@@ -70,6 +78,7 @@ func (c *cleaner) clean() *Result {
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int, n)
 	c.keptRepeat = make([]bool, n)
+	c.key, c.hash, c.keyed = make([]string, n), make([]uint64, n), make([]bool, n)
 	c.text = make([]string, n)
 	c.cut = make([]pieces, n)
 	c.order = make([]int, n)
@@ -115,8 +124,14 @@ func (c *cleaner) paragraphRound() bool {
 	texts := c.currentTexts()
 	t := newTable(len(texts))
 	first := make([]int, len(texts))
-	for pos := range texts {
-		first[pos] = t.add(pos, texts[pos])
+	for pos, i := range c.order {
+		if !c.keyed[i] {
+			c.keyBuf = appendKey(c.keyBuf[:0], c.text[i])
+			c.key[i] = string(c.keyBuf)
+			c.hash[i] = xxhash.Sum64(c.keyBuf)
+			c.keyed[i] = true
+		}
+		first[pos] = t.addKey(pos, c.key[i], c.hash[i])
 	}
 	d := decide(texts, t, first, c.opts)
 	// Texts that the rules keep more than once (short or recurring ones)
@@ -192,6 +207,7 @@ func (c *cleaner) sentenceRound() bool {
 			}
 			c.cut[i] = c.cut[i].keep(kept, starts)
 			c.text[i] = texts[pos]
+			c.keyed[i] = false
 			if strings.TrimSpace(texts[pos]) == "" {
 				c.fate[i] = emptied
 			}

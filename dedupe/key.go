@@ -88,22 +88,27 @@ func newTable(size int) *table {
 func (t *table) add(i int, text string) int {
 	t.keyBuf = appendKey(t.keyBuf[:0], text)
 	h := xxhash.Sum64(t.keyBuf)
-	for len(t.keys) <= i {
-		t.keys = append(t.keys, "")
+	if j, ok := t.first[h]; ok && t.keys[j] == string(t.keyBuf) {
+		t.setKey(i, t.keys[j]) // the common repeat: no new string
+		return j
 	}
+	return t.addKey(i, string(t.keyBuf), h)
+}
+
+// addKey is add for a key already made, with its xxhash.
+func (t *table) addKey(i int, key string, h uint64) int {
 	j, ok := t.first[h]
 	switch {
 	case !ok:
-		t.keys[i] = string(t.keyBuf)
+		t.setKey(i, key)
 		t.first[h] = i
 		return -1
-	case t.keys[j] == string(t.keyBuf):
-		t.keys[i] = t.keys[j]
+	case t.keys[j] == key:
+		t.setKey(i, t.keys[j])
 		return j
 	}
 	// A hash collision between different keys: fall back to the keys.
-	key := string(t.keyBuf)
-	t.keys[i] = key
+	t.setKey(i, key)
 	if t.byKey == nil {
 		t.byKey = make(map[string]int)
 	}
@@ -112,6 +117,13 @@ func (t *table) add(i int, text string) int {
 	}
 	t.byKey[key] = i
 	return -1
+}
+
+func (t *table) setKey(i int, key string) {
+	for len(t.keys) <= i {
+		t.keys = append(t.keys, "")
+	}
+	t.keys[i] = key
 }
 
 // same reports whether units i and j have the same key.
