@@ -6,6 +6,8 @@ import (
 
 	"github.com/cespare/xxhash/v2"
 
+	"github.com/textclean/textclean/internal/sentence"
+
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -49,11 +51,15 @@ type cleaner struct {
 	cuts       []cutRecord // every sentence removed, in the order removed
 	outLine    []int       // by paragraph: the output line it starts on, 0 if not in the output
 
-	// The match key of each paragraph's current text, made once per text.
-	key    []string
-	hash   []uint64
-	keyed  []bool
-	keyBuf []byte
+	// The match key of each paragraph's current text, and its sentences,
+	// made once per text.
+	key       []string
+	hash      []uint64
+	keyed     []bool
+	sentences [][]sentenceInfo
+	split     []bool
+	keyBuf    []byte
+	spanBuf   []sentence.Span
 
 	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache // by paragraph: the line breaks of its final text
@@ -79,6 +85,7 @@ func (c *cleaner) clean() *Result {
 	c.copyOf = make([]int, n)
 	c.keptRepeat = make([]bool, n)
 	c.key, c.hash, c.keyed = make([]string, n), make([]uint64, n), make([]bool, n)
+	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
 	c.text = make([]string, n)
 	c.cut = make([]pieces, n)
 	c.order = make([]int, n)
@@ -167,66 +174,10 @@ func (c *cleaner) paragraphRound() bool {
 	return changed
 }
 
-// sentenceRound removes repeated sentences from the output paragraphs, drops
-// those left empty, and reports whether it removed any.
-func (c *cleaner) sentenceRound() bool {
-	texts := c.currentTexts()
-	keep := make([]bool, len(texts))
-	for pos, i := range c.order {
-		keep[pos] = c.keptRepeat[i]
-	}
-	refs, cuts := dropRepeatedSentences(texts, keep, c.opts.minSentenceWords())
-	if len(cuts) == 0 {
-		return false
-	}
-	// Record the cuts in original coordinates before any mapping changes.
-	for _, cut := range cuts {
-		i, k := c.order[cut.pos], refs[cut.kept]
-		j := c.order[k.pos]
-		c.cuts = append(c.cuts, cutRecord{
-			para:     i,
-			orig:     span{c.cut[i].toOrig(cut.span.Start, false), c.cut[i].toOrig(cut.span.End, true)},
-			keptPara: j,
-			keptOrig: span{c.cut[j].toOrig(k.span.Start, false), c.cut[j].toOrig(k.span.End, true)},
-		})
-	}
-	// Then give each cut paragraph its new text and mapping.
-	for first := 0; first < len(refs); {
-		pos, last := refs[first].pos, first
-		for last < len(refs) && refs[last].pos == pos {
-			last++
-		}
-		if i := c.order[pos]; texts[pos] != c.text[i] {
-			var kept []span
-			var starts []int
-			for _, r := range refs[first:last] {
-				if r.newStart >= 0 {
-					kept = append(kept, span{r.span.Start, r.span.End})
-					starts = append(starts, r.newStart)
-				}
-			}
-			c.cut[i] = c.cut[i].keep(kept, starts)
-			c.text[i] = texts[pos]
-			c.keyed[i] = false
-			if strings.TrimSpace(texts[pos]) == "" {
-				c.fate[i] = emptied
-			}
-		}
-		first = last
-	}
-	order := c.order[:0]
-	for _, i := range c.order {
-		if c.fate[i] != emptied {
-			order = append(order, i)
-		}
-	}
-	c.order = order
-	return true
-}
-
 // write renders the output paragraphs, recording the line each starts on.
 func (c *cleaner) write() (text string, paragraphs int) {
 	var b strings.Builder
+	b.Grow(len(c.input))
 	nl := c.doc.Newline
 	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
 	line := 1

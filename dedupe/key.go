@@ -15,12 +15,23 @@ func appendKey(dst []byte, text string) []byte {
 	start := len(dst)
 	pendingSpace := false
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		if b := text[i]; b < utf8.RuneSelf {
+			i++
+			k := asciiKey[b]
+			if k == ' ' {
+				pendingSpace = len(dst) > start
+				continue
+			}
+			if pendingSpace {
+				dst = append(dst, ' ')
+				pendingSpace = false
+			}
+			dst = append(dst, k)
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
-		if r == ' ' || r == '\t' || r == '\n' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+		if unicode.IsSpace(r) {
 			pendingSpace = len(dst) > start
 			continue
 		}
@@ -28,14 +39,7 @@ func appendKey(dst []byte, text string) []byte {
 			dst = append(dst, ' ')
 			pendingSpace = false
 		}
-		switch {
-		case 'A' <= r && r <= 'Z':
-			dst = append(dst, byte(r)+'a'-'A')
-		case r < utf8.RuneSelf:
-			dst = append(dst, byte(r))
-		default:
-			dst = utf8.AppendRune(dst, foldRune(r))
-		}
+		dst = utf8.AppendRune(dst, foldRune(r))
 	}
 	// Drop trailing punctuation.
 	for len(dst) > start {
@@ -47,6 +51,21 @@ func appendKey(dst []byte, text string) []byte {
 	}
 	return dst
 }
+
+// asciiKey maps each ASCII byte to its key form: lower case, and ' ' for
+// white space.
+var asciiKey = func() (t [utf8.RuneSelf]byte) {
+	for b := range t {
+		t[b] = byte(b)
+		if 'A' <= b && b <= 'Z' {
+			t[b] = byte(b) + 'a' - 'A'
+		}
+	}
+	for _, b := range []byte(" \t\n\v\f\r") {
+		t[b] = ' '
+	}
+	return t
+}()
 
 // foldRune maps a non-ASCII rune to its key form.
 func foldRune(r rune) rune {

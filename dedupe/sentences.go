@@ -1,79 +1,156 @@
 package dedupe
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/textclean/textclean/internal/sentence"
 )
 
-// sentenceRef locates one sentence of the output: the output position of its
-// paragraph and its span in the paragraph's text (before and after the
-// repeats in it are cut).
-type sentenceRef struct {
-	pos      int
-	span     sentence.Span
-	newStart int // start in the paragraph's final text; -1 if removed
+// sentenceInfo is one sentence of a paragraph's current text.
+type sentenceInfo struct {
+	span sentence.Span
+	long bool   // it has at least Options.MinSentenceWords words
+	hash uint64 // xxhash of its match key, for long ones
 }
 
-// sentenceRemoval is a repeated sentence cut from a paragraph.
-type sentenceRemoval struct {
-	pos  int           // output position of the paragraph
-	span sentence.Span // in the paragraph's text before the cut
-	kept int           // index into refs of the kept copy
+// keptSentence is the first occurrence of a long sentence in a round.
+type keptSentence struct {
+	para int    // paragraph index
+	text string // the sentence, from the paragraph's text at the time
+	orig span   // where it stands in the paragraph's original text
 }
 
-// dropRepeatedSentences removes from each paragraph, in output order, the
-// sentences of at least minWords words that appeared earlier in the kept
-// text. texts holds the paragraphs' texts by output position and is
-// rewritten in place; a paragraph left with no text becomes "". Paragraphs
-// marked in keep are left whole (their sentences still count as seen): they
-// are repeats that the paragraph rules chose to keep.
-func dropRepeatedSentences(texts []string, keep []bool, minWords int) ([]sentenceRef, []sentenceRemoval) {
-	t := newTable(len(texts))
-	var refs []sentenceRef
-	var cuts []sentenceRemoval
-	var spans []sentence.Span
-	for pos, text := range texts {
-		spans = sentence.AppendSplit(spans[:0], text)
-		firstRef := len(refs)
-		cut := false
-		for _, sp := range spans {
-			id := len(refs)
-			refs = append(refs, sentenceRef{pos: pos, span: sp, newStart: sp.Start})
-			s := text[sp.Start:sp.End]
-			if countWords(s) < minWords {
-				t.add(id, "") // keeps t's indexes in step with refs; the empty key is never compared
-				continue
-			}
-			if k := t.add(id, s); k >= 0 && !keep[pos] {
-				refs[id].newStart = -1
-				cuts = append(cuts, sentenceRemoval{pos: pos, span: sp, kept: k})
-				cut = true
-			}
-		}
-		if cut {
-			texts[pos] = rebuild(text, refs[firstRef:])
+// sentenceTable finds earlier occurrences of sentences by the hash of their
+// key. It stores no keys: on a hash hit it makes the keys of both sentences
+// again and compares them, so a collision never merges two sentences.
+type sentenceTable struct {
+	first    map[uint64]int32 // hash → index in kept
+	kept     []keptSentence
+	collided map[string]int32 // sentences whose hash a different sentence had first
+	a, b     []byte
+}
+
+// find returns the earlier occurrence of s (with hash h), or records s as
+// the first one and returns ok false.
+func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
+	k, ok := t.first[h]
+	if !ok {
+		t.first[h] = t.add(s)
+		return s, false
+	}
+	prev := t.kept[k]
+	t.a = appendKey(t.a[:0], prev.text)
+	t.b = appendKey(t.b[:0], s.text)
+	if bytes.Equal(t.a, t.b) {
+		return prev, true
+	}
+	if t.collided == nil {
+		t.collided = make(map[string]int32)
+	}
+	if k, ok := t.collided[string(t.b)]; ok {
+		return t.kept[k], true
+	}
+	t.collided[string(t.b)] = t.add(s)
+	return s, false
+}
+
+func (t *sentenceTable) add(s keptSentence) int32 {
+	t.kept = append(t.kept, s)
+	return int32(len(t.kept) - 1)
+}
+
+// sentencesOf returns the sentences of paragraph i's current text, split and
+// hashed once per text.
+func (c *cleaner) sentencesOf(i int) []sentenceInfo {
+	if c.split[i] {
+		return c.sentences[i]
+	}
+	text := c.text[i]
+	c.spanBuf = sentence.AppendSplit(c.spanBuf[:0], text)
+	infos := make([]sentenceInfo, len(c.spanBuf))
+	minWords := c.opts.minSentenceWords()
+	for k, sp := range c.spanBuf {
+		c.keyBuf = appendKey(c.keyBuf[:0], text[sp.Start:sp.End])
+		infos[k] = sentenceInfo{span: sp}
+		// The key has one space between words.
+		if len(c.keyBuf) > 0 && bytes.Count(c.keyBuf, []byte{' '})+1 >= minWords {
+			infos[k].long = true
+			infos[k].hash = xxhash.Sum64(c.keyBuf)
 		}
 	}
-	return refs, cuts
+	c.sentences[i], c.split[i] = infos, true
+	return infos
 }
 
-// rebuild joins the sentences of text that are not removed, and sets their
-// newStart. Between two kept sentences it keeps the white space that stood
-// between them, or where removed sentences stood between them, a line break
-// if there was one and otherwise the space that followed the first.
-func rebuild(text string, refs []sentenceRef) string {
+// sentenceRound removes from each output paragraph, in output order, the
+// long sentences that appeared earlier in the kept text, drops paragraphs
+// left empty, and reports whether it removed any. Paragraphs that the
+// paragraph rules kept as repeats (c.keptRepeat) are left whole; their
+// sentences still count as seen.
+func (c *cleaner) sentenceRound() bool {
+	// About one long sentence per 100 bytes of prose: sized once, the
+	// table is not copied as it grows.
+	estimate := len(c.input)/100 + 16
+	t := sentenceTable{first: make(map[uint64]int32, estimate), kept: make([]keptSentence, 0, estimate)}
+	cutAny := false
+	var cut []bool
+	for _, i := range c.order {
+		sents := c.sentencesOf(i)
+		text := c.text[i]
+		cut = cut[:0]
+		cutHere := false
+		for _, s := range sents {
+			repeat := false
+			if s.long {
+				here := keptSentence{para: i, text: text[s.span.Start:s.span.End],
+					orig: span{c.cut[i].toOrig(s.span.Start, false), c.cut[i].toOrig(s.span.End, true)}}
+				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
+					repeat = true
+					c.cuts = append(c.cuts, cutRecord{para: i, orig: here.orig, keptPara: prev.para, keptOrig: prev.orig})
+				}
+			}
+			cut = append(cut, repeat)
+			cutHere = cutHere || repeat
+		}
+		if cutHere {
+			c.cutSentences(i, sents, cut)
+			cutAny = true
+		}
+	}
+	if !cutAny {
+		return false
+	}
+	order := c.order[:0]
+	for _, i := range c.order {
+		if c.fate[i] != emptied {
+			order = append(order, i)
+		}
+	}
+	c.order = order
+	return true
+}
+
+// cutSentences gives paragraph i the text made of its sentences not marked
+// in cut, and the mapping of that text to the original. Between two kept
+// sentences it keeps the white space that stood between them or, where
+// removed sentences stood between them, a line break if there was one and
+// otherwise the space that followed the first.
+func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
+	text := c.text[i]
 	var b strings.Builder
+	var kept []span
+	var starts []int
 	prevEnd := -1
-	for i := range refs {
-		r := &refs[i]
-		if r.newStart < 0 {
+	for k, s := range sents {
+		if cut[k] {
 			continue
 		}
 		if prevEnd >= 0 {
-			between := text[prevEnd:r.span.Start]
+			between := text[prevEnd:s.span.Start]
 			switch {
 			case strings.TrimSpace(between) == "":
 				b.WriteString(between)
@@ -83,24 +160,15 @@ func rebuild(text string, refs []sentenceRef) string {
 				b.WriteString(between[:len(between)-len(strings.TrimLeftFunc(between, unicode.IsSpace))])
 			}
 		}
-		r.newStart = b.Len()
-		b.WriteString(text[r.span.Start:r.span.End])
-		prevEnd = r.span.End
+		kept = append(kept, span{s.span.Start, s.span.End})
+		starts = append(starts, b.Len())
+		b.WriteString(text[s.span.Start:s.span.End])
+		prevEnd = s.span.End
 	}
-	return b.String()
-}
-
-// countWords counts the runs of non-space characters in s.
-func countWords(s string) int {
-	n, inWord := 0, false
-	for _, r := range s {
-		switch {
-		case r == ' ' || r == '\n' || r == '\t' || r >= utf8.RuneSelf && unicode.IsSpace(r):
-			inWord = false
-		case !inWord:
-			inWord = true
-			n++
-		}
+	c.cut[i] = c.cut[i].keep(kept, starts)
+	c.text[i] = b.String()
+	c.keyed[i], c.split[i] = false, false
+	if strings.TrimSpace(c.text[i]) == "" {
+		c.fate[i] = emptied
 	}
-	return n
 }
