@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"unsafe"
 
 	"github.com/urfave/cli/v2"
 
@@ -173,7 +174,7 @@ func (cmd *command) one(path string, reports *bytes.Buffer) (changed bool, err e
 func (cmd *command) read(path string) (string, error) {
 	if path == "-" {
 		b, err := io.ReadAll(cmd.stdin)
-		return string(b), err
+		return bytesToString(b), err
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -186,7 +187,16 @@ func (cmd *command) read(path string) (string, error) {
 	if err != nil {
 		return "", bare(err)
 	}
-	return string(b), nil
+	return bytesToString(b), nil
+}
+
+// bytesToString returns b as a string without copying it: inputs can be
+// hundreds of megabytes, and b is never written again.
+func bytesToString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 func displayName(path string) string {
