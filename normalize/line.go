@@ -333,12 +333,20 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		}
 	}
 	if n.opts.on(CollapseSpaces) {
-		for i := start; i+1 < end; i++ {
+		// Runs between words only: the edges are Trim's business.
+		from, to := start, end
+		for from < to && isBlank(s[from]) {
+			from++
+		}
+		for to > from && isBlank(s[to-1]) {
+			to--
+		}
+		for i := from; i+1 < to; i++ {
 			if s[i] != ' ' || s[i+1] != ' ' {
 				continue
 			}
 			j := i + 1
-			for j < end && s[j] == ' ' {
+			for j < to && s[j] == ' ' {
 				j++
 			}
 			e.replace(i+1, j, "")

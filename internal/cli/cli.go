@@ -109,7 +109,7 @@ var ruleUsage = map[normalize.Rule]string{
 	normalize.Invisible:      "keep zero-width spaces, word joiners, soft hyphens and stray BOMs",
 	normalize.Spaces:         "keep NBSP and other Unicode spaces instead of making them plain spaces",
 	normalize.NFC:            "do not put the text in Unicode NFC",
-	normalize.CollapseSpaces: "keep runs of spaces",
+	normalize.CollapseSpaces: "keep runs of spaces between words",
 	normalize.Trim:           "keep spaces and tabs at the start and end of lines",
 	normalize.BlankLines:     "keep runs of blank lines",
 }
