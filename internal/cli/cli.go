@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -21,6 +22,8 @@ const (
 	ExitOK      = 0 // success, and no changes found where a check was asked for
 	ExitChanged = 1 // --check, -l or -d found an input that cleaning changes
 	ExitError   = 2 // a usage error, or an input that could not be read, cleaned or written
+
+	ExitInterrupted = 130 // interrupted (SIGINT or SIGTERM): the files under way were finished, the rest untouched
 )
 
 // usageError is a mistake in the command line: it is printed with a hint.
@@ -94,6 +97,13 @@ const (
 	flagMinWords      = "min-sentence-words"
 	flagMinLength     = "min-length"
 	flagParagraphs    = "paragraphs"
+	flagJobs          = "jobs"
+	flagQuiet         = "quiet"
+	flagInclude       = "include"
+	flagExclude       = "exclude"
+	flagFollow        = "follow"
+	flagRecursive     = "recursive"
+	categoryFolders   = "Folders"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -122,6 +132,13 @@ func flags() []cli.Flag {
 		&cli.BoolFlag{Name: flagCheck, Category: categoryOutput, Usage: "exit 1 if any input would change; print nothing unless -l or -d is given"},
 		&cli.StringFlag{Name: flagOutput, Aliases: []string{"o"}, Category: categoryOutput, Usage: "write the clean text to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: flagReport, Category: categoryOutput, Usage: "write the JSON report to `FILE` (- for standard output with -o, -w or --check), one JSON object per input"},
+
+		&cli.BoolFlag{Name: flagRecursive, Aliases: []string{"r"}, Category: categoryFolders, Usage: "clean the files in folders named as paths, all the way down (folders are always walked; -r is accepted for habit)"},
+		&cli.StringSliceFlag{Name: flagInclude, Category: categoryFolders, Usage: "clean only the files in folders whose name (or path below the folder) matches `GLOB`; repeatable (default: *.txt, *.text, *.md and files without an extension)"},
+		&cli.StringSliceFlag{Name: flagExclude, Category: categoryFolders, Usage: "skip the files in folders whose name (or path below the folder) matches `GLOB`; repeatable"},
+		&cli.BoolFlag{Name: flagFollow, Category: categoryFolders, Usage: "follow symbolic links in folders (they are skipped by default)"},
+		&cli.IntFlag{Name: flagJobs, Aliases: []string{"j"}, Category: categoryFolders, Value: runtime.NumCPU(), DefaultText: "the number of CPUs", Usage: "clean `N` files at a time; output is in input order whatever N"},
+		&cli.BoolFlag{Name: flagQuiet, Aliases: []string{"q"}, Category: categoryFolders, Usage: "print no progress bar and no summary line"},
 
 		&cli.BoolFlag{Name: flagNoSentences, Category: categoryDedupe, Usage: "do not remove repeated sentences"},
 		&cli.BoolFlag{Name: flagNoMoves, Category: categoryDedupe, Usage: "leave a unique paragraph found inside a repeated run where it is"},

@@ -2,12 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"slices"
+	"syscall"
+	"time"
 	"unsafe"
 
 	"github.com/urfave/cli/v2"
@@ -15,6 +20,7 @@ import (
 	"github.com/textclean/textclean/dedupe"
 	"github.com/textclean/textclean/internal/report"
 	"github.com/textclean/textclean/internal/udiff"
+	"github.com/textclean/textclean/normalize"
 )
 
 // stdinName names standard input in messages, lists and diffs.
@@ -25,7 +31,11 @@ type command struct {
 	opts                     dedupe.Options
 	diff, list, write, check bool
 	output, report           string
+	quiet                    bool
+	jobs                     int
+	selection                selection
 	paths                    []string
+	batch                    bool // a folder is among the paths: -o names a folder, and a summary is printed
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -44,6 +54,13 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		check:  c.Bool(flagCheck),
 		output: c.String(flagOutput),
 		report: c.String(flagReport),
+		quiet:  c.Bool(flagQuiet),
+		jobs:   c.Int(flagJobs),
+		selection: selection{
+			include: c.StringSlice(flagInclude),
+			exclude: c.StringSlice(flagExclude),
+			follow:  c.Bool(flagFollow),
+		},
 		paths:  c.Args().Slice(),
 		stdin:  stdin,
 		stdout: stdout,
@@ -59,7 +76,10 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 			}
 		}
 	}
+	cmd.batch = anyFolder(cmd.paths)
 	switch {
+	case cmd.jobs < 1:
+		return nil, usagef("-j must be at least 1")
 	case cmd.write && slices.Contains(cmd.paths, "-"):
 		return nil, usagef("-w cannot rewrite standard input; name the files, or use -o FILE")
 	case cmd.write && cmd.output != "":
@@ -69,53 +89,94 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	case cmd.report == "-" && (cmd.list || cmd.diff || !cmd.write && !cmd.check && cmd.output == ""):
 		return nil, usagef("--report - needs standard output to itself: use it with -o, -w or --check, without -l or -d")
 	case cmd.output != "" && len(cmd.paths) > 1:
-		return nil, usagef("-o takes one input, not %d", len(cmd.paths))
+		return nil, usagef("-o takes one input (a file or a folder), not %d", len(cmd.paths))
+	case cmd.output != "" && cmd.batch:
+		if err := checkOutputFolder(cmd.output, cmd.paths); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkPatterns(flagInclude, cmd.selection.include); err != nil {
+		return nil, err
+	}
+	if err := checkPatterns(flagExclude, cmd.selection.exclude); err != nil {
+		return nil, err
 	}
 	return cmd, nil
 }
 
-// run cleans every input in turn and returns the exit code.
+// run cleans every input and returns the exit code. An interrupt (SIGINT,
+// SIGTERM) stops it from starting new inputs; those under way finish, so
+// every file is either untouched or completely written.
 func (cmd *command) run() int {
-	var reports bytes.Buffer
-	failed, changed := false, false
-	for _, path := range cmd.paths {
-		c, err := cmd.one(path, &reports)
-		if err != nil {
-			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", displayName(path), err)
-			failed = true
-			var we *stdoutError
-			if errors.As(err, &we) {
-				break // nowhere left to write
-			}
-			continue
-		}
-		changed = changed || c
-	}
+	signalled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithCancel(signalled) // also cancelled when standard output fails
+	defer cancel()
+	start := time.Now()
+
+	var report *reportWriter
 	if cmd.report != "" {
-		if err := cmd.writeReport(reports.Bytes()); err != nil {
+		var err error
+		if report, err = cmd.openReport(); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
+			return ExitError
+		}
+	}
+	var bar *progress
+	if cmd.batch && !cmd.quiet {
+		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
+	}
+	var total stats
+	err := cmd.each(ctx, cmd.paths, func(o outcome) error {
+		total.add(o.stats)
+		bar.add(o.stats.bytesIn)
+		switch {
+		case o.skipped:
+			bar.clear()
+			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
+			return nil
+		case o.err != nil:
+			bar.clear()
+			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
+		}
+		if report != nil && o.report != nil {
+			if err := report.write(o.report); err != nil {
+				return err
+			}
+		}
+		if len(o.stdout) > 0 {
+			if _, err := cmd.stdout.Write(o.stdout); err != nil {
+				fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), &stdoutError{err})
+				cancel() // nowhere left to write: start no more inputs
+				return &stdoutError{err}
+			}
+		}
+		return nil
+	})
+	bar.clear()
+	interrupted := signalled.Err() != nil
+	failed := total.failed > 0 || err != nil
+	if report != nil {
+		if cmd.batch {
+			report.summary(total, time.Since(start), interrupted)
+		}
+		if err := report.close(failed || interrupted); err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
 			failed = true
 		}
 	}
+	if cmd.batch && !cmd.quiet {
+		fmt.Fprintln(cmd.stderr, summary(total, time.Since(start), interrupted))
+	}
 	switch {
+	case interrupted:
+		return ExitInterrupted
 	case failed:
 		return ExitError
-	case changed && !cmd.write && (cmd.check || cmd.list || cmd.diff):
+	case total.changed > 0 && !cmd.write && (cmd.check || cmd.list || cmd.diff):
 		return ExitChanged
 	}
 	return ExitOK
-}
-
-// writeReport writes the JSON report to its file, or with --report - to
-// standard output.
-func (cmd *command) writeReport(data []byte) error {
-	if cmd.report == "-" {
-		if _, err := cmd.stdout.Write(data); err != nil {
-			return &stdoutError{err}
-		}
-		return nil
-	}
-	return writeFile(cmd.report, data)
 }
 
 // stdoutError is a failure to write standard output.
@@ -124,50 +185,94 @@ type stdoutError struct{ err error }
 func (e *stdoutError) Error() string { return "write standard output: " + e.err.Error() }
 func (e *stdoutError) Unwrap() error { return e.err }
 
-// one cleans the input at path and acts on the result; it reports whether
-// the clean text differs from the input.
-func (cmd *command) one(path string, reports *bytes.Buffer) (changed bool, err error) {
-	input, err := cmd.read(path)
-	if err != nil {
-		return false, err
+// clean cleans one input and does what the flags ask with it, except
+// writing to standard output and the report, which the caller does in
+// input order.
+func (cmd *command) clean(in input) (o outcome) {
+	o.in = in
+	fail := func(err error) outcome {
+		o.err = err
+		o.stats.failed = 1
+		return o
 	}
-	res, err := dedupe.Clean(input, cmd.opts)
-	if err != nil {
-		return false, fmt.Errorf("%w; not cleaned", err)
+	if in.err != nil {
+		return fail(in.err)
 	}
-	name := displayName(path)
-	changed = res.Text != input
+	text, err := cmd.read(in.path)
+	if err != nil {
+		return fail(err)
+	}
+	res, err := dedupe.Clean(text, cmd.opts)
+	if err != nil {
+		if in.found && errors.Is(err, normalize.ErrBinary) {
+			o.err, o.skipped = errors.New("binary file skipped"), true
+			o.stats.skipped = 1
+			return o
+		}
+		return fail(fmt.Errorf("%w; not cleaned", err))
+	}
+	name := in.name()
+	o.changed = res.Text != text
+	o.stats = statsOf(text, res, o.changed)
 	if cmd.report != "" {
-		if err := report.New(name, input, res).Write(reports); err != nil {
-			return changed, err
+		var b bytes.Buffer
+		if err := report.New(name, text, res).Write(&b); err != nil {
+			return fail(err)
 		}
+		o.report = b.Bytes()
 	}
-	if changed && cmd.list {
-		if _, err := fmt.Fprintln(cmd.stdout, name); err != nil {
-			return changed, &stdoutError{err}
-		}
+	var out bytes.Buffer
+	if o.changed && cmd.list {
+		fmt.Fprintln(&out, name)
 	}
-	if changed && cmd.diff {
-		if err := udiff.Write(cmd.stdout, name+".orig", name, input, res.Text); err != nil {
+	if o.changed && cmd.diff {
+		if err := udiff.Write(&out, name+".orig", name, text, res.Text); err != nil {
 			if errors.Is(err, udiff.ErrName) {
-				return changed, errors.New("cannot name this file in a diff: its name holds a line break")
+				return fail(errors.New("cannot name this file in a diff: its name holds a line break"))
 			}
-			return changed, &stdoutError{err}
+			return fail(err)
 		}
 	}
 	switch {
 	case cmd.write:
-		if changed {
-			return changed, rewrite(path, res.Text)
+		if o.changed {
+			if err := rewrite(in.path, res.Text); err != nil {
+				return fail(err)
+			}
 		}
 	case cmd.output != "":
-		return changed, writeFile(cmd.output, []byte(res.Text))
+		target := cmd.output
+		if in.found {
+			target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return fail(bare(err))
+			}
+		}
+		if err := writeFile(target, []byte(res.Text)); err != nil {
+			return fail(fmt.Errorf("write %s: %w", target, err))
+		}
 	case !cmd.list && !cmd.diff && !cmd.check:
-		if _, err := io.WriteString(cmd.stdout, res.Text); err != nil {
-			return changed, &stdoutError{err}
+		out.WriteString(res.Text)
+	}
+	o.stdout = out.Bytes()
+	return o
+}
+
+// statsOf counts what cleaning one input did.
+func statsOf(text string, r *dedupe.Result, changed bool) stats {
+	s := stats{files: 1, bytesIn: int64(len(text)), bytesOut: int64(len(r.Text)), paragraphs: r.ParagraphsIn - r.ParagraphsOut}
+	if changed {
+		s.changed = 1
+	}
+	for _, c := range r.Changes {
+		switch c.Kind {
+		case dedupe.Sentence:
+			s.sentences++
+		case dedupe.Move:
+			s.moves++
 		}
 	}
-	return changed, nil
+	return s
 }
 
 // read returns the contents of the input at path ("-" is standard input).
@@ -181,7 +286,7 @@ func (cmd *command) read(path string) (string, error) {
 		return "", bare(err)
 	}
 	if info.IsDir() {
-		return "", errors.New("is a directory; name the files in it to clean them")
+		return "", errors.New("is a directory")
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {

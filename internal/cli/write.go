@@ -76,27 +76,49 @@ func writeDirect(path string, data []byte) error {
 // to disk and renames it over path. The file gets the mode and owner of old,
 // the file it replaces, or mode 0644 when old is nil. On any error the
 // temporary file is removed and path is untouched.
-func writeAtomic(path string, data []byte, old fs.FileInfo) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".textclean-*")
+func writeAtomic(path string, data []byte, old fs.FileInfo) error {
+	f, err := createAtomic(path, old)
 	if err != nil {
-		return fmt.Errorf("create temporary file: %w", bare(err))
+		return err
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
+	if _, err := f.Write(data); err != nil {
+		f.abort()
 		return fmt.Errorf("write: %w", bare(err))
 	}
-	mode := fs.FileMode(0o644)
-	if old != nil {
-		keepOwner(f, old) // before Chmod: changing the owner clears setuid and setgid
-		mode = old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	return f.commit()
+}
+
+// atomicFile is a file written under a temporary name beside its target,
+// which replaces the target only when commit is called.
+type atomicFile struct {
+	*os.File
+	path string
+	mode fs.FileMode
+	old  fs.FileInfo
+}
+
+// createAtomic starts writing path: see writeAtomic.
+func createAtomic(path string, old fs.FileInfo) (*atomicFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".textclean-*")
+	if err != nil {
+		return nil, fmt.Errorf("create temporary file: %w", bare(err))
 	}
-	if err = f.Chmod(mode); err != nil {
+	return &atomicFile{File: f, path: path, mode: 0o644, old: old}, nil
+}
+
+// commit gives the file its mode and owner, flushes it and renames it over
+// its target. On error the temporary file is gone and the target untouched.
+func (f *atomicFile) commit() (err error) {
+	defer func() {
+		if err != nil {
+			f.abort()
+		}
+	}()
+	if f.old != nil {
+		keepOwner(f.File, f.old) // before Chmod: changing the owner clears setuid and setgid
+		f.mode = f.old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	}
+	if err = f.Chmod(f.mode); err != nil {
 		return fmt.Errorf("set permissions: %w", bare(err))
 	}
 	if err = f.Sync(); err != nil {
@@ -105,8 +127,14 @@ func writeAtomic(path string, data []byte, old fs.FileInfo) (err error) {
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write: %w", bare(err))
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err = os.Rename(f.Name(), f.path); err != nil {
 		return fmt.Errorf("replace file: %w", bare(err))
 	}
 	return nil
+}
+
+// abort removes the temporary file; the target stays as it was.
+func (f *atomicFile) abort() {
+	f.Close()
+	os.Remove(f.Name())
 }

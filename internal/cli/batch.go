@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+// outcome is what cleaning one input produced, to be written out in input
+// order.
+type outcome struct {
+	in      input
+	stdout  []byte // the clean text, the name (-l) or the diff (-d)
+	report  []byte // the report's JSON line
+	err     error  // why the input failed
+	skipped bool   // a binary file found in a folder: a warning, not a failure
+	changed bool
+	stats   stats
+}
+
+// stats adds up what a run did, for the summary.
+type stats struct {
+	files, changed, failed, skipped int
+	bytesIn, bytesOut               int64
+	paragraphs, sentences, moves    int
+}
+
+func (s *stats) add(o stats) {
+	s.files += o.files
+	s.changed += o.changed
+	s.failed += o.failed
+	s.skipped += o.skipped
+	s.bytesIn += o.bytesIn
+	s.bytesOut += o.bytesOut
+	s.paragraphs += o.paragraphs
+	s.sentences += o.sentences
+	s.moves += o.moves
+}
+
+// task is an input on its way through the workers, with the channel its
+// outcome comes back on.
+type task struct {
+	in  input
+	out chan outcome
+}
+
+// each cleans the inputs named by args with jobs workers and hands their
+// outcomes to emit in input order, as gofmt does: at most 2*jobs inputs are
+// in flight, so memory does not grow with the number of files. It stops
+// starting new inputs when ctx is done; the inputs under way finish.
+func (cmd *command) each(ctx context.Context, args []string, emit func(outcome) error) error {
+	inputs := make(chan input)
+	go cmd.selection.inputs(ctx, args, inputs)
+
+	ordered := make(chan task, 2*cmd.jobs)
+	work := make(chan task)
+	go func() {
+		defer close(ordered)
+		defer close(work)
+		for in := range inputs {
+			t := task{in, make(chan outcome, 1)}
+			select {
+			case ordered <- t:
+			case <-ctx.Done():
+				return
+			}
+			work <- t
+		}
+	}()
+	for range cmd.jobs {
+		go func() {
+			for t := range work {
+				t.out <- cmd.clean(t.in)
+			}
+		}()
+	}
+	var err error
+	for t := range ordered {
+		o := <-t.out
+		if err == nil {
+			err = emit(o)
+		}
+	}
+	return err
+}
+
+// progress shows files done, MB/s and the time left on a terminal.
+type progress struct {
+	bar *progressbar.ProgressBar
+}
+
+// newProgress returns a progress bar on w for the inputs named by args when
+// w is a terminal, else nil. It counts the files first: a walk of names
+// only, which is cheap beside cleaning them.
+func newProgress(ctx context.Context, w io.Writer, s *selection, args []string) *progress {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	inputs := make(chan input)
+	go s.inputs(ctx, args, inputs)
+	var total int64
+	for in := range inputs {
+		if info, err := os.Stat(in.path); err == nil {
+			total += info.Size()
+		}
+	}
+	bar := progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetDescription("cleaning"),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+	return &progress{bar: bar}
+}
+
+func (p *progress) add(bytes int64) {
+	if p != nil {
+		p.bar.Add64(bytes)
+	}
+}
+
+func (p *progress) clear() {
+	if p != nil {
+		p.bar.Clear()
+	}
+}
+
+// summary is the line printed at the end of a run over folders.
+func summary(s stats, elapsed time.Duration, interrupted bool) string {
+	mb := float64(s.bytesIn) / (1 << 20)
+	line := fmt.Sprintf("textclean: %d files, %.1f MB in %.1f s (%.1f MB/s): %d changed, %d paragraphs and %d sentences removed, %d moved",
+		s.files, mb, elapsed.Seconds(), mb/max(elapsed.Seconds(), 1e-9), s.changed, s.paragraphs, s.sentences, s.moves)
+	if s.failed > 0 {
+		line += fmt.Sprintf("; %d failed", s.failed)
+	}
+	if s.skipped > 0 {
+		line += fmt.Sprintf("; %d binary skipped", s.skipped)
+	}
+	if interrupted {
+		line += "; interrupted, the files not reached are untouched"
+	}
+	return line
+}

@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// input is one text to clean: a file named on the command line or found in
+// a folder, or standard input.
+type input struct {
+	path  string // as given or found; "-" for standard input
+	rel   string // for a file found in a folder: its path below that folder, for -o OUT
+	found bool   // found by walking a folder rather than named
+	err   error  // the folder could not be read: reported in its place
+}
+
+// name is how messages, lists, diffs and reports name the input.
+func (in *input) name() string { return displayName(in.path) }
+
+// selection decides which files a walk cleans.
+type selection struct {
+	include, exclude []string // glob patterns, matched against the base name or the path below the folder
+	follow           bool     // follow symbolic links
+}
+
+// defaultInclude is the files a walk cleans when --include is not given:
+// text and Markdown files, and files without an extension.
+var defaultInclude = []string{"*.txt", "*.text", "*.md"}
+
+// skipDirs are version-control folders, never walked.
+var skipDirs = map[string]bool{".git": true, ".svn": true, ".hg": true}
+
+// wants reports whether the walk cleans the file at rel (slash-separated,
+// below the folder walked).
+func (s *selection) wants(rel string) bool {
+	base := path.Base(rel)
+	for _, p := range s.exclude {
+		if match(p, base) || match(p, rel) {
+			return false
+		}
+	}
+	if len(s.include) == 0 {
+		switch {
+		case strings.HasPrefix(base, "."):
+			return false // hidden
+		case !strings.Contains(base, "."):
+			return true // no extension: text more often than not
+		}
+		for _, p := range defaultInclude {
+			if match(p, base) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range s.include {
+		if match(p, base) || match(p, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func match(pattern, name string) bool {
+	ok, err := path.Match(pattern, name)
+	return ok && err == nil
+}
+
+// checkPatterns reports a malformed glob pattern.
+func checkPatterns(flag string, patterns []string) error {
+	for _, p := range patterns {
+		if _, err := path.Match(p, ""); err != nil {
+			return usagef("--%s %q: %v", flag, p, err)
+		}
+	}
+	return nil
+}
+
+// inputs sends the inputs named by args on out, in order, walking folders
+// in lexical order; it stops early when ctx is done. It closes out.
+func (s *selection) inputs(ctx context.Context, args []string, out chan<- input) {
+	defer close(out)
+	send := func(in input) bool {
+		select {
+		case out <- in:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, arg := range args {
+		if arg == "-" {
+			if !send(input{path: "-"}) {
+				return
+			}
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil || !info.IsDir() {
+			if !send(input{path: arg}) { // errors are reported when it is read
+				return
+			}
+			continue
+		}
+		if !s.walk(ctx, arg, arg, "", map[string]bool{}, send) {
+			return
+		}
+	}
+}
+
+// walk sends the files below dir, which stands for root+rel, in lexical
+// order. visited holds the real paths of the folders being walked, so that
+// followed links cannot loop. It returns false when ctx is done.
+func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map[string]bool, send func(input) bool) bool {
+	real, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		if visited[real] {
+			return true // a link back into a folder being walked
+		}
+		visited[real] = true
+		defer delete(visited, real)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return send(input{path: dir, err: bare(err)})
+	}
+	for _, e := range entries {
+		if ctx.Err() != nil {
+			return false
+		}
+		p := filepath.Join(dir, e.Name())
+		r := path.Join(rel, e.Name())
+		typ := e.Type()
+		if typ&fs.ModeSymlink != 0 {
+			if !s.follow {
+				continue
+			}
+			info, err := os.Stat(p)
+			if err != nil {
+				continue // a dangling link
+			}
+			typ = info.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			if skipDirs[e.Name()] {
+				continue
+			}
+			if !s.walk(ctx, root, p, r, visited, send) {
+				return false
+			}
+		case typ.IsRegular() && s.wants(r):
+			if !send(input{path: p, rel: r, found: true}) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// checkOutputFolder refuses an output folder inside a folder being walked:
+// the walk would clean its own output.
+func checkOutputFolder(out string, args []string) error {
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(absOut); err == nil {
+		absOut = real
+	}
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		if err != nil || !info.IsDir() {
+			continue
+		}
+		absIn, err := filepath.Abs(arg)
+		if err != nil {
+			return err
+		}
+		if real, err := filepath.EvalSymlinks(absIn); err == nil {
+			absIn = real
+		}
+		if rel, err := filepath.Rel(absIn, absOut); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return usagef("-o %s is inside %s, which is being cleaned: choose a folder outside it", out, arg)
+		}
+	}
+	return nil
+}
+
+// anyFolder reports whether any of args is a folder.
+func anyFolder(args []string) bool {
+	for _, arg := range args {
+		if info, err := os.Stat(arg); err == nil && info.IsDir() {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+	"time"
+)
+
+// reportWriter streams the JSON report, one line per input, to standard
+// output or to a file that replaces its target only when the run ends.
+type reportWriter struct {
+	w    io.Writer
+	file *atomicFile // nil for standard output
+}
+
+func (cmd *command) openReport() (*reportWriter, error) {
+	if cmd.report == "-" {
+		return &reportWriter{w: cmd.stdout}, nil
+	}
+	var old os.FileInfo
+	if info, err := os.Stat(cmd.report); err == nil && info.Mode().IsRegular() {
+		old = info
+	}
+	f, err := createAtomic(cmd.report, old)
+	if err != nil {
+		return nil, err
+	}
+	return &reportWriter{w: f, file: f}, nil
+}
+
+func (r *reportWriter) write(line []byte) error {
+	_, err := r.w.Write(line)
+	return err
+}
+
+// summary appends the summary object that ends the report of a run over
+// folders.
+func (r *reportWriter) summary(s stats, elapsed time.Duration, interrupted bool) error {
+	line, err := json.Marshal(struct {
+		Summary any `json:"summary"`
+	}{struct {
+		Files       int     `json:"files"`
+		Changed     int     `json:"changed"`
+		Failed      int     `json:"failed"`
+		Skipped     int     `json:"skipped"`
+		BytesIn     int64   `json:"bytes_in"`
+		BytesOut    int64   `json:"bytes_out"`
+		Paragraphs  int     `json:"paragraphs_removed"`
+		Sentences   int     `json:"sentences_removed"`
+		Moves       int     `json:"moved"`
+		Seconds     float64 `json:"seconds"`
+		Interrupted bool    `json:"interrupted"`
+	}{s.files, s.changed, s.failed, s.skipped, s.bytesIn, s.bytesOut, s.paragraphs, s.sentences, s.moves, elapsed.Seconds(), interrupted}})
+	if err != nil {
+		return err
+	}
+	return r.write(append(line, '\n'))
+}
+
+// close finishes the report. The report of a run that failed or was
+// interrupted is still written: it says what was done.
+func (r *reportWriter) close(bool) error {
+	if r.file == nil {
+		return nil
+	}
+	return r.file.commit()
+}
