@@ -42,51 +42,13 @@ func (s *stats) add(o stats) {
 	s.moves += o.moves
 }
 
-// task is an input on its way through the workers, with the channel its
-// outcome comes back on.
-type task struct {
-	in  input
-	out chan outcome
-}
-
-// each cleans the inputs named by args with jobs workers and hands their
-// outcomes to emit in input order, as gofmt does: at most 2*jobs inputs are
-// in flight, so memory does not grow with the number of files. It stops
-// starting new inputs when ctx is done; the inputs under way finish.
+// each cleans the inputs named by args with cmd.jobs workers and hands
+// their outcomes to emit in input order. It stops starting new inputs when
+// ctx is done; the inputs under way finish.
 func (cmd *command) each(ctx context.Context, args []string, emit func(outcome) error) error {
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, args, inputs)
-
-	ordered := make(chan task, 2*cmd.jobs)
-	work := make(chan task)
-	go func() {
-		defer close(ordered)
-		defer close(work)
-		for in := range inputs {
-			t := task{in, make(chan outcome, 1)}
-			select {
-			case ordered <- t:
-			case <-ctx.Done():
-				return
-			}
-			work <- t
-		}
-	}()
-	for range cmd.jobs {
-		go func() {
-			for t := range work {
-				t.out <- cmd.clean(t.in)
-			}
-		}()
-	}
-	var err error
-	for t := range ordered {
-		o := <-t.out
-		if err == nil {
-			err = emit(o)
-		}
-	}
-	return err
+	return orderedMap(ctx, cmd.jobs, inputs, cmd.clean, emit)
 }
 
 // progress shows files done, MB/s and the time left on a terminal.

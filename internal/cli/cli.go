@@ -104,6 +104,11 @@ const (
 	flagFollow        = "follow"
 	flagRecursive     = "recursive"
 	categoryFolders   = "Folders"
+	flagJSONL         = "jsonl"
+	flagField         = "field"
+	flagIDField       = "id-field"
+	flagBadLines      = "bad-lines"
+	categoryJSONL     = "JSON Lines"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -139,6 +144,11 @@ func flags() []cli.Flag {
 		&cli.BoolFlag{Name: flagFollow, Category: categoryFolders, Usage: "follow symbolic links in folders (they are skipped by default)"},
 		&cli.IntFlag{Name: flagJobs, Aliases: []string{"j"}, Category: categoryFolders, Value: runtime.NumCPU(), DefaultText: "the number of CPUs", Usage: "clean `N` files at a time; output is in input order whatever N"},
 		&cli.BoolFlag{Name: flagQuiet, Aliases: []string{"q"}, Category: categoryFolders, Usage: "print no progress bar and no summary line"},
+
+		&cli.BoolFlag{Name: flagJSONL, Category: categoryJSONL, Usage: "inputs are JSON Lines: clean the --field string of each record, keep everything else byte for byte"},
+		&cli.StringFlag{Name: flagField, Category: categoryJSONL, Value: "text", Usage: "the field of each record to clean"},
+		&cli.StringFlag{Name: flagIDField, Category: categoryJSONL, Value: "id", Usage: "the field that names a record in the report (else its line number)"},
+		&cli.StringFlag{Name: flagBadLines, Category: categoryJSONL, Value: "keep", Usage: "what to do with a line that is not a JSON object with a string --field: keep (pass it through) or drop; warned either way"},
 
 		&cli.BoolFlag{Name: flagNoSentences, Category: categoryDedupe, Usage: "do not remove repeated sentences"},
 		&cli.BoolFlag{Name: flagNoMoves, Category: categoryDedupe, Usage: "leave a unique paragraph found inside a repeated run where it is"},

@@ -36,6 +36,9 @@ type command struct {
 	selection                selection
 	paths                    []string
 	batch                    bool // a folder is among the paths: -o names a folder, and a summary is printed
+	jsonl                    bool
+	field, idField           string
+	dropBad                  bool
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -61,10 +64,13 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 			exclude: c.StringSlice(flagExclude),
 			follow:  c.Bool(flagFollow),
 		},
-		paths:  c.Args().Slice(),
-		stdin:  stdin,
-		stdout: stdout,
-		stderr: stderr,
+		jsonl:   c.Bool(flagJSONL),
+		field:   c.String(flagField),
+		idField: c.String(flagIDField),
+		paths:   c.Args().Slice(),
+		stdin:   stdin,
+		stdout:  stdout,
+		stderr:  stderr,
 	}
 	if len(cmd.paths) == 0 {
 		cmd.paths = []string{"-"}
@@ -77,6 +83,13 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		}
 	}
 	cmd.batch = anyFolder(cmd.paths)
+	switch bad := c.String(flagBadLines); bad {
+	case "keep":
+	case "drop":
+		cmd.dropBad = true
+	default:
+		return nil, usagef("--%s %q: want keep or drop", flagBadLines, bad)
+	}
 	switch {
 	case cmd.jobs < 1:
 		return nil, usagef("-j must be at least 1")
@@ -127,7 +140,46 @@ func (cmd *command) run() int {
 		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
 	}
 	var total stats
-	err := cmd.each(ctx, cmd.paths, func(o outcome) error {
+	var err error
+	if cmd.jsonl {
+		var emitReport func([]byte) error
+		if report != nil {
+			emitReport = report.write
+		}
+		total, err = cmd.runJSONL(ctx, emitReport)
+	} else {
+		err = cmd.eachFile(ctx, &total, bar, report, cancel)
+	}
+	bar.clear()
+	interrupted := signalled.Err() != nil
+	failed := total.failed > 0 || err != nil
+	if report != nil {
+		if cmd.batch {
+			report.summary(total, time.Since(start), interrupted)
+		}
+		if err := report.close(failed || interrupted); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
+			failed = true
+		}
+	}
+	if cmd.batch && !cmd.quiet {
+		fmt.Fprintln(cmd.stderr, summary(total, time.Since(start), interrupted))
+	}
+	switch {
+	case interrupted:
+		return ExitInterrupted
+	case failed:
+		return ExitError
+	case total.changed > 0 && !cmd.write && (cmd.check || cmd.list || cmd.diff):
+		return ExitChanged
+	}
+	return ExitOK
+}
+
+// eachFile cleans the inputs file by file (several at a time) and writes
+// their outcomes in input order.
+func (cmd *command) eachFile(ctx context.Context, total *stats, bar *progress, report *reportWriter, cancel func()) error {
+	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
 		bar.add(o.stats.bytesIn)
 		switch {
@@ -153,30 +205,6 @@ func (cmd *command) run() int {
 		}
 		return nil
 	})
-	bar.clear()
-	interrupted := signalled.Err() != nil
-	failed := total.failed > 0 || err != nil
-	if report != nil {
-		if cmd.batch {
-			report.summary(total, time.Since(start), interrupted)
-		}
-		if err := report.close(failed || interrupted); err != nil {
-			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
-			failed = true
-		}
-	}
-	if cmd.batch && !cmd.quiet {
-		fmt.Fprintln(cmd.stderr, summary(total, time.Since(start), interrupted))
-	}
-	switch {
-	case interrupted:
-		return ExitInterrupted
-	case failed:
-		return ExitError
-	case total.changed > 0 && !cmd.write && (cmd.check || cmd.list || cmd.diff):
-		return ExitChanged
-	}
-	return ExitOK
 }
 
 // stdoutError is a failure to write standard output.

@@ -1,0 +1,325 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/report"
+	"github.com/textclean/textclean/internal/udiff"
+)
+
+// jsonlLine is one line of a JSON Lines input.
+type jsonlLine struct {
+	n    int    // 1-based line number
+	text string // the line without its line end
+	eol  string // its line end: "\n", "\r\n" or "" for a last line without one
+}
+
+// jsonlResult is what cleaning one JSON Lines record gave.
+type jsonlResult struct {
+	line    jsonlLine
+	out     string // the record to write, with its line end; "" to drop it
+	report  []byte
+	warning string // why the line was passed through or dropped
+	changed bool
+	stats   stats
+}
+
+// runJSONL cleans JSON Lines inputs one file at a time, in order, the
+// records of each in parallel; every record is written in input order as
+// soon as it is cleaned, so memory does not grow with the file (except
+// with -d, which needs the whole of both texts).
+func (cmd *command) runJSONL(ctx context.Context, emitReport func([]byte) error) (total stats, err error) {
+	inputs := make(chan input)
+	go cmd.selection.inputs(ctx, cmd.paths, inputs)
+	for in := range inputs {
+		if ctx.Err() != nil {
+			continue // drain
+		}
+		s, err := cmd.cleanJSONLFile(ctx, in, emitReport)
+		total.add(s)
+		if err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", in.name(), err)
+			total.failed++
+			var se *stdoutError
+			if errors.As(err, &se) {
+				return total, err
+			}
+		}
+	}
+	return total, nil
+}
+
+// cleanJSONLFile cleans the records of one input and writes them where the
+// flags say.
+func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport func([]byte) error) (s stats, err error) {
+	if in.err != nil {
+		return s, in.err
+	}
+	var r io.Reader = cmd.stdin
+	if in.path != "-" {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return s, bare(err)
+		}
+		defer f.Close()
+		r = f
+	}
+
+	// Where the records go.
+	var dst io.Writer
+	var file *atomicFile
+	var oldText, newText strings.Builder // for -d
+	switch {
+	case cmd.write && in.path != "-":
+		info, err := os.Stat(in.path)
+		if err != nil {
+			return s, bare(err)
+		}
+		if info.Mode().Perm()&0o200 == 0 {
+			return s, errors.New("file is read-only; not rewritten")
+		}
+		if err := checkWritable(in.path); err != nil {
+			return s, fmt.Errorf("%w; not rewritten", bare(err))
+		}
+		if file, err = createAtomic(in.path, info); err != nil {
+			return s, err
+		}
+		dst = file
+	case cmd.output != "":
+		target := cmd.output
+		if in.found {
+			target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return s, bare(err)
+			}
+		}
+		var old os.FileInfo
+		if info, err := os.Stat(target); err == nil && info.Mode().IsRegular() {
+			old = info
+		}
+		if file, err = createAtomic(target, old); err != nil {
+			return s, err
+		}
+		dst = file
+	case !cmd.list && !cmd.diff && !cmd.check:
+		dst = stdoutWriter{cmd.stdout}
+	}
+	defer func() {
+		if file != nil {
+			if err == nil && ctx.Err() == nil && (!cmd.write || s.changed > 0) {
+				err = file.commit()
+			} else {
+				file.abort()
+			}
+		}
+	}()
+
+	lines := make(chan jsonlLine)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(lines)
+		br := bufio.NewReaderSize(r, 1<<16)
+		for n := 1; ; n++ {
+			text, err := br.ReadString('\n')
+			if text != "" {
+				l := jsonlLine{n: n, text: text}
+				switch {
+				case strings.HasSuffix(text, "\r\n"):
+					l.text, l.eol = text[:len(text)-2], "\r\n"
+				case strings.HasSuffix(text, "\n"):
+					l.text, l.eol = text[:len(text)-1], "\n"
+				}
+				select {
+				case lines <- l:
+				case <-ctx.Done():
+					readErr <- nil
+					return
+				}
+			}
+			if err != nil {
+				if err == io.EOF {
+					err = nil
+				}
+				readErr <- bare(err)
+				return
+			}
+		}
+	}()
+	name := in.name()
+	changed := false
+	err = orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) jsonlResult { return cmd.cleanRecord(name, l) }, func(res jsonlResult) error {
+		s.add(res.stats)
+		changed = changed || res.changed
+		if res.warning != "" {
+			fmt.Fprintf(cmd.stderr, "textclean: %s:%d: %s\n", name, res.line.n, res.warning)
+		}
+		if res.report != nil && emitReport != nil {
+			if err := emitReport(res.report); err != nil {
+				return err
+			}
+		}
+		if cmd.diff {
+			oldText.WriteString(res.line.text + res.line.eol)
+			newText.WriteString(res.out)
+		}
+		if dst != nil {
+			if _, err := io.WriteString(dst, res.out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if rerr := <-readErr; err == nil && rerr != nil {
+		err = rerr
+	}
+	if err != nil {
+		return s, err
+	}
+	s.files = 1
+	if changed {
+		s.changed = 1
+		if cmd.list {
+			if _, err := fmt.Fprintln(cmd.stdout, name); err != nil {
+				return s, &stdoutError{err}
+			}
+		}
+		if cmd.diff {
+			if err := udiff.Write(stdoutWriter{cmd.stdout}, name+".orig", name, oldText.String(), newText.String()); err != nil {
+				return s, err
+			}
+		}
+	}
+	return s, nil
+}
+
+// stdoutWriter marks failures to write standard output as stdoutErrors.
+type stdoutWriter struct{ w io.Writer }
+
+func (w stdoutWriter) Write(p []byte) (int, error) {
+	n, err := w.w.Write(p)
+	if err != nil {
+		err = &stdoutError{err}
+	}
+	return n, err
+}
+
+// cleanRecord cleans the --field string of one record. A line that is not
+// a JSON object, or lacks the field as a string, is passed through (or
+// dropped with --bad-lines drop) with a warning.
+func (cmd *command) cleanRecord(name string, l jsonlLine) (res jsonlResult) {
+	res.line = l
+	res.out = l.text + l.eol
+	bad := func(why string) jsonlResult {
+		if cmd.dropBad {
+			res.out = ""
+			res.warning = why + "; dropped"
+			res.changed = true
+		} else {
+			res.warning = why + "; passed through"
+		}
+		return res
+	}
+	if strings.TrimSpace(l.text) == "" {
+		return res // blank lines are kept as they are
+	}
+	field, id, err := findField(l.text, cmd.field, cmd.idField)
+	if err != nil {
+		return bad(err.Error())
+	}
+	var text string
+	if err := json.Unmarshal([]byte(l.text[field.Start:field.End]), &text); err != nil {
+		return bad(fmt.Sprintf("field %q is not a string", cmd.field))
+	}
+	r, err := dedupe.Clean(text, cmd.opts)
+	if err != nil {
+		return bad(fmt.Sprintf("field %q: %v", cmd.field, err))
+	}
+	clean := r.Text
+	if !strings.HasSuffix(text, "\n") {
+		clean = strings.TrimSuffix(clean, "\n") // a field ends as it did
+	}
+	res.stats = statsOf(text, r, clean != text)
+	res.stats.files = 0
+	if cmd.report != "" {
+		rep := report.New(name, text, r)
+		rep.Line = l.n
+		rep.ID = id
+		if id == nil {
+			rep.ID = json.RawMessage(fmt.Sprint(l.n))
+		}
+		var b bytes.Buffer
+		if err := rep.Write(&b); err == nil {
+			res.report = b.Bytes()
+		}
+	}
+	if clean == text {
+		return res
+	}
+	var enc bytes.Buffer
+	e := json.NewEncoder(&enc)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(clean); err != nil {
+		return bad(err.Error())
+	}
+	res.out = l.text[:field.Start] + strings.TrimSuffix(enc.String(), "\n") + l.text[field.End:] + l.eol
+	res.changed = true
+	return res
+}
+
+// findField returns where the value of the top-level key field stands in
+// the JSON object line, and the raw value of the key idField (nil if
+// absent). The line must be one JSON object and nothing else.
+func findField(line, field, idField string) (span dedupe.Span, id json.RawMessage, err error) {
+	dec := json.NewDecoder(strings.NewReader(line))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return span, nil, errors.New("not a JSON object")
+	}
+	found := false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return span, nil, errors.New("not valid JSON")
+		}
+		key, _ := tok.(string)
+		before := int(dec.InputOffset())
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return span, nil, errors.New("not valid JSON")
+		}
+		end := int(dec.InputOffset())
+		start := end - len(raw)
+		if start < before {
+			return span, nil, errors.New("not valid JSON")
+		}
+		switch key {
+		case field:
+			if !found {
+				span, found = dedupe.Span{Start: start, End: end}, true
+			}
+		case idField:
+			if id == nil {
+				id = raw
+			}
+		}
+	}
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
+		return span, nil, errors.New("not valid JSON")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return span, nil, errors.New("not one JSON object")
+	}
+	if !found {
+		return span, nil, fmt.Errorf("no field %q", field)
+	}
+	return span, id, nil
+}
