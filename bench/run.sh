@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times textclean on a generated 100 MB stream beside awk '!seen[$0]++' and
-# sort -u, median of 5 runs each, all in this one run so the ratios compare
-# like with like on a shared, noisy machine. Usage: bench/run.sh [MB] [RUNS]
+# sort -u, and on a tree of the same articles as files with -j 1 and -j 2,
+# median of 5 runs each, all in this one run so the ratios compare like
+# with like on a shared, noisy machine. Usage: bench/run.sh [MB] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-100}
@@ -37,3 +38,42 @@ row "sort -u" "$(median sort -u)"
 row "textclean" "$(median "$out/textclean")"
 row "textclean --no-sentences" "$(median "$out/textclean" --no-sentences)"
 row "textclean (rules and sentences off)" "$(median "$out/textclean" --no-sentences --no-entities --no-nfc --no-invisible --no-spaces --no-controls)"
+
+# The same amount of text as a tree of files, one article each.
+tree="$out/tree-${mb}mb"
+[ -d "$tree" ] || go run ./bench/gen -size "$mb" -tree "$tree"
+files=$(find "$tree" -type f | wc -l)
+treebytes=$(find "$tree" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+# Each run writes a fresh output folder; they are all removed at the end,
+# not between runs: deleting tens of thousands of files right before a run
+# slows it down (the disk discards blocks in the background).
+# tmedian LABEL COMMAND...: median seconds of COMMAND OUT TREE.
+tmedian() {
+	local label=$1 times=()
+	shift
+	for k in $(seq "$runs"); do
+		local start end
+		start=$(date +%s.%N)
+		"$@" "$out/tree-clean-$label-$k" "$tree" > /dev/null
+		end=$(date +%s.%N)
+		times+=("$(echo "$end - $start" | bc)")
+	done
+	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+echo
+printf '%-40s %8s %9s %9s\n' "tree ($files files, $((treebytes >> 20)) MB)" seconds "files/s" "MB/s"
+rm -rf "$out"/tree-clean-*
+j1=$(tmedian j1 "$out/textclean" -q -j 1 -o)
+j2=$(tmedian j2 "$out/textclean" -q -j 2 -o)
+for row in "-j 1:$j1" "-j 2:$j2"; do
+	s=${row#*:}
+	printf '%-40s %8.2f %9.0f %9.1f\n' "textclean ${row%%:*} -o OUT TREE" "$s" "$(echo "$files / $s" | bc -l)" "$(echo "$treebytes / 1048576 / $s" | bc -l)"
+done
+printf '%-40s %7.2fx\n' "speed-up of -j 2 over -j 1" "$(echo "$j1 / $j2" | bc -l)"
+if [ -x /usr/bin/time ]; then
+	rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+	echo
+	echo "peak RSS: stream $(rss "$out/textclean" < "$input") KB for $((bytes >> 20)) MB;" \
+		"tree -j 2 $(rss "$out/textclean" -q -j 2 -o "$out/tree-clean-rss" "$tree") KB"
+fi
+rm -rf "$out"/tree-clean-*

@@ -1,7 +1,8 @@
 // Command gen writes a deterministic stream of scraped-looking articles with
 // the damage textclean repairs, for benchmarks: go run ./bench/gen -size 100
-// writes about 100 MB to standard output. The same flags always give the
-// same bytes.
+// writes about 100 MB to standard output; with -tree DIR it writes the
+// articles as files instead, 100 to a folder (DIR/0000/00000.txt, ...). The
+// same flags always give the same bytes.
 //
 // Articles are made of sentences of words drawn from a fixed vocabulary
 // with a skewed (Zipf) distribution, one paragraph per line. A share of the
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -72,6 +74,7 @@ func damage(r *rand.Rand, p string) string {
 func main() {
 	size := flag.Int("size", 100, "megabytes to write (about)")
 	seed := flag.Uint64("seed", 1, "random seed")
+	tree := flag.String("tree", "", "write one file per article below this folder")
 	flag.Parse()
 	r := rand.New(rand.NewPCG(*seed, 0))
 	z := rand.NewZipf(r, 1.1, 2, uint64(len(words)-1))
@@ -99,14 +102,39 @@ func main() {
 			s := strings.SplitAfter(paras[0], ". ")[0]
 			paras[len(paras)-1] += " " + strings.TrimSpace(s)
 		}
+		out := w
+		var f *os.File
+		if *tree != "" {
+			dir := filepath.Join(*tree, fmt.Sprintf("%04d", article/100))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				fail(err)
+			}
+			var err error
+			if f, err = os.Create(filepath.Join(dir, fmt.Sprintf("%05d.txt", article))); err != nil {
+				fail(err)
+			}
+			out = bufio.NewWriter(f)
+		}
 		for _, p := range paras {
 			p = damage(r, p)
-			n, _ := fmt.Fprintln(w, p)
+			n, _ := fmt.Fprintln(out, p)
 			written += n
+		}
+		if f != nil {
+			if err := out.Flush(); err != nil {
+				fail(err)
+			}
+			if err := f.Close(); err != nil {
+				fail(err)
+			}
 		}
 	}
 	if err := w.Flush(); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+		fail(err)
 	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "gen:", err)
+	os.Exit(1)
 }

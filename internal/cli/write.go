@@ -121,8 +121,14 @@ func (f *atomicFile) commit() (err error) {
 	if err = f.Chmod(f.mode); err != nil {
 		return fmt.Errorf("set permissions: %w", bare(err))
 	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write: %w", bare(err))
+	// Replacing a file: flush the new one to disk before the rename, or a
+	// crash could leave an empty file where the old one was. A new file
+	// (-o into a fresh folder) has nothing to lose, and flushing each of
+	// thousands would cost more than cleaning them.
+	if f.old != nil {
+		if err = f.Sync(); err != nil {
+			return fmt.Errorf("write: %w", bare(err))
+		}
 	}
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write: %w", bare(err))
