@@ -63,6 +63,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 			include: c.StringSlice(flagInclude),
 			exclude: c.StringSlice(flagExclude),
 			follow:  c.Bool(flagFollow),
+			jsonl:   c.Bool(flagJSONL),
 		},
 		jsonl:   c.Bool(flagJSONL),
 		field:   c.String(flagField),
@@ -182,25 +183,33 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, bar *progress, r
 	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
 		bar.add(o.stats.bytesIn)
-		switch {
-		case o.skipped:
+		// writeFailed reports a failure to write the output or the report:
+		// nowhere left to write, so no more inputs are started.
+		writeFailed := func(err error) error {
+			bar.clear()
+			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), err)
+			total.failed++
+			cancel()
+			return err
+		}
+		if o.err != nil {
 			bar.clear()
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
+			if report != nil {
+				if err := report.failure(o.in.name(), o.err, o.skipped); err != nil {
+					return writeFailed(fmt.Errorf("report: %w", err))
+				}
+			}
 			return nil
-		case o.err != nil:
-			bar.clear()
-			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
 		}
 		if report != nil && o.report != nil {
 			if err := report.write(o.report); err != nil {
-				return err
+				return writeFailed(fmt.Errorf("report: %w", err))
 			}
 		}
 		if len(o.stdout) > 0 {
 			if _, err := cmd.stdout.Write(o.stdout); err != nil {
-				fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), &stdoutError{err})
-				cancel() // nowhere left to write: start no more inputs
-				return &stdoutError{err}
+				return writeFailed(&stdoutError{err})
 			}
 		}
 		return nil

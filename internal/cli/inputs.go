@@ -25,11 +25,16 @@ func (in *input) name() string { return displayName(in.path) }
 type selection struct {
 	include, exclude []string // glob patterns, matched against the base name or the path below the folder
 	follow           bool     // follow symbolic links
+	jsonl            bool     // the default choice is JSON Lines files
 }
 
 // defaultInclude is the files a walk cleans when --include is not given:
-// text and Markdown files, and files without an extension.
-var defaultInclude = []string{"*.txt", "*.text", "*.md"}
+// text and Markdown files, and files without an extension; with --jsonl,
+// JSON Lines files.
+var (
+	defaultInclude      = []string{"*.txt", "*.text", "*.md"}
+	defaultIncludeJSONL = []string{"*.jsonl", "*.ndjson"}
+)
 
 // skipDirs are version-control folders, never walked.
 var skipDirs = map[string]bool{".git": true, ".svn": true, ".hg": true}
@@ -44,13 +49,16 @@ func (s *selection) wants(rel string) bool {
 		}
 	}
 	if len(s.include) == 0 {
+		defaults := defaultInclude
 		switch {
 		case strings.HasPrefix(base, "."):
 			return false // hidden
+		case s.jsonl:
+			defaults = defaultIncludeJSONL
 		case !strings.Contains(base, "."):
 			return true // no extension: text more often than not
 		}
-		for _, p := range defaultInclude {
+		for _, p := range defaults {
 			if match(p, base) {
 				return true
 			}
@@ -165,12 +173,9 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 // checkOutputFolder refuses an output folder inside a folder being walked:
 // the walk would clean its own output.
 func checkOutputFolder(out string, args []string) error {
-	absOut, err := filepath.Abs(out)
+	absOut, err := resolve(out)
 	if err != nil {
 		return err
-	}
-	if real, err := filepath.EvalSymlinks(absOut); err == nil {
-		absOut = real
 	}
 	for _, arg := range args {
 		info, err := os.Stat(arg)
@@ -189,6 +194,26 @@ func checkOutputFolder(out string, args []string) error {
 		}
 	}
 	return nil
+}
+
+// resolve returns the absolute path of p with every symbolic link resolved,
+// for the part of it that exists: OUT may not exist yet, but a folder on
+// its way may be a link into the tree being cleaned.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if parent := filepath.Dir(dir); parent == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 // anyFolder reports whether any of args is a folder.

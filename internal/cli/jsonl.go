@@ -52,7 +52,7 @@ func (cmd *command) runJSONL(ctx context.Context, emitReport func([]byte) error)
 			total.failed++
 			var se *stdoutError
 			if errors.As(err, &se) {
-				return total, err
+				return total, err // nowhere left to write
 			}
 		}
 	}
@@ -65,6 +65,9 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 	if in.err != nil {
 		return s, in.err
 	}
+	// The reader stops when the records can no longer be written, too.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	var r io.Reader = cmd.stdin
 	if in.path != "-" {
 		f, err := os.Open(in.path)
@@ -179,6 +182,9 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 		}
 		return nil
 	})
+	if err != nil {
+		stop()
+	}
 	if rerr := <-readErr; err == nil && rerr != nil {
 		err = rerr
 	}
@@ -244,10 +250,10 @@ func (cmd *command) cleanRecord(name string, l jsonlLine) (res jsonlResult) {
 	if err != nil {
 		return bad(fmt.Sprintf("field %q: %v", cmd.field, err))
 	}
-	clean := r.Text
 	if !strings.HasSuffix(text, "\n") {
-		clean = strings.TrimSuffix(clean, "\n") // a field ends as it did
+		r.Text = strings.TrimSuffix(r.Text, "\n") // a field ends as it did
 	}
+	clean := r.Text
 	res.stats = statsOf(text, r, clean != text)
 	res.stats.files = 0
 	if cmd.report != "" {
@@ -301,15 +307,13 @@ func findField(line, field, idField string) (span dedupe.Span, id json.RawMessag
 		if start < before {
 			return span, nil, errors.New("not valid JSON")
 		}
+		// With a key given twice, the last one counts, as for JSON
+		// decoders: that is the value readers of the record see.
 		switch key {
 		case field:
-			if !found {
-				span, found = dedupe.Span{Start: start, End: end}, true
-			}
+			span, found = dedupe.Span{Start: start, End: end}, true
 		case idField:
-			if id == nil {
-				id = raw
-			}
+			id = raw
 		}
 	}
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {

@@ -31,7 +31,29 @@ func (cmd *command) openReport() (*reportWriter, error) {
 
 func (r *reportWriter) write(line []byte) error {
 	_, err := r.w.Write(line)
+	if err != nil && r.file == nil {
+		err = &stdoutError{err}
+	}
 	return err
+}
+
+// failure writes the report object of an input that could not be cleaned.
+func (r *reportWriter) failure(name string, err error, skipped bool) error {
+	obj := struct {
+		Input   string `json:"input"`
+		Error   string `json:"error,omitempty"`
+		Skipped string `json:"skipped,omitempty"`
+	}{Input: name}
+	if skipped {
+		obj.Skipped = err.Error()
+	} else {
+		obj.Error = err.Error()
+	}
+	line, jerr := json.Marshal(obj)
+	if jerr != nil {
+		return jerr
+	}
+	return r.write(append(line, '\n'))
 }
 
 // summary appends the summary object that ends the report of a run over
