@@ -60,6 +60,8 @@ type cleaner struct {
 	split     []bool
 	keyBuf    []byte
 	spanBuf   []sentence.Span
+	digest    xxhash.Digest
+	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
 
 	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache // by paragraph: the line breaks of its final text
@@ -86,6 +88,7 @@ func (c *cleaner) clean() *Result {
 	c.keptRepeat = make([]bool, n)
 	c.key, c.hash, c.keyed = make([]string, n), make([]uint64, n), make([]bool, n)
 	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
+	c.copies = make(map[int]Copy)
 	c.text = make([]string, n)
 	c.cut = make([]pieces, n)
 	c.order = make([]int, n)
@@ -112,6 +115,10 @@ func (c *cleaner) clean() *Result {
 		if f == emptied {
 			r.Emptied++
 		}
+	}
+	r.Kept = make([]KeptParagraph, len(c.order))
+	for k, i := range c.order {
+		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i), Length: runeCount(c.text[i])}
 	}
 	return r
 }
@@ -140,6 +147,7 @@ func (c *cleaner) paragraphRound() bool {
 		}
 		first[pos] = t.addKey(pos, c.key[i], c.hash[i])
 	}
+
 	d := decide(texts, t, first, c.opts)
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
@@ -171,7 +179,38 @@ func (c *cleaner) paragraphRound() bool {
 		}
 		c.order = order
 	}
+	if c.opts.Elsewhere != nil && c.dropElsewhere() {
+		changed = true
+	}
 	return changed
+}
+
+// dropElsewhere removes from the output the paragraphs that Options.Elsewhere
+// says other documents have, and reports whether there were any.
+func (c *cleaner) dropElsewhere() bool {
+	order := c.order[:0]
+	for _, i := range c.order {
+		if cp, ok := c.opts.Elsewhere.Find(c.keyOf(i), runeCount(c.text[i])); ok {
+			c.fate[i] = elsewhere
+			c.copies[i] = cp
+			continue
+		}
+		order = append(order, i)
+	}
+	dropped := len(order) < len(c.order)
+	c.order = order
+	return dropped
+}
+
+// keyOf returns the Key of paragraph i's current text.
+func (c *cleaner) keyOf(i int) Key {
+	if !c.keyed[i] {
+		c.keyBuf = appendKey(c.keyBuf[:0], c.text[i])
+		c.key[i] = string(c.keyBuf)
+		c.hash[i] = xxhash.Sum64(c.keyBuf)
+		c.keyed[i] = true
+	}
+	return keyOf(c.key[i], &c.digest)
 }
 
 // write renders the output paragraphs, recording the line each starts on.
@@ -291,6 +330,14 @@ func (c *cleaner) paragraphChanges() []Change {
 		switch f {
 		case kept, emptied:
 			flush()
+		case elsewhere:
+			flush()
+			cp := c.copies[i]
+			kind := Across
+			if cp.Documents > 0 {
+				kind = Boilerplate
+			}
+			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Elsewhere: &cp})
 		case removed:
 			k := c.finalCopy(i)
 			parts = append(parts, Change{Kind: Paragraph, Lines: c.lines(i, i), Span: c.span(i, i),

@@ -4,10 +4,11 @@ package dedupe
 type fate uint8
 
 const (
-	kept    fate = iota
-	removed      // a repeat of paragraph copyOf
-	moved        // placed before paragraph copyOf in the output
-	emptied      // every sentence in it was a repeat
+	kept      fate = iota
+	removed        // a repeat of paragraph copyOf
+	moved          // placed before paragraph copyOf in the output
+	emptied        // every sentence in it was a repeat
+	elsewhere      // other documents have it (Options.Elsewhere)
 )
 
 // decision is the fate of one paragraph.

@@ -280,3 +280,43 @@ func TestCleanBinary(t *testing.T) {
 		t.Error("no error for input with a NUL byte")
 	}
 }
+
+// corpusOf is a dedupe.Elsewhere that knows the paragraphs of one earlier
+// document.
+type corpusOf map[dedupe.Key]dedupe.Copy
+
+func (c corpusOf) Find(k dedupe.Key, _ int) (dedupe.Copy, bool) {
+	cp, ok := c[k]
+	return cp, ok
+}
+
+func TestElsewhere(t *testing.T) {
+	earlier, err := dedupe.Clean(lines(pA, pB), dedupe.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := corpusOf{}
+	for _, p := range earlier.Kept {
+		c[p.Key] = dedupe.Copy{Doc: "earlier.txt", Lines: p.Lines}
+	}
+	// A copy that differs in case and quotes has the same key.
+	in := lines(pC, strings.ToUpper(pB), pD, pB)
+	r, err := dedupe.Clean(in, dedupe.Options{Elsewhere: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := lines(pC, pD); r.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", r.Text, want)
+	}
+	if len(r.Changes) != 2 || r.Changes[0].Kind != dedupe.Across || r.Changes[0].Elsewhere.Doc != "earlier.txt" ||
+		r.Changes[0].Elsewhere.Lines != (dedupe.LineRange{First: 2, Last: 2}) {
+		t.Errorf("changes = %+v", r.Changes)
+	}
+	if len(r.Kept) != 2 || r.Kept[0].Lines != (dedupe.LineRange{First: 1, Last: 1}) || r.Kept[1].Lines != (dedupe.LineRange{First: 3, Last: 3}) {
+		t.Errorf("kept = %+v", r.Kept)
+	}
+	again, _ := dedupe.Clean(r.Text, dedupe.Options{Elsewhere: c})
+	if again.Text != r.Text {
+		t.Errorf("not idempotent: %q", again.Text)
+	}
+}

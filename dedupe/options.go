@@ -69,7 +69,14 @@ type Options struct {
 	// a repeat outside a repeated run; 0 means DefaultMinLength, and a
 	// negative value removes every repeat, short or recurring.
 	MinLength int
+	// Elsewhere, if set, removes the paragraphs that other documents have:
+	// dedup across a corpus.
+	Elsewhere Elsewhere
 }
+
+// MinLengthOrDefault returns the MinLength in force: DefaultMinLength for 0,
+// and 0 for a negative value.
+func (o *Options) MinLengthOrDefault() int { return o.minLength() }
 
 func (o *Options) minLength() int {
 	switch {

@@ -27,11 +27,18 @@ const (
 	Sentence
 	// Move is a paragraph moved into the kept copy of the run it stood in.
 	Move
+	// Across is a paragraph removed because an earlier document has it
+	// (Options.Elsewhere); Change.Elsewhere says where.
+	Across
+	// Boilerplate is a paragraph removed because many documents have it
+	// (Options.Elsewhere); Change.Elsewhere says in how many.
+	Boilerplate
 )
 
-var kindNames = [...]string{Run: "run", Paragraph: "paragraph", Sentence: "sentence", Move: "move"}
+var kindNames = [...]string{Run: "run", Paragraph: "paragraph", Sentence: "sentence", Move: "move", Across: "across", Boilerplate: "boilerplate"}
 
-// String returns "run", "paragraph", "sentence" or "move".
+// String returns "run", "paragraph", "sentence", "move", "across" or
+// "boilerplate".
 func (k Kind) String() string {
 	if k >= 0 && int(k) < len(kindNames) {
 		return kindNames[k]
@@ -61,6 +68,8 @@ type Change struct {
 	// Parts lists the paragraphs a run removed, as Paragraph changes
 	// without Text.
 	Parts []Change
+	// Elsewhere says, for Across and Boilerplate, where the copies are.
+	Elsewhere *Copy
 }
 
 // Result is what Clean made of an input.
@@ -78,6 +87,9 @@ type Result struct {
 	Emptied int
 	// Changes lists every removal and move in input order.
 	Changes []Change
+	// Kept lists the paragraphs of the clean text in order, with their
+	// keys: what other documents are deduplicated against.
+	Kept []KeptParagraph
 }
 
 // Changed reports whether the clean text differs from input.

@@ -109,6 +109,8 @@ const (
 	flagIDField       = "id-field"
 	flagBadLines      = "bad-lines"
 	categoryJSONL     = "JSON Lines"
+	flagAcross        = "across"
+	flagBoilerplate   = "boilerplate"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -150,6 +152,8 @@ func flags() []cli.Flag {
 		&cli.StringFlag{Name: flagIDField, Category: categoryJSONL, Value: "id", Usage: "the field that names a record in the report (else its line number)"},
 		&cli.StringFlag{Name: flagBadLines, Category: categoryJSONL, Value: "keep", Usage: "what to do with a line that is not a JSON object with a string --field: keep (pass it through) or drop; warned either way"},
 
+		&cli.BoolFlag{Name: flagAcross, Category: categoryDedupe, Usage: "across the inputs: remove a paragraph that an earlier input (in input order) keeps"},
+		&cli.IntFlag{Name: flagBoilerplate, Category: categoryDedupe, Usage: "remove the paragraphs that `N` or more inputs keep (site footers, bylines) from all of them; 0 is off"},
 		&cli.BoolFlag{Name: flagNoSentences, Category: categoryDedupe, Usage: "do not remove repeated sentences"},
 		&cli.BoolFlag{Name: flagNoMoves, Category: categoryDedupe, Usage: "leave a unique paragraph found inside a repeated run where it is"},
 		&cli.IntFlag{Name: flagMinWords, Category: categoryDedupe, Value: dedupe.DefaultMinSentenceWords, Usage: "remove repeated sentences of at least `N` words"},

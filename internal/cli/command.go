@@ -39,6 +39,9 @@ type command struct {
 	jsonl                    bool
 	field, idField           string
 	dropBad                  bool
+	across                   bool
+	boilerplate              int
+	corpus                   *corpus // the first pass of --across and --boilerplate
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -65,13 +68,15 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 			follow:  c.Bool(flagFollow),
 			jsonl:   c.Bool(flagJSONL),
 		},
-		jsonl:   c.Bool(flagJSONL),
-		field:   c.String(flagField),
-		idField: c.String(flagIDField),
-		paths:   c.Args().Slice(),
-		stdin:   stdin,
-		stdout:  stdout,
-		stderr:  stderr,
+		jsonl:       c.Bool(flagJSONL),
+		across:      c.Bool(flagAcross),
+		boilerplate: c.Int(flagBoilerplate),
+		field:       c.String(flagField),
+		idField:     c.String(flagIDField),
+		paths:       c.Args().Slice(),
+		stdin:       stdin,
+		stdout:      stdout,
+		stderr:      stderr,
 	}
 	if len(cmd.paths) == 0 {
 		cmd.paths = []string{"-"}
@@ -94,6 +99,12 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	switch {
 	case cmd.jobs < 1:
 		return nil, usagef("-j must be at least 1")
+	case cmd.boilerplate < 0 || cmd.boilerplate == 1:
+		return nil, usagef("--boilerplate needs at least 2 documents (0 switches it off)")
+	case (cmd.across || cmd.boilerplate > 0) && cmd.jsonl:
+		return nil, usagef("--across and --boilerplate work on files, not yet on JSON Lines records")
+	case (cmd.across || cmd.boilerplate > 0) && slices.Contains(cmd.paths, "-"):
+		return nil, usagef("--across and --boilerplate read their inputs twice: name files or folders, not standard input")
 	case cmd.write && slices.Contains(cmd.paths, "-"):
 		return nil, usagef("-w cannot rewrite standard input; name the files, or use -o FILE")
 	case cmd.write && cmd.output != "":
@@ -139,6 +150,9 @@ func (cmd *command) run() int {
 	var bar *progress
 	if cmd.batch && !cmd.quiet {
 		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
+	}
+	if cmd.across || cmd.boilerplate > 0 {
+		cmd.corpus = cmd.buildCorpus(ctx)
 	}
 	var total stats
 	var err error
@@ -239,7 +253,11 @@ func (cmd *command) clean(in input) (o outcome) {
 	if err != nil {
 		return fail(err)
 	}
-	res, err := dedupe.Clean(text, cmd.opts)
+	opts := cmd.opts
+	if cmd.corpus != nil {
+		opts.Elsewhere = lookup{cmd.corpus, int32(in.seq)}
+	}
+	res, err := dedupe.Clean(text, opts)
 	if err != nil {
 		if in.found && errors.Is(err, normalize.ErrBinary) {
 			o.err, o.skipped = errors.New("binary file skipped"), true

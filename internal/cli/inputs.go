@@ -16,6 +16,7 @@ type input struct {
 	rel   string // for a file found in a folder: its path below that folder, for -o OUT
 	found bool   // found by walking a folder rather than named
 	err   error  // the folder could not be read: reported in its place
+	seq   int    // its place among the inputs, from 0
 }
 
 // name is how messages, lists, diffs and reports name the input.
@@ -92,7 +93,10 @@ func checkPatterns(flag string, patterns []string) error {
 // in lexical order; it stops early when ctx is done. It closes out.
 func (s *selection) inputs(ctx context.Context, args []string, out chan<- input) {
 	defer close(out)
+	seq := 0
 	send := func(in input) bool {
+		in.seq = seq
+		seq++
 		select {
 		case out <- in:
 			return true

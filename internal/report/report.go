@@ -28,13 +28,16 @@ type Report struct {
 
 // Removed counts what was removed: the runs reported, the paragraphs
 // removed as repeats (those in runs included), the sentences removed, and
-// the paragraphs that went because all their sentences were repeats. So
-// paragraphs_in = paragraphs_out + paragraphs + emptied.
+// the paragraphs that went because all their sentences were repeats, and
+// those other documents have (--across, --boilerplate). So paragraphs_in =
+// paragraphs_out + paragraphs + emptied + across + boilerplate.
 type Removed struct {
-	Runs       int `json:"runs"`
-	Paragraphs int `json:"paragraphs"`
-	Sentences  int `json:"sentences"`
-	Emptied    int `json:"emptied"`
+	Runs        int `json:"runs"`
+	Paragraphs  int `json:"paragraphs"`
+	Sentences   int `json:"sentences"`
+	Emptied     int `json:"emptied"`
+	Across      int `json:"across,omitempty"`
+	Boilerplate int `json:"boilerplate,omitempty"`
 }
 
 // Change is one removal or move. Lines are 1-based and inclusive; Span is
@@ -48,12 +51,14 @@ type Change struct {
 	Before     *Place   `json:"before,omitempty"`
 	OutputLine int      `json:"output_line,omitempty"`
 	Parts      []Change `json:"parts,omitempty"`
+	Documents  int      `json:"documents,omitempty"` // boilerplate: how many documents have it
 }
 
 // Place is where a kept copy stands: its input lines and the output line it
 // starts on (absent when it did not survive, e.g. all its sentences were
 // repeats).
 type Place struct {
+	Input      string `json:"input,omitempty"` // across: the earlier document that has it
 	Lines      [2]int `json:"lines"`
 	OutputLine int    `json:"output_line,omitempty"`
 }
@@ -86,6 +91,10 @@ func New(name, input string, r *dedupe.Result) *Report {
 			rep.Removed.Sentences++
 		case dedupe.Move:
 			rep.Moved++
+		case dedupe.Across:
+			rep.Removed.Across++
+		case dedupe.Boilerplate:
+			rep.Removed.Boilerplate++
 		}
 		rep.Changes = append(rep.Changes, change(c))
 	}
@@ -98,6 +107,14 @@ func change(c *dedupe.Change) Change {
 		Lines: [2]int{c.Lines.First, c.Lines.Last},
 		Span:  [2]int{c.Span.Start, c.Span.End},
 		Text:  c.Text,
+	}
+	if c.Elsewhere != nil {
+		if c.Elsewhere.Documents > 0 {
+			out.Documents = c.Elsewhere.Documents
+		} else {
+			out.Kept = &Place{Input: c.Elsewhere.Doc, Lines: [2]int{c.Elsewhere.Lines.First, c.Elsewhere.Lines.Last}}
+		}
+		return out
 	}
 	place := &Place{Lines: [2]int{c.Kept.First, c.Kept.Last}}
 	if c.Kind == dedupe.Move {

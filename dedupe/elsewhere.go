@@ -1,0 +1,47 @@
+package dedupe
+
+import "github.com/cespare/xxhash/v2"
+
+// Key identifies a paragraph's text across documents: 128 bits of hash of
+// its match key (two xxhash sums with different seeds). Across documents
+// only keys are kept, not texts, so two different paragraphs would be
+// taken for one only if all 128 bits collided: for a billion distinct
+// paragraphs the odds are about 1 in 10^20.
+type Key [2]uint64
+
+// keySeed seeds the second of the two sums of a Key.
+const keySeed = 0x9e3779b97f4a7c15
+
+// keyOf returns the Key of a match key.
+func keyOf(matchKey string, d *xxhash.Digest) Key {
+	d.ResetWithSeed(keySeed)
+	d.WriteString(matchKey)
+	return Key{xxhash.Sum64String(matchKey), d.Sum64()}
+}
+
+// Elsewhere tells Clean about the paragraphs that other documents have, for
+// dedup across a corpus. Clean asks about every paragraph it would keep and
+// removes those for which Find says so.
+type Elsewhere interface {
+	// Find reports whether the paragraph with key k, length characters
+	// long, is to be removed because of its copies in other documents, and
+	// where they are.
+	Find(k Key, length int) (Copy, bool)
+}
+
+// Copy says why a paragraph goes because of other documents: a kept copy
+// in an earlier document (Doc and Lines), or copies in Documents documents,
+// which makes it boilerplate.
+type Copy struct {
+	Doc       string
+	Lines     LineRange
+	Documents int
+}
+
+// KeptParagraph is a paragraph of the clean text, with the Key that
+// identifies it across documents.
+type KeptParagraph struct {
+	Key    Key
+	Lines  LineRange // in the input
+	Length int       // in characters
+}

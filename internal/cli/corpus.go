@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/textclean/textclean/dedupe"
+)
+
+// corpus is what --across and --boilerplate know of all the inputs: for
+// each paragraph kept anywhere, by its 128-bit key (not its text), the
+// first input that keeps it and how many inputs do.
+type corpus struct {
+	entries     map[dedupe.Key]corpusEntry
+	names       []string // by input number
+	across      bool
+	boilerplate int // 0: off
+	minLength   int // --across spares shorter paragraphs, as within a document
+}
+
+// corpusEntry is what the corpus knows of one paragraph.
+type corpusEntry struct {
+	doc         int32 // the first input that keeps it
+	first, last int32 // its lines there
+	docs        int32 // how many inputs keep it
+	lastDoc     int32 // the last input counted in docs
+}
+
+// add records the paragraphs that input number doc, named name, keeps.
+// Inputs must come in order.
+func (c *corpus) add(doc int, name string, kept []dedupe.KeptParagraph) {
+	for len(c.names) <= doc {
+		c.names = append(c.names, "")
+	}
+	c.names[doc] = name
+	for _, p := range kept {
+		e, ok := c.entries[p.Key]
+		switch {
+		case !ok:
+			e = corpusEntry{doc: int32(doc), first: int32(p.Lines.First), last: int32(p.Lines.Last), docs: 1, lastDoc: int32(doc)}
+		case e.lastDoc != int32(doc):
+			e.docs++
+			e.lastDoc = int32(doc)
+		}
+		c.entries[p.Key] = e
+	}
+}
+
+// lookup is the corpus as seen by input number doc.
+type lookup struct {
+	c   *corpus
+	doc int32
+}
+
+// Find implements dedupe.Elsewhere: a paragraph that --boilerplate or more
+// inputs keep goes from all of them; with --across, a paragraph that an
+// earlier input keeps goes from the later ones.
+func (l lookup) Find(k dedupe.Key, length int) (dedupe.Copy, bool) {
+	e, ok := l.c.entries[k]
+	switch {
+	case !ok:
+		return dedupe.Copy{}, false
+	case l.c.boilerplate > 0 && int(e.docs) >= l.c.boilerplate:
+		return dedupe.Copy{Documents: int(e.docs)}, true
+	case l.c.across && e.doc < l.doc && length >= l.c.minLength:
+		return dedupe.Copy{Doc: l.c.names[e.doc], Lines: dedupe.LineRange{First: int(e.first), Last: int(e.last)}}, true
+	}
+	return dedupe.Copy{}, false
+}
+
+// buildCorpus is the first pass of --across and --boilerplate: it cleans
+// every input on its own (several at a time) and records, in input order,
+// the paragraphs each keeps. Inputs that fail here are reported by the
+// second pass.
+func (cmd *command) buildCorpus(ctx context.Context) *corpus {
+	c := &corpus{
+		entries:     make(map[dedupe.Key]corpusEntry),
+		across:      cmd.across,
+		boilerplate: cmd.boilerplate,
+		minLength:   cmd.opts.MinLengthOrDefault(),
+	}
+	inputs := make(chan input)
+	go cmd.selection.inputs(ctx, cmd.paths, inputs)
+	type signed struct {
+		in   input
+		kept []dedupe.KeptParagraph
+	}
+	orderedMap(ctx, cmd.jobs, inputs, func(in input) signed {
+		s := signed{in: in}
+		if in.err != nil {
+			return s
+		}
+		text, err := cmd.read(in.path)
+		if err != nil {
+			return s
+		}
+		if r, err := dedupe.Clean(text, cmd.opts); err == nil {
+			s.kept = r.Kept
+		}
+		return s
+	}, func(s signed) error {
+		c.add(s.in.seq, s.in.name(), s.kept)
+		return nil
+	})
+	return c
+}
