@@ -111,6 +111,7 @@ const (
 	categoryJSONL     = "JSON Lines"
 	flagAcross        = "across"
 	flagBoilerplate   = "boilerplate"
+	flagState         = "state"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -154,6 +155,7 @@ func flags() []cli.Flag {
 
 		&cli.BoolFlag{Name: flagAcross, Category: categoryDedupe, Usage: "across the inputs: remove a paragraph that an earlier input (in input order) keeps"},
 		&cli.IntFlag{Name: flagBoilerplate, Category: categoryDedupe, Usage: "remove the paragraphs that `N` or more inputs keep (site footers, bylines) from all of them; 0 is off"},
+		&cli.StringFlag{Name: flagState, Category: categoryDedupe, Usage: "with --across or --boilerplate: load the corpus of earlier runs from `FILE` (if it exists) and save it with this run's inputs added"},
 		&cli.BoolFlag{Name: flagNoSentences, Category: categoryDedupe, Usage: "do not remove repeated sentences"},
 		&cli.BoolFlag{Name: flagNoMoves, Category: categoryDedupe, Usage: "leave a unique paragraph found inside a repeated run where it is"},
 		&cli.IntFlag{Name: flagMinWords, Category: categoryDedupe, Value: dedupe.DefaultMinSentenceWords, Usage: "remove repeated sentences of at least `N` words"},

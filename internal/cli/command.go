@@ -41,6 +41,7 @@ type command struct {
 	dropBad                  bool
 	across                   bool
 	boilerplate              int
+	state                    string
 	corpus                   *corpus // the first pass of --across and --boilerplate
 
 	stdin          io.Reader
@@ -71,6 +72,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		jsonl:       c.Bool(flagJSONL),
 		across:      c.Bool(flagAcross),
 		boilerplate: c.Int(flagBoilerplate),
+		state:       c.String(flagState),
 		field:       c.String(flagField),
 		idField:     c.String(flagIDField),
 		paths:       c.Args().Slice(),
@@ -101,6 +103,8 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, usagef("-j must be at least 1")
 	case cmd.boilerplate < 0 || cmd.boilerplate == 1:
 		return nil, usagef("--boilerplate needs at least 2 documents (0 switches it off)")
+	case cmd.state != "" && !cmd.across && cmd.boilerplate == 0:
+		return nil, usagef("--state goes with --across or --boilerplate")
 	case (cmd.across || cmd.boilerplate > 0) && cmd.jsonl:
 		return nil, usagef("--across and --boilerplate work on files, not yet on JSON Lines records")
 	case (cmd.across || cmd.boilerplate > 0) && slices.Contains(cmd.paths, "-"):
@@ -152,7 +156,11 @@ func (cmd *command) run() int {
 		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
 	}
 	if cmd.across || cmd.boilerplate > 0 {
-		cmd.corpus = cmd.buildCorpus(ctx)
+		var err error
+		if cmd.corpus, err = cmd.buildCorpus(ctx); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			return ExitError
+		}
 	}
 	var total stats
 	var err error
@@ -174,6 +182,12 @@ func (cmd *command) run() int {
 		}
 		if err := report.close(failed || interrupted); err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
+			failed = true
+		}
+	}
+	if cmd.state != "" && !interrupted && cmd.corpus != nil {
+		if err := cmd.corpus.saveState(cmd.state); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.state, err)
 			failed = true
 		}
 	}
@@ -255,7 +269,7 @@ func (cmd *command) clean(in input) (o outcome) {
 	}
 	opts := cmd.opts
 	if cmd.corpus != nil {
-		opts.Elsewhere = lookup{cmd.corpus, int32(in.seq)}
+		opts.Elsewhere = cmd.corpus.lookupFor(in)
 	}
 	res, err := dedupe.Clean(text, opts)
 	if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/textclean/textclean/dedupe"
 )
@@ -11,7 +12,8 @@ import (
 // first input that keeps it and how many inputs do.
 type corpus struct {
 	entries     map[dedupe.Key]corpusEntry
-	names       []string // by input number
+	names       []string // by input number: those of a --state file first
+	base        int      // how many inputs the --state file had: this run's input seq is base+seq
 	across      bool
 	boilerplate int // 0: off
 	minLength   int // --across spares shorter paragraphs, as within a document
@@ -71,12 +73,17 @@ func (l lookup) Find(k dedupe.Key, length int) (dedupe.Copy, bool) {
 // every input on its own (several at a time) and records, in input order,
 // the paragraphs each keeps. Inputs that fail here are reported by the
 // second pass.
-func (cmd *command) buildCorpus(ctx context.Context) *corpus {
+func (cmd *command) buildCorpus(ctx context.Context) (*corpus, error) {
 	c := &corpus{
 		entries:     make(map[dedupe.Key]corpusEntry),
 		across:      cmd.across,
 		boilerplate: cmd.boilerplate,
 		minLength:   cmd.opts.MinLengthOrDefault(),
+	}
+	if cmd.state != "" {
+		if err := c.loadState(cmd.state); err != nil {
+			return nil, fmt.Errorf("%s: %w", cmd.state, err)
+		}
 	}
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, cmd.paths, inputs)
@@ -98,8 +105,13 @@ func (cmd *command) buildCorpus(ctx context.Context) *corpus {
 		}
 		return s
 	}, func(s signed) error {
-		c.add(s.in.seq, s.in.name(), s.kept)
+		c.add(c.base+s.in.seq, s.in.name(), s.kept)
 		return nil
 	})
-	return c
+	return c, nil
+}
+
+// lookupFor returns the corpus as seen by an input.
+func (c *corpus) lookupFor(in input) lookup {
+	return lookup{c, int32(c.base + in.seq)}
 }
