@@ -105,8 +105,6 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, usagef("--boilerplate needs at least 2 documents (0 switches it off)")
 	case cmd.state != "" && !cmd.across && cmd.boilerplate == 0:
 		return nil, usagef("--state goes with --across or --boilerplate")
-	case (cmd.across || cmd.boilerplate > 0) && cmd.jsonl:
-		return nil, usagef("--across and --boilerplate work on files, not yet on JSON Lines records")
 	case (cmd.across || cmd.boilerplate > 0) && slices.Contains(cmd.paths, "-"):
 		return nil, usagef("--across and --boilerplate read their inputs twice: name files or folders, not standard input")
 	case cmd.write && slices.Contains(cmd.paths, "-"):

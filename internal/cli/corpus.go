@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/textclean/textclean/dedupe"
 )
@@ -85,6 +86,10 @@ func (cmd *command) buildCorpus(ctx context.Context) (*corpus, error) {
 			return nil, fmt.Errorf("%s: %w", cmd.state, err)
 		}
 	}
+	if cmd.jsonl {
+		cmd.buildCorpusJSONL(ctx, c)
+		return c, nil
+	}
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, cmd.paths, inputs)
 	type signed struct {
@@ -114,4 +119,50 @@ func (cmd *command) buildCorpus(ctx context.Context) (*corpus, error) {
 // lookupFor returns the corpus as seen by an input.
 func (c *corpus) lookupFor(in input) lookup {
 	return lookup{c, int32(c.base + in.seq)}
+}
+
+// lookupAt returns the corpus as seen by JSON Lines record number doc
+// (counting every line of the inputs before it).
+func (c *corpus) lookupAt(doc int) lookup {
+	return lookup{c, int32(c.base + doc)}
+}
+
+// buildCorpusJSONL is buildCorpus for JSON Lines: every record is a
+// document, numbered by its line among all the inputs' lines, and named
+// FILE:LINE.
+func (cmd *command) buildCorpusJSONL(ctx context.Context, c *corpus) {
+	inputs := make(chan input)
+	go cmd.selection.inputs(ctx, cmd.paths, inputs)
+	base := 0
+	for in := range inputs {
+		if in.err != nil || ctx.Err() != nil {
+			continue
+		}
+		f, err := os.Open(in.path)
+		if err != nil {
+			continue // the second pass reports it
+		}
+		lines, readErr := readLines(ctx, f)
+		type signed struct {
+			n    int
+			kept []dedupe.KeptParagraph
+		}
+		read := 0
+		orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
+			s := signed{n: l.n}
+			if text, _, err := cmd.recordText(l); err == nil {
+				if r, err := dedupe.Clean(text, cmd.opts); err == nil {
+					s.kept = r.Kept
+				}
+			}
+			return s
+		}, func(s signed) error {
+			read = s.n
+			c.add(c.base+base+s.n-1, fmt.Sprintf("%s:%d", in.name(), s.n), s.kept)
+			return nil
+		})
+		<-readErr
+		f.Close()
+		base += read
+	}
 }

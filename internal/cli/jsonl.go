@@ -41,11 +41,13 @@ type jsonlResult struct {
 func (cmd *command) runJSONL(ctx context.Context, emitReport func([]byte) error) (total stats, err error) {
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, cmd.paths, inputs)
+	base := 0
 	for in := range inputs {
 		if ctx.Err() != nil {
 			continue // drain
 		}
-		s, err := cmd.cleanJSONLFile(ctx, in, emitReport)
+		s, read, err := cmd.cleanJSONLFile(ctx, in, base, emitReport)
+		base += read
 		total.add(s)
 		if err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", in.name(), err)
@@ -61,9 +63,11 @@ func (cmd *command) runJSONL(ctx context.Context, emitReport func([]byte) error)
 
 // cleanJSONLFile cleans the records of one input and writes them where the
 // flags say.
-func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport func([]byte) error) (s stats, err error) {
+// Its records are numbered from base on, for --across; it returns the
+// number of lines it read.
+func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emitReport func([]byte) error) (s stats, read int, err error) {
 	if in.err != nil {
-		return s, in.err
+		return s, 0, in.err
 	}
 	// The reader stops when the records can no longer be written, too.
 	ctx, stop := context.WithCancel(ctx)
@@ -72,7 +76,7 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 	if in.path != "-" {
 		f, err := os.Open(in.path)
 		if err != nil {
-			return s, bare(err)
+			return s, read, bare(err)
 		}
 		defer f.Close()
 		r = f
@@ -86,16 +90,16 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 	case cmd.write && in.path != "-":
 		info, err := os.Stat(in.path)
 		if err != nil {
-			return s, bare(err)
+			return s, read, bare(err)
 		}
 		if info.Mode().Perm()&0o200 == 0 {
-			return s, errors.New("file is read-only; not rewritten")
+			return s, read, errors.New("file is read-only; not rewritten")
 		}
 		if err := checkWritable(in.path); err != nil {
-			return s, fmt.Errorf("%w; not rewritten", bare(err))
+			return s, read, fmt.Errorf("%w; not rewritten", bare(err))
 		}
 		if file, err = createAtomic(in.path, info); err != nil {
-			return s, err
+			return s, read, err
 		}
 		dst = file
 	case cmd.output != "":
@@ -103,7 +107,7 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 		if in.found {
 			target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
 			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return s, bare(err)
+				return s, read, bare(err)
 			}
 		}
 		var old os.FileInfo
@@ -111,7 +115,7 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 			old = info
 		}
 		if file, err = createAtomic(target, old); err != nil {
-			return s, err
+			return s, read, err
 		}
 		dst = file
 	case !cmd.list && !cmd.diff && !cmd.check:
@@ -127,6 +131,68 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 		}
 	}()
 
+	lines, readErr := readLines(ctx, r)
+	// read counts the lines, to number the records of the next file.
+	name := in.name()
+	changed := false
+	err = orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) jsonlResult {
+		opts := cmd.opts
+		if cmd.corpus != nil {
+			opts.Elsewhere = cmd.corpus.lookupAt(base + l.n - 1)
+		}
+		return cmd.cleanRecord(name, l, opts)
+	}, func(res jsonlResult) error {
+		read = res.line.n
+		s.add(res.stats)
+		changed = changed || res.changed
+		if res.warning != "" {
+			fmt.Fprintf(cmd.stderr, "textclean: %s:%d: %s\n", name, res.line.n, res.warning)
+		}
+		if res.report != nil && emitReport != nil {
+			if err := emitReport(res.report); err != nil {
+				return err
+			}
+		}
+		if cmd.diff {
+			oldText.WriteString(res.line.text + res.line.eol)
+			newText.WriteString(res.out)
+		}
+		if dst != nil {
+			if _, err := io.WriteString(dst, res.out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		stop()
+	}
+	if rerr := <-readErr; err == nil && rerr != nil {
+		err = rerr
+	}
+	if err != nil {
+		return s, read, err
+	}
+	s.files = 1
+	if changed {
+		s.changed = 1
+		if cmd.list {
+			if _, err := fmt.Fprintln(cmd.stdout, name); err != nil {
+				return s, read, &stdoutError{err}
+			}
+		}
+		if cmd.diff {
+			if err := udiff.Write(stdoutWriter{cmd.stdout}, name+".orig", name, oldText.String(), newText.String()); err != nil {
+				return s, read, err
+			}
+		}
+	}
+	return s, read, nil
+}
+
+// readLines sends the lines of r on the first channel, then the read error
+// (or nil) on the second. It stops early when ctx is done.
+func readLines(ctx context.Context, r io.Reader) (<-chan jsonlLine, <-chan error) {
 	lines := make(chan jsonlLine)
 	readErr := make(chan error, 1)
 	go func() {
@@ -158,54 +224,7 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, emitReport fun
 			}
 		}
 	}()
-	name := in.name()
-	changed := false
-	err = orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) jsonlResult { return cmd.cleanRecord(name, l) }, func(res jsonlResult) error {
-		s.add(res.stats)
-		changed = changed || res.changed
-		if res.warning != "" {
-			fmt.Fprintf(cmd.stderr, "textclean: %s:%d: %s\n", name, res.line.n, res.warning)
-		}
-		if res.report != nil && emitReport != nil {
-			if err := emitReport(res.report); err != nil {
-				return err
-			}
-		}
-		if cmd.diff {
-			oldText.WriteString(res.line.text + res.line.eol)
-			newText.WriteString(res.out)
-		}
-		if dst != nil {
-			if _, err := io.WriteString(dst, res.out); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		stop()
-	}
-	if rerr := <-readErr; err == nil && rerr != nil {
-		err = rerr
-	}
-	if err != nil {
-		return s, err
-	}
-	s.files = 1
-	if changed {
-		s.changed = 1
-		if cmd.list {
-			if _, err := fmt.Fprintln(cmd.stdout, name); err != nil {
-				return s, &stdoutError{err}
-			}
-		}
-		if cmd.diff {
-			if err := udiff.Write(stdoutWriter{cmd.stdout}, name+".orig", name, oldText.String(), newText.String()); err != nil {
-				return s, err
-			}
-		}
-	}
-	return s, nil
+	return lines, readErr
 }
 
 // stdoutWriter marks failures to write standard output as stdoutErrors.
@@ -222,7 +241,7 @@ func (w stdoutWriter) Write(p []byte) (int, error) {
 // cleanRecord cleans the --field string of one record. A line that is not
 // a JSON object, or lacks the field as a string, is passed through (or
 // dropped with --bad-lines drop) with a warning.
-func (cmd *command) cleanRecord(name string, l jsonlLine) (res jsonlResult) {
+func (cmd *command) cleanRecord(name string, l jsonlLine, opts dedupe.Options) (res jsonlResult) {
 	res.line = l
 	res.out = l.text + l.eol
 	bad := func(why string) jsonlResult {
@@ -238,15 +257,12 @@ func (cmd *command) cleanRecord(name string, l jsonlLine) (res jsonlResult) {
 	if strings.TrimSpace(l.text) == "" {
 		return res // blank lines are kept as they are
 	}
-	field, id, err := findField(l.text, cmd.field, cmd.idField)
+	text, field, err := cmd.recordText(l)
 	if err != nil {
 		return bad(err.Error())
 	}
-	var text string
-	if err := json.Unmarshal([]byte(l.text[field.Start:field.End]), &text); err != nil {
-		return bad(fmt.Sprintf("field %q is not a string", cmd.field))
-	}
-	r, err := dedupe.Clean(text, cmd.opts)
+	id := field.id
+	r, err := dedupe.Clean(text, opts)
 	if err != nil {
 		return bad(fmt.Sprintf("field %q: %v", cmd.field, err))
 	}
@@ -277,9 +293,28 @@ func (cmd *command) cleanRecord(name string, l jsonlLine) (res jsonlResult) {
 	if err := e.Encode(clean); err != nil {
 		return bad(err.Error())
 	}
-	res.out = l.text[:field.Start] + strings.TrimSuffix(enc.String(), "\n") + l.text[field.End:] + l.eol
+	res.out = l.text[:field.span.Start] + strings.TrimSuffix(enc.String(), "\n") + l.text[field.span.End:] + l.eol
 	res.changed = true
 	return res
+}
+
+// fieldAt is where a record's --field value stands, and its --id-field.
+type fieldAt struct {
+	span dedupe.Span
+	id   json.RawMessage
+}
+
+// recordText returns the --field string of the record on line l.
+func (cmd *command) recordText(l jsonlLine) (string, fieldAt, error) {
+	span, id, err := findField(l.text, cmd.field, cmd.idField)
+	if err != nil {
+		return "", fieldAt{}, err
+	}
+	var text string
+	if err := json.Unmarshal([]byte(l.text[span.Start:span.End]), &text); err != nil {
+		return "", fieldAt{}, fmt.Errorf("field %q is not a string", cmd.field)
+	}
+	return text, fieldAt{span, id}, nil
 }
 
 // findField returns where the value of the top-level key field stands in
