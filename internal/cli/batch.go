@@ -53,7 +53,8 @@ func (cmd *command) each(ctx context.Context, args []string, emit func(outcome) 
 
 // progress shows files done, MB/s and the time left on a terminal.
 type progress struct {
-	bar *progressbar.ProgressBar
+	bar         *progressbar.ProgressBar
+	files, done int
 }
 
 // newProgress returns a progress bar on w for the inputs named by args when
@@ -67,7 +68,9 @@ func newProgress(ctx context.Context, w io.Writer, s *selection, args []string) 
 	inputs := make(chan input)
 	go s.inputs(ctx, args, inputs)
 	var total int64
+	files := 0
 	for in := range inputs {
+		files++
 		if info, err := os.Stat(in.path); err == nil {
 			total += info.Size()
 		}
@@ -76,15 +79,18 @@ func newProgress(ctx context.Context, w io.Writer, s *selection, args []string) 
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionShowCount(),
-		progressbar.OptionSetDescription("cleaning"),
+		progressbar.OptionSetDescription(fmt.Sprintf("0/%d files", files)),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
 	)
-	return &progress{bar: bar}
+	return &progress{bar: bar, files: files}
 }
 
+// add counts one more file done, of the given size.
 func (p *progress) add(bytes int64) {
 	if p != nil {
+		p.done++
+		p.bar.Describe(fmt.Sprintf("%d/%d files", p.done, p.files))
 		p.bar.Add64(bytes)
 	}
 }
