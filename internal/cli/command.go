@@ -161,6 +161,7 @@ func (cmd *command) run() int {
 		}
 	}
 	var total stats
+	var failures []string // the inputs that failed, in order
 	var err error
 	if cmd.jsonl {
 		var emitReport func([]byte) error
@@ -169,7 +170,7 @@ func (cmd *command) run() int {
 		}
 		total, err = cmd.runJSONL(ctx, emitReport)
 	} else {
-		err = cmd.eachFile(ctx, &total, bar, report, cancel)
+		err = cmd.eachFile(ctx, &total, &failures, bar, report, cancel)
 	}
 	bar.clear()
 	interrupted := signalled.Err() != nil
@@ -192,6 +193,13 @@ func (cmd *command) run() int {
 	if cmd.batch && !cmd.quiet {
 		fmt.Fprintln(cmd.stderr, summary(total, time.Since(start), interrupted))
 	}
+	if cmd.batch && len(failures) > 0 {
+		// The errors scrolled by as they happened; list them once more.
+		fmt.Fprintf(cmd.stderr, "textclean: %d failed:\n", len(failures))
+		for _, name := range failures {
+			fmt.Fprintf(cmd.stderr, "textclean:   %s\n", name)
+		}
+	}
 	switch {
 	case interrupted:
 		return ExitInterrupted
@@ -205,7 +213,7 @@ func (cmd *command) run() int {
 
 // eachFile cleans the inputs file by file (several at a time) and writes
 // their outcomes in input order.
-func (cmd *command) eachFile(ctx context.Context, total *stats, bar *progress, report *reportWriter, cancel func()) error {
+func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]string, bar *progress, report *reportWriter, cancel func()) error {
 	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
 		bar.add(o.stats.bytesIn)
@@ -221,6 +229,9 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, bar *progress, r
 		if o.err != nil {
 			bar.clear()
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
+			if !o.skipped {
+				*failures = append(*failures, o.in.name())
+			}
 			if report != nil {
 				if err := report.failure(o.in.name(), o.err, o.skipped); err != nil {
 					return writeFailed(fmt.Errorf("report: %w", err))
