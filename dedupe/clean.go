@@ -62,6 +62,8 @@ type cleaner struct {
 	spanBuf   []sentence.Span
 	digest    xxhash.Digest
 	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
+	junk      *junkMatcher
+	junkRule  map[int]string // by paragraph: the junk list entry it matched
 
 	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache // by paragraph: the line breaks of its final text
@@ -89,6 +91,12 @@ func (c *cleaner) clean() *Result {
 	c.key, c.hash, c.keyed = make([]string, n), make([]uint64, n), make([]bool, n)
 	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
 	c.copies = make(map[int]Copy)
+	c.junkRule = make(map[int]string)
+	j := c.opts.Junk
+	if j == nil {
+		j = &Junk{}
+	}
+	c.junk = newJunkMatcher(j)
 	c.text = make([]string, n)
 	c.cut = make([]pieces, n)
 	c.order = make([]int, n)
@@ -135,6 +143,7 @@ func (c *cleaner) currentTexts() []string {
 // paragraphRound decides on the paragraphs of the output as they stand, and
 // reports whether it removed or moved any.
 func (c *cleaner) paragraphRound() bool {
+	dropped := c.dropJunk()
 	texts := c.currentTexts()
 	t := newTable(len(texts))
 	first := make([]int, len(texts))
@@ -182,7 +191,25 @@ func (c *cleaner) paragraphRound() bool {
 	if c.opts.Elsewhere != nil && c.dropElsewhere() {
 		changed = true
 	}
-	return changed
+	return changed || dropped
+}
+
+// dropJunk removes from the output the paragraphs that are scraper junk
+// lines, and reports whether there were any.
+func (c *cleaner) dropJunk() bool {
+	order := c.order[:0]
+	for _, i := range c.order {
+		c.keyOf(i)
+		if rule, ok := c.junk.match(c.text[i], c.key[i]); ok {
+			c.fate[i] = junkLine
+			c.junkRule[i] = rule
+			continue
+		}
+		order = append(order, i)
+	}
+	dropped := len(order) < len(c.order)
+	c.order = order
+	return dropped
 }
 
 // dropElsewhere removes from the output the paragraphs that Options.Elsewhere
@@ -330,6 +357,9 @@ func (c *cleaner) paragraphChanges() []Change {
 		switch f {
 		case kept, emptied:
 			flush()
+		case junkLine:
+			flush()
+			changes = append(changes, Change{Kind: JunkLine, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Rule: c.junkRule[i]})
 		case elsewhere:
 			flush()
 			cp := c.copies[i]

@@ -9,6 +9,7 @@ const (
 	moved          // placed before paragraph copyOf in the output
 	emptied        // every sentence in it was a repeat
 	elsewhere      // other documents have it (Options.Elsewhere)
+	junkLine       // a scraper junk line
 )
 
 // decision is the fate of one paragraph.

@@ -243,6 +243,9 @@ func checkResult(t *testing.T, in string, opts dedupe.Options, r *dedupe.Result)
 		if c.Kind != dedupe.Run && n.Line(strings.ReplaceAll(strings.ReplaceAll(raw, "\r", ""), "\n", " "), nil) != n.Line(strings.ReplaceAll(c.Text, "\n", " "), nil) {
 			t.Errorf("%s at %v: input bytes %q do not normalize to the reported text %q", c.Kind, c.Span, raw, c.Text)
 		}
+		if c.Kind == dedupe.JunkLine || c.Kind == dedupe.Across || c.Kind == dedupe.Boilerplate {
+			continue // no kept copy in this output
+		}
 		if c.OutputLine < 1 || c.OutputLine > len(outLines) {
 			t.Errorf("%s at lines %v: output line %d is outside the output", c.Kind, c.Lines, c.OutputLine)
 		}
@@ -318,5 +321,72 @@ func TestElsewhere(t *testing.T) {
 	again, _ := dedupe.Clean(r.Text, dedupe.Options{Elsewhere: c})
 	if again.Text != r.Text {
 		t.Errorf("not idempotent: %q", again.Text)
+	}
+}
+
+func TestJunk(t *testing.T) {
+	custom, patterns, err := dedupe.ParseJunk(strings.NewReader("# site footer\nAll rights reserved\nre:Photo: .*\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		in        string
+		junk      *dedupe.Junk
+		want      string
+		wantRules []string
+	}{
+		{
+			name:      "built-in lines go everywhere, the first one too, whatever their case and punctuation",
+			in:        lines("ADVERTISEMENT", pA, "Advertisement", pB, "  Read more… ", "Story continues below advertisement"),
+			want:      lines(pA, pB),
+			wantRules: []string{"Advertisement", "Advertisement", "Read more", "Story continues below advertisement"},
+		},
+		{
+			name:      "other languages",
+			in:        lines("Anzeige", pA, "Publicité", "Читать далее", pB),
+			want:      lines(pA, pB),
+			wantRules: []string{"Anzeige", "Publicité", "Читать далее"},
+		},
+		{
+			name: "only whole paragraphs: a sentence about advertisements stays",
+			in:   lines("Advertisement revenue fell by a third last year.", pA),
+			want: lines("Advertisement revenue fell by a third last year.", pA),
+		},
+		{
+			name:      "lines and patterns from a file",
+			in:        lines(pA, "All rights reserved.", "Photo: Reuters", pB),
+			junk:      &dedupe.Junk{Lines: custom, Patterns: patterns},
+			want:      lines(pA, pB),
+			wantRules: []string{"All rights reserved", "re:Photo: .*"},
+		},
+		{
+			name: "NoBuiltin switches the list off",
+			in:   lines("Advertisement", pA),
+			junk: &dedupe.Junk{NoBuiltin: true},
+			want: lines("Advertisement", pA),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := dedupe.Options{Junk: tt.junk}
+			r, err := dedupe.Clean(tt.in, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Text != tt.want {
+				t.Errorf("text:\n%s\nwant:\n%s", r.Text, tt.want)
+			}
+			var rules []string
+			for _, c := range r.Changes {
+				if c.Kind == dedupe.JunkLine {
+					rules = append(rules, c.Rule)
+				}
+			}
+			if strings.Join(rules, "|") != strings.Join(tt.wantRules, "|") {
+				t.Errorf("rules %q, want %q", rules, tt.wantRules)
+			}
+			checkResult(t, tt.in, opts, r)
+		})
 	}
 }

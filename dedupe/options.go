@@ -72,6 +72,9 @@ type Options struct {
 	// Elsewhere, if set, removes the paragraphs that other documents have:
 	// dedup across a corpus.
 	Elsewhere Elsewhere
+	// Junk is the list of scraper junk lines to remove; nil is the
+	// built-in list (BuiltinJunk), and &Junk{NoBuiltin: true} none.
+	Junk *Junk
 }
 
 // MinLengthOrDefault returns the MinLength in force: DefaultMinLength for 0,

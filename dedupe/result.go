@@ -33,12 +33,16 @@ const (
 	// Boilerplate is a paragraph removed because many documents have it
 	// (Options.Elsewhere); Change.Elsewhere says in how many.
 	Boilerplate
+	// JunkLine is a scraper junk line ("Advertisement", "Read more"),
+	// removed wherever it stands; Change.Rule says which entry of the list
+	// matched.
+	JunkLine
 )
 
-var kindNames = [...]string{Run: "run", Paragraph: "paragraph", Sentence: "sentence", Move: "move", Across: "across", Boilerplate: "boilerplate"}
+var kindNames = [...]string{Run: "run", Paragraph: "paragraph", Sentence: "sentence", Move: "move", Across: "across", Boilerplate: "boilerplate", JunkLine: "junk"}
 
-// String returns "run", "paragraph", "sentence", "move", "across" or
-// "boilerplate".
+// String returns "run", "paragraph", "sentence", "move", "across",
+// "boilerplate" or "junk".
 func (k Kind) String() string {
 	if k >= 0 && int(k) < len(kindNames) {
 		return kindNames[k]
@@ -70,6 +74,8 @@ type Change struct {
 	Parts []Change
 	// Elsewhere says, for Across and Boilerplate, where the copies are.
 	Elsewhere *Copy
+	// Rule is, for JunkLine, the entry of the junk list that matched.
+	Rule string
 }
 
 // Result is what Clean made of an input.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 
@@ -112,6 +113,8 @@ const (
 	flagAcross        = "across"
 	flagBoilerplate   = "boilerplate"
 	flagState         = "state"
+	flagNoJunk        = "no-boilerplate"
+	flagJunkFile      = "boilerplate-file"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -156,6 +159,8 @@ func flags() []cli.Flag {
 		&cli.BoolFlag{Name: flagAcross, Category: categoryDedupe, Usage: "across the inputs: remove a paragraph that an earlier input (in input order) keeps"},
 		&cli.IntFlag{Name: flagBoilerplate, Category: categoryDedupe, Usage: "remove the paragraphs that `N` or more inputs keep (site footers, bylines) from all of them; 0 is off"},
 		&cli.StringFlag{Name: flagState, Category: categoryDedupe, Usage: "with --across or --boilerplate: load the corpus of earlier runs from `FILE` (if it exists) and save it with this run's inputs added"},
+		&cli.BoolFlag{Name: flagNoJunk, Category: categoryDedupe, Usage: "keep scraper junk lines (Advertisement, Read more, cookie and newsletter prompts): switch the built-in list off"},
+		&cli.StringSliceFlag{Name: flagJunkFile, Category: categoryDedupe, Usage: "add the junk lines in `FILE`: one per line, plain text or re:REGEXP; repeatable"},
 		&cli.BoolFlag{Name: flagNoSentences, Category: categoryDedupe, Usage: "do not remove repeated sentences"},
 		&cli.BoolFlag{Name: flagNoMoves, Category: categoryDedupe, Usage: "leave a unique paragraph found inside a repeated run where it is"},
 		&cli.IntFlag{Name: flagMinWords, Category: categoryDedupe, Value: dedupe.DefaultMinSentenceWords, Usage: "remove repeated sentences of at least `N` words"},
@@ -199,6 +204,21 @@ func options(c *cli.Context) (dedupe.Options, error) {
 	} else if o.MinLength == 0 {
 		o.MinLength = -1 // dedupe: negative means "no protection"; 0 would mean the default
 	}
+	junk := &dedupe.Junk{NoBuiltin: c.Bool(flagNoJunk)}
+	for _, name := range c.StringSlice(flagJunkFile) {
+		f, err := os.Open(name)
+		if err != nil {
+			return o, fmt.Errorf("%s: %w", name, bare(err))
+		}
+		lines, patterns, err := dedupe.ParseJunk(f)
+		f.Close()
+		if err != nil {
+			return o, fmt.Errorf("%s: %w", name, err)
+		}
+		junk.Lines = append(junk.Lines, lines...)
+		junk.Patterns = append(junk.Patterns, patterns...)
+	}
+	o.Junk = junk
 	style, err := dedupe.ParseStyle(c.String(flagParagraphs))
 	if err != nil {
 		return o, &usageError{fmt.Sprintf("--%s: %v", flagParagraphs, err)}

@@ -38,6 +38,7 @@ type Removed struct {
 	Emptied     int `json:"emptied"`
 	Across      int `json:"across,omitempty"`
 	Boilerplate int `json:"boilerplate,omitempty"`
+	Junk        int `json:"junk,omitempty"`
 }
 
 // Change is one removal or move. Lines are 1-based and inclusive; Span is
@@ -52,6 +53,7 @@ type Change struct {
 	OutputLine int      `json:"output_line,omitempty"`
 	Parts      []Change `json:"parts,omitempty"`
 	Documents  int      `json:"documents,omitempty"` // boilerplate: how many documents have it
+	Rule       string   `json:"rule,omitempty"`      // junk: the entry of the junk list that matched
 }
 
 // Place is where a kept copy stands: its input lines and the output line it
@@ -95,6 +97,8 @@ func New(name, input string, r *dedupe.Result) *Report {
 			rep.Removed.Across++
 		case dedupe.Boilerplate:
 			rep.Removed.Boilerplate++
+		case dedupe.JunkLine:
+			rep.Removed.Junk++
 		}
 		rep.Changes = append(rep.Changes, change(c))
 	}
@@ -107,6 +111,10 @@ func change(c *dedupe.Change) Change {
 		Lines: [2]int{c.Lines.First, c.Lines.Last},
 		Span:  [2]int{c.Span.Start, c.Span.End},
 		Text:  c.Text,
+	}
+	if c.Kind == dedupe.JunkLine {
+		out.Rule = c.Rule
+		return out
 	}
 	if c.Elsewhere != nil {
 		if c.Elsewhere.Documents > 0 {
