@@ -53,17 +53,21 @@ type cleaner struct {
 
 	// The match key of each paragraph's current text, and its sentences,
 	// made once per text.
-	key       []string
-	hash      []uint64
-	keyed     []bool
-	sentences [][]sentenceInfo
-	split     []bool
-	keyBuf    []byte
-	spanBuf   []sentence.Span
-	digest    xxhash.Digest
-	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
-	junk      *junkMatcher
-	junkRule  map[int]string // by paragraph: the junk list entry it matched
+	key        []string
+	hash       []uint64
+	keyed      []bool
+	sentences  [][]sentenceInfo
+	split      []bool
+	keyBuf     []byte
+	spanBuf    []sentence.Span
+	digest     xxhash.Digest
+	copies     map[int]Copy // by paragraph: why a paragraph other documents have went
+	junk       *junkMatcher
+	junkRule   map[int]string  // by paragraph: the junk list entry it matched
+	near       []nearInfo      // by paragraph: words and MinHash signature of its current text
+	words      []string        // scratch for tokens
+	similarity map[int]float64 // by paragraph: how near a near-duplicate was
+	keptLater  map[int]bool    // by paragraph: a near-duplicate or teaser that gave way to a later, fuller copy
 
 	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache // by paragraph: the line breaks of its final text
@@ -92,6 +96,8 @@ func (c *cleaner) clean() *Result {
 	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
+	c.near = make([]nearInfo, n)
+	c.similarity, c.keptLater = make(map[int]float64), make(map[int]bool)
 	j := c.opts.Junk
 	if j == nil {
 		j = &Junk{}
@@ -187,6 +193,9 @@ func (c *cleaner) paragraphRound() bool {
 			order[k] = c.order[pos]
 		}
 		c.order = order
+	}
+	if c.dropNear() {
+		changed = true
 	}
 	if c.opts.Elsewhere != nil && c.dropElsewhere() {
 		changed = true
@@ -311,7 +320,7 @@ func (c *cleaner) span(first, last int) Span {
 // finalCopy follows removed paragraphs to the copy of paragraph i that
 // stayed (or that was itself emptied by sentence cuts).
 func (c *cleaner) finalCopy(i int) int {
-	for c.fate[i] == removed {
+	for c.fate[i] == removed || c.fate[i] == near || c.fate[i] == teaser {
 		i = c.copyOf[i]
 	}
 	return i
@@ -368,10 +377,12 @@ func (c *cleaner) paragraphChanges() []Change {
 				kind = Boilerplate
 			}
 			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Elsewhere: &cp})
-		case removed:
+		case removed, near, teaser:
 			k := c.finalCopy(i)
-			parts = append(parts, Change{Kind: Paragraph, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.text[i], Kept: c.lines(k, k), OutputLine: c.outLine[k]})
+			kind := map[fate]Kind{removed: Paragraph, near: Near, teaser: Teaser}[f]
+			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
+				Text: c.text[i], Kept: c.lines(k, k), OutputLine: c.outLine[k],
+				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
 		case moved:
 			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: c.outLine[i]}
 			if j, ok := next[i]; ok {

@@ -10,6 +10,8 @@ const (
 	emptied        // every sentence in it was a repeat
 	elsewhere      // other documents have it (Options.Elsewhere)
 	junkLine       // a scraper junk line
+	near           // a near-duplicate of paragraph copyOf
+	teaser         // a teaser of paragraph copyOf
 )
 
 // decision is the fate of one paragraph.

@@ -390,3 +390,67 @@ func TestJunk(t *testing.T) {
 		})
 	}
 }
+
+func TestNear(t *testing.T) {
+	const (
+		lede    = "The city council voted on Tuesday to close the central library for two years while the building is repaired, officials said."
+		changed = "The city council voted on Tuesday to close the central library for two years while the building is renovated, officials said."
+		typo    = "The city counsil voted on Tuesday to close the central library for two years while the building is repaired, officials said."
+		longer  = "The city council voted on Tuesday to close the central library for two years while the building is repaired, officials said, after a heated debate."
+		other   = "The county board voted on Monday to keep the old museum open for five more years despite the cost of heating it, members said."
+		caption = "Workers carry boxes of books out of the central library on Tuesday. Photo: Jane Doe / Reuters"
+		credit  = "Workers carry boxes of books out of the central library on Tuesday. Photo: John Roe / AP"
+		cjkA    = "東京都は火曜日、中央図書館を改修のため二年間閉鎖すると発表した。市民からは反対の声も上がっている。"
+		cjkB    = "東京都は火曜日、中央図書館を改修のため二年間閉鎖すると発表した。市民からは反対の声が上がっている。"
+		cjkC    = "大阪府は月曜日、古い博物館をさらに五年間開館し続けることを決めた。暖房費が問題になっている。"
+	)
+	tests := []struct {
+		name    string
+		in      string
+		want    string
+		changes []string
+	}{
+		{"a word changed", lines(lede, changed, pA), lines(lede, pA), []string{"near 2-2 kept 1-1 @1"}},
+		{"a typo fixed: the first copy stays", lines(typo, lede, pA), lines(typo, pA), []string{"near 2-2 kept 1-1 @1"}},
+		{"a photo credit added: the fuller copy wins", lines(pA, lede, lede+" (Photo: John Roe / AP)"), lines(pA, lede+" (Photo: John Roe / AP)"),
+			[]string{"near 2-2 kept 3-3 @2", "move 3-3 kept 0-0 @2"}},
+		{"a short caption with another credit is too different to be sure", lines(pA, caption, credit), lines(pA, caption, credit), nil},
+		{"a clause added: the fuller later copy takes the first place", lines(lede, longer, pA), lines(longer, pA),
+			[]string{"near 1-1 kept 2-2 @1", "move 2-2 kept 3-3 @1"}},
+		{"a teaser first: the full paragraph takes its place", lines("The city council voted on Tuesday to close the central library for…", pA, lede), lines(lede, pA),
+			[]string{"teaser 1-1 kept 3-3 @1", "move 3-3 kept 2-2 @1"}},
+		{"a teaser after the full text goes", lines(lede, pA, "The city council voted on Tuesday to close the central library... Read more"), lines(lede, pA),
+			[]string{"teaser 3-3 kept 1-1 @1"}},
+		{"different paragraphs of the same shape stay", lines(lede, other), lines(lede, other), nil},
+		{"near copies far apart stay: a page may repeat itself with a change", lines(lede, pA, pB, pC, pD, changed), lines(lede, pA, pB, pC, pD, changed), nil},
+		{"short paragraphs are never matched fuzzily", lines("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Portion Fix Containers: 2 Green, 1 Red, 1 tsp."),
+			lines("Portion Fix Containers: 1 Green, 1 Red, 1 tsp.", "Portion Fix Containers: 2 Green, 1 Red, 1 tsp."), nil},
+		{"Chinese and Japanese text is shingled by character", lines(cjkA, cjkB), lines(cjkA), []string{"near 2-2 kept 1-1 @1"}},
+		{"different CJK paragraphs stay", lines(cjkA, cjkC), lines(cjkA, cjkC), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := dedupe.Clean(tt.in, dedupe.Options{NoSentences: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Text != tt.want {
+				t.Errorf("text:\n%s\nwant:\n%s", r.Text, tt.want)
+			}
+			if got := summary(r.Changes); strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
+				t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.changes, "\n"))
+			}
+			for _, c := range r.Changes {
+				if c.Kind == dedupe.Near && (c.Similarity < dedupe.DefaultSimilarity || c.Similarity > 1) {
+					t.Errorf("similarity %v outside [%v, 1]", c.Similarity, dedupe.DefaultSimilarity)
+				}
+			}
+			checkResult(t, tt.in, dedupe.Options{NoSentences: true}, r)
+		})
+	}
+	// Similarity below 0 switches near-duplicates off.
+	r, _ := dedupe.Clean(lines(lede, changed), dedupe.Options{Similarity: -1, NoSentences: true})
+	if r.Text != lines(lede, changed) {
+		t.Errorf("Similarity -1 still removed a near-duplicate:\n%s", r.Text)
+	}
+}

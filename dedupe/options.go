@@ -14,6 +14,12 @@ const (
 	// DefaultMinSentenceWords is the number of words under which a repeated
 	// sentence is kept: short sentences ("He said no.") recur naturally.
 	DefaultMinSentenceWords = 5
+	// DefaultSimilarity is the word-shingle Jaccard similarity at or above
+	// which a paragraph is a near-duplicate of an earlier one.
+	DefaultSimilarity = 0.8
+	// DefaultMinNearWords is the fewest words a paragraph needs to be
+	// matched fuzzily: shorter ones (headings, quotes) must match exactly.
+	DefaultMinNearWords = 10
 )
 
 // Style is how an input is split into paragraphs, and how the output
@@ -75,6 +81,26 @@ type Options struct {
 	// Junk is the list of scraper junk lines to remove; nil is the
 	// built-in list (BuiltinJunk), and &Junk{NoBuiltin: true} none.
 	Junk *Junk
+	// Similarity is the threshold for near-duplicates; 0 means
+	// DefaultSimilarity, and a negative value switches them off.
+	Similarity float64
+	// MinNearWords is the fewest words a paragraph needs to be matched as
+	// a near-duplicate or a teaser; 0 means DefaultMinNearWords.
+	MinNearWords int
+}
+
+func (o *Options) similarity() float64 {
+	if o.Similarity == 0 {
+		return DefaultSimilarity
+	}
+	return o.Similarity
+}
+
+func (o *Options) minNearWords() int {
+	if o.MinNearWords <= 0 {
+		return DefaultMinNearWords
+	}
+	return o.MinNearWords
 }
 
 // MinLengthOrDefault returns the MinLength in force: DefaultMinLength for 0,

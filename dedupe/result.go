@@ -37,12 +37,20 @@ const (
 	// removed wherever it stands; Change.Rule says which entry of the list
 	// matched.
 	JunkLine
+	// Near is a paragraph removed as a near-duplicate of the kept copy
+	// (Change.Similarity says how near); with Change.KeptLater, the
+	// removed one was the earlier, less complete copy, and the later one
+	// took its place.
+	Near
+	// Teaser is a paragraph cut off with "…" or "Read more" that a later
+	// paragraph gives in full: the full one is kept, at the teaser's place.
+	Teaser
 )
 
-var kindNames = [...]string{Run: "run", Paragraph: "paragraph", Sentence: "sentence", Move: "move", Across: "across", Boilerplate: "boilerplate", JunkLine: "junk"}
+var kindNames = [...]string{Run: "run", Paragraph: "paragraph", Sentence: "sentence", Move: "move", Across: "across", Boilerplate: "boilerplate", JunkLine: "junk", Near: "near", Teaser: "teaser"}
 
 // String returns "run", "paragraph", "sentence", "move", "across",
-// "boilerplate" or "junk".
+// "boilerplate", "junk", "near" or "teaser".
 func (k Kind) String() string {
 	if k >= 0 && int(k) < len(kindNames) {
 		return kindNames[k]
@@ -76,6 +84,11 @@ type Change struct {
 	Elsewhere *Copy
 	// Rule is, for JunkLine, the entry of the junk list that matched.
 	Rule string
+	// Similarity is, for Near, the Jaccard similarity of the two copies.
+	Similarity float64
+	// KeptLater says, for Near and Teaser, that the removed paragraph was
+	// the earlier copy and the later, more complete one took its place.
+	KeptLater bool
 }
 
 // Result is what Clean made of an input.

@@ -115,6 +115,9 @@ const (
 	flagState         = "state"
 	flagNoJunk        = "no-boilerplate"
 	flagJunkFile      = "boilerplate-file"
+	flagSimilarity    = "similarity"
+	flagNoNear        = "no-near"
+	flagMinNearWords  = "min-near-words"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -161,6 +164,9 @@ func flags() []cli.Flag {
 		&cli.StringFlag{Name: flagState, Category: categoryDedupe, Usage: "with --across or --boilerplate: load the corpus of earlier runs from `FILE` (if it exists) and save it with this run's inputs added"},
 		&cli.BoolFlag{Name: flagNoJunk, Category: categoryDedupe, Usage: "keep scraper junk lines (Advertisement, Read more, cookie and newsletter prompts): switch the built-in list off"},
 		&cli.StringSliceFlag{Name: flagJunkFile, Category: categoryDedupe, Usage: "add the junk lines in `FILE`: one per line, plain text or re:REGEXP; repeatable"},
+		&cli.Float64Flag{Name: flagSimilarity, Category: categoryDedupe, Value: dedupe.DefaultSimilarity, Usage: "remove a paragraph whose word-pair Jaccard similarity to a kept one nearby is at least `F` (0 < F <= 1)"},
+		&cli.IntFlag{Name: flagMinNearWords, Category: categoryDedupe, Value: dedupe.DefaultMinNearWords, Usage: "match paragraphs of at least `N` words as near-duplicates or teasers; shorter ones must match exactly"},
+		&cli.BoolFlag{Name: flagNoNear, Category: categoryDedupe, Usage: "do not remove near-duplicates and teasers"},
 		&cli.BoolFlag{Name: flagNoSentences, Category: categoryDedupe, Usage: "do not remove repeated sentences"},
 		&cli.BoolFlag{Name: flagNoMoves, Category: categoryDedupe, Usage: "leave a unique paragraph found inside a repeated run where it is"},
 		&cli.IntFlag{Name: flagMinWords, Category: categoryDedupe, Value: dedupe.DefaultMinSentenceWords, Usage: "remove repeated sentences of at least `N` words"},
@@ -219,6 +225,17 @@ func options(c *cli.Context) (dedupe.Options, error) {
 		junk.Patterns = append(junk.Patterns, patterns...)
 	}
 	o.Junk = junk
+	switch sim := c.Float64(flagSimilarity); {
+	case c.Bool(flagNoNear):
+		o.Similarity = -1
+	case sim <= 0 || sim > 1:
+		return o, usagef("--%s must be above 0 and at most 1", flagSimilarity)
+	default:
+		o.Similarity = sim
+	}
+	if o.MinNearWords = c.Int(flagMinNearWords); o.MinNearWords < 1 {
+		return o, usagef("--%s must be at least 1", flagMinNearWords)
+	}
 	style, err := dedupe.ParseStyle(c.String(flagParagraphs))
 	if err != nil {
 		return o, &usageError{fmt.Sprintf("--%s: %v", flagParagraphs, err)}

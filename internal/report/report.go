@@ -5,6 +5,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"math"
 
 	"github.com/textclean/textclean/dedupe"
 	"github.com/textclean/textclean/normalize"
@@ -39,6 +40,8 @@ type Removed struct {
 	Across      int `json:"across,omitempty"`
 	Boilerplate int `json:"boilerplate,omitempty"`
 	Junk        int `json:"junk,omitempty"`
+	Near        int `json:"near,omitempty"`
+	Teasers     int `json:"teasers,omitempty"`
 }
 
 // Change is one removal or move. Lines are 1-based and inclusive; Span is
@@ -52,8 +55,10 @@ type Change struct {
 	Before     *Place   `json:"before,omitempty"`
 	OutputLine int      `json:"output_line,omitempty"`
 	Parts      []Change `json:"parts,omitempty"`
-	Documents  int      `json:"documents,omitempty"` // boilerplate: how many documents have it
-	Rule       string   `json:"rule,omitempty"`      // junk: the entry of the junk list that matched
+	Documents  int      `json:"documents,omitempty"`  // boilerplate: how many documents have it
+	Rule       string   `json:"rule,omitempty"`       // junk: the entry of the junk list that matched
+	Similarity float64  `json:"similarity,omitempty"` // near: the Jaccard similarity of the two copies
+	KeptLater  bool     `json:"kept_later,omitempty"` // near, teaser: the later, fuller copy took this one's place
 }
 
 // Place is where a kept copy stands: its input lines and the output line it
@@ -99,6 +104,10 @@ func New(name, input string, r *dedupe.Result) *Report {
 			rep.Removed.Boilerplate++
 		case dedupe.JunkLine:
 			rep.Removed.Junk++
+		case dedupe.Near:
+			rep.Removed.Near++
+		case dedupe.Teaser:
+			rep.Removed.Teasers++
 		}
 		rep.Changes = append(rep.Changes, change(c))
 	}
@@ -107,10 +116,12 @@ func New(name, input string, r *dedupe.Result) *Report {
 
 func change(c *dedupe.Change) Change {
 	out := Change{
-		Kind:  c.Kind.String(),
-		Lines: [2]int{c.Lines.First, c.Lines.Last},
-		Span:  [2]int{c.Span.Start, c.Span.End},
-		Text:  c.Text,
+		Kind:       c.Kind.String(),
+		Lines:      [2]int{c.Lines.First, c.Lines.Last},
+		Span:       [2]int{c.Span.Start, c.Span.End},
+		Text:       c.Text,
+		Similarity: math.Round(c.Similarity*1000) / 1000,
+		KeptLater:  c.KeptLater,
 	}
 	if c.Kind == dedupe.JunkLine {
 		out.Rule = c.Rule

@@ -1,0 +1,209 @@
+package dedupe
+
+import (
+	"strings"
+)
+
+// teaserEnds are the marks that cut a paragraph off, compared in lower case
+// at the end of its text.
+var teaserEnds = []string{"…", "...", "[…]", "(…)", "[...]", "read more", "continue reading",
+	"weiterlesen", "lire la suite", "leer más", "leia mais", "continua a leggere", "читать далее"}
+
+// teaserStem returns the match key of paragraph text without the mark
+// that cuts it off, and whether it has one.
+func teaserStem(text string) (string, bool) {
+	t := strings.ToLower(strings.TrimRight(text, " \t"))
+	for _, end := range teaserEnds {
+		if rest, ok := strings.CutSuffix(t, end); ok {
+			stem := string(appendKey(nil, strings.TrimRight(rest, " .,;:-…[(")))
+			return stem, stem != ""
+		}
+	}
+	return "", false
+}
+
+// nearInfo is what near-duplicate matching knows of a paragraph's current
+// text: its words and MinHash signature, made once per text.
+type nearInfo struct {
+	ok    bool // computed for the current text
+	words int
+	sig   signature
+}
+
+// nearOf returns the near-duplicate information of paragraph i.
+func (c *cleaner) nearOf(i int) *nearInfo {
+	n := &c.near[i]
+	if !n.ok {
+		c.keyOf(i)
+		var sh []uint64
+		sh, n.words = shingles(c.key[i], c.words)
+		n.sig = minhash(sh)
+		n.ok = true
+	}
+	return n
+}
+
+// shinglesOf returns the shingle set of paragraph i (made again on demand:
+// only candidate pairs need it).
+func (c *cleaner) shinglesOf(i int) []uint64 {
+	c.keyOf(i)
+	sh, _ := shingles(c.key[i], c.words)
+	return sh
+}
+
+// dropNear removes near-duplicates and teasers from the output, keep-first,
+// except that a later copy that is more complete than the earlier one (the
+// earlier was cut short) takes the earlier's place. It reports whether it
+// changed anything.
+func (c *cleaner) dropNear() bool {
+	threshold := c.opts.similarity()
+	if threshold < 0 {
+		return false
+	}
+	minWords := c.opts.minNearWords()
+	idx := nearIndex{buckets: make(map[uint64][]int), starts: make(map[string][]int)}
+	out := make([]int, 0, len(c.order))
+	changed := false
+	for _, i := range c.order {
+		if c.keptRepeat[i] {
+			out = append(out, i)
+			continue
+		}
+		n := c.nearOf(i)
+		if n.words < minWords {
+			out = append(out, i)
+			continue
+		}
+		pos, sim, teaserOf := c.nearest(i, n, out, &idx, threshold)
+		if pos < 0 {
+			idx.add(c, i, n, len(out))
+			out = append(out, i)
+			continue
+		}
+		changed = true
+		earlier := out[pos]
+		kind := near
+		if teaserOf {
+			kind = teaser
+		}
+		if c.moreComplete(i, earlier, teaserOf) {
+			// The later copy takes the earlier's place.
+			out[pos] = i
+			c.fate[i] = moved
+			c.fate[earlier], c.copyOf[earlier] = kind, i
+			c.similarity[earlier], c.keptLater[earlier] = sim, true
+			idx.add(c, i, n, pos)
+			continue
+		}
+		c.fate[i], c.copyOf[i] = kind, earlier
+		c.similarity[i] = sim
+	}
+	c.order = out
+	return changed
+}
+
+// nearWindow is how close, in paragraphs of the text as kept, a
+// near-duplicate must stand to its twin. Scrapers put the two copies side
+// by side, or in repeated runs, whose unique paragraphs move next to their
+// twins; far apart, near-identical paragraphs are usually the page's own
+// (a meal plan that repeats a recipe with one ingredient changed).
+const nearWindow = 3
+
+// teaserWords is how many words a teaser must keep before its mark, and
+// how many words index paragraphs by their start.
+const teaserWords = 5
+
+// nearIndex finds earlier paragraphs for dropNear: by LSH bucket, by their
+// first words (for teasers), and the teasers themselves.
+type nearIndex struct {
+	buckets map[uint64][]int // LSH bucket → positions in out
+	starts  map[string][]int // first teaserWords words of the key → positions in out
+	teasers []int            // positions in out of paragraphs cut off with a mark
+}
+
+func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
+	for b := range bands {
+		k := n.sig.band(b)
+		x.buckets[k] = append(x.buckets[k], pos)
+	}
+	if start, ok := firstWords(c.key[i]); ok {
+		x.starts[start] = append(x.starts[start], pos)
+	}
+	if _, ok := teaserStem(c.text[i]); ok {
+		x.teasers = append(x.teasers, pos)
+	}
+}
+
+// firstWords returns the first teaserWords words of a key.
+func firstWords(key string) (string, bool) {
+	end, words := 0, 0
+	for words < teaserWords {
+		i := strings.IndexByte(key[end:], ' ')
+		if i < 0 {
+			if words == teaserWords-1 {
+				return key, true
+			}
+			return "", false
+		}
+		end += i + 1
+		words++
+	}
+	return key[:end-1], true
+}
+
+// nearest returns the position in out of the earlier paragraph that
+// paragraph i repeats nearly (or is the teaser or the full text of), with
+// their similarity; pos is -1 if there is none.
+func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
+	pos = -1
+	// Teasers: a key cut off with a mark that is the start of the other's.
+	if stem, ok := teaserStem(c.text[i]); ok {
+		if start, ok := firstWords(stem); ok {
+			for _, k := range x.starts[start] {
+				if isTeaserOf(c.text[i], c.key[out[k]]) {
+					return k, 0, true
+				}
+			}
+		}
+	}
+	for _, k := range x.teasers {
+		if out[k] != i && isTeaserOf(c.text[out[k]], c.key[i]) {
+			return k, 0, true
+		}
+	}
+	var sh []uint64
+	seen := make(map[int]bool)
+	for b := range bands {
+		for _, k := range x.buckets[n.sig.band(b)] {
+			if seen[k] || out[k] == i || len(out)-k > nearWindow {
+				continue
+			}
+			seen[k] = true
+			if sh == nil {
+				sh = c.shinglesOf(i)
+			}
+			if s := jaccard(sh, c.shinglesOf(out[k])); s >= threshold && s > sim {
+				pos, sim = k, s
+			}
+		}
+	}
+	return pos, sim, false
+}
+
+// isTeaserOf reports whether paragraph text t is a teaser of the paragraph
+// with match key full: cut off with a mark, and the start of full.
+func isTeaserOf(t, full string) bool {
+	stem, ok := teaserStem(t)
+	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && len(strings.Fields(stem)) >= teaserWords
+}
+
+// moreComplete reports whether the later paragraph i should replace the
+// earlier one: it is the full text of the earlier's teaser, or a longer
+// version that contains nearly all of the earlier.
+func (c *cleaner) moreComplete(i, earlier int, teaser bool) bool {
+	if teaser {
+		return isTeaserOf(c.text[earlier], c.key[i])
+	}
+	a, b := c.shinglesOf(earlier), c.shinglesOf(i)
+	return len(b) > len(a) && float64(overlap(a, b)) >= float64(len(a))*c.opts.similarity()
+}
