@@ -182,6 +182,12 @@ func TestClean(t *testing.T) {
 			changes: []string{"sentence 3-3 kept 1-1 @1", "sentence 3-3 kept 2-2 @2"},
 		},
 		{
+			name:    "a repeated Japanese sentence is cut: each character counts as a word",
+			in:      lines("東京都は火曜日、中央図書館を閉鎖すると発表した。市民は驚いた。", "記者が集まった。東京都は火曜日、中央図書館を閉鎖すると発表した。"),
+			want:    lines("東京都は火曜日、中央図書館を閉鎖すると発表した。市民は驚いた。", "記者が集まった。"),
+			changes: []string{"sentence 2-2 kept 1-1 @1"},
+		},
+		{
 			name: "NoSentences keeps repeated sentences",
 			in:   lines("The minister resigned on Monday after the vote. Yes.", "No. The minister resigned on Monday after the vote."),
 			opts: dedupe.Options{NoSentences: true},

@@ -74,12 +74,39 @@ func rawTokens(key string, dst []string) []string {
 	return dst
 }
 
+// countWords counts the words of a match key as tokens splits them, without
+// making them: runs of characters between spaces, and each character of a
+// script written without spaces.
+func countWords(key []byte) int {
+	n, inWord := 0, false
+	for i := 0; i < len(key); {
+		r, size := rune(key[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(key[i:])
+		}
+		i += size
+		switch {
+		case r == ' ':
+			inWord = false
+		case unspaced(r):
+			n++
+			inWord = false
+		case !inWord:
+			n++
+			inWord = true
+		}
+	}
+	return n
+}
+
 // unspaced reports whether r belongs to a script written without spaces
 // between words.
 func unspaced(r rune) bool {
-	return r >= 0x2e80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r)) || unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) ||
-		unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
+	if r < 0x0e00 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) || unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
 }
 
 // shingles returns the sorted, distinct hashes of the word 2-shingles of a

@@ -76,8 +76,9 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 	for k, sp := range c.spanBuf {
 		c.keyBuf = appendKey(c.keyBuf[:0], text[sp.Start:sp.End])
 		infos[k] = sentenceInfo{span: sp}
-		// The key has one space between words.
-		if len(c.keyBuf) > 0 && bytes.Count(c.keyBuf, []byte{' '})+1 >= minWords {
+		// The key has one space between words; in scripts written without
+		// spaces each character counts as a word.
+		if len(c.keyBuf) > 0 && countWords(c.keyBuf) >= minWords {
 			infos[k].long = true
 			infos[k].hash = xxhash.Sum64(c.keyBuf)
 		}
