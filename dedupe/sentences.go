@@ -14,7 +14,7 @@ import (
 type sentenceInfo struct {
 	span sentence.Span
 	long bool   // it has at least Options.MinSentenceWords words
-	hash uint64 // xxhash of its match key, for long ones
+	hash uint64 // xxhash of its match key
 }
 
 // keptSentence is the first occurrence of a long sentence in a round.
@@ -75,13 +75,10 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 	minWords := c.opts.minSentenceWords()
 	for k, sp := range c.spanBuf {
 		c.keyBuf = appendKey(c.keyBuf[:0], text[sp.Start:sp.End])
-		infos[k] = sentenceInfo{span: sp}
+		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(c.keyBuf)}
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
-		if len(c.keyBuf) > 0 && countWords(c.keyBuf) >= minWords {
-			infos[k].long = true
-			infos[k].hash = xxhash.Sum64(c.keyBuf)
-		}
+		infos[k].long = len(c.keyBuf) > 0 && countWords(c.keyBuf) >= minWords
 	}
 	c.sentences[i], c.split[i] = infos, true
 	return infos
