@@ -64,7 +64,7 @@ type cleaner struct {
 	copies     map[int]Copy // by paragraph: why a paragraph other documents have went
 	junk       *junkMatcher
 	junkRule   map[int]string  // by paragraph: the junk list entry it matched
-	near       []nearInfo      // by paragraph: words and MinHash signature of its current text
+	near       []nearInfo      // by paragraph: words and word sketch of its current text
 	words      []string        // scratch for tokens
 	similarity map[int]float64 // by paragraph: how near a near-duplicate was
 	keptLater  map[int]bool    // by paragraph: a near-duplicate or teaser that gave way to a later, fuller copy

@@ -19,18 +19,74 @@ import (
 // 20-word paragraph with one word changed scores 0.82 and one with a
 // 4-word clause added 0.83; with triples they would score 0.73 and 0.75,
 // under the 0.8 that keeps different paragraphs of the same shape apart.
-// Candidates come from MinHash signatures split into LSH bands, so a long
-// article is not compared all pairs; each candidate is then verified
-// exactly.
+// A paragraph is compared only with the few kept just before it (see
+// nearWindow), and first by sketches: a 256-bit Bloom sketch of its word
+// set, made in one pass over the key with no allocation. Texts whose
+// shingle sets have a Jaccard similarity of t share nearly all their words,
+// so their sketches agree on about t of their bits or more; only pairs
+// whose sketches come within sketchMargin of the threshold are compared
+// exactly, on their shingles. (MinHash signatures were measured first:
+// they need every shingle of every paragraph, which cost more than the
+// three exact comparisons they were meant to spare.)
 const (
-	shingleSize = 2
-	minhashes   = 32 // signature length
-	bands       = 8  // LSH bands of minhashes/bands rows: at J=0.8 a pair is a candidate with p≈0.985
-	rows        = minhashes / bands
+	shingleSize  = 2
+	sketchMargin = 0.25
 )
 
-// signature is a MinHash signature.
-type signature [minhashes]uint64
+// sketch is a Bloom sketch of a word set.
+type sketch [4]uint64
+
+// sketchOf returns the sketch of a match key's words, and how many words
+// it has (as tokens counts them).
+func sketchOf(key string) (sketch, int) {
+	var s sketch
+	words := 0
+	var h uint64
+	inWord := false
+	flush := func() {
+		if inWord {
+			m := mix(h)
+			s[m>>62] |= 1 << (m & 63)
+			words++
+		}
+		h, inWord = 0, false
+	}
+	for i := 0; i < len(key); {
+		r, size := rune(key[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(key[i:])
+		}
+		switch {
+		case r == ' ':
+			flush()
+		case r >= 0x0e00 && unspaced(r):
+			flush()
+			h, inWord = uint64(r), true
+			flush()
+		case r < utf8.RuneSelf && !('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			// ASCII punctuation is not part of a word, as in tokens
+		default:
+			h = (h ^ uint64(r)) * 0x100000001b3
+			inWord = true
+		}
+		i += size
+	}
+	flush()
+	return s, words
+}
+
+// similar returns the Jaccard similarity of two sketches' bits.
+func (s *sketch) similar(o *sketch) float64 {
+	and, or := 0, 0
+	for i := range s {
+		and += bits.OnesCount64(s[i] & o[i])
+		or += bits.OnesCount64(s[i] | o[i])
+	}
+	if or == 0 {
+		return 1
+	}
+	return float64(and) / float64(or)
+}
 
 // tokens splits a match key into words, without the punctuation at their
 // edges ("said," is "said"); characters of scripts written without spaces
@@ -40,11 +96,21 @@ func tokens(key string, dst []string) []string {
 	dst = rawTokens(key, dst)
 	out := dst[:n]
 	for _, w := range dst[n:] {
-		if w = strings.TrimFunc(w, unicode.IsPunct); w != "" {
+		if !plainWord(w) {
+			w = strings.TrimFunc(w, unicode.IsPunct)
+		}
+		if w != "" {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// plainWord reports whether w starts and ends with an ASCII letter or
+// digit: no punctuation to trim.
+func plainWord(w string) bool {
+	alnum := func(b byte) bool { return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' }
+	return w != "" && alnum(w[0]) && alnum(w[len(w)-1])
 }
 
 func rawTokens(key string, dst []string) []string {
@@ -88,7 +154,7 @@ func countWords(key []byte) int {
 		switch {
 		case r == ' ':
 			inWord = false
-		case unspaced(r):
+		case r >= 0x0e00 && unspaced(r):
 			n++
 			inWord = false
 		case !inWord:
@@ -136,30 +202,6 @@ func mix(x uint64) uint64 {
 	x ^= x >> 27
 	x *= 0x94d049bb133111eb
 	return x ^ x>>31
-}
-
-func minhash(sh []uint64) signature {
-	var s signature
-	for i := range s {
-		s[i] = ^uint64(0)
-	}
-	for _, h := range sh {
-		for i := range s {
-			if v := mix(h ^ uint64(i)*0x9e3779b97f4a7c15); v < s[i] {
-				s[i] = v
-			}
-		}
-	}
-	return s
-}
-
-// band returns the LSH bucket of band b of s.
-func (s *signature) band(b int) uint64 {
-	h := uint64(b) * 0x9e3779b97f4a7c15
-	for _, v := range s[b*rows : (b+1)*rows] {
-		h = mix(h ^ v)
-	}
-	return h
 }
 
 // overlap returns |a ∩ b| for sorted sets.

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // teaserEnds are the marks that cut a paragraph off, compared in lower case
@@ -13,9 +14,20 @@ var teaserEnds = []string{"…", "...", "[…]", "(…)", "[...]", "read more", 
 // teaserStem returns the match key of paragraph text without the mark
 // that cuts it off, and whether it has one.
 func teaserStem(text string) (string, bool) {
-	t := strings.ToLower(strings.TrimRight(text, " \t"))
+	text = strings.TrimRight(text, " \t")
+	// Only the end can hold a mark: lower-case no more of the text than
+	// the longest mark needs.
+	tail := text[max(0, len(text)-48):]
+	if strings.IndexFunc(tail, func(r rune) bool { return r == '.' || r == '…' || r == ']' || r == ')' || unicode.IsLetter(r) }) < 0 {
+		return "", false
+	}
+	t := strings.ToLower(tail)
 	for _, end := range teaserEnds {
-		if rest, ok := strings.CutSuffix(t, end); ok {
+		if strings.HasSuffix(t, end) {
+			rest := text[:len(text)-len(end)] // the mark's case does not change its length here
+			if !strings.EqualFold(text[len(rest):], end) {
+				continue
+			}
 			stem := string(appendKey(nil, strings.TrimRight(rest, " .,;:-…[(")))
 			return stem, stem != ""
 		}
@@ -24,11 +36,13 @@ func teaserStem(text string) (string, bool) {
 }
 
 // nearInfo is what near-duplicate matching knows of a paragraph's current
-// text: its words and MinHash signature, made once per text.
+// text, made once per text: its number of words and its word sketch.
 type nearInfo struct {
-	ok    bool // computed for the current text
-	words int
-	sig   signature
+	ok     bool // for the current text
+	words  int
+	sketch sketch
+	stem   string // for a teaser: its key without the mark
+	teaser bool
 }
 
 // nearOf returns the near-duplicate information of paragraph i.
@@ -36,9 +50,8 @@ func (c *cleaner) nearOf(i int) *nearInfo {
 	n := &c.near[i]
 	if !n.ok {
 		c.keyOf(i)
-		var sh []uint64
-		sh, n.words = shingles(c.key[i], c.words)
-		n.sig = minhash(sh)
+		n.sketch, n.words = sketchOf(c.key[i])
+		n.stem, n.teaser = teaserStem(c.text[i])
 		n.ok = true
 	}
 	return n
@@ -62,7 +75,7 @@ func (c *cleaner) dropNear() bool {
 		return false
 	}
 	minWords := c.opts.minNearWords()
-	idx := nearIndex{buckets: make(map[uint64][]int), starts: make(map[string][]int), bags: make(map[uint64]int)}
+	idx := nearIndex{starts: make(map[string][]int), bags: make(map[uint64]int)}
 	out := make([]int, 0, len(c.order))
 	changed := false
 	for _, i := range c.order {
@@ -126,7 +139,6 @@ const teaserWords = 5
 // nearIndex finds earlier paragraphs for dropNear: by LSH bucket, by their
 // first words (for teasers), and the teasers themselves.
 type nearIndex struct {
-	buckets map[uint64][]int // LSH bucket → positions in out
 	starts  map[string][]int // first teaserWords words of the key → positions in out
 	teasers []int            // positions in out of paragraphs cut off with a mark
 	bags    map[uint64]int   // hash of the sorted sentence keys → position in out
@@ -155,14 +167,10 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 }
 
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
-	for b := range bands {
-		k := n.sig.band(b)
-		x.buckets[k] = append(x.buckets[k], pos)
-	}
 	if start, ok := firstWords(c.key[i]); ok {
 		x.starts[start] = append(x.starts[start], pos)
 	}
-	if _, ok := teaserStem(c.text[i]); ok {
+	if n.teaser {
 		x.teasers = append(x.teasers, pos)
 	}
 }
@@ -190,8 +198,8 @@ func firstWords(key string) (string, bool) {
 func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
 	pos = -1
 	// Teasers: a key cut off with a mark that is the start of the other's.
-	if stem, ok := teaserStem(c.text[i]); ok {
-		if start, ok := firstWords(stem); ok {
+	if n.teaser {
+		if start, ok := firstWords(n.stem); ok {
 			for _, k := range x.starts[start] {
 				if isTeaserOf(c.text[i], c.key[out[k]]) {
 					return k, 0, true
@@ -204,20 +212,29 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 			return k, 0, true
 		}
 	}
+	// Near-duplicates: the kept paragraphs just before, by signature
+	// first, then exactly.
 	var sh []uint64
-	seen := make(map[int]bool)
-	for b := range bands {
-		for _, k := range x.buckets[n.sig.band(b)] {
-			if seen[k] || out[k] == i || len(out)-k > nearWindow {
-				continue
-			}
-			seen[k] = true
-			if sh == nil {
-				sh = c.shinglesOf(i)
-			}
-			if s := jaccard(sh, c.shinglesOf(out[k])); s >= threshold && s > sim {
-				pos, sim = k, s
-			}
+	for k := max(0, len(out)-nearWindow); k < len(out); k++ {
+		j := out[k]
+		if j == i || c.keptRepeat[j] || !c.near[j].ok {
+			continue
+		}
+		// Sets of m and n shingles have a Jaccard similarity of at most
+		// min(m,n)/max(m,n): paragraphs of quite different lengths are
+		// not near-duplicates, and need no signature.
+		a, b := float64(n.words), float64(c.near[j].words)
+		if min(a, b) < (threshold-sketchMargin)*max(a, b) {
+			continue
+		}
+		if n.sketch.similar(&c.near[j].sketch) < threshold-sketchMargin {
+			continue
+		}
+		if sh == nil {
+			sh = c.shinglesOf(i)
+		}
+		if s := jaccard(sh, c.shinglesOf(j)); s >= threshold && s > sim {
+			pos, sim = k, s
 		}
 	}
 	return pos, sim, false
