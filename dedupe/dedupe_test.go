@@ -428,6 +428,11 @@ func TestNear(t *testing.T) {
 		{"a teaser after the full text goes", lines(lede, pA, "The city council voted on Tuesday to close the central library... Read more"), lines(lede, pA),
 			[]string{"teaser 3-3 kept 1-1 @1"}},
 		{"different paragraphs of the same shape stay", lines(lede, other), lines(lede, other), nil},
+		{"two different quotes from the same speaker stay", lines(
+			"“We will not close the library while I am mayor, and I will fight this decision,” Mayor Jane Smith told reporters on Tuesday.",
+			"“We will not raise taxes while I am mayor, and I will fight any plan that does,” Mayor Jane Smith told reporters on Tuesday."), lines(
+			"“We will not close the library while I am mayor, and I will fight this decision,” Mayor Jane Smith told reporters on Tuesday.",
+			"“We will not raise taxes while I am mayor, and I will fight any plan that does,” Mayor Jane Smith told reporters on Tuesday."), nil},
 		{"the same sentences in another order", lines("He left. She stayed behind. They argued about it for a long time that night.", pA, pB, pC, pD, "They argued about it for a long time that night. She stayed behind. He left."),
 			lines("He left. She stayed behind. They argued about it for a long time that night.", pA, pB, pC, pD), []string{"near 6-6 kept 1-1 @1"}},
 		{"near copies far apart stay: a page may repeat itself with a change", lines(lede, pA, pB, pC, pD, changed), lines(lede, pA, pB, pC, pD, changed), nil},
