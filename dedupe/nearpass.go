@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // teaserEnds are the marks that cut a paragraph off, compared in lower case
@@ -175,21 +176,35 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
 	}
 }
 
-// firstWords returns the first teaserWords words of a key.
+// firstWords returns the first teaserWords words of a key, counting words
+// as tokens does (each character of a script written without spaces is
+// one), and whether it has that many.
 func firstWords(key string) (string, bool) {
-	end, words := 0, 0
-	for words < teaserWords {
-		i := strings.IndexByte(key[end:], ' ')
-		if i < 0 {
-			if words == teaserWords-1 {
-				return key, true
+	words, inWord := 0, false
+	for i := 0; i < len(key); {
+		r, size := utf8.DecodeRuneInString(key[i:])
+		switch {
+		case r == ' ':
+			inWord = false
+		case r >= 0x0e00 && unspaced(r):
+			words++
+			inWord = false
+			if words == teaserWords {
+				return key[:i+size], true
 			}
-			return "", false
+		case !inWord:
+			if words == teaserWords {
+				return key[:i], true
+			}
+			words++
+			inWord = true
 		}
-		end += i + 1
-		words++
+		i += size
 	}
-	return key[:end-1], true
+	if words == teaserWords {
+		return key, true
+	}
+	return "", false
 }
 
 // nearest returns the position in out of the earlier paragraph that
@@ -244,7 +259,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 // with match key full: cut off with a mark, and the start of full.
 func isTeaserOf(t, full string) bool {
 	stem, ok := teaserStem(t)
-	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && len(strings.Fields(stem)) >= teaserWords
+	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && countWords([]byte(stem)) >= teaserWords
 }
 
 // moreComplete reports whether the later paragraph i should replace the
