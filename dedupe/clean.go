@@ -206,29 +206,35 @@ func (c *cleaner) paragraphRound() bool {
 // dropJunk removes from the output the paragraphs that are scraper junk
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
-	order := c.order[:0]
-	for _, i := range c.order {
+	return c.dropWhere(junkLine, func(i int) bool {
 		c.keyOf(i)
-		if rule, ok := c.junk.match(c.text[i], c.key[i]); ok {
-			c.fate[i] = junkLine
+		rule, ok := c.junk.match(c.text[i], c.key[i])
+		if ok {
 			c.junkRule[i] = rule
-			continue
 		}
-		order = append(order, i)
-	}
-	dropped := len(order) < len(c.order)
-	c.order = order
-	return dropped
+		return ok
+	})
 }
 
 // dropElsewhere removes from the output the paragraphs that Options.Elsewhere
 // says other documents have, and reports whether there were any.
 func (c *cleaner) dropElsewhere() bool {
+	return c.dropWhere(elsewhere, func(i int) bool {
+		cp, ok := c.opts.Elsewhere.Find(c.keyOf(i), runeCount(c.text[i]))
+		if ok {
+			c.copies[i] = cp
+		}
+		return ok
+	})
+}
+
+// dropWhere removes from the output the paragraphs for which drop says
+// so, giving them fate f, and reports whether there were any.
+func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 	order := c.order[:0]
 	for _, i := range c.order {
-		if cp, ok := c.opts.Elsewhere.Find(c.keyOf(i), runeCount(c.text[i])); ok {
-			c.fate[i] = elsewhere
-			c.copies[i] = cp
+		if drop(i) {
+			c.fate[i] = f
 			continue
 		}
 		order = append(order, i)

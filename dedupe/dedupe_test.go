@@ -222,19 +222,27 @@ func TestClean(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := dedupe.Clean(tt.in, tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.Text != tt.want {
-				t.Errorf("text:\n%s\nwant:\n%s", r.Text, tt.want)
-			}
-			if got := summary(r.Changes); strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
-				t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.changes, "\n"))
-			}
-			checkResult(t, tt.in, tt.opts, r)
+			checkClean(t, tt.in, tt.opts, tt.want, tt.changes)
 		})
 	}
+}
+
+// checkClean cleans in with opts and checks the text, the changes (as
+// summary gives them) and what checkResult checks; it returns the result.
+func checkClean(t *testing.T, in string, opts dedupe.Options, want string, changes []string) *dedupe.Result {
+	t.Helper()
+	r, err := dedupe.Clean(in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", r.Text, want)
+	}
+	if got := summary(r.Changes); strings.Join(got, "\n") != strings.Join(changes, "\n") {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(changes, "\n"))
+	}
+	checkResult(t, in, opts, r)
+	return r
 }
 
 // checkResult checks what must hold for any result: removed and moved text
@@ -443,22 +451,12 @@ func TestNear(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := dedupe.Clean(tt.in, dedupe.Options{NoSentences: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.Text != tt.want {
-				t.Errorf("text:\n%s\nwant:\n%s", r.Text, tt.want)
-			}
-			if got := summary(r.Changes); strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
-				t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.changes, "\n"))
-			}
+			r := checkClean(t, tt.in, dedupe.Options{NoSentences: true}, tt.want, tt.changes)
 			for _, c := range r.Changes {
 				if c.Kind == dedupe.Near && (c.Similarity < dedupe.DefaultSimilarity || c.Similarity > 1) {
 					t.Errorf("similarity %v outside [%v, 1]", c.Similarity, dedupe.DefaultSimilarity)
 				}
 			}
-			checkResult(t, tt.in, dedupe.Options{NoSentences: true}, r)
 		})
 	}
 	// Similarity below 0 switches near-duplicates off.
