@@ -188,6 +188,12 @@ func TestClean(t *testing.T) {
 			changes: []string{"sentence 2-2 kept 1-1 @1"},
 		},
 		{
+			name:    "a repeated Thai sentence is cut: spaces between Thai letters end sentences",
+			in:      lines("วันนี้อากาศดีมาก ฉันจะไปเที่ยวทะเลกับเพื่อน", "เมื่อวานฝนตกหนัก วันนี้อากาศดีมาก"),
+			want:    lines("วันนี้อากาศดีมาก ฉันจะไปเที่ยวทะเลกับเพื่อน", "เมื่อวานฝนตกหนัก"),
+			changes: []string{"sentence 2-2 kept 1-1 @1"},
+		},
+		{
 			name: "NoSentences keeps repeated sentences",
 			in:   lines("The minister resigned on Monday after the vote. Yes.", "No. The minister resigned on Monday after the vote."),
 			opts: dedupe.Options{NoSentences: true},

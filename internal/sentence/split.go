@@ -24,6 +24,10 @@ func AppendSplit(dst []Span, text string) []Span {
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case classSpace:
+				if start >= 0 && thaiSpace(text, end, i) {
+					dst = append(dst, Span{start, end})
+					start = -1
+				}
 				i++
 				continue
 			case classOther:
@@ -37,6 +41,10 @@ func AppendSplit(dst []Span, text string) []Span {
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
+				if start >= 0 && thaiSpace(text, end, i) {
+					dst = append(dst, Span{start, end})
+					start = -1
+				}
 				i += size
 				continue
 			}
@@ -67,6 +75,29 @@ func AppendSplit(dst []Span, text string) []Span {
 		dst = append(dst, Span{start, end})
 	}
 	return dst
+}
+
+// thaiSpace reports whether the white space at text[i], right after the
+// sentence's last character at text[:end], stands between two Thai
+// letters. Thai writes no space between words and no full stop: a space
+// between Thai letters ends a sentence. Only the first white space after
+// the letter asks, so a run of spaces costs one look ahead.
+func thaiSpace(text string, end, i int) bool {
+	if end != i {
+		return false // not the first white space after the sentence's last character
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:end])
+	if !unicode.Is(unicode.Thai, before) {
+		return false
+	}
+	for j := i; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsSpace(r) {
+			return unicode.Is(unicode.Thai, r)
+		}
+		j += size
+	}
+	return false
 }
 
 // endsSentence reports whether the sentence that starts at start ends after

@@ -28,6 +28,10 @@ var splitTests = []struct {
 	{"line break is white space", "A heading\nThe next line.", []string{"A heading\nThe next line."}},
 	{"line break after full stop", "First.\nSecond.", []string{"First.", "Second."}},
 	{"no-break space", "First.\u00a0Second.", []string{"First.", "Second."}},
+	// Thai: a space between Thai letters ends a sentence.
+	{"Thai sentences", "วันนี้อากาศดีมาก ฉันจะไปเที่ยวทะเลกับเพื่อน", []string{"วันนี้อากาศดีมาก", "ฉันจะไปเที่ยวทะเลกับเพื่อน"}},
+	{"Thai with a run of spaces", "วันนี้อากาศดีมาก   ฉันจะไป", []string{"วันนี้อากาศดีมาก", "ฉันจะไป"}},
+	{"Thai next to Latin is one sentence", "ฉันชอบ iPhone มาก", []string{"ฉันชอบ iPhone มาก"}},
 	{"no white space", "Hello.World and example.com work.", []string{"Hello.World and example.com work."}},
 
 	// Terminator runs.
