@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 	"unsafe"
@@ -33,6 +36,7 @@ type command struct {
 	output, report           string
 	quiet                    bool
 	jobs                     int
+	maxSize                  int64
 	selection                selection
 	paths                    []string
 	batch                    bool // a folder is among the paths: -o names a folder, and a summary is printed
@@ -89,6 +93,9 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 				return nil, usagef("flag %s after a path: flags go before the paths (or put -- before a path that starts with -)", p)
 			}
 		}
+	}
+	if cmd.maxSize, err = parseSize(c.String(flagMaxSize)); err != nil {
+		return nil, usagef("--%s: %v", flagMaxSize, err)
 	}
 	cmd.batch = anyFolder(cmd.paths)
 	switch bad := c.String(flagBadLines); bad {
@@ -253,6 +260,25 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 	})
 }
 
+// parseSize reads a size in bytes, with an optional suffix K, M or G
+// (powers of 1024).
+func parseSize(s string) (int64, error) {
+	mult := int64(1)
+	switch {
+	case strings.HasSuffix(s, "K"):
+		mult, s = 1<<10, strings.TrimSuffix(s, "K")
+	case strings.HasSuffix(s, "M"):
+		mult, s = 1<<20, strings.TrimSuffix(s, "M")
+	case strings.HasSuffix(s, "G"):
+		mult, s = 1<<30, strings.TrimSuffix(s, "G")
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 1 || n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("%q is not a size (bytes, or a number with K, M or G)", s)
+	}
+	return n * mult, nil
+}
+
 // stdoutError is a failure to write standard output.
 type stdoutError struct{ err error }
 
@@ -356,19 +382,37 @@ func statsOf(text string, r *dedupe.Result, changed bool) stats {
 // read returns the contents of the input at path ("-" is standard input).
 func (cmd *command) read(path string) (string, error) {
 	if path == "-" {
-		b, err := io.ReadAll(cmd.stdin)
-		return bytesToString(b), err
+		return readLimited(cmd.stdin, cmd.maxSize)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return "", bare(err)
 	}
-	if info.IsDir() {
+	switch {
+	case info.IsDir():
 		return "", errors.New("is a directory")
+	case info.Mode().IsRegular() && info.Size() > cmd.maxSize:
+		return "", fmt.Errorf("is %d bytes, more than --max-size %d; not cleaned", info.Size(), cmd.maxSize)
 	}
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return "", bare(err)
+	}
+	defer f.Close()
+	// A device or a pipe (/dev/zero, a FIFO) has no size to check first:
+	// the limit stops the read instead.
+	return readLimited(f, cmd.maxSize)
+}
+
+// readLimited reads r to its end, or fails once it has given more than max
+// bytes.
+func readLimited(r io.Reader, max int64) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return "", bare(err)
+	}
+	if int64(len(b)) > max {
+		return "", fmt.Errorf("more than --max-size %d bytes; not cleaned", max)
 	}
 	return bytesToString(b), nil
 }
