@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -168,5 +169,43 @@ func TestRewriteKeepsOwnerAndMode(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "a&b\n" {
 		t.Errorf("file holds %q", b)
+	}
+}
+
+// TestRewriteOnFullDisk rewrites a file with -w on a tmpfs too small to
+// hold both the file and its replacement: the write fails, the original
+// is intact, no temporary file is left, and the exit code is 2. Mounting
+// needs root.
+func TestRewriteOnFullDisk(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a tmpfs needs root")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	// 44 KB of text whose clean version, about 30 KB, does not fit beside it.
+	var b strings.Builder
+	for i := 0; b.Len() < 44<<10; i++ {
+		fmt.Fprintf(&b, "Paragraph %d of the article, long enough to be a repeated one&amp;.\n", i%400)
+	}
+	original := b.String()
+	path := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(path, []byte(original), 0o644); err != nil {
+		t.Fatalf("cannot fill the tmpfs: %v", err)
+	}
+	_, stderr, code := run(t, "", "-w", path)
+	if code != ExitError || !strings.Contains(stderr, "no space left on device") {
+		t.Fatalf("exit %d, stderr %q; want 2 and a full-disk error", code, stderr)
+	}
+	if got, _ := os.ReadFile(path); string(got) != original {
+		t.Error("the original file changed")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "article.txt" {
+			t.Errorf("%s left behind", e.Name())
+		}
 	}
 }
