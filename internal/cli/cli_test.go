@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // run calls Run in-process with stdin and returns stdout, stderr and the
@@ -207,5 +208,67 @@ func TestRewriteOnFullDisk(t *testing.T) {
 		if e.Name() != "article.txt" {
 			t.Errorf("%s left behind", e.Name())
 		}
+	}
+}
+
+// TestRewriteRefusesChangedTarget changes the file after it was read, as
+// another program could while textclean works: it is then not rewritten,
+// whether it was written to or replaced by a folder or a symbolic link.
+func TestRewriteRefusesChangedTarget(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(path string) error
+	}{
+		{"written to", func(path string) error {
+			return os.WriteFile(path, []byte("someone else's new text, longer\n"), 0o644)
+		}},
+		{"replaced by a folder", func(path string) error {
+			if err := os.Remove(path); err != nil {
+				return err
+			}
+			return os.Mkdir(path, 0o755)
+		}},
+		{"replaced by a symbolic link", func(path string) error {
+			other := path + ".other"
+			if err := os.WriteFile(other, []byte("other\n"), 0o644); err != nil {
+				return err
+			}
+			if err := os.Remove(path); err != nil {
+				return err
+			}
+			return os.Symlink(other, path)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "f.txt")
+			if err := os.WriteFile(path, []byte("a&amp;b\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			read, err := os.Stat(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(10 * time.Millisecond) // a later modification time
+			if err := tt.change(path); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := os.Lstat(path)
+			err = rewrite(path, "a&b\n", read)
+			if err == nil {
+				t.Fatal("rewrite succeeded over a changed file")
+			}
+			after, _ := os.Lstat(path)
+			if after.Mode() != before.Mode() || after.Size() != before.Size() {
+				t.Errorf("the changed target was touched: %v %d -> %v %d", before.Mode(), before.Size(), after.Mode(), after.Size())
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.Contains(e.Name(), "textclean-") {
+					t.Errorf("temporary file %s left behind", e.Name())
+				}
+			}
+		})
 	}
 }

@@ -298,7 +298,7 @@ func (cmd *command) clean(in input) (o outcome) {
 	if in.err != nil {
 		return fail(in.err)
 	}
-	text, err := cmd.read(in.path)
+	text, info, err := cmd.read(in.path)
 	if err != nil {
 		return fail(err)
 	}
@@ -340,7 +340,7 @@ func (cmd *command) clean(in input) (o outcome) {
 	switch {
 	case cmd.write:
 		if o.changed {
-			if err := rewrite(in.path, res.Text); err != nil {
+			if err := rewrite(in.path, res.Text, info); err != nil {
 				return fail(err)
 			}
 		}
@@ -379,29 +379,32 @@ func statsOf(text string, r *dedupe.Result, changed bool) stats {
 	return s
 }
 
-// read returns the contents of the input at path ("-" is standard input).
-func (cmd *command) read(path string) (string, error) {
+// read returns the contents of the input at path ("-" is standard input),
+// and what the file was like when read (nil for standard input).
+func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	if path == "-" {
-		return readLimited(cmd.stdin, cmd.maxSize)
+		text, err := readLimited(cmd.stdin, cmd.maxSize)
+		return text, nil, err
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return "", bare(err)
+		return "", nil, bare(err)
 	}
 	switch {
 	case info.IsDir():
-		return "", errors.New("is a directory")
+		return "", nil, errors.New("is a directory")
 	case info.Mode().IsRegular() && info.Size() > cmd.maxSize:
-		return "", fmt.Errorf("is %d bytes, more than --max-size %d; not cleaned", info.Size(), cmd.maxSize)
+		return "", nil, fmt.Errorf("is %d bytes, more than --max-size %d; not cleaned", info.Size(), cmd.maxSize)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return "", bare(err)
+		return "", nil, bare(err)
 	}
 	defer f.Close()
 	// A device or a pipe (/dev/zero, a FIFO) has no size to check first:
 	// the limit stops the read instead.
-	return readLimited(f, cmd.maxSize)
+	text, err := readLimited(f, cmd.maxSize)
+	return text, info, err
 }
 
 // readLimited reads r to its end, or fails once it has given more than max

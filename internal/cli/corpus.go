@@ -101,7 +101,7 @@ func (cmd *command) buildCorpus(ctx context.Context) (*corpus, error) {
 		if in.err != nil {
 			return s
 		}
-		text, err := cmd.read(in.path)
+		text, _, err := cmd.read(in.path)
 		if err != nil {
 			return s
 		}

@@ -10,12 +10,14 @@ import (
 
 // rewrite replaces the file at path with text, atomically, keeping its
 // permissions (setuid, setgid and sticky bits included) and, where the
-// system lets us, its owner and group. A symbolic link is followed and its
+// system lets us, its owner and group. read is the file as it was when its
+// text was read: if it has changed since (written to, replaced by a folder
+// or a link), it is not rewritten. A symbolic link is followed and its
 // target rewritten. A file that is read-only (no owner write bit), or that
 // the user may not write, is refused and left as it is. As with every
 // rename-based rewrite, a file with several hard links is detached from the
 // others.
-func rewrite(path, text string) error {
+func rewrite(path, text string, read os.FileInfo) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return bare(err)
@@ -33,7 +35,10 @@ func rewrite(path, text string) error {
 	if err := checkWritable(target); err != nil {
 		return fmt.Errorf("%w; not rewritten", bare(err))
 	}
-	return writeAtomic(target, []byte(text), info)
+	if read == nil {
+		read = info
+	}
+	return writeAtomic(target, []byte(text), read)
 }
 
 // writeFile writes data to path, following a symbolic link. A regular file
@@ -133,10 +138,20 @@ func (f *atomicFile) commit() (err error) {
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write: %w", bare(err))
 	}
+	if f.old != nil && changed(f.path, f.old) {
+		return errors.New("changed while it was being cleaned; not rewritten")
+	}
 	if err = os.Rename(f.Name(), f.path); err != nil {
 		return fmt.Errorf("replace file: %w", bare(err))
 	}
 	return nil
+}
+
+// changed reports whether the file at path is no longer the one described
+// by old: another file, a folder or a link now, or written to since.
+func changed(path string, old os.FileInfo) bool {
+	cur, err := os.Lstat(path)
+	return err != nil || !os.SameFile(cur, old) || cur.Size() != old.Size() || !cur.ModTime().Equal(old.ModTime())
 }
 
 // abort removes the temporary file; the target stays as it was.
