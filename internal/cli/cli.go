@@ -119,6 +119,7 @@ const (
 	flagNoNear        = "no-near"
 	flagMinNearWords  = "min-near-words"
 	flagMaxSize       = "max-size"
+	flagEncoding      = "encoding"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -175,6 +176,7 @@ func flags() []cli.Flag {
 		&cli.IntFlag{Name: flagMinLength, Category: categoryDedupe, Value: dedupe.DefaultMinLength, Usage: "keep repeated paragraphs shorter than `N` characters unless they are inside a repeated run"},
 		&cli.StringFlag{Name: flagParagraphs, Category: categoryDedupe, Value: "auto", Usage: "how paragraphs are found: `MODE` blocks (separated by blank lines), lines (one per line) or auto (whichever the input shows)"},
 
+		&cli.StringFlag{Name: flagEncoding, Category: categoryNormalize, Value: "auto", Usage: "read inputs in `NAME` (windows-1252, iso-8859-2, utf-16le, shift_jis...), or auto: a byte-order mark decides, else UTF-8, else Windows-1252"},
 		&cli.BoolFlag{Name: flagStrict, Category: categoryNormalize, Usage: "refuse input that is not valid UTF-8 instead of replacing bad bytes with U+FFFD"},
 		&cli.BoolFlag{Name: flagNFKC, Category: categoryNormalize, Usage: "use Unicode NFKC instead of NFC (lossy: km² becomes km2)"},
 	}

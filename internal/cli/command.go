@@ -37,6 +37,7 @@ type command struct {
 	quiet                    bool
 	jobs                     int
 	maxSize                  int64
+	encoding                 string
 	selection                selection
 	paths                    []string
 	batch                    bool // a folder is among the paths: -o names a folder, and a summary is printed
@@ -58,15 +59,16 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, err
 	}
 	cmd := &command{
-		opts:   opts,
-		diff:   c.Bool(flagDiff),
-		list:   c.Bool(flagList),
-		write:  c.Bool(flagWrite),
-		check:  c.Bool(flagCheck),
-		output: c.String(flagOutput),
-		report: c.String(flagReport),
-		quiet:  c.Bool(flagQuiet),
-		jobs:   c.Int(flagJobs),
+		opts:     opts,
+		diff:     c.Bool(flagDiff),
+		list:     c.Bool(flagList),
+		write:    c.Bool(flagWrite),
+		check:    c.Bool(flagCheck),
+		output:   c.String(flagOutput),
+		report:   c.String(flagReport),
+		quiet:    c.Bool(flagQuiet),
+		jobs:     c.Int(flagJobs),
+		encoding: c.String(flagEncoding),
 		selection: selection{
 			include: c.StringSlice(flagInclude),
 			exclude: c.StringSlice(flagExclude),
@@ -93,6 +95,9 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 				return nil, usagef("flag %s after a path: flags go before the paths (or put -- before a path that starts with -)", p)
 			}
 		}
+	}
+	if _, err := normalize.Decode("", cmd.encoding, false); err != nil {
+		return nil, usagef("--%s: %v", flagEncoding, err)
 	}
 	if cmd.maxSize, err = parseSize(c.String(flagMaxSize)); err != nil {
 		return nil, usagef("--%s: %v", flagMaxSize, err)
@@ -298,10 +303,15 @@ func (cmd *command) clean(in input) (o outcome) {
 	if in.err != nil {
 		return fail(in.err)
 	}
-	text, info, err := cmd.read(in.path)
+	raw, info, err := cmd.read(in.path)
 	if err != nil {
 		return fail(err)
 	}
+	decoded, err := normalize.Decode(raw, cmd.encoding, cmd.opts.Normalize.Strict)
+	if err != nil {
+		return fail(fmt.Errorf("%w; not cleaned", err))
+	}
+	text := decoded.Text
 	opts := cmd.opts
 	if cmd.corpus != nil {
 		opts.Elsewhere = cmd.corpus.lookupFor(in)
@@ -316,11 +326,14 @@ func (cmd *command) clean(in input) (o outcome) {
 		return fail(fmt.Errorf("%w; not cleaned", err))
 	}
 	name := in.name()
-	o.changed = res.Text != text
-	o.stats = statsOf(text, res, o.changed)
+	o.changed = res.Text != raw
+	o.stats = statsOf(raw, res, o.changed)
 	if cmd.report != "" {
 		var b bytes.Buffer
-		if err := report.New(name, text, res).Write(&b); err != nil {
+		rep := report.New(name, text, res)
+		rep.Encoding, rep.EncodingGuessed = decoded.Encoding, decoded.Guessed
+		rep.BytesIn = len(raw)
+		if err := rep.Write(&b); err != nil {
 			return fail(err)
 		}
 		o.report = b.Bytes()
@@ -330,7 +343,7 @@ func (cmd *command) clean(in input) (o outcome) {
 		fmt.Fprintln(&out, name)
 	}
 	if o.changed && cmd.diff {
-		if err := udiff.Write(&out, name+".orig", name, text, res.Text); err != nil {
+		if err := udiff.Write(&out, name+".orig", name, raw, res.Text); err != nil {
 			if errors.Is(err, udiff.ErrName) {
 				return fail(errors.New("cannot name this file in a diff: its name holds a line break"))
 			}

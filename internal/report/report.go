@@ -13,18 +13,20 @@ import (
 
 // Report is the JSON form of one cleaned input. The README documents it.
 type Report struct {
-	Input         string          `json:"input"`
-	Line          int             `json:"line,omitempty"` // JSON Lines: the record's line
-	ID            json.RawMessage `json:"id,omitempty"`   // JSON Lines: the record's --id-field, else its line number
-	BytesIn       int             `json:"bytes_in"`
-	BytesOut      int             `json:"bytes_out"`
-	Style         string          `json:"style"`
-	ParagraphsIn  int             `json:"paragraphs_in"`
-	ParagraphsOut int             `json:"paragraphs_out"`
-	Normalized    map[string]int  `json:"normalized"`
-	Removed       Removed         `json:"removed"`
-	Moved         int             `json:"moved"`
-	Changes       []Change        `json:"changes"`
+	Input           string          `json:"input"`
+	Line            int             `json:"line,omitempty"`             // JSON Lines: the record's line
+	ID              json.RawMessage `json:"id,omitempty"`               // JSON Lines: the record's --id-field, else its line number
+	Encoding        string          `json:"encoding,omitempty"`         // the input's encoding
+	EncodingGuessed bool            `json:"encoding_guessed,omitempty"` // guessed, not declared by a BOM or --encoding
+	BytesIn         int             `json:"bytes_in"`
+	BytesOut        int             `json:"bytes_out"`
+	Style           string          `json:"style"`
+	ParagraphsIn    int             `json:"paragraphs_in"`
+	ParagraphsOut   int             `json:"paragraphs_out"`
+	Normalized      map[string]int  `json:"normalized"`
+	Removed         Removed         `json:"removed"`
+	Moved           int             `json:"moved"`
+	Changes         []Change        `json:"changes"`
 }
 
 // Removed counts what was removed: the runs reported, the paragraphs

@@ -1,0 +1,104 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+)
+
+// Decoded is an input turned into UTF-8.
+type Decoded struct {
+	Text     string
+	Encoding string // the encoding it was read in, such as "utf-8" or "windows-1252"
+	Guessed  bool   // the encoding was guessed, not declared (by a byte-order mark or by name)
+}
+
+// Decode turns input into UTF-8 text. With name "auto" (or ""), a
+// byte-order mark decides (UTF-8, UTF-16 or UTF-32, little or big endian);
+// without one, valid UTF-8 is UTF-8, and input that is not valid UTF-8 and
+// holds no valid multibyte UTF-8 sequence at all is Windows-1252, the
+// encoding of most old pages (Latin-1 is a subset of it for text).
+// Otherwise it stays UTF-8 and its bad bytes become U+FFFD later, in
+// normalization. Any other name is an encoding as the WHATWG Encoding
+// standard names it ("windows-1252", "iso-8859-2", "utf-16le",
+// "shift_jis"...). With strict, anything but UTF-8 is an error
+// (ErrInvalidUTF8).
+func Decode(input string, name string, strict bool) (Decoded, error) {
+	name = strings.ToLower(strings.TrimSpace(name))
+	if name != "" && name != "auto" {
+		enc, err := htmlindex.Get(name)
+		if err != nil {
+			return Decoded{}, fmt.Errorf("unknown encoding %q", name)
+		}
+		canonical, _ := htmlindex.Name(enc)
+		if canonical == "utf-8" {
+			return Decoded{Text: input, Encoding: "utf-8"}, nil
+		}
+		if strict {
+			return Decoded{}, fmt.Errorf("%w: --strict reads only UTF-8, not %s", ErrInvalidUTF8, canonical)
+		}
+		return decodeWith(input, enc, canonical, false)
+	}
+	if bom, enc, encName := byteOrderMark(input); bom {
+		if encName == "utf-8" {
+			return Decoded{Text: input, Encoding: "utf-8"}, nil
+		}
+		if strict {
+			return Decoded{}, fmt.Errorf("%w: --strict reads only UTF-8, and this starts with a %s byte-order mark", ErrInvalidUTF8, strings.ToUpper(encName))
+		}
+		return decodeWith(input, enc, encName, false)
+	}
+	if valid := utf8.ValidString(input); strict || valid || hasMultibyte(input) {
+		return Decoded{Text: input, Encoding: "utf-8", Guessed: !valid}, nil
+	}
+	return decodeWith(input, charmap.Windows1252, "windows-1252", true)
+}
+
+// byteOrderMark reports whether input starts with a byte-order mark, and
+// for which encoding.
+func byteOrderMark(input string) (bool, encoding.Encoding, string) {
+	switch {
+	case strings.HasPrefix(input, "\xef\xbb\xbf"):
+		return true, unicode.UTF8, "utf-8"
+	case strings.HasPrefix(input, "\xff\xfe\x00\x00"):
+		return true, utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM), "utf-32le"
+	case strings.HasPrefix(input, "\x00\x00\xfe\xff"):
+		return true, utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM), "utf-32be"
+	case strings.HasPrefix(input, "\xff\xfe"):
+		return true, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le"
+	case strings.HasPrefix(input, "\xfe\xff"):
+		return true, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "utf-16be"
+	}
+	return false, nil, ""
+}
+
+// hasMultibyte reports whether input holds at least one valid multibyte
+// UTF-8 sequence: then it is UTF-8 with some damage, not a legacy encoding.
+func hasMultibyte(input string) bool {
+	for i := 0; i < len(input); {
+		if input[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(input[i:])
+		if r != utf8.RuneError || size > 1 {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+func decodeWith(input string, enc encoding.Encoding, name string, guessed bool) (Decoded, error) {
+	out, err := enc.NewDecoder().String(input)
+	if err != nil {
+		return Decoded{}, fmt.Errorf("decode %s: %w", name, err)
+	}
+	return Decoded{Text: out, Encoding: name, Guessed: guessed}, nil
+}
