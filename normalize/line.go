@@ -89,7 +89,7 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 		if b < utf8.RuneSelf {
 			switch {
 			case b == '&' && o.on(Entities):
-				if end, repl, ok := entityAt(s, i); ok {
+				if end, repl, ok := entityAt(s, i, o.WHATWGEntities); ok {
 					e.replace(i, end, repl)
 					c[Entities]++
 					i = end
@@ -154,8 +154,8 @@ const maxEntity = 40
 // A reference that decodes to "&" and is followed by another reference
 // (&amp;amp;, &amp;#8217;: text escaped twice or more) is decoded with it,
 // however deep the nesting, so that one pass undoes all of it.
-func entityAt(s string, i int) (end int, repl string, ok bool) {
-	end, repl, ok = oneEntity(s[i:])
+func entityAt(s string, i int, whatwg bool) (end int, repl string, ok bool) {
+	end, repl, ok = oneEntity(s[i:], whatwg)
 	if !ok {
 		return 0, "", false
 	}
@@ -163,7 +163,7 @@ func entityAt(s string, i int) (end int, repl string, ok bool) {
 	for repl == "&" && end < len(s) {
 		// "&" followed by the rest: does that start a reference?
 		rest := s[end:min(len(s), end+maxEntity)]
-		n, r, ok := oneEntity("&" + rest)
+		n, r, ok := oneEntity("&"+rest, whatwg)
 		if !ok {
 			break
 		}
@@ -173,7 +173,7 @@ func entityAt(s string, i int) (end int, repl string, ok bool) {
 }
 
 // oneEntity decodes the character reference at the start of s.
-func oneEntity(s string) (end int, repl string, ok bool) {
+func oneEntity(s string, whatwg bool) (end int, repl string, ok bool) {
 	j := 1
 	isName, named := isAlnum, true
 	if j < len(s) && s[j] == '#' {
@@ -193,15 +193,25 @@ func oneEntity(s string) (end int, repl string, ok bool) {
 	}
 	if j < len(s) && s[j] == ';' {
 		j++
-	} else if named && !legacyName(s[nameStart:j], s[j:]) {
+	} else if named && !whatwg && !legacyName(s[nameStart:j], s[j:]) {
 		return 0, "", false
 	}
 	ref := s[:j]
+	if r, ok := missingEntities[ref]; ok {
+		return j, r, true
+	}
 	repl = html.UnescapeString(ref)
 	if repl == ref {
 		return 0, "", false
 	}
 	return j, repl, true
+}
+
+// missingEntities are WHATWG character references that package html does
+// not know (found by the html5lib test cases).
+var missingEntities = map[string]string{
+	"&nGt;": "\u226B\u20D2",
+	"&nLt;": "\u226A\u20D2",
 }
 
 // legacyName reports whether name, written without a semicolon and followed

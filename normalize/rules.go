@@ -116,6 +116,12 @@ type Options struct {
 	// Strict makes invalid UTF-8 an error (ErrInvalidUTF8) instead of
 	// replacing it.
 	Strict bool
+	// WHATWGEntities decodes character references exactly as browsers do
+	// in text content, legacy names without a semicolon included ("&notit;"
+	// is "¬it;", "?a=1&section=2" is "?a=1§ion=2"). Off, such names are
+	// decoded only for amp, lt, gt, quot and nbsp, and not before a letter,
+	// digit or "=", which keeps URLs and prose intact.
+	WHATWGEntities bool
 }
 
 func (o *Options) on(r Rule) bool { return r == InvalidUTF8 || !o.Skip.Has(r) }

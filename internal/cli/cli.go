@@ -120,6 +120,7 @@ const (
 	flagMinNearWords  = "min-near-words"
 	flagMaxSize       = "max-size"
 	flagEncoding      = "encoding"
+	flagWHATWG        = "whatwg-entities"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -178,6 +179,7 @@ func flags() []cli.Flag {
 
 		&cli.StringFlag{Name: flagEncoding, Category: categoryNormalize, Value: "auto", Usage: "read inputs in `NAME` (windows-1252, iso-8859-2, utf-16le, shift_jis...), or auto: a byte-order mark decides, else UTF-8, else Windows-1252"},
 		&cli.BoolFlag{Name: flagStrict, Category: categoryNormalize, Usage: "refuse input that is not valid UTF-8 instead of replacing bad bytes with U+FFFD"},
+		&cli.BoolFlag{Name: flagWHATWG, Category: categoryNormalize, Usage: "decode character references exactly as browsers do in text, legacy names without ';' included (&section=2 becomes §ion=2)"},
 		&cli.BoolFlag{Name: flagNFKC, Category: categoryNormalize, Usage: "use Unicode NFKC instead of NFC (lossy: km² becomes km2)"},
 	}
 	for _, r := range normalize.Rules() {
@@ -204,6 +206,7 @@ func options(c *cli.Context) (dedupe.Options, error) {
 	}
 	o.Normalize.Strict = c.Bool(flagStrict)
 	o.Normalize.NFKC = c.Bool(flagNFKC)
+	o.Normalize.WHATWGEntities = c.Bool(flagWHATWG)
 	o.NoSentences = c.Bool(flagNoSentences)
 	o.NoMoves = c.Bool(flagNoMoves)
 	if o.MinSentenceWords = c.Int(flagMinWords); o.MinSentenceWords < 1 {
