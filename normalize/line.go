@@ -204,6 +204,12 @@ func oneEntity(s string, whatwg bool) (end int, repl string, ok bool) {
 	if repl == ref {
 		return 0, "", false
 	}
+	// "&notit;" is no reference, but browsers read "&not" in it and leave
+	// "it;": a result that still ends with the semicolon came from such a
+	// legacy prefix, which only WHATWG mode decodes.
+	if named && !whatwg && strings.HasSuffix(repl, ";") && repl != ";" {
+		return 0, "", false
+	}
 	return j, repl, true
 }
 

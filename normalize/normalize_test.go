@@ -23,6 +23,8 @@ func TestLine(t *testing.T) {
 		{"no legacy decoding before a letter", "AT&ampT", "AT&ampT", 0},
 		{"URL parameters are not references", "?id=5&section=a&region=b&copy=1&not=2&amp=3", "?id=5&section=a&region=b&copy=1&not=2&amp=3", 0},
 		{"legacy names other than the basic five need a semicolon", "this is informal &not html", "this is informal &not html", 0},
+		{"no legacy prefix of an unknown name", "&notit; and &ampersand;", "&notit; and &ampersand;", 0},
+		{"&semi; is a semicolon", "a&semi;b", "a;b", normalize.Entities},
 		{"escaped nine times", "&amp;amp;amp;amp;amp;amp;amp;amp;amp;", "&", normalize.Entities},
 		{"line feed reference becomes a space", "a&#10;b&#13;c&NewLine;d", "a b c d", normalize.Spaces},
 		{"NEL becomes a space", "word\u0085next", "word next", normalize.Spaces},
