@@ -50,7 +50,7 @@ func (n *Normalizer) LineOffsets(line string) (string, *Offsets) {
 func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
-		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
+		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).mojibake, (*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
 			var edits *[]edit
 			if m != nil {
 				edits = new([]edit)
@@ -71,6 +71,36 @@ func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 		}
 	}
 	return s
+}
+
+// mojibake applies the Mojibake rule: see fixMojibake. ASCII text cannot
+// hold mojibake and is passed over.
+func (n *Normalizer) mojibake(e *editor, c *Counts) {
+	if !n.opts.on(Mojibake) || isASCII(e.src) {
+		return
+	}
+	fixMojibake(e, windows1252, c, nil)
+	if !e.changed {
+		// MacRoman only with two sequences or more: one alone ("√π",
+		// "¬´") is as likely to be what it looks like.
+		found := 0
+		fixMojibake(e, macRoman, c, &found)
+		if found >= 2 {
+			fixMojibake(e, macRoman, c, nil)
+		}
+	}
+	if !e.changed {
+		fixC1(e, c)
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // characters applies the rules that look at one character (or character

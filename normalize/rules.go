@@ -20,6 +20,7 @@ const (
 	CollapseSpaces             // runs of spaces become one space
 	Trim                       // spaces and tabs at the start and end of each line are removed
 	BlankLines                 // runs of blank lines become one; blank lines at the edges go
+	Mojibake                   // UTF-8 read as Windows-1252 or MacRoman ("Itâ€™s") is put back
 	numRules
 )
 
@@ -35,6 +36,7 @@ var ruleNames = [numRules]string{
 	CollapseSpaces: "collapse-spaces",
 	Trim:           "trim",
 	BlankLines:     "blank-lines",
+	Mojibake:       "mojibake",
 }
 
 // String returns the rule's name, such as "entities".
@@ -83,7 +85,8 @@ func (s RuleSet) Has(r Rule) bool { return s&(1<<r) != 0 }
 // replaced sequence for InvalidUTF8, a line end for Newlines, a decoded
 // reference for Entities, a removed or replaced character for BOM, Controls,
 // Invisible and Spaces, a changed line for NFC and Trim, a collapsed run for
-// CollapseSpaces and a removed blank line for BlankLines.
+// CollapseSpaces, a removed blank line for BlankLines and a repaired
+// character for Mojibake.
 type Counts [numRules]int
 
 // Add adds the counts of o to c.
