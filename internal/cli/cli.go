@@ -139,7 +139,7 @@ var ruleUsage = map[normalize.Rule]string{
 	normalize.CollapseSpaces: "keep runs of spaces between words",
 	normalize.Trim:           "keep spaces and tabs at the start and end of lines",
 	normalize.BlankLines:     "keep runs of blank lines",
-	normalize.Mojibake:       "leave mojibake (UTF-8 read as Windows-1252 or MacRoman: \"ItÃ¢â‚¬â„¢s\") unrepaired",
+	normalize.Mojibake:       "leave mojibake (UTF-8 read as Windows-1252 or MacRoman: \"Itâ€™s\") unrepaired",
 }
 
 func flags() []cli.Flag {
@@ -160,9 +160,9 @@ func flags() []cli.Flag {
 		&cli.BoolFlag{Name: flagQuiet, Aliases: []string{"q"}, Category: categoryFolders, Usage: "print no progress bar and no summary line"},
 
 		&cli.BoolFlag{Name: flagJSONL, Category: categoryJSONL, Usage: "inputs are JSON Lines: clean the --field string of each record, keep everything else byte for byte"},
-		&cli.StringFlag{Name: flagField, Category: categoryJSONL, Value: "text", Usage: "the field of each record to clean"},
-		&cli.StringFlag{Name: flagIDField, Category: categoryJSONL, Value: "id", Usage: "the field that names a record in the report (else its line number)"},
-		&cli.StringFlag{Name: flagBadLines, Category: categoryJSONL, Value: "keep", Usage: "what to do with a line that is not a JSON object with a string --field: keep (pass it through) or drop; warned either way"},
+		&cli.StringFlag{Name: flagField, Category: categoryJSONL, Value: "text", Usage: "the `NAME` of the field of each record to clean"},
+		&cli.StringFlag{Name: flagIDField, Category: categoryJSONL, Value: "id", Usage: "the `NAME` of the field that names a record in the report (else its line number)"},
+		&cli.StringFlag{Name: flagBadLines, Category: categoryJSONL, Value: "keep", Usage: "what to do with a line that is not a JSON object with a string --field: `MODE` keep (pass it through) or drop; warned either way"},
 
 		&cli.BoolFlag{Name: flagAcross, Category: categoryDedupe, Usage: "across the inputs: remove a paragraph that an earlier input (in input order) keeps"},
 		&cli.IntFlag{Name: flagBoilerplate, Category: categoryDedupe, Usage: "remove the paragraphs that `N` or more inputs keep (site footers, bylines) from all of them; 0 is off"},
