@@ -36,8 +36,11 @@ row() {
 row "awk '!seen[\$0]++'" "$awk_s"
 row "sort -u" "$(median sort -u)"
 row "textclean" "$(median "$out/textclean")"
-row "textclean --no-sentences" "$(median "$out/textclean" --no-sentences)"
-row "textclean (rules and sentences off)" "$(median "$out/textclean" --no-sentences --no-entities --no-nfc --no-invisible --no-spaces --no-controls)"
+row "textclean --no-near" "$(median "$out/textclean" --no-near)"
+row "textclean --no-sentences --no-near" "$(median "$out/textclean" --no-sentences --no-near)"
+row "textclean exact paragraphs only" "$(median "$out/textclean" --no-sentences --no-near --no-boilerplate --no-mojibake --no-entities --no-nfc --no-invisible --no-spaces --no-controls)"
+
+[ "${STREAM_ONLY:-}" ] && exit 0
 
 # The same amount of text as a tree of files, one article each.
 tree="$out/tree-${mb}mb"

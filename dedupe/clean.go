@@ -53,21 +53,24 @@ type cleaner struct {
 
 	// The match key of each paragraph's current text, and its sentences,
 	// made once per text.
-	key        []string
-	hash       []uint64
-	keyed      []bool
-	sentences  [][]sentenceInfo
-	split      []bool
-	keyBuf     []byte
-	spanBuf    []sentence.Span
-	digest     xxhash.Digest
-	copies     map[int]Copy // by paragraph: why a paragraph other documents have went
-	junk       *junkMatcher
-	junkRule   map[int]string  // by paragraph: the junk list entry it matched
-	near       []nearInfo      // by paragraph: words and word sketch of its current text
-	words      []string        // scratch for tokens
-	similarity map[int]float64 // by paragraph: how near a near-duplicate was
-	keptLater  map[int]bool    // by paragraph: a near-duplicate or teaser that gave way to a later, fuller copy
+	key       []string
+	hash      []uint64
+	keyed     []bool
+	sentences [][]sentenceInfo
+	split     []bool
+	keyBuf    []byte
+	spanBuf   []sentence.Span
+	digest    xxhash.Digest
+	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
+	junk      *junkMatcher
+	junkRule  map[int]string // by paragraph: the junk list entry it matched
+	near      []nearInfo     // by paragraph: words and word sketch of its current text
+	words     []string       // scratch for tokens
+	// recentShingles keeps the last shingle sets dropNear made.
+	recentShingles [nearWindow + 2]shingleSet
+	recentNext     int
+	similarity     map[int]float64 // by paragraph: how near a near-duplicate was
+	keptLater      map[int]bool    // by paragraph: a near-duplicate or teaser that gave way to a later, fuller copy
 
 	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache // by paragraph: the line breaks of its final text

@@ -61,9 +61,24 @@ func (c *cleaner) nearOf(i int) *nearInfo {
 // shinglesOf returns the shingle set of paragraph i (made again on demand:
 // only candidate pairs need it).
 func (c *cleaner) shinglesOf(i int) []uint64 {
+	// The last few sets made are kept: each paragraph is compared with
+	// the three before it, which then come up again.
+	for _, e := range c.recentShingles {
+		if e.para == i && e.sh != nil && c.near[i].ok {
+			return e.sh
+		}
+	}
 	c.keyOf(i)
 	sh, _ := shingles(c.key[i], c.words)
+	c.recentShingles[c.recentNext] = shingleSet{i, sh}
+	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
 	return sh
+}
+
+// shingleSet is the shingle set of a paragraph's current text.
+type shingleSet struct {
+	para int
+	sh   []uint64
 }
 
 // dropNear removes near-duplicates and teasers from the output, keep-first,
@@ -76,6 +91,7 @@ func (c *cleaner) dropNear() bool {
 		return false
 	}
 	minWords := c.opts.minNearWords()
+	c.recentShingles = [nearWindow + 2]shingleSet{}
 	idx := nearIndex{starts: make(map[string][]int), bags: make(map[uint64]int)}
 	out := make([]int, 0, len(c.order))
 	changed := false
