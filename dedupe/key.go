@@ -3,8 +3,6 @@ package dedupe
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/cespare/xxhash/v2"
 )
 
 // appendKey appends to dst the match key of text: lower case, runs of white
@@ -92,29 +90,17 @@ func isTrailingPunct(r rune) bool {
 // and compares the keys themselves on a hash hit, so a collision can never
 // make two different texts equal.
 type table struct {
-	first  map[uint64]int // hash → index of the first unit with that hash
-	keys   []string       // keys[i] is the key of unit i, for units added
-	byKey  map[string]int // units whose hash collided with a different key
-	keyBuf []byte
+	first map[uint64]int // hash → index of the first unit with that hash
+	keys  []string       // keys[i] is the key of unit i, for units added
+	byKey map[string]int // units whose hash collided with a different key
 }
 
 func newTable(size int) *table {
 	return &table{first: make(map[uint64]int, size)}
 }
 
-// add records unit i with the key of text, and returns the index of the
-// first unit added with the same key, or -1 if there is none.
-func (t *table) add(i int, text string) int {
-	t.keyBuf = appendKey(t.keyBuf[:0], text)
-	h := xxhash.Sum64(t.keyBuf)
-	if j, ok := t.first[h]; ok && t.keys[j] == string(t.keyBuf) {
-		t.setKey(i, t.keys[j]) // the common repeat: no new string
-		return j
-	}
-	return t.addKey(i, string(t.keyBuf), h)
-}
-
-// addKey is add for a key already made, with its xxhash.
+// addKey records unit i with key, whose xxhash is h, and returns the
+// index of the first unit added with the same key, or -1 if there is none.
 func (t *table) addKey(i int, key string, h uint64) int {
 	j, ok := t.first[h]
 	switch {

@@ -37,41 +37,15 @@ const (
 type sketch [4]uint64
 
 // sketchOf returns the sketch of a match key's words, and how many words
-// it has (as tokens counts them).
+// it has.
 func sketchOf(key string) (sketch, int) {
 	var s sketch
 	words := 0
-	var h uint64
-	inWord := false
-	flush := func() {
-		if inWord {
-			m := mix(h)
-			s[m>>62] |= 1 << (m & 63)
-			words++
-		}
-		h, inWord = 0, false
+	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+		h := mix(xxhash.Sum64String(key[start:end]))
+		s[h>>62] |= 1 << (h & 63)
+		words++
 	}
-	for i := 0; i < len(key); {
-		r, size := rune(key[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(key[i:])
-		}
-		switch {
-		case r == ' ':
-			flush()
-		case r >= 0x0e00 && unspaced(r):
-			flush()
-			h, inWord = uint64(r), true
-			flush()
-		case r < utf8.RuneSelf && !('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			// ASCII punctuation is not part of a word, as in tokens
-		default:
-			h = (h ^ uint64(r)) * 0x100000001b3
-			inWord = true
-		}
-		i += size
-	}
-	flush()
 	return s, words
 }
 
@@ -88,79 +62,68 @@ func (s *sketch) similar(o *sketch) float64 {
 	return float64(and) / float64(or)
 }
 
-// tokens splits a match key into words, without the punctuation at their
-// edges ("said," is "said"); characters of scripts written without spaces
-// are words of their own.
-func tokens(key string, dst []string) []string {
-	n := len(dst)
-	dst = rawTokens(key, dst)
-	out := dst[:n]
-	for _, w := range dst[n:] {
-		if !plainWord(w) {
-			w = strings.TrimFunc(w, unicode.IsPunct)
+// nextWord returns the byte span [start, end) of the first word of a
+// match key at or after offset i, and the offset to look on from; start ==
+// end when there is none. Words are separated by spaces, lose the
+// punctuation at their edges ("said," is "said"), and each character of a
+// script written without spaces is a word of its own. This is the one
+// definition of a word for shingles, sketches, teasers and the sentence
+// word count.
+func nextWord(key string, i int) (start, end, next int) {
+	for i < len(key) {
+		r, size := rune(key[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(key[i:])
 		}
-		if w != "" {
-			out = append(out, w)
+		if r == ' ' {
+			i += size
+			continue
 		}
+		start, end = i, i+size
+		if !(r >= 0x0e00 && unspaced(r)) {
+			for end < len(key) {
+				r, size := rune(key[end]), 1
+				if r >= utf8.RuneSelf {
+					r, size = utf8.DecodeRuneInString(key[end:])
+				}
+				if r == ' ' || r >= 0x0e00 && unspaced(r) {
+					break
+				}
+				end += size
+			}
+		}
+		next = end
+		if w := trimPunct(key[start:end]); w != "" {
+			start += strings.Index(key[start:end], w)
+			return start, start + len(w), next
+		}
+		i = next
 	}
-	return out
+	return len(key), len(key), len(key)
 }
 
-// plainWord reports whether w starts and ends with an ASCII letter or
-// digit: no punctuation to trim.
-func plainWord(w string) bool {
+// trimPunct removes the punctuation at the edges of a word.
+func trimPunct(w string) string {
 	alnum := func(b byte) bool { return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' }
-	return w != "" && alnum(w[0]) && alnum(w[len(w)-1])
+	if alnum(w[0]) && alnum(w[len(w)-1]) {
+		return w // the common case, with nothing to trim
+	}
+	return strings.TrimFunc(w, unicode.IsPunct)
 }
 
-func rawTokens(key string, dst []string) []string {
-	start := -1
-	for i := 0; i < len(key); {
-		r, size := utf8.DecodeRuneInString(key[i:])
-		switch {
-		case r == ' ':
-			if start >= 0 {
-				dst = append(dst, key[start:i])
-				start = -1
-			}
-		case unspaced(r):
-			if start >= 0 {
-				dst = append(dst, key[start:i])
-				start = -1
-			}
-			dst = append(dst, key[i:i+size])
-		case start < 0:
-			start = i
-		}
-		i += size
-	}
-	if start >= 0 {
-		dst = append(dst, key[start:])
+// tokens appends the words of a match key to dst.
+func tokens(key string, dst []string) []string {
+	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+		dst = append(dst, key[start:end])
 	}
 	return dst
 }
 
-// countWords counts the words of a match key as tokens splits them, without
-// making them: runs of characters between spaces, and each character of a
-// script written without spaces.
-func countWords(key []byte) int {
-	n, inWord := 0, false
-	for i := 0; i < len(key); {
-		r, size := rune(key[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(key[i:])
-		}
-		i += size
-		switch {
-		case r == ' ':
-			inWord = false
-		case r >= 0x0e00 && unspaced(r):
-			n++
-			inWord = false
-		case !inWord:
-			n++
-			inWord = true
-		}
+// countWords counts the words of a match key.
+func countWords(key string) int {
+	n := 0
+	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+		n++
 	}
 	return n
 }

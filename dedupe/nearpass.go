@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // teaserEnds are the marks that cut a paragraph off, compared in lower case
@@ -192,33 +191,15 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
 	}
 }
 
-// firstWords returns the first teaserWords words of a key, counting words
-// as tokens does (each character of a script written without spaces is
-// one), and whether it has that many.
+// firstWords returns the start of a key up to the end of its
+// teaserWords-th word, and whether it has that many words.
 func firstWords(key string) (string, bool) {
-	words, inWord := 0, false
-	for i := 0; i < len(key); {
-		r, size := utf8.DecodeRuneInString(key[i:])
-		switch {
-		case r == ' ':
-			inWord = false
-		case r >= 0x0e00 && unspaced(r):
-			words++
-			inWord = false
-			if words == teaserWords {
-				return key[:i+size], true
-			}
-		case !inWord:
-			if words == teaserWords {
-				return key[:i], true
-			}
-			words++
-			inWord = true
+	start, end, i := nextWord(key, 0)
+	for n := 1; start < end; n++ {
+		if n == teaserWords {
+			return key[:end], true
 		}
-		i += size
-	}
-	if words == teaserWords {
-		return key, true
+		start, end, i = nextWord(key, i)
 	}
 	return "", false
 }
@@ -275,7 +256,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 // with match key full: cut off with a mark, and the start of full.
 func isTeaserOf(t, full string) bool {
 	stem, ok := teaserStem(t)
-	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && countWords([]byte(stem)) >= teaserWords
+	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && countWords(stem) >= teaserWords
 }
 
 // moreComplete reports whether the later paragraph i should replace the

@@ -191,7 +191,7 @@ func (cmd *command) run() int {
 		if cmd.batch {
 			report.summary(total, time.Since(start), interrupted)
 		}
-		if err := report.close(failed || interrupted); err != nil {
+		if err := report.close(); err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
 			failed = true
 		}

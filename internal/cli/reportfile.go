@@ -81,8 +81,8 @@ func (r *reportWriter) summary(s stats, elapsed time.Duration, interrupted bool)
 }
 
 // close finishes the report. The report of a run that failed or was
-// interrupted is still written: it says what was done.
-func (r *reportWriter) close(bool) error {
+// interrupted is written too: it says what was done.
+func (r *reportWriter) close() error {
 	if r.file == nil {
 		return nil
 	}
