@@ -104,7 +104,8 @@ func isASCII(s string) bool {
 }
 
 // characters applies the rules that look at one character (or character
-// reference) at a time: InvalidUTF8, Entities, Controls, Invisible, Spaces.
+// reference, or escape sequence) at a time: InvalidUTF8, Entities,
+// Escapes, Controls, Invisible, Spaces, Width, Ligatures and ASCIIPunct.
 func (n *Normalizer) characters(e *editor, c *Counts) {
 	s := e.src
 	o := &n.opts
@@ -124,6 +125,17 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 					c[Entities]++
 					i = end
 					continue
+				}
+			case b == 0x1b && o.on(Escapes):
+				if end, ok := escapeEnd(s, i); ok {
+					e.replace(i, end, "")
+					c[Escapes]++
+					i = end
+					continue
+				}
+				if o.on(Controls) {
+					e.replace(i, i+1, "")
+					c[Controls]++
 				}
 			case (b == '\v' || b == '\f' || b == '\n' || b == '\r') && o.on(Spaces):
 				// A line break inside a line (decoded from &#10;, say) is
@@ -154,6 +166,19 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 		case isSpace(r) && o.on(Spaces):
 			e.replace(i, i+size, " ")
 			c[Spaces]++
+		case r >= '\uff01' && r <= '\uffee' && o.on(Width):
+			if end, repl, ok := foldWidth(s, i, size, r); ok {
+				e.replace(i, end, repl)
+				c[Width]++
+				i = end
+				continue
+			}
+		case r >= '\ufb00' && r <= '\ufb06' && o.on(Ligatures):
+			e.replace(i, i+size, ligatures[r])
+			c[Ligatures]++
+		case o.ASCIIPunct && o.on(ASCIIPunct) && asciiPunct[r] != "":
+			e.replace(i, i+size, asciiPunct[r])
+			c[ASCIIPunct]++
 		}
 		i += size
 	}

@@ -51,7 +51,21 @@ func TestLine(t *testing.T) {
 		{"ideographic space is kept", "日本\u3000語", "日本\u3000語", 0},
 		{"form feed", "a\fb", "a b", normalize.Spaces},
 		{"NFC composes", "cafe\u0301", "café", normalize.NFC},
-		{"NFC keeps compatibility characters", "km² ½ ﬁ", "km² ½ ﬁ", 0},
+		{"NFC keeps compatibility characters", "km² ½ H₂O ℃", "km² ½ H₂O ℃", 0},
+		{"ligatures become letters", "ﬁnal eﬀort ﬂows", "final effort flows", normalize.Ligatures},
+		{"letters that look like ligatures are kept", "æther œuvre ĳs straße", "æther œuvre ĳs straße", 0},
+		{"fullwidth letters and digits", "ＡＢＣ　ｎｅｗｓ ２０２６", "ABC　news 2026", normalize.Width},
+		{"fullwidth punctuation among Latin text", "Hello！ (ｓｅｅ below）", "Hello! (see below)", normalize.Width},
+		{"fullwidth punctuation in Japanese is kept", "こんにちは！（東京）", "こんにちは！（東京）", 0},
+		{"fullwidth yen among Latin text", "costs ￥500", "costs ¥500", normalize.Width},
+		{"halfwidth katakana composes", "ｶﾞｲﾄﾞﾌﾞｯｸ｡", "ガイドブック。", normalize.Width},
+		{"halfwidth Hangul is kept", "ﾡﾤ", "ﾡﾤ", 0},
+		{"colour escapes go whole", "\x1b[1;31mError\x1b[0m: disk", "Error: disk", normalize.Escapes},
+		{"a window title goes whole", "\x1b]0;title\x07text", "text", normalize.Escapes},
+		{"a hyperlink goes, its text stays", "\x1b]8;;http://x.org\x1b\\link\x1b]8;;\x1b\\ here", "link here", normalize.Escapes},
+		{"charset selection goes", "\x1b(Bplain", "plain", normalize.Escapes},
+		{"a stray ESC before a word leaves the word", "\x1bHello", "Hello", normalize.Controls},
+		{"an unfinished sequence leaves its text", "\x1b[12;", "[12;", normalize.Controls},
 		{"spaces collapse", "a    b  c", "a b c", normalize.CollapseSpaces},
 		{"trim both ends", "  \tindented text \t ", "indented text", normalize.Trim},
 		{"invalid UTF-8", "a\xffb", "a\uFFFDb", normalize.InvalidUTF8},
@@ -276,4 +290,38 @@ func FuzzDocument(f *testing.F) {
 			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
 		}
 	})
+}
+
+func TestASCIIPunct(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"It’s “quoted” ‚low‘ „low“", `It's "quoted" 'low' "low"`},
+		{"1990–2000 — then… −5 non‑breaking", "1990-2000 -- then... -5 non-breaking"},
+		{"« guillemets » and ′primes″ stay", "« guillemets » and ′primes″ stay"},
+		{"Itâ€™s", "It's"}, // mojibake repaired first, then folded
+	}
+	on := normalize.New(normalize.Options{ASCIIPunct: true})
+	off := normalize.New(normalize.Options{})
+	for _, tt := range tests {
+		var c normalize.Counts
+		if got := on.Line(tt.in, &c); got != tt.want {
+			t.Errorf("ASCIIPunct: Line(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if tt.in != tt.want && c.Of(normalize.ASCIIPunct) == 0 {
+			t.Errorf("ASCIIPunct: Line(%q) counted nothing", tt.in)
+		}
+		if got := off.Line("It’s — “so”…", nil); got != "It’s — “so”…" {
+			t.Errorf("without ASCIIPunct, typography changed: %q", got)
+		}
+	}
+	skipped := normalize.New(normalize.Options{ASCIIPunct: true, Skip: normalize.Set(normalize.ASCIIPunct)})
+	if got := skipped.Line("“so”", nil); got != "“so”" {
+		t.Errorf("ASCIIPunct asked for and skipped: %q", got)
+	}
+}
+
+func TestExcept(t *testing.T) {
+	n := normalize.New(normalize.Options{Skip: normalize.Except(normalize.Entities)})
+	if got, want := n.Line("  a&amp;b\u200b\u00a0 ﬁ  ", nil), "  a&b\u200b\u00a0 ﬁ  "; got != want {
+		t.Errorf("only Entities: got %q, want %q", got, want)
+	}
 }

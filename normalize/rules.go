@@ -21,6 +21,10 @@ const (
 	Trim                       // spaces and tabs at the start and end of each line are removed
 	BlankLines                 // runs of blank lines become one; blank lines at the edges go
 	Mojibake                   // UTF-8 read as Windows-1252 or MacRoman ("Itâ€™s") is put back
+	Escapes                    // terminal escape sequences ("\x1b[31m") are removed whole
+	Width                      // fullwidth Latin letters and digits, and halfwidth katakana, take their usual form
+	Ligatures                  // Latin typographic ligatures ("ﬁ") become their letters
+	ASCIIPunct                 // curly quotes, dashes and the ellipsis become ASCII; off unless Options.ASCIIPunct
 	numRules
 )
 
@@ -37,6 +41,10 @@ var ruleNames = [numRules]string{
 	Trim:           "trim",
 	BlankLines:     "blank-lines",
 	Mojibake:       "mojibake",
+	Escapes:        "escapes",
+	Width:          "width",
+	Ligatures:      "ligatures",
+	ASCIIPunct:     "ascii-punct",
 }
 
 // String returns the rule's name, such as "entities".
@@ -46,6 +54,11 @@ func (r Rule) String() string {
 	}
 	return fmt.Sprintf("Rule(%d)", r)
 }
+
+// Default reports whether the rule applies unless switched off. Only
+// ASCIIPunct does not: folding typography to ASCII loses information, so it
+// is asked for with Options.ASCIIPunct.
+func (r Rule) Default() bool { return r != ASCIIPunct }
 
 // Rules returns every rule in report order.
 func Rules() []Rule {
@@ -78,15 +91,23 @@ func Set(rules ...Rule) RuleSet {
 	return s
 }
 
+// Except returns the set of every rule but the given ones: Options{Skip:
+// Except(Entities)} applies only the Entities rule (and InvalidUTF8, which
+// always applies).
+func Except(rules ...Rule) RuleSet {
+	return ^Set(rules...) & (1<<numRules - 1)
+}
+
 // Has reports whether r is in the set.
 func (s RuleSet) Has(r Rule) bool { return s&(1<<r) != 0 }
 
 // Counts holds, for each rule, how many changes it made. The unit is a
 // replaced sequence for InvalidUTF8, a line end for Newlines, a decoded
 // reference for Entities, a removed or replaced character for BOM, Controls,
-// Invisible and Spaces, a changed line for NFC and Trim, a collapsed run for
-// CollapseSpaces, a removed blank line for BlankLines and a repaired
-// character for Mojibake.
+// Invisible, Spaces, Width, Ligatures and ASCIIPunct, a changed line for NFC
+// and Trim, a collapsed run for CollapseSpaces, a removed blank line for
+// BlankLines, a repaired character for Mojibake and a removed sequence for
+// Escapes.
 type Counts [numRules]int
 
 // Add adds the counts of o to c.
@@ -125,6 +146,18 @@ type Options struct {
 	// decoded only for amp, lt, gt, quot and nbsp, and not before a letter,
 	// digit or "=", which keeps URLs and prose intact.
 	WHATWGEntities bool
+	// ASCIIPunct applies the ASCIIPunct rule: ‘ ’ ‚ ‛ become ', “ ” „ ‟
+	// become ", the hyphen, figure and en dashes and the minus sign become
+	// -, the em dash and horizontal bar become --, and … becomes "...".
+	ASCIIPunct bool
 }
 
-func (o *Options) on(r Rule) bool { return r == InvalidUTF8 || !o.Skip.Has(r) }
+func (o *Options) on(r Rule) bool {
+	switch r {
+	case InvalidUTF8:
+		return true
+	case ASCIIPunct:
+		return o.ASCIIPunct && !o.Skip.Has(r)
+	}
+	return !o.Skip.Has(r)
+}

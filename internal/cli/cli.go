@@ -93,6 +93,7 @@ const (
 	flagReport        = "report"
 	flagStrict        = "strict"
 	flagNFKC          = "nfkc"
+	flagASCIIPunct    = "ascii-punct"
 	flagNoSentences   = "no-sentences"
 	flagNoMoves       = "no-moves"
 	flagMinWords      = "min-sentence-words"
@@ -140,6 +141,9 @@ var ruleUsage = map[normalize.Rule]string{
 	normalize.Trim:           "keep spaces and tabs at the start and end of lines",
 	normalize.BlankLines:     "keep runs of blank lines",
 	normalize.Mojibake:       "leave mojibake (UTF-8 read as Windows-1252 or MacRoman: \"Itâ€™s\") unrepaired",
+	normalize.Escapes:        "keep terminal escape sequences' text (\"[31m\"); their ESC still goes with the controls",
+	normalize.Width:          "keep fullwidth letters, digits and punctuation (\"ＡＢＣ！\") and halfwidth katakana",
+	normalize.Ligatures:      "keep Latin ligatures such as \"ﬁ\"",
 }
 
 func flags() []cli.Flag {
@@ -182,9 +186,10 @@ func flags() []cli.Flag {
 		&cli.BoolFlag{Name: flagStrict, Category: categoryNormalize, Usage: "refuse input that is not valid UTF-8 instead of replacing bad bytes with U+FFFD"},
 		&cli.BoolFlag{Name: flagWHATWG, Category: categoryNormalize, Usage: "decode character references exactly as browsers do in text, legacy names without ';' included (&section=2 becomes §ion=2)"},
 		&cli.BoolFlag{Name: flagNFKC, Category: categoryNormalize, Usage: "use Unicode NFKC instead of NFC (lossy: km² becomes km2)"},
+		&cli.BoolFlag{Name: flagASCIIPunct, Category: categoryNormalize, Usage: "fold curly quotes to ' and \", dashes to - and -- and … to ... (off by default: it loses typography)"},
 	}
 	for _, r := range normalize.Rules() {
-		if r == normalize.InvalidUTF8 {
+		if r == normalize.InvalidUTF8 || !r.Default() {
 			continue
 		}
 		fs = append(fs, &cli.BoolFlag{Name: ruleFlagPrefix + r.String(), Category: categoryNormalize, Usage: ruleUsage[r]})
@@ -201,12 +206,13 @@ func flags() []cli.Flag {
 func options(c *cli.Context) (dedupe.Options, error) {
 	var o dedupe.Options
 	for _, r := range normalize.Rules() {
-		if r != normalize.InvalidUTF8 && c.Bool(ruleFlagPrefix+r.String()) {
+		if r != normalize.InvalidUTF8 && r.Default() && c.Bool(ruleFlagPrefix+r.String()) {
 			o.Normalize.Skip |= normalize.Set(r)
 		}
 	}
 	o.Normalize.Strict = c.Bool(flagStrict)
 	o.Normalize.NFKC = c.Bool(flagNFKC)
+	o.Normalize.ASCIIPunct = c.Bool(flagASCIIPunct)
 	o.Normalize.WHATWGEntities = c.Bool(flagWHATWG)
 	o.NoSentences = c.Bool(flagNoSentences)
 	o.NoMoves = c.Bool(flagNoMoves)
