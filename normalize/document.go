@@ -88,6 +88,11 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 	}
 	if n.opts.on(BlankLines) {
 		d.Counts[BlankLines] = d.extraBlankLines()
+		if len(text) == start && d.Counts[BlankLines] > 0 {
+			// The empty line after the last line end, or of an empty
+			// input, is no blank line that anything removes.
+			d.Counts[BlankLines]--
+		}
 	}
 	return d, nil
 }
@@ -141,22 +146,38 @@ func firstInvalid(s string) int {
 }
 
 // extraBlankLines counts the blank lines that String drops with the
-// BlankLines rule on: all but one of each run between text, and all at the
-// edges.
+// BlankLines rule on.
 func (d *Document) extraBlankLines() int {
-	extra, run, seenText := 0, 0, false
+	n := 0
+	for _, drop := range d.droppedBlankLines() {
+		if drop {
+			n++
+		}
+	}
+	return n
+}
+
+// droppedBlankLines marks, by line index, the blank lines that String drops
+// with the BlankLines rule on: all at the edges, and all but the first of
+// each run between text.
+func (d *Document) droppedBlankLines() []bool {
+	dropped := make([]bool, len(d.Lines))
+	firstText, lastText := -1, -1
+	for i := range d.Lines {
+		if !d.Lines[i].Blank() {
+			if firstText < 0 {
+				firstText = i
+			}
+			lastText = i
+		}
+	}
 	for i := range d.Lines {
 		if d.Lines[i].Blank() {
-			run++
-			continue
+			afterText := i > 0 && !d.Lines[i-1].Blank()
+			dropped[i] = i < firstText || i > lastText || !afterText
 		}
-		if seenText && run > 0 {
-			run--
-		}
-		extra += run
-		run, seenText = 0, true
 	}
-	return extra + run
+	return dropped
 }
 
 // String returns the document as normalized text: its lines joined with

@@ -2,8 +2,11 @@ package normalize
 
 import "sort"
 
-// edit records that src[inStart:inEnd] became out[outStart:outEnd].
-type edit struct{ inStart, inEnd, outStart, outEnd int }
+// edit records that rule made src[inStart:inEnd] into out[outStart:outEnd].
+type edit struct {
+	inStart, inEnd, outStart, outEnd int
+	rule                             Rule
+}
 
 // editor builds the result of one stage over src. It copies nothing until the
 // first change, so a stage that changes nothing returns src itself.
@@ -13,21 +16,30 @@ type editor struct {
 	copied  int     // src[:copied] is accounted for in out
 	changed bool    // a replacement was made
 	edits   *[]edit // where to record edits; nil when no map is wanted
+	rule    Rule    // the rule that replace records
 }
 
 func (e *editor) reset(src string, buf []byte, edits *[]edit) {
 	*e = editor{src: src, out: buf[:0], edits: edits}
 }
 
-// replace writes repl in place of src[start:end].
+// replace writes repl in place of src[start:end], as a change of e.rule.
 func (e *editor) replace(start, end int, repl string) {
 	e.changed = true
 	e.out = append(e.out, e.src[e.copied:start]...)
 	if e.edits != nil {
-		*e.edits = append(*e.edits, edit{start, end, len(e.out), len(e.out) + len(repl)})
+		*e.edits = append(*e.edits, edit{start, end, len(e.out), len(e.out) + len(repl), e.rule})
 	}
 	e.out = append(e.out, repl...)
 	e.copied = end
+}
+
+// count writes repl in place of src[start:end] as a change of rule, and
+// counts it.
+func (e *editor) count(c *Counts, rule Rule, start, end int, repl string) {
+	e.rule = rule
+	e.replace(start, end, repl)
+	c[rule]++
 }
 
 // result returns the edited text, or src when nothing changed.
@@ -42,7 +54,13 @@ func (e *editor) result() string {
 // Offsets maps byte offsets in a normalized line back to the line it came
 // from. It is returned by [Normalizer.LineOffsets].
 type Offsets struct {
-	layers [][]edit // one per stage that changed the text, in the order applied
+	layers []layer // one per stage that changed the text, in the order applied
+}
+
+// layer is what one stage did: the edits that made src into out.
+type layer struct {
+	src, out string
+	edits    []edit
 }
 
 // Start returns the offset in the original line of the byte at offset out of
@@ -55,9 +73,13 @@ func (m *Offsets) Start(out int) int { return m.apply(out, false) }
 // replacement maps to the end of what it replaced.
 func (m *Offsets) End(out int) int { return m.apply(out, true) }
 
-func (m *Offsets) apply(off int, end bool) int {
-	for i := len(m.layers) - 1; i >= 0; i-- {
-		off = mapBack(m.layers[i], off, end)
+func (m *Offsets) apply(off int, end bool) int { return m.before(len(m.layers), off, end) }
+
+// before maps offset off in the text that layer k starts from back to the
+// original line.
+func (m *Offsets) before(k, off int, end bool) int {
+	for i := k - 1; i >= 0; i-- {
+		off = mapBack(m.layers[i].edits, off, end)
 	}
 	return off
 }

@@ -34,3 +34,20 @@ func ExampleNormalizer_Document() {
 	// line 1, bytes 0-5: first
 	// line 2, bytes 7-25: second & third
 }
+
+func ExampleNormalizer_Explain() {
+	edits, err := normalize.New(normalize.Options{}).Explain("It&#8217;s  Ã©tÃ©.\r\n")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range edits {
+		fmt.Printf("%d:%d %s %q → %q\n", e.Line, e.Column, e.Rule, e.Before, e.After)
+	}
+	// Output:
+	// 1:3 entities "&#8217;" → "’"
+	// 1:12 collapse-spaces " " → ""
+	// 1:13 mojibake "Ã©" → "é"
+	// 1:18 mojibake "Ã©" → "é"
+	// 1:23 newlines "\r\n" → "\n"
+}

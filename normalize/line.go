@@ -58,10 +58,11 @@ func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 			n.e.reset(s, n.buf, edits)
 			stage(n, &n.e, c)
 			if n.e.changed {
+				src := s
 				s = n.e.result()
 				changed = true
 				if m != nil {
-					m.layers = append(m.layers, *edits)
+					m.layers = append(m.layers, layer{src: src, out: s, edits: *edits})
 				}
 			}
 			n.buf = n.e.out
@@ -79,6 +80,7 @@ func (n *Normalizer) mojibake(e *editor, c *Counts) {
 	if !n.opts.on(Mojibake) || isASCII(e.src) {
 		return
 	}
+	e.rule = Mojibake
 	fixMojibake(e, windows1252, c, nil)
 	if !e.changed {
 		// MacRoman only with two sequences or more: one alone ("√π",
@@ -121,30 +123,25 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 			switch {
 			case b == '&' && o.on(Entities):
 				if end, repl, ok := entityAt(s, i, o.WHATWGEntities); ok {
-					e.replace(i, end, repl)
-					c[Entities]++
+					e.count(c, Entities, i, end, repl)
 					i = end
 					continue
 				}
 			case b == 0x1b && o.on(Escapes):
 				if end, ok := escapeEnd(s, i); ok {
-					e.replace(i, end, "")
-					c[Escapes]++
+					e.count(c, Escapes, i, end, "")
 					i = end
 					continue
 				}
 				if o.on(Controls) {
-					e.replace(i, i+1, "")
-					c[Controls]++
+					e.count(c, Controls, i, i+1, "")
 				}
 			case (b == '\v' || b == '\f' || b == '\n' || b == '\r') && o.on(Spaces):
 				// A line break inside a line (decoded from &#10;, say) is
 				// white space between words, not a character to delete.
-				e.replace(i, i+1, " ")
-				c[Spaces]++
+				e.count(c, Spaces, i, i+1, " ")
 			case (b < 0x20 && b != '\t' || b == 0x7f) && o.on(Controls):
-				e.replace(i, i+1, "")
-				c[Controls]++
+				e.count(c, Controls, i, i+1, "")
 			}
 			i++
 			continue
@@ -152,33 +149,25 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			e.replace(i, i+1, "\uFFFD")
-			c[InvalidUTF8]++
+			e.count(c, InvalidUTF8, i, i+1, "\uFFFD")
 		case r == 0x85 && o.on(Spaces): // NEL, a line break
-			e.replace(i, i+size, " ")
-			c[Spaces]++
+			e.count(c, Spaces, i, i+size, " ")
 		case r >= 0x80 && r <= 0x9f && o.on(Controls):
-			e.replace(i, i+size, "")
-			c[Controls]++
+			e.count(c, Controls, i, i+size, "")
 		case isInvisible(r) && o.on(Invisible) && !joinsScript(s, i, size, r):
-			e.replace(i, i+size, "")
-			c[Invisible]++
+			e.count(c, Invisible, i, i+size, "")
 		case isSpace(r) && o.on(Spaces):
-			e.replace(i, i+size, " ")
-			c[Spaces]++
+			e.count(c, Spaces, i, i+size, " ")
 		case r >= '\uff01' && r <= '\uffee' && o.on(Width):
 			if end, repl, ok := foldWidth(s, i, size, r); ok {
-				e.replace(i, end, repl)
-				c[Width]++
+				e.count(c, Width, i, end, repl)
 				i = end
 				continue
 			}
 		case r >= '\ufb00' && r <= '\ufb06' && o.on(Ligatures):
-			e.replace(i, i+size, ligatures[r])
-			c[Ligatures]++
+			e.count(c, Ligatures, i, i+size, ligatures[r])
 		case o.ASCIIPunct && o.on(ASCIIPunct) && asciiPunct[r] != "":
-			e.replace(i, i+size, asciiPunct[r])
-			c[ASCIIPunct]++
+			e.count(c, ASCIIPunct, i, i+size, asciiPunct[r])
 		}
 		i += size
 	}
@@ -346,6 +335,7 @@ func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
 	if !n.opts.NFKC && alwaysNFC(e.src) || form.IsNormalString(e.src) {
 		return
 	}
+	e.rule = NFC
 	var it norm.Iter
 	it.InitString(form, e.src)
 	for !it.Done() {
@@ -398,6 +388,7 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		}
 		if start > 0 || end < len(s) {
 			c[Trim]++
+			e.rule = Trim
 			if start > 0 {
 				e.replace(0, start, "")
 			}
@@ -420,12 +411,12 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 			for j < to && s[j] == ' ' {
 				j++
 			}
-			e.replace(i+1, j, "")
-			c[CollapseSpaces]++
+			e.count(c, CollapseSpaces, i+1, j, "")
 			i = j - 1
 		}
 	}
 	if end < len(s) {
+		e.rule = Trim
 		e.replace(end, len(s), "")
 	}
 }

@@ -275,7 +275,8 @@ func FuzzDocument(f *testing.F) {
 	f.Add("\ufeff\n\n x \n")
 	f.Fuzz(func(t *testing.T, s string) {
 		var opts normalize.Options
-		d, err := normalize.New(opts).Document(s)
+		n := normalize.New(opts)
+		d, err := n.Document(s)
 		if err != nil {
 			if !errors.Is(err, normalize.ErrBinary) {
 				t.Fatal(err)
@@ -289,6 +290,7 @@ func FuzzDocument(f *testing.F) {
 		if again := normalize.String(got); again != got {
 			t.Fatalf("not idempotent: %q → %q → %q", s, got, again)
 		}
+		checkExplain(t, n, s, d)
 	})
 }
 

@@ -94,6 +94,7 @@ const (
 	flagStrict        = "strict"
 	flagNFKC          = "nfkc"
 	flagASCIIPunct    = "ascii-punct"
+	flagExplain       = "explain"
 	flagNoSentences   = "no-sentences"
 	flagNoMoves       = "no-moves"
 	flagMinWords      = "min-sentence-words"
@@ -149,6 +150,7 @@ var ruleUsage = map[normalize.Rule]string{
 func flags() []cli.Flag {
 	fs := []cli.Flag{
 		&cli.BoolFlag{Name: flagDiff, Aliases: []string{"d"}, Category: categoryOutput, Usage: "print a unified diff from each input to its clean text instead of the text"},
+		&cli.BoolFlag{Name: flagExplain, Category: categoryOutput, Usage: "print each normalization change (FILE:LINE:COLUMN: RULE: \"before\" → \"after\") instead of the text; with --report, list them in it"},
 		&cli.BoolFlag{Name: flagList, Aliases: []string{"l"}, Category: categoryOutput, Usage: "print the names of the inputs whose clean text differs"},
 		&cli.BoolFlag{Name: flagWrite, Aliases: []string{"w"}, Category: categoryOutput, Usage: "rewrite each changed file in place, atomically"},
 		&cli.BoolFlag{Name: flagCheck, Category: categoryOutput, Usage: "exit 1 if any input would change; print nothing unless -l or -d is given"},

@@ -33,6 +33,7 @@ const stdinName = "<stdin>"
 type command struct {
 	opts                     dedupe.Options
 	diff, list, write, check bool
+	explain                  bool
 	output, report           string
 	quiet                    bool
 	jobs                     int
@@ -64,6 +65,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		list:     c.Bool(flagList),
 		write:    c.Bool(flagWrite),
 		check:    c.Bool(flagCheck),
+		explain:  c.Bool(flagExplain),
 		output:   c.String(flagOutput),
 		report:   c.String(flagReport),
 		quiet:    c.Bool(flagQuiet),
@@ -125,8 +127,10 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, usagef("-w and -o cannot be used together")
 	case cmd.write && cmd.check:
 		return nil, usagef("-w and --check cannot be used together")
-	case cmd.report == "-" && (cmd.list || cmd.diff || !cmd.write && !cmd.check && cmd.output == ""):
-		return nil, usagef("--report - needs standard output to itself: use it with -o, -w or --check, without -l or -d")
+	case cmd.report == "-" && (cmd.list || cmd.diff || cmd.explain || !cmd.write && !cmd.check && cmd.output == ""):
+		return nil, usagef("--report - needs standard output to itself: use it with -o, -w or --check, without -l, -d or --explain")
+	case cmd.explain && cmd.jsonl:
+		return nil, usagef("--explain works on text inputs, not on --jsonl records")
 	case cmd.output != "" && len(cmd.paths) > 1:
 		return nil, usagef("-o takes one input (a file or a folder), not %d", len(cmd.paths))
 	case cmd.output != "" && cmd.batch:
@@ -217,7 +221,7 @@ func (cmd *command) run() int {
 		return ExitInterrupted
 	case failed:
 		return ExitError
-	case total.changed > 0 && !cmd.write && (cmd.check || cmd.list || cmd.diff):
+	case total.changed > 0 && !cmd.write && (cmd.check || cmd.list || cmd.diff || cmd.explain):
 		return ExitChanged
 	}
 	return ExitOK
@@ -328,11 +332,21 @@ func (cmd *command) clean(in input) (o outcome) {
 	name := in.name()
 	o.changed = res.Text != raw
 	o.stats = statsOf(raw, res, o.changed)
+	var edits []normalize.Edit
+	if cmd.explain {
+		// Document succeeded inside Clean, so Explain cannot fail.
+		if edits, err = normalize.New(opts.Normalize).Explain(text); err != nil {
+			return fail(err)
+		}
+	}
 	if cmd.report != "" {
 		var b bytes.Buffer
 		rep := report.New(name, text, res)
 		rep.Encoding, rep.EncodingGuessed = decoded.Encoding, decoded.Guessed
 		rep.BytesIn = len(raw)
+		if cmd.explain {
+			rep.Edits = report.EditsOf(edits)
+		}
 		if err := rep.Write(&b); err != nil {
 			return fail(err)
 		}
@@ -341,6 +355,9 @@ func (cmd *command) clean(in input) (o outcome) {
 	var out bytes.Buffer
 	if o.changed && cmd.list {
 		fmt.Fprintln(&out, name)
+	}
+	for _, e := range edits {
+		fmt.Fprintf(&out, "%s:%d:%d: %s: %q → %q\n", name, e.Line, e.Column, e.Rule, e.Before, e.After)
 	}
 	if o.changed && cmd.diff {
 		if err := udiff.Write(&out, name+".orig", name, raw, res.Text); err != nil {
@@ -368,7 +385,7 @@ func (cmd *command) clean(in input) (o outcome) {
 		if err := writeFile(target, []byte(res.Text)); err != nil {
 			return fail(fmt.Errorf("write %s: %w", target, err))
 		}
-	case !cmd.list && !cmd.diff && !cmd.check:
+	case !cmd.list && !cmd.diff && !cmd.check && !cmd.explain:
 		out.WriteString(res.Text)
 	}
 	o.stdout = out.Bytes()

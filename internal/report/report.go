@@ -27,6 +27,30 @@ type Report struct {
 	Removed         Removed         `json:"removed"`
 	Moved           int             `json:"moved"`
 	Changes         []Change        `json:"changes"`
+	// Edits lists each normalization change (textclean --explain): absent
+	// unless asked for, as a long input can have one on every line.
+	Edits []Edit `json:"edits,omitempty"`
+}
+
+// Edit is one normalization change: rule replaced before with after at byte
+// offset offset, which is line line, byte column column. Where rules build
+// on each other, before is the text as the earlier rule left it.
+type Edit struct {
+	Rule   string `json:"rule"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Offset int    `json:"offset"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// EditsOf converts normalization edits to their JSON form.
+func EditsOf(edits []normalize.Edit) []Edit {
+	out := make([]Edit, len(edits))
+	for i, e := range edits {
+		out[i] = Edit{Rule: e.Rule.String(), Line: e.Line, Column: e.Column, Offset: e.Offset, Before: e.Before, After: e.After}
+	}
+	return out
 }
 
 // Removed counts what was removed: the runs reported, the paragraphs

@@ -1,0 +1,94 @@
+package normalize
+
+import (
+	"sort"
+	"strings"
+)
+
+// Edit is one change a normalization rule made to an input: at Offset
+// (line Line, byte column Column), rule Rule replaced Before with After.
+// Where rules build on each other, Before is the text as the earlier rule
+// left it: "&#173;" becomes a soft hyphen (Entities), which is then removed
+// (Invisible), as two edits at the same place.
+type Edit struct {
+	Rule   Rule
+	Offset int // byte offset in the input
+	Line   int // 1-based line number, counted as Document counts lines
+	Column int // 1-based byte column in the line
+	Before string
+	After  string
+}
+
+// Explain returns the edits that Document and Document.String make of input,
+// in input order: the same rules, the same options, each change on its own
+// (changes of one rule that touch, such as the letters of "ＡＢＣ", as one).
+// Explaining costs a second normalization of each line that changed, so it
+// is meant for inspecting text, not for the hot path. It fails as Document
+// does.
+func (n *Normalizer) Explain(input string) ([]Edit, error) {
+	d, err := n.Document(input)
+	if err != nil {
+		return nil, err
+	}
+	var edits []Edit
+	if strings.HasPrefix(input, "\ufeff") && n.opts.on(BOM) {
+		edits = append(edits, Edit{Rule: BOM, Line: 1, Column: 1, Before: "\ufeff"})
+	}
+	dropped := d.droppedBlankLines()
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if raw := input[l.Start:l.End]; raw != l.Text {
+			edits = n.appendLineEdits(edits, l, raw)
+		}
+		next := len(input)
+		if i+1 < len(d.Lines) {
+			next = d.Lines[i+1].Start
+		}
+		eol := input[l.End:next]
+		if eol != "" && eol != "\n" && n.opts.on(Newlines) {
+			edits = append(edits, Edit{Rule: Newlines, Offset: l.End, Line: l.Number, Column: l.End - l.Start + 1, Before: eol, After: "\n"})
+			eol = "\n"
+		}
+		// A dropped blank line is explained as it stands after the other
+		// rules: its trimmed text and its line end, or for a last line
+		// without one, as it is in the input.
+		if dropped[i] && n.opts.on(BlankLines) {
+			before := l.Text + eol
+			if before == "" {
+				before = input[l.Start:l.End]
+			}
+			if before != "" {
+				edits = append(edits, Edit{Rule: BlankLines, Offset: l.Start, Line: l.Number, Column: 1, Before: before})
+			}
+		}
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })
+	return edits, nil
+}
+
+// appendLineEdits appends the edits that normalizing raw, the input of line
+// l, makes.
+func (n *Normalizer) appendLineEdits(edits []Edit, l *Line, raw string) []Edit {
+	m := new(Offsets)
+	n.line(raw, new(Counts), m)
+	for k, layer := range m.layers {
+		for j := 0; j < len(layer.edits); j++ {
+			e := layer.edits[j]
+			// Touching edits of one rule read as one: "ＡＢＣ" → "ABC".
+			for j+1 < len(layer.edits) && layer.edits[j+1].rule == e.rule && layer.edits[j+1].inStart == e.inEnd {
+				j++
+				e.inEnd, e.outEnd = layer.edits[j].inEnd, layer.edits[j].outEnd
+			}
+			start := m.before(k, e.inStart, false)
+			edits = append(edits, Edit{
+				Rule:   e.rule,
+				Offset: l.Start + start,
+				Line:   l.Number,
+				Column: start + 1,
+				Before: layer.src[e.inStart:e.inEnd],
+				After:  layer.out[e.outStart:e.outEnd],
+			})
+		}
+	}
+	return edits
+}
