@@ -430,7 +430,7 @@ func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 	first, last := p.first+breaks.lineOf(start), p.first+breaks.lineOf(max(end-1, start))
 	lf, ll := &c.doc.Lines[first], &c.doc.Lines[last]
 	return LineRange{lf.Number, ll.Number},
-		Span{lf.Start + c.inputOffset(lf, start-breaks.lineStart(start), false), ll.Start + c.inputOffset(ll, end-breaks.lineStart(max(end-1, start)), true)}
+		Span{c.inputOffset(first, start-breaks.lineStart(start), false), c.inputOffset(last, end-breaks.lineStart(max(end-1, start)), true)}
 }
 
 // lineBreaks holds the offsets of the "\n"s of a text, to find the line of
@@ -478,15 +478,16 @@ func (m *breaksCache) of(key int, text string) lineBreaks {
 	return b
 }
 
-// inputOffset maps an offset in line l's normalized text to its raw text.
-func (c *cleaner) inputOffset(l *normalize.Line, off int, end bool) int {
-	raw := c.input[l.Start:l.End]
-	if raw == l.Text {
-		return off
+// inputOffset maps an offset in the normalized text of line i to the
+// input.
+func (c *cleaner) inputOffset(i, off int, end bool) int {
+	l := &c.doc.Lines[i]
+	if c.input[l.Start:l.End] == l.Text {
+		return l.Start + off
 	}
-	_, m := c.norm.LineOffsets(raw)
+	m := c.doc.LineOffsets(c.norm, c.input, i)
 	if end {
-		return m.End(off)
+		return l.Start + m.End(off)
 	}
-	return m.Start(off)
+	return l.Start + m.Start(off)
 }

@@ -26,6 +26,7 @@ func FuzzClean(f *testing.F) {
 	f.Add("Alpha beta gamma delta epsilon.\nAlpha beta gamma delta epsilon. Extraordinarily incomprehensible internationalization characteristics\nExtraordinarily incomprehensible internationalization characteristics\n")
 	f.Add("Note\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph M that is also well over forty characters.\nLong paragraph L that is well over forty characters.\nTHIS UNIQUE LINE IS LOST\nNote\nLong paragraph M that is also well over forty characters.\n")
 	f.Add("A long paragraph number one that is quite long.\nMeal 1\nB long paragraph number two that is quite long.\nMeal 1\nB long paragraph number two that is quite long.\nMeal 1\n")
+	f.Add("The organiza-\ntion, which is big, met today. It was long.\n\nThe organiza-\ntion, which is big, met today. It was long.\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		r, err := Clean(in, Options{})
 		if err != nil {

@@ -38,6 +38,8 @@ type Document struct {
 	Newline string
 	// FinalNewline reports whether the input ended with a line end.
 	FinalNewline bool
+
+	joins map[int][]layer // by line index: what the Hyphenation rule did to it
 }
 
 // Document splits input into lines and normalizes each. It fails with
@@ -86,6 +88,9 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		}
 		start = next
 	}
+	if n.opts.on(Hyphenation) {
+		d.rejoinHyphenated(&d.Counts)
+	}
 	if n.opts.on(BlankLines) {
 		d.Counts[BlankLines] = d.extraBlankLines()
 		if len(text) == start && d.Counts[BlankLines] > 0 {
@@ -95,6 +100,17 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		}
 	}
 	return d, nil
+}
+
+// LineOffsets maps byte offsets in the text of line i of d back to the
+// line's input, input[d.Lines[i].Start:d.Lines[i].End]. n must have the
+// options that made d; input is the text d was made of.
+func (d *Document) LineOffsets(n *Normalizer, input string, i int) *Offsets {
+	l := &d.Lines[i]
+	m := new(Offsets)
+	n.line(input[l.Start:l.End], new(Counts), m)
+	m.layers = append(m.layers, d.joins[i]...)
+	return m
 }
 
 // lineEnd returns the end of the line starting at start and the start of the

@@ -37,8 +37,8 @@ func (n *Normalizer) Explain(input string) ([]Edit, error) {
 	dropped := d.droppedBlankLines()
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		if raw := input[l.Start:l.End]; raw != l.Text {
-			edits = n.appendLineEdits(edits, l, raw)
+		if input[l.Start:l.End] != l.Text {
+			edits = appendLineEdits(edits, l, d.LineOffsets(n, input, i))
 		}
 		next := len(input)
 		if i+1 < len(d.Lines) {
@@ -66,11 +66,8 @@ func (n *Normalizer) Explain(input string) ([]Edit, error) {
 	return edits, nil
 }
 
-// appendLineEdits appends the edits that normalizing raw, the input of line
-// l, makes.
-func (n *Normalizer) appendLineEdits(edits []Edit, l *Line, raw string) []Edit {
-	m := new(Offsets)
-	n.line(raw, new(Counts), m)
+// appendLineEdits appends the edits that m records for line l.
+func appendLineEdits(edits []Edit, l *Line, m *Offsets) []Edit {
 	for k, layer := range m.layers {
 		for j := 0; j < len(layer.edits); j++ {
 			e := layer.edits[j]

@@ -24,6 +24,7 @@ const (
 	Escapes                    // terminal escape sequences ("\x1b[31m") are removed whole
 	Width                      // fullwidth Latin letters and digits, and halfwidth katakana, take their usual form
 	Ligatures                  // Latin typographic ligatures ("ﬁ") become their letters
+	Hyphenation                // a word hyphenated across two lines is rejoined, on evidence: see the rule's comment
 	ASCIIPunct                 // curly quotes, dashes and the ellipsis become ASCII; off unless Options.ASCIIPunct
 	numRules
 )
@@ -44,6 +45,7 @@ var ruleNames = [numRules]string{
 	Escapes:        "escapes",
 	Width:          "width",
 	Ligatures:      "ligatures",
+	Hyphenation:    "hyphenation",
 	ASCIIPunct:     "ascii-punct",
 }
 
@@ -106,8 +108,8 @@ func (s RuleSet) Has(r Rule) bool { return s&(1<<r) != 0 }
 // reference for Entities, a removed or replaced character for BOM, Controls,
 // Invisible, Spaces, Width, Ligatures and ASCIIPunct, a changed line for NFC
 // and Trim, a collapsed run for CollapseSpaces, a removed blank line for
-// BlankLines, a repaired character for Mojibake and a removed sequence for
-// Escapes.
+// BlankLines, a repaired character for Mojibake, a removed sequence for
+// Escapes and a rejoined word for Hyphenation.
 type Counts [numRules]int
 
 // Add adds the counts of o to c.
