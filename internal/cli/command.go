@@ -393,7 +393,9 @@ func statsOf(text string, r *dedupe.Result, changed bool) stats {
 }
 
 // read returns the contents of the input at path ("-" is standard input),
-// and what the file was like when read (nil for standard input).
+// and what the file was like when read (nil for standard input). A regular
+// file that changed while it was being read (grew, shrank, was written to or
+// replaced) is refused rather than cleaned half old, half new.
 func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	if path == "-" {
 		text, err := readLimited(cmd.stdin, cmd.maxSize)
@@ -406,10 +408,14 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	switch {
 	case info.IsDir():
 		return "", nil, errors.New("is a directory")
+	case cmd.write && !info.Mode().IsRegular():
+		// Refused before it is opened: a FIFO would wait for a writer
+		// and then be drained for nothing.
+		return "", nil, errors.New("not a regular file; not rewritten")
 	case info.Mode().IsRegular() && info.Size() > cmd.maxSize:
 		return "", nil, fmt.Errorf("is %d bytes, more than --max-size %d; not cleaned", info.Size(), cmd.maxSize)
 	}
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return "", nil, bare(err)
 	}
@@ -417,7 +423,36 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	// A device or a pipe (/dev/zero, a FIFO) has no size to check first:
 	// the limit stops the read instead.
 	text, err := readLimited(f, cmd.maxSize)
-	return text, info, err
+	if err != nil {
+		return "", nil, err
+	}
+	if info.Mode().IsRegular() {
+		after, err := f.Stat()
+		if err != nil {
+			return "", nil, bare(err)
+		}
+		if !os.SameFile(info, after) || after.Size() != info.Size() || !after.ModTime().Equal(info.ModTime()) {
+			return "", nil, errors.New("changed while it was being read; not cleaned")
+		}
+	}
+	return text, info, nil
+}
+
+// inputFile is an input file open for reading.
+type inputFile interface {
+	io.Reader
+	Stat() (os.FileInfo, error)
+	Close() error
+}
+
+// openInput opens an input file. Tests replace it to make reads fail or
+// to change the file while it is read.
+var openInput = func(path string) (inputFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // readLimited reads r to its end, or fails once it has given more than max
@@ -425,7 +460,7 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 func readLimited(r io.Reader, max int64) (string, error) {
 	b, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return "", bare(err)
+		return "", fmt.Errorf("read: %w", bare(err))
 	}
 	if int64(len(b)) > max {
 		return "", fmt.Errorf("more than --max-size %d bytes; not cleaned", max)
