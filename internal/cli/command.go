@@ -149,6 +149,13 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 func (cmd *command) run() int {
 	signalled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Standard output closed early (textclean -w -l DIR | head -1) must
+	// not kill the process in the middle of a rewrite, leaving a temporary
+	// file behind: with SIGPIPE caught, the write fails with EPIPE instead,
+	// and the run stops as after any failed write.
+	brokenPipe := make(chan os.Signal, 1)
+	signal.Notify(brokenPipe, syscall.SIGPIPE)
+	defer signal.Stop(brokenPipe)
 	ctx, cancel := context.WithCancel(signalled) // also cancelled when standard output fails
 	defer cancel()
 	start := time.Now()
@@ -232,10 +239,13 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 		// writeFailed reports a failure to write the output or the report:
 		// nowhere left to write, so no more inputs are started.
 		writeFailed := func(err error) error {
+			cancel()
+			if readerGone(err) {
+				return err
+			}
 			bar.clear()
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), err)
 			total.failed++
-			cancel()
 			return err
 		}
 		if o.err != nil {
@@ -282,6 +292,15 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size (bytes, or a number with K, M or G)", s)
 	}
 	return n * mult, nil
+}
+
+// readerGone reports whether err is a write to standard output that failed
+// because its reader went away (textclean ... | head -1). That is no
+// error to tell anyone about, as for any filter; the run still stops, and
+// exits 2.
+func readerGone(err error) bool {
+	var se *stdoutError
+	return errors.As(err, &se) && errors.Is(err, syscall.EPIPE)
 }
 
 // stdoutError is a failure to write standard output.
