@@ -420,8 +420,10 @@ func statsOf(text string, r *dedupe.Result, changed bool) stats {
 
 // read returns the contents of the input at path ("-" is standard input),
 // and what the file was like when read (nil for standard input). A regular
-// file that changed while it was being read (grew, shrank, was written to or
-// replaced) is refused rather than cleaned half old, half new.
+// file that changed while it was being read (grew, shrank or was written
+// to) is refused rather than cleaned half old, half new. One renamed over
+// path meanwhile does not matter here: the open file is read whole, and
+// rewrite refuses to put its clean text in the new one's place.
 func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	if path == "-" {
 		text, err := readLimited(cmd.stdin, cmd.maxSize)
