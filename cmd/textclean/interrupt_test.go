@@ -12,19 +12,23 @@ import (
 	"time"
 )
 
-// TestInterruptedWrite sends SIGINT to the real binary while it rewrites a
-// folder of files with -w, and checks that every file is either untouched
-// or completely rewritten, that no temporary file is left, and that the
-// exit code and the summary say the run was interrupted.
+// TestInterruptedWrite sends SIGINT, then (in a second run) SIGTERM, to the
+// real binary while it rewrites a folder of files with -w, and checks that
+// every file is either untouched or completely rewritten, that no temporary
+// file is left, and that the exit code and the summary say the run was
+// interrupted.
 func TestInterruptedWrite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and cleans 60 MB")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "textclean")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	bin := buildTextclean(t)
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) { interruptWrite(t, bin, sig) })
 	}
+}
+
+func interruptWrite(t *testing.T, bin string, sig syscall.Signal) {
+	dir := t.TempDir()
 	tree := filepath.Join(dir, "tree")
 	if err := os.Mkdir(tree, 0o755); err != nil {
 		t.Fatal(err)
@@ -57,7 +61,7 @@ func TestInterruptedWrite(t *testing.T) {
 			break
 		}
 	}
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+	if err := cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	err := cmd.Wait()

@@ -153,6 +153,20 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 func (cmd *command) run() int {
 	signalled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first interrupt, a second one gets the default action and
+	// ends the process at once: the way out when an input under way never
+	// ends (a FIFO no one writes to).
+	go func() {
+		<-signalled.Done()
+		stop()
+	}()
+	// Standard output closed early (textclean -w -l DIR | head -1) must
+	// not kill the process in the middle of a rewrite, leaving a temporary
+	// file behind: with SIGPIPE caught, the write fails with EPIPE instead,
+	// and the run stops as after any failed write.
+	brokenPipe := make(chan os.Signal, 1)
+	signal.Notify(brokenPipe, syscall.SIGPIPE)
+	defer signal.Stop(brokenPipe)
 	ctx, cancel := context.WithCancel(signalled) // also cancelled when standard output fails
 	defer cancel()
 	start := time.Now()
@@ -236,10 +250,13 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 		// writeFailed reports a failure to write the output or the report:
 		// nowhere left to write, so no more inputs are started.
 		writeFailed := func(err error) error {
+			cancel()
+			if readerGone(err) {
+				return err
+			}
 			bar.clear()
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), err)
 			total.failed++
-			cancel()
 			return err
 		}
 		if o.err != nil {
@@ -286,6 +303,15 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size (bytes, or a number with K, M or G)", s)
 	}
 	return n * mult, nil
+}
+
+// readerGone reports whether err is a write to standard output that failed
+// because its reader went away (textclean ... | head -1). That is no
+// error to tell anyone about, as for any filter; the run still stops, and
+// exits 2.
+func readerGone(err error) bool {
+	var se *stdoutError
+	return errors.As(err, &se) && errors.Is(err, syscall.EPIPE)
 }
 
 // stdoutError is a failure to write standard output.
@@ -410,7 +436,11 @@ func statsOf(text string, r *dedupe.Result, changed bool) stats {
 }
 
 // read returns the contents of the input at path ("-" is standard input),
-// and what the file was like when read (nil for standard input).
+// and what the file was like when read (nil for standard input). A regular
+// file that changed while it was being read (grew, shrank or was written
+// to) is refused rather than cleaned half old, half new. One renamed over
+// path meanwhile does not matter here: the open file is read whole, and
+// rewrite refuses to put its clean text in the new one's place.
 func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	if path == "-" {
 		text, err := readLimited(cmd.stdin, cmd.maxSize)
@@ -423,10 +453,14 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	switch {
 	case info.IsDir():
 		return "", nil, errors.New("is a directory")
+	case cmd.write && !info.Mode().IsRegular():
+		// Refused before it is opened: a FIFO would wait for a writer
+		// and then be drained for nothing.
+		return "", nil, errors.New("not a regular file; not rewritten")
 	case info.Mode().IsRegular() && info.Size() > cmd.maxSize:
 		return "", nil, fmt.Errorf("is %d bytes, more than --max-size %d; not cleaned", info.Size(), cmd.maxSize)
 	}
-	f, err := os.Open(path)
+	f, err := openInput(path)
 	if err != nil {
 		return "", nil, bare(err)
 	}
@@ -434,7 +468,36 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 	// A device or a pipe (/dev/zero, a FIFO) has no size to check first:
 	// the limit stops the read instead.
 	text, err := readLimited(f, cmd.maxSize)
-	return text, info, err
+	if err != nil {
+		return "", nil, err
+	}
+	if info.Mode().IsRegular() {
+		after, err := f.Stat()
+		if err != nil {
+			return "", nil, bare(err)
+		}
+		if !os.SameFile(info, after) || after.Size() != info.Size() || !after.ModTime().Equal(info.ModTime()) {
+			return "", nil, errors.New("changed while it was being read; not cleaned")
+		}
+	}
+	return text, info, nil
+}
+
+// inputFile is an input file open for reading.
+type inputFile interface {
+	io.Reader
+	Stat() (os.FileInfo, error)
+	Close() error
+}
+
+// openInput opens an input file. Tests replace it to make reads fail or
+// to change the file while it is read.
+var openInput = func(path string) (inputFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // readLimited reads r to its end, or fails once it has given more than max
@@ -442,7 +505,7 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 func readLimited(r io.Reader, max int64) (string, error) {
 	b, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return "", bare(err)
+		return "", fmt.Errorf("read: %w", bare(err))
 	}
 	if int64(len(b)) > max {
 		return "", fmt.Errorf("more than --max-size %d bytes; not cleaned", max)

@@ -50,6 +50,9 @@ func (cmd *command) runJSONL(ctx context.Context, emitReport func([]byte) error)
 		base += read
 		total.add(s)
 		if err != nil {
+			if readerGone(err) {
+				return total, err
+			}
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", in.name(), err)
 			total.failed++
 			var se *stdoutError

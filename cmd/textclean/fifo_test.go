@@ -1,0 +1,52 @@
+//go:build unix
+
+package main
+
+import (
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// TestSecondInterrupt reads a FIFO that no one writes to, which never
+// ends: the first SIGINT cannot finish that input, so textclean waits; the
+// second ends it at once.
+func TestSecondInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildTextclean(t)
+	fifo := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := unix.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("cannot make a FIFO here:", err)
+	}
+	cmd := exec.Command(bin, fifo)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() { cmd.Process.Kill() })
+
+	time.Sleep(time.Second) // let it reach the FIFO
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("the first interrupt ended textclean (%v): it should wait for the input under way", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("textclean still runs 10 s after the second interrupt")
+	}
+}
