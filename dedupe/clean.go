@@ -86,6 +86,19 @@ type cutRecord struct {
 }
 
 func (c *cleaner) clean() *Result {
+	c.start()
+	for range maxRounds {
+		paragraphs := c.paragraphRound()
+		sentences := !c.opts.NoSentences && c.sentenceRound()
+		if !paragraphs && !sentences {
+			break
+		}
+	}
+	return c.result()
+}
+
+// start finds the paragraphs and sets up the state the rounds work on.
+func (c *cleaner) start() {
 	c.style = c.opts.Paragraphs
 	if c.style == Auto {
 		c.style = detectStyle(c.doc.Lines)
@@ -113,15 +126,11 @@ func (c *cleaner) clean() *Result {
 		c.text[i] = c.paras[i].text
 		c.order[i] = i
 	}
-	for range maxRounds {
-		paragraphs := c.paragraphRound()
-		sentences := !c.opts.NoSentences && c.sentenceRound()
-		if !paragraphs && !sentences {
-			break
-		}
-	}
+}
 
-	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: n}
+// result writes the clean text and the changes the rounds decided on.
+func (c *cleaner) result() *Result {
+	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.paragraphChanges()
 	for _, cut := range c.cuts {
