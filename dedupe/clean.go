@@ -72,8 +72,9 @@ type cleaner struct {
 	similarity     map[int]float64 // by paragraph: how near a near-duplicate was
 	keptLater      map[int]bool    // by paragraph: a near-duplicate or teaser that gave way to a later, fuller copy
 
-	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
-	outputBreaks breaksCache // by paragraph: the line breaks of its final text
+	inputBreaks  breaksCache                // by paragraph: the line breaks of its original text
+	outputBreaks breaksCache                // by paragraph: the line breaks of its final text
+	lineOffsets  map[int]*normalize.Offsets // by the start of an input line: its normalized offsets mapped back
 }
 
 // cutRecord is a sentence removed from paragraph para, a repeat of one in
@@ -493,7 +494,15 @@ func (c *cleaner) inputOffset(l *normalize.Line, off int, end bool) int {
 	if raw == l.Text {
 		return off
 	}
-	_, m := c.norm.LineOffsets(raw)
+	// A line holds many sentences to locate: map it once.
+	m, ok := c.lineOffsets[l.Start]
+	if !ok {
+		if c.lineOffsets == nil {
+			c.lineOffsets = make(map[int]*normalize.Offsets)
+		}
+		_, m = c.norm.LineOffsets(raw)
+		c.lineOffsets[l.Start] = m
+	}
 	if end {
 		return m.End(off)
 	}
