@@ -167,12 +167,7 @@ func (c *cleaner) paragraphRound() bool {
 	t := newTable(len(texts))
 	first := make([]int, len(texts))
 	for pos, i := range c.order {
-		if !c.keyed[i] {
-			c.keyBuf = appendKey(c.keyBuf[:0], c.text[i])
-			c.key[i] = string(c.keyBuf)
-			c.hash[i] = xxhash.Sum64(c.keyBuf)
-			c.keyed[i] = true
-		}
+		c.ensureKey(i)
 		first[pos] = t.addKey(pos, c.key[i], c.hash[i])
 	}
 
@@ -220,7 +215,7 @@ func (c *cleaner) paragraphRound() bool {
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
 	return c.dropWhere(junkLine, func(i int) bool {
-		c.keyOf(i)
+		c.ensureKey(i)
 		rule, ok := c.junk.match(c.text[i], c.key[i])
 		if ok {
 			c.junkRule[i] = rule
@@ -257,15 +252,21 @@ func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 	return dropped
 }
 
-// keyOf returns the Key of paragraph i's current text.
-func (c *cleaner) keyOf(i int) Key {
+// ensureKey makes the match key of paragraph i's current text and its
+// hash, if they are not made yet.
+func (c *cleaner) ensureKey(i int) {
 	if !c.keyed[i] {
 		c.keyBuf = appendKey(c.keyBuf[:0], c.text[i])
 		c.key[i] = string(c.keyBuf)
 		c.hash[i] = xxhash.Sum64(c.keyBuf)
 		c.keyed[i] = true
 	}
-	return keyOf(c.key[i], &c.digest)
+}
+
+// keyOf returns the Key of paragraph i's current text.
+func (c *cleaner) keyOf(i int) Key {
+	c.ensureKey(i)
+	return keyOf(c.key[i], c.hash[i], &c.digest)
 }
 
 // write renders the output paragraphs, recording the line each starts on.

@@ -49,7 +49,7 @@ type nearInfo struct {
 func (c *cleaner) nearOf(i int) *nearInfo {
 	n := &c.near[i]
 	if !n.ok {
-		c.keyOf(i)
+		c.ensureKey(i)
 		n.sketch, n.words = sketchOf(c.key[i])
 		n.stem, n.teaser = teaserStem(c.text[i])
 		n.ok = true
@@ -67,7 +67,7 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 			return e.sh
 		}
 	}
-	c.keyOf(i)
+	c.ensureKey(i)
 	sh, _ := shingles(c.key[i], c.words)
 	c.recentShingles[c.recentNext] = shingleSet{i, sh}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
@@ -256,7 +256,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 // with match key full: cut off with a mark, and the start of full.
 func isTeaserOf(t, full string) bool {
 	stem, ok := teaserStem(t)
-	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && countWords(stem) >= teaserWords
+	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && hasWords(stem, teaserWords)
 }
 
 // moreComplete reports whether the later paragraph i should replace the

@@ -79,7 +79,7 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(c.keyBuf)}
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
-		infos[k].long = countWords(unsafe.String(unsafe.SliceData(c.keyBuf), len(c.keyBuf))) >= minWords // read here only
+		infos[k].long = hasWords(unsafe.String(unsafe.SliceData(c.keyBuf), len(c.keyBuf)), minWords) // read here only
 	}
 	c.sentences[i], c.split[i] = infos, true
 	return infos
