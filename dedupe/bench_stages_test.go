@@ -21,7 +21,7 @@ const stageSize = 4 << 20
 
 // stageCleaner returns a cleaner for input, started (normalized and
 // segmented), ready for its rounds.
-func stageCleaner(b *testing.B, input string, opts *Options) *cleaner {
+func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {
 	n := normalize.New(opts.Normalize)
 	doc, err := n.Document(input)
 	if err != nil {
@@ -56,10 +56,10 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportAllocs()
 	var buf []byte
 	for b.Loop() {
-		t := newTable(len(c.paras))
+		t := newTable(len(c.paras), c.appendKey)
 		for i := range c.paras {
-			buf = appendKey(buf[:0], c.paras[i].text)
-			t.addKey(i, string(buf), xxhash.Sum64(buf))
+			buf = c.appendKey(buf[:0], i)
+			t.add(i, xxhash.Sum64(buf))
 		}
 	}
 }
@@ -71,12 +71,12 @@ func BenchmarkDecide(b *testing.B) {
 	opts := &Options{}
 	c := stageCleaner(b, input, opts)
 	texts := c.currentTexts()
-	t := newTable(len(texts))
+	t := newTable(len(texts), c.appendKey)
 	first := make([]int, len(texts))
 	var buf []byte
-	for i, text := range texts {
-		buf = appendKey(buf[:0], text)
-		first[i] = t.addKey(i, string(buf), xxhash.Sum64(buf))
+	for i := range texts {
+		buf = c.appendKey(buf[:0], i)
+		first[i] = t.add(i, xxhash.Sum64(buf))
 	}
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()

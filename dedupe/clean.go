@@ -51,14 +51,16 @@ type cleaner struct {
 	cuts       []cutRecord // every sentence removed, in the order removed
 	outLine    []int       // by paragraph: the output line it starts on, 0 if not in the output
 
-	// The match key of each paragraph's current text, and its sentences,
-	// made once per text.
-	key       []string
+	// The hash of the match key of each paragraph's current text (the key
+	// itself is made again when needed: kept, keys would take as much
+	// memory as the input), and its sentences, made once per text.
 	hash      []uint64
 	keyed     []bool
+	junkDone  []bool // by paragraph: its current text was checked against the junk list
 	sentences [][]sentenceInfo
 	split     []bool
 	keyBuf    []byte
+	keyBuf2   []byte
 	spanBuf   []sentence.Span
 	digest    xxhash.Digest
 	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
@@ -109,7 +111,7 @@ func (c *cleaner) start() {
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int, n)
 	c.keptRepeat = make([]bool, n)
-	c.key, c.hash, c.keyed = make([]string, n), make([]uint64, n), make([]bool, n)
+	c.hash, c.keyed, c.junkDone = make([]uint64, n), make([]bool, n), make([]bool, n)
 	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
@@ -164,11 +166,11 @@ func (c *cleaner) currentTexts() []string {
 func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
 	texts := c.currentTexts()
-	t := newTable(len(texts))
+	t := newTable(len(texts), func(dst []byte, pos int) []byte { return c.appendKey(dst, c.order[pos]) })
 	first := make([]int, len(texts))
 	for pos, i := range c.order {
 		c.ensureKey(i)
-		first[pos] = t.addKey(pos, c.key[i], c.hash[i])
+		first[pos] = t.add(pos, c.hash[i])
 	}
 
 	d := decide(texts, t, first, c.opts)
@@ -215,8 +217,16 @@ func (c *cleaner) paragraphRound() bool {
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
 	return c.dropWhere(junkLine, func(i int) bool {
-		c.ensureKey(i)
-		rule, ok := c.junk.match(c.text[i], c.key[i])
+		if c.junkDone[i] {
+			return false // its current text was checked in an earlier round
+		}
+		c.junkDone[i] = true
+		key := c.ensureKey(i)
+		if key == nil {
+			key = c.appendKey(c.keyBuf[:0], i)
+			c.keyBuf = key
+		}
+		rule, ok := c.junk.match(c.text[i], key)
 		if ok {
 			c.junkRule[i] = rule
 		}
@@ -252,21 +262,31 @@ func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 	return dropped
 }
 
-// ensureKey makes the match key of paragraph i's current text and its
-// hash, if they are not made yet.
-func (c *cleaner) ensureKey(i int) {
-	if !c.keyed[i] {
-		c.keyBuf = appendKey(c.keyBuf[:0], c.text[i])
-		c.key[i] = string(c.keyBuf)
-		c.hash[i] = xxhash.Sum64(c.keyBuf)
-		c.keyed[i] = true
+// appendKey appends the match key of paragraph i's current text to dst.
+func (c *cleaner) appendKey(dst []byte, i int) []byte { return appendKey(dst, c.text[i]) }
+
+// ensureKey makes the hash of the match key of paragraph i's current text
+// and, with near-duplicates on, its near-duplicate information, in one
+// making of the key, if they are not made yet. It returns the key if it made
+// it (in c.keyBuf, good until the next use of that buffer), else nil.
+func (c *cleaner) ensureKey(i int) []byte {
+	if c.keyed[i] {
+		return nil
 	}
+	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
+	c.hash[i] = xxhash.Sum64(c.keyBuf)
+	c.keyed[i] = true
+	if c.opts.similarity() >= 0 {
+		c.setNear(i, c.keyBuf)
+	}
+	return c.keyBuf
 }
 
 // keyOf returns the Key of paragraph i's current text.
 func (c *cleaner) keyOf(i int) Key {
 	c.ensureKey(i)
-	return keyOf(c.key[i], c.hash[i], &c.digest)
+	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
+	return keyOf(c.keyBuf, c.hash[i], &c.digest)
 }
 
 // write renders the output paragraphs, recording the line each starts on.

@@ -13,9 +13,9 @@ type Key [2]uint64
 const keySeed = 0x9e3779b97f4a7c15
 
 // keyOf returns the Key of a match key whose xxhash is h.
-func keyOf(matchKey string, h uint64, d *xxhash.Digest) Key {
+func keyOf(matchKey []byte, h uint64, d *xxhash.Digest) Key {
 	d.ResetWithSeed(keySeed)
-	d.WriteString(matchKey)
+	d.Write(matchKey)
 	return Key{h, d.Sum64()}
 }
 

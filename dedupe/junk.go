@@ -99,9 +99,9 @@ func newJunkMatcher(j *Junk) *junkMatcher {
 
 // match returns the listed line or pattern that text, with match key key,
 // is, if any.
-func (m *junkMatcher) match(text, key string) (string, bool) {
+func (m *junkMatcher) match(text string, key []byte) (string, bool) {
 	if len(key) <= m.longest {
-		if l, ok := m.keys[key]; ok && key != "" {
+		if l, ok := m.keys[string(key)]; ok && len(key) > 0 {
 			return l, true
 		}
 	}
