@@ -1,82 +1,101 @@
 #!/usr/bin/env bash
-# Times textclean on a generated 100 MB stream beside awk '!seen[$0]++' and
-# sort -u, and on a tree of the same articles as files with -j 1 and -j 2,
-# median of 5 runs each, all in this one run so the ratios compare like
-# with like on a shared, noisy machine. Usage: bench/run.sh [MB] [RUNS]
+# Times textclean on a generated stream of MB megabytes (one document) beside
+# awk '!seen[$0]++', sort -u and bench/limit (a Go loop that puts each line's
+# xxhash in a map: the practical limit of hash-based dedup), then on a tree
+# of about 10,000 files of the same kind of text with -j 1 and -j 2. Each
+# row is the median of RUNS runs, all in this one run, so the ratios compare
+# like with like on a shared, noisy machine; peak RSS is the largest of the
+# runs, from /usr/bin/time -v. Usage: bench/run.sh [MB] [RUNS]
+# (STREAM_ONLY=1 skips the tree; FILES=N sets its number of files).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-100}
 runs=${2:-5}
+files=${FILES:-10000}
 out=bench/out
 mkdir -p "$out"
 go build -o "$out/textclean" ./cmd/textclean
+go build -o "$out/limit" ./bench/limit
 input="$out/stream-${mb}mb.txt"
 [ -s "$input" ] || go run ./bench/gen -size "$mb" > "$input"
 bytes=$(wc -c < "$input")
 
-# median SECONDS of running "$@" with the input on stdin and output discarded.
-median() {
-	local times=()
-	for _ in $(seq "$runs"); do
-		local start end
+# Peak memory needs GNU time; install it where we may, else go without.
+if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+	apt-get update -qq && apt-get install -y -qq time > /dev/null || true
+fi
+if [ -x /usr/bin/time ]; then
+	timed() { /usr/bin/time -v -o "$out/time.txt" "$@"; }
+	peak() { awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt"; }
+else
+	echo "bench/run.sh: no /usr/bin/time (GNU time): peak RSS is not measured" >&2
+	timed() { "$@"; }
+	peak() { echo 0; }
+fi
+
+# measure [-tree] COMMAND...: runs COMMAND RUNS times (on the stream as
+# standard input, or with a fresh output folder and the tree as arguments)
+# and sets $secs to the median seconds and $rss to the peak KB of all runs.
+measure() {
+	local tree='' times=() start end k
+	if [ "$1" = -tree ]; then
+		tree=1
+		shift
+	fi
+	rss=0
+	for k in $(seq "$runs"); do
 		start=$(date +%s.%N)
-		"$@" < "$input" > /dev/null
+		if [ "$tree" ]; then
+			timed "$@" "$out/tree-clean-$k" "$treedir" > /dev/null
+		else
+			timed "$@" < "$input" > /dev/null || [ $? = 1 ] # -d exits 1: the text changed
+		fi
 		end=$(date +%s.%N)
 		times+=("$(echo "$end - $start" | bc)")
+		rss=$(($(peak) > rss ? $(peak) : rss))
 	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+	secs=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 }
 
-awk_s=$(median awk '!seen[$0]++')
-printf '%-40s %8s %9s %8s\n' "command ($((bytes >> 20)) MB, median of $runs)" seconds "MB/s" "vs awk"
+mbs() { echo "$1 / 1048576 / $2" | bc -l; }
+header='%-44s %8s %8s %8s %8s %9s\n'
+rowfmt='%-44s %8.2f %8.1f %7.2fx %7.3fx %9d\n'
+printf "$header" "stream: $((bytes >> 20)) MB, median of $runs" seconds "MB/s" "vs awk" "vs limit" "RSS KB"
+measure awk '!seen[$0]++'
+awk_s=$secs awk_rss=$rss
+measure "$out/limit"
+limit_s=$secs limit_rss=$rss
 row() {
-	local name=$1 s=$2
-	printf '%-40s %8.2f %9.1f %7.2fx\n' "$name" "$s" "$(echo "$bytes / 1048576 / $s" | bc -l)" "$(echo "$awk_s / $s" | bc -l)"
+	printf "$rowfmt" "$1" "$secs" "$(mbs "$bytes" "$secs")" "$(echo "$awk_s / $secs" | bc -l)" "$(echo "$limit_s / $secs" | bc -l)" "$rss"
 }
-row "awk '!seen[\$0]++'" "$awk_s"
-row "sort -u" "$(median sort -u)"
-row "textclean" "$(median "$out/textclean")"
-row "textclean --no-near" "$(median "$out/textclean" --no-near)"
-row "textclean --no-sentences --no-near" "$(median "$out/textclean" --no-sentences --no-near)"
-row "textclean exact paragraphs only" "$(median "$out/textclean" --no-sentences --no-near --no-boilerplate --no-mojibake --no-entities --no-nfc --no-invisible --no-spaces --no-controls)"
+secs=$awk_s rss=$awk_rss row "awk '!seen[\$0]++'"
+secs=$limit_s rss=$limit_rss row "bench/limit (xxhash of each line in a map)"
+measure sort -u && row "sort -u"
+measure "$out/textclean" && row "textclean"
+measure "$out/textclean" --no-near && row "textclean --no-near"
+measure "$out/textclean" --no-sentences --no-near && row "textclean --no-sentences --no-near"
+exact=(--no-sentences --no-near --no-boilerplate --no-mojibake --no-entities --no-nfc --no-invisible --no-spaces --no-controls)
+measure "$out/textclean" "${exact[@]}" && row "textclean exact paragraphs only"
+measure "$out/textclean" -d && row "textclean -d (a diff)"
 
 [ "${STREAM_ONLY:-}" ] && exit 0
 
-# The same amount of text as a tree of files, one article each.
-tree="$out/tree-${mb}mb"
-[ -d "$tree" ] || go run ./bench/gen -size "$mb" -tree "$tree"
-files=$(find "$tree" -type f | wc -l)
-treebytes=$(find "$tree" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+# About the same amount of text as a tree of files.
+treedir="$out/tree-${mb}mb-${files}"
+[ -d "$treedir" ] || go run ./bench/gen -size "$mb" -tree "$treedir" -files "$files"
+nfiles=$(find "$treedir" -type f | wc -l)
+treebytes=$(find "$treedir" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 # Each run writes a fresh output folder; they are all removed at the end,
-# not between runs: deleting tens of thousands of files right before a run
-# slows it down (the disk discards blocks in the background).
-# tmedian LABEL COMMAND...: median seconds of COMMAND OUT TREE.
-tmedian() {
-	local label=$1 times=()
-	shift
-	for k in $(seq "$runs"); do
-		local start end
-		start=$(date +%s.%N)
-		"$@" "$out/tree-clean-$label-$k" "$tree" > /dev/null
-		end=$(date +%s.%N)
-		times+=("$(echo "$end - $start" | bc)")
-	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+# not between runs: deleting thousands of files right before a run slows it
+# down (the disk discards blocks in the background).
+rm -rf "$out"/tree-clean-*
 echo
-printf '%-40s %8s %9s %9s\n' "tree ($files files, $((treebytes >> 20)) MB)" seconds "files/s" "MB/s"
+printf '%-44s %8s %8s %8s %8s %9s\n' "tree: $nfiles files, $((treebytes >> 20)) MB" seconds "MB/s" "files/s" "" "RSS KB"
+trow() {
+	printf '%-44s %8.2f %8.1f %8.0f %8s %9d\n' "$1" "$secs" "$(mbs "$treebytes" "$secs")" "$(echo "$nfiles / $secs" | bc -l)" "" "$rss"
+}
+measure -tree "$out/textclean" -q -j 1 -o && j1=$secs && trow "textclean -j 1 -o OUT TREE"
 rm -rf "$out"/tree-clean-*
-j1=$(tmedian j1 "$out/textclean" -q -j 1 -o)
-j2=$(tmedian j2 "$out/textclean" -q -j 2 -o)
-for row in "-j 1:$j1" "-j 2:$j2"; do
-	s=${row#*:}
-	printf '%-40s %8.2f %9.0f %9.1f\n' "textclean ${row%%:*} -o OUT TREE" "$s" "$(echo "$files / $s" | bc -l)" "$(echo "$treebytes / 1048576 / $s" | bc -l)"
-done
-printf '%-40s %7.2fx\n' "speed-up of -j 2 over -j 1" "$(echo "$j1 / $j2" | bc -l)"
-if [ -x /usr/bin/time ]; then
-	rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-	echo
-	echo "peak RSS: stream $(rss "$out/textclean" < "$input") KB for $((bytes >> 20)) MB;" \
-		"tree -j 2 $(rss "$out/textclean" -q -j 2 -o "$out/tree-clean-rss" "$tree") KB"
-fi
+measure -tree "$out/textclean" -q -j 2 -o && j2=$secs && trow "textclean -j 2 -o OUT TREE"
 rm -rf "$out"/tree-clean-*
+printf '%-44s %7.2fx\n' "speed-up of -j 2 over -j 1" "$(echo "$j1 / $j2" | bc -l)"

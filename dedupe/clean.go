@@ -51,14 +51,16 @@ type cleaner struct {
 	cuts       []cutRecord // every sentence removed, in the order removed
 	outLine    []int       // by paragraph: the output line it starts on, 0 if not in the output
 
-	// The match key of each paragraph's current text, and its sentences,
-	// made once per text.
-	key       []string
+	// The hash of the match key of each paragraph's current text (the key
+	// itself is made again when needed: kept, keys would take as much
+	// memory as the input), and its sentences, made once per text.
 	hash      []uint64
 	keyed     []bool
+	junkDone  []bool // by paragraph: its current text was checked against the junk list
 	sentences [][]sentenceInfo
 	split     []bool
 	keyBuf    []byte
+	keyBuf2   []byte
 	spanBuf   []sentence.Span
 	digest    xxhash.Digest
 	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
@@ -72,8 +74,9 @@ type cleaner struct {
 	similarity     map[int]float64 // by paragraph: how near a near-duplicate was
 	keptLater      map[int]bool    // by paragraph: a near-duplicate or teaser that gave way to a later, fuller copy
 
-	inputBreaks  breaksCache // by paragraph: the line breaks of its original text
-	outputBreaks breaksCache // by paragraph: the line breaks of its final text
+	inputBreaks  breaksCache                // by paragraph: the line breaks of its original text
+	outputBreaks breaksCache                // by paragraph: the line breaks of its final text
+	lineOffsets  map[int]*normalize.Offsets // by input line index: its normalized offsets mapped back
 }
 
 // cutRecord is a sentence removed from paragraph para, a repeat of one in
@@ -86,6 +89,19 @@ type cutRecord struct {
 }
 
 func (c *cleaner) clean() *Result {
+	c.start()
+	for range maxRounds {
+		paragraphs := c.paragraphRound()
+		sentences := !c.opts.NoSentences && c.sentenceRound()
+		if !paragraphs && !sentences {
+			break
+		}
+	}
+	return c.result()
+}
+
+// start finds the paragraphs and sets up the state the rounds work on.
+func (c *cleaner) start() {
 	c.style = c.opts.Paragraphs
 	if c.style == Auto {
 		c.style = detectStyle(c.doc.Lines)
@@ -95,7 +111,7 @@ func (c *cleaner) clean() *Result {
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int, n)
 	c.keptRepeat = make([]bool, n)
-	c.key, c.hash, c.keyed = make([]string, n), make([]uint64, n), make([]bool, n)
+	c.hash, c.keyed, c.junkDone = make([]uint64, n), make([]bool, n), make([]bool, n)
 	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
@@ -113,15 +129,11 @@ func (c *cleaner) clean() *Result {
 		c.text[i] = c.paras[i].text
 		c.order[i] = i
 	}
-	for range maxRounds {
-		paragraphs := c.paragraphRound()
-		sentences := !c.opts.NoSentences && c.sentenceRound()
-		if !paragraphs && !sentences {
-			break
-		}
-	}
+}
 
-	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: n}
+// result writes the clean text and the changes the rounds decided on.
+func (c *cleaner) result() *Result {
+	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.paragraphChanges()
 	for _, cut := range c.cuts {
@@ -154,16 +166,11 @@ func (c *cleaner) currentTexts() []string {
 func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
 	texts := c.currentTexts()
-	t := newTable(len(texts))
+	t := newTable(len(texts), func(dst []byte, pos int) []byte { return c.appendKey(dst, c.order[pos]) })
 	first := make([]int, len(texts))
 	for pos, i := range c.order {
-		if !c.keyed[i] {
-			c.keyBuf = appendKey(c.keyBuf[:0], c.text[i])
-			c.key[i] = string(c.keyBuf)
-			c.hash[i] = xxhash.Sum64(c.keyBuf)
-			c.keyed[i] = true
-		}
-		first[pos] = t.addKey(pos, c.key[i], c.hash[i])
+		c.ensureKey(i)
+		first[pos] = t.add(pos, c.hash[i])
 	}
 
 	d := decide(texts, t, first, c.opts)
@@ -210,8 +217,16 @@ func (c *cleaner) paragraphRound() bool {
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
 	return c.dropWhere(junkLine, func(i int) bool {
-		c.keyOf(i)
-		rule, ok := c.junk.match(c.text[i], c.key[i])
+		if c.junkDone[i] {
+			return false // its current text was checked in an earlier round
+		}
+		c.junkDone[i] = true
+		key := c.ensureKey(i)
+		if key == nil {
+			key = c.appendKey(c.keyBuf[:0], i)
+			c.keyBuf = key
+		}
+		rule, ok := c.junk.match(c.text[i], key)
 		if ok {
 			c.junkRule[i] = rule
 		}
@@ -247,15 +262,31 @@ func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 	return dropped
 }
 
+// appendKey appends the match key of paragraph i's current text to dst.
+func (c *cleaner) appendKey(dst []byte, i int) []byte { return appendKey(dst, c.text[i]) }
+
+// ensureKey makes the hash of the match key of paragraph i's current text
+// and, with near-duplicates on, its near-duplicate information, in one
+// making of the key, if they are not made yet. It returns the key if it made
+// it (in c.keyBuf, good until the next use of that buffer), else nil.
+func (c *cleaner) ensureKey(i int) []byte {
+	if c.keyed[i] {
+		return nil
+	}
+	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
+	c.hash[i] = xxhash.Sum64(c.keyBuf)
+	c.keyed[i] = true
+	if c.opts.similarity() >= 0 {
+		c.setNear(i, c.keyBuf)
+	}
+	return c.keyBuf
+}
+
 // keyOf returns the Key of paragraph i's current text.
 func (c *cleaner) keyOf(i int) Key {
-	if !c.keyed[i] {
-		c.keyBuf = appendKey(c.keyBuf[:0], c.text[i])
-		c.key[i] = string(c.keyBuf)
-		c.hash[i] = xxhash.Sum64(c.keyBuf)
-		c.keyed[i] = true
-	}
-	return keyOf(c.key[i], &c.digest)
+	c.ensureKey(i)
+	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
+	return keyOf(c.keyBuf, c.hash[i], &c.digest)
 }
 
 // write renders the output paragraphs, recording the line each starts on.
@@ -485,7 +516,15 @@ func (c *cleaner) inputOffset(i, off int, end bool) int {
 	if c.input[l.Start:l.End] == l.Text {
 		return l.Start + off
 	}
-	m := c.doc.LineOffsets(c.norm, c.input, i)
+	// A line holds many sentences to locate: map it once.
+	m, ok := c.lineOffsets[i]
+	if !ok {
+		if c.lineOffsets == nil {
+			c.lineOffsets = make(map[int]*normalize.Offsets)
+		}
+		m = c.doc.LineOffsets(c.norm, c.input, i)
+		c.lineOffsets[i] = m
+	}
 	if end {
 		return l.Start + m.End(off)
 	}

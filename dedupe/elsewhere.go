@@ -12,11 +12,11 @@ type Key [2]uint64
 // keySeed seeds the second of the two sums of a Key.
 const keySeed = 0x9e3779b97f4a7c15
 
-// keyOf returns the Key of a match key.
-func keyOf(matchKey string, d *xxhash.Digest) Key {
+// keyOf returns the Key of a match key whose xxhash is h.
+func keyOf(matchKey []byte, h uint64, d *xxhash.Digest) Key {
 	d.ResetWithSeed(keySeed)
-	d.WriteString(matchKey)
-	return Key{xxhash.Sum64String(matchKey), d.Sum64()}
+	d.Write(matchKey)
+	return Key{h, d.Sum64()}
 }
 
 // Elsewhere tells Clean about the paragraphs that other documents have, for

@@ -77,6 +77,7 @@ func ParseJunk(r io.Reader) (lines []string, patterns []*regexp.Regexp, err erro
 // junkMatcher answers whether a paragraph is junk.
 type junkMatcher struct {
 	keys     map[string]string // match key → the line as listed
+	longest  int               // the length of the longest key: longer paragraphs are not looked up
 	patterns []*regexp.Regexp
 }
 
@@ -84,7 +85,9 @@ func newJunkMatcher(j *Junk) *junkMatcher {
 	m := &junkMatcher{keys: make(map[string]string), patterns: j.Patterns}
 	add := func(lines []string) {
 		for _, l := range lines {
-			m.keys[string(appendKey(nil, l))] = l
+			k := string(appendKey(nil, l))
+			m.keys[k] = l
+			m.longest = max(m.longest, len(k))
 		}
 	}
 	if !j.NoBuiltin {
@@ -96,9 +99,11 @@ func newJunkMatcher(j *Junk) *junkMatcher {
 
 // match returns the listed line or pattern that text, with match key key,
 // is, if any.
-func (m *junkMatcher) match(text, key string) (string, bool) {
-	if l, ok := m.keys[key]; ok && key != "" {
-		return l, true
+func (m *junkMatcher) match(text string, key []byte) (string, bool) {
+	if len(key) <= m.longest {
+		if l, ok := m.keys[string(key)]; ok && len(key) > 0 {
+			return l, true
+		}
 	}
 	for _, re := range m.patterns {
 		if re.MatchString(text) {

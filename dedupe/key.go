@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -87,49 +88,51 @@ func isTrailingPunct(r rune) bool {
 }
 
 // table finds earlier units with the same key. It hashes keys with xxhash
-// and compares the keys themselves on a hash hit, so a collision can never
-// make two different texts equal.
+// and, on a hash hit, makes the earlier unit's key again (keyOf) and
+// compares the keys themselves, so a collision can never make two different
+// texts equal. It keeps no keys: they would take as much memory as the
+// input.
 type table struct {
 	first map[uint64]int // hash → index of the first unit with that hash
-	keys  []string       // keys[i] is the key of unit i, for units added
+	root  []int          // root[i] is the first unit with unit i's key
 	byKey map[string]int // units whose hash collided with a different key
+	// appendKey appends unit i's key to dst.
+	appendKey func(dst []byte, i int) []byte
+	a, b      []byte
 }
 
-func newTable(size int) *table {
-	return &table{first: make(map[uint64]int, size)}
+func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
+	return &table{first: make(map[uint64]int, size), root: make([]int, 0, size), appendKey: appendKey}
 }
 
-// addKey records unit i with key, whose xxhash is h, and returns the
-// index of the first unit added with the same key, or -1 if there is none.
-func (t *table) addKey(i int, key string, h uint64) int {
+// add records unit i (the next unit), whose key's xxhash is h, and returns
+// the index of the first unit added with the same key, or -1 if there is
+// none.
+func (t *table) add(i int, h uint64) int {
 	j, ok := t.first[h]
-	switch {
-	case !ok:
-		t.setKey(i, key)
+	if !ok {
 		t.first[h] = i
+		t.root = append(t.root, i)
 		return -1
-	case t.keys[j] == key:
-		t.setKey(i, t.keys[j])
+	}
+	t.a, t.b = t.appendKey(t.a[:0], j), t.appendKey(t.b[:0], i)
+	key := t.b
+	if bytes.Equal(t.a, key) {
+		t.root = append(t.root, j)
 		return j
 	}
 	// A hash collision between different keys: fall back to the keys.
-	t.setKey(i, key)
 	if t.byKey == nil {
 		t.byKey = make(map[string]int)
 	}
-	if k, ok := t.byKey[key]; ok {
+	if k, ok := t.byKey[string(key)]; ok {
+		t.root = append(t.root, k)
 		return k
 	}
-	t.byKey[key] = i
+	t.byKey[string(key)] = i
+	t.root = append(t.root, i)
 	return -1
 }
 
-func (t *table) setKey(i int, key string) {
-	for len(t.keys) <= i {
-		t.keys = append(t.keys, "")
-	}
-	t.keys[i] = key
-}
-
 // same reports whether units i and j have the same key.
-func (t *table) same(i, j int) bool { return t.keys[i] == t.keys[j] }
+func (t *table) same(i, j int) bool { return t.root[i] == t.root[j] }

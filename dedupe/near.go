@@ -119,13 +119,18 @@ func tokens(key string, dst []string) []string {
 	return dst
 }
 
-// countWords counts the words of a match key.
-func countWords(key string) int {
-	n := 0
-	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
-		n++
+// hasWords reports whether a match key has at least n words. It stops
+// counting at n: the question is asked of every sentence.
+func hasWords(key string, n int) bool {
+	if n <= 0 {
+		return true
 	}
-	return n
+	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+		if n--; n == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // unspaced reports whether r belongs to a script written without spaces

@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unsafe"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // teaserEnds are the marks that cut a paragraph off, compared in lower case
@@ -38,23 +41,42 @@ func teaserStem(text string) (string, bool) {
 // nearInfo is what near-duplicate matching knows of a paragraph's current
 // text, made once per text: its number of words and its word sketch.
 type nearInfo struct {
-	ok     bool // for the current text
-	words  int
-	sketch sketch
-	stem   string // for a teaser: its key without the mark
-	teaser bool
+	ok       bool // for the current text
+	teaser   bool
+	hasStart bool // the key has teaserWords words or more
+	words    int
+	start    uint64 // the xxhash of the key's first teaserWords words
+	sketch   sketch
+	stem     string // for a teaser: its key without the mark
 }
 
 // nearOf returns the near-duplicate information of paragraph i.
 func (c *cleaner) nearOf(i int) *nearInfo {
-	n := &c.near[i]
-	if !n.ok {
-		c.keyOf(i)
-		n.sketch, n.words = sketchOf(c.key[i])
-		n.stem, n.teaser = teaserStem(c.text[i])
-		n.ok = true
+	if c.ensureKey(i); !c.near[i].ok {
+		c.keyBuf = c.appendKey(c.keyBuf[:0], i)
+		c.setNear(i, c.keyBuf)
 	}
-	return n
+	return &c.near[i]
+}
+
+// setNear makes the near-duplicate information of paragraph i from its
+// match key.
+func (c *cleaner) setNear(i int, key []byte) {
+	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
+	n := &c.near[i]
+	n.sketch, n.words = sketchOf(k)
+	n.stem, n.teaser = teaserStem(c.text[i])
+	var start string
+	start, n.hasStart = firstWords(k)
+	n.start = xxhash.Sum64String(start)
+	n.ok = true
+}
+
+// keyString returns the match key of paragraph i in a scratch buffer, good
+// until the next call: for comparisons that keep nothing of it.
+func (c *cleaner) keyString(i int) string {
+	c.keyBuf2 = c.appendKey(c.keyBuf2[:0], i)
+	return unsafe.String(unsafe.SliceData(c.keyBuf2), len(c.keyBuf2))
 }
 
 // shinglesOf returns the shingle set of paragraph i (made again on demand:
@@ -67,8 +89,7 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 			return e.sh
 		}
 	}
-	c.keyOf(i)
-	sh, _ := shingles(c.key[i], c.words)
+	sh, _ := shingles(c.keyString(i), c.words)
 	c.recentShingles[c.recentNext] = shingleSet{i, sh}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
 	return sh
@@ -91,7 +112,7 @@ func (c *cleaner) dropNear() bool {
 	}
 	minWords := c.opts.minNearWords()
 	c.recentShingles = [nearWindow + 2]shingleSet{}
-	idx := nearIndex{starts: make(map[string][]int), bags: make(map[uint64]int)}
+	idx := nearIndex{starts: make(map[uint64][]int), bags: make(map[uint64]int)}
 	out := make([]int, 0, len(c.order))
 	changed := false
 	for _, i := range c.order {
@@ -155,7 +176,7 @@ const teaserWords = 5
 // nearIndex finds earlier paragraphs for dropNear: by LSH bucket, by their
 // first words (for teasers), and the teasers themselves.
 type nearIndex struct {
-	starts  map[string][]int // first teaserWords words of the key → positions in out
+	starts  map[uint64][]int // xxhash of the first teaserWords words of the key → positions in out
 	teasers []int            // positions in out of paragraphs cut off with a mark
 	bags    map[uint64]int   // hash of the sorted sentence keys → position in out
 }
@@ -183,8 +204,8 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 }
 
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
-	if start, ok := firstWords(c.key[i]); ok {
-		x.starts[start] = append(x.starts[start], pos)
+	if n.hasStart {
+		x.starts[n.start] = append(x.starts[n.start], pos)
 	}
 	if n.teaser {
 		x.teasers = append(x.teasers, pos)
@@ -212,16 +233,19 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 	// Teasers: a key cut off with a mark that is the start of the other's.
 	if n.teaser {
 		if start, ok := firstWords(n.stem); ok {
-			for _, k := range x.starts[start] {
-				if isTeaserOf(c.text[i], c.key[out[k]]) {
+			for _, k := range x.starts[xxhash.Sum64String(start)] {
+				if isTeaserOf(c.text[i], c.keyString(out[k])) {
 					return k, 0, true
 				}
 			}
 		}
 	}
-	for _, k := range x.teasers {
-		if out[k] != i && isTeaserOf(c.text[out[k]], c.key[i]) {
-			return k, 0, true
+	if len(x.teasers) > 0 {
+		key := c.keyString(i)
+		for _, k := range x.teasers {
+			if out[k] != i && isTeaserOf(c.text[out[k]], key) {
+				return k, 0, true
+			}
 		}
 	}
 	// Near-duplicates: the kept paragraphs just before, by signature
@@ -256,7 +280,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 // with match key full: cut off with a mark, and the start of full.
 func isTeaserOf(t, full string) bool {
 	stem, ok := teaserStem(t)
-	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && countWords(stem) >= teaserWords
+	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && hasWords(stem, teaserWords)
 }
 
 // moreComplete reports whether the later paragraph i should replace the
@@ -264,7 +288,7 @@ func isTeaserOf(t, full string) bool {
 // version that contains nearly all of the earlier.
 func (c *cleaner) moreComplete(i, earlier int, teaser bool) bool {
 	if teaser {
-		return isTeaserOf(c.text[earlier], c.key[i])
+		return isTeaserOf(c.text[earlier], c.keyString(i))
 	}
 	a, b := c.shinglesOf(earlier), c.shinglesOf(i)
 	return len(b) > len(a) && float64(overlap(a, b)) >= float64(len(a))*c.opts.similarity()

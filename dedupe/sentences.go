@@ -79,7 +79,7 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(c.keyBuf)}
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
-		infos[k].long = countWords(unsafe.String(unsafe.SliceData(c.keyBuf), len(c.keyBuf))) >= minWords // read here only
+		infos[k].long = hasWords(unsafe.String(unsafe.SliceData(c.keyBuf), len(c.keyBuf)), minWords) // read here only
 	}
 	c.sentences[i], c.split[i] = infos, true
 	return infos
@@ -166,7 +166,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	}
 	c.cut[i] = c.cut[i].keep(kept, starts)
 	c.text[i] = b.String()
-	c.keyed[i], c.split[i], c.near[i].ok = false, false, false
+	c.keyed[i], c.junkDone[i], c.split[i], c.near[i].ok = false, false, false, false
 	if strings.TrimSpace(c.text[i]) == "" {
 		c.fate[i] = emptied
 	}

@@ -1,0 +1,95 @@
+package dedupe_test
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/benchgen"
+	"github.com/textclean/textclean/internal/report"
+	"github.com/textclean/textclean/internal/udiff"
+	"github.com/textclean/textclean/normalize"
+)
+
+// adversarial are inputs shaped to find costs that grow faster than the
+// input, each made at any size.
+var adversarial = []struct {
+	name string
+	make func(size int) string
+}{
+	// Generated articles, for comparison.
+	{"articles", func(size int) string { return benchgen.New(1).Stream(size) }},
+	// One paragraph of many sentences, on one line.
+	{"huge-paragraph", func(size int) string {
+		return strings.ReplaceAll(benchgen.New(1).Stream(size), "\n", " ") + "\n"
+	}},
+	// Paragraphs of a few bytes, all different: at 10 MB, 1.2 million.
+	{"tiny-paragraphs", func(size int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			b.WriteString("p" + strconv.Itoa(i) + "\n")
+		}
+		return b.String()
+	}},
+	// One paragraph over and over: at 10 MB, about a million times.
+	{"repeated-paragraph", func(size int) string {
+		return strings.Repeat("The same line, once more.\n", size/26)
+	}},
+	// One sentence: words and no sentence end, hard-wrapped into lines of
+	// one block.
+	{"one-sentence", func(size int) string {
+		words := strings.Fields(strings.NewReplacer(".", "", ",", "").Replace(benchgen.New(1).Stream(size)))
+		var b strings.Builder
+		line := 0
+		for _, w := range words {
+			if line > 70 {
+				b.WriteByte('\n')
+				line = 0
+			} else if line > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+			line += len(w) + 1
+		}
+		b.WriteByte('\n')
+		return b.String()
+	}},
+}
+
+// BenchmarkAdversarial runs each stage of textclean (normalize, clean,
+// diff, report) on each adversarial input at 1 MB and 10 MB: cost must
+// grow linearly, so the MB/s of the two sizes should match (10x the input
+// in at most 11x the time).
+func BenchmarkAdversarial(b *testing.B) {
+	for _, in := range adversarial {
+		for _, size := range []int{1 << 20, 10 << 20} {
+			input := in.make(size)
+			res, err := dedupe.Clean(input, dedupe.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, stage := range []struct {
+				name string
+				run  func() error
+			}{
+				{"normalize", func() error { _, err := normalize.New(normalize.Options{}).Document(input); return err }},
+				{"clean", func() error { _, err := dedupe.Clean(input, dedupe.Options{}); return err }},
+				{"diff", func() error { return udiff.Write(io.Discard, "a", "b", input, res.Text) }},
+				{"report", func() error { return report.New("a", input, res).Write(io.Discard) }},
+			} {
+				b.Run(fmt.Sprintf("%s/%dMB/%s", in.name, size>>20, stage.name), func(b *testing.B) {
+					b.SetBytes(int64(len(input)))
+					b.ReportAllocs()
+					for b.Loop() {
+						if err := stage.run(); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		}
+	}
+}

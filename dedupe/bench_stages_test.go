@@ -1,0 +1,147 @@
+package dedupe
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/benchgen"
+	"github.com/textclean/textclean/normalize"
+)
+
+// The benchmarks of each stage of Clean, on about 4 MB of generated
+// articles (internal/benchgen, the text bench/run.sh times) as one
+// document. Each sets the bytes of the input, so MB/s compares across
+// stages: the stage with the lowest figure costs the most.
+
+const stageSize = 4 << 20
+
+// stageCleaner returns a cleaner for input, started (normalized and
+// segmented), ready for its rounds.
+func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {
+	n := normalize.New(opts.Normalize)
+	doc, err := n.Document(input)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &cleaner{input: input, opts: opts, norm: n, doc: doc}
+	c.start()
+	return c
+}
+
+// BenchmarkSegment finds the paragraph style and the paragraphs of a
+// normalized document.
+func BenchmarkSegment(b *testing.B) {
+	input := benchgen.New(1).Stream(stageSize)
+	doc, err := normalize.New(normalize.Options{}).Document(input)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(input)))
+	b.ReportAllocs()
+	for b.Loop() {
+		segment(doc.Lines, detectStyle(doc.Lines))
+	}
+}
+
+// BenchmarkMatch makes the match key of every paragraph, hashes it and
+// finds its first copy: the core of exact paragraph dedup.
+func BenchmarkMatch(b *testing.B) {
+	input := benchgen.New(1).Stream(stageSize)
+	c := stageCleaner(b, input, &Options{})
+	b.SetBytes(int64(len(input)))
+	b.ReportAllocs()
+	var buf []byte
+	for b.Loop() {
+		t := newTable(len(c.paras), c.appendKey)
+		for i := range c.paras {
+			buf = c.appendKey(buf[:0], i)
+			t.add(i, xxhash.Sum64(buf))
+		}
+	}
+}
+
+// BenchmarkDecide settles the fate of every paragraph, given their first
+// copies.
+func BenchmarkDecide(b *testing.B) {
+	input := benchgen.New(1).Stream(stageSize)
+	opts := &Options{}
+	c := stageCleaner(b, input, opts)
+	texts := c.currentTexts()
+	t := newTable(len(texts), c.appendKey)
+	first := make([]int, len(texts))
+	var buf []byte
+	for i := range texts {
+		buf = c.appendKey(buf[:0], i)
+		first[i] = t.add(i, xxhash.Sum64(buf))
+	}
+	b.SetBytes(int64(len(input)))
+	b.ReportAllocs()
+	for b.Loop() {
+		decide(texts, t, first, opts)
+	}
+}
+
+// BenchmarkRounds runs each kind of round on its own, on a fresh cleaner
+// each time: paragraph (junk lines, exact repeats, near-duplicates),
+// sentence (split, hash and find repeated sentences), near (near-duplicates
+// and teasers alone), and result (the clean text and the changes).
+func BenchmarkRounds(b *testing.B) {
+	input := benchgen.New(1).Stream(stageSize)
+	for _, r := range []struct {
+		name  string
+		setup func(c *cleaner)
+		run   func(c *cleaner)
+	}{
+		{"paragraph", nil, func(c *cleaner) { c.paragraphRound() }},
+		{"sentence", func(c *cleaner) { c.paragraphRound() }, func(c *cleaner) { c.sentenceRound() }},
+		{"near", nil, func(c *cleaner) { c.dropNear() }},
+		{"result", func(c *cleaner) { c.paragraphRound(); c.sentenceRound() }, func(c *cleaner) { c.result() }},
+	} {
+		b.Run(r.name, func(b *testing.B) {
+			b.SetBytes(int64(len(input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c := stageCleaner(b, input, &Options{})
+				if r.setup != nil {
+					r.setup(c)
+				}
+				b.StartTimer()
+				r.run(c)
+			}
+		})
+	}
+}
+
+// BenchmarkCorpus cleans each article of the shared corpus as a document
+// of its own, as a crawl is cleaned; it is skipped where the corpus is
+// absent.
+func BenchmarkCorpus(b *testing.B) {
+	names, _ := filepath.Glob("../../shared/corpus/articles/*/*.txt")
+	if len(names) == 0 {
+		b.Skip("no ../../shared/corpus/articles")
+	}
+	var texts []string
+	size := 0
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			if _, err := Clean(t, Options{}); err != nil && !strings.Contains(err.Error(), "binary") {
+				b.Fatal(err)
+			}
+		}
+	}
+}
