@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+
+	"github.com/textclean/textclean/internal/htmlreport"
 	"golang.org/x/term"
 )
 
@@ -21,6 +23,7 @@ type outcome struct {
 	skipped bool   // a binary file found in a folder: a warning, not a failure
 	changed bool
 	stats   stats
+	page    *htmlreport.Entry // --html: the index row of its page
 }
 
 // stats adds up what a run did, for the summary.

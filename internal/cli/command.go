@@ -49,6 +49,7 @@ type command struct {
 	boilerplate              int
 	state                    string
 	corpus                   *corpus // the first pass of --across and --boilerplate
+	html                     *htmlOut
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -91,6 +92,9 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	if len(cmd.paths) == 0 {
 		cmd.paths = []string{"-"}
 	}
+	if h := c.String(flagHTML); h != "" {
+		cmd.html = &htmlOut{path: h, folder: len(cmd.paths) > 1 || anyFolder(cmd.paths)}
+	}
 	if !slices.Contains(rawArgs, "--") {
 		for _, p := range cmd.paths {
 			if len(p) > 1 && p[0] == '-' {
@@ -129,6 +133,8 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, usagef("-w and --check cannot be used together")
 	case cmd.report == "-" && (cmd.list || cmd.diff || cmd.explain || !cmd.write && !cmd.check && cmd.output == ""):
 		return nil, usagef("--report - needs standard output to itself: use it with -o, -w or --check, without -l, -d or --explain")
+	case cmd.html != nil && cmd.jsonl:
+		return nil, usagef("--html works on text inputs, not on --jsonl records")
 	case cmd.explain && cmd.jsonl:
 		return nil, usagef("--explain works on text inputs, not on --jsonl records")
 	case cmd.output != "" && len(cmd.paths) > 1:
@@ -165,6 +171,12 @@ func (cmd *command) run() int {
 			return ExitError
 		}
 	}
+	if cmd.html != nil {
+		if err := cmd.html.start(); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			return ExitError
+		}
+	}
 	var bar *progress
 	if cmd.batch && !cmd.quiet {
 		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
@@ -191,6 +203,12 @@ func (cmd *command) run() int {
 	bar.clear()
 	interrupted := signalled.Err() != nil
 	failed := total.failed > 0 || err != nil
+	if cmd.html != nil {
+		if err := cmd.html.finish(strings.Join(cmd.paths, " ")); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			failed = true
+		}
+	}
 	if report != nil {
 		if cmd.batch {
 			report.summary(total, time.Since(start), interrupted)
@@ -233,6 +251,9 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
 		bar.add(o.stats.bytesIn)
+		if cmd.html != nil {
+			cmd.html.add(&o)
+		}
 		// writeFailed reports a failure to write the output or the report:
 		// nowhere left to write, so no more inputs are started.
 		writeFailed := func(err error) error {
@@ -351,6 +372,11 @@ func (cmd *command) clean(in input) (o outcome) {
 			return fail(err)
 		}
 		o.report = b.Bytes()
+	}
+	if cmd.html != nil {
+		if o.page, err = cmd.html.page(in, text, len(raw), res, opts); err != nil {
+			return fail(err)
+		}
 	}
 	var out bytes.Buffer
 	if o.changed && cmd.list {
