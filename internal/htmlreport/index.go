@@ -86,7 +86,12 @@ func WriteIndex(w io.Writer, title string, entries []Entry) error {
 		total.Moved += e.Moved
 		total.Fixes += e.Fixes
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Share() > rows[j].Share() })
+	sort.SliceStable(rows, func(i, j int) bool {
+		if (rows[i].Error == "") != (rows[j].Error == "") {
+			return rows[i].Error == "" // the failures last
+		}
+		return rows[i].Share() > rows[j].Share()
+	})
 	return indexTemplate.Execute(w, struct {
 		Title string
 		Rows  []indexRow
