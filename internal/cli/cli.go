@@ -124,6 +124,7 @@ const (
 	flagEncoding      = "encoding"
 	flagWHATWG        = "whatwg-entities"
 	flagHTML          = "html"
+	flagColor         = "color"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -151,6 +152,7 @@ var ruleUsage = map[normalize.Rule]string{
 func flags() []cli.Flag {
 	fs := []cli.Flag{
 		&cli.BoolFlag{Name: flagDiff, Aliases: []string{"d"}, Category: categoryOutput, Usage: "print a unified diff from each input to its clean text instead of the text"},
+		&cli.StringFlag{Name: flagColor, Category: categoryOutput, Value: colorAuto, Usage: colorUsage},
 		&cli.BoolFlag{Name: flagExplain, Category: categoryOutput, Usage: "print each normalization change (FILE:LINE:COLUMN: RULE: \"before\" → \"after\") instead of the text; with --report, list them in it"},
 		&cli.BoolFlag{Name: flagList, Aliases: []string{"l"}, Category: categoryOutput, Usage: "print the names of the inputs whose clean text differs"},
 		&cli.BoolFlag{Name: flagWrite, Aliases: []string{"w"}, Category: categoryOutput, Usage: "rewrite each changed file in place, atomically"},

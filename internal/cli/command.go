@@ -21,6 +21,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/colordiff"
 	"github.com/textclean/textclean/internal/report"
 	"github.com/textclean/textclean/internal/udiff"
 	"github.com/textclean/textclean/normalize"
@@ -50,6 +51,7 @@ type command struct {
 	state                    string
 	corpus                   *corpus // the first pass of --across and --boilerplate
 	html                     *htmlOut
+	color                    bool // colour -d output
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -91,6 +93,9 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	}
 	if len(cmd.paths) == 0 {
 		cmd.paths = []string{"-"}
+	}
+	if cmd.color, err = useColor(c.String(flagColor), stdout, os.Getenv); err != nil {
+		return nil, err
 	}
 	if h := c.String(flagHTML); h != "" {
 		cmd.html = &htmlOut{path: h, folder: len(cmd.paths) > 1 || anyFolder(cmd.paths)}
@@ -386,11 +391,17 @@ func (cmd *command) clean(in input) (o outcome) {
 		fmt.Fprintf(&out, "%s:%d:%d: %s: %q → %q\n", name, e.Line, e.Column, e.Rule, e.Before, e.After)
 	}
 	if o.changed && cmd.diff {
-		if err := udiff.Write(&out, name+".orig", name, raw, res.Text); err != nil {
+		var d bytes.Buffer
+		if err := udiff.Write(&d, name+".orig", name, raw, res.Text); err != nil {
 			if errors.Is(err, udiff.ErrName) {
 				return fail(errors.New("cannot name this file in a diff: its name holds a line break"))
 			}
 			return fail(err)
+		}
+		if cmd.color {
+			colordiff.Write(&out, d.Bytes()) // a bytes.Buffer does not fail
+		} else {
+			out.Write(d.Bytes())
 		}
 	}
 	switch {
