@@ -26,25 +26,6 @@ type outcome struct {
 	page    *htmlreport.Entry // --html: the index row of its page
 }
 
-// stats adds up what a run did, for the summary.
-type stats struct {
-	files, changed, failed, skipped int
-	bytesIn, bytesOut               int64
-	paragraphs, sentences, moves    int
-}
-
-func (s *stats) add(o stats) {
-	s.files += o.files
-	s.changed += o.changed
-	s.failed += o.failed
-	s.skipped += o.skipped
-	s.bytesIn += o.bytesIn
-	s.bytesOut += o.bytesOut
-	s.paragraphs += o.paragraphs
-	s.sentences += o.sentences
-	s.moves += o.moves
-}
-
 // each cleans the inputs named by args with cmd.jobs workers and hands
 // their outcomes to emit in input order. It stops starting new inputs when
 // ctx is done; the inputs under way finish.
@@ -102,21 +83,4 @@ func (p *progress) clear() {
 	if p != nil {
 		p.bar.Clear()
 	}
-}
-
-// summary is the line printed at the end of a run over folders.
-func summary(s stats, elapsed time.Duration, interrupted bool) string {
-	mb := float64(s.bytesIn) / (1 << 20)
-	line := fmt.Sprintf("textclean: %d files, %.1f MB in %.1f s (%.1f MB/s): %d changed, %d paragraphs and %d sentences removed, %d moved",
-		s.files, mb, elapsed.Seconds(), mb/max(elapsed.Seconds(), 1e-9), s.changed, s.paragraphs, s.sentences, s.moves)
-	if s.failed > 0 {
-		line += fmt.Sprintf("; %d failed", s.failed)
-	}
-	if s.skipped > 0 {
-		line += fmt.Sprintf("; %d binary skipped", s.skipped)
-	}
-	if interrupted {
-		line += "; interrupted, the files not reached are untouched"
-	}
-	return line
 }

@@ -125,6 +125,7 @@ const (
 	flagWHATWG        = "whatwg-entities"
 	flagHTML          = "html"
 	flagColor         = "color"
+	flagStats         = "stats"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -160,6 +161,7 @@ func flags() []cli.Flag {
 		&cli.StringFlag{Name: flagOutput, Aliases: []string{"o"}, Category: categoryOutput, Usage: "write the clean text to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: flagMaxSize, Category: categoryOutput, Value: "1G", Usage: "refuse inputs larger than `SIZE` (bytes, or with K, M or G): a device such as /dev/zero stops there"},
 		&cli.StringFlag{Name: flagHTML, Category: categoryOutput, Usage: "write a page for review to `FILE`: the clean text with what was removed struck through, and why; with several inputs FILE is a folder of pages and an index.html"},
+		&cli.BoolFlag{Name: flagStats, Category: categoryOutput, Usage: "end with a table on standard error of every count: files, bytes, paragraphs, each kind of removal, fixes by rule, speed"},
 		&cli.StringFlag{Name: flagReport, Category: categoryOutput, Usage: "write the JSON report to `FILE` (- for standard output with -o, -w or --check), one JSON object per input"},
 
 		&cli.BoolFlag{Name: flagRecursive, Aliases: []string{"r"}, Category: categoryFolders, Usage: "clean the files in folders named as paths, all the way down (folders are always walked; -r is accepted for habit)"},

@@ -52,6 +52,7 @@ type command struct {
 	corpus                   *corpus // the first pass of --across and --boilerplate
 	html                     *htmlOut
 	color                    bool // colour -d output
+	stats                    bool // print the --stats table
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -72,6 +73,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		output:   c.String(flagOutput),
 		report:   c.String(flagReport),
 		quiet:    c.Bool(flagQuiet),
+		stats:    c.Bool(flagStats),
 		jobs:     c.Int(flagJobs),
 		encoding: c.String(flagEncoding),
 		selection: selection{
@@ -229,7 +231,10 @@ func (cmd *command) run() int {
 			failed = true
 		}
 	}
-	if cmd.batch && !cmd.quiet {
+	switch {
+	case cmd.stats:
+		writeStats(cmd.stderr, total, time.Since(start), interrupted) // as with the summary line, a failed stderr is no reason to fail
+	case cmd.batch && !cmd.quiet:
 		fmt.Fprintln(cmd.stderr, summary(total, time.Since(start), interrupted))
 	}
 	if cmd.batch && len(failures) > 0 {
@@ -427,23 +432,6 @@ func (cmd *command) clean(in input) (o outcome) {
 	}
 	o.stdout = out.Bytes()
 	return o
-}
-
-// statsOf counts what cleaning one input did.
-func statsOf(text string, r *dedupe.Result, changed bool) stats {
-	s := stats{files: 1, bytesIn: int64(len(text)), bytesOut: int64(len(r.Text)), paragraphs: r.ParagraphsIn - r.ParagraphsOut}
-	if changed {
-		s.changed = 1
-	}
-	for _, c := range r.Changes {
-		switch c.Kind {
-		case dedupe.Sentence:
-			s.sentences++
-		case dedupe.Move:
-			s.moves++
-		}
-	}
-	return s
 }
 
 // read returns the contents of the input at path ("-" is standard input),
