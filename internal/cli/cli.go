@@ -53,7 +53,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Reader:                 stdin,
 		Writer:                 stdout,
 		ErrWriter:              stderr,
-		Flags:                  flags(),
+		Flags:                  append(flags(), shellFlags()...),
 		UseShortOptionHandling: true, // -dl is -d -l
 		// Exit codes are ours: never let the library call os.Exit or print
 		// the whole help on a usage error.
@@ -63,6 +63,12 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return &usageError{err.Error()}
 		},
 		Action: func(c *cli.Context) error {
+			if shell := c.String(flagCompletion); shell != "" {
+				return writeCompletion(stdout, shell, c.App.Flags)
+			}
+			if c.Bool(flagMan) {
+				return writeMan(stdout, c.App)
+			}
 			cmd, err := newCommand(c, args, stdin, stdout, stderr)
 			if err != nil {
 				return err
