@@ -87,13 +87,14 @@ func newLayout(r *dedupe.Result, lines int, blank func(line int) bool) *layout {
 	}
 	// What is left and not blank went because all its sentences were
 	// repeats; anything else would be a gap in the result, shown as such.
+	// Each is a paragraph: a line, or in blocks style a block of lines.
 	for l := 1; l <= lines; l++ {
 		if covered[l] || blank(l) {
 			continue
 		}
 		u := unit{kind: unknown, first: l, last: l}
-		for u.last+1 <= lines && !covered[u.last+1] && !blank(u.last+1) {
-			u.last++
+		for r.Style == dedupe.Blocks && u.last+1 <= lines && !covered[u.last+1] && !blank(u.last+1) {
+			u.last++ // a paragraph is a block of lines
 		}
 		for m := u.first; m <= u.last; m++ {
 			if sentences[m] {

@@ -94,18 +94,18 @@ func (p *Page) view() (*view, error) {
 		labels[c] = l
 		return l
 	}
-	var sentences []*dedupe.Change
+	sentences := make(map[int][]*dedupe.Change) // by first input line
 	for i := range r.Changes {
-		if r.Changes[i].Kind == dedupe.Sentence {
-			sentences = append(sentences, &r.Changes[i])
+		if c := &r.Changes[i]; c.Kind == dedupe.Sentence {
+			sentences[c.Lines.First] = append(sentences[c.Lines.First], c)
 		}
 	}
+	// within returns the sentences removed from u. A sentence starts in
+	// the paragraph it belongs to.
 	within := func(u unit) []*dedupe.Change {
 		var in []*dedupe.Change
-		for _, c := range sentences {
-			if c.Lines.First <= u.last && c.Lines.Last >= u.first {
-				in = append(in, c)
-			}
+		for l := u.first; l <= u.last; l++ {
+			in = append(in, sentences[l]...)
 		}
 		return in
 	}

@@ -347,3 +347,38 @@ func text(n *html.Node, skip func(*html.Node) bool) string {
 
 // words returns s with every run of white space made one space.
 func words(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// FuzzPage checks the page of any input: it is written, it parses, and it
+// shows the clean text and the whole input.
+func FuzzPage(f *testing.F) {
+	for _, tc := range cases[1:] {
+		f.Add(tc.input, tc.opts.Paragraphs == dedupe.Blocks)
+	}
+	f.Fuzz(func(t *testing.T, input string, blocks bool) {
+		opts := dedupe.Options{}
+		if blocks {
+			opts.Paragraphs = dedupe.Blocks
+		}
+		if _, err := dedupe.Clean(input, opts); err != nil {
+			return // not text
+		}
+		_, doc, r := page(t, "fuzz", input, opts)
+		main := find(doc, func(n *html.Node) bool { return n.Data == "main" })
+		kept := text(main, func(n *html.Node) bool {
+			return n.Data == "del" || hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-from")
+		})
+		if got, want := words(kept), words(r.Text); got != want {
+			t.Errorf("the text not struck through is not the clean text:\n got: %q\nwant: %q", got, want)
+		}
+		all := text(main, func(n *html.Node) bool {
+			return hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-here")
+		})
+		d, err := normalize.New(opts.Normalize).Document(input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := words(all), words(d.String(opts.Normalize)); got != want {
+			t.Errorf("the page does not show the whole input in order:\n got: %q\nwant: %q", got, want)
+		}
+	})
+}

@@ -147,8 +147,8 @@ func (s *source) fixes(line int, o offsets) []fix {
 	return out
 }
 
-// paragraph returns the pieces of input lines first to last, the sentences
-// in cuts struck through.
+// paragraph returns the pieces of input lines first to last, the removed
+// sentences struck through; sentences are in input order.
 func (s *source) paragraph(first, last int, sentences []*dedupe.Change, why func(*dedupe.Change) *label) []piece {
 	var pieces []piece
 	add := func(cut *label, it item) {
@@ -159,6 +159,7 @@ func (s *source) paragraph(first, last int, sentences []*dedupe.Change, why func
 		pieces = append(pieces, piece{Cut: cut, Items: []item{it}})
 	}
 	var open *label // the cut a line ended in, for the line break after it
+	next := 0       // the first of sentences that may reach into the line
 	for line := first; line <= last; line++ {
 		if line > first {
 			add(open, item{Text: "\n"})
@@ -166,9 +167,12 @@ func (s *source) paragraph(first, last int, sentences []*dedupe.Change, why func
 		l := &s.doc.Lines[line-1]
 		o := s.offsetsOf(line)
 		var cuts []cut
-		for _, c := range sentences {
-			if c.Span.End <= l.Start || c.Span.Start >= l.End {
-				continue
+		for next < len(sentences) && sentences[next].Span.End <= l.Start {
+			next++ // ended before this line
+		}
+		for _, c := range sentences[next:] {
+			if c.Span.Start >= l.End {
+				break
 			}
 			start := o.start(max(c.Span.Start, l.Start) - l.Start)
 			end := o.end(min(c.Span.End, l.End) - l.Start)
