@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+
+	"github.com/textclean/textclean/internal/htmlreport"
 	"golang.org/x/term"
 )
 
@@ -21,25 +23,7 @@ type outcome struct {
 	skipped bool   // a binary file found in a folder: a warning, not a failure
 	changed bool
 	stats   stats
-}
-
-// stats adds up what a run did, for the summary.
-type stats struct {
-	files, changed, failed, skipped int
-	bytesIn, bytesOut               int64
-	paragraphs, sentences, moves    int
-}
-
-func (s *stats) add(o stats) {
-	s.files += o.files
-	s.changed += o.changed
-	s.failed += o.failed
-	s.skipped += o.skipped
-	s.bytesIn += o.bytesIn
-	s.bytesOut += o.bytesOut
-	s.paragraphs += o.paragraphs
-	s.sentences += o.sentences
-	s.moves += o.moves
+	page    *htmlreport.Entry // --html: the index row of its page
 }
 
 // each cleans the inputs named by args with cmd.jobs workers and hands
@@ -99,21 +83,4 @@ func (p *progress) clear() {
 	if p != nil {
 		p.bar.Clear()
 	}
-}
-
-// summary is the line printed at the end of a run over folders.
-func summary(s stats, elapsed time.Duration, interrupted bool) string {
-	mb := float64(s.bytesIn) / (1 << 20)
-	line := fmt.Sprintf("textclean: %d files, %.1f MB in %.1f s (%.1f MB/s): %d changed, %d paragraphs and %d sentences removed, %d moved",
-		s.files, mb, elapsed.Seconds(), mb/max(elapsed.Seconds(), 1e-9), s.changed, s.paragraphs, s.sentences, s.moves)
-	if s.failed > 0 {
-		line += fmt.Sprintf("; %d failed", s.failed)
-	}
-	if s.skipped > 0 {
-		line += fmt.Sprintf("; %d binary skipped", s.skipped)
-	}
-	if interrupted {
-		line += "; interrupted, the files not reached are untouched"
-	}
-	return line
 }

@@ -53,7 +53,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Reader:                 stdin,
 		Writer:                 stdout,
 		ErrWriter:              stderr,
-		Flags:                  flags(),
+		Flags:                  append(flags(), shellFlags()...),
 		UseShortOptionHandling: true, // -dl is -d -l
 		// Exit codes are ours: never let the library call os.Exit or print
 		// the whole help on a usage error.
@@ -63,6 +63,12 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return &usageError{err.Error()}
 		},
 		Action: func(c *cli.Context) error {
+			if shell := c.String(flagCompletion); shell != "" {
+				return writeCompletion(stdout, shell, c.App.Flags)
+			}
+			if c.Bool(flagMan) {
+				return writeMan(stdout, c.App)
+			}
 			cmd, err := newCommand(c, args, stdin, stdout, stderr)
 			if err != nil {
 				return err
@@ -123,6 +129,9 @@ const (
 	flagMaxSize       = "max-size"
 	flagEncoding      = "encoding"
 	flagWHATWG        = "whatwg-entities"
+	flagHTML          = "html"
+	flagColor         = "color"
+	flagStats         = "stats"
 	ruleFlagPrefix    = "no-"
 	categoryOutput    = "Output"
 	categoryDedupe    = "Deduplication"
@@ -150,12 +159,15 @@ var ruleUsage = map[normalize.Rule]string{
 func flags() []cli.Flag {
 	fs := []cli.Flag{
 		&cli.BoolFlag{Name: flagDiff, Aliases: []string{"d"}, Category: categoryOutput, Usage: "print a unified diff from each input to its clean text instead of the text"},
+		&cli.StringFlag{Name: flagColor, Category: categoryOutput, Value: colorAuto, Usage: colorUsage},
 		&cli.BoolFlag{Name: flagExplain, Category: categoryOutput, Usage: "print each normalization change (FILE:LINE:COLUMN: RULE: \"before\" → \"after\") instead of the text; with --report, list them in it"},
 		&cli.BoolFlag{Name: flagList, Aliases: []string{"l"}, Category: categoryOutput, Usage: "print the names of the inputs whose clean text differs"},
 		&cli.BoolFlag{Name: flagWrite, Aliases: []string{"w"}, Category: categoryOutput, Usage: "rewrite each changed file in place, atomically"},
 		&cli.BoolFlag{Name: flagCheck, Category: categoryOutput, Usage: "exit 1 if any input would change; print nothing unless -l or -d is given"},
 		&cli.StringFlag{Name: flagOutput, Aliases: []string{"o"}, Category: categoryOutput, Usage: "write the clean text to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: flagMaxSize, Category: categoryOutput, Value: "1G", Usage: "refuse inputs larger than `SIZE` (bytes, or with K, M or G): a device such as /dev/zero stops there"},
+		&cli.StringFlag{Name: flagHTML, Category: categoryOutput, Usage: "write a page for review to `FILE`: the clean text with what was removed struck through, and why; with several inputs FILE is a folder of pages and an index.html"},
+		&cli.BoolFlag{Name: flagStats, Category: categoryOutput, Usage: "end with a table on standard error of every count: files, bytes, paragraphs, each kind of removal, fixes by rule, speed"},
 		&cli.StringFlag{Name: flagReport, Category: categoryOutput, Usage: "write the JSON report to `FILE` (- for standard output with -o, -w or --check), one JSON object per input"},
 
 		&cli.BoolFlag{Name: flagRecursive, Aliases: []string{"r"}, Category: categoryFolders, Usage: "clean the files in folders named as paths, all the way down (folders are always walked; -r is accepted for habit)"},

@@ -21,6 +21,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/colordiff"
 	"github.com/textclean/textclean/internal/report"
 	"github.com/textclean/textclean/internal/udiff"
 	"github.com/textclean/textclean/normalize"
@@ -49,6 +50,9 @@ type command struct {
 	boilerplate              int
 	state                    string
 	corpus                   *corpus // the first pass of --across and --boilerplate
+	html                     *htmlOut
+	color                    bool // colour -d output
+	stats                    bool // print the --stats table
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -69,6 +73,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		output:   c.String(flagOutput),
 		report:   c.String(flagReport),
 		quiet:    c.Bool(flagQuiet),
+		stats:    c.Bool(flagStats),
 		jobs:     c.Int(flagJobs),
 		encoding: c.String(flagEncoding),
 		selection: selection{
@@ -90,6 +95,12 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	}
 	if len(cmd.paths) == 0 {
 		cmd.paths = []string{"-"}
+	}
+	if cmd.color, err = useColor(c.String(flagColor), stdout, os.Getenv); err != nil {
+		return nil, err
+	}
+	if h := c.String(flagHTML); h != "" {
+		cmd.html = &htmlOut{path: h, folder: len(cmd.paths) > 1 || anyFolder(cmd.paths)}
 	}
 	if !slices.Contains(rawArgs, "--") {
 		for _, p := range cmd.paths {
@@ -129,6 +140,8 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, usagef("-w and --check cannot be used together")
 	case cmd.report == "-" && (cmd.list || cmd.diff || cmd.explain || !cmd.write && !cmd.check && cmd.output == ""):
 		return nil, usagef("--report - needs standard output to itself: use it with -o, -w or --check, without -l, -d or --explain")
+	case cmd.html != nil && cmd.jsonl:
+		return nil, usagef("--html works on text inputs, not on --jsonl records")
 	case cmd.explain && cmd.jsonl:
 		return nil, usagef("--explain works on text inputs, not on --jsonl records")
 	case cmd.output != "" && len(cmd.paths) > 1:
@@ -179,6 +192,12 @@ func (cmd *command) run() int {
 			return ExitError
 		}
 	}
+	if cmd.html != nil {
+		if err := cmd.html.start(); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			return ExitError
+		}
+	}
 	var bar *progress
 	if cmd.batch && !cmd.quiet {
 		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
@@ -205,6 +224,12 @@ func (cmd *command) run() int {
 	bar.clear()
 	interrupted := signalled.Err() != nil
 	failed := total.failed > 0 || err != nil
+	if cmd.html != nil {
+		if err := cmd.html.finish(strings.Join(cmd.paths, " ")); err != nil {
+			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			failed = true
+		}
+	}
 	if report != nil {
 		if cmd.batch {
 			report.summary(total, time.Since(start), interrupted)
@@ -220,7 +245,10 @@ func (cmd *command) run() int {
 			failed = true
 		}
 	}
-	if cmd.batch && !cmd.quiet {
+	switch {
+	case cmd.stats:
+		writeStats(cmd.stderr, total, time.Since(start), interrupted) // as with the summary line, a failed stderr is no reason to fail
+	case cmd.batch && !cmd.quiet:
 		fmt.Fprintln(cmd.stderr, summary(total, time.Since(start), interrupted))
 	}
 	if cmd.batch && len(failures) > 0 {
@@ -247,6 +275,9 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
 		bar.add(o.stats.bytesIn)
+		if cmd.html != nil {
+			cmd.html.add(&o)
+		}
 		// writeFailed reports a failure to write the output or the report:
 		// nowhere left to write, so no more inputs are started.
 		writeFailed := func(err error) error {
@@ -378,6 +409,11 @@ func (cmd *command) clean(in input) (o outcome) {
 		}
 		o.report = b.Bytes()
 	}
+	if cmd.html != nil {
+		if o.page, err = cmd.html.page(in, text, len(raw), res, opts); err != nil {
+			return fail(err)
+		}
+	}
 	var out bytes.Buffer
 	if o.changed && cmd.list {
 		fmt.Fprintln(&out, name)
@@ -386,11 +422,17 @@ func (cmd *command) clean(in input) (o outcome) {
 		fmt.Fprintf(&out, "%s:%d:%d: %s: %q → %q\n", name, e.Line, e.Column, e.Rule, e.Before, e.After)
 	}
 	if o.changed && cmd.diff {
-		if err := udiff.Write(&out, name+".orig", name, raw, res.Text); err != nil {
+		var d bytes.Buffer
+		if err := udiff.Write(&d, name+".orig", name, raw, res.Text); err != nil {
 			if errors.Is(err, udiff.ErrName) {
 				return fail(errors.New("cannot name this file in a diff: its name holds a line break"))
 			}
 			return fail(err)
+		}
+		if cmd.color {
+			colordiff.Write(&out, d.Bytes()) // a bytes.Buffer does not fail
+		} else {
+			out.Write(d.Bytes())
 		}
 	}
 	switch {
@@ -416,23 +458,6 @@ func (cmd *command) clean(in input) (o outcome) {
 	}
 	o.stdout = out.Bytes()
 	return o
-}
-
-// statsOf counts what cleaning one input did.
-func statsOf(text string, r *dedupe.Result, changed bool) stats {
-	s := stats{files: 1, bytesIn: int64(len(text)), bytesOut: int64(len(r.Text)), paragraphs: r.ParagraphsIn - r.ParagraphsOut}
-	if changed {
-		s.changed = 1
-	}
-	for _, c := range r.Changes {
-		switch c.Kind {
-		case dedupe.Sentence:
-			s.sentences++
-		case dedupe.Move:
-			s.moves++
-		}
-	}
-	return s
 }
 
 // read returns the contents of the input at path ("-" is standard input),

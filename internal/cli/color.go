@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// The values of --color.
+const (
+	colorAuto   = "auto"
+	colorAlways = "always"
+	colorNever  = "never"
+)
+
+// useColor decides whether -d output is coloured. --color always or never
+// decides alone. With auto: FORCE_COLOR set to anything but "" or "0"
+// colours; else NO_COLOR set to anything but "" does not, nor TERM=dumb;
+// else the diff is coloured when standard output is a terminal.
+func useColor(mode string, stdout io.Writer, getenv func(string) string) (bool, error) {
+	switch mode {
+	case colorAlways:
+		return true, nil
+	case colorNever:
+		return false, nil
+	case colorAuto:
+	default:
+		return false, usagef("--%s %q: want auto, always or never", flagColor, mode)
+	}
+	if f := getenv("FORCE_COLOR"); f != "" && f != "0" {
+		return true, nil
+	}
+	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+		return false, nil
+	}
+	f, ok := stdout.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())), nil
+}
+
+// colorUsage is the help of --color.
+var colorUsage = fmt.Sprintf("colour -d output: `WHEN` %s, %s or %s (a terminal; FORCE_COLOR and NO_COLOR are honoured)", colorAuto, colorAlways, colorNever)

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/htmlreport"
+)
+
+// htmlOut is where --html writes: one page, or for several inputs a folder
+// of pages and their index.
+type htmlOut struct {
+	path    string
+	folder  bool
+	entries []htmlreport.Entry // the index's rows, in input order
+}
+
+// indexName is the index page of an --html folder.
+const indexName = "index.html"
+
+// unsafeName matches what a page's file name does not keep of its input's.
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// pageName is the file name of the page of the input with sequence number
+// seq, in an --html folder: numbered in input order, so that two inputs
+// with one base name get two pages.
+func pageName(seq int, name string) string {
+	base := unsafeName.ReplaceAllString(filepath.Base(name), "_")
+	return fmt.Sprintf("%04d-%s.html", seq+1, base)
+}
+
+// start makes the folder of pages.
+func (h *htmlOut) start() error {
+	if !h.folder {
+		return nil
+	}
+	if err := os.MkdirAll(h.path, 0o755); err != nil {
+		return fmt.Errorf("--html %s: %w", h.path, bare(err))
+	}
+	return nil
+}
+
+// page writes the page of one cleaned input and returns its index entry.
+func (h *htmlOut) page(in input, text string, bytesIn int, res *dedupe.Result, opts dedupe.Options) (*htmlreport.Entry, error) {
+	p := &htmlreport.Page{Name: in.name(), Input: text, BytesIn: bytesIn, Result: res, Normalize: opts.Normalize}
+	target, href := h.path, ""
+	if h.folder {
+		href = pageName(in.seq, in.name())
+		target = filepath.Join(h.path, href)
+		p.Index = indexName
+	}
+	var b bytes.Buffer
+	if err := p.Write(&b); err != nil {
+		return nil, fmt.Errorf("html page: %w", err)
+	}
+	if err := writeFile(target, b.Bytes()); err != nil {
+		return nil, fmt.Errorf("write %s: %w", target, err)
+	}
+	e := p.Entry(href)
+	return &e, nil
+}
+
+// add records the outcome of one input for the index.
+func (h *htmlOut) add(o *outcome) {
+	switch {
+	case o.page != nil:
+		h.entries = append(h.entries, *o.page)
+	case o.err != nil:
+		h.entries = append(h.entries, htmlreport.Entry{Name: o.in.name(), Error: o.err.Error()})
+	}
+}
+
+// finish writes the index of a folder of pages.
+func (h *htmlOut) finish(title string) error {
+	if !h.folder {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := htmlreport.WriteIndex(&b, title, h.entries); err != nil {
+		return err
+	}
+	target := filepath.Join(h.path, indexName)
+	if err := writeFile(target, b.Bytes()); err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	return nil
+}

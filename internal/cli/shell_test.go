@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// output runs textclean with args and returns its standard output.
+func output(t *testing.T, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := Run(append([]string{"textclean"}, args...), strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+		t.Fatalf("textclean %s: exit %d: %s", strings.Join(args, " "), code, stderr.String())
+	}
+	return stdout.String()
+}
+
+// TestCompletionScripts checks that each script names every flag, and
+// that bash, zsh and fish (those installed) accept it.
+func TestCompletionScripts(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish"} {
+		script := output(t, "--completion", shell)
+		for _, f := range append(flags(), shellFlags()...) {
+			name := "--" + f.Names()[0]
+			if shell == "fish" {
+				name = "-l " + f.Names()[0] + " "
+			}
+			if !strings.Contains(script, name) {
+				t.Errorf("%s: no --%s", shell, f.Names()[0])
+			}
+		}
+		path, err := exec.LookPath(shell)
+		if err != nil {
+			t.Logf("%s is not installed: its script's syntax is not checked", shell)
+			continue
+		}
+		file := filepath.Join(t.TempDir(), "textclean."+shell)
+		if err := os.WriteFile(file, []byte(script), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(path, "-n", file).CombinedOutput(); err != nil {
+			t.Errorf("%s -n: %v\n%s", shell, err, out)
+		}
+	}
+	var stderr bytes.Buffer
+	if code := Run([]string{"textclean", "--completion", "tcsh"}, nil, new(bytes.Buffer), &stderr); code != ExitError ||
+		!strings.Contains(stderr.String(), `--completion "tcsh": want bash, zsh or fish`) {
+		t.Errorf("--completion tcsh: exit %d, %s", code, stderr.String())
+	}
+}
+
+// TestBashCompletion runs the bash script's function on command lines.
+func TestBashCompletion(t *testing.T) {
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash")
+	}
+	dir := t.TempDir()
+	script := filepath.Join(dir, "textclean.bash")
+	if err := os.WriteFile(script, []byte(output(t, "--completion", "bash")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"article.txt", "notes.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		words []string // the command line, the word being completed last
+		want  string   // COMPREPLY, sorted, one per line
+	}{
+		{[]string{"textclean", "--co"}, "--color\n--completion"},
+		{[]string{"textclean", "--color", "a"}, "always\nauto"},
+		{[]string{"textclean", "--paragraphs", ""}, "auto\nblocks\nlines"},
+		{[]string{"textclean", "-d", "art"}, "article.txt"},
+		{[]string{"textclean", "--html", "no"}, "notes.md"},
+		{[]string{"textclean", "-j", ""}, ""},
+		{[]string{"textclean", "--stat"}, "--state\n--stats"},
+	}
+	for _, tc := range tests {
+		var quoted []string
+		for _, w := range tc.words {
+			quoted = append(quoted, "'"+w+"'")
+		}
+		prog := "source " + script + "; COMP_WORDS=(" + strings.Join(quoted, " ") + "); COMP_CWORD=" +
+			strconv.Itoa(len(tc.words)-1) + "; _textclean; printf '%s\\n' \"${COMPREPLY[@]}\" | sort"
+		cmd := exec.Command("bash", "-c", prog)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", tc.words, err, out)
+		}
+		if got := strings.TrimSpace(string(out)); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.words, got, tc.want)
+		}
+	}
+}
+
+// TestManPage checks the manual page's sections and, where groff is
+// installed, that it formats without a warning.
+func TestManPage(t *testing.T) {
+	page := output(t, "--man")
+	for _, want := range []string{".TH textclean 1", ".SH NAME", ".SH SYNOPSIS", ".SH DESCRIPTION", ".SH EXIT STATUS", `\fB--diff, -d\fP`, `\fB--html\fP`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the manual page lacks %q", want)
+		}
+	}
+	for i, r := range page {
+		if r >= 0x80 {
+			t.Fatalf("the manual page has %q at byte %d: groff reads Latin-1", r, i)
+		}
+	}
+	if _, err := exec.LookPath("groff"); err != nil {
+		t.Skip("no groff: the page is not formatted")
+	}
+	cmd := exec.Command("groff", "-man", "-Tutf8", "-ww", "-z")
+	cmd.Stdin = strings.NewReader(page)
+	out, err := cmd.CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Errorf("groff: %v\n%s", err, out)
+	}
+}

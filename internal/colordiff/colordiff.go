@@ -1,0 +1,283 @@
+package colordiff
+
+import (
+	"bytes"
+	"io"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// The escape sequences used.
+const (
+	bold      = "\x1b[1m"
+	cyan      = "\x1b[36m"
+	red       = "\x1b[31m"
+	green     = "\x1b[32m"
+	reverse   = "\x1b[7m"
+	noReverse = "\x1b[27m"
+	reset     = "\x1b[m"
+)
+
+// minSimilarity is how much of the shorter of two lines must be in the
+// other, by bytes of equal words, for them to count as two versions of one
+// line.
+const minSimilarity = 0.5
+
+// Pairing lines costs a word diff per pair tried, so it is bounded: an
+// added line is tried against the next window removed lines only, and
+// lines longer than maxWordDiff together are not word-diffed.
+const (
+	window      = 8
+	maxWordDiff = 32 << 10
+)
+
+// Write writes the unified diff d to w in colour.
+func Write(w io.Writer, d []byte) error {
+	var b bytes.Buffer
+	lines := bytes.SplitAfter(d, []byte("\n"))
+	inHunk := false
+	for i := 0; i < len(lines); {
+		line := lines[i]
+		switch {
+		case len(line) == 0:
+			i++
+		case bytes.HasPrefix(line, []byte("@@")):
+			inHunk = true
+			paint(&b, cyan, line)
+			i++
+		case !inHunk:
+			paint(&b, bold, line)
+			i++
+		case line[0] == '-' || line[0] == '+':
+			// A block of removed lines, then the added lines after them.
+			j := i
+			for j < len(lines) && len(lines[j]) > 0 && (lines[j][0] == '-' || lines[j][0] == '\\') {
+				j++
+			}
+			k := j
+			for k < len(lines) && len(lines[k]) > 0 && (lines[k][0] == '+' || lines[k][0] == '\\') {
+				k++
+			}
+			block(&b, lines[i:j], lines[j:k])
+			i = k
+		case line[0] == '\\':
+			paint(&b, "", line)
+			i++
+		default:
+			b.Write(line)
+			i++
+		}
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// paint writes line in colour, the line end after the reset so that a
+// pager's line keeps no colour.
+func paint(b *bytes.Buffer, colour string, line []byte) {
+	body, end := splitEnd(line)
+	if colour == "" {
+		b.Write(line)
+		return
+	}
+	b.WriteString(colour)
+	b.Write(body)
+	b.WriteString(reset)
+	b.Write(end)
+}
+
+func splitEnd(line []byte) (body, end []byte) {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		return line[:n-1], line[n-1:]
+	}
+	return line, nil
+}
+
+// block writes removed lines and the added lines after them, pairing each
+// added line with a removed one it is a version of, in order.
+func block(b *bytes.Buffer, removed, added [][]byte) {
+	pairOf := make([]int, len(added)) // by added line: its removed line, or -1
+	diffs := make([][]diffmatchpatch.Diff, len(added))
+	next := 0
+	for a := range added {
+		pairOf[a] = -1
+		if isMarker(added[a]) {
+			continue
+		}
+		for r := next; r < len(removed) && r < next+window; r++ {
+			if isMarker(removed[r]) || len(removed[r])+len(added[a]) > maxWordDiff {
+				continue
+			}
+			d := wordDiff(content(removed[r]), content(added[a]))
+			if similarity(d) >= minSimilarity {
+				pairOf[a], diffs[a], next = r, d, r+1
+				break
+			}
+		}
+	}
+	removedDiff := make([][]diffmatchpatch.Diff, len(removed))
+	for a, r := range pairOf {
+		if r >= 0 {
+			removedDiff[r] = diffs[a]
+		}
+	}
+	for r, line := range removed {
+		side(b, line, red, removedDiff[r], diffmatchpatch.DiffDelete)
+	}
+	for a, line := range added {
+		side(b, line, green, diffs[a], diffmatchpatch.DiffInsert)
+	}
+}
+
+func isMarker(line []byte) bool { return len(line) > 0 && line[0] == '\\' }
+
+// content is a diff line without its +/- and its line end.
+func content(line []byte) string {
+	body, _ := splitEnd(line)
+	return string(body[1:])
+}
+
+// side writes one removed or added line; with a word diff, the words of
+// its own side that the other lacks are highlighted.
+func side(b *bytes.Buffer, line []byte, colour string, d []diffmatchpatch.Diff, own diffmatchpatch.Operation) {
+	if isMarker(line) || d == nil {
+		paint(b, colourOf(line, colour), line)
+		return
+	}
+	_, end := splitEnd(line)
+	b.WriteString(colour)
+	b.WriteByte(line[0])
+	for _, x := range d {
+		switch x.Type {
+		case diffmatchpatch.DiffEqual:
+			b.WriteString(x.Text)
+		case own:
+			b.WriteString(reverse)
+			b.WriteString(x.Text)
+			b.WriteString(noReverse)
+		}
+	}
+	b.WriteString(reset)
+	b.Write(end)
+}
+
+func colourOf(line []byte, colour string) string {
+	if isMarker(line) {
+		return ""
+	}
+	return colour
+}
+
+// similarity is the share of the shorter side's bytes that are in equal
+// words: a line cut down to one of its sentences is all in the other.
+func similarity(d []diffmatchpatch.Diff) float64 {
+	var equal, del, ins int
+	for _, x := range d {
+		switch x.Type {
+		case diffmatchpatch.DiffEqual:
+			equal += len(x.Text)
+		case diffmatchpatch.DiffDelete:
+			del += len(x.Text)
+		case diffmatchpatch.DiffInsert:
+			ins += len(x.Text)
+		}
+	}
+	shorter := equal + min(del, ins)
+	if shorter == 0 {
+		return 0
+	}
+	return float64(equal) / float64(shorter)
+}
+
+// wordDiff diffs a and b word by word: each word, run of spaces or other
+// character is one symbol to go-diff, as its line mode does with lines.
+func wordDiff(a, b string) []diffmatchpatch.Diff {
+	ids := make(map[string]rune)
+	var words []string
+	encode := func(s string) []rune {
+		var out []rune
+		for _, w := range split(s) {
+			id, ok := ids[w]
+			if !ok {
+				id = symbol(len(words))
+				ids[w] = id
+				words = append(words, w)
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	ra, rb := encode(a), encode(b)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // deterministic
+	d := dmp.DiffMainRunes(ra, rb, false)
+	for i := range d {
+		var s []byte
+		for _, id := range d[i].Text {
+			s = append(s, words[index(id)]...)
+		}
+		d[i].Text = string(s)
+	}
+	return d
+}
+
+// symbol is the rune that stands for the i-th distinct word: runes skip
+// the surrogates, which no string can hold.
+func symbol(i int) rune {
+	if i >= surrogates {
+		i += 0x800
+	}
+	return rune(i)
+}
+
+func index(r rune) int {
+	if r >= surrogates {
+		return int(r) - 0x800
+	}
+	return int(r)
+}
+
+const surrogates = 0xD800
+
+// split cuts s into words (letters, digits and marks), runs of white space,
+// and single other characters.
+func split(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		j := i + n
+		class := classOf(r)
+		if class != other {
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if classOf(r2) != class {
+					break
+				}
+				j += n2
+			}
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
+
+type charClass int
+
+const (
+	word charClass = iota
+	space
+	other
+)
+
+func classOf(r rune) charClass {
+	switch {
+	case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r):
+		return word
+	case unicode.IsSpace(r):
+		return space
+	}
+	return other
+}
