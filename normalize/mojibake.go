@@ -62,6 +62,23 @@ func sloppyWindows1252() codePage {
 	return p
 }
 
+// repairMojibake is the mojibake stage of a line.
+func repairMojibake(e *editor, c *Counts) {
+	fixMojibake(e, windows1252, c, nil)
+	if !e.changed {
+		// MacRoman only with two sequences or more: one alone ("√π",
+		// "¬´") is as likely to be what it looks like.
+		found := 0
+		fixMojibake(e, macRoman, c, &found)
+		if found >= 2 {
+			fixMojibake(e, macRoman, c, nil)
+		}
+	}
+	if !e.changed {
+		fixC1(e, c)
+	}
+}
+
 // fixMojibake repairs the mojibake sequences of s in code page p.
 // With countOnly set and nothing recorded, it only counts the sequences
 // into *countOnly.
