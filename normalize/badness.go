@@ -109,32 +109,76 @@ func classOf(r rune) charClass {
 }
 
 // isBad reports whether s looks like it holds mojibake.
-func isBad(s string) bool { return badness(s, true) > 0 }
+func isBad(s string) bool { return mayHaveClasses(s) && badness(s, true) > 0 }
+
+// classLead marks the bytes that start the UTF-8 of characters with a
+// class: U+0080 to U+04FF (Latin-1 to Cyrillic), U+2000 to U+2FFF and
+// U+F000 to U+FFFF.
+var classLead = func() (t [256]bool) {
+	for b := 0xc2; b <= 0xd2; b++ {
+		t[b] = true
+	}
+	t[0xe2], t[0xef] = true, true
+	return t
+}()
+
+// mayHaveClasses is a quick test that s has a character with a class:
+// without one (plain ASCII, CJK, Arabic...), s cannot look bad. Invalid
+// UTF-8 reads as U+FFFD, which has one.
+func mayHaveClasses(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if classLead[s[i]] {
+			return true
+		}
+	}
+	return !utf8.ValidString(s)
+}
 
 // badness counts the places in s where a suspicious sequence of
 // characters ends (stopping at the first if first is set).
 func badness(s string, first bool) int {
 	n := 0
-	// The last seven characters, cur = r[0], and the classes of the last
-	// three.
-	var r [7]rune
-	var m [3]charClass
-	count := 0 // characters seen
+	var w window
 	for i := 0; i < len(s); {
+		if w.quiet() && !classLead[s[i]] {
+			// No rule can end before the next character with a class:
+			// skip to it, keeping the last three characters for the
+			// rules that look back (those that look further back only
+			// match characters with a class there). Invalid UTF-8 is
+			// not skipped: it reads as U+FFFD, which has a class.
+			j := i + 1
+			for j < len(s) && !classLead[s[j]] {
+				j++
+			}
+			if region := s[i:j]; utf8.ValidString(region) {
+				var tail [3]rune
+				k, end := 0, len(region)
+				for ; k < 3 && end > 0; k++ {
+					r, size := utf8.DecodeLastRuneInString(region[:end])
+					tail[k] = r
+					end -= size
+				}
+				// count may grow by more than the characters skipped: it
+				// only needs to be exact at the start of s and near an Ђ.
+				w.r = [8]rune{}
+				w.count += end
+				for k--; k >= 0; k-- {
+					w.push(tail[k])
+				}
+				i = j
+				continue
+			}
+		}
 		c, size := rune(s[i]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size
-		copy(r[1:], r[:6])
-		r[0] = c
-		m[2], m[1] = m[1], m[0]
-		m[0] = classOf(c)
-		count++
-		if m[0]|m[1]|m[2] == 0 {
-			continue // every rule involves a classed character among the last three
+		w.push(c)
+		if w.quiet() {
+			continue
 		}
-		if badEnd(&r, &m, count) {
+		if w.badEnd() || w.badSequence() {
 			n++
 			if first {
 				return n
@@ -144,12 +188,39 @@ func badness(s string, first bool) int {
 	return n
 }
 
-// badEnd reports whether a suspicious sequence ends at r[0], with r[1] the
-// character before it, and so on; m holds the classes of r[0:3], and count
-// how many characters there are up to r[0].
-func badEnd(r *[7]rune, m *[3]charClass, count int) bool {
-	c, c1, c2 := r[0], r[1], r[2]
-	m0, m1, m2 := m[0], m[1], m[2]
+// window holds the last characters of a text being scanned.
+type window struct {
+	r       [8]rune      // a ring: the current character is r[count&7]
+	m       [3]charClass // the classes of the current character and the two before it
+	count   int          // characters seen
+	lastDje int          // count at the last Ђ
+}
+
+func (w *window) push(c rune) {
+	w.count++
+	w.r[w.count&7] = c
+	w.m[2], w.m[1], w.m[0] = w.m[1], w.m[0], classOf(c)
+	if c == 'Ђ' {
+		w.lastDje = w.count
+	}
+}
+
+// quiet reports that no rule can match at the current character: every
+// rule needs a character among the last three that is not a letter or of
+// clsCommon, except the two Windows-1251 sequences with Ђ ("вЂ",
+// "ГўВЂВ.x"), which need an Ђ among the last four.
+func (w *window) quiet() bool {
+	return (w.m[0]|w.m[1]|w.m[2])&^(clsCommon|clsLetter) == 0 && (w.lastDje == 0 || w.count-w.lastDje > 3)
+}
+
+// at returns the character j places before the current one (0 for none).
+func (w *window) at(j int) rune { return w.r[(w.count-j)&7] }
+
+// badEnd reports whether a suspicious sequence of classes ends at the
+// current character.
+func (w *window) badEnd() bool {
+	c, c1, c2 := w.at(0), w.at(1), w.at(2)
+	m0, m1, m2 := w.m[0], w.m[1], w.m[2]
 	switch {
 	case m0&clsC1 != 0:
 		return true
@@ -180,66 +251,102 @@ func badEnd(r *[7]rune, m *[3]charClass, count int) bool {
 		m0&clsBox != 0 && m1&(clsAccented|clsCurrency|clsNumeric|clsOpen|clsClose|clsLaw) != 0:
 		return true
 	// An accented letter, then punctuation, then a letter: "Ã©t".
-	case isWordChar(c) && m1&(clsOpen|clsClose) != 0 && m2&clsAccented != 0:
+	case m1&(clsOpen|clsClose) != 0 && m2&clsAccented != 0 && isWordChar(c):
 		return true
 	case (c1 == 'Œ' || c1 == 'œ') && !isASCIILetter(c):
 		return true
 	case c == '°' && m1&clsUpperAccented != 0:
 		return true
 	}
-	return badSequence(r, m, count)
+	return false
 }
 
 // badSequence checks the sequences of particular characters that the
 // class rules miss: the most common Windows-1252 pairs, Arabic, Indic,
 // MacRoman, Windows-1251, -1253 and -1257 mojibake, and "Ã " where a
 // no-break space became a space.
-func badSequence(r *[7]rune, m *[3]charClass, count int) bool {
-	c, c1, c2 := r[0], r[1], r[2]
-	m0, m1 := m[0], m[1]
+func (w *window) badSequence() bool {
+	c, c1, c2 := w.at(0), w.at(1), w.at(2)
+	m0, m1 := w.m[0], w.m[1]
 	switch c1 {
 	case 'Â', 'Ã', 'Î', 'Ð':
 		if strings.ContainsRune("€œŠš¢£Ÿž\u00a0\u00ad®©°·»–—´", c) || m0&(clsOpen|clsClose) != 0 {
 			return true
 		}
+		if c1 == 'Ã' && (c == '\u00a0' || c == '¡') {
+			return true
+		}
+	case '×':
+		if c == '²' || c == '³' {
+			return true
+		}
+	case 'Ø', 'Ù':
+		if r3 := w.at(3); (r3 == 'Ø' || r3 == 'Ù') && arabicSecond(c2, w.m[2]) && arabicSecond(c, m0) {
+			return true
+		}
+	case 'à':
+		if strings.ContainsRune("²µ¹¼½¾", c) {
+			return true
+		}
+	case '√':
+		if strings.ContainsRune("±∂†≠®™´≤≥¥µø", c) {
+			return true
+		}
+	case '≈':
+		if c == '°' || c == '¢' {
+			return true
+		}
+	case 'Ä':
+		if c2 == '‚' && strings.ContainsRune("ìîïòôúùû†°¢π", c) {
+			return true
+		}
+	case 'â', 'ó':
+		if c2 == '‚' && strings.ContainsRune("àä°ê", c) {
+			return true
+		}
+	case 'в':
+		if c == 'Ђ' {
+			return true
+		}
+	case '€':
+		if c2 == 'β' && strings.ContainsRune("™\u00a0Ά\u00ad®°", c) {
+			return true
+		}
+	case 'ā':
+		if c == '€' {
+			return true
+		}
 	}
 	switch {
-	case c1 == '×' && (c == '²' || c == '³'),
-		(r[3] == 'Ø' || r[3] == 'Ù') && arabicSecond(c2, m[2]) && (c1 == 'Ø' || c1 == 'Ù') && arabicSecond(c, m0),
-		c1 == 'à' && strings.ContainsRune("²µ¹¼½¾", c),
-		c1 == '√' && strings.ContainsRune("±∂†≠®™´≤≥¥µø", c),
-		c1 == '≈' && (c == '°' || c == '¢'),
-		c2 == '‚' && c1 == 'Ä' && strings.ContainsRune("ìîïòôúùû†°¢π", c),
-		c2 == '‚' && (c1 == 'â' || c1 == 'ó') && strings.ContainsRune("àä°ê", c),
-		c1 == 'в' && c == 'Ђ',
-		isAnyOf(c2, "ВГРС") && (m1&clsCodeByte != 0 || c1 == '°' || c1 == 'µ') && isAnyOf(c, "ВГРС"),
-		r[6] == 'Г' && r[5] == 'ў' && r[4] == 'В' && r[3] == 'Ђ' && r[2] == 'В' && (isASCIILetter(c) || c == ' '),
-		c1 == 'Ã' && (c == '\u00a0' || c == '¡'),
-		c2 == 'β' && c1 == '€' && strings.ContainsRune("™\u00a0Ά\u00ad®°", c),
-		isAnyOf(c2, "ΒΓΞΟ") && (m1&clsCodeByte != 0 || c1 == '°') && isAnyOf(c, "ΒΓΞΟ"),
-		c1 == 'ā' && c == '€':
+	case isCyrillicLead(c2) && isCyrillicLead(c) && (m1&clsCodeByte != 0 || c1 == '°' || c1 == 'µ'),
+		isGreekLead(c2) && isGreekLead(c) && (m1&clsCodeByte != 0 || c1 == '°'),
+		w.at(2) == 'В' && w.at(3) == 'Ђ' && w.at(4) == 'В' && w.at(5) == 'ў' && w.at(6) == 'Г' && (isASCIILetter(c) || c == ' '):
 		return true
 	}
 	// "Ã " and "Â ": a lead byte whose no-break space became a space.
 	if c == ' ' && (c1 == 'Ã' || c1 == 'Â') {
-		if count == 2 || isASCIILower(c2) || isWhite(c2) && isASCIILower(r[3]) {
+		if w.count == 2 || isASCIILower(c2) || isWhite(c2) && isASCIILower(w.at(3)) {
 			return true
 		}
 	}
 	if c1 == 'Â' && (c == ' ' || m0&(clsOpen|clsClose) != 0) &&
-		(isASCIILower(c2) || strings.ContainsRune(".,?!", c2) || m[2]&clsClose != 0) {
+		(isASCIILower(c2) || c2 == '.' || c2 == ',' || c2 == '?' || c2 == '!' || w.m[2]&clsClose != 0) {
 		return true
 	}
 	return false
 }
+
+// isCyrillicLead and isGreekLead report whether r is В, Г, Р or С, or Β,
+// Γ, Ξ or Ο: what Windows-1251 and Windows-1253 make of the lead bytes
+// C2, C3, D0 and D1 of UTF-8.
+func isCyrillicLead(r rune) bool { return r == 'В' || r == 'Г' || r == 'Р' || r == 'С' }
+func isGreekLead(r rune) bool    { return r == 'Β' || r == 'Γ' || r == 'Ξ' || r == 'Ο' }
 
 // arabicSecond reports whether r, after Ø or Ù, looks like the second
 // byte of Windows-1252 mojibake of Arabic.
 func arabicSecond(r rune, m charClass) bool {
 	return m&(clsCommon|clsCurrency|clsBad|clsNumeric|clsOpen) != 0 || strings.ContainsRune("ŸŠ®°µ»", r)
 }
-
-func isAnyOf(r rune, set string) bool { return r != 0 && strings.ContainsRune(set, r) }
 
 func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
 func isASCIILower(r rune) bool  { return 'a' <= r && r <= 'z' }
