@@ -319,6 +319,9 @@ func (w *window) badSequence() bool {
 	}
 	switch {
 	case isCyrillicLead(c2) && isCyrillicLead(c) && (m1&clsCodeByte != 0 || c1 == '°' || c1 == 'µ'),
+		// A Latin small letter, then what Windows-1251 makes of the
+		// UTF-8 of an accented letter: "mГ©dicament". (Not in ftfy.)
+		isASCIILower(c2) && isCyrillicLead(c1) && m0&clsCodeByte != 0,
 		isGreekLead(c2) && isGreekLead(c) && (m1&clsCodeByte != 0 || c1 == '°'),
 		w.at(2) == 'В' && w.at(3) == 'Ђ' && w.at(4) == 'В' && w.at(5) == 'ў' && w.at(6) == 'Г' && (isASCIILetter(c) || c == ' '):
 		return true

@@ -60,6 +60,9 @@ func TestBadness(t *testing.T) {
 		{"10 ŗ", false},
 		{"DrÃ¥ber", true}, // but the repair leaves it: see ftfy's negative cases
 		{"(ง'⌣')ง ┒(⌣˛⌣)┎", false},
+		{"sur le mГ©dicament", true},
+		{"iPhone Галактика", false},
+		{"┬┐que diferencia hay?", false}, // CP437 mojibake, but so like line art ("├┤a┼┐a") that it stays
 	}
 	for _, tt := range tests {
 		if got := isBad(tt.in); got != tt.bad {

@@ -26,10 +26,12 @@ var quoteFold = strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", 
 
 // ftfyFloor is how many cases of each file pass: a change that passes
 // fewer is a regression. All 151 cases ftfy expects to pass do; of its 10
-// known failures ("expect": "fail"), textclean gets the ones counted here
-// right.
+// known failures ("expect": "fail"), textclean gets two right: the Spanish
+// C1 quotes (it keeps them curly, ftfy's text straightens them) and
+// "mГ©dicament" (a rule of its own: a small Latin letter before
+// Windows-1251's reading of an accented letter).
 var ftfyFloor = map[string]int{"in-the-wild.json": 70, "synthetic.json": 30, "language-names.json": 20, "negative.json": 31,
-	"known-failures.json": 1}
+	"known-failures.json": 2}
 
 // loadFtfy returns the cases of one of ftfy's files.
 func loadFtfy(t *testing.T, file string) []ftfyCase {
