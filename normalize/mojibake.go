@@ -37,25 +37,45 @@ func repairMojibake(e *editor, c *Counts) {
 	if fixed == s {
 		return
 	}
-	// Replace only the part that changed, so offsets in the text around
-	// it map back exactly.
-	pre := 0
-	for pre < len(s) && pre < len(fixed) && s[pre] == fixed[pre] {
-		pre++
+	c[Mojibake] += recordRepair(e, s, fixed)
+}
+
+// recordRepair records the repair of s into fixed as one edit per
+// repaired run, so that offsets in the text between runs map back
+// exactly, and returns how many characters the edits write. A repair
+// keeps the ASCII characters of s in order and only drops some (a space
+// that stood for a no-break space, a "?" for a lost byte), so the ASCII
+// characters they share anchor the edits.
+func recordRepair(e *editor, s, fixed string) int {
+	written := 0
+	i, j := 0, 0
+	for i < len(s) && j < len(fixed) {
+		if s[i] == fixed[j] && s[i] < utf8.RuneSelf {
+			i++
+			j++
+			continue
+		}
+		i0, j0 := i, j
+		for {
+			for i < len(s) && s[i] >= utf8.RuneSelf {
+				i++
+			}
+			for j < len(fixed) && fixed[j] >= utf8.RuneSelf {
+				j++
+			}
+			if i == len(s) || j == len(fixed) || s[i] == fixed[j] {
+				break
+			}
+			i++ // an ASCII character the repair dropped
+		}
+		e.replace(i0, i, fixed[j0:j])
+		written += max(1, utf8.RuneCountInString(fixed[j0:j]))
 	}
-	for pre > 0 && (pre < len(s) && !utf8.RuneStart(s[pre]) || pre < len(fixed) && !utf8.RuneStart(fixed[pre])) {
-		pre--
+	if i < len(s) || j < len(fixed) {
+		e.replace(i, len(s), fixed[j:])
+		written += max(1, utf8.RuneCountInString(fixed[j:]))
 	}
-	suf := 0
-	for suf < len(s)-pre && suf < len(fixed)-pre && s[len(s)-1-suf] == fixed[len(fixed)-1-suf] {
-		suf++
-	}
-	for suf > 0 && (!utf8.RuneStart(s[len(s)-suf]) || !utf8.RuneStart(fixed[len(fixed)-suf])) {
-		suf--
-	}
-	repl := fixed[pre : len(fixed)-suf]
-	e.replace(pre, len(s)-suf, repl)
-	c[Mojibake] += max(1, utf8.RuneCountInString(repl))
+	return written
 }
 
 // fixEncoding repairs the mojibake of s, over as many steps as it takes.
