@@ -139,7 +139,7 @@ var ruleUsage = map[normalize.Rule]string{
 	normalize.CollapseSpaces: "keep runs of spaces between words",
 	normalize.Trim:           "keep spaces and tabs at the start and end of lines",
 	normalize.BlankLines:     "keep runs of blank lines",
-	normalize.Mojibake:       "leave mojibake (UTF-8 read as Windows-1252 or MacRoman: \"Itâ€™s\") unrepaired",
+	normalize.Mojibake:       "leave mojibake (UTF-8 read as Windows-1252 or another single-byte code page: \"Itâ€™s\") unrepaired",
 }
 
 func flags() []cli.Flag {
