@@ -109,11 +109,11 @@ func classOf(r rune) charClass {
 }
 
 // isBad reports whether s looks like it holds mojibake.
-func isBad(s string) bool { return mayHaveClasses(s) && badness(s, true) > 0 }
+func isBad(s string) bool { return badness(s, true) > 0 }
 
 // classLead marks the bytes that start the UTF-8 of characters with a
 // class: U+0080 to U+04FF (Latin-1 to Cyrillic), U+2000 to U+2FFF and
-// U+F000 to U+FFFF.
+// U+F000 to U+FFFF. Text between them (ASCII, CJK, Arabic...) is skipped.
 var classLead = func() (t [256]bool) {
 	for b := 0xc2; b <= 0xd2; b++ {
 		t[b] = true
@@ -121,18 +121,6 @@ var classLead = func() (t [256]bool) {
 	t[0xe2], t[0xef] = true, true
 	return t
 }()
-
-// mayHaveClasses is a quick test that s has a character with a class:
-// without one (plain ASCII, CJK, Arabic...), s cannot look bad. Invalid
-// UTF-8 reads as U+FFFD, which has one.
-func mayHaveClasses(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if classLead[s[i]] {
-			return true
-		}
-	}
-	return !utf8.ValidString(s)
-}
 
 // badness counts the places in s where a suspicious sequence of
 // characters ends (stopping at the first if first is set).
@@ -149,6 +137,10 @@ func badness(s string, first bool) int {
 			j := i + 1
 			for j < len(s) && !classLead[s[j]] {
 				j++
+				// Eight ASCII bytes at a time.
+				for j+8 <= len(s) && s[j]|s[j+1]|s[j+2]|s[j+3]|s[j+4]|s[j+5]|s[j+6]|s[j+7] < utf8.RuneSelf {
+					j += 8
+				}
 			}
 			if region := s[i:j]; utf8.ValidString(region) {
 				var tail [3]rune

@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// slowBadness is badness without its shortcuts (mayHaveClasses, skipping
-// ASCII and quiet windows): every rule is tried at every character.
+// slowBadness is badness without its shortcut (skipping the text between
+// characters with a class): every rule is tried at every character.
 func slowBadness(s string) int {
 	n := 0
 	var w window
@@ -19,7 +19,7 @@ func slowBadness(s string) int {
 	return n
 }
 
-// TestClassLead checks mayHaveClasses's table against the classes: every
+// TestClassLead checks the table of bytes badness stops at: every
 // character with a class starts with a byte it marks.
 func TestClassLead(t *testing.T) {
 	for r := rune(0x80); r <= 0x10ffff; r++ {
