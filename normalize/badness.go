@@ -138,7 +138,11 @@ func badness(s string, first bool) int {
 			for j < len(s) && !classLead[s[j]] {
 				j++
 				// Eight ASCII bytes at a time.
-				for j+8 <= len(s) && s[j]|s[j+1]|s[j+2]|s[j+3]|s[j+4]|s[j+5]|s[j+6]|s[j+7] < utf8.RuneSelf {
+				for j+8 <= len(s) {
+					t := s[j : j+8]
+					if t[0]|t[1]|t[2]|t[3]|t[4]|t[5]|t[6]|t[7] >= utf8.RuneSelf {
+						break
+					}
 					j += 8
 				}
 			}
