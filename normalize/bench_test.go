@@ -24,3 +24,32 @@ func BenchmarkDocument(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMojibake normalizes the clean articles (all of the corpus when
+// it is present, else those in testdata/clean) with every default rule,
+// with and without the mojibake rule: the difference is the rule's cost.
+func BenchmarkMojibake(b *testing.B) {
+	var sb strings.Builder
+	for _, text := range cleanArticles(b, cleanArticleDirs()) {
+		sb.WriteString(text)
+		sb.WriteString("\n\n")
+	}
+	in := sb.String()
+	for _, bc := range []struct {
+		name string
+		opts normalize.Options
+	}{
+		{"on", normalize.Options{}},
+		{"off", normalize.Options{Skip: normalize.Set(normalize.Mojibake)}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			n := normalize.New(bc.opts)
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				if _, err := n.Document(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

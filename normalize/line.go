@@ -74,26 +74,14 @@ func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 	return s
 }
 
-// mojibake applies the Mojibake rule: see fixMojibake. ASCII text cannot
-// hold mojibake and is passed over.
+// mojibake applies the Mojibake rule: see repairMojibake. ASCII text
+// cannot hold mojibake and is passed over.
 func (n *Normalizer) mojibake(e *editor, c *Counts) {
 	if !n.opts.on(Mojibake) || isASCII(e.src) {
 		return
 	}
 	e.rule = Mojibake
-	fixMojibake(e, windows1252, c, nil)
-	if !e.changed {
-		// MacRoman only with two sequences or more: one alone ("√π",
-		// "¬´") is as likely to be what it looks like.
-		found := 0
-		fixMojibake(e, macRoman, c, &found)
-		if found >= 2 {
-			fixMojibake(e, macRoman, c, nil)
-		}
-	}
-	if !e.changed {
-		fixC1(e, c)
-	}
+	repairMojibake(e, c)
 }
 
 func isASCII(s string) bool {

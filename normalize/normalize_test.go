@@ -81,6 +81,11 @@ func TestLine(t *testing.T) {
 		{"mojibake: MacRoman", "g√¢teaux et r√©gime", "gâteaux et régime", normalize.Mojibake},
 		{"mojibake: a C1 control from Latin-1", "parlé\u0085 Tu", "parlé… Tu", normalize.Mojibake},
 		{"mojibake: a four-byte emoji", "Hi ðŸ˜\u008d", "Hi 😍", normalize.Mojibake},
+		{"mojibake: Windows-1251", "вЂњquotedвЂќ", "“quoted”", normalize.Mojibake},
+		{"mojibake: beside correct accents", "café Ã©tÃ© naïve", "café été naïve", normalize.Mojibake},
+		{"mojibake: CESU-8 emoji", "Hi í\u00a0½í¸\u008d", "Hi 😍", normalize.Mojibake},
+		{"mojibake: a lost NBSP in à", "Ã la carte", "à la carte", normalize.Mojibake},
+		{"no mojibake: other scripts", "Русский, Ελληνικά, 日本語, עברית — 10 € ± 2 °C", "Русский, Ελληνικά, 日本語, עברית — 10 € ± 2 °C", 0},
 		{"no mojibake: accented text", "café, naïve, Ä…, RETWEET SE VOCÊ…", "café, naïve, Ä…, RETWEET SE VOCÊ…", 0},
 		{"no mojibake: one MacRoman-looking pair", "(-1/2)! = √π", "(-1/2)! = √π", 0},
 		{"empty", "", "", 0},
@@ -325,5 +330,23 @@ func TestExcept(t *testing.T) {
 	n := normalize.New(normalize.Options{Skip: normalize.Except(normalize.Entities)})
 	if got, want := n.Line("  a&amp;b\u200b\u00a0 ﬁ  ", nil), "  a&b\u200b\u00a0 ﬁ  "; got != want {
 		t.Errorf("only Entities: got %q, want %q", got, want)
+	}
+}
+
+// TestMojibakeOffsets checks that each word around and between repaired
+// runs maps back onto itself in the raw line.
+func TestMojibakeOffsets(t *testing.T) {
+	n := normalize.New(normalize.Options{})
+	raw := "one Itâ€™s two Ã©tÃ© three Ã la four"
+	got, m := n.LineOffsets(raw)
+	if want := "one It’s two été three à la four"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for _, w := range []string{"one", "two", "three", "la", "four", "été"} {
+		i := strings.Index(got, w)
+		start, end := m.Start(i), m.End(i+len(w))
+		if back := n.Line(raw[start:end], nil); back != w {
+			t.Errorf("%q maps back to raw[%d:%d] = %q, which normalizes to %q", w, start, end, raw[start:end], back)
+		}
 	}
 }

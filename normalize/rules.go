@@ -20,7 +20,7 @@ const (
 	CollapseSpaces             // runs of spaces become one space
 	Trim                       // spaces and tabs at the start and end of each line are removed
 	BlankLines                 // runs of blank lines become one; blank lines at the edges go
-	Mojibake                   // UTF-8 read as Windows-1252 or MacRoman ("Itâ€™s") is put back
+	Mojibake                   // UTF-8 read as a single-byte code page ("Itâ€™s", "Ð¿Ñ€Ð¸") is put back
 	Escapes                    // terminal escape sequences ("\x1b[31m") are removed whole
 	Width                      // fullwidth Latin letters and digits, and halfwidth katakana, take their usual form
 	Ligatures                  // Latin typographic ligatures ("ﬁ") become their letters

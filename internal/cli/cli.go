@@ -150,7 +150,7 @@ var ruleUsage = map[normalize.Rule]string{
 	normalize.CollapseSpaces: "keep runs of spaces between words",
 	normalize.Trim:           "keep spaces and tabs at the start and end of lines",
 	normalize.BlankLines:     "keep runs of blank lines",
-	normalize.Mojibake:       "leave mojibake (UTF-8 read as Windows-1252 or MacRoman: \"Itâ€™s\") unrepaired",
+	normalize.Mojibake:       "leave mojibake (UTF-8 read as Windows-1252 or another single-byte code page: \"Itâ€™s\") unrepaired",
 	normalize.Escapes:        "keep terminal escape sequences' text (\"[31m\"); their ESC still goes with the controls",
 	normalize.Width:          "keep fullwidth letters, digits and punctuation (\"ＡＢＣ！\") and halfwidth katakana",
 	normalize.Ligatures:      "keep Latin ligatures such as \"ﬁ\"",
