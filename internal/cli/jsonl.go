@@ -220,9 +220,10 @@ func readLines(ctx context.Context, r io.Reader) (<-chan jsonlLine, <-chan error
 			}
 			if err != nil {
 				if err == io.EOF {
-					err = nil
+					readErr <- nil
+				} else {
+					readErr <- fmt.Errorf("read: %w", bare(err)) // as for text inputs
 				}
-				readErr <- bare(err)
 				return
 			}
 		}
