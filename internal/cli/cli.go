@@ -44,6 +44,9 @@ func init() {
 // Run runs textclean with args (args[0] is the program name) and returns the
 // exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if code, ok := runPhase(args, stdin, stdout, stderr); ok {
+		return code // textclean sign, select or apply
+	}
 	code := ExitOK
 	app := &cli.App{
 		Name:                   "textclean",
@@ -72,15 +75,21 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		},
 	}
 	if err := app.RunContext(context.Background(), args); err != nil {
-		var ue *usageError
-		if errors.As(err, &ue) || strings.Contains(err.Error(), "flag") {
-			fmt.Fprintf(stderr, "textclean: %v\ntextclean: hint: run 'textclean --help' for usage\n", err)
-		} else {
-			fmt.Fprintf(stderr, "textclean: %v\n", err)
-		}
-		return ExitError
+		return printRunError(stderr, err)
 	}
 	return code
+}
+
+// printRunError prints the error that ended a run, with a hint for a
+// usage error, and returns ExitError.
+func printRunError(stderr io.Writer, err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) || strings.Contains(err.Error(), "flag") {
+		fmt.Fprintf(stderr, "textclean: %v\ntextclean: hint: run 'textclean --help' for usage\n", err)
+	} else {
+		fmt.Fprintf(stderr, "textclean: %v\n", err)
+	}
+	return ExitError
 }
 
 // The names of the flags that are not rule switches.
