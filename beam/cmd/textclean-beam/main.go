@@ -1,0 +1,52 @@
+// Command textclean-beam runs textclean --jsonl with --across and
+// --boilerplate as an Apache Beam pipeline: on Prism in this process by
+// default, or on Flink, Spark or Dataflow through Beam's portable runner
+// (--runner universal --endpoint HOST:PORT, or --runner dataflow). The
+// README gives the commands.
+//
+//	textclean-beam --out clean/ [flags] FILE.jsonl...
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism" // --runner prism (the default here)
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+
+	"github.com/textclean/textclean/beam/pipeline"
+)
+
+func main() {
+	cfg := pipeline.DefaultConfig()
+	out := flag.String("out", "", "write OUT/NAME and OUT/NAME.report.jsonl for each input `FOLDER` (a local path or gs://...)")
+	flag.StringVar(&cfg.Field, "field", cfg.Field, "the `NAME` of the field of each record to clean")
+	flag.StringVar(&cfg.IDField, "id-field", cfg.IDField, "the `NAME` of the field that names a record in the report")
+	flag.StringVar(&cfg.SeqField, "seq-field", "", "take each record's sequence number from the integer field `NAME` (default: its file and line)")
+	flag.BoolVar(&cfg.Across, "across", false, "remove a paragraph that an earlier record keeps")
+	flag.IntVar(&cfg.Boilerplate, "boilerplate", 0, "remove the paragraphs that `N` or more records keep from all of them; 0 is off")
+	flag.IntVar(&cfg.MinLength, "min-length", cfg.MinLength, "keep repeated paragraphs shorter than `N` characters unless inside a repeated run")
+	flag.BoolVar(&cfg.NoSentences, "no-sentences", false, "do not remove repeated sentences")
+	flag.BoolVar(&cfg.NoMoves, "no-moves", false, "leave a unique paragraph found inside a repeated run where it is")
+	flag.BoolVar(&cfg.NoNear, "no-near", false, "do not remove near-duplicates and teasers")
+	flag.BoolVar(&cfg.NoJunk, "no-boilerplate", false, "keep scraper junk lines: switch the built-in list off")
+	flag.Parse()
+	if *out == "" || flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "textclean-beam: usage: textclean-beam --out FOLDER [flags] FILE.jsonl...")
+		os.Exit(2)
+	}
+	if cfg.Boilerplate == 1 || cfg.Boilerplate < 0 {
+		fmt.Fprintln(os.Stderr, "textclean-beam: --boilerplate needs at least 2 documents (0 switches it off)")
+		os.Exit(2)
+	}
+	beam.Init()
+	p, s := beam.NewPipelineWithRoot()
+	pipeline.Build(s, cfg, flag.Args(), *out)
+	if err := beamx.Run(context.Background(), p); err != nil {
+		fmt.Fprintf(os.Stderr, "textclean-beam: %v\n", err)
+		os.Exit(1)
+	}
+}
