@@ -75,10 +75,16 @@ func init() {
 
 // Build adds to s the pipeline that cleans the JSON Lines files inputs as
 // textclean --jsonl --report with cfg's flags would, and writes, for each
-// input, OUT/NAME (its base name) and OUT/NAME.report.jsonl.
-func Build(s beam.Scope, cfg Config, inputs []string, out string) {
+// input, OUT/NAME (its base name) and OUT/NAME.report.jsonl. Two inputs of
+// one base name are refused: their outputs would collide.
+func Build(s beam.Scope, cfg Config, inputs []string, out string) error {
 	files := make([]Input, len(inputs))
+	seen := make(map[string]string)
 	for i, p := range inputs {
+		if other, ok := seen[path.Base(p)]; ok {
+			return fmt.Errorf("%s and %s would both be written to %s/%s", other, p, out, path.Base(p))
+		}
+		seen[path.Base(p)] = p
 		files[i] = Input{Index: i, Path: p}
 	}
 	records := beam.ParDo(s.Scope("read"), &readFn{Cfg: cfg}, beam.CreateList(s, files))
@@ -88,6 +94,7 @@ func Build(s beam.Scope, cfg Config, inputs []string, out string) {
 	docs := beam.ParDo(s, bySeq, records)
 	cleaned := beam.ParDo(s.Scope("apply"), &applyFn{Cfg: cfg, Inputs: inputs}, beam.CoGroupByKey(s, docs, verdicts))
 	beam.ParDo0(s.Scope("write"), &writeFn{Inputs: inputs, Out: out}, beam.GroupByKey(s, cleaned))
+	return nil
 }
 
 // readFn reads an input's lines as records.

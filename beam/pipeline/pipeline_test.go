@@ -90,7 +90,9 @@ func TestEquivalence(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Across, cfg.Boilerplate = true, 50
 	p, s := beam.NewPipelineWithRoot()
-	Build(s, cfg, inputs, out)
+	if err := Build(s, cfg, inputs, out); err != nil {
+		t.Fatal(err)
+	}
 	beamStart := time.Now()
 	if _, err := prism.Execute(context.Background(), p); err != nil {
 		t.Fatalf("prism: %v", err)
@@ -113,6 +115,14 @@ func TestEquivalence(t *testing.T) {
 	}
 	if !bytes.Equal(beamReport, localReport) {
 		t.Errorf("Beam report differs from --across --boilerplate: %d bytes, want %d", len(beamReport), len(localReport))
+	}
+}
+
+func TestBuildRefusesCollisions(t *testing.T) {
+	_, s := beam.NewPipelineWithRoot()
+	err := Build(s, DefaultConfig(), []string{"a/part.jsonl", "b/part.jsonl"}, "out")
+	if err == nil || !strings.Contains(err.Error(), "a/part.jsonl and b/part.jsonl would both be written to out/part.jsonl") {
+		t.Errorf("Build: %v, want a collision error", err)
 	}
 }
 

@@ -12,8 +12,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism" // --runner prism (the default here)
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
@@ -43,10 +46,47 @@ func main() {
 		os.Exit(2)
 	}
 	beam.Init()
+	ctx := context.Background()
+	inputs, err := expand(ctx, flag.Args())
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "textclean-beam: %v\n", err)
+		os.Exit(2)
+	}
 	p, s := beam.NewPipelineWithRoot()
-	pipeline.Build(s, cfg, flag.Args(), *out)
-	if err := beamx.Run(context.Background(), p); err != nil {
+	if err := pipeline.Build(s, cfg, inputs, *out); err != nil {
+		fmt.Fprintf(os.Stderr, "textclean-beam: %v\n", err)
+		os.Exit(2)
+	}
+	if err := beamx.Run(ctx, p); err != nil {
 		fmt.Fprintf(os.Stderr, "textclean-beam: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// expand replaces each argument that holds a glob (*, ? or [) by the
+// files it matches, in lexical order: gs://bucket/crawl/*.jsonl works as
+// well as a local pattern the shell did not expand.
+func expand(ctx context.Context, args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		if !strings.ContainsAny(a, "*?[") {
+			out = append(out, a)
+			continue
+		}
+		fs, err := filesystem.New(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		matches, err := fs.List(ctx, a)
+		fs.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, err)
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("%s: no file matches", a)
+		}
+		slices.Sort(matches)
+		out = append(out, matches...)
+	}
+	return out, nil
 }
