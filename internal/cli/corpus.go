@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -80,6 +81,10 @@ func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 	return corpus.Removals(vs, c.minLength)
 }
 
+// errSkipped is sign's error for a binary file found in a folder: a
+// warning, as when cleaning, not a failure.
+var errSkipped = errors.New("binary file skipped")
+
 // buildCorpus is the first pass of --across and --boilerplate: it signs
 // every input (several at a time) and records, in input order, the
 // paragraphs each keeps. Inputs that fail here are reported by the second
@@ -138,6 +143,9 @@ func (cmd *command) sign(ctx context.Context, emit func(corpus.Doc, []corpus.Sig
 			return s
 		}
 		s.sigs, s.err = corpus.Sign(s.doc, decoded.Text, cmd.opts)
+		if in.found && errors.Is(s.err, normalize.ErrBinary) {
+			s.err = errSkipped
+		}
 		return s
 	}, func(s signed) error {
 		return emit(s.doc, s.sigs, s.err)

@@ -156,7 +156,7 @@ func (cmd *command) runSign() int {
 	err := cmd.sign(ctx, func(doc corpus.Doc, sigs []corpus.Signature, err error) error {
 		if err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", doc.Name, err)
-			failed = true
+			failed = failed || err != errSkipped
 			return nil
 		}
 		for _, s := range sigs {
