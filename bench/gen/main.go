@@ -19,6 +19,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/textclean/textclean/corpus/corpustest"
 )
 
 var words = strings.Fields(`the of and to in a is that for it as was with be by on not he
@@ -51,24 +53,6 @@ func sentence(r *rand.Rand, z *rand.Zipf) string {
 	}
 	b.WriteByte('.')
 	return b.String()
-}
-
-// damage returns p with one of the character-level faults scrapers leave,
-// or unchanged.
-func damage(r *rand.Rand, p string) string {
-	switch r.IntN(20) {
-	case 0:
-		return strings.Replace(p, " ", "\u00a0", 1)
-	case 1:
-		return strings.Replace(p, " the ", " the\u200b ", 1)
-	case 2:
-		return strings.Replace(p, " and ", " &amp; ", 1)
-	case 3:
-		return strings.Replace(p, ". ", ".  ", 1)
-	case 4:
-		return "  " + p + " "
-	}
-	return p
 }
 
 func main() {
@@ -116,7 +100,7 @@ func main() {
 			out = bufio.NewWriter(f)
 		}
 		for _, p := range paras {
-			p = damage(r, p)
+			p = corpustest.Damage(r, p)
 			n, _ := fmt.Fprintln(out, p)
 			written += n
 		}

@@ -39,9 +39,11 @@ func paragraph(r *rand.Rand) string {
 	return strings.Join(ss, " ")
 }
 
-// damage returns p with a fault scrapers leave, or unchanged.
-func damage(r *rand.Rand, p string) string {
-	switch r.IntN(12) {
+// Damage returns p with one of the character-level faults scrapers leave
+// (a no-break or zero-width space, an entity, doubled or padding spaces),
+// or, three times in four, unchanged.
+func Damage(r *rand.Rand, p string) string {
+	switch r.IntN(20) {
 	case 0:
 		return strings.Replace(p, " ", "\u00a0", 1)
 	case 1:
@@ -79,9 +81,9 @@ func Records(n int, seed uint64) []string {
 		var ps []string
 		for range 3 + r.IntN(6) {
 			if r.IntN(3) == 0 {
-				ps = append(ps, damage(r, wire[r.IntN(len(wire))]))
+				ps = append(ps, Damage(r, wire[r.IntN(len(wire))]))
 			} else {
-				ps = append(ps, damage(r, paragraph(r)))
+				ps = append(ps, Damage(r, paragraph(r)))
 			}
 		}
 		if r.IntN(4) == 0 && len(ps) > 3 { // a run printed twice
