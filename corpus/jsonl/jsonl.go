@@ -153,19 +153,20 @@ func (f Format) Doc(r Record, file string, line int, seq int64) corpus.Doc {
 	return corpus.Doc{Seq: r.Seq, Name: name}
 }
 
-// Clean cleans the record's text as res says it was cleaned and returns
-// the new line: a field ends with a line end only if it did.
+// Clean returns the record's line with its text as res cleaned it. A field
+// ends with a line end only if it did: Clean trims res.Text to match, so
+// that the report and counts made from res after it are of the field's
+// new value.
 func (r Record) Clean(res *dedupe.Result) string {
-	clean := res.Text
 	if !strings.HasSuffix(r.Text, "\n") {
-		clean = strings.TrimSuffix(clean, "\n")
+		res.Text = strings.TrimSuffix(res.Text, "\n")
 	}
-	return r.With(clean)
+	return r.With(res.Text)
 }
 
 // Report returns the JSON report line (with its line end) of the record on
-// line line of file, cleaned into res: the object textclean --jsonl
-// --report writes.
+// line line of file, cleaned into res (after Clean): the object textclean
+// --jsonl --report writes.
 func (r Record) Report(file string, line int, res *dedupe.Result) []byte {
 	rep := report.New(file, r.Text, res)
 	rep.Line = line

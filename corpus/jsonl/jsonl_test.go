@@ -1,9 +1,12 @@
 package jsonl_test
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/textclean/textclean/corpus"
 	"github.com/textclean/textclean/corpus/jsonl"
+	"github.com/textclean/textclean/dedupe"
 )
 
 func TestParse(t *testing.T) {
@@ -48,6 +51,28 @@ func TestDocNames(t *testing.T) {
 		}
 		if got := tc.format.Doc(rec, "f.jsonl", 4, 99).Name; got != tc.want {
 			t.Errorf("%+v %s: name %q, want %q", tc.format, tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestReportCountsTheField: bytes_out is the size of the field's new
+// value, which ends without a line end when the old one did.
+func TestReportCountsTheField(t *testing.T) {
+	for _, tc := range []struct{ line, want string }{
+		{`{"text":"a  b"}`, `"bytes_in":4,"bytes_out":3,`},
+		{`{"text":"a  b\n"}`, `"bytes_in":5,"bytes_out":4,`},
+	} {
+		rec, err := jsonl.Format{}.Parse(tc.line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := corpus.Apply(rec.Text, dedupe.Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.Clean(res)
+		if got := string(rec.Report("f.jsonl", 1, res)); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: report %s, want %s", tc.line, got, tc.want)
 		}
 	}
 }
