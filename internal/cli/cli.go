@@ -51,7 +51,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := &cli.App{
 		Name:                   "textclean",
 		Usage:                  "clean scraped article text: normalize it and remove repeated paragraphs and sentences",
-		UsageText:              "textclean [flags] [PATH...]\n\nWith no PATH, or PATH -, textclean reads standard input. Flags go before the paths.",
+		UsageText:              "textclean [flags] [PATH...]\ntextclean sign|select|apply [flags] [PATH...]   (--across and --boilerplate in phases, for many machines: textclean sign --help)\n\nWith no PATH, or PATH -, textclean reads standard input. Flags go before the paths.",
 		Version:                Version,
 		Reader:                 stdin,
 		Writer:                 stdout,

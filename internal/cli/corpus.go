@@ -47,7 +47,7 @@ func (c *corpusTable) summary(k dedupe.Key, e corpusEntry) corpus.Summary {
 	}
 }
 
-// add records the signatures of input number doc, named name.
+// add records the signatures of document doc (an input, or a record).
 func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) {
 	for len(c.names) <= int(doc.Seq) {
 		c.names = append(c.names, "")
