@@ -17,7 +17,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
-	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism" // --runner prism (the default here)
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs" // gs:// paths, for Dataflow
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"     // --runner prism (the default here)
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/textclean/textclean/beam/pipeline"
