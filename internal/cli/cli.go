@@ -44,11 +44,14 @@ func init() {
 // Run runs textclean with args (args[0] is the program name) and returns the
 // exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if code, ok := runPhase(args, stdin, stdout, stderr); ok {
+		return code // textclean sign, select or apply
+	}
 	code := ExitOK
 	app := &cli.App{
 		Name:                   "textclean",
 		Usage:                  "clean scraped article text: normalize it and remove repeated paragraphs and sentences",
-		UsageText:              "textclean [flags] [PATH...]\n\nWith no PATH, or PATH -, textclean reads standard input. Flags go before the paths.",
+		UsageText:              "textclean [flags] [PATH...]\ntextclean sign|select|apply [flags] [PATH...]   (--across and --boilerplate in phases, for many machines: textclean sign --help)\n\nWith no PATH, or PATH -, textclean reads standard input. Flags go before the paths.",
 		Version:                Version,
 		Reader:                 stdin,
 		Writer:                 stdout,
@@ -78,15 +81,21 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		},
 	}
 	if err := app.RunContext(context.Background(), args); err != nil {
-		var ue *usageError
-		if errors.As(err, &ue) || strings.Contains(err.Error(), "flag") {
-			fmt.Fprintf(stderr, "textclean: %v\ntextclean: hint: run 'textclean --help' for usage\n", err)
-		} else {
-			fmt.Fprintf(stderr, "textclean: %v\n", err)
-		}
-		return ExitError
+		return printRunError(stderr, err)
 	}
 	return code
+}
+
+// printRunError prints the error that ended a run, with a hint for a
+// usage error, and returns ExitError.
+func printRunError(stderr io.Writer, err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) || strings.Contains(err.Error(), "flag") {
+		fmt.Fprintf(stderr, "textclean: %v\ntextclean: hint: run 'textclean --help' for usage\n", err)
+	} else {
+		fmt.Fprintf(stderr, "textclean: %v\n", err)
+	}
+	return ExitError
 }
 
 // The names of the flags that are not rule switches.

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // run calls Run in-process with stdin and returns stdout, stderr and the
@@ -270,5 +272,58 @@ func TestRewriteRefusesChangedTarget(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOutputsKeepDevices checks that every output flag writes to a device
+// that stands at its path, as to /dev/null, instead of replacing it with a
+// regular file: as root that would destroy /dev/null for the machine.
+func TestOutputsKeepDevices(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "in.txt")
+	records := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(text, []byte("a &amp; b\n"), 0o644)
+	os.WriteFile(records, []byte(`{"text":"a &amp; b"}`+"\n"), 0o644)
+	null := filepath.Join(dir, "null")
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, int(unix.Mkdev(1, 3))); err != nil {
+		t.Skipf("cannot make a device here (root is needed): %v", err)
+	}
+	tests := [][]string{
+		{"-o", null, text},
+		{"--report", null, text},
+		{"--html", null, text},
+		{"--jsonl", "-o", null, records},
+		{"--jsonl", "--report", null, records},
+	}
+	for _, args := range tests {
+		if _, stderr, code := run(t, "", args...); code != ExitOK {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+		info, err := os.Lstat(null)
+		if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+			t.Fatalf("%v replaced the device: %v, %v", args, info.Mode(), err)
+		}
+	}
+}
+
+// TestReportFollowsLink checks that --report, like -o, writes the target of
+// a symbolic link and leaves the link.
+func TestReportFollowsLink(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.txt")
+	os.WriteFile(in, []byte("a &amp; b\n"), 0o644)
+	target, link := filepath.Join(dir, "report.jsonl"), filepath.Join(dir, "link.jsonl")
+	os.WriteFile(target, nil, 0o644)
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "-o", filepath.Join(dir, "out.txt"), "--report", link, in); code != ExitOK {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v", err)
+	}
+	if data, _ := os.ReadFile(target); !bytes.Contains(data, []byte(`"input"`)) {
+		t.Errorf("the link's target holds %q, not the report", data)
 	}
 }

@@ -49,10 +49,15 @@ type command struct {
 	across                   bool
 	boilerplate              int
 	state                    string
-	corpus                   *corpus // the first pass of --across and --boilerplate
+	corpus                   *corpusTable // the first pass of --across and --boilerplate
 	html                     *htmlOut
-	color                    bool // colour -d output
-	stats                    bool // print the --stats table
+	color                    bool   // colour -d output
+	stats                    bool   // print the --stats table
+	seqBase                  int64  // the sequence number of the first input (or record) as a document of a corpus
+	seqField                 string // sign, apply: the field that holds a record's sequence number
+	// removals, if set, gives document number seq the paragraphs it is to
+	// lose to other documents (--across, --boilerplate, apply --verdicts).
+	removals func(seq int64) dedupe.Elsewhere
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
@@ -374,8 +379,8 @@ func (cmd *command) clean(in input) (o outcome) {
 	}
 	text := decoded.Text
 	opts := cmd.opts
-	if cmd.corpus != nil {
-		opts.Elsewhere = cmd.corpus.lookupFor(in)
+	if cmd.removals != nil {
+		opts.Elsewhere = cmd.removals(cmd.seqBase + int64(in.seq))
 	}
 	res, err := dedupe.Clean(text, opts)
 	if err != nil {

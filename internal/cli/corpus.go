@@ -2,167 +2,213 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
+	"github.com/textclean/textclean/corpus"
 	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/normalize"
 )
 
-// corpus is what --across and --boilerplate know of all the inputs: for
-// each paragraph kept anywhere, by its 128-bit key (not its text), the
-// first input that keeps it and how many inputs do.
-type corpus struct {
-	entries     map[dedupe.Key]corpusEntry
-	names       []string // by input number: those of a --state file first
-	base        int      // how many inputs the --state file had: this run's input seq is base+seq
-	across      bool
-	boilerplate int // 0: off
-	minLength   int // --across spares shorter paragraphs, as within a document
+// corpusTable is what --across and --boilerplate know of all the inputs:
+// the select phase of package corpus, run in memory. For each paragraph
+// kept anywhere, by its 128-bit key (not its text), the first input that
+// keeps it and how many inputs do; for each input of this run, the keys
+// it signed.
+type corpusTable struct {
+	entries map[dedupe.Key]corpusEntry
+	names   []string // by input number: those of a --state file first
+	base    int      // how many inputs the --state file had: this run's input seq is base+seq
+	signed  map[int][]dedupe.Key
+	policy  corpus.Policy
+	// minLength is the length under which --across spares a paragraph, as
+	// within a document.
+	minLength int
 }
 
-// corpusEntry is what the corpus knows of one paragraph.
+// corpusEntry is the corpus.Summary of one paragraph, in little space: the
+// input that keeps it is a number, its name is in corpusTable.names.
 type corpusEntry struct {
 	doc         int32 // the first input that keeps it
 	first, last int32 // its lines there
 	docs        int32 // how many inputs keep it
-	lastDoc     int32 // the last input counted in docs
 }
 
-// add records the paragraphs that input number doc, named name, keeps.
-// Inputs must come in order.
-func (c *corpus) add(doc int, name string, kept []dedupe.KeptParagraph) {
-	for len(c.names) <= doc {
+// summary is the corpus.Summary of the entry e of key k.
+func (c *corpusTable) summary(k dedupe.Key, e corpusEntry) corpus.Summary {
+	return corpus.Summary{
+		Keeper: corpus.Signature{
+			Key:   k,
+			Doc:   corpus.Doc{Seq: int64(e.doc), Name: c.names[e.doc]},
+			Lines: dedupe.LineRange{First: int(e.first), Last: int(e.last)},
+		},
+		Documents: int(e.docs),
+	}
+}
+
+// add records the signatures of document doc (an input, or a record).
+func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) {
+	for len(c.names) <= int(doc.Seq) {
 		c.names = append(c.names, "")
 	}
-	c.names[doc] = name
-	for _, p := range kept {
-		e, ok := c.entries[p.Key]
-		switch {
-		case !ok:
-			e = corpusEntry{doc: int32(doc), first: int32(p.Lines.First), last: int32(p.Lines.Last), docs: 1, lastDoc: int32(doc)}
-		case e.lastDoc != int32(doc):
-			e.docs++
-			e.lastDoc = int32(doc)
+	c.names[doc.Seq] = doc.Name
+	keys := make([]dedupe.Key, len(sigs))
+	for i, sig := range sigs {
+		s := corpus.Summarize(sig)
+		if e, ok := c.entries[sig.Key]; ok {
+			s = corpus.Merge(c.summary(sig.Key, e), s)
 		}
-		c.entries[p.Key] = e
+		c.entries[sig.Key] = corpusEntry{
+			doc:   int32(s.Keeper.Doc.Seq),
+			first: int32(s.Keeper.Lines.First), last: int32(s.Keeper.Lines.Last),
+			docs: int32(s.Documents),
+		}
+		keys[i] = sig.Key
 	}
+	c.signed[int(doc.Seq)] = keys
 }
 
-// lookup is the corpus as seen by input number doc.
-type lookup struct {
-	c   *corpus
-	doc int32
-}
-
-// Find implements dedupe.Elsewhere: a paragraph that --boilerplate or more
-// inputs keep goes from all of them; with --across, a paragraph that an
-// earlier input keeps goes from the later ones.
-func (l lookup) Find(k dedupe.Key, length int) (dedupe.Copy, bool) {
-	e, ok := l.c.entries[k]
-	switch {
-	case !ok:
-		return dedupe.Copy{}, false
-	case l.c.boilerplate > 0 && int(e.docs) >= l.c.boilerplate:
-		return dedupe.Copy{Documents: int(e.docs)}, true
-	case l.c.across && e.doc < l.doc && length >= l.c.minLength:
-		return dedupe.Copy{Doc: l.c.names[e.doc], Lines: dedupe.LineRange{First: int(e.first), Last: int(e.last)}}, true
+// removals returns the dedupe.Elsewhere of input number seq: the
+// corpus.Removals of the verdicts on the paragraphs it signed.
+func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
+	var vs []corpus.Verdict
+	for _, k := range c.signed[int(seq)] {
+		if v, ok := c.policy.Judge(c.summary(k, c.entries[k]), seq); ok {
+			vs = append(vs, v)
+		}
 	}
-	return dedupe.Copy{}, false
+	return corpus.Removals(vs, c.minLength)
 }
 
-// buildCorpus is the first pass of --across and --boilerplate: it cleans
-// every input on its own (several at a time) and records, in input order,
-// the paragraphs each keeps. Inputs that fail here are reported by the
-// second pass.
-func (cmd *command) buildCorpus(ctx context.Context) (*corpus, error) {
-	c := &corpus{
-		entries:     make(map[dedupe.Key]corpusEntry),
-		across:      cmd.across,
-		boilerplate: cmd.boilerplate,
-		minLength:   cmd.opts.MinLengthOrDefault(),
+// errSkipped is sign's error for a binary file found in a folder: a
+// warning, as when cleaning, not a failure.
+var errSkipped = errors.New("binary file skipped")
+
+// buildCorpus is the first pass of --across and --boilerplate: it signs
+// every input (several at a time) and records, in input order, the
+// paragraphs each keeps. Inputs that fail here are reported by the second
+// pass.
+func (cmd *command) buildCorpus(ctx context.Context) (*corpusTable, error) {
+	c := &corpusTable{
+		entries:   make(map[dedupe.Key]corpusEntry),
+		signed:    make(map[int][]dedupe.Key),
+		policy:    corpus.Policy{Across: cmd.across, Boilerplate: cmd.boilerplate},
+		minLength: cmd.opts.MinLengthOrDefault(),
 	}
 	if cmd.state != "" {
 		if err := c.loadState(cmd.state); err != nil {
 			return nil, fmt.Errorf("%s: %w", cmd.state, err)
 		}
 	}
+	cmd.seqBase = int64(c.base)
+	cmd.sign(ctx, func(doc corpus.Doc, sigs []corpus.Signature, _ error) error {
+		c.add(doc, sigs)
+		return nil
+	})
+	cmd.removals = c.removals
+	return c, nil
+}
+
+// sign is the sign phase over the inputs: it cleans every input, or every
+// JSON Lines record, on its own (several at a time) and hands its
+// signatures to emit in input order, with the error that kept an input
+// from being signed. Input number n is document cmd.seqBase+n; record
+// number n (counting the lines of all the inputs from 0) is document
+// cmd.seqBase+n, or has the sequence number of its --seq-field.
+func (cmd *command) sign(ctx context.Context, emit func(corpus.Doc, []corpus.Signature, error) error) error {
 	if cmd.jsonl {
-		cmd.buildCorpusJSONL(ctx, c)
-		return c, nil
+		return cmd.signJSONL(ctx, emit)
 	}
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, cmd.paths, inputs)
 	type signed struct {
-		in   input
-		kept []dedupe.KeptParagraph
+		doc  corpus.Doc
+		sigs []corpus.Signature
+		err  error
 	}
-	orderedMap(ctx, cmd.jobs, inputs, func(in input) signed {
-		s := signed{in: in}
+	return orderedMap(ctx, cmd.jobs, inputs, func(in input) signed {
+		s := signed{doc: corpus.Doc{Seq: cmd.seqBase + int64(in.seq), Name: in.name()}, err: in.err}
 		if in.err != nil {
 			return s
 		}
-		text, _, err := cmd.read(in.path)
+		raw, _, err := cmd.read(in.path)
 		if err != nil {
+			s.err = err
 			return s
 		}
-		if r, err := dedupe.Clean(text, cmd.opts); err == nil {
-			s.kept = r.Kept
+		decoded, err := normalize.Decode(raw, cmd.encoding, cmd.opts.Normalize.Strict)
+		if err != nil {
+			s.err = err
+			return s
+		}
+		s.sigs, s.err = corpus.Sign(s.doc, decoded.Text, cmd.opts)
+		if in.found && errors.Is(s.err, normalize.ErrBinary) {
+			s.err = errSkipped
 		}
 		return s
 	}, func(s signed) error {
-		c.add(c.base+s.in.seq, s.in.name(), s.kept)
-		return nil
+		return emit(s.doc, s.sigs, s.err)
 	})
-	return c, nil
 }
 
-// lookupFor returns the corpus as seen by an input.
-func (c *corpus) lookupFor(in input) lookup {
-	return lookup{c, int32(c.base + in.seq)}
-}
-
-// lookupAt returns the corpus as seen by JSON Lines record number doc
-// (counting every line of the inputs before it).
-func (c *corpus) lookupAt(doc int) lookup {
-	return lookup{c, int32(c.base + doc)}
-}
-
-// buildCorpusJSONL is buildCorpus for JSON Lines: every record is a
-// document, numbered by its line among all the inputs' lines, and named
-// FILE:LINE.
-func (cmd *command) buildCorpusJSONL(ctx context.Context, c *corpus) {
+// signJSONL is sign for JSON Lines: every record is a document, named
+// FILE:LINE (or by its --id-field, with --seq-field). A line that is not a
+// record is no document: it signs nothing.
+func (cmd *command) signJSONL(ctx context.Context, emit func(corpus.Doc, []corpus.Signature, error) error) error {
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, cmd.paths, inputs)
-	base := 0
+	format := cmd.format()
+	base := int64(0)
+	var firstErr error
 	for in := range inputs {
-		if in.err != nil || ctx.Err() != nil {
+		if ctx.Err() != nil {
 			continue
 		}
-		f, err := os.Open(in.path)
-		if err != nil {
-			continue // the second pass reports it
+		if in.err != nil {
+			emit(corpus.Doc{Name: in.name()}, nil, in.err)
+			continue
 		}
-		lines, readErr := readLines(ctx, f)
+		r, closeInput := cmd.stdin, func() {}
+		if in.path != "-" {
+			f, err := os.Open(in.path)
+			if err != nil {
+				emit(corpus.Doc{Name: in.name()}, nil, bare(err))
+				continue
+			}
+			r, closeInput = f, func() { f.Close() }
+		}
+		lines, readErr := readLines(ctx, r)
 		type signed struct {
 			n    int
-			kept []dedupe.KeptParagraph
+			doc  corpus.Doc
+			sigs []corpus.Signature
 		}
 		read := 0
-		orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
+		err := orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
 			s := signed{n: l.n}
-			if text, _, err := cmd.recordText(l); err == nil {
-				if r, err := dedupe.Clean(text, cmd.opts); err == nil {
-					s.kept = r.Kept
-				}
+			rec, err := format.Parse(l.text)
+			if err != nil {
+				return s
 			}
+			s.doc = format.Doc(rec, in.name(), l.n, cmd.seqBase+base+int64(l.n)-1)
+			s.sigs, _ = corpus.Sign(s.doc, rec.Text, cmd.opts)
 			return s
 		}, func(s signed) error {
 			read = s.n
-			c.add(c.base+base+s.n-1, fmt.Sprintf("%s:%d", in.name(), s.n), s.kept)
-			return nil
+			if s.doc.Name == "" {
+				return nil
+			}
+			return emit(s.doc, s.sigs, nil)
 		})
-		<-readErr
-		f.Close()
-		base += read
+		if rerr := <-readErr; err == nil && rerr != nil {
+			err = emit(corpus.Doc{Name: in.name()}, nil, rerr)
+		}
+		closeInput()
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		base += int64(read)
 	}
+	return firstErr
 }

@@ -6,26 +6,29 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/textclean/textclean/corpus"
 	"github.com/textclean/textclean/dedupe"
 )
 
 // BenchmarkCorpusState measures what --across and --boilerplate keep for
-// each distinct paragraph: heap bytes in memory (the corpus map) and bytes
-// in the --state file, reported as B/paragraph metrics.
+// each distinct paragraph: heap bytes in memory (the corpus table, with
+// each input's signed keys) and bytes in the --state file, reported as
+// B/paragraph metrics.
 func BenchmarkCorpusState(b *testing.B) {
 	const paragraphs, perDoc = 1 << 20, 20
-	kept := make([]dedupe.KeptParagraph, perDoc)
+	sigs := make([]corpus.Signature, perDoc)
 	for b.Loop() {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		c := &corpus{entries: make(map[dedupe.Key]corpusEntry)}
-		for doc := range paragraphs / perDoc {
-			for k := range kept {
-				n := uint64(doc*perDoc + k)
-				kept[k] = dedupe.KeptParagraph{Key: dedupe.Key{n * 0x9e3779b97f4a7c15, n}, Lines: dedupe.LineRange{First: k + 1, Last: k + 1}}
+		c := &corpusTable{entries: make(map[dedupe.Key]corpusEntry), signed: make(map[int][]dedupe.Key)}
+		for seq := range paragraphs / perDoc {
+			doc := corpus.Doc{Seq: int64(seq), Name: "crawl/0000/00000.txt"}
+			for k := range sigs {
+				n := uint64(seq*perDoc + k)
+				sigs[k] = corpus.Signature{Key: dedupe.Key{n * 0x9e3779b97f4a7c15, n}, Doc: doc, Lines: dedupe.LineRange{First: k + 1, Last: k + 1}}
 			}
-			c.add(doc, "crawl/0000/00000.txt", kept)
+			c.add(doc, sigs)
 		}
 		runtime.GC()
 		runtime.ReadMemStats(&after)

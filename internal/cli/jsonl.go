@@ -2,9 +2,7 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/textclean/textclean/corpus/jsonl"
 	"github.com/textclean/textclean/dedupe"
-	"github.com/textclean/textclean/internal/report"
 	"github.com/textclean/textclean/internal/udiff"
 )
 
@@ -113,11 +111,7 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 				return s, read, bare(err)
 			}
 		}
-		var old os.FileInfo
-		if info, err := os.Stat(target); err == nil && info.Mode().IsRegular() {
-			old = info
-		}
-		if file, err = createAtomic(target, old); err != nil {
+		if file, err = createOutput(target); err != nil {
 			return s, read, err
 		}
 		dst = file
@@ -139,11 +133,7 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 	name := in.name()
 	changed := false
 	err = orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) jsonlResult {
-		opts := cmd.opts
-		if cmd.corpus != nil {
-			opts.Elsewhere = cmd.corpus.lookupAt(base + l.n - 1)
-		}
-		return cmd.cleanRecord(name, l, opts)
+		return cmd.cleanRecord(name, l, cmd.seqBase+int64(base+l.n-1))
 	}, func(res jsonlResult) error {
 		read = res.line.n
 		s.add(res.stats)
@@ -245,7 +235,7 @@ func (w stdoutWriter) Write(p []byte) (int, error) {
 // cleanRecord cleans the --field string of one record. A line that is not
 // a JSON object, or lacks the field as a string, is passed through (or
 // dropped with --bad-lines drop) with a warning.
-func (cmd *command) cleanRecord(name string, l jsonlLine, opts dedupe.Options) (res jsonlResult) {
+func (cmd *command) cleanRecord(name string, l jsonlLine, seq int64) (res jsonlResult) {
 	res.line = l
 	res.out = l.text + l.eol
 	bad := func(why string) jsonlResult {
@@ -261,108 +251,30 @@ func (cmd *command) cleanRecord(name string, l jsonlLine, opts dedupe.Options) (
 	if strings.TrimSpace(l.text) == "" {
 		return res // blank lines are kept as they are
 	}
-	text, field, err := cmd.recordText(l)
+	rec, err := cmd.format().Parse(l.text)
 	if err != nil {
 		return bad(err.Error())
 	}
-	id := field.id
+	text := rec.Text
+	opts := cmd.opts
+	if cmd.removals != nil {
+		opts.Elsewhere = cmd.removals(cmd.format().Doc(rec, name, l.n, seq).Seq)
+	}
 	r, err := dedupe.Clean(text, opts)
 	if err != nil {
 		return bad(fmt.Sprintf("field %q: %v", cmd.field, err))
 	}
-	if !strings.HasSuffix(text, "\n") {
-		r.Text = strings.TrimSuffix(r.Text, "\n") // a field ends as it did
-	}
-	clean := r.Text
-	res.stats = statsOf(text, r, clean != text)
+	res.out = rec.Clean(r) + l.eol
+	res.changed = res.out != l.text+l.eol
+	res.stats = statsOf(text, r, res.changed)
 	res.stats.files = 0
 	if cmd.report != "" {
-		rep := report.New(name, text, r)
-		rep.Line = l.n
-		rep.ID = id
-		if id == nil {
-			rep.ID = json.RawMessage(fmt.Sprint(l.n))
-		}
-		var b bytes.Buffer
-		if err := rep.Write(&b); err == nil {
-			res.report = b.Bytes()
-		}
+		res.report = rec.Report(name, l.n, r)
 	}
-	if clean == text {
-		return res
-	}
-	var enc bytes.Buffer
-	e := json.NewEncoder(&enc)
-	e.SetEscapeHTML(false)
-	if err := e.Encode(clean); err != nil {
-		return bad(err.Error())
-	}
-	res.out = l.text[:field.span.Start] + strings.TrimSuffix(enc.String(), "\n") + l.text[field.span.End:] + l.eol
-	res.changed = true
 	return res
 }
 
-// fieldAt is where a record's --field value stands, and its --id-field.
-type fieldAt struct {
-	span dedupe.Span
-	id   json.RawMessage
-}
-
-// recordText returns the --field string of the record on line l.
-func (cmd *command) recordText(l jsonlLine) (string, fieldAt, error) {
-	span, id, err := findField(l.text, cmd.field, cmd.idField)
-	if err != nil {
-		return "", fieldAt{}, err
-	}
-	var text string
-	if err := json.Unmarshal([]byte(l.text[span.Start:span.End]), &text); err != nil {
-		return "", fieldAt{}, fmt.Errorf("field %q is not a string", cmd.field)
-	}
-	return text, fieldAt{span, id}, nil
-}
-
-// findField returns where the value of the top-level key field stands in
-// the JSON object line, and the raw value of the key idField (nil if
-// absent). The line must be one JSON object and nothing else.
-func findField(line, field, idField string) (span dedupe.Span, id json.RawMessage, err error) {
-	dec := json.NewDecoder(strings.NewReader(line))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return span, nil, errors.New("not a JSON object")
-	}
-	found := false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return span, nil, errors.New("not valid JSON")
-		}
-		key, _ := tok.(string)
-		before := int(dec.InputOffset())
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return span, nil, errors.New("not valid JSON")
-		}
-		end := int(dec.InputOffset())
-		start := end - len(raw)
-		if start < before {
-			return span, nil, errors.New("not valid JSON")
-		}
-		// With a key given twice, the last one counts, as for JSON
-		// decoders: that is the value readers of the record see.
-		switch key {
-		case field:
-			span, found = dedupe.Span{Start: start, End: end}, true
-		case idField:
-			id = raw
-		}
-	}
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
-		return span, nil, errors.New("not valid JSON")
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return span, nil, errors.New("not one JSON object")
-	}
-	if !found {
-		return span, nil, fmt.Errorf("no field %q", field)
-	}
-	return span, id, nil
+// format is the JSON Lines format the flags give.
+func (cmd *command) format() jsonl.Format {
+	return jsonl.Format{Field: cmd.field, IDField: cmd.idField, SeqField: cmd.seqField}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"io"
-	"os"
 	"time"
 )
 
@@ -18,11 +17,7 @@ func (cmd *command) openReport() (*reportWriter, error) {
 	if cmd.report == "-" {
 		return &reportWriter{w: cmd.stdout}, nil
 	}
-	var old os.FileInfo
-	if info, err := os.Stat(cmd.report); err == nil && info.Mode().IsRegular() {
-		old = info
-	}
-	f, err := createAtomic(cmd.report, old)
+	f, err := createOutput(cmd.report)
 	if err != nil {
 		return nil, err
 	}

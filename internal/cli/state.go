@@ -21,7 +21,7 @@ const stateHeader = "textclean-state 1\n"
 
 // loadState reads a --state file into c. A missing file is an empty
 // state: the first batch of a crawl starts from nothing.
-func (c *corpus) loadState(path string) error {
+func (c *corpusTable) loadState(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -70,19 +70,15 @@ func (c *corpus) loadState(path string) error {
 		if v[0] >= uint64(len(c.names)) {
 			return bad(errors.New("input number out of range"))
 		}
-		c.entries[k] = corpusEntry{doc: int32(v[0]), first: int32(v[1]), last: int32(v[2]), docs: int32(v[3]), lastDoc: int32(v[0])}
+		c.entries[k] = corpusEntry{doc: int32(v[0]), first: int32(v[1]), last: int32(v[2]), docs: int32(v[3])}
 	}
 	c.base = len(c.names)
 	return nil
 }
 
 // saveState writes c to path, atomically.
-func (c *corpus) saveState(path string) error {
-	var old os.FileInfo
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
-		old = info
-	}
-	f, err := createAtomic(path, old)
+func (c *corpusTable) saveState(path string) error {
+	f, err := createOutput(path)
 	if err != nil {
 		return err
 	}

@@ -41,40 +41,48 @@ func rewrite(path, text string, read os.FileInfo) error {
 	return writeAtomic(target, []byte(text), read)
 }
 
-// writeFile writes data to path, following a symbolic link. A regular file
-// (or a new one) is written through a temporary file, so that path holds
-// either its old contents or all of data; an existing file keeps its mode
-// and owner, and a new one gets mode 0644. Anything else that exists there
-// (a device such as /dev/stdout, a pipe) is written to directly.
+// writeFile writes data to path, following a symbolic link: see
+// createOutput.
 func writeFile(path string, data []byte) error {
+	f, err := createOutput(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.abort()
+		return fmt.Errorf("write: %w", bare(err))
+	}
+	return f.commit()
+}
+
+// createOutput starts writing an output file (-o, --report, --state),
+// following a symbolic link. A regular file (or a new one) is written
+// through a temporary file, so that path holds either its old contents or
+// all of the new; an existing file keeps its mode and owner, and a new one
+// gets mode 0644. Anything else that exists there (a device such as
+// /dev/null or /dev/stdout, a pipe) is written to directly: replacing it
+// with a regular file would destroy it.
+func createOutput(path string) (*atomicFile, error) {
 	if target, err := filepath.EvalSymlinks(path); err == nil {
 		path = target
 	}
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return writeAtomic(path, data, nil)
+		return createAtomic(path, nil)
 	case info.IsDir():
-		return errors.New("is a directory")
+		return nil, errors.New("is a directory")
 	case !info.Mode().IsRegular():
-		return writeDirect(path, data)
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, bare(err)
+		}
+		return &atomicFile{File: f, path: path, direct: true}, nil
 	}
 	if err := checkWritable(path); err != nil {
-		return bare(err)
+		return nil, bare(err)
 	}
-	return writeAtomic(path, data, info)
-}
-
-func writeDirect(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return bare(err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return bare(err)
-	}
-	return bare(f.Close())
+	return createAtomic(path, info)
 }
 
 // writeAtomic writes data to a temporary file in path's folder, flushes it
@@ -94,12 +102,15 @@ func writeAtomic(path string, data []byte, old fs.FileInfo) error {
 }
 
 // atomicFile is a file written under a temporary name beside its target,
-// which replaces the target only when commit is called.
+// which replaces the target only when commit is called; or, when direct,
+// a device or pipe written in place (see createOutput).
 type atomicFile struct {
 	*os.File
 	path string
 	mode fs.FileMode
 	old  fs.FileInfo
+	// direct: the target itself, a device or a pipe, is being written.
+	direct bool
 }
 
 // createAtomic starts writing path: see writeAtomic.
@@ -114,6 +125,12 @@ func createAtomic(path string, old fs.FileInfo) (*atomicFile, error) {
 // commit gives the file its mode and owner, flushes it and renames it over
 // its target. On error the temporary file is gone and the target untouched.
 func (f *atomicFile) commit() (err error) {
+	if f.direct {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write: %w", bare(err))
+		}
+		return nil
+	}
 	defer func() {
 		if err != nil {
 			f.abort()
@@ -154,8 +171,11 @@ func changed(path string, old os.FileInfo) bool {
 	return err != nil || !os.SameFile(cur, old) || cur.Size() != old.Size() || !cur.ModTime().Equal(old.ModTime())
 }
 
-// abort removes the temporary file; the target stays as it was.
+// abort removes the temporary file; the target stays as it was. A device
+// or pipe written directly is only closed.
 func (f *atomicFile) abort() {
 	f.Close()
-	os.Remove(f.Name())
+	if !f.direct {
+		os.Remove(f.Name())
+	}
 }
