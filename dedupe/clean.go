@@ -522,7 +522,7 @@ func (c *cleaner) inputOffset(i, off int, end bool) int {
 		if c.lineOffsets == nil {
 			c.lineOffsets = make(map[int]*normalize.Offsets)
 		}
-		m = c.doc.LineOffsets(c.norm, c.input, i)
+		m = c.doc.LineOffsets(i)
 		c.lineOffsets[i] = m
 	}
 	if end {

@@ -40,6 +40,8 @@ type Document struct {
 	FinalNewline bool
 
 	joins map[int][]layer // by line index: what the Hyphenation rule did to it
+	input string          // the text the document was made of
+	opts  Options         // the options that made it
 }
 
 // Document splits input into lines and normalizes each. It fails with
@@ -55,7 +57,7 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		line, col := position(input, i)
 		return nil, fmt.Errorf("%w at line %d, column %d (byte %d)", ErrInvalidUTF8, line, col, i+1)
 	}
-	d := &Document{Newline: "\n"}
+	d := &Document{Newline: "\n", input: input, opts: n.opts}
 	text := input
 	if strings.HasPrefix(text, "\ufeff") {
 		if n.opts.on(BOM) {
@@ -71,9 +73,6 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 	hasCR := strings.IndexByte(text, '\r') >= 0
 	for number := 1; ; number++ {
 		end, next := lineEnd(text, start, hasCR)
-		if start == len(text) && number > 1 {
-			break // nothing follows the last line end
-		}
 		d.Lines = append(d.Lines, Line{Number: number, Start: start, End: end, Text: n.line(text[start:end], &d.Counts, nil)})
 		if eol := text[end:next]; eol != "" {
 			if eol != "\n" && n.opts.on(Newlines) {
@@ -88,14 +87,17 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		}
 		start = next
 	}
+	if last := &d.Lines[len(d.Lines)-1]; !d.FinalNewline && !last.Blank() && n.opts.on(Newlines) {
+		d.Counts[Newlines]++ // String ends the text with a line end
+	}
 	if n.opts.on(Hyphenation) {
 		d.rejoinHyphenated(&d.Counts)
 	}
 	if n.opts.on(BlankLines) {
 		d.Counts[BlankLines] = d.extraBlankLines()
 		if len(text) == start && d.Counts[BlankLines] > 0 {
-			// The empty line after the last line end, or of an empty
-			// input, is no blank line that anything removes.
+			// An empty input (or a BOM alone) is one empty line, which
+			// nothing removes.
 			d.Counts[BlankLines]--
 		}
 	}
@@ -103,12 +105,13 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 }
 
 // LineOffsets maps byte offsets in the text of line i of d back to the
-// line's input, input[d.Lines[i].Start:d.Lines[i].End]. n must have the
-// options that made d; input is the text d was made of.
-func (d *Document) LineOffsets(n *Normalizer, input string, i int) *Offsets {
+// line as it is in the input: offset 0 is d.Lines[i].Start. It normalizes
+// the line again, so it is meant for the few lines whose changes are
+// reported.
+func (d *Document) LineOffsets(i int) *Offsets {
 	l := &d.Lines[i]
 	m := new(Offsets)
-	n.line(input[l.Start:l.End], new(Counts), m)
+	New(d.opts).line(d.input[l.Start:l.End], new(Counts), m)
 	m.layers = append(m.layers, d.joins[i]...)
 	return m
 }

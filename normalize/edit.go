@@ -16,19 +16,18 @@ type editor struct {
 	copied  int     // src[:copied] is accounted for in out
 	changed bool    // a replacement was made
 	edits   *[]edit // where to record edits; nil when no map is wanted
-	rule    Rule    // the rule that replace records
 }
 
 func (e *editor) reset(src string, buf []byte, edits *[]edit) {
 	*e = editor{src: src, out: buf[:0], edits: edits}
 }
 
-// replace writes repl in place of src[start:end], as a change of e.rule.
-func (e *editor) replace(start, end int, repl string) {
+// replace writes repl in place of src[start:end], as a change of rule.
+func (e *editor) replace(rule Rule, start, end int, repl string) {
 	e.changed = true
 	e.out = append(e.out, e.src[e.copied:start]...)
 	if e.edits != nil {
-		*e.edits = append(*e.edits, edit{start, end, len(e.out), len(e.out) + len(repl), e.rule})
+		*e.edits = append(*e.edits, edit{start, end, len(e.out), len(e.out) + len(repl), rule})
 	}
 	e.out = append(e.out, repl...)
 	e.copied = end
@@ -37,8 +36,7 @@ func (e *editor) replace(start, end int, repl string) {
 // count writes repl in place of src[start:end] as a change of rule, and
 // counts it.
 func (e *editor) count(c *Counts, rule Rule, start, end int, repl string) {
-	e.rule = rule
-	e.replace(start, end, repl)
+	e.replace(rule, start, end, repl)
 	c[rule]++
 }
 
@@ -52,7 +50,8 @@ func (e *editor) result() string {
 }
 
 // Offsets maps byte offsets in a normalized line back to the line it came
-// from. It is returned by [Normalizer.LineOffsets].
+// from. It is returned by [Normalizer.LineOffsets] and
+// [Document.LineOffsets].
 type Offsets struct {
 	layers []layer // one per stage that changed the text, in the order applied
 }

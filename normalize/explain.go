@@ -38,14 +38,16 @@ func (n *Normalizer) Explain(input string) ([]Edit, error) {
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if input[l.Start:l.End] != l.Text {
-			edits = appendLineEdits(edits, l, d.LineOffsets(n, input, i))
+			edits = appendLineEdits(edits, l, d.LineOffsets(i))
 		}
 		next := len(input)
 		if i+1 < len(d.Lines) {
 			next = d.Lines[i+1].Start
 		}
 		eol := input[l.End:next]
-		if eol != "" && eol != "\n" && n.opts.on(Newlines) {
+		if eol != "\n" && n.opts.on(Newlines) && (eol != "" || !l.Blank()) {
+			// A line end made LF, or the one String adds after the last
+			// line's text.
 			edits = append(edits, Edit{Rule: Newlines, Offset: l.End, Line: l.Number, Column: l.End - l.Start + 1, Before: eol, After: "\n"})
 			eol = "\n"
 		}

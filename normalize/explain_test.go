@@ -47,6 +47,13 @@ func TestExplain(t *testing.T) {
 		{"skipped rules are not explained", "a &amp;  b\n", normalize.Options{Skip: normalize.Set(normalize.Entities)}, []edit{
 			{normalize.CollapseSpaces, 1, 9, " ", ""},
 		}},
+		{"the line end added at the end", "abc", normalize.Options{}, []edit{
+			{normalize.Newlines, 1, 4, "", "\n"},
+		}},
+		{"none added after a last blank line", "abc\n  ", normalize.Options{}, []edit{
+			{normalize.Trim, 2, 1, "  ", ""},
+			{normalize.BlankLines, 2, 1, "  ", ""},
+		}},
 		{"NFC, by segment", "cafe\u0301 e\u0301\n", normalize.Options{}, []edit{
 			{normalize.NFC, 1, 4, "e\u0301", "é"},
 			{normalize.NFC, 1, 8, "e\u0301", "é"},

@@ -80,7 +80,6 @@ func (n *Normalizer) mojibake(e *editor, c *Counts) {
 	if !n.opts.on(Mojibake) || isASCII(e.src) {
 		return
 	}
-	e.rule = Mojibake
 	repairMojibake(e, c)
 }
 
@@ -154,7 +153,7 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 			}
 		case r >= '\ufb00' && r <= '\ufb06' && o.on(Ligatures):
 			e.count(c, Ligatures, i, i+size, ligatures[r])
-		case o.ASCIIPunct && o.on(ASCIIPunct) && asciiPunct[r] != "":
+		case o.on(ASCIIPunct) && asciiPunct[r] != "":
 			e.count(c, ASCIIPunct, i, i+size, asciiPunct[r])
 		}
 		i += size
@@ -323,14 +322,13 @@ func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
 	if !n.opts.NFKC && alwaysNFC(e.src) || form.IsNormalString(e.src) {
 		return
 	}
-	e.rule = NFC
 	var it norm.Iter
 	it.InitString(form, e.src)
 	for !it.Done() {
 		start := it.Pos()
 		seg := it.Next()
 		if end := it.Pos(); string(seg) != e.src[start:end] {
-			e.replace(start, end, string(seg))
+			e.replace(NFC, start, end, string(seg))
 		}
 	}
 	if e.changed {
@@ -376,9 +374,8 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		}
 		if start > 0 || end < len(s) {
 			c[Trim]++
-			e.rule = Trim
 			if start > 0 {
-				e.replace(0, start, "")
+				e.replace(Trim, 0, start, "")
 			}
 		}
 	}
@@ -404,8 +401,7 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		}
 	}
 	if end < len(s) {
-		e.rule = Trim
-		e.replace(end, len(s), "")
+		e.replace(Trim, end, len(s), "")
 	}
 }
 

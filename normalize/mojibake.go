@@ -69,12 +69,12 @@ func recordRepair(e *editor, s, fixed string) int {
 			i++ // an ASCII character the repair dropped
 		}
 		if s[i0:i] != fixed[j0:j] { // a run the repair left as it was is no edit
-			e.replace(i0, i, fixed[j0:j])
+			e.replace(Mojibake, i0, i, fixed[j0:j])
 			written += max(1, utf8.RuneCountInString(fixed[j0:j]))
 		}
 	}
 	if i < len(s) || j < len(fixed) {
-		e.replace(i, len(s), fixed[j:])
+		e.replace(Mojibake, i, len(s), fixed[j:])
 		written += max(1, utf8.RuneCountInString(fixed[j:]))
 	}
 	return written

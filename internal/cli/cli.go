@@ -163,6 +163,7 @@ var ruleUsage = map[normalize.Rule]string{
 	normalize.Escapes:        "keep terminal escape sequences' text (\"[31m\"); their ESC still goes with the controls",
 	normalize.Width:          "keep fullwidth letters, digits and punctuation (\"ＡＢＣ！\") and halfwidth katakana",
 	normalize.Ligatures:      "keep Latin ligatures such as \"ﬁ\"",
+	normalize.Hyphenation:    "leave words hyphenated across two lines (\"informa-\" / \"tion\") as they are",
 }
 
 func flags() []cli.Flag {

@@ -89,7 +89,7 @@ func (s *source) offsetsOf(line int) offsets {
 	if s.input[l.Start:l.End] == l.Text && len(s.edits[line]) == 0 {
 		return offsets{text: l.Text}
 	}
-	return offsets{text: l.Text, m: s.doc.LineOffsets(s.norm, s.input, line-1)}
+	return offsets{text: l.Text, m: s.doc.LineOffsets(line - 1)}
 }
 
 // start returns the offset in the normalized text where the text at input
