@@ -11,7 +11,7 @@ import (
 
 // onlyMojibake skips every rule but Mojibake (InvalidUTF8 is always on,
 // and clean text has nothing for it).
-var onlyMojibake = normalize.Options{Skip: ^normalize.Set(normalize.Mojibake)}
+var onlyMojibake = normalize.Options{Skip: normalize.Except(normalize.Mojibake)}
 
 // cleanArticleDirs are folders of clean articles: the few copied into
 // testdata (accents, symbols, other scripts), and the whole corpus of the

@@ -41,10 +41,10 @@ const (
 
 // Unions of classes that the rules use.
 const (
-	clsAccented = clsUpperAccented | clsLowerAccented
-	clsLetter   = clsUpperCommon | clsLowerCommon
-	clsSymbol   = clsBox | clsOpen | clsClose | clsCurrency | clsNumeric | clsLaw // what is not a letter
-	clsCodeByte = clsC1 | clsBad | clsOpen | clsClose | clsCurrency               // after В or Β in Cyrillic and Greek mojibake
+	clsAccented      = clsUpperAccented | clsLowerAccented
+	clsGreekCyrillic = clsUpperCommon | clsLowerCommon                                 // Greek and Cyrillic letters, and Þ
+	clsSymbol        = clsBox | clsOpen | clsClose | clsCurrency | clsNumeric | clsLaw // what is not a letter
+	clsCodeByte      = clsC1 | clsBad | clsOpen | clsClose | clsCurrency               // after В or Β in Cyrillic and Greek mojibake
 )
 
 // classTableSize covers every character with a class but four (see classOf).
@@ -112,7 +112,7 @@ func classOf(r rune) charClass {
 func isBad(s string) bool { return badness(s, true) > 0 }
 
 // classLead marks the bytes that start the UTF-8 of characters with a
-// class: U+0080 to U+04FF (Latin-1 to Cyrillic), U+2000 to U+2FFF and
+// class: U+0080 to U+04BF (Latin-1 to most of Cyrillic), U+2000 to U+2FFF and
 // U+F000 to U+FFFF. Text between them (ASCII, CJK, Arabic...) is skipped.
 var classLead = func() (t [256]bool) {
 	for b := 0xc2; b <= 0xd2; b++ {
@@ -206,7 +206,7 @@ func (w *window) push(c rune) {
 // clsCommon, except the two Windows-1251 sequences with Ђ ("вЂ",
 // "ГўВЂВ.x"), which need an Ђ among the last four.
 func (w *window) quiet() bool {
-	return (w.m[0]|w.m[1]|w.m[2])&^(clsCommon|clsLetter) == 0 && (w.lastDje == 0 || w.count-w.lastDje > 3)
+	return (w.m[0]|w.m[1]|w.m[2])&^(clsCommon|clsGreekCyrillic) == 0 && (w.lastDje == 0 || w.count-w.lastDje > 3)
 }
 
 // at returns the character j places before the current one (0 for none).
@@ -222,7 +222,7 @@ func (w *window) badEnd() bool {
 		return true
 	// Symbols and accented letters next to the symbols mojibake is made of.
 	case m0&clsBad != 0 && m1&(clsBad|clsAccented|clsSymbol) != 0,
-		m0&clsBad != 0 && m1&clsLetter != 0 && isASCIILetter(c2),
+		m0&clsBad != 0 && m1&clsGreekCyrillic != 0 && isASCIILetter(c2),
 		m1&clsBad != 0 && m0&(clsAccented|clsSymbol) != 0:
 		return true
 	// A capital accented letter inside a word or after a symbol.

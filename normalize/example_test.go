@@ -2,6 +2,7 @@ package normalize_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/textclean/textclean/normalize"
 )
@@ -50,4 +51,38 @@ func ExampleNormalizer_Explain() {
 	// 1:13 mojibake "Ã©" → "é"
 	// 1:18 mojibake "Ã©" → "é"
 	// 1:23 newlines "\r\n" → "\n"
+}
+
+func ExampleExcept() {
+	// Only the Entities rule (and InvalidUTF8, which always applies).
+	n := normalize.New(normalize.Options{Skip: normalize.Except(normalize.Entities)})
+	fmt.Printf("%q\n", n.Line("  Tom &amp; Jerry\u00a0 ﬁne  ", nil))
+	// Output: "  Tom & Jerry\u00a0 ﬁne  "
+}
+
+func ExampleRule_Default() {
+	for _, r := range normalize.Rules() {
+		if !r.Default() {
+			fmt.Println(r, "applies only when asked for")
+		}
+	}
+	n := normalize.New(normalize.Options{ASCIIPunct: true})
+	fmt.Println(n.Line("“It’s — done…”", nil))
+	// Output:
+	// ascii-punct applies only when asked for
+	// "It's -- done..."
+}
+
+func ExampleDocument_LineOffsets() {
+	input := "Tom &amp; Jerry &amp; Spike\n"
+	d, err := normalize.New(normalize.Options{}).Document(input)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	l := d.Lines[0]
+	m := d.LineOffsets(0)
+	i := strings.Index(l.Text, "Spike") // in "Tom & Jerry & Spike"
+	fmt.Println(i, "→", m.Start(i), input[l.Start+m.Start(i):l.End])
+	// Output: 14 → 22 Spike
 }
