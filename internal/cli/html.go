@@ -17,6 +17,7 @@ import (
 type htmlOut struct {
 	path    string
 	folder  bool
+	many    string             // why a folder, for its error: "several inputs", "a folder of inputs", or empty
 	entries []htmlreport.Entry // the index's rows, in input order
 	failed  int                // pages that could not be written
 }
@@ -26,8 +27,17 @@ type htmlOut struct {
 // folder, or when path names one (it ends in a slash, or a folder is
 // there); else the one page.
 func newHTMLOut(path string, paths []string) *htmlOut {
-	named := strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) || anyFolder([]string{path})
-	return &htmlOut{path: path, folder: len(paths) > 1 || anyFolder(paths) || named}
+	h := &htmlOut{path: path, folder: true}
+	switch {
+	case len(paths) > 1:
+		h.many = "several inputs"
+	case anyFolder(paths):
+		h.many = "a folder of inputs"
+	case strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) || anyFolder([]string{path}):
+	default:
+		h.folder = false
+	}
+	return h
 }
 
 // indexName is the index page of an --html folder.
@@ -50,7 +60,10 @@ func (h *htmlOut) start() error {
 		return nil
 	}
 	if err := os.MkdirAll(h.path, 0o755); err != nil {
-		return fmt.Errorf("--html %s: %w", h.path, bare(err))
+		if info, serr := os.Stat(h.path); serr == nil && !info.IsDir() && h.many != "" {
+			return fmt.Errorf("%s: --html with %s needs a folder", h.path, h.many)
+		}
+		return fmt.Errorf("%s: %w", h.path, bare(err))
 	}
 	return nil
 }
@@ -102,13 +115,13 @@ func (h *htmlOut) finish(title string) error {
 	if !h.folder {
 		return nil
 	}
+	target := filepath.Join(h.path, indexName)
 	var b bytes.Buffer
 	if err := htmlreport.WriteIndex(&b, title, h.entries); err != nil {
-		return err
+		return fmt.Errorf("%s: %w", target, err)
 	}
-	target := filepath.Join(h.path, indexName)
 	if err := writeFile(target, b.Bytes()); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fmt.Errorf("%s: %w", target, err)
 	}
 	return nil
 }
