@@ -21,7 +21,7 @@ const Version = "0.1.0"
 // Exit codes.
 const (
 	ExitOK      = 0 // success, and no changes found where a check was asked for
-	ExitChanged = 1 // --check, -l or -d found an input that cleaning changes
+	ExitChanged = 1 // --check, -l, -d or --explain found an input that cleaning changes
 	ExitError   = 2 // a usage error, or an input that could not be read, cleaned or written
 
 	ExitInterrupted = 130 // interrupted (SIGINT or SIGTERM): the files under way were finished, the rest untouched
