@@ -101,7 +101,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	if len(cmd.paths) == 0 {
 		cmd.paths = []string{"-"}
 	}
-	if cmd.color, err = useColor(c.String(flagColor), stdout, os.Getenv); err != nil {
+	if cmd.color, err = useColor(c.String(flagColor), func() bool { return isTerminal(stdout) }, os.Getenv); err != nil {
 		return nil, err
 	}
 	if h := c.String(flagHTML); h != "" {
