@@ -56,6 +56,25 @@ func TestCompletionScripts(t *testing.T) {
 	}
 }
 
+// TestFlagUsage checks that every flag, textclean's and the phases', has a
+// usage: the help, the manual page and the completion scripts show it.
+func TestFlagUsage(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, f := range append(append(flags(), shellFlags()...), phaseFlags()...) {
+		name := f.Names()[0]
+		if seen[name] {
+			continue // the phases share textclean's flags
+		}
+		seen[name] = true
+		d, ok := f.(cli.DocGenerationFlag)
+		if !ok {
+			t.Errorf("--%s: no usage to show (a %T)", name, f)
+		} else if strings.TrimSpace(d.GetUsage()) == "" {
+			t.Errorf("--%s has no usage", name)
+		}
+	}
+}
+
 // TestBashCompletion runs the bash script's function on command lines.
 func TestBashCompletion(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
