@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,29 +24,20 @@ import (
 // in .lines.txt have one paragraph per line and no blank line.
 func damagedTree(t *testing.T, seeds int) (string, []string) {
 	t.Helper()
-	articles, err := filepath.Glob("../../testdata/articles/*.txt")
-	if err != nil || len(articles) == 0 {
-		t.Fatalf("no articles: %v", err)
+	versions, err := damage.Articles("../../testdata/articles/*.txt", seeds, 11)
+	if err != nil {
+		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	var files []string
-	for _, article := range articles {
-		b, err := os.ReadFile(article)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paragraphs := damage.Paragraphs(string(b))
-		for seed := range uint64(seeds) {
-			r := rand.New(rand.NewPCG(seed, 11))
-			damaged := damage.Apply(r, paragraphs, 1+r.IntN(8))
-			base := strings.TrimSuffix(filepath.Base(article), ".txt")
-			for _, style := range []struct{ name, sep string }{{"blocks", "\n\n"}, {"lines", "\n"}} {
-				path := filepath.Join(dir, fmt.Sprintf("%s-%02d.%s.txt", base, seed, style.name))
-				if err := os.WriteFile(path, []byte(strings.Join(damaged, style.sep)+"\n"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				files = append(files, path)
+	for _, d := range versions {
+		base := strings.TrimSuffix(filepath.Base(d.Article), ".txt")
+		for _, v := range []struct{ style, text string }{{"blocks", d.Blocks()}, {"lines", d.Lines()}} {
+			path := filepath.Join(dir, fmt.Sprintf("%s-%02d.%s.txt", base, d.Seed, v.style))
+			if err := os.WriteFile(path, []byte(v.text), 0o644); err != nil {
+				t.Fatal(err)
 			}
+			files = append(files, path)
 		}
 	}
 	slices.Sort(files)
