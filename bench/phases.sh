@@ -3,9 +3,12 @@
 # and the one-process --across --boilerplate run, with their peak memory,
 # on generated corpora of 1x, 4x and 16x BASE records, one run each; and
 # the size of the --state file per distinct paragraph. Prints a Markdown
-# table. Usage: bench/phases.sh [BASE] (default 5000 records).
+# table. Usage: bench/phases.sh [BASE] (default 5000 records). It needs
+# GNU time and bc, and installs them with INSTALL=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/require.sh
+require /usr/bin/time=time bc=bc
 base=${1:-5000}
 out=bench/out/phases
 mkdir -p "$out"

@@ -6,9 +6,12 @@
 # row is the median of RUNS runs, all in this one run, so the ratios compare
 # like with like on a shared, noisy machine; peak RSS is the largest of the
 # runs, from /usr/bin/time -v. Usage: bench/run.sh [MB] [RUNS]
-# (STREAM_ONLY=1 skips the tree; FILES=N sets its number of files).
+# (STREAM_ONLY=1 skips the tree; FILES=N sets its number of files; it
+# needs GNU time and bc, and installs them with INSTALL=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/require.sh
+require /usr/bin/time=time bc=bc
 mb=${1:-100}
 runs=${2:-5}
 files=${FILES:-10000}
@@ -20,18 +23,9 @@ input="$out/stream-${mb}mb.txt"
 [ -s "$input" ] || go run ./bench/gen -size "$mb" > "$input"
 bytes=$(wc -c < "$input")
 
-# Peak memory needs GNU time; install it where we may, else go without.
-if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-	apt-get update -qq && apt-get install -y -qq time > /dev/null || true
-fi
-if [ -x /usr/bin/time ]; then
-	timed() { /usr/bin/time -v -o "$out/time.txt" "$@"; }
-	peak() { awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt"; }
-else
-	echo "bench/run.sh: no /usr/bin/time (GNU time): peak RSS is not measured" >&2
-	timed() { "$@"; }
-	peak() { echo 0; }
-fi
+# Peak memory comes from GNU time.
+timed() { /usr/bin/time -v -o "$out/time.txt" "$@"; }
+peak() { awk -F': ' '/Maximum resident set size/ {print $2}' "$out/time.txt"; }
 
 # measure [-tree] COMMAND...: runs COMMAND RUNS times (on the stream as
 # standard input, or with a fresh output folder and the tree as arguments)
@@ -74,7 +68,12 @@ measure sort -u && row "sort -u"
 measure "$out/textclean" && row "textclean"
 measure "$out/textclean" --no-near && row "textclean --no-near"
 measure "$out/textclean" --no-sentences --no-near && row "textclean --no-sentences --no-near"
-exact=(--no-sentences --no-near --no-boilerplate --no-mojibake --no-entities --no-nfc --no-invisible --no-spaces --no-controls)
+# Exact paragraphs only: no sentences, near-duplicates or junk lines, and
+# every normalization rule off, as --help lists them (so a new rule is off
+# here too): a paragraph goes only when its text is a repeat, byte for byte.
+mapfile -t rules < <("$out/textclean" --help | awk '/^   [A-Z]/ {n = ($1 == "Normalization")} n' | grep -o -- '--no-[a-z-]*')
+[ ${#rules[@]} -gt 0 ] || { echo "$0: textclean --help lists no --no-RULE flags under Normalization" >&2; exit 1; }
+exact=(--no-sentences --no-near --no-boilerplate "${rules[@]}")
 measure "$out/textclean" "${exact[@]}" && row "textclean exact paragraphs only"
 measure "$out/textclean" -d && row "textclean -d (a diff)"
 

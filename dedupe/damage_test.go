@@ -2,8 +2,6 @@ package dedupe
 
 import (
 	"fmt"
-	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,28 +22,17 @@ func TestDamagedArticles(t *testing.T) {
 	if testing.Short() {
 		seeds = 8
 	}
-	files, err := filepath.Glob("../testdata/articles/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no articles: %v", err)
+	versions, err := damage.Articles("../testdata/articles/*.txt", seeds, 7)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paragraphs := damage.Paragraphs(string(b))
-		for seed := range uint64(seeds) {
-			r := rand.New(rand.NewPCG(seed, 7))
-			damaged := damage.Apply(r, paragraphs, 1+r.IntN(8))
-			for _, style := range []Style{Blocks, Lines} {
-				sep := "\n\n"
-				if style == Lines {
-					sep = "\n"
-				}
-				in := strings.Join(damaged, sep) + "\n"
-				name := fmt.Sprintf("%s/seed%d/%v", filepath.Base(file), seed, style)
-				t.Run(name, func(t *testing.T) { checkInvariants(t, in, Options{Paragraphs: style}) })
-			}
+	for _, d := range versions {
+		for _, v := range []struct {
+			style Style
+			in    string
+		}{{Blocks, d.Blocks()}, {Lines, d.Lines()}} {
+			name := fmt.Sprintf("%s/seed%d/%v", filepath.Base(d.Article), d.Seed, v.style)
+			t.Run(name, func(t *testing.T) { checkInvariants(t, v.in, Options{Paragraphs: v.style}) })
 		}
 	}
 }

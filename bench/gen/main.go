@@ -10,8 +10,10 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/textclean/textclean/internal/benchgen"
 )
@@ -24,37 +26,52 @@ func main() {
 	flag.Parse()
 	g := benchgen.New(*seed)
 	limit := *size << 20
+	var err error
 	if *tree == "" {
-		w := bufio.NewWriterSize(os.Stdout, 1<<20)
-		for written := 0; written < limit; {
-			n, _ := w.WriteString(g.Article())
-			written += n
-		}
-		if err := w.Flush(); err != nil {
-			fail(err)
-		}
-		return
+		err = writeStream(os.Stdout, g, limit)
+	} else {
+		err = writeTree(*tree, max(1, *files), g, limit)
 	}
-	n := max(1, *files)
-	for file, written := 0, 0; written < limit; file++ {
-		dir := filepath.Join(*tree, fmt.Sprintf("%04d", file/100))
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			fail(err)
-		}
-		// Each file takes articles up to its share of the whole, so the
-		// files add up to the size however long the articles are.
-		text := g.Article()
-		for share := limit * (file + 1) / n; written+len(text) < share; {
-			text += g.Article()
-		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%05d.txt", file)), []byte(text), 0o644); err != nil {
-			fail(err)
-		}
-		written += len(text)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
 	}
 }
 
-func fail(err error) {
-	fmt.Fprintln(os.Stderr, "gen:", err)
-	os.Exit(1)
+// writeStream writes articles to w until they reach limit bytes. It stops
+// at the first failed write.
+func writeStream(w io.Writer, g *benchgen.Generator, limit int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	for written := 0; written < limit; {
+		n, err := bw.WriteString(g.Article())
+		if err != nil {
+			return err
+		}
+		written += n
+	}
+	return bw.Flush()
+}
+
+// writeTree writes articles below dir as about files files, until they
+// reach limit bytes.
+func writeTree(dir string, files int, g *benchgen.Generator, limit int) error {
+	var text strings.Builder
+	for file, written := 0, 0; written < limit; file++ {
+		sub := filepath.Join(dir, fmt.Sprintf("%04d", file/100))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			return err
+		}
+		// Each file takes articles up to its share of the whole, so the
+		// files add up to the size however long the articles are.
+		text.Reset()
+		text.WriteString(g.Article())
+		for share := limit * (file + 1) / files; written+text.Len() < share; {
+			text.WriteString(g.Article())
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%05d.txt", file)), []byte(text.String()), 0o644); err != nil {
+			return err
+		}
+		written += text.Len()
+	}
+	return nil
 }

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -24,13 +23,9 @@ func TestSecondInterrupt(t *testing.T) {
 	if err := unix.Mkfifo(fifo, 0o644); err != nil {
 		t.Skip("cannot make a FIFO here:", err)
 	}
-	cmd := exec.Command(bin, fifo)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, _ := startTextclean(t, bin, nil, fifo)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	t.Cleanup(func() { cmd.Process.Kill() })
 
 	time.Sleep(time.Second) // let it reach the FIFO
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {

@@ -24,6 +24,7 @@ type outcome struct {
 	changed bool
 	stats   stats
 	page    *htmlreport.Entry // --html: the index row of its page
+	pageErr error             // --html: why its page was not written (the input was cleaned all the same)
 }
 
 // each cleans the inputs named by args with cmd.jobs workers and hands

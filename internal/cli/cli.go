@@ -21,7 +21,7 @@ const Version = "0.1.0"
 // Exit codes.
 const (
 	ExitOK      = 0 // success, and no changes found where a check was asked for
-	ExitChanged = 1 // --check, -l or -d found an input that cleaning changes
+	ExitChanged = 1 // --check, -l, -d or --explain found an input that cleaning changes
 	ExitError   = 2 // a usage error, or an input that could not be read, cleaned or written
 
 	ExitInterrupted = 130 // interrupted (SIGINT or SIGTERM): the files under way were finished, the rest untouched
@@ -176,7 +176,7 @@ func flags() []cli.Flag {
 		&cli.BoolFlag{Name: flagCheck, Category: categoryOutput, Usage: "exit 1 if any input would change; print nothing unless -l or -d is given"},
 		&cli.StringFlag{Name: flagOutput, Aliases: []string{"o"}, Category: categoryOutput, Usage: "write the clean text to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: flagMaxSize, Category: categoryOutput, Value: "1G", Usage: "refuse inputs larger than `SIZE` (bytes, or with K, M or G): a device such as /dev/zero stops there"},
-		&cli.StringFlag{Name: flagHTML, Category: categoryOutput, Usage: "write a page for review to `FILE`: the clean text with what was removed struck through, and why; with several inputs FILE is a folder of pages and an index.html"},
+		&cli.StringFlag{Name: flagHTML, Category: categoryOutput, Usage: "write a page for review to `FILE`: the clean text with what was removed struck through, and why; with several inputs, a folder, or a FILE that ends in / or is a folder, FILE is a folder of pages and an index.html"},
 		&cli.BoolFlag{Name: flagStats, Category: categoryOutput, Usage: "end with a table on standard error of every count: files, bytes, paragraphs, each kind of removal, fixes by rule, speed"},
 		&cli.StringFlag{Name: flagReport, Category: categoryOutput, Usage: "write the JSON report to `FILE` (- for standard output with -o, -w or --check), one JSON object per input"},
 

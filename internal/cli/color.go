@@ -18,8 +18,9 @@ const (
 // useColor decides whether -d output is coloured. --color always or never
 // decides alone. With auto: FORCE_COLOR set to anything but "" or "0"
 // colours; else NO_COLOR set to anything but "" does not, nor TERM=dumb;
-// else the diff is coloured when standard output is a terminal.
-func useColor(mode string, stdout io.Writer, getenv func(string) string) (bool, error) {
+// else the diff is coloured when standard output is a terminal, as
+// terminal says.
+func useColor(mode string, terminal func() bool, getenv func(string) string) (bool, error) {
 	switch mode {
 	case colorAlways:
 		return true, nil
@@ -35,8 +36,13 @@ func useColor(mode string, stdout io.Writer, getenv func(string) string) (bool, 
 	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
 		return false, nil
 	}
-	f, ok := stdout.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd())), nil
+	return terminal(), nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // colorUsage is the help of --color.

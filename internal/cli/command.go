@@ -101,11 +101,11 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	if len(cmd.paths) == 0 {
 		cmd.paths = []string{"-"}
 	}
-	if cmd.color, err = useColor(c.String(flagColor), stdout, os.Getenv); err != nil {
+	if cmd.color, err = useColor(c.String(flagColor), func() bool { return isTerminal(stdout) }, os.Getenv); err != nil {
 		return nil, err
 	}
 	if h := c.String(flagHTML); h != "" {
-		cmd.html = &htmlOut{path: h, folder: len(cmd.paths) > 1 || anyFolder(cmd.paths)}
+		cmd.html = newHTMLOut(h, cmd.paths)
 	}
 	if !slices.Contains(rawArgs, "--") {
 		for _, p := range cmd.paths {
@@ -215,7 +215,7 @@ func (cmd *command) run() int {
 		}
 	}
 	var total stats
-	var failures []string // the inputs that failed, in order
+	var failures []string // the inputs (and --html pages) that failed, in order
 	var err error
 	if cmd.jsonl {
 		var emitReport func([]byte) error
@@ -230,6 +230,7 @@ func (cmd *command) run() int {
 	interrupted := signalled.Err() != nil
 	failed := total.failed > 0 || err != nil
 	if cmd.html != nil {
+		failed = failed || cmd.html.failed > 0
 		if err := cmd.html.finish(strings.Join(cmd.paths, " ")); err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
 			failed = true
@@ -282,6 +283,12 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 		bar.add(o.stats.bytesIn)
 		if cmd.html != nil {
 			cmd.html.add(&o)
+			if o.pageErr != nil {
+				bar.clear()
+				fmt.Fprintf(cmd.stderr, "textclean: %v\n", o.pageErr)
+				page, _ := cmd.html.target(o.in)
+				*failures = append(*failures, page)
+			}
 		}
 		// writeFailed reports a failure to write the output or the report:
 		// nowhere left to write, so no more inputs are started.
@@ -415,9 +422,9 @@ func (cmd *command) clean(in input) (o outcome) {
 		o.report = b.Bytes()
 	}
 	if cmd.html != nil {
-		if o.page, err = cmd.html.page(in, text, len(raw), res, opts); err != nil {
-			return fail(err)
-		}
+		// A page that cannot be written is an error of its own: the
+		// input is still printed, written or rewritten.
+		o.page, o.pageErr = cmd.html.page(in, text, len(raw), res, opts)
 	}
 	var out bytes.Buffer
 	if o.changed && cmd.list {

@@ -4,16 +4,18 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/textclean/textclean/internal/damage"
 	"github.com/textclean/textclean/internal/report"
+	"github.com/textclean/textclean/internal/udiff"
 )
 
 // damagedTree writes seeds damaged versions of each article of
@@ -22,32 +24,41 @@ import (
 // in .lines.txt have one paragraph per line and no blank line.
 func damagedTree(t *testing.T, seeds int) (string, []string) {
 	t.Helper()
-	articles, err := filepath.Glob("../../testdata/articles/*.txt")
-	if err != nil || len(articles) == 0 {
-		t.Fatalf("no articles: %v", err)
+	versions, err := damage.Articles("../../testdata/articles/*.txt", seeds, 11)
+	if err != nil {
+		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	var files []string
-	for _, article := range articles {
-		b, err := os.ReadFile(article)
-		if err != nil {
-			t.Fatal(err)
-		}
-		paragraphs := damage.Paragraphs(string(b))
-		for seed := range uint64(seeds) {
-			r := rand.New(rand.NewPCG(seed, 11))
-			damaged := damage.Apply(r, paragraphs, 1+r.IntN(8))
-			base := strings.TrimSuffix(filepath.Base(article), ".txt")
-			for style, sep := range map[string]string{"blocks": "\n\n", "lines": "\n"} {
-				path := filepath.Join(dir, fmt.Sprintf("%s-%02d.%s.txt", base, seed, style))
-				if err := os.WriteFile(path, []byte(strings.Join(damaged, sep)+"\n"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				files = append(files, path)
+	for _, d := range versions {
+		base := strings.TrimSuffix(filepath.Base(d.Article), ".txt")
+		for _, v := range []struct{ style, text string }{{"blocks", d.Blocks()}, {"lines", d.Lines()}} {
+			path := filepath.Join(dir, fmt.Sprintf("%s-%02d.%s.txt", base, d.Seed, v.style))
+			if err := os.WriteFile(path, []byte(v.text), 0o644); err != nil {
+				t.Fatal(err)
 			}
+			files = append(files, path)
 		}
 	}
+	slices.Sort(files)
 	return dir, files
+}
+
+// TestDamagedTree checks that damagedTree returns the files of its folder,
+// in lexical order, as its callers expect.
+func TestDamagedTree(t *testing.T) {
+	dir, files := damagedTree(t, 2)
+	entries, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, e := range entries {
+		want = append(want, filepath.Join(dir, e.Name()))
+	}
+	if !slices.Equal(files, want) {
+		t.Errorf("damagedTree returned\n%s\nwant the folder's files in lexical order:\n%s", strings.Join(files, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // TestDamagedArticlesDiffAndReport cleans damaged real articles and checks,
@@ -160,18 +171,77 @@ func countChanges(changes []report.Change) report.Removed {
 	return n
 }
 
-// diffLines counts the lines a unified diff removes and adds.
+// diffLines counts the lines a unified diff removes and adds. Each hunk
+// ends where its header's line counts say; what comes between hunks is
+// headers, whatever it starts with.
 func diffLines(diff string) (minus, plus int) {
+	var old, new int // the lines of each side still to come in the hunk
 	for line := range strings.Lines(diff) {
 		switch {
-		case strings.HasPrefix(line, "--- "), strings.HasPrefix(line, "+++ "):
+		case old == 0 && new == 0:
+			if a, b, ok := hunkCounts(line); ok {
+				old, new = a, b
+			}
 		case strings.HasPrefix(line, "-"):
 			minus++
+			old--
 		case strings.HasPrefix(line, "+"):
 			plus++
+			new--
+		case strings.HasPrefix(line, " "):
+			old--
+			new--
 		}
 	}
 	return minus, plus
+}
+
+// hunkCounts reads the line counts of each side from a hunk header,
+// "@@ -a,b +c,d @@", where a count left out is 1.
+func hunkCounts(line string) (old, new int, ok bool) {
+	f := strings.Fields(line)
+	if len(f) < 4 || f[0] != "@@" || f[3] != "@@" {
+		return 0, 0, false
+	}
+	side := func(r, sign string) (int, bool) {
+		r, ok := strings.CutPrefix(r, sign)
+		if !ok {
+			return 0, false
+		}
+		_, n, ok := strings.Cut(r, ",")
+		if !ok {
+			return 1, true
+		}
+		c, err := strconv.Atoi(n)
+		return c, err == nil
+	}
+	old, okOld := side(f[1], "-")
+	new, okNew := side(f[2], "+")
+	return old, new, okOld && okNew
+}
+
+// TestDiffLines checks diffLines on diffs whose lines look like headers.
+func TestDiffLines(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		minus, plus    int
+	}{
+		{"a removed line", "a\nb\n", "a\n", 1, 0},
+		{"a removed paragraph that starts with --", "-- signed, the editor\nkeep\n", "keep\n", 1, 0},
+		{"an added line that starts with ++", "keep\n", "keep\n++ more\n", 0, 1},
+		{"a changed line", "a\n-- b\nc\n", "a\n++ b\nc\n", 1, 1},
+		{"two hunks", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n", "1\n-- 2\n3\n4\n5\n6\n7\n8\n9\n", 2, 1},
+	}
+	for _, tc := range tests {
+		var d bytes.Buffer
+		if err := udiff.Write(&d, "a", "b", tc.old, tc.new); err != nil {
+			t.Fatal(err)
+		}
+		// Two files' diffs, one after the other, count twice.
+		if minus, plus := diffLines(d.String() + d.String()); minus != 2*tc.minus || plus != 2*tc.plus {
+			t.Errorf("%s: -%d +%d, want -%d +%d in\n%s", tc.name, minus, plus, 2*tc.minus, 2*tc.plus, d.String())
+		}
+	}
 }
 
 // seconds matches the run time in a report's summary, the one thing that

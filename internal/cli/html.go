@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/textclean/textclean/dedupe"
 	"github.com/textclean/textclean/internal/htmlreport"
@@ -16,7 +17,27 @@ import (
 type htmlOut struct {
 	path    string
 	folder  bool
+	many    string             // why a folder, for its error: "several inputs", "a folder of inputs", or empty
 	entries []htmlreport.Entry // the index's rows, in input order
+	failed  int                // pages that could not be written
+}
+
+// newHTMLOut returns where --html path writes the pages of the inputs
+// named by paths: a folder when there are several inputs, when one is a
+// folder, or when path names one (it ends in a slash, or a folder is
+// there); else the one page.
+func newHTMLOut(path string, paths []string) *htmlOut {
+	h := &htmlOut{path: path, folder: true}
+	switch {
+	case len(paths) > 1:
+		h.many = "several inputs"
+	case anyFolder(paths):
+		h.many = "a folder of inputs"
+	case strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) || anyFolder([]string{path}):
+	default:
+		h.folder = false
+	}
+	return h
 }
 
 // indexName is the index page of an --html folder.
@@ -39,26 +60,38 @@ func (h *htmlOut) start() error {
 		return nil
 	}
 	if err := os.MkdirAll(h.path, 0o755); err != nil {
-		return fmt.Errorf("--html %s: %w", h.path, bare(err))
+		if info, serr := os.Stat(h.path); serr == nil && !info.IsDir() && h.many != "" {
+			return fmt.Errorf("%s: --html with %s needs a folder", h.path, h.many)
+		}
+		return fmt.Errorf("%s: %w", h.path, bare(err))
 	}
 	return nil
 }
 
+// target returns the path of the page of in, and its address from the
+// index (empty for a single page).
+func (h *htmlOut) target(in input) (path, href string) {
+	if !h.folder {
+		return h.path, ""
+	}
+	href = pageName(in.seq, in.name())
+	return filepath.Join(h.path, href), href
+}
+
 // page writes the page of one cleaned input and returns its index entry.
+// Its error starts with the page's path: the input itself was cleaned.
 func (h *htmlOut) page(in input, text string, bytesIn int, res *dedupe.Result, opts dedupe.Options) (*htmlreport.Entry, error) {
 	p := &htmlreport.Page{Name: in.name(), Input: text, BytesIn: bytesIn, Result: res, Normalize: opts.Normalize}
-	target, href := h.path, ""
+	target, href := h.target(in)
 	if h.folder {
-		href = pageName(in.seq, in.name())
-		target = filepath.Join(h.path, href)
 		p.Index = indexName
 	}
 	var b bytes.Buffer
 	if err := p.Write(&b); err != nil {
-		return nil, fmt.Errorf("html page: %w", err)
+		return nil, fmt.Errorf("%s: %w", target, err)
 	}
 	if err := writeFile(target, b.Bytes()); err != nil {
-		return nil, fmt.Errorf("write %s: %w", target, err)
+		return nil, fmt.Errorf("%s: %w", target, err)
 	}
 	e := p.Entry(href)
 	return &e, nil
@@ -71,6 +104,9 @@ func (h *htmlOut) add(o *outcome) {
 		h.entries = append(h.entries, *o.page)
 	case o.err != nil:
 		h.entries = append(h.entries, htmlreport.Entry{Name: o.in.name(), Error: o.err.Error()})
+	case o.pageErr != nil:
+		h.failed++
+		h.entries = append(h.entries, htmlreport.Entry{Name: o.in.name(), Error: o.pageErr.Error()})
 	}
 }
 
@@ -79,13 +115,13 @@ func (h *htmlOut) finish(title string) error {
 	if !h.folder {
 		return nil
 	}
+	target := filepath.Join(h.path, indexName)
 	var b bytes.Buffer
 	if err := htmlreport.WriteIndex(&b, title, h.entries); err != nil {
-		return err
+		return fmt.Errorf("%s: %w", target, err)
 	}
-	target := filepath.Join(h.path, indexName)
 	if err := writeFile(target, b.Bytes()); err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
+		return fmt.Errorf("%s: %w", target, err)
 	}
 	return nil
 }

@@ -50,10 +50,7 @@ func flagInfos(fs []cli.Flag) []flagInfo {
 	var out []flagInfo
 	for _, f := range fs {
 		names := f.Names()
-		fi := flagInfo{long: names[0], values: flagValues[names[0]], file: fileFlags[names[0]]}
-		for _, a := range names[1:] {
-			fi.short = append(fi.short, a)
-		}
+		fi := flagInfo{long: names[0], short: names[1:], values: flagValues[names[0]], file: fileFlags[names[0]]}
 		switch f.(type) {
 		case *cli.BoolFlag:
 		case *cli.StringSliceFlag:
@@ -184,11 +181,7 @@ func zshCompletion(infos []flagInfo) string {
 		if len(names) == 1 {
 			fmt.Fprintf(&b, "\t'%s%s'%s \\\n", repeat, names[0], desc)
 		} else {
-			var bare []string
-			for _, n := range dashed(fi) {
-				bare = append(bare, n)
-			}
-			fmt.Fprintf(&b, "\t'(%s)'%s{%s}%s \\\n", strings.Join(bare, " "), repeat, strings.Join(names, ","), desc)
+			fmt.Fprintf(&b, "\t'(%s)'%s{%s}%s \\\n", strings.Join(dashed(fi), " "), repeat, strings.Join(names, ","), desc)
 		}
 	}
 	b.WriteString("\t'*:file:_files'\n")
@@ -228,10 +221,10 @@ const (
 .SH EXIT STATUS
 .TP
 .B 0
-success, and no changes found where a check was asked for
+success; with --check, -l, -d or --explain: no input would change
 .TP
 .B 1
---check, -l or -d found an input that cleaning changes
+--check, -l, -d or --explain found an input that cleaning changes (not with -w: the changes were made)
 .TP
 .B 2
 a usage error, or an input that could not be read, cleaned or written

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
 
 // output runs textclean with args and returns its standard output.
@@ -51,6 +53,25 @@ func TestCompletionScripts(t *testing.T) {
 	if code := Run([]string{"textclean", "--completion", "tcsh"}, nil, new(bytes.Buffer), &stderr); code != ExitError ||
 		!strings.Contains(stderr.String(), `--completion "tcsh": want bash, zsh or fish`) {
 		t.Errorf("--completion tcsh: exit %d, %s", code, stderr.String())
+	}
+}
+
+// TestFlagUsage checks that every flag, textclean's and the phases', has a
+// usage: the help, the manual page and the completion scripts show it.
+func TestFlagUsage(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, f := range append(append(flags(), shellFlags()...), phaseFlags()...) {
+		name := f.Names()[0]
+		if seen[name] {
+			continue // the phases share textclean's flags
+		}
+		seen[name] = true
+		d, ok := f.(cli.DocGenerationFlag)
+		if !ok {
+			t.Errorf("--%s: no usage to show (a %T)", name, f)
+		} else if strings.TrimSpace(d.GetUsage()) == "" {
+			t.Errorf("--%s has no usage", name)
+		}
 	}
 }
 
@@ -122,5 +143,50 @@ func TestManPage(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if err != nil || len(out) > 0 {
 		t.Errorf("groff: %v\n%s", err, out)
+	}
+}
+
+// TestManPageExitChanged checks that the manual page's exit status 1 names
+// every flag that exits 1: each flag without a value is tried alone on an
+// input that cleaning changes.
+func TestManPageExitChanged(t *testing.T) {
+	page := output(t, "--man")
+	_, after, ok := strings.Cut(page, ".SH EXIT STATUS")
+	if !ok {
+		t.Fatal("the manual page has no EXIT STATUS")
+	}
+	_, one, ok := strings.Cut(after, "\n.B 1\n")
+	if !ok {
+		t.Fatal("the manual page's EXIT STATUS has no 1")
+	}
+	one, _, _ = strings.Cut(one, "\n.TP")
+	words := make(map[string]bool)
+	for _, w := range strings.Fields(one) {
+		words[strings.Trim(w, ",;:()")] = true
+	}
+	changing := 0 // the flags that exit 1
+	for _, f := range append(flags(), shellFlags()...) {
+		if _, ok := f.(*cli.BoolFlag); !ok {
+			continue
+		}
+		file := filepath.Join(t.TempDir(), "dirty.txt")
+		if err := os.WriteFile(file, []byte("a&amp;b\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		name := f.Names()[0]
+		if _, _, code := run(t, "", "--"+name, file); code != ExitChanged {
+			continue
+		}
+		changing++
+		named := false
+		for _, n := range dashed(flagInfos([]cli.Flag{f})[0]) {
+			named = named || words[n]
+		}
+		if !named {
+			t.Errorf("--%s exits 1, but the manual page's exit status 1 does not name it: %q", name, one)
+		}
+	}
+	if changing == 0 {
+		t.Error("no flag exits 1 on an input that cleaning changes")
 	}
 }

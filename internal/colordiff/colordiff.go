@@ -3,6 +3,9 @@ package colordiff
 import (
 	"bytes"
 	"io"
+	"math"
+	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,45 +36,100 @@ const (
 	maxWordDiff = 32 << 10
 )
 
-// Write writes the unified diff d to w in colour.
+// Write writes the unified diff d to w in colour. d may hold the diffs of
+// several files one after the other: a hunk ends where the line counts of
+// its "@@ -a,b +c,d @@" header say, so what follows it is a header again.
 func Write(w io.Writer, d []byte) error {
 	var b bytes.Buffer
 	lines := bytes.SplitAfter(d, []byte("\n"))
-	inHunk := false
+	var h hunk // the hunk under way: the lines of each side still to come
 	for i := 0; i < len(lines); {
 		line := lines[i]
 		switch {
 		case len(line) == 0:
 			i++
 		case bytes.HasPrefix(line, []byte("@@")):
-			inHunk = true
+			h = hunkOf(line)
 			paint(&b, cyan, line)
 			i++
-		case !inHunk:
+		case line[0] == '\\':
+			// "\ No newline at end of file": a note on the line before,
+			// in a hunk or just after its last line.
+			paint(&b, "", line)
+			i++
+		case !h.open():
 			paint(&b, bold, line)
 			i++
 		case line[0] == '-' || line[0] == '+':
-			// A block of removed lines, then the added lines after them.
-			j := i
-			for j < len(lines) && len(lines[j]) > 0 && (lines[j][0] == '-' || lines[j][0] == '\\') {
-				j++
-			}
-			k := j
-			for k < len(lines) && len(lines[k]) > 0 && (lines[k][0] == '+' || lines[k][0] == '\\') {
-				k++
+			// A block of removed lines, then the added lines after them,
+			// as many as the hunk has left.
+			j := signed(lines, i, '-', &h.old)
+			k := signed(lines, j, '+', &h.new)
+			if k == i { // a side the header said was done: not a diff line
+				b.Write(line)
+				i++
+				continue
 			}
 			block(&b, lines[i:j], lines[j:k])
 			i = k
-		case line[0] == '\\':
-			paint(&b, "", line)
-			i++
 		default:
+			if line[0] == ' ' {
+				h.old--
+				h.new--
+			}
 			b.Write(line)
 			i++
 		}
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// hunk counts the lines of a hunk still to come on each side.
+type hunk struct{ old, new int }
+
+func (h hunk) open() bool { return h.old > 0 || h.new > 0 }
+
+// signed returns the end of the run of lines from i that start with sign
+// (and the markers among them), at most *left of them, and counts them off
+// *left.
+func signed(lines [][]byte, i int, sign byte, left *int) int {
+	for i < len(lines) && len(lines[i]) > 0 {
+		switch {
+		case lines[i][0] == sign && *left > 0:
+			*left--
+		case lines[i][0] != '\\':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// hunkOf reads the line counts of a hunk header. A header it cannot read
+// opens a hunk that runs to the end, so that its lines are still coloured.
+func hunkOf(header []byte) hunk {
+	f := strings.Fields(string(header))
+	if len(f) < 4 || f[3] != "@@" || !strings.HasPrefix(f[1], "-") || !strings.HasPrefix(f[2], "+") {
+		return hunk{math.MaxInt, math.MaxInt}
+	}
+	old, okOld := count(f[1][1:])
+	new, okNew := count(f[2][1:])
+	if !okOld || !okNew {
+		return hunk{math.MaxInt, math.MaxInt}
+	}
+	return hunk{old, new}
+}
+
+// count returns the line count of a hunk range, "start,count" or "start"
+// (one line).
+func count(r string) (int, bool) {
+	_, n, ok := strings.Cut(r, ",")
+	if !ok {
+		return 1, true
+	}
+	c, err := strconv.Atoi(n)
+	return c, err == nil && c >= 0
 }
 
 // paint writes line in colour, the line end after the reset so that a

@@ -3,6 +3,7 @@ package colordiff_test
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,6 +86,45 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// TestWriteSeveralFiles checks that a diff of several files, one after the
+// other, colours each file as alone: a hunk ends where its header's line
+// counts say, so the next file's header is a header, even after removed
+// lines or a "\ No newline" marker.
+func TestWriteSeveralFiles(t *testing.T) {
+	files := []struct{ old, new string }{
+		{"keep\ngone\n", "keep\n"},                               // ends with a removed line
+		{"one\ntwo", "one\n2"},                                   // ends with a marker
+		{"--x\nsame\n", "++x\nsame\n"},                           // lines that look like headers
+		{"a\nb\nc\nd\ne\nf\ng\nh\n", "a\nB\nc\nd\ne\nf\ng\nH\n"}, // two hunks
+		{"", "new\n"},                                            // from nothing
+	}
+	var whole, each bytes.Buffer
+	for i, f := range files {
+		var d bytes.Buffer
+		if err := udiff.Write(&d, "a"+strconv.Itoa(i), "b"+strconv.Itoa(i), f.old, f.new); err != nil {
+			t.Fatal(err)
+		}
+		whole.Write(d.Bytes())
+		if err := colordiff.Write(&each, d.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got bytes.Buffer
+	if err := colordiff.Write(&got, whole.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != each.String() {
+		t.Errorf("the files coloured together differ from each coloured alone:\n got:\n%s\nwant:\n%s", show(got.String()), show(each.String()))
+	}
+	for i := range files {
+		for _, h := range []string{"<b>--- a" + strconv.Itoa(i) + "</>", "<b>+++ b" + strconv.Itoa(i) + "</>"} {
+			if !strings.Contains(show(got.String()), h) {
+				t.Errorf("no header %q in\n%s", h, show(got.String()))
+			}
+		}
+	}
+}
+
 // FuzzWrite checks that colouring only adds escapes, whatever the texts.
 func FuzzWrite(f *testing.F) {
 	f.Add("a b c\nd\n", "a c\nd e\n")
@@ -102,6 +142,14 @@ func FuzzWrite(f *testing.F) {
 		}
 		if got := escape.ReplaceAllString(coloured.String(), ""); got != plain.String() {
 			t.Errorf("without its escapes the output is not the diff:\n%q\n%q", got, plain.String())
+		}
+		// The diff twice over, as for two files, is coloured twice over.
+		var twice bytes.Buffer
+		if err := colordiff.Write(&twice, append(plain.Bytes(), plain.Bytes()...)); err != nil {
+			t.Fatal(err)
+		}
+		if twice.String() != coloured.String()+coloured.String() {
+			t.Errorf("the diff twice over is not coloured as twice the diff:\n%q\n%q", twice.String(), coloured.String())
 		}
 	})
 }

@@ -15,7 +15,7 @@ import (
 type Entry struct {
 	Name                        string // the input's name
 	Page                        string // the address of its page, relative to the index; empty if it has none
-	Error                       string // why the input was not cleaned, if it was not
+	Error                       string // why the input was not cleaned, or its page not written, if so
 	BytesIn, BytesOut           int
 	ParagraphsIn, ParagraphsOut int
 	Removed                     int // paragraphs removed, of any kind

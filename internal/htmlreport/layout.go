@@ -21,7 +21,7 @@ const (
 type unit struct {
 	kind        unitKind
 	first, last int            // input lines, 1-based, inclusive
-	change      *dedupe.Change // kept: the move that took it away from its place; removed: why; movedFrom: the move
+	change      *dedupe.Change // removed: why
 	run         *dedupe.Change // removed: the run it is part of, if any
 	out         int            // kept: its index among the output paragraphs
 	moved       bool           // kept: not at its input place
@@ -46,10 +46,10 @@ func newLayout(r *dedupe.Result, lines int, blank func(line int) bool) *layout {
 		}
 	}
 	var keptUnits []unit
-	displaced := make(map[int]*dedupe.Change) // by first input line of a kept paragraph: the move that took it away
-	replaces := make(map[int]*dedupe.Change)  // by first input line of a kept paragraph: the copy it took the place of
-	var others []unit                         // in input order, after sorting
-	sentences := make(map[int]bool)           // input lines with a removed sentence
+	displaced := make(map[int]bool)          // by first input line of a kept paragraph: a move took it away
+	replaces := make(map[int]*dedupe.Change) // by first input line of a kept paragraph: the copy it took the place of
+	var others []unit                        // in input order, after sorting
+	sentences := make(map[int]bool)          // input lines with a removed sentence
 	for i := range r.Changes {
 		c := &r.Changes[i]
 		switch c.Kind {
@@ -64,8 +64,8 @@ func newLayout(r *dedupe.Result, lines int, blank func(line int) bool) *layout {
 				sentences[l] = true
 			}
 		case dedupe.Move:
-			displaced[c.Lines.First] = c
-			others = append(others, unit{kind: movedFrom, first: c.Lines.First, last: c.Lines.Last, change: c})
+			displaced[c.Lines.First] = true
+			others = append(others, unit{kind: movedFrom, first: c.Lines.First, last: c.Lines.Last})
 		default: // paragraph, across, boilerplate, junk, near, teaser
 			if (c.Kind == dedupe.Near || c.Kind == dedupe.Teaser) && c.KeptLater {
 				// The fuller, later copy took this one's place (a Move
@@ -77,11 +77,7 @@ func newLayout(r *dedupe.Result, lines int, blank func(line int) bool) *layout {
 		}
 	}
 	for k, p := range r.Kept {
-		u := unit{kind: kept, first: p.Lines.First, last: p.Lines.Last, out: k}
-		if c := displaced[u.first]; c != nil {
-			u.moved, u.change = true, c
-		}
-		u.replaces = replaces[u.first]
+		u := unit{kind: kept, first: p.Lines.First, last: p.Lines.Last, out: k, moved: displaced[p.Lines.First], replaces: replaces[p.Lines.First]}
 		keptUnits = append(keptUnits, u)
 		cover(u.first, u.last)
 	}

@@ -236,21 +236,22 @@ func (p *Page) summary() (counts, fixes []row) {
 		{"bytes in → out", n(in) + " → " + n(rep.BytesOut)},
 	}
 	for _, c := range []struct {
-		what  string
-		count int
+		what   string
+		count  int
+		always bool // shown even when none: what textclean is for
 	}{
-		{"repeated runs", rep.Removed.Runs},
-		{"repeated paragraphs (runs included)", rep.Removed.Paragraphs},
-		{"repeated sentences", rep.Removed.Sentences},
-		{"paragraphs emptied", rep.Removed.Emptied},
-		{"near-duplicates", rep.Removed.Near},
-		{"teasers", rep.Removed.Teasers},
-		{"junk lines", rep.Removed.Junk},
-		{"boilerplate", rep.Removed.Boilerplate},
-		{"kept by earlier documents", rep.Removed.Across},
-		{"moved", rep.Moved},
+		{"repeated runs", rep.Removed.Runs, false},
+		{"repeated paragraphs (runs included)", rep.Removed.Paragraphs, true},
+		{"repeated sentences", rep.Removed.Sentences, true},
+		{"paragraphs emptied", rep.Removed.Emptied, false},
+		{"near-duplicates", rep.Removed.Near, false},
+		{"teasers", rep.Removed.Teasers, false},
+		{"junk lines", rep.Removed.Junk, false},
+		{"boilerplate", rep.Removed.Boilerplate, false},
+		{"kept by earlier documents", rep.Removed.Across, false},
+		{"moved", rep.Moved, false},
 	} {
-		if c.count > 0 || c.what == "repeated paragraphs (runs included)" || c.what == "repeated sentences" {
+		if c.count > 0 || c.always {
 			counts = append(counts, row{c.what, n(c.count)})
 		}
 	}

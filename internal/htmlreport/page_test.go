@@ -3,6 +3,7 @@ package htmlreport_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -229,6 +230,41 @@ func TestPageStructure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSummaryRows checks which rows the summary shows: sizes, the two
+// counts textclean is for even when they are 0, and other kinds only when
+// they happened. The rows wanted leave out the bytes, which come second.
+func TestSummaryRows(t *testing.T) {
+	tests := []struct {
+		name, input string
+		want        []string
+	}{
+		{"nothing to do", "One paragraph, long enough to count as one.\n",
+			[]string{"paragraphs in → out: 1 → 1", "repeated paragraphs (runs included): 0", "repeated sentences: 0"}},
+		{"a repeat", "One paragraph, long enough to count as one.\nOne paragraph, long enough to count as one.\n",
+			[]string{"paragraphs in → out: 2 → 1", "repeated paragraphs (runs included): 1", "repeated sentences: 0"}},
+		{"a junk line", "One paragraph, long enough to count as one.\nAdvertisement\n",
+			[]string{"paragraphs in → out: 2 → 1", "repeated paragraphs (runs included): 0", "repeated sentences: 0", "junk lines: 1"}},
+	}
+	for _, tc := range tests {
+		_, doc, r := page(t, tc.name, tc.input, dedupe.Options{})
+		sizes := fmt.Sprintf("bytes in → out: %d → %d", len(tc.input), len(r.Text))
+		tc.want = slices.Insert(tc.want, 1, sizes)
+		table := find(doc, func(n *html.Node) bool { return n.Data == "table" && attr(n, "class") == "summary" })
+		if table == nil {
+			t.Fatalf("%s: no summary table", tc.name)
+		}
+		var got []string
+		for _, tr := range all(table, func(n *html.Node) bool { return n.Data == "tr" }) {
+			th := find(tr, func(n *html.Node) bool { return n.Data == "th" })
+			td := find(tr, func(n *html.Node) bool { return n.Data == "td" })
+			got = append(got, text(th, nil)+": "+text(td, nil))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: rows\n%s\nwant\n%s", tc.name, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -194,52 +195,54 @@ func (s *source) paragraph(first, last int, sentences []*dedupe.Change, why func
 }
 
 // lineItems splits text at the edges of cuts and fixes and hands each
-// stretch to emit with the cut it is in.
+// stretch to emit with the cut it is in. Cuts and fixes come in offset order
+// (fixes by start; cuts do not overlap), so one pass over each, with an
+// index that only moves forward, places every stretch: the time is linear
+// in their number, however many a line holds.
 func (s *source) lineItems(text string, cuts []cut, fixes []fix, emit func(*label, item)) {
-	bounds := []int{0, len(text)}
+	bounds := make([]int, 0, 2+2*len(cuts)+2*len(fixes))
+	bounds = append(bounds, 0, len(text))
 	for _, c := range cuts {
 		bounds = append(bounds, c.start, c.end)
 	}
 	for _, f := range fixes {
 		bounds = append(bounds, f.start, f.end)
 	}
-	sort.Ints(bounds)
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
+
+	// cutAt returns the cut that holds offset p; p must not go down from
+	// one call to the next.
+	nextCut := 0
 	cutAt := func(p int) *label {
-		for _, c := range cuts {
-			if c.start <= p && p < c.end {
-				return c.why
-			}
+		for nextCut < len(cuts) && cuts[nextCut].end <= p {
+			nextCut++
+		}
+		if nextCut < len(cuts) && cuts[nextCut].start <= p {
+			return cuts[nextCut].why
 		}
 		return nil
 	}
-	emitted := make([]bool, len(fixes))
+	covering := 0 // the first fix that ends after the current bound
+	gone := 0     // the first fix that starts at or after the current bound
 	for k, a := range bounds {
-		if k > 0 && bounds[k-1] == a {
-			continue
+		for gone < len(fixes) && fixes[gone].start < a {
+			gone++
 		}
-		for i, f := range fixes {
-			if f.start == a && f.end == a && !emitted[i] {
-				emitted[i] = true
+		for ; gone < len(fixes) && fixes[gone].start == a; gone++ {
+			if f := fixes[gone]; f.end == a {
 				emit(cutAt(max(a-1, 0)), item{Fix: f.what, Gone: true})
 			}
 		}
-		b := len(text)
-		for _, x := range bounds[k:] {
-			if x > a {
-				b = x
-				break
-			}
+		if k+1 == len(bounds) {
+			break // len(text): nothing follows
 		}
-		if a >= b {
-			continue
+		it := item{Text: text[a:bounds[k+1]]}
+		for covering < len(fixes) && fixes[covering].end <= a {
+			covering++
 		}
-		it := item{Text: text[a:b]}
-		for i, f := range fixes {
-			if f.start <= a && a < f.end {
-				it.Fix = f.what
-				emitted[i] = true
-				break
-			}
+		if covering < len(fixes) && fixes[covering].start <= a {
+			it.Fix = fixes[covering].what
 		}
 		emit(cutAt(a), it)
 	}
