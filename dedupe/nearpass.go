@@ -177,7 +177,7 @@ const teaserWords = 5
 // first words (for teasers), and the teasers themselves.
 type nearIndex struct {
 	starts  map[uint64][]int // xxhash of the first teaserWords words of the key → positions in out
-	teasers []int            // positions in out of paragraphs cut off with a mark
+	teasers teaserIndex      // the paragraphs in out cut off with a mark
 	bags    map[uint64]int   // hash of the sorted sentence keys → position in out
 }
 
@@ -207,9 +207,7 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
 	if n.hasStart {
 		x.starts[n.start] = append(x.starts[n.start], pos)
 	}
-	if n.teaser {
-		x.teasers = append(x.teasers, pos)
-	}
+	x.teasers.occupy(pos, n.stem, n.teaser)
 }
 
 // firstWords returns the start of a key up to the end of its
@@ -240,12 +238,9 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 			}
 		}
 	}
-	if len(x.teasers) > 0 {
-		key := c.keyString(i)
-		for _, k := range x.teasers {
-			if out[k] != i && isTeaserOf(c.text[out[k]], key) {
-				return k, 0, true
-			}
+	if len(x.teasers.sizes) > 0 {
+		if k := x.teasers.find(c.keyString(i), out, i); k >= 0 {
+			return k, 0, true
 		}
 	}
 	// Near-duplicates: the kept paragraphs just before, by signature
