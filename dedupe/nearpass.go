@@ -212,10 +212,14 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
 
 // firstWords returns the start of a key up to the end of its
 // teaserWords-th word, and whether it has that many words.
-func firstWords(key string) (string, bool) {
+func firstWords(key string) (string, bool) { return leadingWords(key, teaserWords) }
+
+// leadingWords returns the start of a key up to the end of its n-th word,
+// and whether it has that many words.
+func leadingWords(key string, n int) (string, bool) {
 	start, end, i := nextWord(key, 0)
-	for n := 1; start < end; n++ {
-		if n == teaserWords {
+	for k := 1; start < end; k++ {
+		if k == n {
 			return key[:end], true
 		}
 		start, end, i = nextWord(key, i)
@@ -238,7 +242,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 			}
 		}
 	}
-	if len(x.teasers.sizes) > 0 {
+	if len(x.teasers.groups) > 0 {
 		if k := x.teasers.find(c.keyString(i), out, i); k >= 0 {
 			return k, 0, true
 		}

@@ -4,6 +4,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // teaserIndex finds, for dropNear, the kept teaser that a paragraph gives in
@@ -13,26 +15,35 @@ import (
 // teaser in that order would.
 //
 // A scan costs one comparison per teaser kept so far, for every paragraph:
-// quadratic in a page of teasers. Here stems are filed under their length
-// and a hash of their bytes, and a lookup hashes the key's prefixes of those
-// lengths only, in one pass over the key: its cost is the length of the key,
-// whatever the number of teasers.
+// quadratic in a page of teasers. Here a stem is filed under its first
+// teaserWords-1 words, which are whole words of any key it is a prefix of
+// (a word follows them in the stem), and then under its length and a hash
+// of its bytes. A lookup finds the group of the key's first words, hashes
+// the key's prefixes of the lengths in that group, in one pass over the
+// key, and compares texts only on a hash hit: one map lookup for most
+// paragraphs, and at most one per byte of the key, whatever the number of
+// teasers.
 type teaserIndex struct {
 	// joined is when each position in out first held a teaser: the order
 	// of the scan. A position keeps it when another paragraph takes its
 	// place, as the scan keeps the position in its list.
 	joined map[int]int
-	stem   map[int]string    // position → the stem of the teaser it holds now
-	filed  map[stemKey][]int // length and hash of a stem → positions holding it
-	count  map[int]int       // stem length → how many positions hold a stem that long
-	sizes  []int             // the stem lengths held, in increasing order
+	stem   map[int]string       // position → the stem of the teaser it holds now
+	filed  map[stemKey][]int    // group, length and hash of a stem → positions holding it
+	groups map[uint64][]stemLen // group → the stem lengths filed in it, in increasing order
 }
 
-// stemKey files a stem by its length and its prefixHash.
+// stemKey files a stem: the xxhash of its first teaserWords-1 words (its
+// group), its length and its prefixHash.
 type stemKey struct {
-	n int
-	h uint64
+	group uint64
+	n     int
+	h     uint64
 }
+
+// stemLen is a stem length of a group, and how many positions of the group
+// hold a stem that long.
+type stemLen struct{ n, count int }
 
 // occupy records that position pos of the kept text now holds a paragraph
 // whose teaser stem is stem (teaser false: it is not a teaser).
@@ -45,7 +56,7 @@ func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
 	}
 	if x.joined == nil {
 		x.joined, x.stem = make(map[int]int), make(map[int]string)
-		x.filed, x.count = make(map[stemKey][]int), make(map[int]int)
+		x.filed, x.groups = make(map[stemKey][]int), make(map[uint64][]stemLen)
 	}
 	if _, ok := x.joined[pos]; !ok {
 		x.joined[pos] = len(x.joined)
@@ -55,42 +66,61 @@ func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
 		return
 	}
 	x.stem[pos] = stem
-	k := stemKey{len(stem), prefixHash(0, stem)}
+	k := keyOfStem(stem)
 	x.filed[k] = append(x.filed[k], pos)
-	if x.count[k.n]++; x.count[k.n] == 1 {
-		i, _ := slices.BinarySearch(x.sizes, k.n)
-		x.sizes = slices.Insert(x.sizes, i, k.n)
+	lens := x.groups[k.group]
+	i, found := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
+	if !found {
+		lens = slices.Insert(lens, i, stemLen{n: k.n})
 	}
+	lens[i].count++
+	x.groups[k.group] = lens
 }
 
 // unfile removes position pos, holding stem, from the index.
 func (x *teaserIndex) unfile(pos int, stem string) {
 	delete(x.stem, pos)
-	k := stemKey{len(stem), prefixHash(0, stem)}
+	k := keyOfStem(stem)
 	if ps := slices.DeleteFunc(x.filed[k], func(p int) bool { return p == pos }); len(ps) > 0 {
 		x.filed[k] = ps
 	} else {
 		delete(x.filed, k)
 	}
-	if x.count[k.n]--; x.count[k.n] == 0 {
-		delete(x.count, k.n)
-		i, _ := slices.BinarySearch(x.sizes, k.n)
-		x.sizes = slices.Delete(x.sizes, i, i+1)
+	lens := x.groups[k.group]
+	i, _ := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
+	if lens[i].count--; lens[i].count == 0 {
+		lens = slices.Delete(lens, i, i+1)
 	}
+	if len(lens) == 0 {
+		delete(x.groups, k.group)
+	} else {
+		x.groups[k.group] = lens
+	}
+}
+
+// keyOfStem returns where a stem of teaserWords words or more is filed.
+func keyOfStem(stem string) stemKey {
+	start, _ := leadingWords(stem, teaserWords-1)
+	return stemKey{xxhash.Sum64String(start), len(stem), prefixHash(0, stem)}
 }
 
 // find returns the position in out of the teaser that key, the key of
 // paragraph i, gives in full, or -1.
 func (x *teaserIndex) find(key string, out []int, i int) int {
+	start, ok := leadingWords(key, teaserWords-1)
+	if !ok {
+		return -1
+	}
+	group := xxhash.Sum64String(start)
 	best, bestJoined := -1, 0
 	h, done := uint64(0), 0
-	for _, n := range x.sizes {
-		if n >= len(key) {
+	for _, l := range x.groups[group] {
+		if l.n >= len(key) {
 			break
 		}
-		h = prefixHash(h, key[done:n])
-		done = n
-		for _, pos := range x.filed[stemKey{n, h}] {
+		h = prefixHash(h, key[done:l.n])
+		done = l.n
+		for _, pos := range x.filed[stemKey{group, l.n, h}] {
 			// Equal hashes, so almost surely equal texts; the comparison
 			// keeps a collision from matching.
 			if j := x.joined[pos]; out[pos] != i && (best < 0 || j < bestJoined) && strings.HasPrefix(key, x.stem[pos]) {
