@@ -85,6 +85,21 @@ var adversarial = []struct {
 		}
 		return b.String()
 	}},
+	// Paragraphs that all begin alike, then teasers that begin the same way
+	// but cut off none of them: each teaser is checked against the
+	// paragraphs that share its first words.
+	{"shared-starts", func(size int) string {
+		var full, teasers strings.Builder
+		for g := benchgen.New(1); full.Len()+teasers.Len() < size; {
+			for line := range strings.Lines(g.Article()) {
+				if words := strings.Fields(line); len(words) >= 16 {
+					full.WriteString("Breaking news from the city: " + strings.Join(words[:14], " ") + "\n")
+					teasers.WriteString("Breaking news from the city: " + strings.Join(words[8:16], " ") + " …\n")
+				}
+			}
+		}
+		return full.String() + teasers.String()
+	}},
 	// One sentence: words and no sentence end, hard-wrapped into lines of
 	// one block.
 	{"one-sentence", func(size int) string {

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -14,10 +15,10 @@ import (
 // each, for every teaser: quadratic in a page where many paragraphs and
 // teasers begin alike ("Breaking news from the city: …"). So once a teaser
 // asks a list longer than smallStarts, every paragraph of that list is also
-// filed under the hashes of its key's first 16, 32, 64… bytes (its
-// levels), and a teaser looks only at the paragraphs that share its stem's
-// longest level: a key the stem begins shares every level up to the
-// stem's length.
+// filed under the hashes of its key's first 16, 24, 32… bytes (its
+// levels, see nextLevel), and a teaser looks only at the paragraphs that
+// share its stem's longest level: a key the stem begins shares every level
+// up to the stem's length.
 //
 // A list holds positions in out; when a later paragraph takes a position,
 // the list looks at the new paragraph there, as the scan did: the
@@ -56,6 +57,15 @@ var smallStarts = 8
 // minLevel is the shortest level: stems are at least five words long.
 const minLevel = 16
 
+// nextLevel returns the level after level: every 8 bytes up to 64, then
+// four levels to each doubling (80, 96, 112, 128, 160…), so that the
+// paragraphs a teaser looks at share with its stem all but the last
+// eighth of it, at most, and a key is filed under a few dozen levels at
+// most.
+func nextLevel(level int) int {
+	return level + max(8, 1<<(bits.Len(uint(level/4))-1))
+}
+
 // add files position pos, whose paragraph's first words hash to list and
 // whose key, should it be needed, key returns (the paragraph need not be
 // in out yet).
@@ -89,12 +99,16 @@ func (x *startIndex) replace(pos int, old func() string) {
 // level of key.
 func (x *startIndex) file(list uint64, idx int32, key string, add bool) {
 	h, done := uint64(0), 0
-	for level := minLevel; level <= len(key); level *= 2 {
+	for level := minLevel; level <= len(key); level = nextLevel(level) {
 		h = prefixHash(h, key[done:level])
 		done = level
 		k := levelKey{list, level, h}
 		if add {
-			x.filed[k] = append(x.filed[k], idx)
+			// In increasing order: entries are filed in order, except
+			// when a position changes hands.
+			ids := x.filed[k]
+			i, _ := slices.BinarySearch(ids, idx)
+			x.filed[k] = slices.Insert(ids, i, idx)
 		} else if rest := slices.DeleteFunc(x.filed[k], func(i int32) bool { return i == idx }); len(rest) > 0 {
 			x.filed[k] = rest
 		} else {
@@ -127,12 +141,10 @@ func (x *startIndex) find(list uint64, stem string) int {
 		}
 	}
 	level := minLevel
-	for level*2 <= len(stem) {
-		level *= 2
+	for nextLevel(level) <= len(stem) {
+		level = nextLevel(level)
 	}
-	candidates := slices.Clone(x.filed[levelKey{list, level, prefixHash(0, stem[:level])}])
-	slices.Sort(candidates)
-	for _, idx := range candidates {
+	for _, idx := range x.filed[levelKey{list, level, prefixHash(0, stem[:level])}] {
 		if pos := entries[idx]; matches(pos) {
 			return pos
 		}
