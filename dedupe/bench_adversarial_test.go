@@ -38,6 +38,68 @@ var adversarial = []struct {
 	{"repeated-paragraph", func(size int) string {
 		return strings.Repeat("The same line, once more.\n", size/26)
 	}},
+	// Tiny paragraphs, all different, then all of them again: one
+	// repeated run of half the input, removed paragraph by paragraph (at
+	// 10 MB, 600,000 of them).
+	{"tiny-repeated", func(size int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < size/2; i++ {
+			b.WriteString("p" + strconv.Itoa(i) + "\n")
+		}
+		return strings.Repeat(b.String(), 2)
+	}},
+	// One paragraph long enough to count as a repeat, over and over: every
+	// copy but the first is removed (at 10 MB, 190,000).
+	{"repeated-long-paragraph", func(size int) string {
+		return strings.Repeat("The same paragraph, long enough to be removed.\n", size/47)
+	}},
+	// Different paragraphs that all end with the same long sentence: it is
+	// cut from every paragraph but the first.
+	{"repeated-sentence", func(size int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < size; i++ {
+			b.WriteString("Paragraph " + strconv.Itoa(i) + " begins here. This sentence is the same in every paragraph.\n")
+		}
+		return b.String()
+	}},
+	// Teasers: the first words of each generated paragraph, cut off with
+	// "…"; the full text of one in ten follows its teaser ten paragraphs
+	// later and takes its place, the others stay.
+	{"many-teasers", func(size int) string {
+		var b strings.Builder
+		var full []string
+		for g := benchgen.New(1); b.Len() < size; {
+			for line := range strings.Lines(g.Article()) {
+				if words := strings.Fields(line); len(words) >= 14 && b.Len() < size {
+					b.WriteString(strings.Join(words[:12], " ") + " …\n")
+					if len(full)%10 == 0 {
+						full = append(full, line)
+					} else {
+						full = append(full, "")
+					}
+					if len(full) >= 10 {
+						b.WriteString(full[len(full)-10])
+					}
+				}
+			}
+		}
+		return b.String()
+	}},
+	// Paragraphs that all begin alike, then teasers that begin the same way
+	// but cut off none of them: each teaser is checked against the
+	// paragraphs that share its first words.
+	{"shared-starts", func(size int) string {
+		var full, teasers strings.Builder
+		for g := benchgen.New(1); full.Len()+teasers.Len() < size; {
+			for line := range strings.Lines(g.Article()) {
+				if words := strings.Fields(line); len(words) >= 16 {
+					full.WriteString("Breaking news from the city: " + strings.Join(words[:14], " ") + "\n")
+					teasers.WriteString("Breaking news from the city: " + strings.Join(words[8:16], " ") + " …\n")
+				}
+			}
+		}
+		return full.String() + teasers.String()
+	}},
 	// One sentence: words and no sentence end, hard-wrapped into lines of
 	// one block.
 	{"one-sentence", func(size int) string {
@@ -62,34 +124,44 @@ var adversarial = []struct {
 // BenchmarkAdversarial runs each stage of textclean (normalize, clean,
 // diff, report) on each adversarial input at 1 MB and 10 MB: cost must
 // grow linearly, so the MB/s of the two sizes should match (10x the input
-// in at most 11x the time).
+// in at most 11x the time). It also reports cpu-ns/op, the CPU time of
+// the process (garbage collection included) per run: on a loaded machine
+// it moves much less than the time on the clock.
 func BenchmarkAdversarial(b *testing.B) {
 	for _, in := range adversarial {
 		for _, size := range []int{1 << 20, 10 << 20} {
-			input := in.make(size)
-			res, err := dedupe.Clean(input, dedupe.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			for _, stage := range []struct {
-				name string
-				run  func() error
-			}{
-				{"normalize", func() error { _, err := normalize.New(normalize.Options{}).Document(input); return err }},
-				{"clean", func() error { _, err := dedupe.Clean(input, dedupe.Options{}); return err }},
-				{"diff", func() error { return udiff.Write(io.Discard, "a", "b", input, res.Text) }},
-				{"report", func() error { return report.New("a", input, res).Write(io.Discard) }},
-			} {
-				b.Run(fmt.Sprintf("%s/%dMB/%s", in.name, size>>20, stage.name), func(b *testing.B) {
-					b.SetBytes(int64(len(input)))
-					b.ReportAllocs()
-					for b.Loop() {
-						if err := stage.run(); err != nil {
-							b.Fatal(err)
+			// The input is made inside the sub-benchmark, so that -bench
+			// picking some inputs does not make the others.
+			b.Run(fmt.Sprintf("%s/%dMB", in.name, size>>20), func(b *testing.B) {
+				input := in.make(size)
+				res, err := dedupe.Clean(input, dedupe.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, stage := range []struct {
+					name string
+					run  func() error
+				}{
+					{"normalize", func() error { _, err := normalize.New(normalize.Options{}).Document(input); return err }},
+					{"clean", func() error { _, err := dedupe.Clean(input, dedupe.Options{}); return err }},
+					{"diff", func() error { return udiff.Write(io.Discard, "a", "b", input, res.Text) }},
+					{"report", func() error { return report.New("a", input, res).Write(io.Discard) }},
+				} {
+					b.Run(stage.name, func(b *testing.B) {
+						b.SetBytes(int64(len(input)))
+						b.ReportAllocs()
+						cpu := processCPU()
+						for b.Loop() {
+							if err := stage.run(); err != nil {
+								b.Fatal(err)
+							}
 						}
-					}
-				})
-			}
+						if cpu := processCPU() - cpu; cpu > 0 {
+							b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+						}
+					})
+				}
+			})
 		}
 	}
 }

@@ -112,8 +112,8 @@ func (c *cleaner) dropNear() bool {
 	}
 	minWords := c.opts.minNearWords()
 	c.recentShingles = [nearWindow + 2]shingleSet{}
-	idx := nearIndex{starts: make(map[uint64][]int), bags: make(map[uint64]int)}
 	out := make([]int, 0, len(c.order))
+	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), bags: make(map[uint64]int)}
 	changed := false
 	for _, i := range c.order {
 		if c.keptRepeat[i] {
@@ -149,6 +149,7 @@ func (c *cleaner) dropNear() bool {
 		if c.moreComplete(i, earlier, teaserOf) {
 			// The later copy takes the earlier's place.
 			out[pos] = i
+			idx.starts.replace(pos, func() string { return c.keyString(earlier) })
 			c.fate[i] = moved
 			c.fate[earlier], c.copyOf[earlier] = kind, i
 			c.similarity[earlier], c.keptLater[earlier] = sim, true
@@ -176,9 +177,9 @@ const teaserWords = 5
 // nearIndex finds earlier paragraphs for dropNear: by LSH bucket, by their
 // first words (for teasers), and the teasers themselves.
 type nearIndex struct {
-	starts  map[uint64][]int // xxhash of the first teaserWords words of the key → positions in out
-	teasers []int            // positions in out of paragraphs cut off with a mark
-	bags    map[uint64]int   // hash of the sorted sentence keys → position in out
+	starts  *startIndex    // by the xxhash of the first teaserWords words of the key
+	teasers teaserIndex    // the paragraphs in out cut off with a mark
+	bags    map[uint64]int // hash of the sorted sentence keys → position in out
 }
 
 // sentenceBag returns a hash of the multiset of paragraph i's sentences
@@ -205,19 +206,21 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
 	if n.hasStart {
-		x.starts[n.start] = append(x.starts[n.start], pos)
+		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
 	}
-	if n.teaser {
-		x.teasers = append(x.teasers, pos)
-	}
+	x.teasers.occupy(pos, n.stem, n.teaser)
 }
 
 // firstWords returns the start of a key up to the end of its
 // teaserWords-th word, and whether it has that many words.
-func firstWords(key string) (string, bool) {
+func firstWords(key string) (string, bool) { return leadingWords(key, teaserWords) }
+
+// leadingWords returns the start of a key up to the end of its n-th word,
+// and whether it has that many words.
+func leadingWords(key string, n int) (string, bool) {
 	start, end, i := nextWord(key, 0)
-	for n := 1; start < end; n++ {
-		if n == teaserWords {
+	for k := 1; start < end; k++ {
+		if k == n {
 			return key[:end], true
 		}
 		start, end, i = nextWord(key, i)
@@ -232,20 +235,17 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 	pos = -1
 	// Teasers: a key cut off with a mark that is the start of the other's.
 	if n.teaser {
+		// The stem has teaserWords words or more: a key it begins has the
+		// same first words.
 		if start, ok := firstWords(n.stem); ok {
-			for _, k := range x.starts[xxhash.Sum64String(start)] {
-				if isTeaserOf(c.text[i], c.keyString(out[k])) {
-					return k, 0, true
-				}
+			if k := x.starts.find(xxhash.Sum64String(start), n.stem); k >= 0 {
+				return k, 0, true
 			}
 		}
 	}
-	if len(x.teasers) > 0 {
-		key := c.keyString(i)
-		for _, k := range x.teasers {
-			if out[k] != i && isTeaserOf(c.text[out[k]], key) {
-				return k, 0, true
-			}
+	if len(x.teasers.groups) > 0 {
+		if k := x.teasers.find(c.keyString(i), out, i); k >= 0 {
+			return k, 0, true
 		}
 	}
 	// Near-duplicates: the kept paragraphs just before, by signature

@@ -54,6 +54,15 @@
 // but makes the diff much faster when most changed lines are new or deleted
 // text.
 //
+// Lines are numbered (equal lines, equal numbers) by a 64-bit xxhash of
+// their text in a table of hashes, not by a map from their texts, which on
+// large texts missed the processor's caches several times a line. Each
+// line the diff matches is compared with its twin; should two different
+// lines ever share a hash and be matched, the lines are numbered again by
+// their texts and diffed again. Two lines that share a hash but are never matched leave a correct
+// diff, which can differ from the one found without the collision (odds
+// about n²/2⁶⁵ for n distinct lines).
+//
 // Doing this step here also avoids a limit of go-diff v1.4.0, whose
 // DiffLinesToRunes panics beyond 1,112,060 distinct lines (one rune each,
 // and Unicode runs out). Here go-diff sees at most 4,000 lines at a time,

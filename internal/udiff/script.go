@@ -47,11 +47,13 @@ func lineDiff(a, b []string) ([]change, error) {
 		// still a correct diff.
 		return []change{{a: p, b: p, del: len(a), ins: len(b)}}, nil
 	}
-	d := newDiffer(a, b)
-	if err := d.diff(0, len(a), 0, len(b), 0); err != nil {
-		return nil, err
+	d := newDiffer(a, b, numberByHash)
+	err := d.script()
+	if err == errCollision {
+		d = newDiffer(a, b, numberByText)
+		err = d.script()
 	}
-	if err := d.match(len(a), len(b)); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	for k := range d.changes {
@@ -65,10 +67,23 @@ func lineDiff(a, b []string) ([]change, error) {
 // new ones. It is not expected to happen.
 var errScript = errors.New("udiff: the line diff does not match the texts")
 
+// errCollision reports two different lines that were given the same id:
+// their hashes collided.
+var errCollision = errors.New("udiff: two different lines have the same hash")
+
+// script finds the changes from d.a to d.b.
+func (d *differ) script() error {
+	if err := d.diff(0, len(d.a), 0, len(d.b), 0); err != nil {
+		return err
+	}
+	return d.match(len(d.a), len(d.b))
+}
+
 // A differ finds the changes between two texts whose lines are numbered:
 // equal lines have equal ids. Its scratch slices are indexed by id.
 type differ struct {
-	a, b    []int32 // the id of each line
+	a, b    []int32  // the id of each line
+	la, lb  []string // the lines
 	changes []change
 	i, j    int // the next lines of a and b not yet in a change or matched
 
@@ -87,23 +102,10 @@ type differ struct {
 // A match pairs line i of the old text with the equal line j of the new.
 type match struct{ i, j int32 }
 
-// newDiffer numbers the lines of a and b for a differ.
-func newDiffer(a, b []string) *differ {
-	id := make(map[string]int32, len(a))
-	number := func(lines []string) []int32 {
-		ids := make([]int32, len(lines))
-		for i, l := range lines {
-			k, ok := id[l]
-			if !ok {
-				k = int32(len(id))
-				id[l] = k
-			}
-			ids[i] = k
-		}
-		return ids
-	}
-	d := &differ{a: number(a), b: number(b)}
-	n := len(id)
+// newDiffer numbers the lines of a and b with number for a differ.
+func newDiffer(a, b []string, number func(a, b []string) ([]int32, []int32, int)) *differ {
+	ida, idb, n := number(a, b)
+	d := &differ{a: ida, b: idb, la: a, lb: b}
 	d.inA, d.inB = make([]uint32, n), make([]uint32, n)
 	d.nA, d.nB = make([]uint8, n), make([]uint8, n)
 	d.pos, d.code = make([]int32, n), make([]int32, n)
@@ -123,10 +125,15 @@ func (d *differ) stamps(n uint32) uint32 {
 
 // match records that line i of a is line j of b, which ends the change
 // before it, if any. Matches must come in order, and i == len(a), j == len(b)
-// ends the script.
+// ends the script. The two lines must be the same text, not just have the
+// same id: matches come in order, so the comparisons read both texts from
+// start to end once.
 func (d *differ) match(i, j int) error {
 	if i < d.i || j < d.j || (i < len(d.a) || j < len(d.b)) && (i >= len(d.a) || j >= len(d.b) || d.a[i] != d.b[j]) {
 		return errScript
+	}
+	if i < len(d.a) && d.la[i] != d.lb[j] {
+		return errCollision
 	}
 	if i > d.i || j > d.j {
 		d.changes = append(d.changes, change{a: d.i, b: d.j, del: i - d.i, ins: j - d.j})

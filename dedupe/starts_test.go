@@ -1,0 +1,71 @@
+package dedupe
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestStartIndexScan checks that startIndex finds what a scan of the list
+// finds: the first position whose current key the stem is a proper prefix
+// of. Keys are made of two letters so that they share long prefixes, and
+// run past several levels; positions change hands as in dropNear.
+func TestStartIndexScan(t *testing.T) {
+	defer func(n int) { smallStarts = n }(smallStarts)
+	r := rand.New(rand.NewPCG(29, 30))
+	random := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteByte("ab "[r.IntN(3)])
+		}
+		return b.String()
+	}
+	// Keys begin with one of a few long starts, so that many share their
+	// first levels.
+	starts := []string{random(20), random(40), random(70)}
+	starts = append(starts, starts[0]+random(30))
+	text := func() string {
+		s := starts[r.IntN(len(starts))]
+		return s[:min(len(s), 10+r.IntN(60))] + random(r.IntN(40))
+	}
+	for trial := range 400 {
+		smallStarts = []int{0, 3, 8}[trial%3]
+		keys := map[int]string{} // position → the key of the paragraph there
+		lists := map[uint64][]int{}
+		x := newStartIndex(func(pos int) string { return keys[pos] })
+		for range 120 {
+			list := uint64(r.IntN(2))
+			switch op := r.IntN(10); {
+			case op < 5 || len(keys) == 0: // a paragraph kept at a new position
+				pos, key := len(keys), text()
+				x.add(list, pos, func() string { return key })
+				keys[pos] = key
+				lists[list] = append(lists[list], pos)
+			case op < 7: // a later paragraph takes a position
+				pos := r.IntN(len(keys))
+				old := keys[pos]
+				keys[pos] = text()
+				x.replace(pos, func() string { return old })
+				x.add(list, pos, func() string { return keys[pos] })
+				lists[list] = append(lists[list], pos)
+			default: // a teaser asks
+				var stem string
+				if k := keys[r.IntN(len(keys))]; r.IntN(2) == 0 && len(k) > 1 {
+					stem = k[:1+r.IntN(len(k)-1)] // a prefix of a key
+				} else {
+					stem = text()
+				}
+				want := -1
+				for _, pos := range lists[list] {
+					if k := keys[pos]; len(k) > len(stem) && strings.HasPrefix(k, stem) {
+						want = pos
+						break
+					}
+				}
+				if got := x.find(list, stem); got != want {
+					t.Fatalf("trial %d: stem %q: index finds %d, scan %d", trial, stem, got, want)
+				}
+			}
+		}
+	}
+}

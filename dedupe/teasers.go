@@ -1,0 +1,153 @@
+package dedupe
+
+import (
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// teaserIndex finds, for dropNear, the kept teaser that a paragraph gives in
+// full: the one whose stem (its key without the mark) is a proper prefix of
+// the paragraph's key and has teaserWords words or more. Of several, it
+// finds the position that joined the index first, as a scan of every kept
+// teaser in that order would.
+//
+// A scan costs one comparison per teaser kept so far, for every paragraph:
+// quadratic in a page of teasers. Here a stem is filed under its first
+// teaserWords-1 words, which are whole words of any key it is a prefix of
+// (a word follows them in the stem), and then under its length and a hash
+// of its bytes. A lookup finds the group of the key's first words, hashes
+// the key's prefixes of the lengths in that group, in one pass over the
+// key, and compares texts only on a hash hit: one map lookup for most
+// paragraphs, and at most one per byte of the key, whatever the number of
+// teasers.
+type teaserIndex struct {
+	// joined is when each position in out first held a teaser: the order
+	// of the scan. A position keeps it when another paragraph takes its
+	// place, as the scan keeps the position in its list.
+	joined map[int]int
+	stem   map[int]string       // position → the stem of the teaser it holds now
+	filed  map[stemKey][]int    // group, length and hash of a stem → positions holding it
+	groups map[uint64][]stemLen // group → the stem lengths filed in it, in increasing order
+}
+
+// stemKey files a stem: the xxhash of its first teaserWords-1 words (its
+// group), its length and its prefixHash.
+type stemKey struct {
+	group uint64
+	n     int
+	h     uint64
+}
+
+// stemLen is a stem length of a group, and how many positions of the group
+// hold a stem that long.
+type stemLen struct{ n, count int }
+
+// occupy records that position pos of the kept text now holds a paragraph
+// whose teaser stem is stem (teaser false: it is not a teaser).
+func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
+	if old, ok := x.stem[pos]; ok {
+		x.unfile(pos, old)
+	}
+	if !teaser {
+		return
+	}
+	if x.joined == nil {
+		x.joined, x.stem = make(map[int]int), make(map[int]string)
+		x.filed, x.groups = make(map[stemKey][]int), make(map[uint64][]stemLen)
+	}
+	if _, ok := x.joined[pos]; !ok {
+		x.joined[pos] = len(x.joined)
+	}
+	// A stem of fewer words never matches: no need to file it.
+	if !hasWords(stem, teaserWords) {
+		return
+	}
+	x.stem[pos] = stem
+	k := keyOfStem(stem)
+	x.filed[k] = append(x.filed[k], pos)
+	lens := x.groups[k.group]
+	i, found := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
+	if !found {
+		lens = slices.Insert(lens, i, stemLen{n: k.n})
+	}
+	lens[i].count++
+	x.groups[k.group] = lens
+}
+
+// unfile removes position pos, holding stem, from the index.
+func (x *teaserIndex) unfile(pos int, stem string) {
+	delete(x.stem, pos)
+	k := keyOfStem(stem)
+	if ps := slices.DeleteFunc(x.filed[k], func(p int) bool { return p == pos }); len(ps) > 0 {
+		x.filed[k] = ps
+	} else {
+		delete(x.filed, k)
+	}
+	lens := x.groups[k.group]
+	i, _ := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
+	if lens[i].count--; lens[i].count == 0 {
+		lens = slices.Delete(lens, i, i+1)
+	}
+	if len(lens) == 0 {
+		delete(x.groups, k.group)
+	} else {
+		x.groups[k.group] = lens
+	}
+}
+
+// keyOfStem returns where a stem of teaserWords words or more is filed.
+func keyOfStem(stem string) stemKey {
+	start, _ := leadingWords(stem, teaserWords-1)
+	return stemKey{xxhash.Sum64String(start), len(stem), prefixHash(0, stem)}
+}
+
+// find returns the position in out of the teaser that key, the key of
+// paragraph i, gives in full, or -1.
+func (x *teaserIndex) find(key string, out []int, i int) int {
+	start, ok := leadingWords(key, teaserWords-1)
+	if !ok {
+		return -1
+	}
+	group := xxhash.Sum64String(start)
+	best, bestJoined := -1, 0
+	h, done := uint64(0), 0
+	for _, l := range x.groups[group] {
+		if l.n >= len(key) {
+			break
+		}
+		h = prefixHash(h, key[done:l.n])
+		done = l.n
+		for _, pos := range x.filed[stemKey{group, l.n, h}] {
+			// Equal hashes, so almost surely equal texts; the comparison
+			// keeps a collision from matching.
+			if j := x.joined[pos]; out[pos] != i && (best < 0 || j < bestJoined) && strings.HasPrefix(key, x.stem[pos]) {
+				best, bestJoined = pos, j
+			}
+		}
+	}
+	return best
+}
+
+// hashPrime is the Mersenne prime 2^61 - 1, the modulus of prefixHash.
+const hashPrime = 1<<61 - 1
+
+// prefixHash extends h, the hash of a text, to the hash of that text
+// followed by s: a polynomial in a fixed base modulo a prime, so that the
+// hash of every prefix of a key comes in one pass over it. Modulo a prime,
+// unlike modulo 2^64, no known family of texts makes it collide.
+func prefixHash(h uint64, s string) uint64 {
+	const base = 0x1f3a5c7e9b2d4f61 % hashPrime
+	for i := 0; i < len(s); i++ {
+		hi, lo := bits.Mul64(h, base)
+		// hi·2^64 + lo ≡ hi·8 + lo (mod 2^61 - 1), in two folds.
+		h = (lo & hashPrime) + (lo >> 61) + hi<<3
+		h = (h & hashPrime) + (h >> 61) + uint64(s[i]) + 1
+		if h >= hashPrime {
+			h -= hashPrime
+		}
+	}
+	return h
+}

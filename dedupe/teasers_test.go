@@ -1,0 +1,127 @@
+package dedupe
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// scanTeasers is what teaserIndex replaces: a list of the positions that
+// held a teaser, in the order they joined, scanned for the first whose
+// current paragraph is a teaser of key.
+type scanTeasers struct {
+	list []int
+	text map[int]string // position → the text of the paragraph it holds
+}
+
+func (s *scanTeasers) occupy(pos int, text string) {
+	s.text[pos] = text
+	if _, ok := teaserStem(text); ok {
+		s.list = append(s.list, pos)
+	}
+}
+
+func (s *scanTeasers) find(key string) int {
+	for _, pos := range s.list {
+		if isTeaserOf(s.text[pos], key) {
+			return pos
+		}
+	}
+	return -1
+}
+
+func TestTeaserIndex(t *testing.T) {
+	const full = "the council voted on tuesday to close the library"
+	tests := []struct {
+		name  string
+		texts []string // the paragraphs put at positions 0, 1, …
+		key   string
+		want  int
+	}{
+		{"no teasers", []string{"The council voted."}, full, -1},
+		{"a teaser of the key", []string{"The council voted on Tuesday to…"}, full, 0},
+		{"a stem of four words never matches", []string{"The council voted on…"}, full, -1},
+		{"the whole key is no teaser of itself", []string{"The council voted on Tuesday to close the library …"}, full, -1},
+		{"another start", []string{"A council voted on Tuesday to…"}, full, -1},
+		{"the stem may end inside a word", []string{"The council voted on Tues…"}, full, 0},
+		{"the first to join wins", []string{"Other text here, five words…", "The council voted on Tuesday to close…", "The council voted on Tuesday…"}, full, 1},
+	}
+	for _, tt := range tests {
+		var x teaserIndex
+		for pos, text := range tt.texts {
+			stem, ok := teaserStem(text)
+			x.occupy(pos, stem, ok)
+		}
+		if got := x.find(full, []int{10, 11, 12}, 99); got != tt.want {
+			t.Errorf("%s: find = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestTeaserIndexScan checks that the index finds what the scan finds, on
+// random texts made of few words, so that stems nest and collide, with
+// paragraphs taking the places of others as dropNear makes them.
+func TestTeaserIndexScan(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	words := strings.Fields("a bb")
+	marks := []string{"…", " read more", "...", ""}
+	text := func() string {
+		var b strings.Builder
+		for k := range 3 + r.IntN(7) {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		return b.String() + marks[r.IntN(len(marks))]
+	}
+	for range 300 {
+		var x teaserIndex
+		scan := scanTeasers{text: make(map[int]string)}
+		var out []int
+		for range 60 {
+			pos := len(out)
+			if len(out) > 0 && r.IntN(4) == 0 {
+				pos = r.IntN(len(out)) // a later copy takes an earlier one's place
+			} else {
+				out = append(out, 0)
+			}
+			s := text()
+			out[pos] = 1000 + pos
+			stem, ok := teaserStem(s)
+			x.occupy(pos, stem, ok)
+			scan.occupy(pos, s)
+
+			key := string(appendKey(nil, text()))
+			if got, want := x.find(key, out, -1), scan.find(key); got != want {
+				t.Fatalf("key %q: index finds %d, scan %d (%v)", key, got, want, scan.text)
+			}
+		}
+	}
+}
+
+func TestPrefixHash(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	p := big.NewInt(hashPrime)
+	base := big.NewInt(0x1f3a5c7e9b2d4f61 % hashPrime)
+	for range 200 {
+		s := make([]byte, r.IntN(100))
+		for k := range s {
+			s[k] = byte(r.IntN(256))
+		}
+		want := new(big.Int)
+		for _, b := range s {
+			want.Mul(want, base)
+			want.Add(want, big.NewInt(int64(b)+1))
+			want.Mod(want, p)
+		}
+		if got := prefixHash(0, string(s)); got != want.Uint64() {
+			t.Fatalf("prefixHash(%q) = %d, want %d", s, got, want.Uint64())
+		}
+		cut := r.IntN(len(s) + 1)
+		if got := prefixHash(prefixHash(0, string(s[:cut])), string(s[cut:])); got != want.Uint64() {
+			t.Fatalf("prefixHash of %q in two steps = %d, want %d", s, got, want.Uint64())
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package udiff
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestNumberByHash checks that, without collisions, hashes number lines as
+// their texts do: the same ids, in the same order.
+func TestNumberByHash(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	for range 300 {
+		old, new := randomPair(r)
+		a, b := splitLines(old), splitLines(new)
+		ha, hb, hn := numberByHash(a, b)
+		ta, tb, tn := numberByText(a, b)
+		if hn != tn || !slices.Equal(ha, ta) || !slices.Equal(hb, tb) {
+			t.Fatalf("old %q, new %q: by hash %v %v (%d), by text %v %v (%d)", old, new, ha, hb, hn, ta, tb, tn)
+		}
+	}
+}
+
+// TestHashCollisions makes lines of equal length collide. Where the diff
+// matches two different lines, it must notice and diff again by the texts;
+// where it does not, lines merged by a collision only make other, equally
+// short scripts possible. Either way the diffs must apply and be as short
+// as without collisions.
+func TestHashCollisions(t *testing.T) {
+	r := rand.New(rand.NewPCG(27, 28))
+	var pairs [][2]string
+	var want []string
+	for i := range 500 {
+		old, new := randomPair(r)
+		var buf bytes.Buffer
+		if err := (Options{Context: contexts[i%len(contexts)]}).Write(&buf, "a", "b", old, new); err != nil {
+			t.Fatal(err)
+		}
+		pairs = append(pairs, [2]string{old, new})
+		want = append(want, buf.String())
+	}
+	defer func(h func(string) uint64) { hashLine = h }(hashLine)
+	hashLine = func(l string) uint64 { return uint64(len(l)) }
+	collided := 0
+	for i, p := range pairs {
+		a, b := splitLines(p[0]), splitLines(p[1])
+		if err := newDiffer(a, b, numberByHash).script(); err == errCollision {
+			collided++
+		}
+		got := checkRoundTrip(t, p[0], p[1], contexts[i%len(contexts)])
+		if changedLines(got) != changedLines(want[i]) {
+			t.Fatalf("old %q, new %q: with collisions\n%s\nwithout\n%s", p[0], p[1], got, want[i])
+		}
+	}
+	if collided == 0 {
+		t.Fatal("no pair had a collision the diff noticed")
+	}
+	t.Logf("%d of %d pairs diffed again after a collision", collided, len(pairs))
+}
+
+// changedLines counts the deleted and inserted lines of a diff.
+func changedLines(d string) [2]int {
+	var n [2]int
+	lines := splitLines(d)
+	for _, l := range lines[min(2, len(lines)):] { // after the --- and +++ lines
+		switch l[0] {
+		case '-':
+			n[0]++
+		case '+':
+			n[1]++
+		}
+	}
+	return n
+}
