@@ -156,8 +156,13 @@ func badness(s string, first bool) int {
 				}
 				// count may grow by more than the characters skipped: it
 				// only needs to be exact at the start of s and near an Ђ.
-				w.r = [8]rune{}
-				w.count += end
+				// A region of three characters or fewer is pushed onto
+				// what the window holds: the characters before it are
+				// still among the last three.
+				if end > 0 {
+					w.r = [8]rune{}
+					w.count += end
+				}
 				for k--; k >= 0; k-- {
 					w.push(tail[k])
 				}
