@@ -83,8 +83,8 @@ func AppendSplit(dst []Span, text string) []Span {
 // between Thai letters ends a sentence. Only the first white space after
 // the letter asks, so a run of spaces costs one look ahead.
 func thaiSpace(text string, end, i int) bool {
-	if end != i {
-		return false // not the first white space after the sentence's last character
+	if end != i || text[end-1] < utf8.RuneSelf {
+		return false // not the first white space after the sentence's last character, or after ASCII
 	}
 	before, _ := utf8.DecodeLastRuneInString(text[:end])
 	if !unicode.Is(unicode.Thai, before) {
