@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/textclean/textclean/corpus/corpustest"
 )
 
 var words = strings.Fields(`the of and to in a is that for it as was with be by on not he
@@ -68,7 +70,7 @@ func (g *Generator) Article() string {
 	g.article++
 	var b strings.Builder
 	for _, p := range paras {
-		b.WriteString(g.damage(p))
+		b.WriteString(corpustest.Damage(g.r, p))
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -103,22 +105,4 @@ func (g *Generator) sentence() string {
 	}
 	b.WriteByte('.')
 	return b.String()
-}
-
-// damage returns p with one of the character-level faults scrapers leave,
-// or unchanged.
-func (g *Generator) damage(p string) string {
-	switch g.r.IntN(20) {
-	case 0:
-		return strings.Replace(p, " ", "\u00a0", 1)
-	case 1:
-		return strings.Replace(p, " the ", " the\u200b ", 1)
-	case 2:
-		return strings.Replace(p, " and ", " &amp; ", 1)
-	case 3:
-		return strings.Replace(p, ". ", ".  ", 1)
-	case 4:
-		return "  " + p + " "
-	}
-	return p
 }

@@ -48,11 +48,7 @@ func writeFile(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.abort()
-		return fmt.Errorf("write: %w", bare(err))
-	}
-	return f.commit()
+	return f.fill(data)
 }
 
 // createOutput starts writing an output file (-o, --report, --state),
@@ -94,6 +90,11 @@ func writeAtomic(path string, data []byte, old fs.FileInfo) error {
 	if err != nil {
 		return err
 	}
+	return f.fill(data)
+}
+
+// fill writes data to f and commits it, or aborts it if the write fails.
+func (f *atomicFile) fill(data []byte) error {
 	if _, err := f.Write(data); err != nil {
 		f.abort()
 		return fmt.Errorf("write: %w", bare(err))
