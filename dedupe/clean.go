@@ -54,9 +54,8 @@ type cleaner struct {
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
 	// memory as the input), and its sentences, made once per text.
-	hash      []uint64
+	hash      []Key // by paragraph: the Key of its current text; hash[i][0] is the table's hash
 	keyed     []bool
-	junkDone  []bool // by paragraph: its current text was checked against the junk list
 	sentences [][]sentenceInfo
 	split     []bool
 	keyBuf    []byte
@@ -111,7 +110,7 @@ func (c *cleaner) start() {
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int, n)
 	c.keptRepeat = make([]bool, n)
-	c.hash, c.keyed, c.junkDone = make([]uint64, n), make([]bool, n), make([]bool, n)
+	c.hash, c.keyed = make([]Key, n), make([]bool, n)
 	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
@@ -147,7 +146,7 @@ func (c *cleaner) result() *Result {
 	}
 	r.Kept = make([]KeptParagraph, len(c.order))
 	for k, i := range c.order {
-		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i), Length: runeCount(c.text[i])}
+		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
 	}
 	return r
 }
@@ -170,7 +169,7 @@ func (c *cleaner) paragraphRound() bool {
 	first := make([]int, len(texts))
 	for pos, i := range c.order {
 		c.ensureKey(i)
-		first[pos] = t.add(pos, c.hash[i])
+		first[pos] = t.add(pos, c.hash[i][0])
 	}
 
 	d := decide(texts, t, first, c.opts)
@@ -217,14 +216,11 @@ func (c *cleaner) paragraphRound() bool {
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
 	return c.dropWhere(junkLine, func(i int) bool {
-		if c.junkDone[i] {
-			return false // its current text was checked in an earlier round
-		}
-		c.junkDone[i] = true
+		// dropJunk is the first step of a round to key a text: a text
+		// keyed already was checked in an earlier round.
 		key := c.ensureKey(i)
 		if key == nil {
-			key = c.appendKey(c.keyBuf[:0], i)
-			c.keyBuf = key
+			return false
 		}
 		rule, ok := c.junk.match(c.text[i], key)
 		if ok {
@@ -265,7 +261,7 @@ func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 // appendKey appends the match key of paragraph i's current text to dst.
 func (c *cleaner) appendKey(dst []byte, i int) []byte { return appendKey(dst, c.text[i]) }
 
-// ensureKey makes the hash of the match key of paragraph i's current text
+// ensureKey makes the Key of the match key of paragraph i's current text
 // and, with near-duplicates on, its near-duplicate information, in one
 // making of the key, if they are not made yet. It returns the key if it made
 // it (in c.keyBuf, good until the next use of that buffer), else nil.
@@ -274,7 +270,7 @@ func (c *cleaner) ensureKey(i int) []byte {
 		return nil
 	}
 	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
-	c.hash[i] = xxhash.Sum64(c.keyBuf)
+	c.hash[i] = keyOf(c.keyBuf, &c.digest)
 	c.keyed[i] = true
 	if c.opts.similarity() >= 0 {
 		c.setNear(i, c.keyBuf)
@@ -285,8 +281,7 @@ func (c *cleaner) ensureKey(i int) []byte {
 // keyOf returns the Key of paragraph i's current text.
 func (c *cleaner) keyOf(i int) Key {
 	c.ensureKey(i)
-	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
-	return keyOf(c.keyBuf, c.hash[i], &c.digest)
+	return c.hash[i]
 }
 
 // write renders the output paragraphs, recording the line each starts on.
@@ -419,7 +414,13 @@ func (c *cleaner) paragraphChanges() []Change {
 			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Elsewhere: &cp})
 		case removed, near, teaser:
 			k := c.finalCopy(i)
-			kind := map[fate]Kind{removed: Paragraph, near: Near, teaser: Teaser}[f]
+			kind := Paragraph
+			switch f {
+			case near:
+				kind = Near
+			case teaser:
+				kind = Teaser
+			}
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
 				Text: c.text[i], Kept: c.lines(k, k), OutputLine: c.outLine[k],
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})

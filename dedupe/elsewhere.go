@@ -12,11 +12,12 @@ type Key [2]uint64
 // keySeed seeds the second of the two sums of a Key.
 const keySeed = 0x9e3779b97f4a7c15
 
-// keyOf returns the Key of a match key whose xxhash is h.
-func keyOf(matchKey []byte, h uint64, d *xxhash.Digest) Key {
+// keyOf returns the Key of a match key: its xxhash, and a second sum with
+// another seed. d is scratch space.
+func keyOf(matchKey []byte, d *xxhash.Digest) Key {
 	d.ResetWithSeed(keySeed)
 	d.Write(matchKey)
-	return Key{h, d.Sum64()}
+	return Key{xxhash.Sum64(matchKey), d.Sum64()}
 }
 
 // Elsewhere tells Clean about the paragraphs that other documents have, for
@@ -41,7 +42,6 @@ type Copy struct {
 // KeptParagraph is a paragraph of the clean text, with the Key that
 // identifies it across documents.
 type KeptParagraph struct {
-	Key    Key
-	Lines  LineRange // in the input
-	Length int       // in characters
+	Key   Key
+	Lines LineRange // in the input
 }

@@ -166,7 +166,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	}
 	c.cut[i] = c.cut[i].keep(kept, starts)
 	c.text[i] = b.String()
-	c.keyed[i], c.junkDone[i], c.split[i], c.near[i].ok = false, false, false, false
+	c.keyed[i], c.split[i], c.near[i].ok = false, false, false
 	if strings.TrimSpace(c.text[i]) == "" {
 		c.fate[i] = emptied
 	}
