@@ -144,14 +144,18 @@ func TestDamagedArticlesDiffAndReport(t *testing.T) {
 	}
 }
 
-// countChanges counts a report's changes as its removed object does.
+// countChanges counts a report's changes as its removed object does: a
+// run's parts by their own kind.
 func countChanges(changes []report.Change) report.Removed {
 	var n report.Removed
 	for _, c := range changes {
 		switch c.Kind {
 		case "run":
 			n.Runs++
-			n.Paragraphs += len(c.Parts)
+			parts := countChanges(c.Parts)
+			n.Paragraphs += parts.Paragraphs
+			n.Near += parts.Near
+			n.Teasers += parts.Teasers
 		case "paragraph":
 			n.Paragraphs++
 		case "sentence":

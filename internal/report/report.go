@@ -54,10 +54,11 @@ func EditsOf(edits []normalize.Edit) []Edit {
 }
 
 // Removed counts what was removed: the runs reported, the paragraphs
-// removed as repeats (those in runs included), the sentences removed, and
-// the paragraphs that went because all their sentences were repeats, and
-// those other documents have (--across, --boilerplate). So paragraphs_in =
-// paragraphs_out + paragraphs + emptied + across + boilerplate.
+// removed as repeats, the sentences removed, the paragraphs that went
+// because all their sentences were repeats, those other documents have
+// (--across, --boilerplate), junk lines, near-duplicates and teasers. A
+// run's parts count by their own kind. So paragraphs_in = paragraphs_out +
+// paragraphs + emptied + across + boilerplate + junk + near + teasers.
 type Removed struct {
 	Runs        int `json:"runs"`
 	Paragraphs  int `json:"paragraphs"`
@@ -114,27 +115,7 @@ func New(name, input string, r *dedupe.Result) *Report {
 	}
 	for i := range r.Changes {
 		c := &r.Changes[i]
-		switch c.Kind {
-		case dedupe.Run:
-			rep.Removed.Runs++
-			rep.Removed.Paragraphs += len(c.Parts)
-		case dedupe.Paragraph:
-			rep.Removed.Paragraphs++
-		case dedupe.Sentence:
-			rep.Removed.Sentences++
-		case dedupe.Move:
-			rep.Moved++
-		case dedupe.Across:
-			rep.Removed.Across++
-		case dedupe.Boilerplate:
-			rep.Removed.Boilerplate++
-		case dedupe.JunkLine:
-			rep.Removed.Junk++
-		case dedupe.Near:
-			rep.Removed.Near++
-		case dedupe.Teaser:
-			rep.Removed.Teasers++
-		}
+		rep.count(c)
 		rep.Changes = append(rep.Changes, change(c))
 	}
 	return rep
@@ -182,4 +163,32 @@ func (rep *Report) Write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(rep)
+}
+
+// count adds change c to the counts of rep; a run's parts count by their
+// own kind (a run can hold near-duplicates and teasers as well as repeats).
+func (rep *Report) count(c *dedupe.Change) {
+	switch c.Kind {
+	case dedupe.Run:
+		rep.Removed.Runs++
+		for i := range c.Parts {
+			rep.count(&c.Parts[i])
+		}
+	case dedupe.Paragraph:
+		rep.Removed.Paragraphs++
+	case dedupe.Sentence:
+		rep.Removed.Sentences++
+	case dedupe.Move:
+		rep.Moved++
+	case dedupe.Across:
+		rep.Removed.Across++
+	case dedupe.Boilerplate:
+		rep.Removed.Boilerplate++
+	case dedupe.JunkLine:
+		rep.Removed.Junk++
+	case dedupe.Near:
+		rep.Removed.Near++
+	case dedupe.Teaser:
+		rep.Removed.Teasers++
+	}
 }

@@ -77,3 +77,27 @@ func TestReportOfSeedArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestRunPartsCountByKind checks that a run holding a near-duplicate counts
+// it as near, not as a repeated paragraph: each count is the number of its
+// changes.
+func TestRunPartsCountByKind(t *testing.T) {
+	input := "The council voted on Tuesday to close the old bridge to all traffic for the winter.\n" +
+		"Engineers found deep cracks in two of its four steel supports during a routine inspection last month, and repairs will take until spring, officials said.\n" +
+		"The council voted on Tuesday to close the old bridge to all traffic for the winter.\n" +
+		"Engineers found deep cracks in two of its four steel supports during a routine inspection last month, and repairs will take until spring, officials say.\n"
+	r, err := dedupe.Clean(input, dedupe.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := report.New("in.txt", input, r)
+	if len(rep.Changes) != 1 || rep.Changes[0].Kind != "run" || len(rep.Changes[0].Parts) != 2 {
+		t.Fatalf("want one run of two parts, got %+v", rep.Changes)
+	}
+	if got, want := rep.Removed, (report.Removed{Runs: 1, Paragraphs: 1, Near: 1}); got != want {
+		t.Errorf("removed = %+v, want %+v", got, want)
+	}
+	if in, out := rep.ParagraphsIn, rep.ParagraphsOut; in != out+rep.Removed.Paragraphs+rep.Removed.Near {
+		t.Errorf("paragraphs %d in, %d out, do not add up with %+v", in, out, rep.Removed)
+	}
+}
