@@ -22,12 +22,11 @@ const stageSize = 4 << 20
 // stageCleaner returns a cleaner for input, started (normalized and
 // segmented), ready for its rounds.
 func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {
-	n := normalize.New(opts.Normalize)
-	doc, err := n.Document(input)
+	doc, err := normalize.New(opts.Normalize).Document(input)
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := &cleaner{input: input, opts: opts, norm: n, doc: doc}
+	c := &cleaner{input: input, opts: opts, doc: doc}
 	c.start()
 	return c
 }

@@ -15,12 +15,11 @@ import (
 // clean text with a report of every change. It fails only for input that is
 // not text: see [normalize.Normalizer.Document].
 func Clean(input string, opts Options) (*Result, error) {
-	n := normalize.New(opts.Normalize)
-	doc, err := n.Document(input)
+	doc, err := normalize.New(opts.Normalize).Document(input)
 	if err != nil {
 		return nil, err
 	}
-	c := cleaner{input: input, opts: &opts, norm: n, doc: doc}
+	c := cleaner{input: input, opts: &opts, doc: doc}
 	return c.clean(), nil
 }
 
@@ -37,7 +36,6 @@ const maxRounds = 16
 type cleaner struct {
 	input string
 	opts  *Options
-	norm  *normalize.Normalizer
 	doc   *normalize.Document
 
 	style      Style

@@ -95,11 +95,6 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 	}
 	if n.opts.on(BlankLines) {
 		d.Counts[BlankLines] = d.extraBlankLines()
-		if len(text) == start && d.Counts[BlankLines] > 0 {
-			// An empty input (or a BOM alone) is one empty line, which
-			// nothing removes.
-			d.Counts[BlankLines]--
-		}
 	}
 	return d, nil
 }
@@ -178,7 +173,9 @@ func (d *Document) extraBlankLines() int {
 
 // droppedBlankLines marks, by line index, the blank lines that String drops
 // with the BlankLines rule on: all at the edges, and all but the first of
-// each run between text.
+// each run between text. A last line without a line end is never one: it
+// gives the output nothing, text or line end, so dropping it removes
+// nothing (an empty input is such a line).
 func (d *Document) droppedBlankLines() []bool {
 	dropped := make([]bool, len(d.Lines))
 	firstText, lastText := -1, -1
@@ -196,13 +193,16 @@ func (d *Document) droppedBlankLines() []bool {
 			dropped[i] = i < firstText || i > lastText || !afterText
 		}
 	}
+	if last := len(d.Lines) - 1; last >= 0 && !d.FinalNewline {
+		dropped[last] = false
+	}
 	return dropped
 }
 
 // String returns the document as normalized text: its lines joined with
 // Newline, runs of blank lines made one (with the BlankLines rule on), and a
 // line end after the last line. An input with no text gives "".
-func (d *Document) String(opts Options) string {
+func (d *Document) String() string {
 	var b strings.Builder
 	b.WriteString(d.BOM)
 	blank := 0
@@ -213,7 +213,7 @@ func (d *Document) String(opts Options) string {
 			blank++
 			continue
 		}
-		if !opts.on(BlankLines) {
+		if !d.opts.on(BlankLines) {
 			for ; blank > 0; blank-- {
 				b.WriteString(d.Newline)
 			}
@@ -234,10 +234,9 @@ func (d *Document) String(opts Options) string {
 // String normalizes a whole text with the default options: see
 // [Document.String]. Text holding a NUL byte is returned unchanged.
 func String(text string) string {
-	var opts Options
-	d, err := New(opts).Document(text)
+	d, err := New(Options{}).Document(text)
 	if err != nil {
 		return text
 	}
-	return d.String(opts)
+	return d.String()
 }

@@ -19,19 +19,25 @@ type Edit struct {
 	After  string
 }
 
-// Explain returns the edits that Document and Document.String make of input,
-// in input order: the same rules, the same options, each change on its own
-// (changes of one rule that touch, such as the letters of "ＡＢＣ", as one).
-// Explaining costs a second normalization of each line that changed, so it
-// is meant for inspecting text, not for the hot path. It fails as Document
-// does.
+// Explain returns the edits that Document and Document.String make of input:
+// see [Document.Explain]. It fails as Document does.
 func (n *Normalizer) Explain(input string) ([]Edit, error) {
 	d, err := n.Document(input)
 	if err != nil {
 		return nil, err
 	}
+	return d.Explain(), nil
+}
+
+// Explain returns the edits that made d of its input, and those String
+// makes, in input order: each change on its own (changes of one rule that
+// touch, such as the letters of "ＡＢＣ", as one). Explaining costs a second
+// normalization of each line that changed, so it is meant for inspecting
+// text, not for the hot path.
+func (d *Document) Explain() []Edit {
+	input, opts := d.input, &d.opts
 	var edits []Edit
-	if strings.HasPrefix(input, "\ufeff") && n.opts.on(BOM) {
+	if strings.HasPrefix(input, "\ufeff") && opts.on(BOM) {
 		edits = append(edits, Edit{Rule: BOM, Line: 1, Column: 1, Before: "\ufeff"})
 	}
 	dropped := d.droppedBlankLines()
@@ -45,27 +51,20 @@ func (n *Normalizer) Explain(input string) ([]Edit, error) {
 			next = d.Lines[i+1].Start
 		}
 		eol := input[l.End:next]
-		if eol != "\n" && n.opts.on(Newlines) && (eol != "" || !l.Blank()) {
+		if eol != "\n" && opts.on(Newlines) && (eol != "" || !l.Blank()) {
 			// A line end made LF, or the one String adds after the last
 			// line's text.
 			edits = append(edits, Edit{Rule: Newlines, Offset: l.End, Line: l.Number, Column: l.End - l.Start + 1, Before: eol, After: "\n"})
 			eol = "\n"
 		}
 		// A dropped blank line is explained as it stands after the other
-		// rules: its trimmed text and its line end, or for a last line
-		// without one, as it is in the input.
-		if dropped[i] && n.opts.on(BlankLines) {
-			before := l.Text + eol
-			if before == "" {
-				before = input[l.Start:l.End]
-			}
-			if before != "" {
-				edits = append(edits, Edit{Rule: BlankLines, Offset: l.Start, Line: l.Number, Column: 1, Before: before})
-			}
+		// rules: its trimmed text and its line end.
+		if dropped[i] && opts.on(BlankLines) {
+			edits = append(edits, Edit{Rule: BlankLines, Offset: l.Start, Line: l.Number, Column: 1, Before: l.Text + eol})
 		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })
-	return edits, nil
+	return edits
 }
 
 // appendLineEdits appends the edits that m records for line l.

@@ -32,20 +32,20 @@ func TestHyphenation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := d.String(normalize.Options{}); got != tt.want {
+			if got := d.String(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 			if got := d.Counts.Of(normalize.Hyphenation); got != tt.joins {
 				t.Errorf("counted %d rejoined words, want %d", got, tt.joins)
 			}
 			checkExplain(t, n, tt.in, d)
-			if again := normalize.String(d.String(normalize.Options{})); again != d.String(normalize.Options{}) {
+			if again := normalize.String(d.String()); again != d.String() {
 				t.Errorf("not idempotent: %q", again)
 			}
 		})
 	}
 	off := normalize.New(normalize.Options{Skip: normalize.Set(normalize.Hyphenation)})
-	if d, _ := off.Document("the organiza-\ntion, which\n"); d.String(off.Options()) != "the organiza-\ntion, which\n" {
+	if d, _ := off.Document("the organiza-\ntion, which\n"); d.String() != "the organiza-\ntion, which\n" {
 		t.Errorf("skipped Hyphenation still rejoins")
 	}
 }

@@ -41,8 +41,8 @@ func repairMojibake(e *editor, c *Counts) {
 }
 
 // recordRepair records the repair of s into fixed as one edit per
-// repaired run (runs it left alone are no edits), so that offsets in the text between runs map back
-// exactly, and returns how many characters the edits write. A repair
+// repaired run (see replaceChanged), so that offsets in the text between
+// runs map back exactly, and returns how many characters the edits write. A repair
 // keeps the ASCII characters of s in order and only drops some (a space
 // that stood for a no-break space, a "?" for a lost byte), so the ASCII
 // characters they share anchor the edits.
@@ -68,16 +68,40 @@ func recordRepair(e *editor, s, fixed string) int {
 			}
 			i++ // an ASCII character the repair dropped
 		}
-		if s[i0:i] != fixed[j0:j] { // a run the repair left as it was is no edit
-			e.replace(Mojibake, i0, i, fixed[j0:j])
-			written += max(1, utf8.RuneCountInString(fixed[j0:j]))
-		}
+		written += replaceChanged(e, i0, s[i0:i], fixed[j0:j])
 	}
 	if i < len(s) || j < len(fixed) {
-		e.replace(Mojibake, i, len(s), fixed[j:])
-		written += max(1, utf8.RuneCountInString(fixed[j:]))
+		written += replaceChanged(e, i, s[i:], fixed[j:])
 	}
 	return written
+}
+
+// replaceChanged records that the run from, at offset at of the line,
+// became to, leaving out the characters the two begin and end with alike
+// ("Привет\u0085" → "Привет…" is one character changed, not seven). It
+// returns how many characters it wrote: at least one for a change.
+func replaceChanged(e *editor, at int, from, to string) int {
+	// Characters compare by their bytes: an invalid byte and the U+FFFD
+	// that replaces it differ.
+	for from != "" && to != "" {
+		_, n := utf8.DecodeRuneInString(from)
+		if n > len(to) || from[:n] != to[:n] {
+			break
+		}
+		from, to, at = from[n:], to[n:], at+n
+	}
+	for from != "" && to != "" {
+		_, n := utf8.DecodeLastRuneInString(from)
+		if n > len(to) || from[len(from)-n:] != to[len(to)-n:] {
+			break
+		}
+		from, to = from[:len(from)-n], to[:len(to)-n]
+	}
+	if from == "" && to == "" {
+		return 0 // a run the repair left as it was is no edit
+	}
+	e.replace(Mojibake, at, at+len(from), to)
+	return max(1, utf8.RuneCountInString(to))
 }
 
 // fixEncoding repairs the mojibake of s, over as many steps as it takes.

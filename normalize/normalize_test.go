@@ -167,7 +167,7 @@ func TestDocument(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := d.String(tt.opts); got != tt.want {
+			if got := d.String(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -289,7 +289,7 @@ func FuzzDocument(f *testing.F) {
 			}
 			return
 		}
-		got := d.String(opts)
+		got := d.String()
 		if !utf8.ValidString(got) {
 			t.Fatalf("invalid UTF-8 output %q", got)
 		}

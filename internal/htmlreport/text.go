@@ -47,23 +47,17 @@ type cut struct {
 // source holds what the page needs to show an input's lines.
 type source struct {
 	input string
-	norm  *normalize.Normalizer
 	doc   *normalize.Document
 	edits map[int][]normalize.Edit // by line number
 }
 
 func newSource(input string, opts normalize.Options) (*source, error) {
-	n := normalize.New(opts)
-	doc, err := n.Document(input)
+	doc, err := normalize.New(opts).Document(input)
 	if err != nil {
 		return nil, err
 	}
-	edits, err := n.Explain(input)
-	if err != nil {
-		return nil, err
-	}
-	s := &source{input: input, norm: n, doc: doc, edits: make(map[int][]normalize.Edit)}
-	for _, e := range edits {
+	s := &source{input: input, doc: doc, edits: make(map[int][]normalize.Edit)}
+	for _, e := range doc.Explain() {
 		switch e.Rule {
 		case normalize.BOM, normalize.Newlines, normalize.BlankLines:
 			continue // between lines, not in them: the summary counts them
