@@ -25,6 +25,14 @@
 //     question put to each interviewee, a product card's "Buy now"). It
 //     goes only with a repeated run. Sentence dedup leaves such
 //     paragraphs whole.
+//   - Scraper junk lines ("Advertisement", "Read more"; see BuiltinJunk)
+//     are removed wherever they stand.
+//   - A paragraph nearly the same as one of the few kept just before it
+//     (word-pair Jaccard similarity at least Options.Similarity) is a
+//     near-duplicate, and a paragraph cut off with "…" or "Read more" is a
+//     teaser of the full one; the fuller copy is kept, at the first place.
+//   - With Options.Elsewhere, a paragraph that other documents have goes
+//     (dedup across a corpus, and boilerplate).
 //   - The rules run again on what was kept until nothing changes, so that
 //     cleaning clean text changes nothing.
 //

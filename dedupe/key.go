@@ -88,7 +88,7 @@ func isTrailingPunct(r rune) bool {
 }
 
 // table finds earlier units with the same key. It hashes keys with xxhash
-// and, on a hash hit, makes the earlier unit's key again (keyOf) and
+// and, on a hash hit, makes the earlier unit's key again (its appendKey) and
 // compares the keys themselves, so a collision can never make two different
 // texts equal. It keeps no keys: they would take as much memory as the
 // input.

@@ -162,8 +162,8 @@ func shingles(key string, words []string) ([]uint64, int) {
 	return slices.Compact(sh), len(words)
 }
 
-// mix is splitmix64's finalizer: it turns a shingle hash and a seed into
-// one of the independent hash functions MinHash needs.
+// mix is splitmix64's finalizer: it spreads the bits of a hash, so that
+// nearby values land far apart.
 func mix(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9

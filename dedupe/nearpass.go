@@ -174,8 +174,8 @@ const nearWindow = 3
 // how many words index paragraphs by their start.
 const teaserWords = 5
 
-// nearIndex finds earlier paragraphs for dropNear: by LSH bucket, by their
-// first words (for teasers), and the teasers themselves.
+// nearIndex finds earlier paragraphs for dropNear: by their first words
+// (for teasers), the teasers themselves, and by their bag of sentences.
 type nearIndex struct {
 	starts  *startIndex    // by the xxhash of the first teaserWords words of the key
 	teasers teaserIndex    // the paragraphs in out cut off with a mark

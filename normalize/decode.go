@@ -16,7 +16,7 @@ import (
 type Decoded struct {
 	Text     string
 	Encoding string // the encoding it was read in, such as "utf-8" or "windows-1252"
-	Guessed  bool   // the encoding was guessed, not declared (by a byte-order mark or by name)
+	Guessed  bool   // auto detection chose it for input that is not valid UTF-8 (Windows-1252, or UTF-8 with bad bytes)
 }
 
 // Decode turns input into UTF-8 text. With name "auto" (or ""), a
@@ -27,8 +27,9 @@ type Decoded struct {
 // Otherwise it stays UTF-8 and its bad bytes become U+FFFD later, in
 // normalization. Any other name is an encoding as the WHATWG Encoding
 // standard names it ("windows-1252", "iso-8859-2", "utf-16le",
-// "shift_jis"...). With strict, anything but UTF-8 is an error
-// (ErrInvalidUTF8).
+// "shift_jis"...). With strict, a byte-order mark or a name other than
+// UTF-8 is an error (ErrInvalidUTF8); invalid UTF-8 is left for
+// Normalizer.Document, which refuses it under Options.Strict.
 func Decode(input string, name string, strict bool) (Decoded, error) {
 	name = strings.ToLower(strings.TrimSpace(name))
 	if name != "" && name != "auto" {

@@ -1,13 +1,19 @@
 // Package normalize repairs the character-level damage that scrapers leave in
-// article text, one line at a time, without changing what the text says.
+// article text, line by line, without changing what the text says.
 //
 // Each repair is a [Rule] that can be switched off through [Options]. By
-// default every rule is on except NFKC (NFC is used instead): HTML character
-// references are decoded, control and invisible characters are removed, the
-// many Unicode spaces become a plain space, runs of spaces are collapsed,
-// lines are trimmed, text is put in Unicode NFC, CRLF and CR line ends become
-// LF, a leading byte-order mark is dropped and runs of blank lines become one.
-// Typographic quotes and dashes are kept: they are part of the text.
+// default every rule is on but ASCIIPunct (see [Rule.Default]), with NFC
+// rather than NFKC: mojibake is repaired, HTML character references are
+// decoded, terminal escape sequences and control and invisible characters
+// are removed, the many Unicode spaces become a plain space, fullwidth
+// letters and Latin ligatures take their usual form, runs of spaces are
+// collapsed, lines are trimmed, text is put in Unicode NFC, CRLF and CR line
+// ends become LF, a leading byte-order mark is dropped, runs of blank lines
+// become one, and a word hyphenated across two lines is rejoined (the one
+// rule that looks beyond a line). Typographic quotes and dashes are kept:
+// they are part of the text.
+//
+// [Document.Explain] lists every change with its rule and place.
 //
 // Invalid UTF-8 is always replaced by U+FFFD (and counted), so the output is
 // valid UTF-8 whatever the input; with [Options.Strict] it is an error

@@ -9,11 +9,11 @@ type Rule uint8
 // The rules, in the order they are reported. InvalidUTF8 is always applied
 // (the output must be valid UTF-8); every other rule can be switched off.
 const (
-	InvalidUTF8    Rule = iota // invalid UTF-8 bytes become U+FFFD; counts bad sequences
+	InvalidUTF8    Rule = iota // invalid UTF-8 bytes become U+FFFD, one each
 	BOM                        // a byte-order mark at the start of the input is dropped
 	Newlines                   // CRLF and CR line ends become LF; counts line ends changed
 	Entities                   // HTML character references (&amp; &#8217; &nbsp;) are decoded
-	Controls                   // C0 and C1 control characters other than tab are removed
+	Controls                   // C0 control characters other than tab are removed, and C1 controls that Mojibake leaves
 	Invisible                  // zero-width spaces, word joiners, soft hyphens and stray BOMs are removed
 	Spaces                     // NBSP and other Unicode spaces become U+0020
 	NFC                        // text is put in Unicode Normalization Form C (NFKC with Options.NFKC)
@@ -103,8 +103,8 @@ func Except(rules ...Rule) RuleSet {
 // Has reports whether r is in the set.
 func (s RuleSet) Has(r Rule) bool { return s&(1<<r) != 0 }
 
-// Counts holds, for each rule, how many changes it made. The unit is a
-// replaced sequence for InvalidUTF8, a line end for Newlines, a decoded
+// Counts holds, for each rule, how many changes it made. The unit is an
+// invalid byte for InvalidUTF8, a line end for Newlines, a decoded
 // reference for Entities, a removed or replaced character for BOM, Controls,
 // Invisible, Spaces, Width, Ligatures and ASCIIPunct, a changed line for NFC
 // and Trim, a collapsed run for CollapseSpaces, a removed blank line for
