@@ -483,23 +483,9 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 		text, err := readLimited(cmd.stdin, cmd.maxSize)
 		return text, nil, err
 	}
-	info, err := os.Stat(path)
+	f, info, err := cmd.open(path)
 	if err != nil {
-		return "", nil, bare(err)
-	}
-	switch {
-	case info.IsDir():
-		return "", nil, errors.New("is a directory")
-	case cmd.write && !info.Mode().IsRegular():
-		// Refused before it is opened: a FIFO would wait for a writer
-		// and then be drained for nothing.
-		return "", nil, errors.New("not a regular file; not rewritten")
-	case info.Mode().IsRegular() && info.Size() > cmd.maxSize:
-		return "", nil, fmt.Errorf("is %d bytes, more than --max-size %d; not cleaned", info.Size(), cmd.maxSize)
-	}
-	f, err := openInput(path)
-	if err != nil {
-		return "", nil, bare(err)
+		return "", nil, err
 	}
 	defer f.Close()
 	// A device or a pipe (/dev/zero, a FIFO) has no size to check first:
@@ -518,6 +504,31 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 		}
 	}
 	return text, info, nil
+}
+
+// open opens the input file at path for reading, after the checks every
+// input gets, text or JSON Lines: a folder is refused, so is a file that is
+// not regular under -w (before opening it: a FIFO would wait for a
+// writer), and a regular file larger than --max-size. It returns the file
+// and what it was like when opened.
+func (cmd *command) open(path string) (inputFile, os.FileInfo, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, bare(err)
+	}
+	switch {
+	case info.IsDir():
+		return nil, nil, errors.New("is a directory")
+	case cmd.write && !info.Mode().IsRegular():
+		return nil, nil, errors.New("not a regular file; not rewritten")
+	case info.Mode().IsRegular() && info.Size() > cmd.maxSize:
+		return nil, nil, fmt.Errorf("is %d bytes, more than --max-size %d; not cleaned", info.Size(), cmd.maxSize)
+	}
+	f, err := openInput(path)
+	if err != nil {
+		return nil, nil, bare(err)
+	}
+	return f, info, nil
 }
 
 // inputFile is an input file open for reading.
@@ -540,14 +551,34 @@ var openInput = func(path string) (inputFile, error) {
 // readLimited reads r to its end, or fails once it has given more than max
 // bytes.
 func readLimited(r io.Reader, max int64) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	b, err := io.ReadAll(&limitedReader{r: r, max: max})
 	if err != nil {
-		return "", fmt.Errorf("read: %w", bare(err))
-	}
-	if int64(len(b)) > max {
-		return "", fmt.Errorf("more than --max-size %d bytes; not cleaned", max)
+		return "", err
 	}
 	return bytesToString(b), nil
+}
+
+// limitedReader reads r, and fails once r has given more than max bytes:
+// the --max-size limit on a stream, text or JSON Lines. Its errors are
+// worded for messages: "read: …", or the limit.
+type limitedReader struct {
+	r         io.Reader
+	max, read int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if room := l.max + 1 - l.read; int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	switch {
+	case l.read > l.max:
+		return n, fmt.Errorf("more than --max-size %d bytes; not cleaned", l.max)
+	case err != nil && err != io.EOF:
+		return n, fmt.Errorf("read: %w", bare(err))
+	}
+	return n, err
 }
 
 // bytesToString returns b as a string without copying it: inputs can be

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/textclean/textclean/corpus"
 	"github.com/textclean/textclean/dedupe"
@@ -171,14 +170,14 @@ func (cmd *command) signJSONL(ctx context.Context, emit func(corpus.Doc, []corpu
 		}
 		r, closeInput := cmd.stdin, func() {}
 		if in.path != "-" {
-			f, err := os.Open(in.path)
+			f, _, err := cmd.open(in.path)
 			if err != nil {
-				emit(corpus.Doc{Name: in.name()}, nil, bare(err))
+				emit(corpus.Doc{Name: in.name()}, nil, err)
 				continue
 			}
 			r, closeInput = f, func() { f.Close() }
 		}
-		lines, readErr := readLines(ctx, r)
+		lines, readErr := readLines(ctx, r, cmd.maxSize)
 		type signed struct {
 			n    int
 			doc  corpus.Doc

@@ -75,9 +75,9 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 	defer stop()
 	var r io.Reader = cmd.stdin
 	if in.path != "-" {
-		f, err := os.Open(in.path)
+		f, _, err := cmd.open(in.path)
 		if err != nil {
-			return s, read, bare(err)
+			return s, read, err
 		}
 		defer f.Close()
 		r = f
@@ -89,17 +89,11 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 	var oldText, newText strings.Builder // for -d
 	switch {
 	case cmd.write && in.path != "-":
-		info, err := os.Stat(in.path)
+		target, info, err := rewriteTarget(in.path)
 		if err != nil {
-			return s, read, bare(err)
+			return s, read, err
 		}
-		if info.Mode().Perm()&0o200 == 0 {
-			return s, read, errors.New("file is read-only; not rewritten")
-		}
-		if err := checkWritable(in.path); err != nil {
-			return s, read, fmt.Errorf("%w; not rewritten", bare(err))
-		}
-		if file, err = createAtomic(in.path, info); err != nil {
+		if file, err = createAtomic(target, info); err != nil {
 			return s, read, err
 		}
 		dst = file
@@ -128,7 +122,7 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 		}
 	}()
 
-	lines, readErr := readLines(ctx, r)
+	lines, readErr := readLines(ctx, r, cmd.maxSize)
 	// read counts the lines, to number the records of the next file.
 	name := in.name()
 	changed := false
@@ -184,13 +178,15 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 }
 
 // readLines sends the lines of r on the first channel, then the read error
-// (or nil) on the second. It stops early when ctx is done.
-func readLines(ctx context.Context, r io.Reader) (<-chan jsonlLine, <-chan error) {
+// (or nil) on the second: one of reading, or of r giving more than maxSize
+// bytes (--max-size holds for a stream of records too). It stops early when
+// ctx is done.
+func readLines(ctx context.Context, r io.Reader, maxSize int64) (<-chan jsonlLine, <-chan error) {
 	lines := make(chan jsonlLine)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(lines)
-		br := bufio.NewReaderSize(r, 1<<16)
+		br := bufio.NewReaderSize(&limitedReader{r: r, max: maxSize}, 1<<16)
 		for n := 1; ; n++ {
 			text, err := br.ReadString('\n')
 			if text != "" {
@@ -210,10 +206,9 @@ func readLines(ctx context.Context, r io.Reader) (<-chan jsonlLine, <-chan error
 			}
 			if err != nil {
 				if err == io.EOF {
-					readErr <- nil
-				} else {
-					readErr <- fmt.Errorf("read: %w", bare(err)) // as for text inputs
+					err = nil
 				}
+				readErr <- err // worded by limitedReader
 				return
 			}
 		}

@@ -18,27 +18,39 @@ import (
 // rename-based rewrite, a file with several hard links is detached from the
 // others.
 func rewrite(path, text string, read os.FileInfo) error {
-	target, err := filepath.EvalSymlinks(path)
+	target, info, err := rewriteTarget(path)
 	if err != nil {
-		return bare(err)
-	}
-	info, err := os.Stat(target)
-	if err != nil {
-		return bare(err)
-	}
-	if !info.Mode().IsRegular() {
-		return errors.New("not a regular file; not rewritten")
-	}
-	if info.Mode().Perm()&0o200 == 0 {
-		return errors.New("file is read-only; not rewritten")
-	}
-	if err := checkWritable(target); err != nil {
-		return fmt.Errorf("%w; not rewritten", bare(err))
+		return err
 	}
 	if read == nil {
 		read = info
 	}
 	return writeAtomic(target, []byte(text), read)
+}
+
+// rewriteTarget returns the file that rewriting path replaces (the target
+// of a symbolic link) and what it is like now, or why it may not be
+// rewritten: it is not a regular file, it is read-only, or the user may not
+// write it.
+func rewriteTarget(path string) (string, os.FileInfo, error) {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", nil, bare(err)
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return "", nil, bare(err)
+	}
+	if !info.Mode().IsRegular() {
+		return "", nil, errors.New("not a regular file; not rewritten")
+	}
+	if info.Mode().Perm()&0o200 == 0 {
+		return "", nil, errors.New("file is read-only; not rewritten")
+	}
+	if err := checkWritable(target); err != nil {
+		return "", nil, fmt.Errorf("%w; not rewritten", bare(err))
+	}
+	return target, info, nil
 }
 
 // writeFile writes data to path, following a symbolic link: see
