@@ -169,15 +169,8 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 // SIGTERM) stops it from starting new inputs; those under way finish, so
 // every file is either untouched or completely written.
 func (cmd *command) run() int {
-	signalled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	signalled, stop := signalContext()
 	defer stop()
-	// After the first interrupt, a second one gets the default action and
-	// ends the process at once: the way out when an input under way never
-	// ends (a FIFO no one writes to).
-	go func() {
-		<-signalled.Done()
-		stop()
-	}()
 	// Standard output closed early (textclean -w -l DIR | head -1) must
 	// not kill the process in the middle of a rewrite, leaving a temporary
 	// file behind: with SIGPIPE caught, the write fails with EPIPE instead,

@@ -141,9 +141,16 @@ func newPhaseCommand(c *cli.Context, args []string, stdin io.Reader, stdout, std
 	return cmd, nil
 }
 
-// signalContext is done on SIGINT or SIGTERM.
+// signalContext is done on SIGINT or SIGTERM. After the first, a second
+// one gets the default action and ends the process at once: the way out
+// when an input under way never ends (a FIFO no one writes to).
 func signalContext() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	signalled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-signalled.Done()
+		stop()
+	}()
+	return signalled, stop
 }
 
 // runSign prints the signatures of the inputs, in input order.
