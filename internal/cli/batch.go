@@ -10,7 +10,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/textclean/textclean/internal/htmlreport"
-	"golang.org/x/term"
 )
 
 // outcome is what cleaning one input produced, to be written out in input
@@ -46,8 +45,7 @@ type progress struct {
 // w is a terminal, else nil. It counts the files first: a walk of names
 // only, which is cheap beside cleaning them.
 func newProgress(ctx context.Context, w io.Writer, s *selection, args []string) *progress {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(w) {
 		return nil
 	}
 	inputs := make(chan input)

@@ -216,7 +216,7 @@ func runSelect(p corpus.Policy, paths []string, stdin io.Reader, stdout, stderr 
 				return fmt.Errorf("line %d: %w", n, err)
 			}
 			if len(group) > 0 {
-				switch c := compareKeys(s.Key, group[0].Key); {
+				switch c := slices.Compare(s.Key[:], group[0].Key[:]); {
 				case c < 0:
 					return fmt.Errorf("line %d: signatures not sorted by key: sort them first (LC_ALL=C sort)", n)
 				case c > 0:
@@ -242,19 +242,6 @@ func runSelect(p corpus.Policy, paths []string, stdin io.Reader, stdout, stderr 
 		return ExitError
 	}
 	return ExitOK
-}
-
-// compareKeys orders keys as their text forms sort.
-func compareKeys(a, b dedupe.Key) int {
-	for i := range a {
-		switch {
-		case a[i] < b[i]:
-			return -1
-		case a[i] > b[i]:
-			return 1
-		}
-	}
-	return 0
 }
 
 // loadVerdicts reads the verdict files and makes cmd remove, from each
