@@ -34,6 +34,17 @@ type corpusEntry struct {
 	docs        int32 // how many inputs keep it
 }
 
+// newCorpusTable returns an empty table that judges with policy, sparing
+// across copies shorter than minLength.
+func newCorpusTable(policy corpus.Policy, minLength int) *corpusTable {
+	return &corpusTable{
+		entries:   make(map[dedupe.Key]corpusEntry),
+		signed:    make(map[int][]dedupe.Key),
+		policy:    policy,
+		minLength: minLength,
+	}
+}
+
 // summary is the corpus.Summary of the entry e of key k.
 func (c *corpusTable) summary(k dedupe.Key, e corpusEntry) corpus.Summary {
 	return corpus.Summary{
@@ -89,12 +100,7 @@ var errSkipped = errors.New("binary file skipped")
 // paragraphs each keeps. Inputs that fail here are reported by the second
 // pass.
 func (cmd *command) buildCorpus(ctx context.Context) (*corpusTable, error) {
-	c := &corpusTable{
-		entries:   make(map[dedupe.Key]corpusEntry),
-		signed:    make(map[int][]dedupe.Key),
-		policy:    corpus.Policy{Across: cmd.across, Boilerplate: cmd.boilerplate},
-		minLength: cmd.opts.MinLengthOrDefault(),
-	}
+	c := newCorpusTable(corpus.Policy{Across: cmd.across, Boilerplate: cmd.boilerplate}, cmd.opts.MinLengthOrDefault())
 	if cmd.state != "" {
 		if err := c.loadState(cmd.state); err != nil {
 			return nil, fmt.Errorf("%s: %w", cmd.state, err)
