@@ -15,8 +15,9 @@ import (
 
 // corpusTable is what --across and --boilerplate know of all the inputs:
 // the select phase of package corpus, run in memory, in about 16 bytes a
-// distinct paragraph and 20 an input, plus its name, and 4 for each
-// paragraph an input keeps that an earlier one keeps too.
+// distinct paragraph and 12 an input, plus its name front-coded (often 4
+// to 8 bytes), and 4 for each paragraph an input keeps that an earlier
+// one keeps too.
 //
 // A paragraph is known by the first 64 bits of its dedupe.Key (two
 // paragraphs whose keys agree in those are taken for one: the README
@@ -35,8 +36,7 @@ type corpusTable struct {
 	// included: those of a --state file first, then this run's.
 	firstPara   []uint32 // its paragraphs are numbered firstPara[seq] up to the next input's
 	firstRepeat []int    // its repeats start at repeats[firstRepeat[seq]]
-	nameEnd     []int    // its name ends at names[nameEnd[seq]]
-	names       []byte
+	names       nameList
 	repeats     []uint32
 	base        int // how many inputs the --state file had: this run's input seq is base+seq
 	policy      corpus.Policy
@@ -58,13 +58,7 @@ func newCorpusTable(policy corpus.Policy, minLength int) *corpusTable {
 func (c *corpusTable) inputs() int { return len(c.firstPara) }
 
 // name returns the name of input seq.
-func (c *corpusTable) name(seq int) string {
-	start := 0
-	if seq > 0 {
-		start = c.nameEnd[seq-1]
-	}
-	return string(c.names[start:c.nameEnd[seq]])
-}
+func (c *corpusTable) name(seq int) string { return c.names.at(seq) }
 
 // own returns the numbers of the paragraphs that input seq keeps first:
 // those from lo up to hi.
@@ -132,12 +126,13 @@ func (c *corpusTable) startInput(seq int, name string) {
 		panic(fmt.Sprintf("corpus table: input %d added after input %d", seq, c.inputs()-1))
 	}
 	for c.inputs() <= seq {
+		if c.inputs() < seq {
+			c.names.add("") // a number no input had
+		}
 		c.firstPara = append(c.firstPara, uint32(c.paragraphs.Len()))
 		c.firstRepeat = append(c.firstRepeat, len(c.repeats))
-		c.nameEnd = append(c.nameEnd, len(c.names))
 	}
-	c.names = append(c.names, name...)
-	c.nameEnd[seq] = len(c.names)
+	c.names.add(name)
 }
 
 // add records the signatures of document doc (an input, or a record),

@@ -8,7 +8,6 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/textclean/textclean/internal/keyindex"
@@ -16,7 +15,8 @@ import (
 
 // stateHeader starts a --state file; the number is the format's version.
 // After it come, as unsigned varints unless said otherwise: the number of
-// inputs, and for each input its name (length, then bytes), the number of
+// inputs, and for each input its name (appendName, after the name of the
+// input before; the first after ""), the number of
 // paragraphs it keeps first, and for each of those, in the order the
 // input keeps them: the first 64 bits of its key (8 bytes, little-endian),
 // the number of inputs that keep it, and its lines in this input, coded
@@ -122,15 +122,7 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 	var name []byte
 	var hash [8]byte
 	for seq := range inputs {
-		size, err := binary.ReadUvarint(r)
-		if err != nil {
-			return err
-		}
-		if size > maxStateName {
-			return fmt.Errorf("an input name of %d bytes", size)
-		}
-		name = slices.Grow(name[:0], int(size))[:size]
-		if _, err := io.ReadFull(r, name); err != nil {
+		if name, err = readName(r, name, maxStateName); err != nil {
 			return err
 		}
 		c.startInput(int(seq), string(name))
@@ -182,11 +174,13 @@ func (c *corpusTable) saveState(path string) error {
 	w.WriteString(stateHeader)
 	w.Write(binary.AppendUvarint(buf[:0], uint64(c.inputs())))
 	lines := rangeCursor{l: &c.lines}
+	names := nameCursor{l: &c.names}
+	lastName := ""
 	for seq := range c.inputs() {
-		name := c.name(seq)
+		name := string(names.next())
+		buf = appendName(buf[:0], lastName, name)
+		lastName = name
 		lo, hi := c.own(seq)
-		buf = binary.AppendUvarint(buf[:0], uint64(len(name)))
-		buf = append(buf, name...)
 		buf = binary.AppendUvarint(buf, uint64(hi-lo))
 		w.Write(buf)
 		last := 0
