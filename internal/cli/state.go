@@ -168,8 +168,17 @@ func (c *corpusTable) saveState(path string) error {
 	if err != nil {
 		return err
 	}
+	if err := c.writeState(f); err != nil {
+		f.abort()
+		return fmt.Errorf("write: %w", bare(err))
+	}
+	return f.commit()
+}
+
+// writeState writes c as a state file to out.
+func (c *corpusTable) writeState(out io.Writer) error {
 	crc := crc32.NewIEEE()
-	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<16)
+	w := bufio.NewWriterSize(io.MultiWriter(out, crc), 1<<16)
 	var buf []byte
 	w.WriteString(stateHeader)
 	w.Write(binary.AppendUvarint(buf[:0], uint64(c.inputs())))
@@ -193,13 +202,9 @@ func (c *corpusTable) saveState(path string) error {
 			w.Write(buf)
 		}
 	}
-	err = w.Flush()
-	if err == nil {
-		_, err = f.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	if err := w.Flush(); err != nil {
+		return err
 	}
-	if err != nil {
-		f.abort()
-		return fmt.Errorf("write: %w", bare(err))
-	}
-	return f.commit()
+	_, err := out.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	return err
 }
