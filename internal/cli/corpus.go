@@ -162,11 +162,11 @@ func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
 	return nil
 }
 
-// removals returns the dedupe.Elsewhere of input number seq: the
-// corpus.Removals of the verdicts on the paragraphs it signed, found by
-// the first 64 bits of their keys.
+// removals returns the dedupe.Elsewhere of input number seq, one of this
+// run's: the corpus.Removals of the verdicts on the paragraphs it signed,
+// found by the first 64 bits of their keys.
 func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
-	if seq >= int64(c.inputs()) {
+	if seq < int64(c.base) || seq >= int64(c.inputs()) {
 		return byHash{corpus.Removals(nil, c.minLength)}
 	}
 	var vs []corpus.Verdict
