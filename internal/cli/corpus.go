@@ -21,12 +21,13 @@ import (
 //
 // A paragraph is known by the first 64 bits of its dedupe.Key (two
 // paragraphs whose keys agree in those are taken for one: the README
-// gives the odds), and numbered in the order inputs first keep it (keyindex). Its number gives
-// the rest: how many inputs keep it (docs), its lines in the input that
-// keeps it first (lines), and that input, since the inputs are added in
-// order and each input's new paragraphs are numbered in a block of their
-// own (firstPara). The paragraphs an input keeps that an earlier input
-// kept first are listed by number (repeats), for removals.
+// gives the odds), and numbered in the order inputs first keep it
+// (keyindex). Its number gives the rest: how many inputs keep it (docs),
+// its lines in the input that keeps it first (lines), and that input,
+// since the inputs are added in order and each input's new paragraphs are
+// numbered in a block of their own (firstPara). The paragraphs an input
+// keeps that an earlier input kept first are listed by number (repeats),
+// for removals.
 type corpusTable struct {
 	paragraphs keyindex.Index
 	docs       []uint8        // by paragraph: how many inputs keep it, or manyDocs if 255
@@ -105,18 +106,22 @@ func (c *corpusTable) setDocuments(n uint32, d int) {
 	c.manyDocs[n] = d
 }
 
-// summary is the corpus.Summary of paragraph n. Its Key has the 64 bits
-// the table keeps, and 0.
-func (c *corpusTable) summary(n uint32) corpus.Summary {
-	seq := c.keeper(n)
-	return corpus.Summary{
-		Keeper: corpus.Signature{
-			Key:   dedupe.Key{c.paragraphs.Key(n)},
-			Doc:   corpus.Doc{Seq: int64(seq), Name: c.name(seq)},
-			Lines: c.lines.at(int(n)),
-		},
+// judge returns the verdict on paragraph n, which input keeper keeps
+// first, in input seq, which keeps it, and whether there is one: the
+// policy's corpus.Policy.Judge on its corpus.Summary. The Summary's Key has
+// the 64 bits the table keeps, and 0; the keeper's name and lines, which
+// only the report reads, are decoded for verdicts only.
+func (c *corpusTable) judge(n uint32, keeper int, seq int64) (corpus.Verdict, bool) {
+	s := corpus.Summary{
+		Keeper:    corpus.Signature{Key: dedupe.Key{c.paragraphs.Key(n)}, Doc: corpus.Doc{Seq: int64(keeper)}},
 		Documents: c.documents(n),
 	}
+	v, ok := c.policy.Judge(s, seq)
+	if ok {
+		v.Keeper.Doc.Name = c.name(keeper)
+		v.Keeper.Lines = c.lines.at(int(n))
+	}
+	return v, ok
 }
 
 // startInput makes seq, which must come after every input added, the
@@ -170,17 +175,16 @@ func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 		return byHash{corpus.Removals(nil, c.minLength)}
 	}
 	var vs []corpus.Verdict
-	judge := func(n uint32) {
-		if v, ok := c.policy.Judge(c.summary(n), seq); ok {
+	lo, hi := c.own(int(seq))
+	for n := lo; n < hi; n++ {
+		if v, ok := c.judge(n, int(seq), seq); ok {
 			vs = append(vs, v)
 		}
 	}
-	lo, hi := c.own(int(seq))
-	for n := lo; n < hi; n++ {
-		judge(n)
-	}
 	for _, n := range c.repeatsOf(int(seq)) {
-		judge(n)
+		if v, ok := c.judge(n, c.keeper(n), seq); ok {
+			vs = append(vs, v)
+		}
 	}
 	return byHash{corpus.Removals(vs, c.minLength)}
 }

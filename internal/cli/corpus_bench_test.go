@@ -28,29 +28,37 @@ func BenchmarkCorpusState(b *testing.B) {
 	}
 }
 
-func benchmarkCorpusState(b *testing.B, repeats int) {
-	const signatures, perDoc = 1 << 20, 20
+// benchCorpus adds signatures to c, perDoc an input, of which repeats an
+// input are of paragraphs an earlier input keeps, and returns the number
+// of distinct paragraphs.
+func benchCorpus(c *corpusTable, signatures, perDoc, repeats int) int {
 	keyOf := func(n uint64) dedupe.Key { return dedupe.Key{n * 0x9e3779b97f4a7c15, n} }
 	sigs := make([]corpus.Signature, perDoc)
+	distinct := uint64(0)
+	for seq := range signatures / perDoc {
+		doc := corpus.Doc{Seq: int64(seq), Name: fmt.Sprintf("crawl/%04d/%05d.txt", seq/10000, seq%10000)}
+		for k := range sigs {
+			n := distinct
+			if k < repeats && seq > 0 {
+				n = uint64(seq)*0x9e3779b97f4a7c15%(distinct-uint64(repeats)) + uint64(k) // an earlier input's
+			} else {
+				distinct++
+			}
+			sigs[k] = corpus.Signature{Key: keyOf(n), Doc: doc, Lines: dedupe.LineRange{First: 2*k + 1, Last: 2*k + 1}}
+		}
+		c.add(doc, sigs)
+	}
+	return int(distinct)
+}
+
+func benchmarkCorpusState(b *testing.B, repeats int) {
+	const signatures, perDoc = 1 << 20, 20
 	for b.Loop() {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		c := newCorpusTable(corpus.Policy{Across: true}, 0)
-		distinct := uint64(0)
-		for seq := range signatures / perDoc {
-			doc := corpus.Doc{Seq: int64(seq), Name: fmt.Sprintf("crawl/%04d/%05d.txt", seq/10000, seq%10000)}
-			for k := range sigs {
-				n := distinct
-				if k < repeats && seq > 0 {
-					n = uint64(seq)*0x9e3779b97f4a7c15%(distinct-uint64(repeats)) + uint64(k) // an earlier input's
-				} else {
-					distinct++
-				}
-				sigs[k] = corpus.Signature{Key: keyOf(n), Doc: doc, Lines: dedupe.LineRange{First: 2*k + 1, Last: 2*k + 1}}
-			}
-			c.add(doc, sigs)
-		}
+		distinct := benchCorpus(c, signatures, perDoc, repeats)
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		path := filepath.Join(b.TempDir(), "state")
@@ -64,5 +72,19 @@ func benchmarkCorpusState(b *testing.B, repeats int) {
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(distinct), "heap-B/paragraph")
 		b.ReportMetric(float64(info.Size())/float64(distinct), "state-B/paragraph")
 		runtime.KeepAlive(c)
+	}
+}
+
+// BenchmarkCorpusRemovals times the second pass's questions to the
+// table: the removals of each of 13,107 inputs of 20 signatures, 8 of
+// them of paragraphs an earlier input keeps (so 8 verdicts an input).
+func BenchmarkCorpusRemovals(b *testing.B) {
+	const signatures, perDoc = 1 << 18, 20
+	c := newCorpusTable(corpus.Policy{Across: true, Boilerplate: 50}, 0)
+	benchCorpus(c, signatures, perDoc, 8)
+	for b.Loop() {
+		for seq := range signatures / perDoc {
+			c.removals(int64(seq))
+		}
 	}
 }

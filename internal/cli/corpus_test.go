@@ -170,25 +170,38 @@ func TestCorpusTableCounts(t *testing.T) {
 			t.Fatalf("after %d inputs the footer is in %d", seq+1, got)
 		}
 	}
-	n, _ := c.paragraphs.Find(footer[0])
-	s := c.summary(n)
+	// summary is what the table says of key k.
+	summary := func(k uint64) corpus.Summary {
+		n, ok := c.paragraphs.Find(k)
+		if !ok {
+			t.Fatalf("key %d is not found", k)
+		}
+		keeper := c.keeper(n)
+		return corpus.Summary{
+			Keeper:    corpus.Signature{Key: dedupe.Key{c.paragraphs.Key(n)}, Doc: corpus.Doc{Seq: int64(keeper), Name: c.name(keeper)}, Lines: c.lines.at(int(n))},
+			Documents: c.documents(n),
+		}
+	}
 	want := corpus.Summary{
 		Keeper:    corpus.Signature{Key: dedupe.Key{7}, Doc: docOf(0), Lines: dedupe.LineRange{First: 5, Last: 5}},
 		Documents: inputs,
 	}
-	if s != want {
+	if s := summary(footer[0]); s != want {
 		t.Errorf("footer: %+v, want %+v", s, want)
 	}
+	n, _ := c.paragraphs.Find(footer[0])
+	if v, ok := c.judge(n, 0, 6); !ok || v.Keeper != want.Keeper || v.Documents != inputs || v.Seq != 6 {
+		t.Errorf("the footer in input 6, boilerplate at 2: %+v, %v", v, ok)
+	}
+	if v, ok := c.judge(0, 0, 0); ok {
+		t.Errorf("input 0's own paragraph, in no other input: %+v", v)
+	}
 	for seq := range int64(inputs) {
-		n, ok := c.paragraphs.Find(uint64(seq) + 100)
-		if !ok {
-			t.Fatalf("input %d's paragraph is not found", seq)
-		}
 		want := corpus.Summary{
 			Keeper:    corpus.Signature{Key: dedupe.Key{uint64(seq) + 100}, Doc: docOf(seq * 2), Lines: dedupe.LineRange{First: 1, Last: 3}},
 			Documents: 1,
 		}
-		if s := c.summary(n); s != want {
+		if s := summary(uint64(seq) + 100); s != want {
 			t.Fatalf("input %d's paragraph: %+v, want %+v", seq, s, want)
 		}
 	}

@@ -37,7 +37,8 @@ func (l *nameList) add(name string) {
 // at returns name i, which must be below l.len.
 func (l *nameList) at(i int) string {
 	off := l.starts[i/nameGroup]
-	var name []byte
+	var buf [128]byte // most names fit: no allocation but the string's
+	name := buf[:0]
 	for range i%nameGroup + 1 {
 		var n int
 		name, n = decodeName(l.codes[off:], name)
