@@ -16,14 +16,14 @@ import (
 // stateHeader starts a --state file; the number is the format's version.
 // After it come, as unsigned varints unless said otherwise: the number of
 // inputs, and for each input its name (appendName, after the name of the
-// input before; the first after ""), the number of
-// paragraphs it keeps first, and for each of those, in the order the
-// input keeps them: the first 64 bits of its key (8 bytes, little-endian),
-// the number of inputs that keep it, and its lines in this input, coded
-// after those of the paragraph before (appendRange; the first after line
-// 0). Last, 4 bytes: the CRC-32 (IEEE, little-endian) of all before them.
-// Inputs come in order and paragraphs in the order of the table, so the
-// same runs write the same file, byte for byte.
+// input before; the first after ""), the number of paragraphs it keeps
+// first, and for each of those, in the order the input keeps them: the
+// first 64 bits of its key (8 bytes, little-endian), the number of inputs
+// that keep it, and its lines in this input, coded after those of the
+// paragraph before (appendRange; the first after line 0). Last, 4 bytes:
+// the CRC-32 (IEEE, little-endian) of all before them. Inputs come in
+// order and paragraphs in the order of the table, so the same runs write
+// the same file, byte for byte.
 const stateHeader = "textclean-state 2\n"
 
 // stateVersionPrefix starts the header of every version.
