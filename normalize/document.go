@@ -71,6 +71,14 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		start = len("\ufeff")
 	}
 	hasCR := strings.IndexByte(text, '\r') >= 0
+	// Room for every line at once: appending would copy the lines of a
+	// 100 MB input several times over as it grew, and leave up to twice
+	// the room they need.
+	lines := strings.Count(text[start:], "\n") + 1
+	if hasCR {
+		lines += strings.Count(text[start:], "\r")
+	}
+	d.Lines = make([]Line, 0, lines)
 	for number := 1; ; number++ {
 		end, next := lineEnd(text, start, hasCR)
 		d.Lines = append(d.Lines, Line{Number: number, Start: start, End: end, Text: n.line(text[start:end], &d.Counts, nil)})
