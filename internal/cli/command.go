@@ -376,6 +376,7 @@ func (cmd *command) clean(in input) (o outcome) {
 	if err != nil {
 		return fail(err)
 	}
+	defer lowerGC(len(raw))()
 	decoded, err := normalize.Decode(raw, cmd.encoding, cmd.opts.Normalize.Strict)
 	if err != nil {
 		return fail(fmt.Errorf("%w; not cleaned", err))
