@@ -23,7 +23,12 @@ type Line struct {
 
 // Blank reports whether the line holds nothing but spaces and tabs.
 func (l *Line) Blank() bool {
-	return strings.TrimLeft(l.Text, " \t") == ""
+	for i := 0; i < len(l.Text); i++ {
+		if !isBlank(l.Text[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Document is a normalized input, line by line.
