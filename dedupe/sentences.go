@@ -67,22 +67,28 @@ func (t *sentenceTable) add(s keptSentence) int32 {
 // sentencesOf returns the sentences of paragraph i's current text, split and
 // hashed once per text.
 func (c *cleaner) sentencesOf(i int) []sentenceInfo {
-	if c.split[i] {
-		return c.sentences[i]
+	if !c.split[i] {
+		c.splitText(i, &c.scratch)
 	}
+	return c.sentences[i]
+}
+
+// splitText splits paragraph i's current text into sentences and hashes
+// their keys. Like keyText, it reads only the paragraph's text and writes
+// only its own entries.
+func (c *cleaner) splitText(i int, s *scratch) {
 	text := c.text[i]
-	c.spanBuf = sentence.AppendSplit(c.spanBuf[:0], text)
-	infos := make([]sentenceInfo, len(c.spanBuf))
+	s.spans = sentence.AppendSplit(s.spans[:0], text)
+	infos := s.sentenceInfos(len(s.spans))
 	minWords := c.opts.minSentenceWords()
-	for k, sp := range c.spanBuf {
-		c.keyBuf = appendKey(c.keyBuf[:0], text[sp.Start:sp.End])
-		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(c.keyBuf)}
+	for k, sp := range s.spans {
+		s.key = appendKey(s.key[:0], text[sp.Start:sp.End])
+		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(s.key)}
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
-		infos[k].long = hasWords(unsafe.String(unsafe.SliceData(c.keyBuf), len(c.keyBuf)), minWords) // read here only
+		infos[k].long = hasWords(unsafe.String(unsafe.SliceData(s.key), len(s.key)), minWords) // read here only
 	}
 	c.sentences[i], c.split[i] = infos, true
-	return infos
 }
 
 // sentenceRound removes from each output paragraph, in output order, the
