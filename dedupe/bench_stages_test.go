@@ -19,6 +19,9 @@ import (
 
 const stageSize = 4 << 20
 
+// stageInput returns the stage benchmarks' input.
+func stageInput() string { return benchgen.New(1).Stream(stageSize) }
+
 // stageCleaner returns a cleaner for input, started (normalized and
 // segmented), ready for its rounds.
 func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {

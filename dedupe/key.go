@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,18 +15,39 @@ func appendKey(dst []byte, text string) []byte {
 	start := len(dst)
 	pendingSpace := false
 	for i := 0; i < len(text); {
-		if b := text[i]; b < utf8.RuneSelf {
-			i++
-			k := asciiKey[b]
-			if k == ' ' {
-				pendingSpace = len(dst) > start
-				continue
+		b := text[i]
+		switch asciiClass[b] {
+		case asIs:
+			// Most text is runs of bytes the key keeps as they are, with
+			// single spaces between them: copy each run whole.
+			j := i + 1
+			for j < len(text) {
+				if asciiClass[text[j]] == asIs {
+					j++
+				} else if text[j] == ' ' && j+1 < len(text) && asciiClass[text[j+1]] == asIs {
+					j += 2
+				} else {
+					break
+				}
 			}
 			if pendingSpace {
 				dst = append(dst, ' ')
 				pendingSpace = false
 			}
-			dst = append(dst, k)
+			dst = append(dst, text[i:j]...)
+			i = j
+			continue
+		case capital:
+			if pendingSpace {
+				dst = append(dst, ' ')
+				pendingSpace = false
+			}
+			dst = append(dst, b+'a'-'A')
+			i++
+			continue
+		case space:
+			pendingSpace = len(dst) > start
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -51,17 +73,25 @@ func appendKey(dst []byte, text string) []byte {
 	return dst
 }
 
-// asciiKey maps each ASCII byte to its key form: lower case, and ' ' for
-// white space.
-var asciiKey = func() (t [utf8.RuneSelf]byte) {
+// The classes of bytes for appendKey.
+const (
+	asIs     = iota // an ASCII byte the key keeps as it is
+	capital         // an ASCII capital letter
+	space           // ASCII white space
+	nonASCII        // a byte of a multi-byte UTF-8 sequence (or invalid)
+)
+
+// asciiClass is the class of each byte for appendKey.
+var asciiClass = func() (t [256]byte) {
 	for b := range t {
-		t[b] = byte(b)
-		if 'A' <= b && b <= 'Z' {
-			t[b] = byte(b) + 'a' - 'A'
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = nonASCII
+		case 'A' <= b && b <= 'Z':
+			t[b] = capital
+		case strings.IndexByte(" \t\n\v\f\r", byte(b)) >= 0:
+			t[b] = space
 		}
-	}
-	for _, b := range []byte(" \t\n\v\f\r") {
-		t[b] = ' '
 	}
 	return t
 }()
