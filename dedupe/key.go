@@ -123,7 +123,7 @@ func isTrailingPunct(r rune) bool {
 // texts equal. It keeps no keys: they would take as much memory as the
 // input.
 type table struct {
-	first map[uint64]int // hash → index of the first unit with that hash
+	first hashIndex      // hash → index of the first unit with that hash
 	root  []int          // root[i] is the first unit with unit i's key
 	byKey map[string]int // units whose hash collided with a different key
 	// appendKey appends unit i's key to dst.
@@ -132,19 +132,19 @@ type table struct {
 }
 
 func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
-	return &table{first: make(map[uint64]int, size), root: make([]int, 0, size), appendKey: appendKey}
+	return &table{first: newHashIndex(size), root: make([]int, 0, size), appendKey: appendKey}
 }
 
 // add records unit i (the next unit), whose key's xxhash is h, and returns
 // the index of the first unit added with the same key, or -1 if there is
 // none.
 func (t *table) add(i int, h uint64) int {
-	j, ok := t.first[h]
+	first, ok := t.first.findOrAdd(h, int32(i))
 	if !ok {
-		t.first[h] = i
 		t.root = append(t.root, i)
 		return -1
 	}
+	j := int(first)
 	t.a, t.b = t.appendKey(t.a[:0], j), t.appendKey(t.b[:0], i)
 	key := t.b
 	if bytes.Equal(t.a, key) {

@@ -29,18 +29,23 @@ type keptSentence struct {
 // key. It stores no keys: on a hash hit it makes the keys of both sentences
 // again and compares them, so a collision never merges two sentences.
 type sentenceTable struct {
-	first    map[uint64]int32 // hash → index in kept
+	first    hashIndex // hash → index in kept
 	kept     []keptSentence
 	collided map[string]int32 // sentences whose hash a different sentence had first
 	a, b     []byte
 }
 
+// newSentenceTable returns a sentenceTable sized for n sentences.
+func newSentenceTable(n int) *sentenceTable {
+	return &sentenceTable{first: newHashIndex(n), kept: make([]keptSentence, 0, n)}
+}
+
 // find returns the earlier occurrence of s (with hash h), or records s as
 // the first one and returns ok false.
 func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
-	k, ok := t.first[h]
+	k, ok := t.first.findOrAdd(h, int32(len(t.kept)))
 	if !ok {
-		t.first[h] = t.add(s)
+		t.add(s)
 		return s, false
 	}
 	prev := t.kept[k]
@@ -97,10 +102,17 @@ func (c *cleaner) splitText(i int, s *scratch) {
 // paragraph rules kept as repeats (c.keptRepeat) are left whole; their
 // sentences still count as seen.
 func (c *cleaner) sentenceRound() bool {
-	// About one long sentence per 100 bytes of prose: sized once, the
-	// table is not copied as it grows.
-	estimate := len(c.input)/100 + 16
-	t := sentenceTable{first: make(map[uint64]int32, estimate), kept: make([]keptSentence, 0, estimate)}
+	// Sized once for the long sentences, the table is not copied as it
+	// grows.
+	long := 0
+	for _, i := range c.order {
+		for _, s := range c.sentencesOf(i) {
+			if s.long {
+				long++
+			}
+		}
+	}
+	t := newSentenceTable(long)
 	cutAny := false
 	var cut []bool
 	for _, i := range c.order {
