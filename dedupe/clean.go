@@ -61,6 +61,7 @@ type cleaner struct {
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
 	words     []string       // scratch for tokens
+	bagBuf    []uint64       // scratch for sentenceBag
 	// recentShingles keeps the last shingle sets dropNear made.
 	recentShingles [nearWindow + 2]shingleSet
 	recentNext     int
@@ -171,7 +172,7 @@ func (c *cleaner) paragraphRound() bool {
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
-	keptCopies := make(map[int]int)
+	keptCopies := make([]int32, len(texts)) // by root position
 	for pos := range d {
 		if d[pos].fate != removed {
 			keptCopies[root(first, pos)]++
