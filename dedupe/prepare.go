@@ -35,12 +35,18 @@ func (c *cleaner) prepare() {
 	var wg sync.WaitGroup
 	for lo := 0; lo < n; lo += chunk {
 		hi := min(lo+chunk, n)
+		// The first chunk's buffers are the cleaner's own, which the
+		// rounds then reuse: for one huge paragraph, they are as large
+		// as the input.
+		s := &c.scratch
+		if lo > 0 {
+			s = new(scratch)
+		}
 		wg.Go(func() {
-			var s scratch
 			for i := lo; i < hi; i++ {
-				c.keyText(i, &s)
+				c.keyText(i, s)
 				if sentences {
-					c.splitText(i, &s)
+					c.splitText(i, s)
 				}
 			}
 		})
