@@ -63,10 +63,13 @@ type scratch struct {
 }
 
 // sentenceInfos returns a slice of n sentenceInfos cut from the slab: one
-// allocation for many paragraphs' sentences instead of one each.
+// allocation for many paragraphs' sentences instead of one each. Each new
+// slab is twice the last, from 64 up to 4096 sentences, so that a short
+// document does not take a large one.
 func (s *scratch) sentenceInfos(n int) []sentenceInfo {
 	if len(s.infos)+n > cap(s.infos) {
-		s.infos = make([]sentenceInfo, 0, max(n, 4096))
+		size := min(max(2*cap(s.infos), 64), 4096)
+		s.infos = make([]sentenceInfo, 0, max(n, size))
 	}
 	k := len(s.infos)
 	s.infos = s.infos[:k+n]
