@@ -39,15 +39,16 @@ func teaserStem(text string) (string, bool) {
 }
 
 // nearInfo is what near-duplicate matching knows of a paragraph's current
-// text, made once per text: its number of words and its word sketch.
+// text, made once per text: its number of words and its word sketch. It is
+// kept for every paragraph, so it holds nothing of variable size: a
+// teaser's stem is made again when it is asked for (stemOf), which is rare.
 type nearInfo struct {
-	ok       bool // for the current text
-	teaser   bool
-	hasStart bool // the key has teaserWords words or more
-	words    int
-	start    uint64 // the xxhash of the key's first teaserWords words
 	sketch   sketch
-	stem     string // for a teaser: its key without the mark
+	start    uint64 // the xxhash of the key's first teaserWords words
+	words    int32  // at most the length of the key: see maxText
+	ok       bool   // for the current text
+	teaser   bool   // the text is cut off with a mark (teaserStem)
+	hasStart bool   // the key has teaserWords words or more
 }
 
 // nearOf returns the near-duplicate information of paragraph i.
@@ -64,12 +65,24 @@ func (c *cleaner) nearOf(i int) *nearInfo {
 func (c *cleaner) setNear(i int, key []byte) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
-	n.sketch, n.words = sketchOf(k)
-	n.stem, n.teaser = teaserStem(c.text[i])
+	var words int
+	n.sketch, words = sketchOf(k)
+	n.words = int32(words)
+	_, n.teaser = teaserStem(c.text[i])
 	var start string
 	start, n.hasStart = firstWords(k)
 	n.start = xxhash.Sum64String(start)
 	n.ok = true
+}
+
+// stemOf returns the stem of paragraph i's current text if it is a
+// teaser (see teaserStem), and "" if not.
+func (c *cleaner) stemOf(i int) string {
+	if !c.near[i].teaser {
+		return ""
+	}
+	stem, _ := teaserStem(c.text[i])
+	return stem
 }
 
 // keyString returns the match key of paragraph i in a scratch buffer, good
@@ -121,7 +134,7 @@ func (c *cleaner) dropNear() bool {
 			continue
 		}
 		n := c.nearOf(i)
-		if n.words < minWords {
+		if int(n.words) < minWords {
 			out = append(out, i)
 			continue
 		}
@@ -206,7 +219,7 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
 	if n.hasStart {
 		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
 	}
-	x.teasers.occupy(pos, n.stem, n.teaser)
+	x.teasers.occupy(pos, c.stemOf(i), n.teaser)
 }
 
 // firstWords returns the start of a key up to the end of its
@@ -235,8 +248,9 @@ func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold
 	if n.teaser {
 		// The stem has teaserWords words or more: a key it begins has the
 		// same first words.
-		if start, ok := firstWords(n.stem); ok {
-			if k := x.starts.find(xxhash.Sum64String(start), n.stem); k >= 0 {
+		stem := c.stemOf(i)
+		if start, ok := firstWords(stem); ok {
+			if k := x.starts.find(xxhash.Sum64String(start), stem); k >= 0 {
 				return k, 0, true
 			}
 		}
