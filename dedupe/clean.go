@@ -1,6 +1,9 @@
 package dedupe
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -13,12 +16,41 @@ import (
 // Clean does part of its work on GOMAXPROCS goroutines; the result does not
 // depend on how many.
 func Clean(input string, opts Options) (*Result, error) {
+	if len(input) > maxText {
+		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, len(input), maxText)
+	}
 	doc, err := normalize.New(opts.Normalize).Document(input)
 	if err != nil {
 		return nil, err
 	}
+	if n := textSize(doc.Lines); n > maxText {
+		return nil, fmt.Errorf("%w: %d bytes once normalized, more than %d", ErrTooLarge, n, maxText)
+	}
 	c := cleaner{input: input, opts: &opts, doc: doc}
 	return c.clean(), nil
+}
+
+// ErrTooLarge is returned for an input of more than 2 GiB less a byte, or
+// whose normalized text is larger than that (an invalid byte becomes a
+// three-byte U+FFFD): Clean keeps the line and paragraph indexes and the
+// offsets in a paragraph's text in 32 bits, which halves its memory per
+// sentence.
+var ErrTooLarge = errors.New("input too large")
+
+// maxText is the most bytes Clean takes, as input and as normalized text:
+// math.MaxInt32, so that indexes and offsets fit an int32 and a uint32. A
+// variable so tests can lower it.
+var maxText = math.MaxInt32
+
+// textSize returns the bytes of the normalized text of lines, each with
+// one byte for its line end: more than any paragraph's text, and than the
+// number of lines.
+func textSize(lines []normalize.Line) int {
+	n := 0
+	for i := range lines {
+		n += len(lines[i].Text) + 1
+	}
+	return n
 }
 
 // maxRounds bounds the rounds of decisions. Removing a paragraph can make
@@ -78,10 +110,10 @@ type cleaner struct {
 // cutRecord is a sentence removed from paragraph para, a repeat of one in
 // paragraph keptPara; both spans are in the paragraphs' original texts.
 type cutRecord struct {
-	para     int
-	orig     span
-	keptPara int
-	keptOrig span
+	para     int32
+	orig     span32
+	keptPara int32
+	keptOrig span32
 }
 
 func (c *cleaner) clean() *Result {
@@ -93,7 +125,8 @@ func (c *cleaner) clean() *Result {
 			break
 		}
 	}
-	return c.result()
+	r := c.result()
+	return r
 }
 
 // start finds the paragraphs and sets up the state the rounds work on.
@@ -131,6 +164,11 @@ func (c *cleaner) start() {
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
+	r.Kept = make([]KeptParagraph, len(c.order))
+	for k, i := range c.order {
+		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
+	}
+	c.freeRounds()
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.paragraphChanges()
 	for _, cut := range c.cuts {
@@ -142,11 +180,19 @@ func (c *cleaner) result() *Result {
 			r.Emptied++
 		}
 	}
-	r.Kept = make([]KeptParagraph, len(c.order))
-	for k, i := range c.order {
-		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
-	}
 	return r
+}
+
+// freeRounds lets go of what only the rounds use: the sentences, keys and
+// near-duplicate information of every paragraph. For a big document they
+// are as large as the text that write makes next.
+func (c *cleaner) freeRounds() {
+	c.sentences, c.split, c.near = nil, nil, nil
+	c.hash, c.keyed, c.isJunk = nil, nil, nil
+	c.keptRepeat = nil
+	c.scratch = scratch{}
+	c.keyBuf, c.keyBuf2, c.words, c.bagBuf = nil, nil, nil, nil
+	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
 
 // currentTexts returns the current texts of the output paragraphs, in order.
@@ -437,18 +483,19 @@ func (c *cleaner) paragraphChanges() []Change {
 
 // sentenceChange reports one removed sentence.
 func (c *cleaner) sentenceChange(cut cutRecord) Change {
-	i, j := cut.para, cut.keptPara
-	ch := Change{Kind: Sentence, Text: c.paras[i].text[cut.orig.start:cut.orig.end]}
-	ch.Lines, ch.Span = c.locate(i, cut.orig.start, cut.orig.end)
+	i, j := int(cut.para), int(cut.keptPara)
+	orig, keptOrig := span{int(cut.orig.start), int(cut.orig.end)}, span{int(cut.keptOrig.start), int(cut.keptOrig.end)}
+	ch := Change{Kind: Sentence, Text: c.paras[i].text[orig.start:orig.end]}
+	ch.Lines, ch.Span = c.locate(i, orig.start, orig.end)
 	if c.fate[j] == removed {
 		// Its paragraph went later as a repeat: point at the copy that stayed.
 		k := c.finalCopy(j)
 		ch.Kept, ch.OutputLine = c.lines(k, k), c.outLine[k]
 		return ch
 	}
-	ch.Kept, _ = c.locate(j, cut.keptOrig.start, cut.keptOrig.end)
+	ch.Kept, _ = c.locate(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = c.outLine[j] + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(cut.keptOrig.start))
+		ch.OutputLine = c.outLine[j] + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(keptOrig.start))
 	}
 	return ch
 }
