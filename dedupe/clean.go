@@ -70,14 +70,15 @@ type cleaner struct {
 
 	style      Style
 	paras      []paragraph
-	fate       []fate      // by paragraph
-	copyOf     []int       // by paragraph: for a removed one, the paragraph it repeats
-	keptRepeat []bool      // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	text       []string    // by paragraph: its current text, after sentence cuts
-	cut        []pieces    // by paragraph: maps its current text to its original text
-	order      []int       // the paragraphs of the output, in order
-	cuts       []cutRecord // every sentence removed, in the order removed
-	outLine    []int       // by paragraph: the output line it starts on, 0 if not in the output
+	fate       []fate         // by paragraph
+	copyOf     []int          // by paragraph: for a removed one, the paragraph it repeats
+	keptRepeat []bool         // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
+	text       []string       // by paragraph: its current text, after sentence cuts
+	original   map[int]string // by paragraph cut by sentence removals: its original text
+	cut        map[int]pieces // by paragraph cut by sentence removals: maps its current text to its original text
+	order      []int          // the paragraphs of the output, in order
+	cuts       []cutRecord    // every sentence removed, in the order removed
+	outLine    []int          // by paragraph: the output line it starts on, 0 if not in the output
 
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
@@ -135,7 +136,7 @@ func (c *cleaner) start() {
 	if c.style == Auto {
 		c.style = detectStyle(c.doc.Lines)
 	}
-	c.paras = segment(c.doc.Lines, c.style)
+	c.paras, c.text = segment(c.doc.Lines, c.style)
 	n := len(c.paras)
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int, n)
@@ -151,11 +152,9 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.text = make([]string, n)
-	c.cut = make([]pieces, n)
+	c.original, c.cut = make(map[int]string), make(map[int]pieces)
 	c.order = make([]int, n)
-	for i := range c.paras {
-		c.text[i] = c.paras[i].text
+	for i := range c.order {
 		c.order[i] = i
 	}
 	c.prepare()
@@ -377,8 +376,8 @@ func (c *cleaner) blankLinesBefore() []int {
 	blanks := make([]int, len(c.paras))
 	pending := 0
 	for i, p := range c.paras {
-		pending = max(pending, p.blankBefore)
-		blanks[i] = p.blankBefore
+		pending = max(pending, int(p.blankBefore))
+		blanks[i] = int(p.blankBefore)
 		if c.fate[i] == kept {
 			blanks[i] = pending
 			pending = 0
@@ -390,6 +389,15 @@ func (c *cleaner) blankLinesBefore() []int {
 // lines returns the input lines of paragraphs first to last.
 func (c *cleaner) lines(first, last int) LineRange {
 	return LineRange{c.doc.Lines[c.paras[first].first].Number, c.doc.Lines[c.paras[last].last].Number}
+}
+
+// originalText returns paragraph i's text as segment made it, before any
+// sentence cuts.
+func (c *cleaner) originalText(i int) string {
+	if t, ok := c.original[i]; ok {
+		return t
+	}
+	return c.text[i]
 }
 
 // span returns the input bytes of paragraphs first to last.
@@ -485,7 +493,7 @@ func (c *cleaner) paragraphChanges() []Change {
 func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	i, j := int(cut.para), int(cut.keptPara)
 	orig, keptOrig := span{int(cut.orig.start), int(cut.orig.end)}, span{int(cut.keptOrig.start), int(cut.keptOrig.end)}
-	ch := Change{Kind: Sentence, Text: c.paras[i].text[orig.start:orig.end]}
+	ch := Change{Kind: Sentence, Text: c.originalText(i)[orig.start:orig.end]}
 	ch.Lines, ch.Span = c.locate(i, orig.start, orig.end)
 	if c.fate[j] == removed {
 		// Its paragraph went later as a repeat: point at the copy that stayed.
@@ -504,8 +512,8 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 // lines and bytes.
 func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 	p := &c.paras[i]
-	breaks := c.inputBreaks.of(i, p.text)
-	first, last := p.first+breaks.lineOf(start), p.first+breaks.lineOf(max(end-1, start))
+	breaks := c.inputBreaks.of(i, c.originalText(i))
+	first, last := int(p.first)+breaks.lineOf(start), int(p.first)+breaks.lineOf(max(end-1, start))
 	lf, ll := &c.doc.Lines[first], &c.doc.Lines[last]
 	return LineRange{lf.Number, ll.Number},
 		Span{c.inputOffset(first, start-breaks.lineStart(start), false), c.inputOffset(last, end-breaks.lineStart(max(end-1, start)), true)}

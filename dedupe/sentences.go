@@ -156,7 +156,7 @@ func (c *cleaner) sentenceRound() bool {
 	var cut []bool
 	for _, i := range c.order {
 		sents := c.sentencesOf(i)
-		text := c.text[i]
+		text, ps := c.text[i], c.cut[i]
 		cut = cut[:0]
 		cutHere := false
 		for _, s := range sents {
@@ -164,7 +164,7 @@ func (c *cleaner) sentenceRound() bool {
 			if s.long() {
 				start, end := int(s.start), int(s.end)
 				here := keptSentence{para: int32(i), cur: span32{s.start, s.end},
-					orig: span32{uint32(c.cut[i].toOrig(start, false)), uint32(c.cut[i].toOrig(end, true))}}
+					orig: span32{uint32(ps.toOrig(start, false)), uint32(ps.toOrig(end, true))}}
 				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
 					repeat = true
 					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: here.orig, keptPara: prev.para, keptOrig: prev.orig})
@@ -222,6 +222,9 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 		starts = append(starts, b.Len())
 		b.WriteString(text[int(s.start):int(s.end)])
 		prevEnd = int(s.end)
+	}
+	if _, ok := c.original[i]; !ok {
+		c.original[i] = text
 	}
 	c.cut[i] = c.cut[i].keep(kept, starts)
 	c.text[i] = b.String()
