@@ -85,10 +85,9 @@ type cleaner struct {
 	// memory as the input), and its sentences, made once per text.
 	hash      []Key // by paragraph: the Key of its current text; hash[i][0] is the table's hash
 	keyed     []bool
-	isJunk    []bool // by paragraph: its current text is a junk line (made with its Key)
-	sentences [][]sentenceInfo
-	split     []bool
-	scratch   scratch // for the texts keyed and split one at a time
+	isJunk    []bool        // by paragraph: its current text is a junk line (made with its Key)
+	sentences sentenceLists // by paragraph: the sentences of its current text
+	scratch   scratch       // for the texts keyed and split one at a time
 	keyBuf    []byte
 	keyBuf2   []byte
 	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
@@ -142,7 +141,7 @@ func (c *cleaner) start() {
 	c.copyOf = make([]int, n)
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]Key, n), make([]bool, n), make([]bool, n)
-	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
+	c.sentences.refs = make([]sentenceRef, n)
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
 	c.near = make([]nearInfo, n)
@@ -186,7 +185,7 @@ func (c *cleaner) result() *Result {
 // near-duplicate information of every paragraph. For a big document they
 // are as large as the text that write makes next.
 func (c *cleaner) freeRounds() {
-	c.sentences, c.split, c.near = nil, nil, nil
+	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
 	c.hash, c.keyed, c.isJunk = nil, nil, nil
 	c.keptRepeat = nil
 	c.scratch = scratch{}

@@ -59,19 +59,6 @@ type scratch struct {
 	key    []byte
 	digest xxhash.Digest
 	spans  []sentence.Span
-	infos  []sentenceInfo // a slab the sentence lists are cut from
-}
-
-// sentenceInfos returns a slice of n sentenceInfos cut from the slab: one
-// allocation for many paragraphs' sentences instead of one each. Each new
-// slab is twice the last, from 64 up to 4096 sentences, so that a short
-// document does not take a large one.
-func (s *scratch) sentenceInfos(n int) []sentenceInfo {
-	if len(s.infos)+n > cap(s.infos) {
-		size := min(max(2*cap(s.infos), 64), 4096)
-		s.infos = make([]sentenceInfo, 0, max(n, size))
-	}
-	k := len(s.infos)
-	s.infos = s.infos[:k+n]
-	return s.infos[k : k+n : k+n]
+	infos  []sentenceInfo // the slab sentence lists are being cut from
+	slab   uint32         // its number in sentenceLists.slabs, plus one
 }

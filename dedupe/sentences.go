@@ -3,6 +3,7 @@ package dedupe
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unsafe"
 
@@ -100,13 +101,60 @@ func (t *sentenceTable) add(s keptSentence) int32 {
 	return int32(len(t.kept) - 1)
 }
 
+// sentenceLists holds the sentences of every paragraph's current text, cut
+// from a few large slabs: a paragraph's list is a sentenceRef of 12 bytes
+// where a slice would take 24, and the zero sentenceRef says that the text
+// is not split yet. Each goroutine of prepare cuts lists from slabs of its
+// own (see scratch), which it adds to slabs under the lock; the rounds
+// read the lists once prepare is done.
+type sentenceLists struct {
+	refs  []sentenceRef // by paragraph
+	mu    sync.Mutex    // for slabs
+	slabs [][]sentenceInfo
+}
+
+// sentenceRef is n sentences from offset off of slab number slab-1 of a
+// sentenceLists; slab 0 is no list.
+type sentenceRef struct{ slab, off, n uint32 }
+
+// of returns paragraph i's sentences, and false if its text is not split.
+func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
+	r := l.refs[i]
+	if r.slab == 0 {
+		return nil, false
+	}
+	return l.slabs[r.slab-1][r.off : r.off+r.n : r.off+r.n], true
+}
+
+// cut returns room for n sentences of paragraph i, cut from the slab of s,
+// and files it as the paragraph's list. Each new slab is twice the last of
+// s, from 64 up to 4096 sentences, so that a short document does not take
+// a large one; a paragraph of more sentences than that has a slab of its
+// own.
+func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
+	if s.slab == 0 || len(s.infos)+n > cap(s.infos) {
+		size := min(max(2*cap(s.infos), 64), 4096)
+		s.infos = make([]sentenceInfo, 0, max(n, size))
+		l.mu.Lock()
+		l.slabs = append(l.slabs, s.infos[:cap(s.infos)])
+		s.slab = uint32(len(l.slabs))
+		l.mu.Unlock()
+	}
+	k := len(s.infos)
+	s.infos = s.infos[:k+n]
+	l.refs[i] = sentenceRef{s.slab, uint32(k), uint32(n)}
+	return s.infos[k : k+n : k+n]
+}
+
 // sentencesOf returns the sentences of paragraph i's current text, split and
 // hashed once per text.
 func (c *cleaner) sentencesOf(i int) []sentenceInfo {
-	if !c.split[i] {
+	sents, ok := c.sentences.of(i)
+	if !ok {
 		c.splitText(i, &c.scratch)
+		sents, _ = c.sentences.of(i)
 	}
-	return c.sentences[i]
+	return sents
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
@@ -115,7 +163,7 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 func (c *cleaner) splitText(i int, s *scratch) {
 	text := c.text[i]
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
-	infos := s.sentenceInfos(len(s.spans))
+	infos := c.sentences.cut(i, len(s.spans), s)
 	minWords := c.opts.minSentenceWords()
 	for k, sp := range s.spans {
 		s.key = appendKey(s.key[:0], text[sp.Start:sp.End])
@@ -124,7 +172,6 @@ func (c *cleaner) splitText(i int, s *scratch) {
 		long := hasWords(unsafe.String(unsafe.SliceData(s.key), len(s.key)), minWords) // read here only
 		infos[k] = newSentenceInfo(sp, xxhash.Sum64(s.key), long)
 	}
-	c.sentences[i], c.split[i] = infos, true
 }
 
 // sentenceRound removes from each output paragraph, in output order, the
@@ -228,7 +275,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	}
 	c.cut[i] = c.cut[i].keep(kept, starts)
 	c.text[i] = b.String()
-	c.keyed[i], c.split[i], c.near[i].ok = false, false, false
+	c.keyed[i], c.sentences.refs[i], c.near[i].ok = false, sentenceRef{}, false
 	if strings.TrimSpace(c.text[i]) == "" {
 		c.fate[i] = emptied
 	}
