@@ -71,14 +71,14 @@ type cleaner struct {
 	style      Style
 	paras      []paragraph
 	fate       []fate         // by paragraph
-	copyOf     []int          // by paragraph: for a removed one, the paragraph it repeats
+	copyOf     []int32        // by paragraph: for a removed one, the paragraph it repeats
 	keptRepeat []bool         // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	text       []string       // by paragraph: its current text, after sentence cuts
 	original   map[int]string // by paragraph cut by sentence removals: its original text
 	cut        map[int]pieces // by paragraph cut by sentence removals: maps its current text to its original text
 	order      []int          // the paragraphs of the output, in order
 	cuts       []cutRecord    // every sentence removed, in the order removed
-	outLine    []int          // by paragraph: the output line it starts on, 0 if not in the output
+	outLine    []uint32       // by paragraph: the output line it starts on, 0 if not in the output
 
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
@@ -138,7 +138,7 @@ func (c *cleaner) start() {
 	c.paras, c.text = segment(c.doc.Lines, c.style)
 	n := len(c.paras)
 	c.fate = make([]fate, n)
-	c.copyOf = make([]int, n)
+	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]Key, n), make([]bool, n), make([]bool, n)
 	c.sentences.refs = make([]sentenceRef, n)
@@ -230,7 +230,7 @@ func (c *cleaner) paragraphRound() bool {
 		c.keptRepeat[i] = dec.fate != removed && keptCopies[root(first, pos)] > 1
 		switch dec.fate {
 		case removed:
-			c.fate[i], c.copyOf[i] = removed, c.order[dec.copyOf]
+			c.fate[i], c.copyOf[i] = removed, int32(c.order[dec.copyOf])
 			changed = true
 		case moved:
 			c.fate[i] = moved
@@ -334,11 +334,11 @@ func (c *cleaner) write() (text string, paragraphs int) {
 	nl := c.doc.Newline
 	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
 	line := 1
-	c.outLine = make([]int, len(c.paras))
+	c.outLine = make([]uint32, len(c.paras))
 	blanks := c.blankLinesBefore()
 	for _, i := range c.order {
 		t := c.text[i]
-		blank := blanks[i]
+		blank := int(blanks[i])
 		switch {
 		case collapse && paragraphs == 0:
 			blank = 0
@@ -355,7 +355,7 @@ func (c *cleaner) write() (text string, paragraphs int) {
 			b.WriteString(nl)
 		}
 		line += blank
-		c.outLine[i] = line
+		c.outLine[i] = uint32(line)
 		if nl != "\n" {
 			t = strings.ReplaceAll(t, "\n", nl)
 		}
@@ -371,12 +371,12 @@ func (c *cleaner) write() (text string, paragraphs int) {
 // it: for a kept paragraph, the most that stood before it or before any
 // paragraph removed between it and the kept one before it, so that a section
 // break is not lost with the paragraph that carried it.
-func (c *cleaner) blankLinesBefore() []int {
-	blanks := make([]int, len(c.paras))
-	pending := 0
+func (c *cleaner) blankLinesBefore() []int32 {
+	blanks := make([]int32, len(c.paras))
+	pending := int32(0)
 	for i, p := range c.paras {
-		pending = max(pending, int(p.blankBefore))
-		blanks[i] = int(p.blankBefore)
+		pending = max(pending, p.blankBefore)
+		blanks[i] = p.blankBefore
 		if c.fate[i] == kept {
 			blanks[i] = pending
 			pending = 0
@@ -408,7 +408,7 @@ func (c *cleaner) span(first, last int) Span {
 // stayed (or that was itself emptied by sentence cuts).
 func (c *cleaner) finalCopy(i int) int {
 	for c.fate[i] == removed || c.fate[i] == near || c.fate[i] == teaser {
-		i = c.copyOf[i]
+		i = int(c.copyOf[i])
 	}
 	return i
 }
@@ -474,10 +474,10 @@ func (c *cleaner) paragraphChanges() []Change {
 				kind = Teaser
 			}
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.text[i], Kept: c.lines(k, k), OutputLine: c.outLine[k],
+				Text: c.text[i], Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
 		case moved:
-			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: c.outLine[i]}
+			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
 				m.Kept = c.lines(j, j)
 			}
@@ -497,12 +497,12 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	if c.fate[j] == removed {
 		// Its paragraph went later as a repeat: point at the copy that stayed.
 		k := c.finalCopy(j)
-		ch.Kept, ch.OutputLine = c.lines(k, k), c.outLine[k]
+		ch.Kept, ch.OutputLine = c.lines(k, k), int(c.outLine[k])
 		return ch
 	}
 	ch.Kept, _ = c.locate(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = c.outLine[j] + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(keptOrig.start))
 	}
 	return ch
 }

@@ -162,12 +162,12 @@ func (c *cleaner) dropNear() bool {
 			out[pos] = i
 			idx.starts.replace(pos, func() string { return c.keyString(earlier) })
 			c.fate[i] = moved
-			c.fate[earlier], c.copyOf[earlier] = kind, i
+			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
 			c.similarity[earlier], c.keptLater[earlier] = sim, true
 			idx.add(c, i, n, pos)
 			continue
 		}
-		c.fate[i], c.copyOf[i] = kind, earlier
+		c.fate[i], c.copyOf[i] = kind, int32(earlier)
 		c.similarity[i] = sim
 	}
 	c.order = out
