@@ -126,7 +126,8 @@ func (c *cleaner) dropNear() bool {
 	minWords := c.opts.minNearWords()
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 	out := make([]int, 0, len(c.order))
-	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), bags: newHashIndex(len(c.order) / 2)}
+	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), asked: c.teaserStarts(),
+		bags: newHashIndex(len(c.order) / 2)}
 	changed := false
 	for _, i := range c.order {
 		if c.keptRepeat[i] {
@@ -188,9 +189,10 @@ const teaserWords = 5
 // nearIndex finds earlier paragraphs for dropNear: by their first words
 // (for teasers), the teasers themselves, and by their bag of sentences.
 type nearIndex struct {
-	starts  *startIndex // by the xxhash of the first teaserWords words of the key
-	teasers teaserIndex // the paragraphs in out cut off with a mark
-	bags    hashIndex   // hash of the sorted sentence keys → position in out
+	starts  *startIndex     // by the xxhash of the first teaserWords words of the key
+	asked   map[uint64]bool // the lists of starts that teasers look in: see teaserStarts
+	teasers teaserIndex     // the paragraphs in out cut off with a mark
+	bags    hashIndex       // hash of the sorted sentence keys → position in out
 }
 
 // sentenceBag returns a hash of the multiset of paragraph i's sentences
@@ -215,8 +217,30 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 	return bag, true
 }
 
+// teaserStarts returns the hashes of the first teaserWords words of the
+// stems of the teasers that dropNear will look up (see nearest): the only
+// lists of the start index that are ever read. Paragraphs that start
+// otherwise are not filed in it, which finds the same paragraphs: most
+// documents have no teaser, and the index then stays empty where it took
+// about 150 bytes a paragraph.
+func (c *cleaner) teaserStarts() map[uint64]bool {
+	var asked map[uint64]bool
+	for _, i := range c.order {
+		if c.keptRepeat[i] || !c.nearOf(i).teaser {
+			continue
+		}
+		if start, ok := firstWords(c.stemOf(i)); ok {
+			if asked == nil {
+				asked = make(map[uint64]bool)
+			}
+			asked[xxhash.Sum64String(start)] = true
+		}
+	}
+	return asked
+}
+
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
-	if n.hasStart {
+	if n.hasStart && x.asked[n.start] {
 		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
 	}
 	x.teasers.occupy(pos, c.stemOf(i), n.teaser)
