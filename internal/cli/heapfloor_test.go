@@ -1,0 +1,31 @@
+package cli
+
+import (
+	"runtime"
+	"runtime/metrics"
+	"testing"
+)
+
+// With the floor, allocating garbage while little is live runs the
+// collector about once per heapFloor bytes, not once per 4 MB.
+func TestHeapFloor(t *testing.T) {
+	keepHeapFloor()
+	runtime.GC()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(live)
+	if live[0].Value.Uint64()*2 > heapFloor/2 {
+		t.Skipf("%d bytes live: too many for the floor to show", live[0].Value.Uint64())
+	}
+	before := live[1].Value.Uint64()
+	const total = 8 * heapFloor
+	var keep []byte
+	for range total / (64 << 10) {
+		keep = make([]byte, 64<<10)
+	}
+	runtime.KeepAlive(keep)
+	metrics.Read(live)
+	// 8 or 9 cycles with the floor; at least 16 at the runtime's 4 MB.
+	if cycles := live[1].Value.Uint64() - before; cycles > 12 {
+		t.Errorf("%d collections for %d MB of garbage: the heap floor of %d MB is not kept", cycles, total>>20, heapFloor>>20)
+	}
+}
