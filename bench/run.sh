@@ -23,12 +23,15 @@ mkdir -p "$out"
 # without a journal, creating a file skips, one by one, the inodes freed in
 # the last minute or more (the kernel's recently_deleted()), so each file
 # created after 20,000 were deleted cost 360 us of system time here, against
-# 50-110 us, and a second writer did the same scan again. So outputs left
-# by an interrupted run go now, and the tree waits until 90 s have passed
-# since this or the last run deleted its outputs (tree-removed holds when).
+# 50-110 us, and a second writer did the same scan again. An inode counts
+# as recent for 60 s once its inode table block is on disk, 360 s while it
+# is not: so outputs left by an interrupted run go now, followed by a sync,
+# and the tree waits until 70 s have passed since this or the last run
+# deleted its outputs (tree-removed holds when).
 removed=$(cat "$out/tree-removed" 2> /dev/null || echo 0)
 if [ -d "$out/tree-out" ]; then
 	rm -rf "$out/tree-out"
+	sync
 	removed=$(date +%s)
 fi
 go build -o "$out/textclean" ./cmd/textclean
@@ -99,7 +102,7 @@ treedir="$out/tree-${mb}mb-${files}"
 nfiles=$(find "$treedir" -type f | wc -l)
 treebytes=$(find "$treedir" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 mkdir -p "$out/tree-out"
-wait=$((removed + 90 - $(date +%s)))
+wait=$((removed + 70 - $(date +%s)))
 if [ "$wait" -gt 0 ]; then
 	echo "(waiting $wait s: output folders were deleted just now; see the top of $0)"
 	sleep "$wait"
@@ -154,4 +157,5 @@ speedup "cp: 2 writers over 1" "$secs_cp1" "$secs_cp2"
 speedup "textclean --check: -j 2 over -j 1" "$secs_check1" "$secs_check2"
 speedup "textclean -o: -j 2 over -j 1" "$secs_o1" "$secs_o2"
 rm -rf "$out/tree-out" "$out/tree-files"
+sync
 date +%s > "$out/tree-removed"
