@@ -37,9 +37,10 @@ func keepHeapFloor() {
 		if gogc < 0 {
 			return
 		}
-		f := &gcFloor{gogc: gogc, floor: heapFloor, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
-		f.tune()
-		f.watch()
+		f := &gcFloor{gogc: gogc, set: gogc, floor: heapFloor, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+		if f.tune() {
+			f.watch()
+		}
 	})
 }
 
@@ -47,7 +48,8 @@ func keepHeapFloor() {
 // the next goal is at least floor bytes of heap: Go has no setting for a
 // least heap goal, only for the percentage the heap may grow by.
 type gcFloor struct {
-	gogc  int // the percentage GOGC asks for
+	gogc  int // the percentage asked for: GOGC, or what other code set since
+	set   int // the percentage tune set last
 	floor uint64
 	live  []metrics.Sample
 }
@@ -57,8 +59,9 @@ type gcFloor struct {
 // the next cycle finds it.
 func (f *gcFloor) watch() {
 	runtime.AddCleanup(new(cycleMark), func(f *gcFloor) {
-		f.tune()
-		f.watch()
+		if f.tune() {
+			f.watch()
+		}
 	}, f)
 }
 
@@ -71,8 +74,11 @@ type cycleMark struct{ _ *byte }
 // the last one: the goal is then about live*(1+percent/100). The runtime
 // also never sets a goal below 4 MB*percent/100, so the percentage that
 // gives the floor on its own is the most it needs: more would raise that
-// minimum above the floor when little is live.
-func (f *gcFloor) tune() {
+// minimum above the floor when little is live. A percentage that other
+// code set since the last call (debug.SetGCPercent) is taken as the one
+// asked for from then on; if it turned the collector off, tune leaves it
+// off and reports false: stop watching.
+func (f *gcFloor) tune() bool {
 	metrics.Read(f.live)
 	live := max(f.live[0].Value.Uint64(), 1)
 	var percent uint64 // what makes live*(1+percent/100) the floor
@@ -80,5 +86,16 @@ func (f *gcFloor) tune() {
 		percent = (f.floor - live) * 100 / live
 	}
 	percent = min(percent, f.floor*100/runtimeMinimum)
-	debug.SetGCPercent(max(f.gogc, int(percent)))
+	set := max(f.gogc, int(percent))
+	if prev := debug.SetGCPercent(set); prev != f.set {
+		f.gogc = prev // set by other code since
+		if prev < 0 {
+			debug.SetGCPercent(prev)
+			return false
+		}
+		set = max(prev, int(percent))
+		debug.SetGCPercent(set)
+	}
+	f.set = set
+	return true
 }

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"testing"
+	"time"
 )
 
 // With the floor, allocating garbage while little is live runs the
@@ -28,4 +30,23 @@ func TestHeapFloor(t *testing.T) {
 	if cycles := live[1].Value.Uint64() - before; cycles > 12 {
 		t.Errorf("%d collections for %d MB of garbage: the heap floor of %d MB is not kept", cycles, total>>20, heapFloor>>20)
 	}
+}
+
+// A percentage set with debug.SetGCPercent after the floor was put in
+// place stays in force while the live heap is above the floor.
+func TestHeapFloorKeepsOtherSettings(t *testing.T) {
+	keepHeapFloor()
+	live := make([]byte, 2*heapFloor)
+	old := debug.SetGCPercent(300)
+	defer debug.SetGCPercent(old)
+	for range 5 {
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond) // let the cleanup after the cycle run
+	}
+	gogc := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(gogc)
+	if got := gogc[0].Value.Uint64(); got != 300 {
+		t.Errorf("GOGC percentage %d after the collections, want the 300 set since", got)
+	}
+	runtime.KeepAlive(live)
 }
