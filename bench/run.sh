@@ -9,7 +9,10 @@
 # /usr/bin/time -v. Usage: bench/run.sh [MB] [RUNS]
 # (STREAM_ONLY=1 skips the tree, TREE_ONLY=1 the stream; FILES=N sets the
 # tree's number of files; it needs GNU time and bc, and installs them with
-# INSTALL=1).
+# INSTALL=1). On a machine that others load, -j 2 mostly measures how much
+# of a core it gets; as root, a session of its own with a lower autogroup
+# nice gives steadier ratios (BENCHMARKS.md, "How it was measured"):
+#   setsid bash -c 'echo -15 > /proc/self/autogroup && exec bench/run.sh'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/require.sh
