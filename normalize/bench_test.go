@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/textclean/textclean/internal/benchgen"
+
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -16,6 +18,21 @@ func BenchmarkDocument(b *testing.B) {
 		b.Fatal(err)
 	}
 	in := strings.Repeat(string(data)+"\n", 1<<20/len(data))
+	n := normalize.New(normalize.Options{})
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := n.Document(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDocumentGenerated normalizes 4 MB of generated articles
+// (internal/benchgen, the text bench/run.sh times): one paragraph per
+// line, nine lines in ten printable ASCII, the rest with the damage the
+// rules repair.
+func BenchmarkDocumentGenerated(b *testing.B) {
+	in := benchgen.New(1).Stream(4 << 20)
 	n := normalize.New(normalize.Options{})
 	b.SetBytes(int64(len(in)))
 	for b.Loop() {

@@ -23,7 +23,12 @@ type Line struct {
 
 // Blank reports whether the line holds nothing but spaces and tabs.
 func (l *Line) Blank() bool {
-	return strings.TrimLeft(l.Text, " \t") == ""
+	for i := 0; i < len(l.Text); i++ {
+		if !isBlank(l.Text[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Document is a normalized input, line by line.
@@ -71,6 +76,14 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		start = len("\ufeff")
 	}
 	hasCR := strings.IndexByte(text, '\r') >= 0
+	// Room for every line at once: appending would copy the lines of a
+	// 100 MB input several times over as it grew, and leave up to twice
+	// the room they need.
+	lines := strings.Count(text[start:], "\n") + 1
+	if hasCR {
+		lines += strings.Count(text[start:], "\r")
+	}
+	d.Lines = make([]Line, 0, lines)
 	for number := 1; ; number++ {
 		end, next := lineEnd(text, start, hasCR)
 		d.Lines = append(d.Lines, Line{Number: number, Start: start, End: end, Text: n.line(text[start:end], &d.Counts, nil)})

@@ -23,3 +23,72 @@ func TestAlwaysNFC(t *testing.T) {
 		t.Error("alwaysNFC accepts a combining mark")
 	}
 }
+
+// quietOptions are option sets that switch on more than the defaults:
+// a quiet line must come through all of them unchanged.
+var quietOptions = []Options{{}, {NFKC: true}, {ASCIIPunct: true}, {WHATWGEntities: true}}
+
+// checkQuiet fails t if s is quiet but the rules change it or count a
+// change, under any of quietOptions.
+func checkQuiet(t *testing.T, s string) {
+	t.Helper()
+	if !quiet(s) {
+		return
+	}
+	for _, opts := range quietOptions {
+		var c Counts
+		if got := New(opts).rules(s, &c, nil); got != s || c.Total() != 0 {
+			t.Fatalf("quiet(%q), but the rules (%+v) make it %q, counts %v", s, opts, got, c)
+		}
+	}
+}
+
+// TestQuiet checks the fast path of Line: a line quiet accepts is one the
+// rules leave as it is, and the lines it turns away are those the rules
+// might change.
+func TestQuiet(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true},
+		{"Plain text, with (punctuation): 1+1=2; \"quoted\" 'too'?", true},
+		{"a\tb", true},
+		{"a  b", false},
+		{" a", false},
+		{"a ", false},
+		{"\ta", false},
+		{"a\t", false},
+		{"a&b", false},
+		{"a\x1b[0mb", false},
+		{"a\x7fb", false},
+		{"a\x01b", false},
+		{"a\vb", false},
+		{"caf\u00e9", false},
+		{"a\u00a0b", false},
+		{"\xff", false},
+	} {
+		if got := quiet(tt.s); got != tt.want {
+			t.Errorf("quiet(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		checkQuiet(t, tt.s)
+	}
+	// Every ASCII byte, alone, between letters, doubled and at the ends.
+	for b := 0; b < 0x80; b++ {
+		c := string(rune(b))
+		for _, s := range []string{c, "a" + c + "b", c + c, "a" + c, c + "a", "a" + c + c + "b"} {
+			checkQuiet(t, s)
+		}
+	}
+}
+
+// FuzzQuiet checks the fast path of Line on any input: a line quiet
+// accepts, the rules leave unchanged.
+func FuzzQuiet(f *testing.F) {
+	for _, s := range []string{"a b", "x\ty", "&amp; lt;", "one two  three", "A quiet line (of text): 1, 2, 3."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkQuiet(t, s)
+	})
+}

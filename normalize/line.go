@@ -48,6 +48,14 @@ func (n *Normalizer) LineOffsets(line string) (string, *Offsets) {
 }
 
 func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
+	if quiet(s) {
+		return s
+	}
+	return n.rules(s, c, m)
+}
+
+// rules applies the rules to line s, in passes until one changes nothing.
+func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
 		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).mojibake, (*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
@@ -67,11 +75,41 @@ func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 			}
 			n.buf = n.e.out
 		}
-		if !changed {
-			break
+		if !changed || quiet(s) {
+			break // another pass would change nothing
 		}
 	}
 	return s
+}
+
+// quiet reports whether s is a line that no rule changes, whatever the
+// options, found in one pass over it: most lines of English text. Such a
+// line is printable ASCII and tabs, without '&', with no space or tab at
+// either end and no two spaces in a row. Then:
+//   - Mojibake, InvalidUTF8, Invisible, Spaces (but for line breaks),
+//     Width, Ligatures, ASCIIPunct and NFC or NFKC change only characters
+//     outside ASCII;
+//   - Entities needs an '&'; Escapes an ESC; Controls, and Spaces' line
+//     breaks, a C0 control other than tab, or DEL;
+//   - Trim needs a space or tab at an end, CollapseSpaces two spaces in
+//     a row;
+//   - BOM, Newlines, BlankLines and Hyphenation work on the document, not
+//     on a line's text alone.
+//
+// TestQuiet checks it against the full rules.
+func quiet(s string) bool {
+	if s == "" {
+		return true
+	}
+	if isBlank(s[0]) || isBlank(s[len(s)-1]) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !plain[s[i]] {
+			return false
+		}
+	}
+	return !strings.Contains(s, "  ")
 }
 
 // mojibake applies the Mojibake rule: see repairMojibake. ASCII text

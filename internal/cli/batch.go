@@ -16,7 +16,8 @@ import (
 // order.
 type outcome struct {
 	in      input
-	stdout  []byte // the clean text, the name (-l) or the diff (-d)
+	stdout  blocks // the name (-l), the edits (--explain) or the diff (-d)
+	text    string // the clean text, when it goes to standard output: not copied into stdout, it can be hundreds of megabytes
 	report  []byte // the report's JSON line
 	err     error  // why the input failed
 	skipped bool   // a binary file found in a folder: a warning, not a failure

@@ -313,8 +313,11 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 				return writeFailed(fmt.Errorf("report: %w", err))
 			}
 		}
-		if len(o.stdout) > 0 {
-			if _, err := cmd.stdout.Write(o.stdout); err != nil {
+		if _, err := o.stdout.WriteTo(cmd.stdout); err != nil {
+			return writeFailed(&stdoutError{err})
+		}
+		if o.text != "" {
+			if _, err := io.WriteString(cmd.stdout, o.text); err != nil {
 				return writeFailed(&stdoutError{err})
 			}
 		}
@@ -373,6 +376,7 @@ func (cmd *command) clean(in input) (o outcome) {
 	if err != nil {
 		return fail(err)
 	}
+	defer lowerGC(len(raw))()
 	decoded, err := normalize.Decode(raw, cmd.encoding, cmd.opts.Normalize.Strict)
 	if err != nil {
 		return fail(fmt.Errorf("%w; not cleaned", err))
@@ -419,25 +423,29 @@ func (cmd *command) clean(in input) (o outcome) {
 		// input is still printed, written or rewritten.
 		o.page, o.pageErr = cmd.html.page(in, text, len(raw), res, opts)
 	}
-	var out bytes.Buffer
+	out := &o.stdout
 	if o.changed && cmd.list {
-		fmt.Fprintln(&out, name)
+		fmt.Fprintln(out, name)
 	}
 	for _, e := range edits {
-		fmt.Fprintf(&out, "%s:%d:%d: %s: %q → %q\n", name, e.Line, e.Column, e.Rule, e.Before, e.After)
+		fmt.Fprintf(out, "%s:%d:%d: %s: %q → %q\n", name, e.Line, e.Column, e.Rule, e.Before, e.After)
 	}
 	if o.changed && cmd.diff {
+		// The plain diff goes straight into the output; the colour one
+		// is made from the plain one.
 		var d bytes.Buffer
-		if err := udiff.Write(&d, name+".orig", name, raw, res.Text); err != nil {
+		var w io.Writer = out
+		if cmd.color {
+			w = &d
+		}
+		if err := udiff.Write(w, name+".orig", name, raw, res.Text); err != nil {
 			if errors.Is(err, udiff.ErrName) {
 				return fail(errors.New("cannot name this file in a diff: its name holds a line break"))
 			}
 			return fail(err)
 		}
 		if cmd.color {
-			colordiff.Write(&out, d.Bytes()) // a bytes.Buffer does not fail
-		} else {
-			out.Write(d.Bytes())
+			colordiff.Write(out, d.Bytes()) // blocks do not fail
 		}
 	}
 	switch {
@@ -459,9 +467,8 @@ func (cmd *command) clean(in input) (o outcome) {
 			return fail(fmt.Errorf("write %s: %w", target, err))
 		}
 	case !cmd.list && !cmd.diff && !cmd.check && !cmd.explain:
-		out.WriteString(res.Text)
+		o.text = res.Text
 	}
-	o.stdout = out.Bytes()
 	return o
 }
 
@@ -542,13 +549,49 @@ var openInput = func(path string) (inputFile, error) {
 }
 
 // readLimited reads r to its end, or fails once it has given more than max
-// bytes.
+// bytes. A regular file (standard input too, when redirected from one) is
+// read into a buffer of its size, as os.ReadFile does: io.ReadAll reads
+// into growing chunks and copies them into one buffer at the end, which
+// for a 100 MB input held 240 MB at once.
 func readLimited(r io.Reader, max int64) (string, error) {
-	b, err := io.ReadAll(&limitedReader{r: r, max: max})
-	if err != nil {
-		return "", err
+	lr := &limitedReader{r: r, max: max}
+	size := regularSize(r)
+	if size <= 0 {
+		b, err := io.ReadAll(lr)
+		if err != nil {
+			return "", err
+		}
+		return bytesToString(b), nil
 	}
-	return bytesToString(b), nil
+	// One byte more than the size, so that the end of the file is seen
+	// without growing the buffer.
+	b := make([]byte, 0, min(size, max)+1)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew
+		}
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return bytesToString(b), nil
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+}
+
+// regularSize returns the size of r if it is a regular file, else 0.
+func regularSize(r io.Reader) int64 {
+	f, ok := r.(interface{ Stat() (os.FileInfo, error) })
+	if !ok {
+		return 0
+	}
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	return info.Size()
 }
 
 // limitedReader reads r, and fails once r has given more than max bytes:

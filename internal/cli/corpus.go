@@ -4,80 +4,198 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 
 	"github.com/textclean/textclean/corpus"
 	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/keyindex"
 	"github.com/textclean/textclean/normalize"
 )
 
 // corpusTable is what --across and --boilerplate know of all the inputs:
-// the select phase of package corpus, run in memory. For each paragraph
-// kept anywhere, by its 128-bit key (not its text), the first input that
-// keeps it and how many inputs do; for each input of this run, the keys
-// it signed.
+// the select phase of package corpus, run in memory, in about 16 bytes a
+// distinct paragraph and 12 an input, plus its name front-coded (often 4
+// to 8 bytes), and 4 for each paragraph an input keeps that an earlier
+// one keeps too.
+//
+// A paragraph is known by the first 64 bits of its dedupe.Key (two
+// paragraphs whose keys agree in those are taken for one: the README
+// gives the odds), and numbered in the order inputs first keep it
+// (keyindex). Its number gives the rest: how many inputs keep it (docs),
+// its lines in the input that keeps it first (lines), and that input,
+// since the inputs are added in order and each input's new paragraphs are
+// numbered in a block of their own (firstPara). The paragraphs an input
+// keeps that an earlier input kept first are listed by number (repeats),
+// for removals.
 type corpusTable struct {
-	entries map[dedupe.Key]corpusEntry
-	names   []string // by input number: those of a --state file first
-	base    int      // how many inputs the --state file had: this run's input seq is base+seq
-	signed  map[int][]dedupe.Key
-	policy  corpus.Policy
+	paragraphs keyindex.Index
+	docs       []uint8        // by paragraph: how many inputs keep it, or manyDocs if 255
+	manyDocs   map[uint32]int // by paragraph kept by 255 inputs or more: how many
+	lines      lineRanges     // by paragraph: its lines in the input that keeps it first
+	// By input number (a corpus.Doc's Seq), numbers no input had
+	// included: those of a --state file first, then this run's.
+	firstPara   []uint32 // its paragraphs are numbered firstPara[seq] up to the next input's
+	firstRepeat []int    // its repeats start at repeats[firstRepeat[seq]]
+	names       nameList
+	repeats     []uint32
+	base        int // how many inputs the --state file had: this run's input seq is base+seq
+	policy      corpus.Policy
 	// minLength is the length under which --across spares a paragraph, as
 	// within a document.
 	minLength int
 }
 
-// corpusEntry is the corpus.Summary of one paragraph, in little space: the
-// input that keeps it is a number, its name is in corpusTable.names.
-type corpusEntry struct {
-	doc         int32 // the first input that keeps it
-	first, last int32 // its lines there
-	docs        int32 // how many inputs keep it
+// errTooManyParagraphs is add's error when the table is full.
+var errTooManyParagraphs = fmt.Errorf("more than %d distinct paragraphs across the inputs", keyindex.MaxLen)
+
+// newCorpusTable returns an empty table that judges with policy, sparing
+// across copies shorter than minLength.
+func newCorpusTable(policy corpus.Policy, minLength int) *corpusTable {
+	return &corpusTable{manyDocs: make(map[uint32]int), policy: policy, minLength: minLength}
 }
 
-// summary is the corpus.Summary of the entry e of key k.
-func (c *corpusTable) summary(k dedupe.Key, e corpusEntry) corpus.Summary {
-	return corpus.Summary{
-		Keeper: corpus.Signature{
-			Key:   k,
-			Doc:   corpus.Doc{Seq: int64(e.doc), Name: c.names[e.doc]},
-			Lines: dedupe.LineRange{First: int(e.first), Last: int(e.last)},
-		},
-		Documents: int(e.docs),
+// inputs returns the number of inputs: one more than the last one's seq.
+func (c *corpusTable) inputs() int { return len(c.firstPara) }
+
+// name returns the name of input seq.
+func (c *corpusTable) name(seq int) string { return c.names.at(seq) }
+
+// own returns the numbers of the paragraphs that input seq keeps first:
+// those from lo up to hi.
+func (c *corpusTable) own(seq int) (lo, hi uint32) {
+	hi = uint32(c.paragraphs.Len())
+	if seq+1 < c.inputs() {
+		hi = c.firstPara[seq+1]
 	}
+	return c.firstPara[seq], hi
 }
 
-// add records the signatures of document doc (an input, or a record).
-func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) {
-	for len(c.names) <= int(doc.Seq) {
-		c.names = append(c.names, "")
+// repeatsOf returns the numbers of the paragraphs that input seq keeps
+// and an earlier input kept first.
+func (c *corpusTable) repeatsOf(seq int) []uint32 {
+	end := len(c.repeats)
+	if seq+1 < c.inputs() {
+		end = c.firstRepeat[seq+1]
 	}
-	c.names[doc.Seq] = doc.Name
-	keys := make([]dedupe.Key, len(sigs))
-	for i, sig := range sigs {
-		s := corpus.Summarize(sig)
-		if e, ok := c.entries[sig.Key]; ok {
-			s = corpus.Merge(c.summary(sig.Key, e), s)
+	return c.repeats[c.firstRepeat[seq]:end]
+}
+
+// keeper returns the input that keeps paragraph n first: the last input
+// whose paragraphs start at or before n.
+func (c *corpusTable) keeper(n uint32) int {
+	after, _ := slices.BinarySearch(c.firstPara, n+1) // the first input whose paragraphs start after n
+	return after - 1
+}
+
+// documents returns how many inputs keep paragraph n.
+func (c *corpusTable) documents(n uint32) int {
+	if d := c.docs[n]; d < math.MaxUint8 {
+		return int(d)
+	}
+	return c.manyDocs[n]
+}
+
+// setDocuments records that d inputs keep paragraph n.
+func (c *corpusTable) setDocuments(n uint32, d int) {
+	if d < math.MaxUint8 {
+		c.docs[n] = uint8(d)
+		return
+	}
+	c.docs[n] = math.MaxUint8
+	c.manyDocs[n] = d
+}
+
+// judge returns the verdict on paragraph n, which input keeper keeps
+// first, in input seq, which keeps it, and whether there is one: the
+// policy's corpus.Policy.Judge on its corpus.Summary. The Summary's Key has
+// the 64 bits the table keeps, and 0; the keeper's name and lines, which
+// only the report reads, are decoded for verdicts only.
+func (c *corpusTable) judge(n uint32, keeper int, seq int64) (corpus.Verdict, bool) {
+	s := corpus.Summary{
+		Keeper:    corpus.Signature{Key: dedupe.Key{c.paragraphs.Key(n)}, Doc: corpus.Doc{Seq: int64(keeper)}},
+		Documents: c.documents(n),
+	}
+	v, ok := c.policy.Judge(s, seq)
+	if ok {
+		v.Keeper.Doc.Name = c.name(keeper)
+		v.Keeper.Lines = c.lines.at(int(n))
+	}
+	return v, ok
+}
+
+// startInput makes seq, which must come after every input added, the
+// last input, named name.
+func (c *corpusTable) startInput(seq int, name string) {
+	if seq < c.inputs() {
+		panic(fmt.Sprintf("corpus table: input %d added after input %d", seq, c.inputs()-1))
+	}
+	for c.inputs() <= seq {
+		if c.inputs() < seq {
+			c.names.add("") // a number no input had
 		}
-		c.entries[sig.Key] = corpusEntry{
-			doc:   int32(s.Keeper.Doc.Seq),
-			first: int32(s.Keeper.Lines.First), last: int32(s.Keeper.Lines.Last),
-			docs: int32(s.Documents),
-		}
-		keys[i] = sig.Key
+		c.firstPara = append(c.firstPara, uint32(c.paragraphs.Len()))
+		c.firstRepeat = append(c.firstRepeat, len(c.repeats))
 	}
-	c.signed[int(doc.Seq)] = keys
+	c.names.add(name)
 }
 
-// removals returns the dedupe.Elsewhere of input number seq: the
-// corpus.Removals of the verdicts on the paragraphs it signed.
+// add records the signatures of document doc (an input, or a record),
+// which must come after every document added. Of the documents that keep
+// a paragraph, the first added keeps it first: corpus.Merge's keeper, as
+// Seq grows.
+func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
+	seq := int(doc.Seq)
+	c.startInput(seq, doc.Name)
+	for _, sig := range sigs {
+		if c.paragraphs.Len() == keyindex.MaxLen {
+			return errTooManyParagraphs
+		}
+		n, added := c.paragraphs.Add(sig.Key[0])
+		switch {
+		case added:
+			c.docs = append(c.docs, 1)
+			c.lines.add(sig.Lines)
+		case n >= c.firstPara[seq]:
+			// Two keys of this document that agree in 64 bits: one
+			// paragraph to the table.
+		default:
+			c.repeats = append(c.repeats, n)
+			c.setDocuments(n, c.documents(n)+1)
+		}
+	}
+	return nil
+}
+
+// removals returns the dedupe.Elsewhere of input number seq, one of this
+// run's: the corpus.Removals of the verdicts on the paragraphs it signed,
+// found by the first 64 bits of their keys.
 func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
+	if seq < int64(c.base) || seq >= int64(c.inputs()) {
+		return byHash{corpus.Removals(nil, c.minLength)}
+	}
 	var vs []corpus.Verdict
-	for _, k := range c.signed[int(seq)] {
-		if v, ok := c.policy.Judge(c.summary(k, c.entries[k]), seq); ok {
+	lo, hi := c.own(int(seq))
+	for n := lo; n < hi; n++ {
+		if v, ok := c.judge(n, int(seq), seq); ok {
 			vs = append(vs, v)
 		}
 	}
-	return corpus.Removals(vs, c.minLength)
+	for _, n := range c.repeatsOf(int(seq)) {
+		if v, ok := c.judge(n, c.keeper(n), seq); ok {
+			vs = append(vs, v)
+		}
+	}
+	return byHash{corpus.Removals(vs, c.minLength)}
+}
+
+// byHash is a dedupe.Elsewhere made of Keys whose second half is 0: it
+// finds a Key by its first half, as the corpus table knows it.
+type byHash struct{ dedupe.Elsewhere }
+
+// Find implements dedupe.Elsewhere.
+func (e byHash) Find(k dedupe.Key, length int) (dedupe.Copy, bool) {
+	return e.Elsewhere.Find(dedupe.Key{k[0]}, length)
 }
 
 // errSkipped is sign's error for a binary file found in a folder: a
@@ -89,22 +207,22 @@ var errSkipped = errors.New("binary file skipped")
 // paragraphs each keeps. Inputs that fail here are reported by the second
 // pass.
 func (cmd *command) buildCorpus(ctx context.Context) (*corpusTable, error) {
-	c := &corpusTable{
-		entries:   make(map[dedupe.Key]corpusEntry),
-		signed:    make(map[int][]dedupe.Key),
-		policy:    corpus.Policy{Across: cmd.across, Boilerplate: cmd.boilerplate},
-		minLength: cmd.opts.MinLengthOrDefault(),
-	}
+	c := newCorpusTable(corpus.Policy{Across: cmd.across, Boilerplate: cmd.boilerplate}, cmd.opts.MinLengthOrDefault())
 	if cmd.state != "" {
 		if err := c.loadState(cmd.state); err != nil {
 			return nil, fmt.Errorf("%s: %w", cmd.state, err)
 		}
 	}
 	cmd.seqBase = int64(c.base)
-	cmd.sign(ctx, func(doc corpus.Doc, sigs []corpus.Signature, _ error) error {
-		c.add(doc, sigs)
-		return nil
+	err := cmd.sign(ctx, func(doc corpus.Doc, sigs []corpus.Signature, err error) error {
+		if err != nil {
+			return nil // a document that signed nothing; and a JSON Lines input's error has no Seq
+		}
+		return c.add(doc, sigs)
 	})
+	if errors.Is(err, errTooManyParagraphs) {
+		return nil, err
+	}
 	cmd.removals = c.removals
 	return c, nil
 }

@@ -5,22 +5,35 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
+	"strings"
 
-	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/keyindex"
 )
 
 // stateHeader starts a --state file; the number is the format's version.
 // After it come, as unsigned varints unless said otherwise: the number of
-// inputs, each input's name (length, then bytes); the number of
-// paragraphs, and for each its key (two little-endian uint64), the input
-// that keeps it first, its first and last line there, and the number of
-// inputs that keep it.
-const stateHeader = "textclean-state 1\n"
+// inputs, and for each input its name (appendName, after the name of the
+// input before; the first after ""), the number of paragraphs it keeps
+// first, and for each of those, in the order the input keeps them: the
+// first 64 bits of its key (8 bytes, little-endian), the number of inputs
+// that keep it, and its lines in this input, coded after those of the
+// paragraph before (appendRange; the first after line 0). Last, 4 bytes:
+// the CRC-32 (IEEE, little-endian) of all before them. Inputs come in
+// order and paragraphs in the order of the table, so the same runs write
+// the same file, byte for byte.
+const stateHeader = "textclean-state 2\n"
 
-// loadState reads a --state file into c. A missing file is an empty
-// state: the first batch of a crawl starts from nothing.
+// stateVersionPrefix starts the header of every version.
+const stateVersionPrefix = "textclean-state "
+
+// maxStateName is the longest input name a state file may hold.
+const maxStateName = 1 << 16
+
+// loadState reads a --state file into c, which must be empty. A missing
+// file is an empty state: the first batch of a crawl starts from nothing.
 func (c *corpusTable) loadState(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -30,49 +43,122 @@ func (c *corpusTable) loadState(path string) error {
 		return bare(err)
 	}
 	defer f.Close()
-	r := bufio.NewReader(f)
+	if err := checkStateHeader(f); err != nil {
+		return err
+	}
+	if err := checkStateSum(f); err != nil {
+		return err
+	}
+	if _, err := f.Seek(int64(len(stateHeader)), io.SeekStart); err != nil {
+		return bare(err)
+	}
+	r := bufio.NewReaderSize(f, 1<<16)
+	if err := c.readState(r); err != nil {
+		return fmt.Errorf("damaged state file: %w", err)
+	}
+	var sum [4]byte
+	if _, err := io.ReadFull(r, sum[:]); err != nil {
+		return errors.New("damaged state file: it ends early")
+	}
+	if _, err := r.ReadByte(); err != io.EOF {
+		return errors.New("damaged state file: bytes after the end")
+	}
+	c.base = c.inputs()
+	return nil
+}
+
+// checkStateHeader reads the header of a state file, and says what the
+// file is if it is not a state file of this version.
+func checkStateHeader(f io.Reader) error {
 	header := make([]byte, len(stateHeader))
-	if _, err := io.ReadFull(r, header); err != nil || string(header) != stateHeader {
-		return errors.New("not a textclean state file of version 1")
+	n, _ := io.ReadFull(f, header)
+	header = header[:n]
+	switch {
+	case string(header) == stateHeader:
+		return nil
+	case strings.HasPrefix(string(header), stateVersionPrefix):
+		version, _, _ := strings.Cut(string(header[len(stateVersionPrefix):]), "\n")
+		return fmt.Errorf("a textclean state file of version %q; this textclean reads version %s only: build the state again from the inputs", version, stateHeader[len(stateVersionPrefix):len(stateHeader)-1])
 	}
-	bad := func(err error) error { return fmt.Errorf("damaged state file: %w", err) }
-	n, err := binary.ReadUvarint(r)
+	return errors.New("not a textclean state file")
+}
+
+// checkStateSum checks the CRC-32 at the end of the state file f.
+func checkStateSum(f *os.File) error {
+	info, err := f.Stat()
 	if err != nil {
-		return bad(err)
+		return bare(err)
 	}
-	for range n {
-		size, err := binary.ReadUvarint(r)
-		if err != nil || size > 1<<16 {
-			return bad(fmt.Errorf("input name: %v", err))
-		}
-		name := make([]byte, size)
-		if _, err := io.ReadFull(r, name); err != nil {
-			return bad(err)
-		}
-		c.names = append(c.names, string(name))
+	if !info.Mode().IsRegular() {
+		return errors.New("not a regular file")
 	}
-	entries, err := binary.ReadUvarint(r)
+	if info.Size() < int64(len(stateHeader))+4 {
+		return errors.New("damaged state file: it ends early")
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return bare(err)
+	}
+	crc := crc32.NewIEEE()
+	if _, err := io.CopyN(crc, f, info.Size()-4); err != nil {
+		return fmt.Errorf("read: %w", bare(err))
+	}
+	var sum [4]byte
+	if _, err := io.ReadFull(f, sum[:]); err != nil {
+		return fmt.Errorf("read: %w", bare(err))
+	}
+	if binary.LittleEndian.Uint32(sum[:]) != crc.Sum32() {
+		return errors.New("damaged state file: its checksum does not match")
+	}
+	return nil
+}
+
+// readState reads the inputs and paragraphs of a state file from r, which
+// is past the header.
+func (c *corpusTable) readState(r *bufio.Reader) error {
+	inputs, err := binary.ReadUvarint(r)
 	if err != nil {
-		return bad(err)
+		return err
 	}
-	var raw [16]byte
-	for range entries {
-		if _, err := io.ReadFull(r, raw[:]); err != nil {
-			return bad(err)
+	var name []byte
+	var hash [8]byte
+	for seq := range inputs {
+		if name, err = readName(r, name, maxStateName); err != nil {
+			return err
 		}
-		k := dedupe.Key{binary.LittleEndian.Uint64(raw[:8]), binary.LittleEndian.Uint64(raw[8:])}
-		var v [4]uint64
-		for i := range v {
-			if v[i], err = binary.ReadUvarint(r); err != nil {
-				return bad(err)
+		c.startInput(int(seq), string(name))
+		paragraphs, err := binary.ReadUvarint(r)
+		if err != nil {
+			return err
+		}
+		last := 0
+		for range paragraphs {
+			if _, err := io.ReadFull(r, hash[:]); err != nil {
+				return err
 			}
+			documents, err := binary.ReadUvarint(r)
+			if err != nil {
+				return err
+			}
+			lines, err := readRange(r, last)
+			if err != nil {
+				return err
+			}
+			last = lines.Last
+			if documents == 0 || documents > inputs {
+				return fmt.Errorf("a paragraph kept by %d of %d inputs", documents, inputs)
+			}
+			if c.paragraphs.Len() == keyindex.MaxLen {
+				return errTooManyParagraphs
+			}
+			n, added := c.paragraphs.Add(binary.LittleEndian.Uint64(hash[:]))
+			if !added {
+				return fmt.Errorf("paragraph %x twice", hash)
+			}
+			c.docs = append(c.docs, 0)
+			c.setDocuments(n, int(documents))
+			c.lines.add(lines)
 		}
-		if v[0] >= uint64(len(c.names)) {
-			return bad(errors.New("input number out of range"))
-		}
-		c.entries[k] = corpusEntry{doc: int32(v[0]), first: int32(v[1]), last: int32(v[2]), docs: int32(v[3])}
 	}
-	c.base = len(c.names)
 	return nil
 }
 
@@ -82,29 +168,43 @@ func (c *corpusTable) saveState(path string) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	var buf [binary.MaxVarintLen64]byte
-	uvarint := func(v uint64) { w.Write(buf[:binary.PutUvarint(buf[:], v)]) }
-	w.WriteString(stateHeader)
-	uvarint(uint64(len(c.names)))
-	for _, name := range c.names {
-		uvarint(uint64(len(name)))
-		w.WriteString(name)
-	}
-	uvarint(uint64(len(c.entries)))
-	var raw [16]byte
-	for k, e := range c.entries {
-		binary.LittleEndian.PutUint64(raw[:8], k[0])
-		binary.LittleEndian.PutUint64(raw[8:], k[1])
-		w.Write(raw[:])
-		uvarint(uint64(e.doc))
-		uvarint(uint64(e.first))
-		uvarint(uint64(e.last))
-		uvarint(uint64(e.docs))
-	}
-	if err := w.Flush(); err != nil {
+	if err := c.writeState(f); err != nil {
 		f.abort()
 		return fmt.Errorf("write: %w", bare(err))
 	}
 	return f.commit()
+}
+
+// writeState writes c as a state file to out.
+func (c *corpusTable) writeState(out io.Writer) error {
+	crc := crc32.NewIEEE()
+	w := bufio.NewWriterSize(io.MultiWriter(out, crc), 1<<16)
+	var buf []byte
+	w.WriteString(stateHeader)
+	w.Write(binary.AppendUvarint(buf[:0], uint64(c.inputs())))
+	lines := rangeCursor{l: &c.lines}
+	names := nameCursor{l: &c.names}
+	lastName := ""
+	for seq := range c.inputs() {
+		name := string(names.next())
+		buf = appendName(buf[:0], lastName, name)
+		lastName = name
+		lo, hi := c.own(seq)
+		buf = binary.AppendUvarint(buf, uint64(hi-lo))
+		w.Write(buf)
+		last := 0
+		for n := lo; n < hi; n++ {
+			r := lines.next()
+			buf = binary.LittleEndian.AppendUint64(buf[:0], c.paragraphs.Key(n))
+			buf = binary.AppendUvarint(buf, uint64(c.documents(n)))
+			buf = appendRange(buf, last, r)
+			last = r.Last
+			w.Write(buf)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	_, err := out.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	return err
 }

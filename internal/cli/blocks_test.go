@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBlocks writes pieces of many sizes, some across a block's end, and
+// checks that WriteTo gives them back in order, with no block above
+// maxBlock.
+func TestBlocks(t *testing.T) {
+	var b blocks
+	var want bytes.Buffer
+	for i := 0; want.Len() < 3*maxBlock; i++ {
+		piece := strings.Repeat(string(rune('a'+i%26)), 1+i*i%70000)
+		if i%2 == 0 {
+			b.WriteString(piece)
+		} else {
+			b.Write([]byte(piece))
+		}
+		want.WriteString(piece)
+	}
+	if b.Len() != want.Len() {
+		t.Errorf("Len = %d, want %d", b.Len(), want.Len())
+	}
+	for _, p := range append(b.full, b.cur) {
+		if cap(p) > maxBlock {
+			t.Errorf("a block of %d bytes, more than %d", cap(p), maxBlock)
+		}
+	}
+	var got bytes.Buffer
+	if n, err := b.WriteTo(&got); err != nil || n != int64(want.Len()) {
+		t.Fatalf("WriteTo = %d, %v; want %d, nil", n, err, want.Len())
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("WriteTo wrote other bytes than were written")
+	}
+}
+
+// TestBlocksSmall checks that a short output takes a short block.
+func TestBlocksSmall(t *testing.T) {
+	var b blocks
+	b.WriteString("name.txt\n")
+	if cap(b.cur) > 512 || len(b.full) > 0 {
+		t.Errorf("one line took blocks of %d and %d bytes", len(b.full), cap(b.cur))
+	}
+	var empty blocks
+	var w bytes.Buffer
+	if n, err := empty.WriteTo(&w); n != 0 || err != nil || w.Len() != 0 {
+		t.Errorf("empty WriteTo = %d, %v, wrote %q", n, err, w.String())
+	}
+}
+
+type failAfter struct{ n int }
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if w.n == 0 {
+		return 0, errors.New("disk full")
+	}
+	w.n--
+	return len(p), nil
+}
+
+// TestBlocksWriteToError checks that WriteTo stops at the first failed
+// write and returns its error.
+func TestBlocksWriteToError(t *testing.T) {
+	var b blocks
+	b.WriteString(strings.Repeat("x", 3*maxBlock))
+	n, err := b.WriteTo(&failAfter{n: 1})
+	if err == nil || n >= int64(b.Len()) {
+		t.Errorf("WriteTo = %d, %v; want an error before the end", n, err)
+	}
+}
+
+// TestReadLimitedRegular reads regular files into buffers of their size:
+// the text comes back whole, the limit still holds, and a file read as
+// standard input is sized too.
+func TestReadLimitedRegular(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("a line of text\n", 1000)
+	path := filepath.Join(dir, "in.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		max     int64
+		wantErr bool
+	}{
+		{int64(len(text)) + 1, false},
+		{int64(len(text)), false},
+		{int64(len(text)) - 1, true},
+	} {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if regularSize(f) != int64(len(text)) {
+			t.Errorf("regularSize = %d, want %d", regularSize(f), len(text))
+		}
+		got, err := readLimited(f, tt.max)
+		f.Close()
+		switch {
+		case tt.wantErr && err == nil:
+			t.Errorf("max %d: read %d bytes, want the limit's error", tt.max, len(got))
+		case !tt.wantErr && (err != nil || got != text):
+			t.Errorf("max %d: read %d bytes, %v; want the %d bytes", tt.max, len(got), err, len(text))
+		}
+	}
+	if regularSize(strings.NewReader(text)) != 0 {
+		t.Error("regularSize of a strings.Reader is not 0")
+	}
+}

@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+// gcPercent returns the GOGC in force.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestLowerGC checks that big inputs lower GOGC while any of them is being
+// cleaned and put it back after the last, that small ones leave it alone,
+// and that a GOGC the user set wins.
+func TestLowerGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	before := gcPercent()
+	lowerGC(bigInput - 1)()
+	if p := gcPercent(); p != before {
+		t.Errorf("a small input set GOGC %d, was %d", p, before)
+	}
+	first := lowerGC(bigInput)
+	second := lowerGC(2 * bigInput)
+	if p := gcPercent(); p != bigGCPercent {
+		t.Errorf("GOGC %d while big inputs are cleaned, want %d", p, bigGCPercent)
+	}
+	first()
+	if p := gcPercent(); p != bigGCPercent {
+		t.Errorf("GOGC %d while one big input is still cleaned, want %d", p, bigGCPercent)
+	}
+	second()
+	if p := gcPercent(); p != before {
+		t.Errorf("GOGC %d after the big inputs, want %d back", p, before)
+	}
+	t.Setenv("GOGC", "200")
+	restore := lowerGC(bigInput)
+	if p := gcPercent(); p != before {
+		t.Errorf("GOGC %d with GOGC set by the user, want it left at %d", p, before)
+	}
+	restore()
+}
