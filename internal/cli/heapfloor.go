@@ -26,31 +26,57 @@ const heapFloor = 32 << 20
 // at other settings it is in proportion.
 const runtimeMinimum = 4 << 20
 
-var heapFloorOnce sync.Once
+// gc is the collector's setting for this process: the GOGC percentage
+// asked for, which the heap floor raises while little is live. Code that
+// wants another percentage calls askGCPercent: a debug.SetGCPercent would
+// be undone by the floor's next tune.
+var gc struct {
+	sync.Mutex
+	started bool
+	floor   *gcFloor // nil until keepHeapFloor, and with GOGC=off
+}
 
 // keepHeapFloor makes the collector wait, from now on in this process,
-// until the heap reaches heapFloor or the goal GOGC sets, whichever is
-// larger. GOGC=off is left as it is. Only the first call does anything.
+// until the heap reaches heapFloor or the goal the GOGC percentage sets,
+// whichever is larger. GOGC=off is left as it is. Only the first call does
+// anything.
 func keepHeapFloor() {
-	heapFloorOnce.Do(func() {
-		gogc := debug.SetGCPercent(100) // read GOGC ...
-		debug.SetGCPercent(gogc)        // ... and put it back
-		if gogc < 0 {
-			return
-		}
-		f := &gcFloor{gogc: gogc, set: gogc, floor: heapFloor, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
-		if f.tune() {
-			f.watch()
-		}
-	})
+	gc.Lock()
+	defer gc.Unlock()
+	if gc.started {
+		return
+	}
+	gc.started = true
+	gogc := debug.SetGCPercent(100) // read GOGC ...
+	debug.SetGCPercent(gogc)        // ... and put it back
+	if gogc < 0 {
+		return
+	}
+	gc.floor = &gcFloor{gogc: gogc, floor: heapFloor, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+	gc.floor.tune()
+	gc.floor.watch()
+}
+
+// askGCPercent sets the GOGC percentage the collector is asked for (see
+// debug.SetGCPercent), and returns the one asked for before. Once the heap
+// floor is kept, the floor may raise it while little is live.
+func askGCPercent(percent int) (old int) {
+	gc.Lock()
+	defer gc.Unlock()
+	if gc.floor == nil {
+		return debug.SetGCPercent(percent)
+	}
+	old, gc.floor.gogc = gc.floor.gogc, percent
+	gc.floor.tune()
+	return old
 }
 
 // gcFloor sets the collector's GOGC percentage after every cycle so that
 // the next goal is at least floor bytes of heap: Go has no setting for a
-// least heap goal, only for the percentage the heap may grow by.
+// least heap goal, only for the percentage the heap may grow by. gc's
+// lock guards it.
 type gcFloor struct {
-	gogc  int // the percentage asked for: GOGC, or what other code set since
-	set   int // the percentage tune set last
+	gogc  int // the percentage asked for: GOGC, or askGCPercent's
 	floor uint64
 	live  []metrics.Sample
 }
@@ -60,9 +86,10 @@ type gcFloor struct {
 // the next cycle finds it.
 func (f *gcFloor) watch() {
 	runtime.AddCleanup(new(cycleMark), func(f *gcFloor) {
-		if f.tune() {
-			f.watch()
-		}
+		gc.Lock()
+		f.tune()
+		gc.Unlock()
+		f.watch()
 	}, f)
 }
 
@@ -75,11 +102,13 @@ type cycleMark struct{ _ *byte }
 // the last one: the goal is then about live*(1+percent/100). The runtime
 // also never sets a goal below 4 MB*percent/100, so the percentage that
 // gives the floor on its own is the most it needs: more would raise that
-// minimum above the floor when little is live. A percentage that other
-// code set since the last call (debug.SetGCPercent) is taken as the one
-// asked for from then on; if it turned the collector off, tune leaves it
-// off and reports false: stop watching.
-func (f *gcFloor) tune() bool {
+// minimum above the floor when little is live. A percentage asked for
+// below 0 turns the collector off, floor or not.
+func (f *gcFloor) tune() {
+	if f.gogc < 0 {
+		debug.SetGCPercent(f.gogc)
+		return
+	}
 	metrics.Read(f.live)
 	live := max(f.live[0].Value.Uint64(), 1)
 	var percent uint64 // what makes live*(1+percent/100) the floor
@@ -87,16 +116,5 @@ func (f *gcFloor) tune() bool {
 		percent = (f.floor - live) * 100 / live
 	}
 	percent = min(percent, f.floor*100/runtimeMinimum)
-	set := max(f.gogc, int(percent))
-	if prev := debug.SetGCPercent(set); prev != f.set {
-		f.gogc = prev // set by other code since
-		if prev < 0 {
-			debug.SetGCPercent(prev)
-			return false
-		}
-		set = max(prev, int(percent))
-		debug.SetGCPercent(set)
-	}
-	f.set = set
-	return true
+	debug.SetGCPercent(max(f.gogc, int(percent)))
 }
