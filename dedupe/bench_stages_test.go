@@ -19,8 +19,11 @@ import (
 
 const stageSize = 4 << 20
 
-// stageCleaner returns a cleaner for input, started (normalized and
-// segmented), ready for its rounds.
+// stageInput returns the stage benchmarks' input.
+func stageInput() string { return benchgen.New(1).Stream(stageSize) }
+
+// stageCleaner returns a cleaner for input, started (normalized, segmented
+// and, from parallelBytes on, prepared), ready for its rounds.
 func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {
 	doc, err := normalize.New(opts.Normalize).Document(input)
 	if err != nil {
@@ -87,7 +90,9 @@ func BenchmarkDecide(b *testing.B) {
 // BenchmarkRounds runs each kind of round on its own, on a fresh cleaner
 // each time: paragraph (junk lines, exact repeats, near-duplicates),
 // sentence (split, hash and find repeated sentences), near (near-duplicates
-// and teasers alone), and result (the clean text and the changes).
+// and teasers alone), and result (the clean text and the changes); and
+// prepare, which keys and splits every paragraph up front, on all CPUs, so
+// that the rounds after it find their texts keyed and split.
 func BenchmarkRounds(b *testing.B) {
 	input := benchgen.New(1).Stream(stageSize)
 	for _, r := range []struct {
@@ -95,6 +100,7 @@ func BenchmarkRounds(b *testing.B) {
 		setup func(c *cleaner)
 		run   func(c *cleaner)
 	}{
+		{"prepare", func(c *cleaner) { clear(c.keyed); clear(c.split) }, func(c *cleaner) { c.prepare() }},
 		{"paragraph", nil, func(c *cleaner) { c.paragraphRound() }},
 		{"sentence", func(c *cleaner) { c.paragraphRound() }, func(c *cleaner) { c.sentenceRound() }},
 		{"near", nil, func(c *cleaner) { c.dropNear() }},

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,18 +15,39 @@ func appendKey(dst []byte, text string) []byte {
 	start := len(dst)
 	pendingSpace := false
 	for i := 0; i < len(text); {
-		if b := text[i]; b < utf8.RuneSelf {
-			i++
-			k := asciiKey[b]
-			if k == ' ' {
-				pendingSpace = len(dst) > start
-				continue
+		b := text[i]
+		switch asciiClass[b] {
+		case asIs:
+			// Most text is runs of bytes the key keeps as they are, with
+			// single spaces between them: copy each run whole.
+			j := i + 1
+			for j < len(text) {
+				if asciiClass[text[j]] == asIs {
+					j++
+				} else if text[j] == ' ' && j+1 < len(text) && asciiClass[text[j+1]] == asIs {
+					j += 2
+				} else {
+					break
+				}
 			}
 			if pendingSpace {
 				dst = append(dst, ' ')
 				pendingSpace = false
 			}
-			dst = append(dst, k)
+			dst = append(dst, text[i:j]...)
+			i = j
+			continue
+		case capital:
+			if pendingSpace {
+				dst = append(dst, ' ')
+				pendingSpace = false
+			}
+			dst = append(dst, b+'a'-'A')
+			i++
+			continue
+		case space:
+			pendingSpace = len(dst) > start
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -51,17 +73,25 @@ func appendKey(dst []byte, text string) []byte {
 	return dst
 }
 
-// asciiKey maps each ASCII byte to its key form: lower case, and ' ' for
-// white space.
-var asciiKey = func() (t [utf8.RuneSelf]byte) {
+// The classes of bytes for appendKey.
+const (
+	asIs     = iota // an ASCII byte the key keeps as it is
+	capital         // an ASCII capital letter
+	space           // ASCII white space
+	nonASCII        // a byte of a multi-byte UTF-8 sequence (or invalid)
+)
+
+// asciiClass is the class of each byte for appendKey.
+var asciiClass = func() (t [256]byte) {
 	for b := range t {
-		t[b] = byte(b)
-		if 'A' <= b && b <= 'Z' {
-			t[b] = byte(b) + 'a' - 'A'
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = nonASCII
+		case 'A' <= b && b <= 'Z':
+			t[b] = capital
+		case strings.IndexByte(" \t\n\v\f\r", byte(b)) >= 0:
+			t[b] = space
 		}
-	}
-	for _, b := range []byte(" \t\n\v\f\r") {
-		t[b] = ' '
 	}
 	return t
 }()
@@ -93,7 +123,7 @@ func isTrailingPunct(r rune) bool {
 // texts equal. It keeps no keys: they would take as much memory as the
 // input.
 type table struct {
-	first map[uint64]int // hash → index of the first unit with that hash
+	first hashIndex      // hash → index of the first unit with that hash
 	root  []int          // root[i] is the first unit with unit i's key
 	byKey map[string]int // units whose hash collided with a different key
 	// appendKey appends unit i's key to dst.
@@ -102,19 +132,19 @@ type table struct {
 }
 
 func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
-	return &table{first: make(map[uint64]int, size), root: make([]int, 0, size), appendKey: appendKey}
+	return &table{first: newHashIndex(size), root: make([]int, 0, size), appendKey: appendKey}
 }
 
 // add records unit i (the next unit), whose key's xxhash is h, and returns
 // the index of the first unit added with the same key, or -1 if there is
 // none.
 func (t *table) add(i int, h uint64) int {
-	j, ok := t.first[h]
+	first, ok := t.first.findOrAdd(h, int32(i))
 	if !ok {
-		t.first[h] = i
 		t.root = append(t.root, i)
 		return -1
 	}
+	j := int(first)
 	t.a, t.b = t.appendKey(t.a[:0], j), t.appendKey(t.b[:0], i)
 	key := t.b
 	if bytes.Equal(t.a, key) {

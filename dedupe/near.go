@@ -3,7 +3,6 @@ package dedupe
 import (
 	"math/bits"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,23 +92,50 @@ func nextWord(key string, i int) (start, end, next int) {
 			}
 		}
 		next = end
-		if w := trimPunct(key[start:end]); w != "" {
-			start += strings.Index(key[start:end], w)
-			return start, start + len(w), next
+		if start, end = trimPunct(key, start, end); start < end {
+			return start, end, next
 		}
 		i = next
 	}
 	return len(key), len(key), len(key)
 }
 
-// trimPunct removes the punctuation at the edges of a word.
-func trimPunct(w string) string {
-	alnum := func(b byte) bool { return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' }
-	if alnum(w[0]) && alnum(w[len(w)-1]) {
-		return w // the common case, with nothing to trim
+// trimPunct returns the span of the word key[start:end] without the
+// punctuation at its edges.
+func trimPunct(key string, start, end int) (int, int) {
+	if asciiAlnum[key[start]] && asciiAlnum[key[end-1]] {
+		return start, end // the common case, with nothing to trim
 	}
-	return strings.TrimFunc(w, unicode.IsPunct)
+	for start < end {
+		r, size := rune(key[start]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(key[start:end])
+		}
+		if !unicode.IsPunct(r) {
+			break
+		}
+		start += size
+	}
+	for start < end {
+		r, size := rune(key[end-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(key[start:end])
+		}
+		if !unicode.IsPunct(r) {
+			break
+		}
+		end -= size
+	}
+	return start, end
 }
+
+// asciiAlnum tells the bytes that are lower-case ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for b := range t {
+		t[b] = 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
+	}
+	return t
+}()
 
 // tokens appends the words of a match key to dst.
 func tokens(key string, dst []string) []string {

@@ -113,7 +113,7 @@ func (c *cleaner) dropNear() bool {
 	minWords := c.opts.minNearWords()
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 	out := make([]int, 0, len(c.order))
-	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), bags: make(map[uint64]int)}
+	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), bags: newHashIndex(len(c.order) / 2)}
 	changed := false
 	for _, i := range c.order {
 		if c.keptRepeat[i] {
@@ -128,14 +128,12 @@ func (c *cleaner) dropNear() bool {
 		pos, sim, teaserOf := c.nearest(i, n, out, &idx, threshold)
 		bag, hasBag := c.sentenceBag(i)
 		if pos < 0 && hasBag {
-			if k, ok := idx.bags[bag]; ok {
-				pos, sim = k, 1 // the same sentences in another order
+			// Filed under its bag, unless an earlier paragraph is.
+			if k, ok := idx.bags.findOrAdd(bag, int32(len(out))); ok {
+				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
 		if pos < 0 {
-			if hasBag {
-				idx.bags[bag] = len(out)
-			}
 			idx.add(c, i, n, len(out))
 			out = append(out, i)
 			continue
@@ -177,9 +175,9 @@ const teaserWords = 5
 // nearIndex finds earlier paragraphs for dropNear: by their first words
 // (for teasers), the teasers themselves, and by their bag of sentences.
 type nearIndex struct {
-	starts  *startIndex    // by the xxhash of the first teaserWords words of the key
-	teasers teaserIndex    // the paragraphs in out cut off with a mark
-	bags    map[uint64]int // hash of the sorted sentence keys → position in out
+	starts  *startIndex // by the xxhash of the first teaserWords words of the key
+	teasers teaserIndex // the paragraphs in out cut off with a mark
+	bags    hashIndex   // hash of the sorted sentence keys → position in out
 }
 
 // sentenceBag returns a hash of the multiset of paragraph i's sentences
@@ -192,13 +190,13 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 	if len(sents) < 2 {
 		return 0, false
 	}
-	hashes := make([]uint64, len(sents))
-	for k, s := range sents {
-		hashes[k] = s.hash
+	c.bagBuf = c.bagBuf[:0]
+	for _, s := range sents {
+		c.bagBuf = append(c.bagBuf, s.hash)
 	}
-	slices.Sort(hashes)
+	slices.Sort(c.bagBuf)
 	var bag uint64 = 0x9e3779b97f4a7c15
-	for _, h := range hashes {
+	for _, h := range c.bagBuf {
 		bag = mix(bag ^ h)
 	}
 	return bag, true

@@ -48,7 +48,15 @@ const shortLine = 100
 
 // segment splits the lines into paragraphs in the given style.
 func segment(lines []normalize.Line, style Style) []paragraph {
-	var paras []paragraph
+	// A paragraph has a line of text or more: sized for that many, the
+	// slice is not copied as it grows.
+	textLines := 0
+	for i := range lines {
+		if !lines[i].Blank() {
+			textLines++
+		}
+	}
+	paras := make([]paragraph, 0, textLines)
 	blank := 0
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Blank() {

@@ -29,18 +29,23 @@ type keptSentence struct {
 // key. It stores no keys: on a hash hit it makes the keys of both sentences
 // again and compares them, so a collision never merges two sentences.
 type sentenceTable struct {
-	first    map[uint64]int32 // hash → index in kept
+	first    hashIndex // hash → index in kept
 	kept     []keptSentence
 	collided map[string]int32 // sentences whose hash a different sentence had first
 	a, b     []byte
 }
 
+// newSentenceTable returns a sentenceTable sized for n sentences.
+func newSentenceTable(n int) *sentenceTable {
+	return &sentenceTable{first: newHashIndex(n), kept: make([]keptSentence, 0, n)}
+}
+
 // find returns the earlier occurrence of s (with hash h), or records s as
 // the first one and returns ok false.
 func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
-	k, ok := t.first[h]
+	k, ok := t.first.findOrAdd(h, int32(len(t.kept)))
 	if !ok {
-		t.first[h] = t.add(s)
+		t.add(s)
 		return s, false
 	}
 	prev := t.kept[k]
@@ -67,22 +72,28 @@ func (t *sentenceTable) add(s keptSentence) int32 {
 // sentencesOf returns the sentences of paragraph i's current text, split and
 // hashed once per text.
 func (c *cleaner) sentencesOf(i int) []sentenceInfo {
-	if c.split[i] {
-		return c.sentences[i]
+	if !c.split[i] {
+		c.splitText(i, &c.scratch)
 	}
+	return c.sentences[i]
+}
+
+// splitText splits paragraph i's current text into sentences and hashes
+// their keys. Like keyText, it reads only the paragraph's text and writes
+// only its own entries.
+func (c *cleaner) splitText(i int, s *scratch) {
 	text := c.text[i]
-	c.spanBuf = sentence.AppendSplit(c.spanBuf[:0], text)
-	infos := make([]sentenceInfo, len(c.spanBuf))
+	s.spans = sentence.AppendSplit(s.spans[:0], text)
+	infos := s.sentenceInfos(len(s.spans))
 	minWords := c.opts.minSentenceWords()
-	for k, sp := range c.spanBuf {
-		c.keyBuf = appendKey(c.keyBuf[:0], text[sp.Start:sp.End])
-		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(c.keyBuf)}
+	for k, sp := range s.spans {
+		s.key = appendKey(s.key[:0], text[sp.Start:sp.End])
+		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(s.key)}
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
-		infos[k].long = hasWords(unsafe.String(unsafe.SliceData(c.keyBuf), len(c.keyBuf)), minWords) // read here only
+		infos[k].long = hasWords(unsafe.String(unsafe.SliceData(s.key), len(s.key)), minWords) // read here only
 	}
 	c.sentences[i], c.split[i] = infos, true
-	return infos
 }
 
 // sentenceRound removes from each output paragraph, in output order, the
@@ -91,10 +102,17 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 // paragraph rules kept as repeats (c.keptRepeat) are left whole; their
 // sentences still count as seen.
 func (c *cleaner) sentenceRound() bool {
-	// About one long sentence per 100 bytes of prose: sized once, the
-	// table is not copied as it grows.
-	estimate := len(c.input)/100 + 16
-	t := sentenceTable{first: make(map[uint64]int32, estimate), kept: make([]keptSentence, 0, estimate)}
+	// Sized once for the long sentences, the table is not copied as it
+	// grows.
+	long := 0
+	for _, i := range c.order {
+		for _, s := range c.sentencesOf(i) {
+			if s.long {
+				long++
+			}
+		}
+	}
+	t := newSentenceTable(long)
 	cutAny := false
 	var cut []bool
 	for _, i := range c.order {

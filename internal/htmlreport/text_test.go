@@ -97,10 +97,17 @@ func TestLineItemsTime(t *testing.T) {
 		}
 		return best
 	}
-	small, large := took(1000), took(16000)
-	ratio := float64(large) / float64(small)
-	t.Logf("1,000 words: %v; 16,000 words: %v (%.1f times as long)", small, large, ratio)
-	if ratio > 64 {
-		t.Errorf("1,000 words took %v, 16,000 took %v: %.0f times as long; want about 16", small, large, ratio)
+	// A quadratic cost makes every try about 256 times as long; a busy
+	// machine can spoil one try, so the test fails only when three do.
+	for try := 1; ; try++ {
+		small, large := took(1000), took(16000)
+		ratio := float64(large) / float64(small)
+		t.Logf("1,000 words: %v; 16,000 words: %v (%.1f times as long)", small, large, ratio)
+		if ratio <= 64 {
+			break
+		}
+		if try == 3 {
+			t.Fatalf("1,000 words took %v, 16,000 took %v: %.0f times as long; want about 16", small, large, ratio)
+		}
 	}
 }

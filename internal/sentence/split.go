@@ -24,7 +24,7 @@ func AppendSplit(dst []Span, text string) []Span {
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case classSpace:
-				if start >= 0 && thaiSpace(text, end, i) {
+				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
 					dst = append(dst, Span{start, end})
 					start = -1
 				}
@@ -34,14 +34,16 @@ func AppendSplit(dst []Span, text string) []Span {
 				if start < 0 {
 					start = i
 				}
-				i++
+				// Most of a sentence is a run of such bytes: skip it whole.
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiClass[text[i]] == classOther; i++ {
+				}
 				end = i
 				continue
 			}
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
-				if start >= 0 && thaiSpace(text, end, i) {
+				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
 					dst = append(dst, Span{start, end})
 					start = -1
 				}
@@ -77,15 +79,21 @@ func AppendSplit(dst []Span, text string) []Span {
 	return dst
 }
 
+// firstSpaceAfterNonASCII reports whether the white space at text[i] is the
+// first after the sentence's last character at text[:end], and that
+// character is not ASCII: the cheap test, made inline for every space,
+// before asking thaiSpace.
+func firstSpaceAfterNonASCII(text string, end, i int) bool {
+	return end == i && text[end-1] >= utf8.RuneSelf
+}
+
 // thaiSpace reports whether the white space at text[i], right after the
 // sentence's last character at text[:end], stands between two Thai
 // letters. Thai writes no space between words and no full stop: a space
 // between Thai letters ends a sentence. Only the first white space after
-// the letter asks, so a run of spaces costs one look ahead.
+// the letter asks (see firstSpaceAfterNonASCII), so a run of spaces costs
+// one look ahead.
 func thaiSpace(text string, end, i int) bool {
-	if end != i || text[end-1] < utf8.RuneSelf {
-		return false // not the first white space after the sentence's last character, or after ASCII
-	}
 	before, _ := utf8.DecodeLastRuneInString(text[:end])
 	if !unicode.Is(unicode.Thai, before) {
 		return false

@@ -1,0 +1,65 @@
+package dedupe
+
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// appendKeyByRune is appendKey as it was before its fast path for runs of
+// ASCII: one rune at a time. FuzzAppendKey checks the two agree.
+func appendKeyByRune(dst []byte, text string) []byte {
+	start := len(dst)
+	pendingSpace := false
+	for _, r := range text { // an invalid byte is utf8.RuneError, as DecodeRuneInString gives
+		if unicode.IsSpace(r) {
+			pendingSpace = len(dst) > start
+			continue
+		}
+		if pendingSpace {
+			dst = append(dst, ' ')
+			pendingSpace = false
+		}
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(unicode.ToLower(r)))
+			continue
+		}
+		dst = utf8.AppendRune(dst, foldRune(r))
+	}
+	for len(dst) > start {
+		r, size := utf8.DecodeLastRune(dst[start:])
+		if !isTrailingPunct(r) && r != ' ' {
+			break
+		}
+		dst = dst[:len(dst)-size]
+	}
+	return dst
+}
+
+func FuzzAppendKey(f *testing.F) {
+	for _, s := range []string{"", " ", "Hello,  World!", "  a\tb\n", "The cat. ", "«Ça va?» — “Oui”…",
+		"a b  c", "x\u00a0y", "ABC def GHI", "end ;", "\xff\xfe a", "日本語 です。", "a\u2003b c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prefix := []byte("kept")
+		got := appendKey(append([]byte(nil), prefix...), s)
+		want := appendKeyByRune(append([]byte(nil), prefix...), s)
+		if string(got) != string(want) {
+			t.Fatalf("appendKey(%q) = %q, rune by rune %q", s, got[len(prefix):], want[len(prefix):])
+		}
+	})
+}
+
+// BenchmarkAppendKey makes the match key of every paragraph of the stage
+// benchmarks' input.
+func BenchmarkAppendKey(b *testing.B) {
+	c := stageCleaner(b, stageInput(), &Options{})
+	b.SetBytes(int64(len(c.input)))
+	var buf []byte
+	for b.Loop() {
+		for i := range c.paras {
+			buf = appendKey(buf[:0], c.text[i])
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package dedupe
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nextWordTrimFunc is nextWord as it was before trimPunct worked on spans:
+// it trimmed with strings.TrimFunc and found the word again with
+// strings.Index. FuzzNextWord checks the two agree.
+func nextWordTrimFunc(key string, i int) (start, end, next int) {
+	for i < len(key) {
+		r, size := utf8.DecodeRuneInString(key[i:])
+		if r == ' ' {
+			i += size
+			continue
+		}
+		start, end = i, i+size
+		if !unspaced(r) {
+			for end < len(key) {
+				r, size := utf8.DecodeRuneInString(key[end:])
+				if r == ' ' || unspaced(r) {
+					break
+				}
+				end += size
+			}
+		}
+		next = end
+		if w := strings.TrimFunc(key[start:end], unicode.IsPunct); w != "" {
+			start += strings.Index(key[start:end], w)
+			return start, start + len(w), next
+		}
+		i = next
+	}
+	return len(key), len(key), len(key)
+}
+
+func FuzzNextWord(f *testing.F) {
+	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
+		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		key := string(appendKey(nil, s)) // nextWord reads match keys
+		i, j := 0, 0
+		for {
+			s1, e1, n1 := nextWord(key, i)
+			s2, e2, n2 := nextWordTrimFunc(key, j)
+			if s1 != s2 || e1 != e2 || n1 != n2 {
+				t.Fatalf("key %q at %d: nextWord gives %d, %d, %d; with TrimFunc %d, %d, %d", key, i, s1, e1, n1, s2, e2, n2)
+			}
+			if s1 == e1 {
+				return
+			}
+			i, j = n1, n2
+		}
+	})
+}
+
+// BenchmarkSketch makes the near-duplicate sketch of every paragraph's
+// match key in the stage benchmarks' input.
+func BenchmarkSketch(b *testing.B) {
+	c := stageCleaner(b, stageInput(), &Options{})
+	keys := make([]string, len(c.paras))
+	for i := range keys {
+		keys[i] = string(appendKey(nil, c.text[i]))
+	}
+	b.SetBytes(int64(len(c.input)))
+	for b.Loop() {
+		for _, k := range keys {
+			sketchOf(k)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package dedupe
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/sentence"
+)
+
+// parallelBytes is the input size from which Clean prepares the paragraphs
+// on all CPUs. Smaller documents are prepared as the rounds need them, on
+// one: the CLI cleans many files at once with -j, and for a small document
+// the goroutines would cost more than they save. A variable so tests can
+// lower it.
+var parallelBytes = 256 << 10
+
+// prepare makes up front, for every paragraph, what depends on its text
+// alone: the match key's Key, junk check and near-duplicate information
+// (keyText), and the sentences (splitText). The paragraphs are cut into
+// one contiguous chunk per CPU, each prepared by a goroutine of its own
+// into the paragraph's own entries, so the result is the same as making
+// them one by one. Only the first round's texts are known here; the few
+// that sentence cuts change are made again, one at a time, when a later
+// round needs them.
+func (c *cleaner) prepare() {
+	workers := runtime.GOMAXPROCS(0)
+	if len(c.input) < parallelBytes || workers < 2 {
+		return
+	}
+	sentences := !c.opts.NoSentences
+	n := len(c.paras)
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		// The first chunk's buffers are the cleaner's own, which the
+		// rounds then reuse: for one huge paragraph, they are as large
+		// as the input.
+		s := &c.scratch
+		if lo > 0 {
+			s = new(scratch)
+		}
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				c.keyText(i, s)
+				if sentences {
+					c.splitText(i, s)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// scratch is the buffers that one goroutine reuses to key and split texts.
+type scratch struct {
+	key    []byte
+	digest xxhash.Digest
+	spans  []sentence.Span
+	infos  []sentenceInfo // a slab the sentence lists are cut from
+}
+
+// sentenceInfos returns a slice of n sentenceInfos cut from the slab: one
+// allocation for many paragraphs' sentences instead of one each. Each new
+// slab is twice the last, from 64 up to 4096 sentences, so that a short
+// document does not take a large one.
+func (s *scratch) sentenceInfos(n int) []sentenceInfo {
+	if len(s.infos)+n > cap(s.infos) {
+		size := min(max(2*cap(s.infos), 64), 4096)
+		s.infos = make([]sentenceInfo, 0, max(n, size))
+	}
+	k := len(s.infos)
+	s.infos = s.infos[:k+n]
+	return s.infos[k : k+n : k+n]
+}

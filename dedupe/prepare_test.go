@@ -1,0 +1,69 @@
+package dedupe
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/textclean/textclean/internal/damage"
+)
+
+// TestPrepareAgrees checks that preparing the paragraphs up front on
+// several goroutines gives the same Result as making everything one
+// paragraph at a time, as the rounds need it: on damaged real articles (with
+// junk lines, repeated runs and sentences, near-duplicates) in both
+// paragraph styles, with each of the passes that read what prepare makes
+// turned off in turn, and on the golden inputs.
+func TestPrepareAgrees(t *testing.T) {
+	seeds := 10
+	if testing.Short() {
+		seeds = 3
+	}
+	versions, err := damage.Articles("../testdata/articles/*.txt", seeds, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []string
+	for _, d := range versions {
+		inputs = append(inputs, d.Blocks(), d.Lines())
+	}
+	golden, err := filepath.Glob("../testdata/golden/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range golden {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(data))
+	}
+	for _, opts := range []Options{{}, {NoSentences: true}, {Similarity: -1}, {Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}} {
+		for k, in := range inputs {
+			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
+				one := cleanWith(t, in, opts, math.MaxInt, 1)
+				for _, workers := range []int{2, 3, 8} {
+					if many := cleanWith(t, in, opts, 0, workers); !reflect.DeepEqual(one, many) {
+						t.Fatalf("prepared on %d goroutines:\n%+v\none at a time:\n%+v", workers, many, one)
+					}
+				}
+			})
+		}
+	}
+}
+
+// cleanWith cleans in with parallelBytes and GOMAXPROCS set as given.
+func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result {
+	t.Helper()
+	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+	parallelBytes = bytes
+	r, err := Clean(in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
