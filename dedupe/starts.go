@@ -15,26 +15,29 @@ import (
 // each, for every teaser: quadratic in a page where many paragraphs and
 // teasers begin alike ("Breaking news from the city: …"). So once a teaser
 // asks a list longer than smallStarts, every paragraph of that list is also
-// filed under the hashes of its key's first 16, 24, 32… bytes (its
-// levels, see nextLevel), and a teaser looks only at the paragraphs that
-// share its stem's longest level: a key the stem begins shares every level
-// up to the stem's length.
+// filed under the hash of its key's first L bytes, for the level L of the
+// teaser's stem (the longest of 16, 24, 32… no longer than the stem, see
+// nextLevel), and the teaser looks only at the paragraphs that share that
+// level with its stem: a key the stem begins shares every level up to the
+// stem's length. A list is filed under the levels teasers ask, each once
+// (on a page, stems are of a few lengths): paragraphs kept later are filed
+// under the levels their list has.
 //
 // A list holds positions in out; when a later paragraph takes a position,
 // the list looks at the new paragraph there, as the scan did: the
 // position's filings are made again from the new key.
 type startIndex struct {
-	lists map[uint64][]int     // hash of the first words → positions in out, in the order filed
-	built map[uint64]bool      // lists whose entries are filed by level
-	refs  map[int][]startRef   // position → its entries in built lists
-	filed map[levelKey][]int32 // list, level and prefix hash → indices in the list
-	keyAt func(pos int) string // the key of the paragraph at a position of out, good until the next call
+	lists  map[uint64][]int     // hash of the first words → positions in out, in the order filed
+	levels map[uint64][]int     // list → the levels it is filed under, in increasing order
+	refs   [][]startRef         // by position: its entries in lists filed by level
+	filed  map[uint64][]int32   // slot of a list, level and prefix hash → indices in the list
+	keyAt  func(pos int) string // the key of the paragraph at a position of out, good until the next call
 }
 
 // newStartIndex returns an empty startIndex that reads keys with keyAt.
 func newStartIndex(keyAt func(pos int) string) *startIndex {
-	return &startIndex{lists: make(map[uint64][]int), built: make(map[uint64]bool),
-		refs: make(map[int][]startRef), filed: make(map[levelKey][]int32), keyAt: keyAt}
+	return &startIndex{lists: make(map[uint64][]int), levels: make(map[uint64][]int),
+		filed: make(map[uint64][]int32), keyAt: keyAt}
 }
 
 // startRef is an entry of a list: the list's hash and an index in it.
@@ -43,11 +46,13 @@ type startRef struct {
 	idx  int32
 }
 
-// levelKey files an entry of a list under one level of its key.
-type levelKey struct {
-	list  uint64
-	level int
-	h     uint64
+// levelSlot returns where the entries of list whose key's first level
+// bytes hash to h are filed: the three mixed into one word, so that the
+// lookup takes the map's fast path. Entries of two lists or levels that
+// share a slot only put more entries before find, which compares keys,
+// and an entry that passes is filed under the right slot too, in order.
+func levelSlot(list uint64, level int, h uint64) uint64 {
+	return slotOf(list, uint64(level), h)
 }
 
 // smallStarts is the length of a list that teasers scan rather than
@@ -60,10 +65,19 @@ const minLevel = 16
 // nextLevel returns the level after level: every 8 bytes up to 64, then
 // four levels to each doubling (80, 96, 112, 128, 160…), so that the
 // paragraphs a teaser looks at share with its stem all but the last
-// eighth of it, at most, and a key is filed under a few dozen levels at
-// most.
+// eighth of it, at most, and there are a few dozen levels at most.
 func nextLevel(level int) int {
 	return level + max(8, 1<<(bits.Len(uint(level/4))-1))
+}
+
+// levelOf returns the level of a stem of n bytes, n >= minLevel: the
+// longest no longer than the stem.
+func levelOf(n int) int {
+	level := minLevel
+	for nextLevel(level) <= n {
+		level = nextLevel(level)
+	}
+	return level
 }
 
 // add files position pos, whose paragraph's first words hash to list and
@@ -72,48 +86,78 @@ func nextLevel(level int) int {
 func (x *startIndex) add(list uint64, pos int, key func() string) {
 	idx := len(x.lists[list])
 	x.lists[list] = append(x.lists[list], pos)
-	if x.built[list] {
-		x.file(list, int32(idx), key(), true)
-		x.refs[pos] = append(x.refs[pos], startRef{list, int32(idx)})
+	if levels := x.levels[list]; len(levels) > 0 {
+		x.file(list, int32(idx), key(), levels, true)
+		x.addRef(pos, startRef{list, int32(idx)})
 	}
+}
+
+// addRef records that position pos has entry r in a list filed by level.
+func (x *startIndex) addRef(pos int, r startRef) {
+	if pos >= len(x.refs) {
+		x.refs = append(x.refs, make([][]startRef, pos+1-len(x.refs))...)
+	}
+	x.refs[pos] = append(x.refs[pos], r)
 }
 
 // replace refiles the entries of position pos under the key of the
 // paragraph there now; old returns the key of the one it replaced.
 func (x *startIndex) replace(pos int, old func() string) {
-	refs := x.refs[pos]
-	if len(refs) == 0 {
+	if pos >= len(x.refs) || len(x.refs[pos]) == 0 {
 		return
 	}
+	refs := x.refs[pos]
 	oldKey := old()
 	for _, r := range refs {
-		x.file(r.list, r.idx, oldKey, false)
+		x.file(r.list, r.idx, oldKey, x.levels[r.list], false)
 	}
 	key := x.keyAt(pos)
 	for _, r := range refs {
-		x.file(r.list, r.idx, key, true)
+		x.file(r.list, r.idx, key, x.levels[r.list], true)
 	}
 }
 
-// file adds (or, with add false, removes) entry idx of list under each
-// level of key.
-func (x *startIndex) file(list uint64, idx int32, key string, add bool) {
+// file adds (or, with add false, removes) entry idx of list under each of
+// levels (increasing) that key is long enough for.
+func (x *startIndex) file(list uint64, idx int32, key string, levels []int, add bool) {
 	h, done := uint64(0), 0
-	for level := minLevel; level <= len(key); level = nextLevel(level) {
+	for _, level := range levels {
+		if level > len(key) {
+			return
+		}
 		h = prefixHash(h, key[done:level])
 		done = level
-		k := levelKey{list, level, h}
-		if add {
-			// In increasing order: entries are filed in order, except
-			// when a position changes hands.
-			ids := x.filed[k]
-			i, _ := slices.BinarySearch(ids, idx)
+		k := levelSlot(list, level, h)
+		// In increasing order: entries are filed in order, except when a
+		// position changes hands. One entry is removed: two lists that
+		// share a slot can each have an entry idx there.
+		ids := x.filed[k]
+		i, found := slices.BinarySearch(ids, idx)
+		switch {
+		case add:
 			x.filed[k] = slices.Insert(ids, i, idx)
-		} else if rest := slices.DeleteFunc(x.filed[k], func(i int32) bool { return i == idx }); len(rest) > 0 {
-			x.filed[k] = rest
-		} else {
+		case found && len(ids) > 1:
+			x.filed[k] = slices.Delete(ids, i, i+1)
+		case found:
 			delete(x.filed, k)
 		}
+	}
+}
+
+// fileLevel files every entry of list under level, which it is not filed
+// under yet.
+func (x *startIndex) fileLevel(list uint64, level int) {
+	levels := x.levels[list]
+	if len(levels) == 0 {
+		for idx, pos := range x.lists[list] {
+			x.addRef(pos, startRef{list, int32(idx)})
+		}
+	}
+	i, _ := slices.BinarySearch(levels, level)
+	x.levels[list] = slices.Insert(levels, i, level)
+	one := []int{level}
+	for idx, pos := range x.lists[list] {
+		x.file(list, int32(idx), x.keyAt(pos), one, true)
 	}
 }
 
@@ -133,20 +177,15 @@ func (x *startIndex) find(list uint64, stem string) int {
 		}
 		return -1
 	}
-	if !x.built[list] {
-		x.built[list] = true
-		for idx, pos := range entries {
-			x.file(list, int32(idx), x.keyAt(pos), true)
-			x.refs[pos] = append(x.refs[pos], startRef{list, int32(idx)})
-		}
+	level := levelOf(len(stem))
+	if _, ok := slices.BinarySearch(x.levels[list], level); !ok {
+		x.fileLevel(list, level)
 	}
-	level := minLevel
-	for nextLevel(level) <= len(stem) {
-		level = nextLevel(level)
-	}
-	for _, idx := range x.filed[levelKey{list, level, prefixHash(0, stem[:level])}] {
-		if pos := entries[idx]; matches(pos) {
-			return pos
+	for _, idx := range x.filed[levelSlot(list, level, prefixHash(0, stem[:level]))] {
+		// An index from another list that shares the slot may be past
+		// the end of this one.
+		if int(idx) < len(entries) && matches(entries[idx]) {
+			return entries[idx]
 		}
 	}
 	return -1

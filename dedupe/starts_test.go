@@ -9,9 +9,11 @@ import (
 // TestStartIndexScan checks that startIndex finds what a scan of the list
 // finds: the first position whose current key the stem is a proper prefix
 // of. Keys are made of two letters so that they share long prefixes, and
-// run past several levels; positions change hands as in dropNear.
+// run past several levels; positions change hands as in dropNear. Every
+// other trial files all entries under one slot, as if every hash collided.
 func TestStartIndexScan(t *testing.T) {
-	defer func(n int) { smallStarts = n }(smallStarts)
+	defer func(n int, f func(a, n, b uint64) uint64) { smallStarts, slotOf = n, f }(smallStarts, slotOf)
+	mixed := slotOf
 	r := rand.New(rand.NewPCG(29, 30))
 	random := func(n int) string {
 		var b strings.Builder
@@ -30,6 +32,10 @@ func TestStartIndexScan(t *testing.T) {
 	}
 	for trial := range 400 {
 		smallStarts = []int{0, 3, 8}[trial%3]
+		slotOf = mixed
+		if trial%2 == 1 {
+			slotOf = func(a, n, b uint64) uint64 { return 0 }
+		}
 		keys := map[int]string{} // position → the key of the paragraph there
 		lists := map[uint64][]int{}
 		x := newStartIndex(func(pos int) string { return keys[pos] })

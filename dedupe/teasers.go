@@ -24,13 +24,16 @@ import (
 // paragraphs, and at most one per byte of the key, whatever the number of
 // teasers.
 type teaserIndex struct {
-	// joined is when each position in out first held a teaser: the order
-	// of the scan. A position keeps it when another paragraph takes its
-	// place, as the scan keeps the position in its list.
-	joined map[int]int
-	stem   map[int]string       // position → the stem of the teaser it holds now
-	filed  map[stemKey][]int    // group, length and hash of a stem → positions holding it
-	groups map[uint64][]stemLen // group → the stem lengths filed in it, in increasing order
+	// joined is, by position in out, 1 + when it first held a teaser (0:
+	// never), the order of the scan. A position keeps it when another
+	// paragraph takes its place, as the scan keeps the position in its
+	// list. Positions are dense, so slices by position serve where maps
+	// would cost a cache miss per lookup on a large page.
+	joined  []int32
+	teasers int32                // how many positions have joined
+	stem    []string             // by position: the stem of the teaser it holds now, "" if none is filed
+	filed   map[uint64][]int32   // slot of a stem (group, length and hash) → positions holding it
+	groups  map[uint64][]stemLen // group → the stem lengths filed in it, in increasing order
 }
 
 // stemKey files a stem: the xxhash of its first teaserWords-1 words (its
@@ -41,6 +44,16 @@ type stemKey struct {
 	h     uint64
 }
 
+// slot returns the map key of k: its three parts mixed into one word, so
+// that the lookup takes the map's fast path. Two keys that share a slot
+// only put more positions before find, which compares texts.
+func (k stemKey) slot() uint64 { return slotOf(k.group, uint64(k.n), k.h) }
+
+// slotOf mixes the three parts of an index key (a hash, a length and a
+// hash) into the one word that teaserIndex and startIndex key their maps
+// by. A variable so tests can make every key share one slot.
+var slotOf = func(a, n, b uint64) uint64 { return mix(mix(a+n) ^ b) }
+
 // stemLen is a stem length of a group, and how many positions of the group
 // hold a stem that long.
 type stemLen struct{ n, count int }
@@ -48,18 +61,22 @@ type stemLen struct{ n, count int }
 // occupy records that position pos of the kept text now holds a paragraph
 // whose teaser stem is stem (teaser false: it is not a teaser).
 func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
-	if old, ok := x.stem[pos]; ok {
-		x.unfile(pos, old)
+	if pos < len(x.stem) && x.stem[pos] != "" {
+		x.unfile(pos, x.stem[pos])
 	}
 	if !teaser {
 		return
 	}
-	if x.joined == nil {
-		x.joined, x.stem = make(map[int]int), make(map[int]string)
-		x.filed, x.groups = make(map[stemKey][]int), make(map[uint64][]stemLen)
+	if x.filed == nil {
+		x.filed, x.groups = make(map[uint64][]int32), make(map[uint64][]stemLen)
 	}
-	if _, ok := x.joined[pos]; !ok {
-		x.joined[pos] = len(x.joined)
+	if pos >= len(x.joined) {
+		x.joined = append(x.joined, make([]int32, pos+1-len(x.joined))...)
+		x.stem = append(x.stem, make([]string, pos+1-len(x.stem))...)
+	}
+	if x.joined[pos] == 0 {
+		x.teasers++
+		x.joined[pos] = x.teasers
 	}
 	// A stem of fewer words never matches: no need to file it.
 	if !hasWords(stem, teaserWords) {
@@ -67,7 +84,7 @@ func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
 	}
 	x.stem[pos] = stem
 	k := keyOfStem(stem)
-	x.filed[k] = append(x.filed[k], pos)
+	x.filed[k.slot()] = append(x.filed[k.slot()], int32(pos))
 	lens := x.groups[k.group]
 	i, found := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
 	if !found {
@@ -79,12 +96,12 @@ func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
 
 // unfile removes position pos, holding stem, from the index.
 func (x *teaserIndex) unfile(pos int, stem string) {
-	delete(x.stem, pos)
+	x.stem[pos] = ""
 	k := keyOfStem(stem)
-	if ps := slices.DeleteFunc(x.filed[k], func(p int) bool { return p == pos }); len(ps) > 0 {
-		x.filed[k] = ps
+	if ps := slices.DeleteFunc(x.filed[k.slot()], func(p int32) bool { return int(p) == pos }); len(ps) > 0 {
+		x.filed[k.slot()] = ps
 	} else {
-		delete(x.filed, k)
+		delete(x.filed, k.slot())
 	}
 	lens := x.groups[k.group]
 	i, _ := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
@@ -112,7 +129,7 @@ func (x *teaserIndex) find(key string, out []int, i int) int {
 		return -1
 	}
 	group := xxhash.Sum64String(start)
-	best, bestJoined := -1, 0
+	best, bestJoined := -1, int32(0)
 	h, done := uint64(0), 0
 	for _, l := range x.groups[group] {
 		if l.n >= len(key) {
@@ -120,10 +137,12 @@ func (x *teaserIndex) find(key string, out []int, i int) int {
 		}
 		h = prefixHash(h, key[done:l.n])
 		done = l.n
-		for _, pos := range x.filed[stemKey{group, l.n, h}] {
-			// Equal hashes, so almost surely equal texts; the comparison
-			// keeps a collision from matching.
-			if j := x.joined[pos]; out[pos] != i && (best < 0 || j < bestJoined) && strings.HasPrefix(key, x.stem[pos]) {
+		for _, p := range x.filed[stemKey{group, l.n, h}.slot()] {
+			// Equal slots, so almost surely equal stems; the comparison
+			// keeps a collision from matching (a stem from another slot
+			// that passes it is a proper prefix of key all the same).
+			pos := int(p)
+			if j, st := x.joined[pos], x.stem[pos]; out[pos] != i && (best < 0 || j < bestJoined) && len(st) < len(key) && strings.HasPrefix(key, st) {
 				best, bestJoined = pos, j
 			}
 		}

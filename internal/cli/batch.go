@@ -31,6 +31,7 @@ type outcome struct {
 // their outcomes to emit in input order. It stops starting new inputs when
 // ctx is done; the inputs under way finish.
 func (cmd *command) each(ctx context.Context, args []string, emit func(outcome) error) error {
+	keepHeapFloor()
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, args, inputs)
 	return orderedMap(ctx, cmd.jobs, inputs, cmd.clean, emit)

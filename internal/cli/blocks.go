@@ -17,7 +17,13 @@ type blocks struct {
 }
 
 // Write appends p. It never fails.
-func (b *blocks) Write(p []byte) (int, error) {
+func (b *blocks) Write(p []byte) (int, error) { return appendBlocks(b, p), nil }
+
+// WriteString appends s. It never fails.
+func (b *blocks) WriteString(s string) (int, error) { return appendBlocks(b, s), nil }
+
+// appendBlocks appends p to b, block by block, and returns its length.
+func appendBlocks[T string | []byte](b *blocks, p T) int {
 	n := len(p)
 	for len(p) > 0 {
 		if len(b.cur) == cap(b.cur) {
@@ -28,22 +34,7 @@ func (b *blocks) Write(p []byte) (int, error) {
 		p = p[k:]
 	}
 	b.size += n
-	return n, nil
-}
-
-// WriteString appends s. It never fails.
-func (b *blocks) WriteString(s string) (int, error) {
-	n := len(s)
-	for len(s) > 0 {
-		if len(b.cur) == cap(b.cur) {
-			b.grow(len(s))
-		}
-		k := copy(b.cur[len(b.cur):cap(b.cur)], s)
-		b.cur = b.cur[:len(b.cur)+k]
-		s = s[k:]
-	}
-	b.size += n
-	return n, nil
+	return n
 }
 
 // grow starts a new block for a write of n more bytes.

@@ -111,7 +111,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, _ := os.Stat(path)
-	if err := writeAtomic(path, []byte("new\n"), old); err != nil {
+	if err := writeAtomic(path, "new\n", old); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new\n" {
@@ -129,7 +129,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	sub := filepath.Join(dir, "sub")
 	os.Mkdir(sub, 0o755)
 	os.WriteFile(filepath.Join(sub, "x"), nil, 0o644)
-	if err := writeAtomic(sub, []byte("x"), nil); err == nil {
+	if err := writeAtomic(sub, "x", nil); err == nil {
 		t.Fatal("writing over a non-empty directory succeeded")
 	}
 	entries, _ = os.ReadDir(dir)

@@ -463,7 +463,7 @@ func (cmd *command) clean(in input) (o outcome) {
 				return fail(bare(err))
 			}
 		}
-		if err := writeFile(target, []byte(res.Text)); err != nil {
+		if err := writeFile(target, res.Text); err != nil {
 			return fail(fmt.Errorf("write %s: %w", target, err))
 		}
 	case !cmd.list && !cmd.diff && !cmd.check && !cmd.explain:

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"runtime/debug"
 	"sync"
 )
 
@@ -40,14 +39,14 @@ func lowerGC(size int) (restore func()) {
 	bigInputs.Lock()
 	defer bigInputs.Unlock()
 	if bigInputs.n == 0 {
-		bigInputs.old = debug.SetGCPercent(bigGCPercent)
+		bigInputs.old = askGCPercent(bigGCPercent)
 	}
 	bigInputs.n++
 	return func() {
 		bigInputs.Lock()
 		defer bigInputs.Unlock()
 		if bigInputs.n--; bigInputs.n == 0 {
-			debug.SetGCPercent(bigInputs.old)
+			askGCPercent(bigInputs.old)
 		}
 	}
 }

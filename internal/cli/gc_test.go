@@ -5,8 +5,15 @@ import (
 	"testing"
 )
 
-// gcPercent returns the GOGC in force.
+// gcPercent returns the GOGC percentage asked for: the one in force, or,
+// once the heap floor is kept, the one the floor raises while little is
+// live.
 func gcPercent() int {
+	gc.Lock()
+	defer gc.Unlock()
+	if gc.floor != nil {
+		return gc.floor.gogc
+	}
 	p := debug.SetGCPercent(100)
 	debug.SetGCPercent(p)
 	return p

@@ -90,7 +90,7 @@ func (h *htmlOut) page(in input, text string, bytesIn int, res *dedupe.Result, o
 	if err := p.Write(&b); err != nil {
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
-	if err := writeFile(target, b.Bytes()); err != nil {
+	if err := writeFile(target, b.String()); err != nil {
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
 	e := p.Entry(href)
@@ -120,7 +120,7 @@ func (h *htmlOut) finish(title string) error {
 	if err := htmlreport.WriteIndex(&b, title, h.entries); err != nil {
 		return fmt.Errorf("%s: %w", target, err)
 	}
-	if err := writeFile(target, b.Bytes()); err != nil {
+	if err := writeFile(target, b.String()); err != nil {
 		return fmt.Errorf("%s: %w", target, err)
 	}
 	return nil

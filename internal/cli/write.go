@@ -25,7 +25,7 @@ func rewrite(path, text string, read os.FileInfo) error {
 	if read == nil {
 		read = info
 	}
-	return writeAtomic(target, []byte(text), read)
+	return writeAtomic(target, text, read)
 }
 
 // rewriteTarget returns the file that rewriting path replaces (the target
@@ -55,7 +55,7 @@ func rewriteTarget(path string) (string, os.FileInfo, error) {
 
 // writeFile writes data to path, following a symbolic link: see
 // createOutput.
-func writeFile(path string, data []byte) error {
+func writeFile(path, data string) error {
 	f, err := createOutput(path)
 	if err != nil {
 		return err
@@ -71,10 +71,15 @@ func writeFile(path string, data []byte) error {
 // /dev/null or /dev/stdout, a pipe) is written to directly: replacing it
 // with a regular file would destroy it.
 func createOutput(path string) (*atomicFile, error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
+	// One Lstat tells a new file (the common case with -o into a fresh
+	// folder) from an existing one; only a link needs resolving.
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			path = target
+		}
+		info, err = os.Stat(path)
 	}
-	info, err := os.Stat(path)
 	switch {
 	case err != nil:
 		return createAtomic(path, nil)
@@ -97,7 +102,7 @@ func createOutput(path string) (*atomicFile, error) {
 // to disk and renames it over path. The file gets the mode and owner of old,
 // the file it replaces, or mode 0644 when old is nil. On any error the
 // temporary file is removed and path is untouched.
-func writeAtomic(path string, data []byte, old fs.FileInfo) error {
+func writeAtomic(path, data string, old fs.FileInfo) error {
 	f, err := createAtomic(path, old)
 	if err != nil {
 		return err
@@ -106,8 +111,8 @@ func writeAtomic(path string, data []byte, old fs.FileInfo) error {
 }
 
 // fill writes data to f and commits it, or aborts it if the write fails.
-func (f *atomicFile) fill(data []byte) error {
-	if _, err := f.Write(data); err != nil {
+func (f *atomicFile) fill(data string) error {
+	if _, err := f.WriteString(data); err != nil { // no copy: the text can be hundreds of megabytes
 		f.abort()
 		return fmt.Errorf("write: %w", bare(err))
 	}
