@@ -100,7 +100,7 @@ func BenchmarkRounds(b *testing.B) {
 		setup func(c *cleaner)
 		run   func(c *cleaner)
 	}{
-		{"prepare", func(c *cleaner) { clear(c.keyed); clear(c.split) }, func(c *cleaner) { c.prepare() }},
+		{"prepare", func(c *cleaner) { clear(c.keyed); clear(c.sentences.refs) }, func(c *cleaner) { c.prepare() }},
 		{"paragraph", nil, func(c *cleaner) { c.paragraphRound() }},
 		{"sentence", func(c *cleaner) { c.paragraphRound() }, func(c *cleaner) { c.sentenceRound() }},
 		{"near", nil, func(c *cleaner) { c.dropNear() }},

@@ -1,6 +1,9 @@
 package dedupe
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -13,12 +16,41 @@ import (
 // Clean does part of its work on GOMAXPROCS goroutines; the result does not
 // depend on how many.
 func Clean(input string, opts Options) (*Result, error) {
+	if len(input) > maxText {
+		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, len(input), maxText)
+	}
 	doc, err := normalize.New(opts.Normalize).Document(input)
 	if err != nil {
 		return nil, err
 	}
+	if n := textSize(doc.Lines); n > maxText {
+		return nil, fmt.Errorf("%w: %d bytes once normalized, more than %d", ErrTooLarge, n, maxText)
+	}
 	c := cleaner{input: input, opts: &opts, doc: doc}
 	return c.clean(), nil
+}
+
+// ErrTooLarge is returned for an input of more than 2 GiB less a byte, or
+// whose normalized text is larger than that (an invalid byte becomes a
+// three-byte U+FFFD): Clean keeps the line and paragraph indexes and the
+// offsets in a paragraph's text in 32 bits, which halves its memory per
+// sentence.
+var ErrTooLarge = errors.New("input too large")
+
+// maxText is the most bytes Clean takes, as input and as normalized text:
+// math.MaxInt32, so that indexes and offsets fit an int32 and a uint32. A
+// variable so tests can lower it.
+var maxText = math.MaxInt32
+
+// textSize returns the bytes of the normalized text of lines, each with
+// one byte for its line end: more than any paragraph's text, and than the
+// number of lines.
+func textSize(lines []normalize.Line) int {
+	n := 0
+	for i := range lines {
+		n += len(lines[i].Text) + 1
+	}
+	return n
 }
 
 // maxRounds bounds the rounds of decisions. Removing a paragraph can make
@@ -38,24 +70,24 @@ type cleaner struct {
 
 	style      Style
 	paras      []paragraph
-	fate       []fate      // by paragraph
-	copyOf     []int       // by paragraph: for a removed one, the paragraph it repeats
-	keptRepeat []bool      // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	text       []string    // by paragraph: its current text, after sentence cuts
-	cut        []pieces    // by paragraph: maps its current text to its original text
-	order      []int       // the paragraphs of the output, in order
-	cuts       []cutRecord // every sentence removed, in the order removed
-	outLine    []int       // by paragraph: the output line it starts on, 0 if not in the output
+	fate       []fate         // by paragraph
+	copyOf     []int32        // by paragraph: for a removed one, the paragraph it repeats
+	keptRepeat []bool         // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
+	text       []string       // by paragraph: its current text, after sentence cuts
+	original   map[int]string // by paragraph cut by sentence removals: its original text
+	cut        map[int]pieces // by paragraph cut by sentence removals: maps its current text to its original text
+	order      []int          // the paragraphs of the output, in order
+	cuts       []cutRecord    // every sentence removed, in the order removed
+	outLine    []uint32       // by paragraph: the output line it starts on, 0 if not in the output
 
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
 	// memory as the input), and its sentences, made once per text.
 	hash      []Key // by paragraph: the Key of its current text; hash[i][0] is the table's hash
 	keyed     []bool
-	isJunk    []bool // by paragraph: its current text is a junk line (made with its Key)
-	sentences [][]sentenceInfo
-	split     []bool
-	scratch   scratch // for the texts keyed and split one at a time
+	isJunk    []bool        // by paragraph: its current text is a junk line (made with its Key)
+	sentences sentenceLists // by paragraph: the sentences of its current text
+	scratch   scratch       // for the texts keyed and split one at a time
 	keyBuf    []byte
 	keyBuf2   []byte
 	copies    map[int]Copy // by paragraph: why a paragraph other documents have went
@@ -78,10 +110,10 @@ type cleaner struct {
 // cutRecord is a sentence removed from paragraph para, a repeat of one in
 // paragraph keptPara; both spans are in the paragraphs' original texts.
 type cutRecord struct {
-	para     int
-	orig     span
-	keptPara int
-	keptOrig span
+	para     int32
+	orig     span32
+	keptPara int32
+	keptOrig span32
 }
 
 func (c *cleaner) clean() *Result {
@@ -93,7 +125,8 @@ func (c *cleaner) clean() *Result {
 			break
 		}
 	}
-	return c.result()
+	r := c.result()
+	return r
 }
 
 // start finds the paragraphs and sets up the state the rounds work on.
@@ -102,13 +135,13 @@ func (c *cleaner) start() {
 	if c.style == Auto {
 		c.style = detectStyle(c.doc.Lines)
 	}
-	c.paras = segment(c.doc.Lines, c.style)
+	c.paras, c.text = segment(c.doc.Lines, c.style)
 	n := len(c.paras)
 	c.fate = make([]fate, n)
-	c.copyOf = make([]int, n)
+	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]Key, n), make([]bool, n), make([]bool, n)
-	c.sentences, c.split = make([][]sentenceInfo, n), make([]bool, n)
+	c.sentences.refs = make([]sentenceRef, n)
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
 	c.near = make([]nearInfo, n)
@@ -118,11 +151,9 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.text = make([]string, n)
-	c.cut = make([]pieces, n)
+	c.original, c.cut = make(map[int]string), make(map[int]pieces)
 	c.order = make([]int, n)
-	for i := range c.paras {
-		c.text[i] = c.paras[i].text
+	for i := range c.order {
 		c.order[i] = i
 	}
 	c.prepare()
@@ -131,6 +162,11 @@ func (c *cleaner) start() {
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
+	r.Kept = make([]KeptParagraph, len(c.order))
+	for k, i := range c.order {
+		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
+	}
+	c.freeRounds()
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.paragraphChanges()
 	for _, cut := range c.cuts {
@@ -142,11 +178,19 @@ func (c *cleaner) result() *Result {
 			r.Emptied++
 		}
 	}
-	r.Kept = make([]KeptParagraph, len(c.order))
-	for k, i := range c.order {
-		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
-	}
 	return r
+}
+
+// freeRounds lets go of what only the rounds use: the sentences, keys and
+// near-duplicate information of every paragraph. For a big document they
+// are as large as the text that write makes next.
+func (c *cleaner) freeRounds() {
+	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
+	c.hash, c.keyed, c.isJunk = nil, nil, nil
+	c.keptRepeat = nil
+	c.scratch = scratch{}
+	c.keyBuf, c.keyBuf2, c.words, c.bagBuf = nil, nil, nil, nil
+	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
 
 // currentTexts returns the current texts of the output paragraphs, in order.
@@ -186,7 +230,7 @@ func (c *cleaner) paragraphRound() bool {
 		c.keptRepeat[i] = dec.fate != removed && keptCopies[root(first, pos)] > 1
 		switch dec.fate {
 		case removed:
-			c.fate[i], c.copyOf[i] = removed, c.order[dec.copyOf]
+			c.fate[i], c.copyOf[i] = removed, int32(c.order[dec.copyOf])
 			changed = true
 		case moved:
 			c.fate[i] = moved
@@ -272,7 +316,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	c.hash[i] = keyOf(s.key, &s.digest)
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if c.opts.similarity() >= 0 {
-		c.setNear(i, s.key)
+		c.setNear(i, s.key, s)
 	}
 	c.keyed[i] = true
 }
@@ -290,11 +334,11 @@ func (c *cleaner) write() (text string, paragraphs int) {
 	nl := c.doc.Newline
 	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
 	line := 1
-	c.outLine = make([]int, len(c.paras))
+	c.outLine = make([]uint32, len(c.paras))
 	blanks := c.blankLinesBefore()
 	for _, i := range c.order {
 		t := c.text[i]
-		blank := blanks[i]
+		blank := int(blanks[i])
 		switch {
 		case collapse && paragraphs == 0:
 			blank = 0
@@ -311,7 +355,7 @@ func (c *cleaner) write() (text string, paragraphs int) {
 			b.WriteString(nl)
 		}
 		line += blank
-		c.outLine[i] = line
+		c.outLine[i] = uint32(line)
 		if nl != "\n" {
 			t = strings.ReplaceAll(t, "\n", nl)
 		}
@@ -327,9 +371,9 @@ func (c *cleaner) write() (text string, paragraphs int) {
 // it: for a kept paragraph, the most that stood before it or before any
 // paragraph removed between it and the kept one before it, so that a section
 // break is not lost with the paragraph that carried it.
-func (c *cleaner) blankLinesBefore() []int {
-	blanks := make([]int, len(c.paras))
-	pending := 0
+func (c *cleaner) blankLinesBefore() []int32 {
+	blanks := make([]int32, len(c.paras))
+	pending := int32(0)
 	for i, p := range c.paras {
 		pending = max(pending, p.blankBefore)
 		blanks[i] = p.blankBefore
@@ -346,6 +390,15 @@ func (c *cleaner) lines(first, last int) LineRange {
 	return LineRange{c.doc.Lines[c.paras[first].first].Number, c.doc.Lines[c.paras[last].last].Number}
 }
 
+// originalText returns paragraph i's text as segment made it, before any
+// sentence cuts.
+func (c *cleaner) originalText(i int) string {
+	if t, ok := c.original[i]; ok {
+		return t
+	}
+	return c.text[i]
+}
+
 // span returns the input bytes of paragraphs first to last.
 func (c *cleaner) span(first, last int) Span {
 	return Span{c.doc.Lines[c.paras[first].first].Start, c.doc.Lines[c.paras[last].last].End}
@@ -355,7 +408,7 @@ func (c *cleaner) span(first, last int) Span {
 // stayed (or that was itself emptied by sentence cuts).
 func (c *cleaner) finalCopy(i int) int {
 	for c.fate[i] == removed || c.fate[i] == near || c.fate[i] == teaser {
-		i = c.copyOf[i]
+		i = int(c.copyOf[i])
 	}
 	return i
 }
@@ -421,10 +474,10 @@ func (c *cleaner) paragraphChanges() []Change {
 				kind = Teaser
 			}
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.text[i], Kept: c.lines(k, k), OutputLine: c.outLine[k],
+				Text: c.text[i], Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
 		case moved:
-			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: c.outLine[i]}
+			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
 				m.Kept = c.lines(j, j)
 			}
@@ -437,18 +490,19 @@ func (c *cleaner) paragraphChanges() []Change {
 
 // sentenceChange reports one removed sentence.
 func (c *cleaner) sentenceChange(cut cutRecord) Change {
-	i, j := cut.para, cut.keptPara
-	ch := Change{Kind: Sentence, Text: c.paras[i].text[cut.orig.start:cut.orig.end]}
-	ch.Lines, ch.Span = c.locate(i, cut.orig.start, cut.orig.end)
+	i, j := int(cut.para), int(cut.keptPara)
+	orig, keptOrig := span{int(cut.orig.start), int(cut.orig.end)}, span{int(cut.keptOrig.start), int(cut.keptOrig.end)}
+	ch := Change{Kind: Sentence, Text: c.originalText(i)[orig.start:orig.end]}
+	ch.Lines, ch.Span = c.locate(i, orig.start, orig.end)
 	if c.fate[j] == removed {
 		// Its paragraph went later as a repeat: point at the copy that stayed.
 		k := c.finalCopy(j)
-		ch.Kept, ch.OutputLine = c.lines(k, k), c.outLine[k]
+		ch.Kept, ch.OutputLine = c.lines(k, k), int(c.outLine[k])
 		return ch
 	}
-	ch.Kept, _ = c.locate(j, cut.keptOrig.start, cut.keptOrig.end)
+	ch.Kept, _ = c.locate(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = c.outLine[j] + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(cut.keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(keptOrig.start))
 	}
 	return ch
 }
@@ -457,8 +511,8 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 // lines and bytes.
 func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 	p := &c.paras[i]
-	breaks := c.inputBreaks.of(i, p.text)
-	first, last := p.first+breaks.lineOf(start), p.first+breaks.lineOf(max(end-1, start))
+	breaks := c.inputBreaks.of(i, c.originalText(i))
+	first, last := int(p.first)+breaks.lineOf(start), int(p.first)+breaks.lineOf(max(end-1, start))
 	lf, ll := &c.doc.Lines[first], &c.doc.Lines[last]
 	return LineRange{lf.Number, ll.Number},
 		Span{c.inputOffset(first, start-breaks.lineStart(start), false), c.inputOffset(last, end-breaks.lineStart(max(end-1, start)), true)}

@@ -185,8 +185,9 @@ func paragraphTexts(t *testing.T, in string, style Style) map[Span]string {
 		t.Fatal(err)
 	}
 	texts := make(map[Span]string)
-	for _, p := range segment(doc.Lines, style) {
-		texts[Span{doc.Lines[p.first].Start, doc.Lines[p.last].End}] = p.text
+	paras, paraTexts := segment(doc.Lines, style)
+	for k, p := range paras {
+		texts[Span{doc.Lines[p.first].Start, doc.Lines[p.last].End}] = paraTexts[k]
 	}
 	return texts
 }

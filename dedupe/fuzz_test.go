@@ -73,8 +73,10 @@ func checkNothingUniqueLost(t *testing.T, in string, r *Result) {
 	}
 	note(r.Changes)
 	seen := make(map[string]bool)
-	for _, p := range segment(doc.Lines, r.Style) {
-		key := string(appendKey(nil, p.text))
+	paras, texts := segment(doc.Lines, r.Style)
+	for k, p := range paras {
+		text := texts[k]
+		key := string(appendKey(nil, text))
 		if seen[key] {
 			continue
 		}
@@ -82,8 +84,8 @@ func checkNothingUniqueLost(t *testing.T, in string, r *Result) {
 		if ruled[Span{doc.Lines[p.first].Start, doc.Lines[p.last].End}] {
 			continue
 		}
-		for _, sp := range sentence.Split(p.text) {
-			s := p.text[sp.Start:sp.End]
+		for _, sp := range sentence.Split(text) {
+			s := text[sp.Start:sp.End]
 			if k := string(appendKey(nil, s)); !strings.Contains(out, k) {
 				t.Fatalf("sentence %q of a unique paragraph is lost\ninput %q\nclean %q", s, in, r.Text)
 			}

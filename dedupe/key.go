@@ -124,7 +124,7 @@ func isTrailingPunct(r rune) bool {
 // input.
 type table struct {
 	first hashIndex      // hash → index of the first unit with that hash
-	root  []int          // root[i] is the first unit with unit i's key
+	root  []int32        // root[i] is the first unit with unit i's key
 	byKey map[string]int // units whose hash collided with a different key
 	// appendKey appends unit i's key to dst.
 	appendKey func(dst []byte, i int) []byte
@@ -132,7 +132,7 @@ type table struct {
 }
 
 func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
-	return &table{first: newHashIndex(size), root: make([]int, 0, size), appendKey: appendKey}
+	return &table{first: newHashIndex(size), root: make([]int32, 0, size), appendKey: appendKey}
 }
 
 // add records unit i (the next unit), whose key's xxhash is h, and returns
@@ -141,14 +141,14 @@ func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
 func (t *table) add(i int, h uint64) int {
 	first, ok := t.first.findOrAdd(h, int32(i))
 	if !ok {
-		t.root = append(t.root, i)
+		t.root = append(t.root, int32(i))
 		return -1
 	}
 	j := int(first)
 	t.a, t.b = t.appendKey(t.a[:0], j), t.appendKey(t.b[:0], i)
 	key := t.b
 	if bytes.Equal(t.a, key) {
-		t.root = append(t.root, j)
+		t.root = append(t.root, first)
 		return j
 	}
 	// A hash collision between different keys: fall back to the keys.
@@ -156,11 +156,11 @@ func (t *table) add(i int, h uint64) int {
 		t.byKey = make(map[string]int)
 	}
 	if k, ok := t.byKey[string(key)]; ok {
-		t.root = append(t.root, k)
+		t.root = append(t.root, int32(k))
 		return k
 	}
 	t.byKey[string(key)] = i
-	t.root = append(t.root, i)
+	t.root = append(t.root, int32(i))
 	return -1
 }
 

@@ -39,37 +39,58 @@ func teaserStem(text string) (string, bool) {
 }
 
 // nearInfo is what near-duplicate matching knows of a paragraph's current
-// text, made once per text: its number of words and its word sketch.
+// text, made once per text: its number of words and its word sketch. It is
+// kept for every paragraph, so it holds nothing of variable size: a
+// teaser's stem is kept apart, in a teaserInfo (teasers are few).
 type nearInfo struct {
-	ok       bool // for the current text
-	teaser   bool
-	hasStart bool // the key has teaserWords words or more
-	words    int
-	start    uint64 // the xxhash of the key's first teaserWords words
 	sketch   sketch
-	stem     string // for a teaser: its key without the mark
+	start    uint64 // the xxhash of the key's first teaserWords words
+	words    int32  // at most the length of the key: see maxText
+	stem     int32  // for a teaser: its teaserInfo's index in c.scratch.teasers
+	ok       bool   // for the current text
+	teaser   bool   // the text is cut off with a mark (teaserStem)
+	hasStart bool   // the key has teaserWords words or more
 }
 
 // nearOf returns the near-duplicate information of paragraph i.
 func (c *cleaner) nearOf(i int) *nearInfo {
 	if c.ensureKey(i); !c.near[i].ok {
 		c.keyBuf = c.appendKey(c.keyBuf[:0], i)
-		c.setNear(i, c.keyBuf)
+		c.setNear(i, c.keyBuf, &c.scratch)
 	}
 	return &c.near[i]
 }
 
 // setNear makes the near-duplicate information of paragraph i from its
-// match key.
-func (c *cleaner) setNear(i int, key []byte) {
+// match key, and adds a teaser's teaserInfo to s.teasers.
+func (c *cleaner) setNear(i int, key []byte, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
-	n.sketch, n.words = sketchOf(k)
-	n.stem, n.teaser = teaserStem(c.text[i])
+	var words int
+	n.sketch, words = sketchOf(k)
+	n.words = int32(words)
+	var stem string
+	if stem, n.teaser = teaserStem(c.text[i]); n.teaser {
+		first, ok := firstWords(stem)
+		n.stem = int32(len(s.teasers))
+		s.teasers = append(s.teasers, teaserInfo{para: i, stem: stem, start: xxhash.Sum64String(first), hasStart: ok})
+	}
 	var start string
 	start, n.hasStart = firstWords(k)
 	n.start = xxhash.Sum64String(start)
 	n.ok = true
+}
+
+// teaserInfo is what dropNear needs of a teaser: its stem (see
+// teaserStem) and the list of the start index that it asks (see nearest).
+// They are kept in c.scratch.teasers, where prepare gathers those that
+// its goroutines made; a text that changes adds one, and the teaserInfos
+// of texts that were cut stay.
+type teaserInfo struct {
+	para     int // the paragraph
+	stem     string
+	start    uint64 // the xxhash of the stem's first teaserWords words
+	hasStart bool   // the stem has teaserWords words or more
 }
 
 // keyString returns the match key of paragraph i in a scratch buffer, good
@@ -113,7 +134,8 @@ func (c *cleaner) dropNear() bool {
 	minWords := c.opts.minNearWords()
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 	out := make([]int, 0, len(c.order))
-	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), bags: newHashIndex(len(c.order) / 2)}
+	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), asked: c.teaserStarts(),
+		bags: newHashIndex(len(c.order) / 2)}
 	changed := false
 	for _, i := range c.order {
 		if c.keptRepeat[i] {
@@ -121,11 +143,15 @@ func (c *cleaner) dropNear() bool {
 			continue
 		}
 		n := c.nearOf(i)
-		if n.words < minWords {
+		if int(n.words) < minWords {
 			out = append(out, i)
 			continue
 		}
-		pos, sim, teaserOf := c.nearest(i, n, out, &idx, threshold)
+		var t teaserInfo
+		if n.teaser {
+			t = c.scratch.teasers[n.stem]
+		}
+		pos, sim, teaserOf := c.nearest(i, n, &t, out, &idx, threshold)
 		bag, hasBag := c.sentenceBag(i)
 		if pos < 0 && hasBag {
 			// Filed under its bag, unless an earlier paragraph is.
@@ -134,7 +160,7 @@ func (c *cleaner) dropNear() bool {
 			}
 		}
 		if pos < 0 {
-			idx.add(c, i, n, len(out))
+			idx.add(c, i, n, &t, len(out))
 			out = append(out, i)
 			continue
 		}
@@ -149,12 +175,12 @@ func (c *cleaner) dropNear() bool {
 			out[pos] = i
 			idx.starts.replace(pos, func() string { return c.keyString(earlier) })
 			c.fate[i] = moved
-			c.fate[earlier], c.copyOf[earlier] = kind, i
+			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
 			c.similarity[earlier], c.keptLater[earlier] = sim, true
-			idx.add(c, i, n, pos)
+			idx.add(c, i, n, &t, pos)
 			continue
 		}
-		c.fate[i], c.copyOf[i] = kind, earlier
+		c.fate[i], c.copyOf[i] = kind, int32(earlier)
 		c.similarity[i] = sim
 	}
 	c.order = out
@@ -175,9 +201,10 @@ const teaserWords = 5
 // nearIndex finds earlier paragraphs for dropNear: by their first words
 // (for teasers), the teasers themselves, and by their bag of sentences.
 type nearIndex struct {
-	starts  *startIndex // by the xxhash of the first teaserWords words of the key
-	teasers teaserIndex // the paragraphs in out cut off with a mark
-	bags    hashIndex   // hash of the sorted sentence keys → position in out
+	starts  *startIndex     // by the xxhash of the first teaserWords words of the key
+	asked   map[uint64]bool // the lists of starts that teasers look in: see teaserStarts
+	teasers teaserIndex     // the paragraphs in out cut off with a mark
+	bags    hashIndex       // hash of the sorted sentence keys → position in out
 }
 
 // sentenceBag returns a hash of the multiset of paragraph i's sentences
@@ -202,11 +229,38 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 	return bag, true
 }
 
-func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, pos int) {
-	if n.hasStart {
+// teaserStarts returns the lists of the start index that the teasers can
+// ask (see nearest): the only lists that are ever read. Paragraphs that
+// start otherwise are not filed in it, which finds the same paragraphs:
+// most documents have no teaser, and the index then stays empty where it
+// took about 150 bytes a paragraph. The lists are those of every teaser's
+// text, some of which are no longer in the output: filing more lists than
+// are read changes nothing.
+func (c *cleaner) teaserStarts() map[uint64]bool {
+	// The paragraph round has made the near information of the output's
+	// paragraphs already, with their keys; this only makes sure of it.
+	for _, i := range c.order {
+		c.nearOf(i)
+	}
+	var asked map[uint64]bool
+	for _, t := range c.scratch.teasers {
+		if t.hasStart {
+			if asked == nil {
+				asked = make(map[uint64]bool)
+			}
+			asked[t.start] = true
+		}
+	}
+	return asked
+}
+
+// add files paragraph i, with near information n and, if it is a teaser,
+// teaserInfo t, at position pos of out.
+func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) {
+	if n.hasStart && x.asked[n.start] {
 		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
 	}
-	x.teasers.occupy(pos, n.stem, n.teaser)
+	x.teasers.occupy(pos, t.stem, n.teaser)
 }
 
 // firstWords returns the start of a key up to the end of its
@@ -227,16 +281,17 @@ func leadingWords(key string, n int) (string, bool) {
 }
 
 // nearest returns the position in out of the earlier paragraph that
-// paragraph i repeats nearly (or is the teaser or the full text of), with
-// their similarity; pos is -1 if there is none.
-func (c *cleaner) nearest(i int, n *nearInfo, out []int, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
+// paragraph i (with near information n and, if it is a teaser, teaserInfo
+// t) repeats nearly, or is the teaser or the full text of, with their
+// similarity; pos is -1 if there is none.
+func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
 	pos = -1
 	// Teasers: a key cut off with a mark that is the start of the other's.
 	if n.teaser {
 		// The stem has teaserWords words or more: a key it begins has the
 		// same first words.
-		if start, ok := firstWords(n.stem); ok {
-			if k := x.starts.find(xxhash.Sum64String(start), n.stem); k >= 0 {
+		if t.hasStart {
+			if k := x.starts.find(t.start, t.stem); k >= 0 {
 				return k, 0, true
 			}
 		}

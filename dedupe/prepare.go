@@ -33,6 +33,7 @@ func (c *cleaner) prepare() {
 	n := len(c.paras)
 	chunk := (n + workers - 1) / workers
 	var wg sync.WaitGroup
+	var others []*scratch
 	for lo := 0; lo < n; lo += chunk {
 		hi := min(lo+chunk, n)
 		// The first chunk's buffers are the cleaner's own, which the
@@ -41,6 +42,7 @@ func (c *cleaner) prepare() {
 		s := &c.scratch
 		if lo > 0 {
 			s = new(scratch)
+			others = append(others, s)
 		}
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
@@ -52,26 +54,20 @@ func (c *cleaner) prepare() {
 		})
 	}
 	wg.Wait()
+	for _, s := range others {
+		for _, t := range s.teasers {
+			c.near[t.para].stem = int32(len(c.scratch.teasers))
+			c.scratch.teasers = append(c.scratch.teasers, t)
+		}
+	}
 }
 
 // scratch is the buffers that one goroutine reuses to key and split texts.
 type scratch struct {
-	key    []byte
-	digest xxhash.Digest
-	spans  []sentence.Span
-	infos  []sentenceInfo // a slab the sentence lists are cut from
-}
-
-// sentenceInfos returns a slice of n sentenceInfos cut from the slab: one
-// allocation for many paragraphs' sentences instead of one each. Each new
-// slab is twice the last, from 64 up to 4096 sentences, so that a short
-// document does not take a large one.
-func (s *scratch) sentenceInfos(n int) []sentenceInfo {
-	if len(s.infos)+n > cap(s.infos) {
-		size := min(max(2*cap(s.infos), 64), 4096)
-		s.infos = make([]sentenceInfo, 0, max(n, size))
-	}
-	k := len(s.infos)
-	s.infos = s.infos[:k+n]
-	return s.infos[k : k+n : k+n]
+	key     []byte
+	digest  xxhash.Digest
+	spans   []sentence.Span
+	infos   []sentenceInfo // the slab sentence lists are being cut from
+	slab    uint32         // its number in sentenceLists.slabs, plus one
+	teasers []teaserInfo   // of the texts keyed with it that are teasers
 }

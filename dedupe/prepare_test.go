@@ -7,17 +7,32 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/textclean/textclean/internal/damage"
 )
+
+// teasersInput returns a document of teasers, each followed later by its
+// full text: dropNear needs their stems, which prepare's goroutines make.
+func teasersInput() string {
+	var b strings.Builder
+	for k := range 24 {
+		fmt.Fprintf(&b, "Story %d begins with these words and then goes on …\n\n", k)
+		fmt.Fprintf(&b, "Something else entirely, paragraph number %d of the filler.\n\n", k)
+	}
+	for k := range 24 {
+		fmt.Fprintf(&b, "Story %d begins with these words and then goes on to tell the whole of it, at length.\n\n", k)
+	}
+	return b.String()
+}
 
 // TestPrepareAgrees checks that preparing the paragraphs up front on
 // several goroutines gives the same Result as making everything one
 // paragraph at a time, as the rounds need it: on damaged real articles (with
 // junk lines, repeated runs and sentences, near-duplicates) in both
 // paragraph styles, with each of the passes that read what prepare makes
-// turned off in turn, and on the golden inputs.
+// turned off in turn, and on the golden inputs and teasers.
 func TestPrepareAgrees(t *testing.T) {
 	seeds := 10
 	if testing.Short() {
@@ -42,6 +57,7 @@ func TestPrepareAgrees(t *testing.T) {
 		}
 		inputs = append(inputs, string(data))
 	}
+	inputs = append(inputs, teasersInput())
 	for _, opts := range []Options{{}, {NoSentences: true}, {Similarity: -1}, {Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}} {
 		for k, in := range inputs {
 			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {

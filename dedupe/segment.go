@@ -8,10 +8,12 @@ import (
 )
 
 // paragraph is one paragraph of the input: a run of lines of doc.Lines.
+// There is one for every paragraph of the document, so it holds int32s
+// (Clean takes no more than maxText bytes, hence lines) and not its text,
+// which the cleaner keeps once, as its current text, until it changes.
 type paragraph struct {
-	first, last int    // indexes into doc.Lines
-	blankBefore int    // blank lines between it and the paragraph before (or the start)
-	text        string // the normalized lines, joined by "\n"
+	first, last int32 // indexes into doc.Lines
+	blankBefore int32 // blank lines between it and the paragraph before (or the start)
 }
 
 // detectStyle chooses Blocks when blank lines separate the paragraphs: when
@@ -46,10 +48,11 @@ func detectStyle(lines []normalize.Line) Style {
 // detectStyle: hard-wrapped text has lines of 60 to 80 characters.
 const shortLine = 100
 
-// segment splits the lines into paragraphs in the given style.
-func segment(lines []normalize.Line, style Style) []paragraph {
+// segment splits the lines into paragraphs in the given style, and returns
+// them with their texts: the normalized lines of each, joined by "\n".
+func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
 	// A paragraph has a line of text or more: sized for that many, the
-	// slice is not copied as it grows.
+	// slices are not copied as they grow.
 	textLines := 0
 	for i := range lines {
 		if !lines[i].Blank() {
@@ -57,24 +60,25 @@ func segment(lines []normalize.Line, style Style) []paragraph {
 		}
 	}
 	paras := make([]paragraph, 0, textLines)
+	texts := make([]string, 0, textLines)
 	blank := 0
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Blank() {
 			blank++
 			continue
 		}
-		p := paragraph{first: i, last: i, blankBefore: blank}
+		last := i
 		if style == Blocks {
-			for p.last+1 < len(lines) && !lines[p.last+1].Blank() {
-				p.last++
+			for last+1 < len(lines) && !lines[last+1].Blank() {
+				last++
 			}
 		}
-		p.text = joinLines(lines[p.first : p.last+1])
-		paras = append(paras, p)
+		paras = append(paras, paragraph{first: int32(i), last: int32(last), blankBefore: int32(blank)})
+		texts = append(texts, joinLines(lines[i:last+1]))
 		blank = 0
-		i = p.last
+		i = last
 	}
-	return paras
+	return paras, texts
 }
 
 func joinLines(lines []normalize.Line) string {

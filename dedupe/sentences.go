@@ -3,6 +3,7 @@ package dedupe
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unsafe"
 
@@ -11,19 +12,41 @@ import (
 	"github.com/textclean/textclean/internal/sentence"
 )
 
-// sentenceInfo is one sentence of a paragraph's current text.
+// sentenceInfo is one sentence of a paragraph's current text. There is
+// one for every sentence of the document, so it is kept to 16 bytes: the
+// offsets fit in 32 bits (see maxText), and whether the sentence is long
+// takes the lowest bit of the hash.
 type sentenceInfo struct {
-	span sentence.Span
-	long bool   // it has at least Options.MinSentenceWords words
-	hash uint64 // xxhash of its match key
+	hash       uint64 // xxhash of its match key, its lowest bit replaced by long
+	start, end uint32 // its byte span in the text
 }
 
-// keptSentence is the first occurrence of a long sentence in a round.
-type keptSentence struct {
-	para int    // paragraph index
-	text string // the sentence, from the paragraph's text at the time
-	orig span   // where it stands in the paragraph's original text
+// newSentenceInfo returns the sentenceInfo of the sentence sp whose match
+// key has hash h; long says it has at least Options.MinSentenceWords
+// words. The long bit is a function of the key, as the hash is: equal keys
+// still have equal hashes.
+func newSentenceInfo(sp sentence.Span, h uint64, long bool) sentenceInfo {
+	h &^= 1
+	if long {
+		h |= 1
+	}
+	return sentenceInfo{hash: h, start: uint32(sp.Start), end: uint32(sp.End)}
 }
+
+// long reports whether the sentence has at least Options.MinSentenceWords
+// words.
+func (s sentenceInfo) long() bool { return s.hash&1 != 0 }
+
+// keptSentence is the first occurrence of a long sentence in a round: 20
+// bytes, where its text would take 16 more.
+type keptSentence struct {
+	para int32  // paragraph index
+	cur  span32 // where it stands in the paragraph's text at the time
+	orig span32 // where it stands in the paragraph's original text
+}
+
+// span32 is a span of a paragraph's text in 32 bits: see maxText.
+type span32 struct{ start, end uint32 }
 
 // sentenceTable finds earlier occurrences of sentences by the hash of their
 // key. It stores no keys: on a hash hit it makes the keys of both sentences
@@ -33,11 +56,20 @@ type sentenceTable struct {
 	kept     []keptSentence
 	collided map[string]int32 // sentences whose hash a different sentence had first
 	a, b     []byte
+	// textOf returns the text a paragraph had when its sentences were
+	// filed.
+	textOf func(para int32) string
 }
 
-// newSentenceTable returns a sentenceTable sized for n sentences.
-func newSentenceTable(n int) *sentenceTable {
-	return &sentenceTable{first: newHashIndex(n), kept: make([]keptSentence, 0, n)}
+// newSentenceTable returns a sentenceTable sized for n sentences that
+// reads the paragraphs' texts with textOf.
+func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
+	return &sentenceTable{first: newHashIndex(n), kept: make([]keptSentence, 0, n), textOf: textOf}
+}
+
+// text returns the text of sentence s.
+func (t *sentenceTable) text(s keptSentence) string {
+	return t.textOf(s.para)[s.cur.start:s.cur.end]
 }
 
 // find returns the earlier occurrence of s (with hash h), or records s as
@@ -49,8 +81,8 @@ func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
 		return s, false
 	}
 	prev := t.kept[k]
-	t.a = appendKey(t.a[:0], prev.text)
-	t.b = appendKey(t.b[:0], s.text)
+	t.a = appendKey(t.a[:0], t.text(prev))
+	t.b = appendKey(t.b[:0], t.text(s))
 	if bytes.Equal(t.a, t.b) {
 		return prev, true
 	}
@@ -69,13 +101,60 @@ func (t *sentenceTable) add(s keptSentence) int32 {
 	return int32(len(t.kept) - 1)
 }
 
+// sentenceLists holds the sentences of every paragraph's current text, cut
+// from a few large slabs: a paragraph's list is a sentenceRef of 12 bytes
+// where a slice would take 24, and the zero sentenceRef says that the text
+// is not split yet. Each goroutine of prepare cuts lists from slabs of its
+// own (see scratch), which it adds to slabs under the lock; the rounds
+// read the lists once prepare is done.
+type sentenceLists struct {
+	refs  []sentenceRef // by paragraph
+	mu    sync.Mutex    // for slabs
+	slabs [][]sentenceInfo
+}
+
+// sentenceRef is n sentences from offset off of slab number slab-1 of a
+// sentenceLists; slab 0 is no list.
+type sentenceRef struct{ slab, off, n uint32 }
+
+// of returns paragraph i's sentences, and false if its text is not split.
+func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
+	r := l.refs[i]
+	if r.slab == 0 {
+		return nil, false
+	}
+	return l.slabs[r.slab-1][r.off : r.off+r.n : r.off+r.n], true
+}
+
+// cut returns room for n sentences of paragraph i, cut from the slab of s,
+// and files it as the paragraph's list. Each new slab is twice the last of
+// s, from 64 up to 4096 sentences, so that a short document does not take
+// a large one; a paragraph of more sentences than that has a slab of its
+// own.
+func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
+	if s.slab == 0 || len(s.infos)+n > cap(s.infos) {
+		size := min(max(2*cap(s.infos), 64), 4096)
+		s.infos = make([]sentenceInfo, 0, max(n, size))
+		l.mu.Lock()
+		l.slabs = append(l.slabs, s.infos[:cap(s.infos)])
+		s.slab = uint32(len(l.slabs))
+		l.mu.Unlock()
+	}
+	k := len(s.infos)
+	s.infos = s.infos[:k+n]
+	l.refs[i] = sentenceRef{s.slab, uint32(k), uint32(n)}
+	return s.infos[k : k+n : k+n]
+}
+
 // sentencesOf returns the sentences of paragraph i's current text, split and
 // hashed once per text.
 func (c *cleaner) sentencesOf(i int) []sentenceInfo {
-	if !c.split[i] {
+	sents, ok := c.sentences.of(i)
+	if !ok {
 		c.splitText(i, &c.scratch)
+		sents, _ = c.sentences.of(i)
 	}
-	return c.sentences[i]
+	return sents
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
@@ -84,16 +163,15 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 func (c *cleaner) splitText(i int, s *scratch) {
 	text := c.text[i]
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
-	infos := s.sentenceInfos(len(s.spans))
+	infos := c.sentences.cut(i, len(s.spans), s)
 	minWords := c.opts.minSentenceWords()
 	for k, sp := range s.spans {
 		s.key = appendKey(s.key[:0], text[sp.Start:sp.End])
-		infos[k] = sentenceInfo{span: sp, hash: xxhash.Sum64(s.key)}
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
-		infos[k].long = hasWords(unsafe.String(unsafe.SliceData(s.key), len(s.key)), minWords) // read here only
+		long := hasWords(unsafe.String(unsafe.SliceData(s.key), len(s.key)), minWords) // read here only
+		infos[k] = newSentenceInfo(sp, xxhash.Sum64(s.key), long)
 	}
-	c.sentences[i], c.split[i] = infos, true
 }
 
 // sentenceRound removes from each output paragraph, in output order, the
@@ -107,33 +185,43 @@ func (c *cleaner) sentenceRound() bool {
 	long := 0
 	for _, i := range c.order {
 		for _, s := range c.sentencesOf(i) {
-			if s.long {
+			if s.long() {
 				long++
 			}
 		}
 	}
-	t := newSentenceTable(long)
+	// A paragraph cut in this round keeps here the text its sentences
+	// were filed from.
+	filedFrom := make(map[int32]string)
+	t := newSentenceTable(long, func(para int32) string {
+		if text, ok := filedFrom[para]; ok {
+			return text
+		}
+		return c.text[para]
+	})
 	cutAny := false
 	var cut []bool
 	for _, i := range c.order {
 		sents := c.sentencesOf(i)
-		text := c.text[i]
+		text, ps := c.text[i], c.cut[i]
 		cut = cut[:0]
 		cutHere := false
 		for _, s := range sents {
 			repeat := false
-			if s.long {
-				here := keptSentence{para: i, text: text[s.span.Start:s.span.End],
-					orig: span{c.cut[i].toOrig(s.span.Start, false), c.cut[i].toOrig(s.span.End, true)}}
+			if s.long() {
+				start, end := int(s.start), int(s.end)
+				here := keptSentence{para: int32(i), cur: span32{s.start, s.end},
+					orig: span32{uint32(ps.toOrig(start, false)), uint32(ps.toOrig(end, true))}}
 				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
 					repeat = true
-					c.cuts = append(c.cuts, cutRecord{para: i, orig: here.orig, keptPara: prev.para, keptOrig: prev.orig})
+					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: here.orig, keptPara: prev.para, keptOrig: prev.orig})
 				}
 			}
 			cut = append(cut, repeat)
 			cutHere = cutHere || repeat
 		}
 		if cutHere {
+			filedFrom[int32(i)] = text
 			c.cutSentences(i, sents, cut)
 			cutAny = true
 		}
@@ -167,7 +255,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 			continue
 		}
 		if prevEnd >= 0 {
-			between := text[prevEnd:s.span.Start]
+			between := text[prevEnd:int(s.start)]
 			switch {
 			case strings.TrimSpace(between) == "":
 				b.WriteString(between)
@@ -177,14 +265,17 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 				b.WriteString(between[:len(between)-len(strings.TrimLeftFunc(between, unicode.IsSpace))])
 			}
 		}
-		kept = append(kept, span{s.span.Start, s.span.End})
+		kept = append(kept, span{int(s.start), int(s.end)})
 		starts = append(starts, b.Len())
-		b.WriteString(text[s.span.Start:s.span.End])
-		prevEnd = s.span.End
+		b.WriteString(text[int(s.start):int(s.end)])
+		prevEnd = int(s.end)
+	}
+	if _, ok := c.original[i]; !ok {
+		c.original[i] = text
 	}
 	c.cut[i] = c.cut[i].keep(kept, starts)
 	c.text[i] = b.String()
-	c.keyed[i], c.split[i], c.near[i].ok = false, false, false
+	c.keyed[i], c.sentences.refs[i], c.near[i].ok = false, sentenceRef{}, false
 	if strings.TrimSpace(c.text[i]) == "" {
 		c.fate[i] = emptied
 	}
