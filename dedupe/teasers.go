@@ -32,6 +32,7 @@ type teaserIndex struct {
 	joined  []int32
 	teasers int32                // how many positions have joined
 	stem    []string             // by position: the stem of the teaser it holds now, "" if none is filed
+	key     []stemKey            // by position: where its stem is filed, if one is
 	filed   map[uint64][]int32   // slot of a stem (group, length and hash) → positions holding it
 	groups  map[uint64][]stemLen // group → the stem lengths filed in it, in increasing order
 }
@@ -59,12 +60,12 @@ var slotOf = func(a, n, b uint64) uint64 { return mix(mix(a+n) ^ b) }
 type stemLen struct{ n, count int }
 
 // occupy records that position pos of the kept text now holds a paragraph
-// whose teaser stem is stem (teaser false: it is not a teaser).
-func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
+// whose teaserInfo is t (nil: it is not a teaser).
+func (x *teaserIndex) occupy(pos int, t *teaserInfo) {
 	if pos < len(x.stem) && x.stem[pos] != "" {
-		x.unfile(pos, x.stem[pos])
+		x.unfile(pos)
 	}
-	if !teaser {
+	if t == nil {
 		return
 	}
 	if x.filed == nil {
@@ -73,17 +74,18 @@ func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
 	if pos >= len(x.joined) {
 		x.joined = append(x.joined, make([]int32, pos+1-len(x.joined))...)
 		x.stem = append(x.stem, make([]string, pos+1-len(x.stem))...)
+		x.key = append(x.key, make([]stemKey, pos+1-len(x.key))...)
 	}
 	if x.joined[pos] == 0 {
 		x.teasers++
 		x.joined[pos] = x.teasers
 	}
 	// A stem of fewer words never matches: no need to file it.
-	if !hasWords(stem, teaserWords) {
+	if !t.hasStart {
 		return
 	}
-	x.stem[pos] = stem
-	k := keyOfStem(stem)
+	k := t.key
+	x.stem[pos], x.key[pos] = t.stem, k
 	x.filed[k.slot()] = append(x.filed[k.slot()], int32(pos))
 	lens := x.groups[k.group]
 	i, found := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
@@ -94,10 +96,10 @@ func (x *teaserIndex) occupy(pos int, stem string, teaser bool) {
 	x.groups[k.group] = lens
 }
 
-// unfile removes position pos, holding stem, from the index.
-func (x *teaserIndex) unfile(pos int, stem string) {
+// unfile removes position pos, which holds a filed stem, from the index.
+func (x *teaserIndex) unfile(pos int) {
+	k := x.key[pos]
 	x.stem[pos] = ""
-	k := keyOfStem(stem)
 	if ps := slices.DeleteFunc(x.filed[k.slot()], func(p int32) bool { return int(p) == pos }); len(ps) > 0 {
 		x.filed[k.slot()] = ps
 	} else {

@@ -50,8 +50,7 @@ func TestTeaserIndex(t *testing.T) {
 	for _, tt := range tests {
 		var x teaserIndex
 		for pos, text := range tt.texts {
-			stem, ok := teaserStem(text)
-			x.occupy(pos, stem, ok)
+			x.occupy(pos, teaserOf(text))
 		}
 		if got := x.find(full, []int{10, 11, 12}, 99); got != tt.want {
 			t.Errorf("%s: find = %d, want %d", tt.name, got, tt.want)
@@ -96,8 +95,7 @@ func TestTeaserIndexScan(t *testing.T) {
 			}
 			s := text()
 			out[pos] = 1000 + pos
-			stem, ok := teaserStem(s)
-			x.occupy(pos, stem, ok)
+			x.occupy(pos, teaserOf(s))
 			scan.occupy(pos, s)
 
 			key := string(appendKey(nil, text()))
@@ -131,4 +129,15 @@ func TestPrefixHash(t *testing.T) {
 			t.Fatalf("prefixHash of %q in two steps = %d, want %d", s, got, want.Uint64())
 		}
 	}
+}
+
+// teaserOf returns the teaserInfo of text as setNear makes it, or nil if
+// text is not a teaser.
+func teaserOf(text string) *teaserInfo {
+	stem, ok := teaserStem(text)
+	if !ok {
+		return nil
+	}
+	t := newTeaserInfo(0, stem)
+	return &t
 }
