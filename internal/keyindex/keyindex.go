@@ -1,6 +1,9 @@
 package keyindex
 
-import "math"
+import (
+	"math"
+	"math/rand/v2"
+)
 
 // MaxLen is the number of keys an Index holds at most: a slot holds a
 // key's number plus one, and 0 marks it empty.
@@ -116,10 +119,26 @@ func (ix *Index) grow(s *shard) {
 	}
 }
 
-// mix spreads the bits of k over the top of the result (multiplication by
-// an odd constant is a bijection): keys that differ only in their low
-// bits, as small integers do, still land in different shards and slots.
-func mix(k uint64) uint64 { return k * 0x9e3779b97f4a7c15 }
+// seed is mixed into every key, so that which keys share a shard and a
+// home slot cannot be known outside this process. The keys are unseeded
+// xxhash sums of texts that anyone can write: without the seed, texts
+// whose keys all probe one run of slots cost a few hundred million sums
+// each to find, and made each Add cost as many probes as there were keys
+// before it. Only the slots depend on the seed, not the numbers.
+var seed = rand.Uint64()
+
+// mix spreads the bits of k and the seed over the whole result (a
+// bijection of k: SplitMix64's finalizer): keys that differ only in their
+// low bits, as small integers do, still land in different shards and
+// slots.
+func mix(k uint64) uint64 {
+	k ^= seed
+	k ^= k >> 30
+	k *= 0xbf58476d1ce4e5b9
+	k ^= k >> 27
+	k *= 0x94d049bb133111eb
+	return k ^ k>>31
+}
 
 // home is the first slot to try for the mixed key h in a table of size
 // slots: bits 24 to 55 of h scaled to the size (the shard is bits 56 to

@@ -248,3 +248,36 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// TestCraftedKeys adds keys chosen, as an attacker who knows the code but
+// not this process's seed could, to share one shard and the top 24 bits
+// of their home under an unseeded mix (a multiplication by
+// 0x9e3779b97f4a7c15), and checks that they still spread out: no run of
+// occupied slots longer than random keys make, where one run of all
+// 20,000 keys would make Add quadratic.
+func TestCraftedKeys(t *testing.T) {
+	inverse := uint64(0x9e3779b97f4a7c15)
+	for range 6 { // Newton's iteration for the inverse mod 2^64
+		inverse *= 2 - 0x9e3779b97f4a7c15*inverse
+	}
+	var ix Index
+	for i := range uint64(20000) {
+		ix.Add((0xab<<56 | 0x123456<<32 | i) * inverse)
+	}
+	longest := 0
+	for s := range ix.shards {
+		slots := ix.shards[s].slots
+		run := 0
+		for i := range 2 * len(slots) { // around the end and back
+			if slots[i%len(slots)] == 0 {
+				run = 0
+				continue
+			}
+			run++
+			longest = max(longest, min(run, len(slots)))
+		}
+	}
+	if longest > 500 { // random keys give runs of 30 to 80 at these loads
+		t.Errorf("a run of %d occupied slots: the crafted keys probe together", longest)
+	}
+}
