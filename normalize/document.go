@@ -80,8 +80,8 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 	// 100 MB input several times over as it grew, and leave up to twice
 	// the room they need.
 	lines := strings.Count(text[start:], "\n") + 1
-	if hasCR {
-		lines += strings.Count(text[start:], "\r")
+	if hasCR { // a lone CR ends a line too; a CRLF is one line end
+		lines += strings.Count(text[start:], "\r") - strings.Count(text[start:], "\r\n")
 	}
 	d.Lines = make([]Line, 0, lines)
 	for number := 1; ; number++ {

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -91,4 +92,20 @@ func FuzzQuiet(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkQuiet(t, s)
 	})
+}
+
+// TestDocumentLinesRoom checks that Document makes room for its lines
+// once, whatever its line ends: for one more at most (the line after a
+// final line end, which is not there), not for one per CR and LF of a
+// CRLF, which for a large input doubled the room.
+func TestDocumentLinesRoom(t *testing.T) {
+	for _, in := range []string{"", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb\r", "a\r\r\nb\n\rc", "\ufeffa\r\n", strings.Repeat("line\r\n", 1000)} {
+		d, err := New(Options{}).Document(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cap(d.Lines) > len(d.Lines)+1 {
+			t.Errorf("Document(%.20q): %d lines in room for %d", in, len(d.Lines), cap(d.Lines))
+		}
+	}
 }
