@@ -14,15 +14,17 @@ import (
 )
 
 // corpusTable is what --across and --boilerplate know of all the inputs:
-// the select phase of package corpus, run in memory, in about 16 bytes a
+// the select phase of package corpus, run in memory, in about 24 bytes a
 // distinct paragraph and 12 an input, plus its name front-coded (often 4
 // to 8 bytes), and 4 for each paragraph an input keeps that an earlier
 // one keeps too.
 //
-// A paragraph is known by the first 64 bits of its dedupe.Key (two
-// paragraphs whose keys agree in those are taken for one: the README
-// gives the odds), and numbered in the order inputs first keep it
-// (keyindex). Its number gives the rest: how many inputs keep it (docs),
+// A paragraph is known by all 128 bits of its dedupe.Key: it is found by
+// the first 64 (keyindex, which numbers paragraphs in the order inputs
+// first keep them) and the second 64 (second) must match too. Those are
+// xxhash sums, which anyone can invert: with 64 bits only, a page of
+// crafted text got a chosen paragraph of a later input removed, while
+// making a text agree in both sums is not known to be feasible. Its number gives the rest: how many inputs keep it (docs),
 // its lines in the input that keeps it first (lines), and that input,
 // since the inputs are added in order and each input's new paragraphs are
 // numbered in a block of their own (firstPara). The paragraphs an input
@@ -30,6 +32,7 @@ import (
 // for removals.
 type corpusTable struct {
 	paragraphs keyindex.Index
+	second     []uint64       // by paragraph: the second half of its dedupe.Key
 	docs       []uint8        // by paragraph: how many inputs keep it, or manyDocs if 255
 	manyDocs   map[uint32]int // by paragraph kept by 255 inputs or more: how many
 	lines      lineRanges     // by paragraph: its lines in the input that keeps it first
@@ -108,12 +111,11 @@ func (c *corpusTable) setDocuments(n uint32, d int) {
 
 // judge returns the verdict on paragraph n, which input keeper keeps
 // first, in input seq, which keeps it, and whether there is one: the
-// policy's corpus.Policy.Judge on its corpus.Summary. The Summary's Key has
-// the 64 bits the table keeps, and 0; the keeper's name and lines, which
-// only the report reads, are decoded for verdicts only.
+// policy's corpus.Policy.Judge on its corpus.Summary. The keeper's name and
+// lines, which only the report reads, are decoded for verdicts only.
 func (c *corpusTable) judge(n uint32, keeper int, seq int64) (corpus.Verdict, bool) {
 	s := corpus.Summary{
-		Keeper:    corpus.Signature{Key: dedupe.Key{c.paragraphs.Key(n)}, Doc: corpus.Doc{Seq: int64(keeper)}},
+		Keeper:    corpus.Signature{Key: c.key(n), Doc: corpus.Doc{Seq: int64(keeper)}},
 		Documents: c.documents(n),
 	}
 	v, ok := c.policy.Judge(s, seq)
@@ -154,11 +156,15 @@ func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
 		n, added := c.paragraphs.Add(sig.Key[0])
 		switch {
 		case added:
+			c.second = append(c.second, sig.Key[1])
 			c.docs = append(c.docs, 1)
 			c.lines.add(sig.Lines)
+		case c.second[n] != sig.Key[1]:
+			// Another paragraph agrees with this one in 64 bits (by
+			// chance, or crafted to): the table cannot hold both, and
+			// this one has no copy in another input that it knows of.
 		case n >= c.firstPara[seq]:
-			// Two keys of this document that agree in 64 bits: one
-			// paragraph to the table.
+			// The same key twice in this document: one paragraph.
 		default:
 			c.repeats = append(c.repeats, n)
 			c.setDocuments(n, c.documents(n)+1)
@@ -168,11 +174,10 @@ func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
 }
 
 // removals returns the dedupe.Elsewhere of input number seq, one of this
-// run's: the corpus.Removals of the verdicts on the paragraphs it signed,
-// found by the first 64 bits of their keys.
+// run's: the corpus.Removals of the verdicts on the paragraphs it signed.
 func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 	if seq < int64(c.base) || seq >= int64(c.inputs()) {
-		return byHash{corpus.Removals(nil, c.minLength)}
+		return corpus.Removals(nil, c.minLength)
 	}
 	var vs []corpus.Verdict
 	lo, hi := c.own(int(seq))
@@ -186,16 +191,12 @@ func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 			vs = append(vs, v)
 		}
 	}
-	return byHash{corpus.Removals(vs, c.minLength)}
+	return corpus.Removals(vs, c.minLength)
 }
 
-// byHash is a dedupe.Elsewhere made of Keys whose second half is 0: it
-// finds a Key by its first half, as the corpus table knows it.
-type byHash struct{ dedupe.Elsewhere }
-
-// Find implements dedupe.Elsewhere.
-func (e byHash) Find(k dedupe.Key, length int) (dedupe.Copy, bool) {
-	return e.Elsewhere.Find(dedupe.Key{k[0]}, length)
+// key returns the dedupe.Key of paragraph n.
+func (c *corpusTable) key(n uint32) dedupe.Key {
+	return dedupe.Key{c.paragraphs.Key(n), c.second[n]}
 }
 
 // errSkipped is sign's error for a binary file found in a folder: a

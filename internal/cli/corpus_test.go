@@ -178,12 +178,12 @@ func TestCorpusTableCounts(t *testing.T) {
 		}
 		keeper := c.keeper(n)
 		return corpus.Summary{
-			Keeper:    corpus.Signature{Key: dedupe.Key{c.paragraphs.Key(n)}, Doc: corpus.Doc{Seq: int64(keeper), Name: c.name(keeper)}, Lines: c.lines.at(int(n))},
+			Keeper:    corpus.Signature{Key: c.key(n), Doc: corpus.Doc{Seq: int64(keeper), Name: c.name(keeper)}, Lines: c.lines.at(int(n))},
 			Documents: c.documents(n),
 		}
 	}
 	want := corpus.Summary{
-		Keeper:    corpus.Signature{Key: dedupe.Key{7}, Doc: docOf(0), Lines: dedupe.LineRange{First: 5, Last: 5}},
+		Keeper:    corpus.Signature{Key: footer, Doc: docOf(0), Lines: dedupe.LineRange{First: 5, Last: 5}},
 		Documents: inputs,
 	}
 	if s := summary(footer[0]); s != want {
@@ -198,7 +198,7 @@ func TestCorpusTableCounts(t *testing.T) {
 	}
 	for seq := range int64(inputs) {
 		want := corpus.Summary{
-			Keeper:    corpus.Signature{Key: dedupe.Key{uint64(seq) + 100}, Doc: docOf(seq * 2), Lines: dedupe.LineRange{First: 1, Last: 3}},
+			Keeper:    corpus.Signature{Key: dedupe.Key{uint64(seq) + 100, 1}, Doc: docOf(seq * 2), Lines: dedupe.LineRange{First: 1, Last: 3}},
 			Documents: 1,
 		}
 		if s := summary(uint64(seq) + 100); s != want {
@@ -208,12 +208,37 @@ func TestCorpusTableCounts(t *testing.T) {
 	if c.inputs() != 2*inputs-1 {
 		t.Errorf("%d inputs, want %d", c.inputs(), 2*inputs-1)
 	}
-	// Two keys of one input that agree in their first 64 bits are one
-	// paragraph, counted once.
+	// A key twice in one input is one paragraph, counted once.
 	doc := docOf(2 * inputs)
-	c.add(doc, []corpus.Signature{{Key: dedupe.Key{1 << 40, 1}, Doc: doc}, {Key: dedupe.Key{1 << 40, 2}, Doc: doc}})
+	c.add(doc, []corpus.Signature{{Key: dedupe.Key{1 << 40, 1}, Doc: doc}, {Key: dedupe.Key{1 << 40, 1}, Doc: doc}})
 	if n, _ := c.paragraphs.Find(1 << 40); c.documents(n) != 1 || len(c.repeatsOf(2*inputs)) != 0 {
 		t.Errorf("a key twice in one input: in %d inputs, %d repeats", c.documents(n), len(c.repeatsOf(2*inputs)))
+	}
+}
+
+// TestCorpusTableHalfKeys: a paragraph whose key agrees with an earlier
+// input's in its first 64 bits only, as xxhash lets a page be crafted to,
+// is not a copy of it: it is neither removed nor counted, and the earlier
+// paragraph's count does not move.
+func TestCorpusTableHalfKeys(t *testing.T) {
+	c := newCorpusTable(corpus.Policy{Across: true, Boilerplate: 2}, 0)
+	first, forged := dedupe.Key{42, 1}, dedupe.Key{42, 2}
+	for seq, k := range []dedupe.Key{first, forged, forged} {
+		doc := docOf(int64(seq))
+		if err := c.add(doc, []corpus.Signature{{Key: k, Doc: doc, Lines: dedupe.LineRange{First: 1, Last: 1}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := c.paragraphs.Find(42); c.documents(n) != 1 {
+		t.Errorf("the first paragraph is counted in %d inputs, want 1", c.documents(n))
+	}
+	for seq := range int64(3) {
+		if got, ok := c.removals(seq).Find(forged, 100); ok {
+			t.Errorf("input %d: the forged key finds %+v", seq, got)
+		}
+	}
+	if _, ok := c.removals(1).Find(first, 100); ok {
+		t.Error("input 1 removes the first paragraph, which it does not have")
 	}
 }
 
@@ -365,4 +390,34 @@ func FuzzReadState(f *testing.F) {
 			t.Fatalf("written again, the state file changed:\n%x\n%x", first.Bytes(), second.Bytes())
 		}
 	})
+}
+
+// TestAcrossForgedPage runs --across on a page of text crafted (by
+// inverting xxhash) so that its paragraph's key agrees with a news
+// paragraph's in its first 64 bits: when the corpus table matched those
+// only, the news paragraph was removed from the later file.
+func TestAcrossForgedPage(t *testing.T) {
+	const forged = "buy cheap watches online today at our shop, offer number 000000012096 ok xxxxxxxf,]2m1e]"
+	const news = "The wire service first reported the story on Monday morning, and the council met again on Tuesday to vote on the new budget."
+	keyOf := func(text string) dedupe.Key {
+		res, err := dedupe.Clean(text+"\n", dedupe.Options{})
+		if err != nil || len(res.Kept) != 1 {
+			t.Fatalf("Clean(%q): %v, %d paragraphs kept", text, err, len(res.Kept))
+		}
+		return res.Kept[0].Key
+	}
+	if f, n := keyOf(forged), keyOf(news); f[0] != n[0] || f[1] == n[1] {
+		t.Fatalf("the crafted page no longer agrees with the news in the first half of its key only (%x, %x): craft it again for the key as it is now", f, n)
+	}
+	site, clean := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(site, "a.txt"), []byte(forged+"\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "b.txt"), []byte("A local paper.\n\n"+news+"\n"), 0o644)
+	out, errOut, code := run(t, "", "-q", "--across", "-o", clean, site)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	got, _ := os.ReadFile(filepath.Join(clean, "b.txt"))
+	if !strings.Contains(string(got), news) {
+		t.Errorf("the news paragraph was removed from b.txt:\n%s", got)
+	}
 }

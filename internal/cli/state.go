@@ -17,8 +17,8 @@ import (
 // After it come, as unsigned varints unless said otherwise: the number of
 // inputs, and for each input its name (appendName, after the name of the
 // input before; the first after ""), the number of paragraphs it keeps
-// first, and for each of those, in the order the input keeps them: the
-// first 64 bits of its key (8 bytes, little-endian), the number of inputs
+// first, and for each of those, in the order the input keeps them: its
+// key (dedupe.Key, its two halves in 16 bytes, little-endian), the number of inputs
 // that keep it, and its lines in this input, coded after those of the
 // paragraph before (appendRange; the first after line 0). Last, 4 bytes:
 // the CRC-32 (IEEE, little-endian) of all before them. Inputs come in
@@ -120,7 +120,7 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 		return err
 	}
 	var name []byte
-	var hash [8]byte
+	var hash [16]byte
 	for seq := range inputs {
 		if name, err = readName(r, name, maxStateName); err != nil {
 			return err
@@ -150,10 +150,11 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 			if c.paragraphs.Len() == keyindex.MaxLen {
 				return errTooManyParagraphs
 			}
-			n, added := c.paragraphs.Add(binary.LittleEndian.Uint64(hash[:]))
+			n, added := c.paragraphs.Add(binary.LittleEndian.Uint64(hash[:8]))
 			if !added {
-				return fmt.Errorf("paragraph %x twice", hash)
+				return fmt.Errorf("paragraph %x twice", hash[:8])
 			}
+			c.second = append(c.second, binary.LittleEndian.Uint64(hash[8:]))
 			c.docs = append(c.docs, 0)
 			c.setDocuments(n, int(documents))
 			c.lines.add(lines)
@@ -195,7 +196,9 @@ func (c *corpusTable) writeState(out io.Writer) error {
 		last := 0
 		for n := lo; n < hi; n++ {
 			r := lines.next()
-			buf = binary.LittleEndian.AppendUint64(buf[:0], c.paragraphs.Key(n))
+			k := c.key(n)
+			buf = binary.LittleEndian.AppendUint64(buf[:0], k[0])
+			buf = binary.LittleEndian.AppendUint64(buf, k[1])
 			buf = binary.AppendUvarint(buf, uint64(c.documents(n)))
 			buf = appendRange(buf, last, r)
 			last = r.Last
