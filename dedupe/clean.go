@@ -30,17 +30,19 @@ func Clean(input string, opts Options) (*Result, error) {
 	return c.clean(), nil
 }
 
-// ErrTooLarge is returned for an input of more than 2 GiB less a byte, or
+// ErrTooLarge is returned for an input of more than MaxInput bytes, or
 // whose normalized text is larger than that (an invalid byte becomes a
 // three-byte U+FFFD): Clean keeps the line and paragraph indexes and the
 // offsets in a paragraph's text in 32 bits, which halves its memory per
 // sentence.
 var ErrTooLarge = errors.New("input too large")
 
-// maxText is the most bytes Clean takes, as input and as normalized text:
-// math.MaxInt32, so that indexes and offsets fit an int32 and a uint32. A
-// variable so tests can lower it.
-var maxText = math.MaxInt32
+// MaxInput is the most bytes Clean takes, as input and as normalized text:
+// math.MaxInt32, so that indexes and offsets fit an int32 and a uint32.
+const MaxInput = math.MaxInt32
+
+// maxText is MaxInput, in a variable so tests can lower it.
+var maxText = MaxInput
 
 // textSize returns the bytes of the normalized text of lines, each with
 // one byte for its line end: more than any paragraph's text, and than the

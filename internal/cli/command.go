@@ -488,6 +488,11 @@ func (cmd *command) read(path string) (string, os.FileInfo, error) {
 		return "", nil, err
 	}
 	defer f.Close()
+	// --max-size may be set above what dedupe takes: refuse such a file
+	// from its size too, rather than read it all to be refused.
+	if info.Mode().IsRegular() && info.Size() > dedupe.MaxInput {
+		return "", nil, fmt.Errorf("is %d bytes, more than the %d bytes a document can have; not cleaned", info.Size(), dedupe.MaxInput)
+	}
 	// A device or a pipe (/dev/zero, a FIFO) has no size to check first:
 	// the limit stops the read instead.
 	text, err := readLimited(f, cmd.maxSize)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/textclean/textclean/dedupe"
 )
 
 // TestHostileInputs runs textclean on odd and hostile inputs and checks,
@@ -119,5 +121,25 @@ func TestHostileInputs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLargerThanADocument: a file larger than dedupe takes, with
+// --max-size set above that, is refused from its size, not read whole
+// (a 3 GB sparse file: reading it would take seconds and gigabytes).
+func TestLargerThanADocument(t *testing.T) {
+	sparse := filepath.Join(t.TempDir(), "sparse.txt")
+	f, err := os.Create(sparse)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(3 << 30); err != nil {
+		t.Skip("no sparse files here:", err)
+	}
+	f.Close()
+	_, stderr, code := run(t, "", "--max-size", "4G", sparse)
+	want := fmt.Sprintf("textclean: %s: is %d bytes, more than the %d bytes a document can have; not cleaned\n", sparse, 3<<30, dedupe.MaxInput)
+	if code != ExitError || stderr != want {
+		t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr, ExitError, want)
 	}
 }
