@@ -36,20 +36,6 @@ func newHashIndex(n int) hashIndex {
 // slot returns the first slot to probe for h.
 func (x *hashIndex) slot(h uint64) uint64 { return mix(h^x.seed) & uint64(len(x.slots)-1) }
 
-// find returns the index filed under h, or ok false.
-func (x *hashIndex) find(h uint64) (idx int32, ok bool) {
-	mask := uint64(len(x.slots) - 1)
-	for k := x.slot(h); ; k = (k + 1) & mask {
-		s := &x.slots[k]
-		if s.idx == 0 {
-			return 0, false
-		}
-		if s.h == h {
-			return s.idx - 1, true
-		}
-	}
-}
-
 // findOrAdd returns the index filed under h, or files idx under it and
 // returns idx with ok false.
 func (x *hashIndex) findOrAdd(h uint64, idx int32) (int32, bool) {

@@ -46,7 +46,7 @@ func TestBlocksSmall(t *testing.T) {
 	var b blocks
 	b.WriteString("name.txt\n")
 	if cap(b.cur) > 512 || len(b.full) > 0 {
-		t.Errorf("one line took blocks of %d and %d bytes", len(b.full), cap(b.cur))
+		t.Errorf("one line took %d full blocks and one of %d bytes", len(b.full), cap(b.cur))
 	}
 	var empty blocks
 	var w bytes.Buffer
