@@ -57,6 +57,11 @@ func TestExplain(t *testing.T) {
 			{normalize.NFC, 1, 4, "e\u0301", "é"},
 			{normalize.NFC, 1, 8, "e\u0301", "é"},
 		}},
+		{"a rejoined hyphenated word", "the  organiza-\ntion, which\n", normalize.Options{}, []edit{
+			{normalize.CollapseSpaces, 1, 5, " ", ""},
+			{normalize.Hyphenation, 1, 14, "-", "tion,"},
+			{normalize.Hyphenation, 2, 1, "tion, ", ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

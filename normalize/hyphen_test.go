@@ -49,27 +49,3 @@ func TestHyphenation(t *testing.T) {
 		t.Errorf("skipped Hyphenation still rejoins")
 	}
 }
-
-func TestExplainHyphenation(t *testing.T) {
-	edits, err := normalize.New(normalize.Options{}).Explain("the  organiza-\ntion, which\n")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []edit{
-		{normalize.CollapseSpaces, 1, 5, " ", ""},
-		{normalize.Hyphenation, 1, 14, "-", "tion,"},
-		{normalize.Hyphenation, 2, 1, "tion, ", ""},
-	}
-	var got []edit
-	for _, e := range edits {
-		got = append(got, edit{e.Rule, e.Line, e.Column, e.Before, e.After})
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %+v, want %+v", got, want)
-	}
-	for i := range got {
-		if got[i] != want[i] {
-			t.Errorf("edit %d: got %+v, want %+v", i, got[i], want[i])
-		}
-	}
-}

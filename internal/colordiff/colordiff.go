@@ -36,6 +36,10 @@ const (
 	maxWordDiff = 32 << 10
 )
 
+// wordDiff numbers words by rune, below the surrogates (0xD800): this
+// fails to compile if maxWordDiff reaches them.
+const _ uint = 0xD800 - maxWordDiff
+
 // Write writes the unified diff d to w in colour. d may hold the diffs of
 // several files one after the other: a hunk ends where the line counts of
 // its "@@ -a,b +c,d @@" header say, so what follows it is a header again.
@@ -251,6 +255,8 @@ func similarity(d []diffmatchpatch.Diff) float64 {
 
 // wordDiff diffs a and b word by word: each word, run of spaces or other
 // character is one symbol to go-diff, as its line mode does with lines.
+// The i-th distinct word is rune i: a and b hold at most maxWordDiff bytes
+// together, so fewer words than that, and no rune reaches the surrogates.
 func wordDiff(a, b string) []diffmatchpatch.Diff {
 	ids := make(map[string]rune)
 	var words []string
@@ -259,7 +265,7 @@ func wordDiff(a, b string) []diffmatchpatch.Diff {
 		for _, w := range split(s) {
 			id, ok := ids[w]
 			if !ok {
-				id = symbol(len(words))
+				id = rune(len(words))
 				ids[w] = id
 				words = append(words, w)
 			}
@@ -274,30 +280,12 @@ func wordDiff(a, b string) []diffmatchpatch.Diff {
 	for i := range d {
 		var s []byte
 		for _, id := range d[i].Text {
-			s = append(s, words[index(id)]...)
+			s = append(s, words[id]...)
 		}
 		d[i].Text = string(s)
 	}
 	return d
 }
-
-// symbol is the rune that stands for the i-th distinct word: runes skip
-// the surrogates, which no string can hold.
-func symbol(i int) rune {
-	if i >= surrogates {
-		i += 0x800
-	}
-	return rune(i)
-}
-
-func index(r rune) int {
-	if r >= surrogates {
-		return int(r) - 0x800
-	}
-	return int(r)
-}
-
-const surrogates = 0xD800
 
 // split cuts s into words (letters, digits and marks), runs of white space,
 // and single other characters.

@@ -35,23 +35,22 @@ func (e *Entry) Share() float64 {
 
 // Entry returns p's row of an index page that links to it at page.
 func (p *Page) Entry(page string) Entry {
-	rep := report.New(p.Name, p.Input, p.Result)
+	r := p.Result
+	removed, moved := report.Tally(r)
 	e := Entry{
 		Name:          p.Name,
 		Page:          page,
 		BytesIn:       p.BytesIn,
-		BytesOut:      rep.BytesOut,
-		ParagraphsIn:  rep.ParagraphsIn,
-		ParagraphsOut: rep.ParagraphsOut,
-		Removed:       rep.ParagraphsIn - rep.ParagraphsOut,
-		Sentences:     rep.Removed.Sentences,
-		Moved:         rep.Moved,
+		BytesOut:      len(r.Text),
+		ParagraphsIn:  r.ParagraphsIn,
+		ParagraphsOut: r.ParagraphsOut,
+		Removed:       r.ParagraphsIn - r.ParagraphsOut,
+		Sentences:     removed.Sentences,
+		Moved:         moved,
+		Fixes:         r.Normalized.Total(),
 	}
 	if e.BytesIn == 0 {
 		e.BytesIn = len(p.Input)
-	}
-	for _, n := range rep.Normalized {
-		e.Fixes += n
 	}
 	return e
 }

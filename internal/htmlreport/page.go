@@ -225,38 +225,39 @@ func lineRange(first, last int) string {
 // summary returns the rows of the summary table: sizes and counts of each
 // kind of change, then normalization fixes by rule.
 func (p *Page) summary() (counts, fixes []row) {
-	rep := report.New(p.Name, p.Input, p.Result)
+	r := p.Result
+	removed, moved := report.Tally(r)
 	in := p.BytesIn
 	if in == 0 {
 		in = len(p.Input)
 	}
 	n := func(i int) string { return strconv.Itoa(i) }
 	counts = []row{
-		{"paragraphs in → out", n(rep.ParagraphsIn) + " → " + n(rep.ParagraphsOut)},
-		{"bytes in → out", n(in) + " → " + n(rep.BytesOut)},
+		{"paragraphs in → out", n(r.ParagraphsIn) + " → " + n(r.ParagraphsOut)},
+		{"bytes in → out", n(in) + " → " + n(len(r.Text))},
 	}
 	for _, c := range []struct {
 		what   string
 		count  int
 		always bool // shown even when none: what textclean is for
 	}{
-		{"repeated runs", rep.Removed.Runs, false},
-		{"repeated paragraphs (runs included)", rep.Removed.Paragraphs, true},
-		{"repeated sentences", rep.Removed.Sentences, true},
-		{"paragraphs emptied", rep.Removed.Emptied, false},
-		{"near-duplicates", rep.Removed.Near, false},
-		{"teasers", rep.Removed.Teasers, false},
-		{"junk lines", rep.Removed.Junk, false},
-		{"boilerplate", rep.Removed.Boilerplate, false},
-		{"kept by earlier documents", rep.Removed.Across, false},
-		{"moved", rep.Moved, false},
+		{"repeated runs", removed.Runs, false},
+		{"repeated paragraphs (runs included)", removed.Paragraphs, true},
+		{"repeated sentences", removed.Sentences, true},
+		{"paragraphs emptied", removed.Emptied, false},
+		{"near-duplicates", removed.Near, false},
+		{"teasers", removed.Teasers, false},
+		{"junk lines", removed.Junk, false},
+		{"boilerplate", removed.Boilerplate, false},
+		{"kept by earlier documents", removed.Across, false},
+		{"moved", moved, false},
 	} {
 		if c.count > 0 || c.always {
 			counts = append(counts, row{c.what, n(c.count)})
 		}
 	}
 	for _, rule := range normalize.Rules() {
-		if k := p.Result.Normalized.Of(rule); k > 0 {
+		if k := r.Normalized.Of(rule); k > 0 {
 			fixes = append(fixes, row{rule.String(), n(k)})
 		}
 	}

@@ -102,33 +102,12 @@ func init() {
 	cases[0].input = string(b)
 }
 
-// TestPageShowsTheArticle checks, on the parsed page, that the text not
-// struck through is the clean text, and that all the text but what moved
-// is the input, in input order: nothing removed is hidden.
+// TestPageShowsTheArticle checks every case's page with checkShowsArticle.
 func TestPageShowsTheArticle(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, doc, r := page(t, tc.name, tc.input, tc.opts)
-			main := find(doc, func(n *html.Node) bool { return n.Data == "main" })
-			if main == nil {
-				t.Fatal("no <main>")
-			}
-			kept := text(main, func(n *html.Node) bool {
-				return n.Data == "del" || hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-from")
-			})
-			if got, want := words(kept), words(r.Text); got != want {
-				t.Errorf("the text not struck through is not the clean text:\n got: %s\nwant: %s", got, want)
-			}
-			all := text(main, func(n *html.Node) bool {
-				return hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-here")
-			})
-			d, err := normalize.New(tc.opts.Normalize).Document(tc.input)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, want := words(all), words(d.String()); got != want {
-				t.Errorf("the page does not show the whole input in order:\n got: %s\nwant: %s", got, want)
-			}
+			checkShowsArticle(t, doc, r, tc.input, tc.opts.Normalize)
 		})
 	}
 }
@@ -381,6 +360,34 @@ func text(n *html.Node, skip func(*html.Node) bool) string {
 	return b.String()
 }
 
+// checkShowsArticle checks, on the parsed page doc of input cleaned to r,
+// that the text not struck through is the clean text, and that all the text
+// but what moved is the input (normalized with opts), in input order:
+// nothing removed is hidden.
+func checkShowsArticle(t *testing.T, doc *html.Node, r *dedupe.Result, input string, opts normalize.Options) {
+	t.Helper()
+	main := find(doc, func(n *html.Node) bool { return n.Data == "main" })
+	if main == nil {
+		t.Fatal("no <main>")
+	}
+	kept := text(main, func(n *html.Node) bool {
+		return n.Data == "del" || hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-from")
+	})
+	if got, want := words(kept), words(r.Text); got != want {
+		t.Errorf("the text not struck through is not the clean text:\n got: %q\nwant: %q", got, want)
+	}
+	all := text(main, func(n *html.Node) bool {
+		return hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-here")
+	})
+	d, err := normalize.New(opts).Document(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := words(all), words(d.String()); got != want {
+		t.Errorf("the page does not show the whole input in order:\n got: %q\nwant: %q", got, want)
+	}
+}
+
 // words returns s with every run of white space made one space.
 func words(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -399,22 +406,6 @@ func FuzzPage(f *testing.F) {
 			return // not text
 		}
 		_, doc, r := page(t, "fuzz", input, opts)
-		main := find(doc, func(n *html.Node) bool { return n.Data == "main" })
-		kept := text(main, func(n *html.Node) bool {
-			return n.Data == "del" || hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-from")
-		})
-		if got, want := words(kept), words(r.Text); got != want {
-			t.Errorf("the text not struck through is not the clean text:\n got: %q\nwant: %q", got, want)
-		}
-		all := text(main, func(n *html.Node) bool {
-			return hasClass(n, "why") || hasClass(n, "ln") || hasClass(n, "moved-here")
-		})
-		d, err := normalize.New(opts.Normalize).Document(input)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := words(all), words(d.String()); got != want {
-			t.Errorf("the page does not show the whole input in order:\n got: %q\nwant: %q", got, want)
-		}
+		checkShowsArticle(t, doc, r, input, opts.Normalize)
 	})
 }

@@ -108,17 +108,25 @@ func New(name, input string, r *dedupe.Result) *Report {
 		ParagraphsOut: r.ParagraphsOut,
 		Normalized:    make(map[string]int),
 		Changes:       make([]Change, 0, len(r.Changes)),
-		Removed:       Removed{Emptied: r.Emptied},
 	}
+	rep.Removed, rep.Moved = Tally(r)
 	for _, rule := range normalize.Rules() {
 		rep.Normalized[rule.String()] = r.Normalized.Of(rule)
 	}
 	for i := range r.Changes {
-		c := &r.Changes[i]
-		rep.count(c)
-		rep.Changes = append(rep.Changes, change(c))
+		rep.Changes = append(rep.Changes, change(&r.Changes[i]))
 	}
 	return rep
+}
+
+// Tally counts the changes of r as its Report does: what was removed, and
+// how many paragraphs moved. It is for callers that need the counts alone.
+func Tally(r *dedupe.Result) (removed Removed, moved int) {
+	removed.Emptied = r.Emptied
+	for i := range r.Changes {
+		count(&r.Changes[i], &removed, &moved)
+	}
+	return removed, moved
 }
 
 func change(c *dedupe.Change) Change {
@@ -165,30 +173,30 @@ func (rep *Report) Write(w io.Writer) error {
 	return enc.Encode(rep)
 }
 
-// count adds change c to the counts of rep; a run's parts count by their
+// count adds change c to removed and moved; a run's parts count by their
 // own kind (a run can hold near-duplicates and teasers as well as repeats).
-func (rep *Report) count(c *dedupe.Change) {
+func count(c *dedupe.Change, removed *Removed, moved *int) {
 	switch c.Kind {
 	case dedupe.Run:
-		rep.Removed.Runs++
+		removed.Runs++
 		for i := range c.Parts {
-			rep.count(&c.Parts[i])
+			count(&c.Parts[i], removed, moved)
 		}
 	case dedupe.Paragraph:
-		rep.Removed.Paragraphs++
+		removed.Paragraphs++
 	case dedupe.Sentence:
-		rep.Removed.Sentences++
+		removed.Sentences++
 	case dedupe.Move:
-		rep.Moved++
+		*moved++
 	case dedupe.Across:
-		rep.Removed.Across++
+		removed.Across++
 	case dedupe.Boilerplate:
-		rep.Removed.Boilerplate++
+		removed.Boilerplate++
 	case dedupe.JunkLine:
-		rep.Removed.Junk++
+		removed.Junk++
 	case dedupe.Near:
-		rep.Removed.Near++
+		removed.Near++
 	case dedupe.Teaser:
-		rep.Removed.Teasers++
+		removed.Teasers++
 	}
 }
