@@ -301,14 +301,10 @@ func (cmd *command) signJSONL(ctx context.Context, emit func(corpus.Doc, []corpu
 			emit(corpus.Doc{Name: in.name()}, nil, in.err)
 			continue
 		}
-		r, closeInput := cmd.stdin, func() {}
-		if in.path != "-" {
-			f, _, err := cmd.open(in.path)
-			if err != nil {
-				emit(corpus.Doc{Name: in.name()}, nil, err)
-				continue
-			}
-			r, closeInput = f, func() { f.Close() }
+		r, closeInput, err := cmd.openStream(in.path)
+		if err != nil {
+			emit(corpus.Doc{Name: in.name()}, nil, err)
+			continue
 		}
 		lines, readErr := readLines(ctx, r, cmd.maxSize)
 		type signed struct {
@@ -317,7 +313,7 @@ func (cmd *command) signJSONL(ctx context.Context, emit func(corpus.Doc, []corpu
 			sigs []corpus.Signature
 		}
 		read := 0
-		err := orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
+		err = orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
 			s := signed{n: l.n}
 			rec, err := format.Parse(l.text)
 			if err != nil {
