@@ -15,7 +15,7 @@ func Apply(text string, opts dedupe.Options, verdicts []Verdict) (*dedupe.Result
 func Removals(verdicts []Verdict, minLength int) dedupe.Elsewhere {
 	r := removals{byKey: make(map[dedupe.Key]Verdict, len(verdicts)), minLength: minLength}
 	for _, v := range verdicts {
-		r.byKey[v.Key] = v
+		r.byKey[v.Keeper.Key] = v
 	}
 	return r
 }

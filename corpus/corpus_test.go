@@ -70,7 +70,7 @@ func TestRecordsRoundTrip(t *testing.T) {
 	if err != nil || back != s {
 		t.Errorf("ParseSignature: %+v, %v; want %+v", back, err, s)
 	}
-	v := corpus.Verdict{Seq: 7, Key: s.Key, Documents: 0, Keeper: s}
+	v := corpus.Verdict{Seq: 7, Documents: 0, Keeper: s}
 	vback, err := corpus.ParseVerdict(string(v.AppendTSV(nil)))
 	if err != nil || vback != v {
 		t.Errorf("ParseVerdict: %+v, %v; want %+v", vback, err, v)

@@ -116,7 +116,7 @@ func parsePlace(f []string) (Signature, error) {
 func (v Verdict) AppendTSV(b []byte) []byte {
 	b = strconv.AppendInt(b, v.Seq, 10)
 	b = append(b, '\t')
-	b = AppendKey(b, v.Key)
+	b = AppendKey(b, v.Keeper.Key)
 	b = append(b, '\t')
 	b = strconv.AppendInt(b, int64(v.Documents), 10)
 	b = append(b, '\t')
@@ -135,13 +135,14 @@ func ParseVerdict(line string) (Verdict, error) {
 	if v.Seq, err = strconv.ParseInt(f[0], 10, 64); err != nil {
 		return v, fmt.Errorf("%w: sequence number %q", ErrRecord, f[0])
 	}
-	if v.Key, err = ParseKey(f[1]); err != nil {
+	key, err := ParseKey(f[1])
+	if err != nil {
 		return v, err
 	}
 	if v.Documents, err = strconv.Atoi(f[2]); err != nil || v.Documents < 0 {
 		return v, fmt.Errorf("%w: document count %q", ErrRecord, f[2])
 	}
 	v.Keeper, err = parsePlace(f[3:])
-	v.Keeper.Key = v.Key
+	v.Keeper.Key = key
 	return v, err
 }

@@ -52,10 +52,10 @@ type Policy struct {
 
 // Verdict is a paragraph that document Seq is to lose: with Documents > 0,
 // as boilerplate that so many documents keep; otherwise because Keeper, an
-// earlier document, keeps it. Keeper is set in both cases.
+// earlier document, keeps it. Keeper is set in both cases; its Key is the
+// paragraph's.
 type Verdict struct {
 	Seq       int64
-	Key       dedupe.Key
 	Documents int
 	Keeper    Signature
 }
@@ -65,9 +65,9 @@ type Verdict struct {
 func (p Policy) Judge(s Summary, seq int64) (Verdict, bool) {
 	switch {
 	case p.Boilerplate >= 2 && s.Documents >= p.Boilerplate:
-		return Verdict{Seq: seq, Key: s.Keeper.Key, Documents: s.Documents, Keeper: s.Keeper}, true
+		return Verdict{Seq: seq, Documents: s.Documents, Keeper: s.Keeper}, true
 	case p.Across && s.Keeper.Doc.Seq < seq:
-		return Verdict{Seq: seq, Key: s.Keeper.Key, Keeper: s.Keeper}, true
+		return Verdict{Seq: seq, Keeper: s.Keeper}, true
 	}
 	return Verdict{}, false
 }

@@ -132,12 +132,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	if err := writeAtomic(sub, "x", nil); err == nil {
 		t.Fatal("writing over a non-empty directory succeeded")
 	}
-	entries, _ = os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.Contains(e.Name(), "textclean-") {
-			t.Errorf("temporary file %s left behind", e.Name())
-		}
-	}
+	checkNoTemporaryFiles(t, dir)
 }
 
 // TestRewriteKeepsOwnerAndMode checks that -w gives the new file the old
@@ -265,12 +260,7 @@ func TestRewriteRefusesChangedTarget(t *testing.T) {
 			if after.Mode() != before.Mode() || after.Size() != before.Size() {
 				t.Errorf("the changed target was touched: %v %d -> %v %d", before.Mode(), before.Size(), after.Mode(), after.Size())
 			}
-			entries, _ := os.ReadDir(dir)
-			for _, e := range entries {
-				if strings.Contains(e.Name(), "textclean-") {
-					t.Errorf("temporary file %s left behind", e.Name())
-				}
-			}
+			checkNoTemporaryFiles(t, dir)
 		})
 	}
 }

@@ -24,10 +24,11 @@ import (
 // first keep them) and the second 64 (second) must match too. Those are
 // xxhash sums, which anyone can invert: with 64 bits only, a page of
 // crafted text got a chosen paragraph of a later input removed, while
-// making a text agree in both sums is not known to be feasible. Its number gives the rest: how many inputs keep it (docs),
-// its lines in the input that keeps it first (lines), and that input,
-// since the inputs are added in order and each input's new paragraphs are
-// numbered in a block of their own (firstPara). The paragraphs an input
+// making a text agree in both sums is not known to be feasible. Its
+// number gives the rest: how many inputs keep it (docs), its lines in the
+// input that keeps it first (lines), and that input, since the inputs are
+// added in order and each input's new paragraphs are numbered in a block
+// of their own (firstPara). The paragraphs an input
 // keeps that an earlier input kept first are listed by number (repeats),
 // for removals.
 type corpusTable struct {
@@ -150,15 +151,11 @@ func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
 	seq := int(doc.Seq)
 	c.startInput(seq, doc.Name)
 	for _, sig := range sigs {
-		if c.paragraphs.Len() == keyindex.MaxLen {
-			return errTooManyParagraphs
-		}
-		n, added := c.paragraphs.Add(sig.Key[0])
+		n, added, err := c.addParagraph(sig.Key, 1, sig.Lines)
 		switch {
+		case err != nil:
+			return err
 		case added:
-			c.second = append(c.second, sig.Key[1])
-			c.docs = append(c.docs, 1)
-			c.lines.add(sig.Lines)
 		case c.second[n] != sig.Key[1]:
 			// Another paragraph agrees with this one in 64 bits (by
 			// chance, or crafted to): the table cannot hold both, and
@@ -171,6 +168,23 @@ func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
 		}
 	}
 	return nil
+}
+
+// addParagraph numbers the paragraph of key k, which may be new, by the
+// first half of k, and reports whether it is new: a new one is recorded as
+// kept by documents inputs, at lines in the first. Its second half is for
+// the caller to compare. It fails if the table is full.
+func (c *corpusTable) addParagraph(k dedupe.Key, documents int, lines dedupe.LineRange) (n uint32, added bool, err error) {
+	if c.paragraphs.Len() == keyindex.MaxLen {
+		return 0, false, errTooManyParagraphs
+	}
+	if n, added = c.paragraphs.Add(k[0]); added {
+		c.second = append(c.second, k[1])
+		c.docs = append(c.docs, 0)
+		c.setDocuments(n, documents)
+		c.lines.add(lines)
+	}
+	return n, added, nil
 }
 
 // removals returns the dedupe.Elsewhere of input number seq, one of this
@@ -287,14 +301,10 @@ func (cmd *command) signJSONL(ctx context.Context, emit func(corpus.Doc, []corpu
 			emit(corpus.Doc{Name: in.name()}, nil, in.err)
 			continue
 		}
-		r, closeInput := cmd.stdin, func() {}
-		if in.path != "-" {
-			f, _, err := cmd.open(in.path)
-			if err != nil {
-				emit(corpus.Doc{Name: in.name()}, nil, err)
-				continue
-			}
-			r, closeInput = f, func() { f.Close() }
+		r, closeInput, err := cmd.openStream(in.path)
+		if err != nil {
+			emit(corpus.Doc{Name: in.name()}, nil, err)
+			continue
 		}
 		lines, readErr := readLines(ctx, r, cmd.maxSize)
 		type signed struct {
@@ -303,7 +313,7 @@ func (cmd *command) signJSONL(ctx context.Context, emit func(corpus.Doc, []corpu
 			sigs []corpus.Signature
 		}
 		read := 0
-		err := orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
+		err = orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
 			s := signed{n: l.n}
 			rec, err := format.Parse(l.text)
 			if err != nil {

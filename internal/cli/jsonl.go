@@ -73,15 +73,11 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 	// The reader stops when the records can no longer be written, too.
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	var r io.Reader = cmd.stdin
-	if in.path != "-" {
-		f, _, err := cmd.open(in.path)
-		if err != nil {
-			return s, read, err
-		}
-		defer f.Close()
-		r = f
+	r, closeInput, err := cmd.openStream(in.path)
+	if err != nil {
+		return s, read, err
 	}
+	defer closeInput()
 
 	// Where the records go.
 	var dst io.Writer
@@ -175,6 +171,19 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 		}
 	}
 	return s, read, nil
+}
+
+// openStream opens the input at path to be read as a stream of records:
+// standard input for "-". Call closeInput when done with it.
+func (cmd *command) openStream(path string) (r io.Reader, closeInput func(), err error) {
+	if path == "-" {
+		return cmd.stdin, func() {}, nil
+	}
+	f, _, err := cmd.open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
 }
 
 // readLines sends the lines of r on the first channel, then the read error

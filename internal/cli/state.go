@@ -10,7 +10,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/textclean/textclean/internal/keyindex"
+	"github.com/textclean/textclean/dedupe"
 )
 
 // stateHeader starts a --state file; the number is the format's version.
@@ -147,17 +147,14 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 			if documents == 0 || documents > inputs {
 				return fmt.Errorf("a paragraph kept by %d of %d inputs", documents, inputs)
 			}
-			if c.paragraphs.Len() == keyindex.MaxLen {
-				return errTooManyParagraphs
+			key := dedupe.Key{binary.LittleEndian.Uint64(hash[:8]), binary.LittleEndian.Uint64(hash[8:])}
+			_, added, err := c.addParagraph(key, int(documents), lines)
+			if err != nil {
+				return err
 			}
-			n, added := c.paragraphs.Add(binary.LittleEndian.Uint64(hash[:8]))
 			if !added {
 				return fmt.Errorf("paragraph %x twice", hash[:8])
 			}
-			c.second = append(c.second, binary.LittleEndian.Uint64(hash[8:]))
-			c.docs = append(c.docs, 0)
-			c.setDocuments(n, int(documents))
-			c.lines.add(lines)
 		}
 	}
 	return nil
