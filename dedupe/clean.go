@@ -210,26 +210,25 @@ func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
 	texts := c.currentTexts()
 	t := newTable(len(texts), func(dst []byte, pos int) []byte { return c.appendKey(dst, c.order[pos]) })
-	first := make([]int, len(texts))
 	for pos, i := range c.order {
 		c.ensureKey(i)
-		first[pos] = t.add(pos, c.hash[i][0])
+		t.add(pos, c.hash[i][0])
 	}
 
-	d := decide(texts, t, first, c.opts)
+	d := decide(texts, t, c.opts)
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
 	keptCopies := make([]int32, len(texts)) // by root position
 	for pos := range d {
 		if d[pos].fate != removed {
-			keptCopies[root(first, pos)]++
+			keptCopies[t.rootOf(pos)]++
 		}
 	}
 	changed := false
 	for pos, dec := range d {
 		i := c.order[pos]
-		c.keptRepeat[i] = dec.fate != removed && keptCopies[root(first, pos)] > 1
+		c.keptRepeat[i] = dec.fate != removed && keptCopies[t.rootOf(pos)] > 1
 		switch dec.fate {
 		case removed:
 			c.fate[i], c.copyOf[i] = removed, int32(c.order[dec.copyOf])

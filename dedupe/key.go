@@ -135,34 +135,38 @@ func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
 	return &table{first: newHashIndex(size), root: make([]int32, 0, size), appendKey: appendKey}
 }
 
-// add records unit i (the next unit), whose key's xxhash is h, and returns
-// the index of the first unit added with the same key, or -1 if there is
-// none.
-func (t *table) add(i int, h uint64) int {
+// add records unit i (the next unit), whose key's xxhash is h, under the
+// first unit added with the same key (see rootOf).
+func (t *table) add(i int, h uint64) {
 	first, ok := t.first.findOrAdd(h, int32(i))
 	if !ok {
 		t.root = append(t.root, int32(i))
-		return -1
+		return
 	}
-	j := int(first)
-	t.a, t.b = t.appendKey(t.a[:0], j), t.appendKey(t.b[:0], i)
+	t.a, t.b = t.appendKey(t.a[:0], int(first)), t.appendKey(t.b[:0], i)
 	key := t.b
 	if bytes.Equal(t.a, key) {
 		t.root = append(t.root, first)
-		return j
+		return
 	}
 	// A hash collision between different keys: fall back to the keys.
 	if t.byKey == nil {
 		t.byKey = make(map[string]int)
 	}
-	if k, ok := t.byKey[string(key)]; ok {
-		t.root = append(t.root, int32(k))
-		return k
+	k, ok := t.byKey[string(key)]
+	if !ok {
+		k = i
+		t.byKey[string(key)] = i
 	}
-	t.byKey[string(key)] = i
-	t.root = append(t.root, int32(i))
-	return -1
+	t.root = append(t.root, int32(k))
 }
+
+// rootOf returns the first unit with unit i's key: i itself if none came
+// before it.
+func (t *table) rootOf(i int) int { return int(t.root[i]) }
+
+// isRepeat reports whether a unit before unit i has its key.
+func (t *table) isRepeat(i int) bool { return int(t.root[i]) != i }
 
 // same reports whether units i and j have the same key.
 func (t *table) same(i, j int) bool { return t.root[i] == t.root[j] }

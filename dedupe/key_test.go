@@ -63,3 +63,20 @@ func BenchmarkAppendKey(b *testing.B) {
 		}
 	}
 }
+
+// TestTableCollision files units under one hash for every key, as if all
+// their hashes collided, and checks that each unit's root is the first
+// unit with its key all the same.
+func TestTableCollision(t *testing.T) {
+	keys := []string{"a", "b", "a", "c", "b", "b", "c", "d"}
+	want := []int{0, 1, 0, 3, 1, 1, 3, 7}
+	tab := newTable(1, func(dst []byte, i int) []byte { return append(dst, keys[i]...) })
+	for i := range keys {
+		tab.add(i, 42)
+	}
+	for i, w := range want {
+		if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
+			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, keys[i], got, tab.isRepeat(i), w)
+		}
+	}
+}
