@@ -80,3 +80,21 @@ func TestTableCollision(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceTableCollision files sentences under one hash for every
+// key and checks that each finds the first sentence with its key.
+func TestSentenceTableCollision(t *testing.T) {
+	text := "a. b. a. c. b."
+	tab := newSentenceTable(1, func(int32) string { return text })
+	want := []int{-1, -1, 0, -1, 1}
+	for n, w := range want {
+		s := keptSentence{cur: span32{uint32(3 * n), uint32(3*n + 2)}}
+		prev, ok := tab.find(42, s)
+		if ok != (w >= 0) || ok && prev != (keptSentence{cur: span32{uint32(3 * w), uint32(3*w + 2)}}) {
+			t.Errorf("sentence %d: %+v, %v; want the one at %d", n, prev, ok, 3*w)
+		}
+	}
+	if len(tab.kept) != 3 {
+		t.Errorf("%d sentences kept, want 3", len(tab.kept))
+	}
+}
