@@ -96,7 +96,6 @@ type cleaner struct {
 	junk      *junkMatcher
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
-	words     []string       // scratch for tokens
 	bagBuf    []uint64       // scratch for sentenceBag
 	// recentShingles keeps the last shingle sets dropNear made.
 	recentShingles [nearWindow + 2]shingleSet
@@ -191,7 +190,7 @@ func (c *cleaner) freeRounds() {
 	c.hash, c.keyed, c.isJunk = nil, nil, nil
 	c.keptRepeat = nil
 	c.scratch = scratch{}
-	c.keyBuf, c.keyBuf2, c.words, c.bagBuf = nil, nil, nil, nil
+	c.keyBuf, c.keyBuf2, c.bagBuf = nil, nil, nil
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
 
