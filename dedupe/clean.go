@@ -72,15 +72,14 @@ type cleaner struct {
 
 	style      Style
 	paras      []paragraph
-	fate       []fate         // by paragraph
-	copyOf     []int32        // by paragraph: for a removed one, the paragraph it repeats
-	keptRepeat []bool         // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	text       []string       // by paragraph: its current text, after sentence cuts
-	original   map[int]string // by paragraph cut by sentence removals: its original text
-	cut        map[int]pieces // by paragraph cut by sentence removals: maps its current text to its original text
-	order      []int          // the paragraphs of the output, in order
-	cuts       []cutRecord    // every sentence removed, in the order removed
-	outLine    []uint32       // by paragraph: the output line it starts on, 0 if not in the output
+	fate       []fate          // by paragraph
+	copyOf     []int32         // by paragraph: for a removed one, the paragraph it repeats
+	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
+	text       []string        // by paragraph: its current text, after sentence cuts
+	cut        map[int]cutText // by paragraph cut by sentence removals
+	order      []int           // the paragraphs of the output, in order
+	cuts       []cutRecord     // every sentence removed, in the order removed
+	outLine    []uint32        // by paragraph: the output line it starts on, 0 if not in the output
 
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
@@ -106,6 +105,13 @@ type cleaner struct {
 	inputBreaks  breaksCache                // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache                // by paragraph: the line breaks of its final text
 	lineOffsets  map[int]*normalize.Offsets // by input line index: its normalized offsets mapped back
+}
+
+// cutText is what a paragraph cut by sentence removals keeps of its
+// original text.
+type cutText struct {
+	original string
+	pieces   pieces // maps its current text to original
 }
 
 // cutRecord is a sentence removed from paragraph para, a repeat of one in
@@ -152,7 +158,7 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.original, c.cut = make(map[int]string), make(map[int]pieces)
+	c.cut = make(map[int]cutText)
 	c.order = make([]int, n)
 	for i := range c.order {
 		c.order[i] = i
@@ -393,8 +399,8 @@ func (c *cleaner) lines(first, last int) LineRange {
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
-	if t, ok := c.original[i]; ok {
-		return t
+	if ct, ok := c.cut[i]; ok {
+		return ct.original
 	}
 	return c.text[i]
 }
@@ -502,7 +508,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	}
 	ch.Kept, _ = c.locate(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
 	}
 	return ch
 }

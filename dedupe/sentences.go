@@ -184,7 +184,7 @@ func (c *cleaner) sentenceRound() bool {
 	var cut []bool
 	for _, i := range c.order {
 		sents := c.sentencesOf(i)
-		text, ps := c.text[i], c.cut[i]
+		text, ps := c.text[i], c.cut[i].pieces
 		cut = cut[:0]
 		cutHere := false
 		for _, s := range sents {
@@ -251,10 +251,12 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 		b.WriteString(text[int(s.start):int(s.end)])
 		prevEnd = int(s.end)
 	}
-	if _, ok := c.original[i]; !ok {
-		c.original[i] = text
+	ct, ok := c.cut[i]
+	if !ok {
+		ct.original = text
 	}
-	c.cut[i] = c.cut[i].keep(kept, starts)
+	ct.pieces = ct.pieces.keep(kept, starts)
+	c.cut[i] = ct
 	c.text[i] = b.String()
 	c.keyed[i], c.sentences.refs[i], c.near[i].ok = false, sentenceRef{}, false
 	if strings.TrimSpace(c.text[i]) == "" {
