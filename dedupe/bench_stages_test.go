@@ -74,16 +74,15 @@ func BenchmarkDecide(b *testing.B) {
 	c := stageCleaner(b, input, opts)
 	texts := c.currentTexts()
 	t := newTable(len(texts), c.appendKey)
-	first := make([]int, len(texts))
 	var buf []byte
 	for i := range texts {
 		buf = c.appendKey(buf[:0], i)
-		first[i] = t.add(i, xxhash.Sum64(buf))
+		t.add(i, xxhash.Sum64(buf))
 	}
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		decide(texts, t, first, opts)
+		decide(texts, t, opts)
 	}
 }
 

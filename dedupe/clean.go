@@ -72,15 +72,14 @@ type cleaner struct {
 
 	style      Style
 	paras      []paragraph
-	fate       []fate         // by paragraph
-	copyOf     []int32        // by paragraph: for a removed one, the paragraph it repeats
-	keptRepeat []bool         // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	text       []string       // by paragraph: its current text, after sentence cuts
-	original   map[int]string // by paragraph cut by sentence removals: its original text
-	cut        map[int]pieces // by paragraph cut by sentence removals: maps its current text to its original text
-	order      []int          // the paragraphs of the output, in order
-	cuts       []cutRecord    // every sentence removed, in the order removed
-	outLine    []uint32       // by paragraph: the output line it starts on, 0 if not in the output
+	fate       []fate          // by paragraph
+	copyOf     []int32         // by paragraph: for a removed one, the paragraph it repeats
+	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
+	text       []string        // by paragraph: its current text, after sentence cuts
+	cut        map[int]cutText // by paragraph cut by sentence removals
+	order      []int           // the paragraphs of the output, in order
+	cuts       []cutRecord     // every sentence removed, in the order removed
+	outLine    []uint32        // by paragraph: the output line it starts on, 0 if not in the output
 
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
@@ -96,7 +95,6 @@ type cleaner struct {
 	junk      *junkMatcher
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
-	words     []string       // scratch for tokens
 	bagBuf    []uint64       // scratch for sentenceBag
 	// recentShingles keeps the last shingle sets dropNear made.
 	recentShingles [nearWindow + 2]shingleSet
@@ -107,6 +105,13 @@ type cleaner struct {
 	inputBreaks  breaksCache                // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache                // by paragraph: the line breaks of its final text
 	lineOffsets  map[int]*normalize.Offsets // by input line index: its normalized offsets mapped back
+}
+
+// cutText is what a paragraph cut by sentence removals keeps of its
+// original text.
+type cutText struct {
+	original string
+	pieces   pieces // maps its current text to original
 }
 
 // cutRecord is a sentence removed from paragraph para, a repeat of one in
@@ -153,7 +158,7 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.original, c.cut = make(map[int]string), make(map[int]pieces)
+	c.cut = make(map[int]cutText)
 	c.order = make([]int, n)
 	for i := range c.order {
 		c.order[i] = i
@@ -191,7 +196,7 @@ func (c *cleaner) freeRounds() {
 	c.hash, c.keyed, c.isJunk = nil, nil, nil
 	c.keptRepeat = nil
 	c.scratch = scratch{}
-	c.keyBuf, c.keyBuf2, c.words, c.bagBuf = nil, nil, nil, nil
+	c.keyBuf, c.keyBuf2, c.bagBuf = nil, nil, nil
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
 
@@ -210,26 +215,25 @@ func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
 	texts := c.currentTexts()
 	t := newTable(len(texts), func(dst []byte, pos int) []byte { return c.appendKey(dst, c.order[pos]) })
-	first := make([]int, len(texts))
 	for pos, i := range c.order {
 		c.ensureKey(i)
-		first[pos] = t.add(pos, c.hash[i][0])
+		t.add(pos, c.hash[i][0])
 	}
 
-	d := decide(texts, t, first, c.opts)
+	d := decide(texts, t, c.opts)
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
 	keptCopies := make([]int32, len(texts)) // by root position
 	for pos := range d {
 		if d[pos].fate != removed {
-			keptCopies[root(first, pos)]++
+			keptCopies[t.rootOf(pos)]++
 		}
 	}
 	changed := false
 	for pos, dec := range d {
 		i := c.order[pos]
-		c.keptRepeat[i] = dec.fate != removed && keptCopies[root(first, pos)] > 1
+		c.keptRepeat[i] = dec.fate != removed && keptCopies[t.rootOf(pos)] > 1
 		switch dec.fate {
 		case removed:
 			c.fate[i], c.copyOf[i] = removed, int32(c.order[dec.copyOf])
@@ -395,8 +399,8 @@ func (c *cleaner) lines(first, last int) LineRange {
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
-	if t, ok := c.original[i]; ok {
-		return t
+	if ct, ok := c.cut[i]; ok {
+		return ct.original
 	}
 	return c.text[i]
 }
@@ -504,7 +508,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	}
 	ch.Kept, _ = c.locate(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].toCur(keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
 	}
 	return ch
 }

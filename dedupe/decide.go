@@ -22,26 +22,24 @@ type decision struct {
 
 // decide settles, keep-first, the fate of each paragraph of a sequence
 // given by its texts in order; copyOf in the decisions is a position in the
-// sequence. t must hold the texts' keys under their positions, and first[i]
-// is the position of the first text with the same key as text i, or -1.
-func decide(texts []string, t *table, first []int, opts *Options) []decision {
+// sequence. t must hold the texts' keys under their positions.
+func decide(texts []string, t *table, opts *Options) []decision {
 	d := make([]decision, len(texts))
 	minLength := opts.minLength()
-	isRepeat := func(i int) bool { return first[i] >= 0 }
 
 	// How often each text occurs: a text that recurs (recurringCopies times
 	// or more) is part of the page's template, like a short line.
 	copies := make([]int, len(texts)) // by the position of a text's first occurrence
 	for i := range texts {
-		copies[root(first, i)]++
+		copies[t.rootOf(i)]++
 	}
-	recurring := func(i int) bool { return opts.MinLength >= 0 && copies[root(first, i)] >= recurringCopies }
+	recurring := func(i int) bool { return opts.MinLength >= 0 && copies[t.rootOf(i)] >= recurringCopies }
 
 	// Long repeats go wherever they are, unless they recur; but a copy
 	// right after its twin always goes: no template stutters.
 	for i := range texts {
-		if isRepeat(i) && runeCount(texts[i]) >= minLength && (!recurring(i) || t.same(i-1, i)) {
-			d[i] = decision{removed, first[i]}
+		if t.isRepeat(i) && runeCount(texts[i]) >= minLength && (!recurring(i) || t.same(i-1, i)) {
+			d[i] = decision{removed, t.rootOf(i)}
 		}
 	}
 
@@ -49,8 +47,8 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 	// copies form a repeated run when, together, they reach minLength.
 	for i := 0; i < len(texts); {
 		j, length := i, 0
-		if d[i].fate == kept && isRepeat(i) {
-			for c := first[i]; j < len(texts) && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
+		if d[i].fate == kept && t.isRepeat(i) {
+			for c := t.rootOf(i); j < len(texts) && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
 				length += runeCount(texts[j])
 			}
 		}
@@ -59,7 +57,7 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 			continue
 		}
 		for k := i; k < j; k++ {
-			d[k] = decision{removed, first[i] + k - i}
+			d[k] = decision{removed, t.rootOf(i) + k - i}
 		}
 		i = j
 	}
@@ -73,7 +71,7 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 			continue
 		}
 		j := i
-		for j < len(texts) && d[j].fate == kept && isRepeat(j) {
+		for j < len(texts) && d[j].fate == kept && t.isRepeat(j) {
 			j++
 		}
 		if j < len(texts) && j > i && d[j].fate == removed {
@@ -94,14 +92,14 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 	// edge of a run, nothing says it belongs to the run rather than to the
 	// template around it.
 	for i := 1; i < len(texts); i++ {
-		if d[i].fate == kept && isRepeat(i) && !recurring(i) && d[i-1].fate == removed {
+		if d[i].fate == kept && t.isRepeat(i) && !recurring(i) && d[i-1].fate == removed {
 			if c := keptCopy(d, d[i-1].copyOf) + 1; c < i && t.same(c, i) {
 				d[i] = decision{removed, c}
 			}
 		}
 	}
 	for i := len(texts) - 2; i >= 0; i-- {
-		if d[i].fate == kept && isRepeat(i) && !recurring(i) && d[i+1].fate == removed {
+		if d[i].fate == kept && t.isRepeat(i) && !recurring(i) && d[i+1].fate == removed {
 			if c := keptCopy(d, d[i+1].copyOf) - 1; c >= 0 && c < i && t.same(c, i) {
 				d[i] = decision{removed, c}
 			}
@@ -125,8 +123,8 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 			if adjacentInKeptText(d, before, after, i) {
 				for k := i; k < j; k++ {
 					switch {
-					case isRepeat(k):
-						d[k] = decision{removed, first[k]}
+					case t.isRepeat(k):
+						d[k] = decision{removed, t.rootOf(k)}
 					case !opts.NoMoves:
 						d[k] = decision{moved, after}
 					}
@@ -151,14 +149,6 @@ func decide(texts []string, t *table, first []int, opts *Options) []decision {
 // a series of interviews, "Available from Amazon" on every product card, the
 // heading of every day of a meal plan. Scrapers repeat sections twice.
 const recurringCopies = 3
-
-// root returns the position of the first occurrence of text i.
-func root(first []int, i int) int {
-	if first[i] >= 0 {
-		return first[i]
-	}
-	return i
-}
 
 // alignedCopies reports whether the n texts from position i on have the
 // same keys as the n texts from position c on.

@@ -117,52 +117,73 @@ func isTrailingPunct(r rune) bool {
 	return false
 }
 
-// table finds earlier units with the same key. It hashes keys with xxhash
-// and, on a hash hit, makes the earlier unit's key again (its appendKey) and
-// compares the keys themselves, so a collision can never make two different
-// texts equal. It keeps no keys: they would take as much memory as the
-// input.
-type table struct {
-	first hashIndex      // hash → index of the first unit with that hash
-	root  []int32        // root[i] is the first unit with unit i's key
-	byKey map[string]int // units whose hash collided with a different key
-	// appendKey appends unit i's key to dst.
-	appendKey func(dst []byte, i int) []byte
+// keyIndex maps match keys to the first index filed under each. It files
+// keys by their xxhash and, on a hash hit, makes the earlier unit's key
+// again and compares the keys themselves, so a collision can never make
+// two different texts equal. It keeps no keys: they would take as much
+// memory as the input.
+type keyIndex struct {
+	hashes   hashIndex
+	collided map[string]int32 // keys whose hash a different key had first
+	// appendKey appends the key of the unit filed under index k to dst.
+	appendKey func(dst []byte, k int32) []byte
 	a, b      []byte
 }
 
-func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
-	return &table{first: newHashIndex(size), root: make([]int32, 0, size), appendKey: appendKey}
+func newKeyIndex(size int, appendKey func(dst []byte, k int32) []byte) keyIndex {
+	return keyIndex{hashes: newHashIndex(size), appendKey: appendKey}
 }
 
-// add records unit i (the next unit), whose key's xxhash is h, and returns
-// the index of the first unit added with the same key, or -1 if there is
-// none.
-func (t *table) add(i int, h uint64) int {
-	first, ok := t.first.findOrAdd(h, int32(i))
+// findOrAdd returns the index filed under the key of unit k, whose xxhash
+// is h, or files k under it and returns k with ok false.
+func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
+	prev, ok := x.hashes.findOrAdd(h, k)
 	if !ok {
-		t.root = append(t.root, int32(i))
-		return -1
+		return k, false
 	}
-	j := int(first)
-	t.a, t.b = t.appendKey(t.a[:0], j), t.appendKey(t.b[:0], i)
-	key := t.b
-	if bytes.Equal(t.a, key) {
-		t.root = append(t.root, first)
-		return j
+	x.a, x.b = x.appendKey(x.a[:0], prev), x.appendKey(x.b[:0], k)
+	if bytes.Equal(x.a, x.b) {
+		return prev, true
 	}
 	// A hash collision between different keys: fall back to the keys.
-	if t.byKey == nil {
-		t.byKey = make(map[string]int)
+	if x.collided == nil {
+		x.collided = make(map[string]int32)
 	}
-	if k, ok := t.byKey[string(key)]; ok {
-		t.root = append(t.root, int32(k))
-		return k
+	if prev, ok := x.collided[string(x.b)]; ok {
+		return prev, true
 	}
-	t.byKey[string(key)] = i
-	t.root = append(t.root, int32(i))
-	return -1
+	x.collided[string(x.b)] = k
+	return k, false
 }
+
+// table finds earlier units with the same key.
+type table struct {
+	keys keyIndex
+	root []int32 // root[i] is the first unit with unit i's key
+}
+
+// newTable returns a table sized for size units, whose keys appendKey
+// appends.
+func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
+	return &table{
+		keys: newKeyIndex(size, func(dst []byte, k int32) []byte { return appendKey(dst, int(k)) }),
+		root: make([]int32, 0, size),
+	}
+}
+
+// add records unit i (the next unit), whose key's xxhash is h, under the
+// first unit added with the same key (see rootOf).
+func (t *table) add(i int, h uint64) {
+	root, _ := t.keys.findOrAdd(h, int32(i))
+	t.root = append(t.root, root)
+}
+
+// rootOf returns the first unit with unit i's key: i itself if none came
+// before it.
+func (t *table) rootOf(i int) int { return int(t.root[i]) }
+
+// isRepeat reports whether a unit before unit i has its key.
+func (t *table) isRepeat(i int) bool { return int(t.root[i]) != i }
 
 // same reports whether units i and j have the same key.
 func (t *table) same(i, j int) bool { return t.root[i] == t.root[j] }

@@ -63,3 +63,38 @@ func BenchmarkAppendKey(b *testing.B) {
 		}
 	}
 }
+
+// TestTableCollision files units under one hash for every key, as if all
+// their hashes collided, and checks that each unit's root is the first
+// unit with its key all the same.
+func TestTableCollision(t *testing.T) {
+	keys := []string{"a", "b", "a", "c", "b", "b", "c", "d"}
+	want := []int{0, 1, 0, 3, 1, 1, 3, 7}
+	tab := newTable(1, func(dst []byte, i int) []byte { return append(dst, keys[i]...) })
+	for i := range keys {
+		tab.add(i, 42)
+	}
+	for i, w := range want {
+		if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
+			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, keys[i], got, tab.isRepeat(i), w)
+		}
+	}
+}
+
+// TestSentenceTableCollision files sentences under one hash for every
+// key and checks that each finds the first sentence with its key.
+func TestSentenceTableCollision(t *testing.T) {
+	text := "a. b. a. c. b."
+	tab := newSentenceTable(1, func(int32) string { return text })
+	want := []int{-1, -1, 0, -1, 1}
+	for n, w := range want {
+		s := keptSentence{cur: span32{uint32(3 * n), uint32(3*n + 2)}}
+		prev, ok := tab.find(42, s)
+		if ok != (w >= 0) || ok && prev != (keptSentence{cur: span32{uint32(3 * w), uint32(3*w + 2)}}) {
+			t.Errorf("sentence %d: %+v, %v; want the one at %d", n, prev, ok, 3*w)
+		}
+	}
+	if len(tab.kept) != 3 {
+		t.Errorf("%d sentences kept, want 3", len(tab.kept))
+	}
+}

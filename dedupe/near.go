@@ -171,8 +171,8 @@ func unspaced(r rune) bool {
 
 // shingles returns the sorted, distinct hashes of the word 2-shingles of a
 // match key (of its words, if it has fewer than two).
-func shingles(key string, words []string) ([]uint64, int) {
-	words = tokens(key, words[:0])
+func shingles(key string) []uint64 {
+	words := tokens(key, nil)
 	hashes := make([]uint64, len(words))
 	for i, w := range words {
 		hashes[i] = xxhash.Sum64String(w)
@@ -185,7 +185,7 @@ func shingles(key string, words []string) ([]uint64, int) {
 		sh = append(sh, hashes[i]^bits.RotateLeft64(hashes[i+1], 29))
 	}
 	slices.Sort(sh)
-	return slices.Compact(sh), len(words)
+	return slices.Compact(sh)
 }
 
 // mix is splitmix64's finalizer: it spreads the bits of a hash, so that

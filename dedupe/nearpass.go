@@ -122,7 +122,7 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 			return e.sh
 		}
 	}
-	sh, _ := shingles(c.keyString(i), c.words)
+	sh := shingles(c.keyString(i))
 	c.recentShingles[c.recentNext] = shingleSet{i, sh}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
 	return sh

@@ -1,7 +1,6 @@
 package dedupe
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"unicode"
@@ -48,14 +47,10 @@ type keptSentence struct {
 // span32 is a span of a paragraph's text in 32 bits: see maxText.
 type span32 struct{ start, end uint32 }
 
-// sentenceTable finds earlier occurrences of sentences by the hash of their
-// key. It stores no keys: on a hash hit it makes the keys of both sentences
-// again and compares them, so a collision never merges two sentences.
+// sentenceTable finds earlier occurrences of sentences by their key.
 type sentenceTable struct {
-	first    hashIndex // hash → index in kept
-	kept     []keptSentence
-	collided map[string]int32 // sentences whose hash a different sentence had first
-	a, b     []byte
+	first keyIndex // key → index in kept
+	kept  []keptSentence
 	// textOf returns the text a paragraph had when its sentences were
 	// filed.
 	textOf func(para int32) string
@@ -64,7 +59,9 @@ type sentenceTable struct {
 // newSentenceTable returns a sentenceTable sized for n sentences that
 // reads the paragraphs' texts with textOf.
 func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
-	return &sentenceTable{first: newHashIndex(n), kept: make([]keptSentence, 0, n), textOf: textOf}
+	t := &sentenceTable{kept: make([]keptSentence, 0, n), textOf: textOf}
+	t.first = newKeyIndex(n, func(dst []byte, k int32) []byte { return appendKey(dst, t.text(t.kept[k])) })
+	return t
 }
 
 // text returns the text of sentence s.
@@ -75,30 +72,14 @@ func (t *sentenceTable) text(s keptSentence) string {
 // find returns the earlier occurrence of s (with hash h), or records s as
 // the first one and returns ok false.
 func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
-	k, ok := t.first.findOrAdd(h, int32(len(t.kept)))
-	if !ok {
-		t.add(s)
-		return s, false
-	}
-	prev := t.kept[k]
-	t.a = appendKey(t.a[:0], t.text(prev))
-	t.b = appendKey(t.b[:0], t.text(s))
-	if bytes.Equal(t.a, t.b) {
-		return prev, true
-	}
-	if t.collided == nil {
-		t.collided = make(map[string]int32)
-	}
-	if k, ok := t.collided[string(t.b)]; ok {
-		return t.kept[k], true
-	}
-	t.collided[string(t.b)] = t.add(s)
-	return s, false
-}
-
-func (t *sentenceTable) add(s keptSentence) int32 {
+	// s is filed for the key index to read, and taken back if it is a
+	// repeat.
 	t.kept = append(t.kept, s)
-	return int32(len(t.kept) - 1)
+	k, ok := t.first.findOrAdd(h, int32(len(t.kept)-1))
+	if ok {
+		t.kept = t.kept[:len(t.kept)-1]
+	}
+	return t.kept[k], ok
 }
 
 // sentenceLists holds the sentences of every paragraph's current text, cut
@@ -203,7 +184,7 @@ func (c *cleaner) sentenceRound() bool {
 	var cut []bool
 	for _, i := range c.order {
 		sents := c.sentencesOf(i)
-		text, ps := c.text[i], c.cut[i]
+		text, ps := c.text[i], c.cut[i].pieces
 		cut = cut[:0]
 		cutHere := false
 		for _, s := range sents {
@@ -270,10 +251,12 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 		b.WriteString(text[int(s.start):int(s.end)])
 		prevEnd = int(s.end)
 	}
-	if _, ok := c.original[i]; !ok {
-		c.original[i] = text
+	ct, ok := c.cut[i]
+	if !ok {
+		ct.original = text
 	}
-	c.cut[i] = c.cut[i].keep(kept, starts)
+	ct.pieces = ct.pieces.keep(kept, starts)
+	c.cut[i] = ct
 	c.text[i] = b.String()
 	c.keyed[i], c.sentences.refs[i], c.near[i].ok = false, sentenceRef{}, false
 	if strings.TrimSpace(c.text[i]) == "" {
