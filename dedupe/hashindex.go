@@ -1,6 +1,10 @@
 package dedupe
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
+)
 
 // hashIndex maps the 64-bit hashes of keys to the first index filed under
 // each: the lookup behind the paragraph and sentence tables, made once or
@@ -34,7 +38,7 @@ func newHashIndex(n int) hashIndex {
 }
 
 // slot returns the first slot to probe for h.
-func (x *hashIndex) slot(h uint64) uint64 { return mix(h^x.seed) & uint64(len(x.slots)-1) }
+func (x *hashIndex) slot(h uint64) uint64 { return splitmix.Mix(h^x.seed) & uint64(len(x.slots)-1) }
 
 // findOrAdd returns the index filed under h, or files idx under it and
 // returns idx with ok false.

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
 )
 
 // Near-duplicate paragraphs are found by the Jaccard similarity of their
@@ -41,7 +43,7 @@ func sketchOf(key string) (sketch, int) {
 	var s sketch
 	words := 0
 	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
-		h := mix(xxhash.Sum64String(key[start:end]))
+		h := splitmix.Mix(xxhash.Sum64String(key[start:end]))
 		s[h>>62] |= 1 << (h & 63)
 		words++
 	}
@@ -186,16 +188,6 @@ func shingles(key string) []uint64 {
 	}
 	slices.Sort(sh)
 	return slices.Compact(sh)
-}
-
-// mix is splitmix64's finalizer: it spreads the bits of a hash, so that
-// nearby values land far apart.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	return x ^ x>>31
 }
 
 // overlap returns |a ∩ b| for sorted sets.

@@ -7,6 +7,8 @@ import (
 	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
 )
 
 // teaserEnds are the marks that cut a paragraph off, compared in lower case
@@ -236,7 +238,7 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 	slices.Sort(c.bagBuf)
 	var bag uint64 = 0x9e3779b97f4a7c15
 	for _, h := range c.bagBuf {
-		bag = mix(bag ^ h)
+		bag = splitmix.Mix(bag ^ h)
 	}
 	return bag, true
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
 )
 
 // teaserIndex finds, for dropNear, the kept teaser that a paragraph gives in
@@ -53,7 +55,7 @@ func (k stemKey) slot() uint64 { return slotOf(k.group, uint64(k.n), k.h) }
 // slotOf mixes the three parts of an index key (a hash, a length and a
 // hash) into the one word that teaserIndex and startIndex key their maps
 // by. A variable so tests can make every key share one slot.
-var slotOf = func(a, n, b uint64) uint64 { return mix(mix(a+n) ^ b) }
+var slotOf = func(a, n, b uint64) uint64 { return splitmix.Mix(splitmix.Mix(a+n) ^ b) }
 
 // stemLen is a stem length of a group, and how many positions of the group
 // hold a stem that long.

@@ -3,6 +3,8 @@ package keyindex
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
 )
 
 // MaxLen is the number of keys an Index holds at most: a slot holds a
@@ -131,14 +133,7 @@ var seed = rand.Uint64()
 // bijection of k: SplitMix64's finalizer): keys that differ only in their
 // low bits, as small integers do, still land in different shards and
 // slots.
-func mix(k uint64) uint64 {
-	k ^= seed
-	k ^= k >> 30
-	k *= 0xbf58476d1ce4e5b9
-	k ^= k >> 27
-	k *= 0x94d049bb133111eb
-	return k ^ k>>31
-}
+func mix(k uint64) uint64 { return splitmix.Mix(k ^ seed) }
 
 // home is the first slot to try for the mixed key h in a table of size
 // slots: bits 24 to 55 of h scaled to the size (the shard is bits 56 to
