@@ -2,9 +2,19 @@ package udiff
 
 import (
 	"math/bits"
+	"math/rand/v2"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
 )
+
+// slotSeed is mixed into each line's hash before it picks a slot, so
+// that which lines share a slot cannot be known outside this process: the
+// hashes are unseeded xxhash sums of lines anyone can write, and lines
+// crafted to share the top bits of theirs would each have probed past all
+// the others. Ids do not depend on it, so neither does the diff.
+var slotSeed = rand.Uint64()
 
 // hashLine returns the hash lines are numbered by. A variable so tests can
 // make lines collide.
@@ -43,9 +53,8 @@ func numberByHash(a, b []string) (ida, idb []int32, n int) {
 			hashes[i] = hashLine(l)
 		}
 		for i, h := range hashes {
-			// The top bits of the hash pick the slot: its low bits pick
-			// the slot in the tables of hash maps, which might correlate.
-			k := h >> shift
+			// The top bits of the mixed hash pick the slot.
+			k := splitmix.Mix(h^slotSeed) >> shift
 			for table[k].id != 0 && table[k].h != h {
 				k = (k + 1) & mask
 			}
