@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textclean/textclean/internal/sentence"
 )
 
 // appendKey appends to dst the match key of text: lower case, runs of white
@@ -13,7 +15,17 @@ import (
 // text to a reader.
 func appendKey(dst []byte, text string) []byte {
 	start := len(dst)
-	pendingSpace := false
+	dst, _ = appendKeyPart(dst, start, text, false)
+	return trimKey(dst, start)
+}
+
+// appendKeyPart appends to dst the key of text as part of a key that
+// starts at dst[start] and has a space pending before its next character
+// if pendingSpace is set (white space ended what came before text). It
+// returns the extended key, untrimmed, and whether a space is pending.
+// The key of text cut in parts at rune boundaries, made part after part,
+// is the key of the whole text before trimKey.
+func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byte, bool) {
 	for i := 0; i < len(text); {
 		b := text[i]
 		switch asciiClass[b] {
@@ -62,15 +74,52 @@ func appendKey(dst []byte, text string) []byte {
 		}
 		dst = utf8.AppendRune(dst, foldRune(r))
 	}
-	// Drop trailing punctuation.
-	for len(dst) > start {
-		r, size := utf8.DecodeLastRune(dst[start:])
+	return dst, pendingSpace
+}
+
+// trimKey drops the trailing punctuation and spaces of the key that
+// starts at key[start].
+func trimKey(key []byte, start int) []byte {
+	for len(key) > start {
+		r, size := utf8.DecodeLastRune(key[start:])
 		if !isTrailingPunct(r) && r != ' ' {
 			break
 		}
-		dst = dst[:len(dst)-size]
+		key = key[:len(key)-size]
 	}
-	return dst
+	return key
+}
+
+// appendKeys appends to dst the match key of text, as appendKey does, and
+// calls sentenceKey with the match key of each of its sentences spans (in
+// order, not overlapping, starting and ending on rune boundaries, as
+// sentence.AppendSplit makes them), which is valid only during the call.
+// It goes over text once: the key of a sentence is the part of the
+// paragraph's key that the sentence makes, without the space that joins
+// it to the sentence before, trimmed. appendKey of each sentence would
+// go over the text a second time.
+func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func(k int, key []byte)) []byte {
+	start := len(dst)
+	pending, end := false, 0
+	for k, sp := range spans {
+		// The white space between sentences: most often one space.
+		if gap := text[end:sp.Start]; gap == " " {
+			pending = len(dst) > start
+		} else {
+			dst, pending = appendKeyPart(dst, start, gap, pending)
+		}
+		mark := len(dst)
+		dst, pending = appendKeyPart(dst, start, text[sp.Start:sp.End], pending)
+		// A key of its own never starts with a space: one here joins
+		// the sentence to the text before it.
+		if mark < len(dst) && dst[mark] == ' ' {
+			mark++
+		}
+		sentenceKey(k, trimKey(dst[mark:], 0))
+		end = sp.End
+	}
+	dst, _ = appendKeyPart(dst, start, text[end:], pending)
+	return trimKey(dst, start)
 }
 
 // The classes of bytes for appendKey.

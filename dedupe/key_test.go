@@ -4,6 +4,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textclean/textclean/internal/sentence"
 )
 
 // appendKeyByRune is appendKey as it was before its fast path for runs of
@@ -49,6 +51,60 @@ func FuzzAppendKey(f *testing.F) {
 			t.Fatalf("appendKey(%q) = %q, rune by rune %q", s, got[len(prefix):], want[len(prefix):])
 		}
 	})
+}
+
+// checkAppendKeys checks that appendKeys gives the key of text and of
+// each of its sentences, as appendKey makes them one by one.
+func checkAppendKeys(t *testing.T, text string) {
+	t.Helper()
+	spans := sentence.Split(text)
+	prefix := []byte("kept")
+	var got []string
+	key := appendKeys(append([]byte(nil), prefix...), text, spans, func(k int, key []byte) {
+		if k != len(got) {
+			t.Fatalf("appendKeys(%q): sentence %d after %d", text, k, len(got))
+		}
+		got = append(got, string(key))
+	})
+	if want := appendKey(append([]byte(nil), prefix...), text); string(key) != string(want) {
+		t.Fatalf("appendKeys(%q) = %q, appendKey %q", text, key[len(prefix):], want[len(prefix):])
+	}
+	if len(got) != len(spans) {
+		t.Fatalf("appendKeys(%q): %d sentence keys for %d sentences", text, len(got), len(spans))
+	}
+	for k, sp := range spans {
+		if want := string(appendKey(nil, text[sp.Start:sp.End])); got[k] != want {
+			t.Fatalf("appendKeys(%q): sentence %q has key %q, appendKey %q", text, text[sp.Start:sp.End], got[k], want)
+		}
+	}
+}
+
+// TestAppendKeys checks appendKeys on the cases where a sentence's key is
+// not simply the bytes of the paragraph's key that its text makes: white
+// space before, between and after sentences, trailing punctuation inside
+// the text and at its end, folded quotes and dashes, Unicode spaces and
+// invalid UTF-8.
+func TestAppendKeys(t *testing.T) {
+	for _, text := range []string{
+		"", " ", "\t\n", ".", "A.", "One. Two.", "  One.  Two.  ", "One.\nTwo!\n\nThree?",
+		"He said “No.” Then he left…", "«Ça va?» — “Oui”… Bien.", "It ended... Then it began...",
+		"End ; Next one ;", "Why?! Because. ", "A\u00a0b. C\u2003d.\u3000", "First sentence.\u00a0Second one.",
+		"日本語です。次の文です。", "これは「引用。」です。", "x\xff. \xfe Y.", "\xe2\x80. \x9d Z.", "\xff", "A. \xff",
+		"Dr. Smith went home. He slept.", "1. Find the source. 2. Read it.", "Wait — what? ‘Yes’ – fine.",
+		"A sentence , . ; : ! ? … 。 ！ ？ ， ； ： ", "One.   \t  Two.  \u2028 Three.",
+	} {
+		checkAppendKeys(t, text)
+	}
+}
+
+// FuzzAppendKeys checks appendKeys against appendKey of the text and of
+// each of its sentences.
+func FuzzAppendKeys(f *testing.F) {
+	for _, s := range []string{"", "One. Two.", "«Ça va?» — “Oui”… Bien.", "x\xff. \xfe Y.", "A\u00a0b. C\u2003d.",
+		"日本語です。次の文です。", "End ; Next one ;", "Why?! Because. "} {
+		f.Add(s)
+	}
+	f.Fuzz(checkAppendKeys)
 }
 
 // BenchmarkAppendKey makes the match key of every paragraph of the stage
