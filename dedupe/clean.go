@@ -214,7 +214,7 @@ func (c *cleaner) currentTexts() []string {
 func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
 	texts := c.currentTexts()
-	t := newTable(len(texts), func(dst []byte, pos int) []byte { return c.appendKey(dst, c.order[pos]) })
+	t := newTable(len(texts), func(pos int) string { return texts[pos] })
 	for pos, i := range c.order {
 		c.ensureKey(i)
 		t.add(pos, c.hash[i][0])

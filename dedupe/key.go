@@ -167,20 +167,20 @@ func isTrailingPunct(r rune) bool {
 }
 
 // keyIndex maps match keys to the first index filed under each. It files
-// keys by their xxhash and, on a hash hit, makes the earlier unit's key
-// again and compares the keys themselves, so a collision can never make
-// two different texts equal. It keeps no keys: they would take as much
-// memory as the input.
+// keys by their xxhash and, on a hash hit, compares the two units' texts
+// and, if they differ, makes both keys again and compares them, so a
+// collision can never make two different texts equal. It keeps no keys:
+// they would take as much memory as the input.
 type keyIndex struct {
 	hashes   hashIndex
 	collided map[string]int32 // keys whose hash a different key had first
-	// appendKey appends the key of the unit filed under index k to dst.
-	appendKey func(dst []byte, k int32) []byte
-	a, b      []byte
+	// textOf returns the text of the unit filed under index k.
+	textOf func(k int32) string
+	a, b   []byte
 }
 
-func newKeyIndex(size int, appendKey func(dst []byte, k int32) []byte) keyIndex {
-	return keyIndex{hashes: newHashIndex(size), appendKey: appendKey}
+func newKeyIndex(size int, textOf func(k int32) string) keyIndex {
+	return keyIndex{hashes: newHashIndex(size), textOf: textOf}
 }
 
 // findOrAdd returns the index filed under the key of unit k, whose xxhash
@@ -190,7 +190,13 @@ func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
 	if !ok {
 		return k, false
 	}
-	x.a, x.b = x.appendKey(x.a[:0], prev), x.appendKey(x.b[:0], k)
+	// Most hits are the same text again, whose key is the same: only
+	// different texts need their keys made.
+	text, prevText := x.textOf(k), x.textOf(prev)
+	if text == prevText {
+		return prev, true
+	}
+	x.a, x.b = appendKey(x.a[:0], prevText), appendKey(x.b[:0], text)
 	if bytes.Equal(x.a, x.b) {
 		return prev, true
 	}
@@ -211,11 +217,11 @@ type table struct {
 	root []int32 // root[i] is the first unit with unit i's key
 }
 
-// newTable returns a table sized for size units, whose keys appendKey
-// appends.
-func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
+// newTable returns a table sized for size units, whose texts textOf
+// returns.
+func newTable(size int, textOf func(i int) string) *table {
 	return &table{
-		keys: newKeyIndex(size, func(dst []byte, k int32) []byte { return appendKey(dst, int(k)) }),
+		keys: newKeyIndex(size, func(k int32) string { return textOf(int(k)) }),
 		root: make([]int32, 0, size),
 	}
 }

@@ -122,17 +122,18 @@ func BenchmarkAppendKey(b *testing.B) {
 
 // TestTableCollision files units under one hash for every key, as if all
 // their hashes collided, and checks that each unit's root is the first
-// unit with its key all the same.
+// unit with its key all the same, whether its text is the same or only
+// its key.
 func TestTableCollision(t *testing.T) {
-	keys := []string{"a", "b", "a", "c", "b", "b", "c", "d"}
+	texts := []string{"a", "b", "A.", "c", "b", "B!", "c", "d"}
 	want := []int{0, 1, 0, 3, 1, 1, 3, 7}
-	tab := newTable(1, func(dst []byte, i int) []byte { return append(dst, keys[i]...) })
-	for i := range keys {
+	tab := newTable(1, func(i int) string { return texts[i] })
+	for i := range texts {
 		tab.add(i, 42)
 	}
 	for i, w := range want {
 		if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
-			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, keys[i], got, tab.isRepeat(i), w)
+			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)
 		}
 	}
 }

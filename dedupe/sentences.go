@@ -60,7 +60,7 @@ type sentenceTable struct {
 // reads the paragraphs' texts with textOf.
 func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
 	t := &sentenceTable{kept: make([]keptSentence, 0, n), textOf: textOf}
-	t.first = newKeyIndex(n, func(dst []byte, k int32) []byte { return appendKey(dst, t.text(t.kept[k])) })
+	t.first = newKeyIndex(n, func(k int32) string { return t.text(t.kept[k]) })
 	return t
 }
 
