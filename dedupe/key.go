@@ -81,6 +81,15 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 // starts at key[start].
 func trimKey(key []byte, start int) []byte {
 	for len(key) > start {
+		if b := key[len(key)-1]; b < utf8.RuneSelf {
+			// Most keys end in an ASCII letter; an ASCII byte is a rune
+			// of its own.
+			if !isTrailingPunct(rune(b)) && b != ' ' {
+				break
+			}
+			key = key[:len(key)-1]
+			continue
+		}
 		r, size := utf8.DecodeLastRune(key[start:])
 		if !isTrailingPunct(r) && r != ' ' {
 			break
