@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,16 +33,7 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 		case asIs:
 			// Most text is runs of bytes the key keeps as they are, with
 			// single spaces between them: copy each run whole.
-			j := i + 1
-			for j < len(text) {
-				if asciiClass[text[j]] == asIs {
-					j++
-				} else if text[j] == ' ' && j+1 < len(text) && asciiClass[text[j+1]] == asIs {
-					j += 2
-				} else {
-					break
-				}
-			}
+			j := asIsEnd(text, i+1)
 			if pendingSpace {
 				dst = append(dst, ' ')
 				pendingSpace = false
@@ -75,6 +67,65 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 		dst = utf8.AppendRune(dst, foldRune(r))
 	}
 	return dst, pendingSpace
+}
+
+// asIsEnd returns the end of the run of text from text[j] on that the key
+// keeps as it is: bytes of class asIs, and single spaces between two of
+// them. text[j-1] is such a byte, and not a space.
+func asIsEnd(text string, j int) int {
+	for {
+		// Eight bytes at a time, up to the first that may end the run;
+		// the byte test decides on that one. Most runs are long: the
+		// bytes one at a time cost a branch each, hard to predict.
+		for j+8 <= len(text) {
+			bad := notAsIs(load64(text, j))
+			if bad == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(bad) / 8
+			break
+		}
+		switch {
+		case j == len(text):
+			return j
+		case asciiClass[text[j]] == asIs:
+			j++
+		case text[j] == ' ' && j+1 < len(text) && asciiClass[text[j+1]] == asIs:
+			j += 2
+		default:
+			return j
+		}
+	}
+}
+
+// load64 returns the eight bytes of text from text[j] on as a
+// little-endian number (the compiler makes it one load).
+func load64(text string, j int) uint64 {
+	b := text[j : j+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// notAsIs sets the top bit of each byte of w (eight bytes of text, the
+// first lowest, that follow a byte of class asIs other than a space) at
+// which asIsEnd's run may end: a byte of 0x80 or more, a capital, a byte
+// below 0x20 (white space, or a rare control character, which the byte
+// test then takes), a space not followed by a byte of class asIs, and a
+// space last, whose next byte is not in w. The bits below the lowest one
+// it sets are exact, and they are all asIsEnd reads: adding 0x80-c to a
+// byte below 0x80 sets its top bit if the byte is c or more and carries
+// into no other byte, but a byte of 0x80 or more (which sets its own bit)
+// can carry into the bytes above it.
+func notAsIs(w uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	atLeastA := w + ones*(0x80-'A')
+	pastZ := w + ones*(0x80-'Z'-1)
+	atLeastSpace := w + ones*(0x80-' ')
+	pastSpace := w + ones*(0x80-' '-1)
+	bad := (w | atLeastA&^pastZ | ^atLeastSpace) & tops // not ASCII, capitals, below the space
+	spaces := atLeastSpace &^ pastSpace & tops
+	return bad | spaces&((bad|spaces)>>8|0x80<<56)
 }
 
 // trimKey drops the trailing punctuation and spaces of the key that

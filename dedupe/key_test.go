@@ -107,6 +107,27 @@ func FuzzAppendKeys(f *testing.F) {
 	f.Fuzz(checkAppendKeys)
 }
 
+// TestAppendKeyEightAtATime checks appendKey against appendKeyByRune
+// where its runs of plain ASCII, read eight bytes at a time, end: each
+// byte that could end a run (or that borders one that does) at every
+// offset of a long run, after a space, and twice in a row.
+func TestAppendKeyEightAtATime(t *testing.T) {
+	const run = "abcdefghijklmnopqrstuvwx,yz0123456789.;:!?"
+	special := []string{" ", "  ", "\t", "\n", "\x00", "\x1f", "!", "@", "A", "Z", "[", "`", "~", "\x7f",
+		"\x80", "\xff", "\xc3", "é", "\u00a0", "\u2003", "’", "—", "É", " A", " é", " \xff", "A ", ". "}
+	for _, sp := range special {
+		for at := 0; at <= 17; at++ {
+			for _, text := range []string{run[:at] + sp + run[at:], run[:at] + sp + sp + run[at:], run[:at] + " " + sp + run[at:],
+				"x" + run[:at] + sp, run[:at] + sp} {
+				got := string(appendKey(nil, text))
+				if want := string(appendKeyByRune(nil, text)); got != want {
+					t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
+				}
+			}
+		}
+	}
+}
+
 // BenchmarkAppendKey makes the match key of every paragraph of the stage
 // benchmarks' input.
 func BenchmarkAppendKey(b *testing.B) {
