@@ -24,8 +24,9 @@ func appendKey(dst []byte, text string) []byte {
 // starts at dst[start] and has a space pending before its next character
 // if pendingSpace is set (white space ended what came before text). It
 // returns the extended key, untrimmed, and whether a space is pending.
-// The key of text cut in parts at rune boundaries, made part after part,
-// is the key of the whole text before trimKey.
+// The key of text cut in parts where its runes (decoded from its start)
+// begin, made part after part, is the key of the whole text before
+// trimKey.
 func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byte, bool) {
 	for i := 0; i < len(text); {
 		b := text[i]
@@ -151,13 +152,14 @@ func trimKey(key []byte, start int) []byte {
 }
 
 // appendKeys appends to dst the match key of text, as appendKey does, and
-// calls sentenceKey with the match key of each of its sentences spans (in
-// order, not overlapping, starting and ending on rune boundaries, as
-// sentence.AppendSplit makes them), which is valid only during the call.
-// It goes over text once: the key of a sentence is the part of the
-// paragraph's key that the sentence makes, without the space that joins
-// it to the sentence before, trimmed. appendKey of each sentence would
-// go over the text a second time.
+// calls sentenceKey with the match key of each of the sentences spans,
+// which is valid only during the call. The spans are in order, do not
+// overlap, and start and end where the runes of text decoded from its
+// start do, as sentence.AppendSplit makes them. It goes over text once:
+// the key of a sentence is the part of the paragraph's key that the
+// sentence makes, without the space that joins it to the text before it
+// and without its own trailing punctuation. appendKey of each sentence
+// would go over the text a second time.
 func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func(k int, key []byte)) []byte {
 	start := len(dst)
 	pending, end := false, 0
