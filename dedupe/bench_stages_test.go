@@ -58,7 +58,7 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportAllocs()
 	var buf []byte
 	for b.Loop() {
-		t := newTable(len(c.paras), c.appendKey)
+		t := newTable(len(c.paras), func(i int) string { return c.text[i] })
 		for i := range c.paras {
 			buf = c.appendKey(buf[:0], i)
 			t.add(i, xxhash.Sum64(buf))
@@ -73,7 +73,7 @@ func BenchmarkDecide(b *testing.B) {
 	opts := &Options{}
 	c := stageCleaner(b, input, opts)
 	texts := c.currentTexts()
-	t := newTable(len(texts), c.appendKey)
+	t := newTable(len(texts), func(i int) string { return texts[i] })
 	var buf []byte
 	for i := range texts {
 		buf = c.appendKey(buf[:0], i)

@@ -214,7 +214,7 @@ func (c *cleaner) currentTexts() []string {
 func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
 	texts := c.currentTexts()
-	t := newTable(len(texts), func(dst []byte, pos int) []byte { return c.appendKey(dst, c.order[pos]) })
+	t := newTable(len(texts), func(pos int) string { return texts[pos] })
 	for pos, i := range c.order {
 		c.ensureKey(i)
 		t.add(pos, c.hash[i][0])
@@ -313,12 +313,23 @@ func (c *cleaner) ensureKey(i int) {
 }
 
 // keyText makes, in one making of the match key of paragraph i's current
-// text, its Key, whether it is a junk line and, with near-duplicates on,
-// its near-duplicate information. It reads only the paragraph's text and
+// text, its Key, whether it is a junk line, with near-duplicates on its
+// near-duplicate information and, with sentences on, its sentences (see
+// splitText) unless they are made. It reads only the paragraph's text and
 // writes only its own entries: calls for different paragraphs can run at
 // once, each with its own scratch.
 func (c *cleaner) keyText(i int, s *scratch) {
-	s.key = c.appendKey(s.key[:0], i)
+	if _, split := c.sentences.of(i); split || c.opts.NoSentences {
+		s.key = c.appendKey(s.key[:0], i)
+	} else {
+		c.splitText(i, s) // the key comes with the sentences'
+	}
+	c.keyMade(i, s)
+}
+
+// keyMade makes what keyText makes of paragraph i's match key, which is in
+// s.key.
+func (c *cleaner) keyMade(i int, s *scratch) {
 	c.hash[i] = keyOf(s.key, &s.digest)
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if c.opts.similarity() >= 0 {

@@ -381,6 +381,13 @@ func TestJunk(t *testing.T) {
 			wantRules: []string{"All rights reserved", "re:Photo: .*"},
 		},
 		{
+			name:      "a listed line with a built-in line's key is reported as listed",
+			in:        lines(pA, "advertisement", pB, "Read more"),
+			junk:      &dedupe.Junk{Lines: []string{"ADVERTISEMENT!"}},
+			want:      lines(pA, pB),
+			wantRules: []string{"ADVERTISEMENT!", "Read more"},
+		},
+		{
 			name: "NoBuiltin switches the list off",
 			in:   lines("Advertisement", pA),
 			junk: &dedupe.Junk{NoBuiltin: true},

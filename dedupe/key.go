@@ -2,9 +2,12 @@ package dedupe
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textclean/textclean/internal/sentence"
 )
 
 // appendKey appends to dst the match key of text: lower case, runs of white
@@ -13,23 +16,25 @@ import (
 // text to a reader.
 func appendKey(dst []byte, text string) []byte {
 	start := len(dst)
-	pendingSpace := false
+	dst, _ = appendKeyPart(dst, start, text, false)
+	return trimKey(dst, start)
+}
+
+// appendKeyPart appends to dst the key of text as part of a key that
+// starts at dst[start] and has a space pending before its next character
+// if pendingSpace is set (white space ended what came before text). It
+// returns the extended key, untrimmed, and whether a space is pending.
+// The key of text cut in parts where its runes (decoded from its start)
+// begin, made part after part, is the key of the whole text before
+// trimKey.
+func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byte, bool) {
 	for i := 0; i < len(text); {
 		b := text[i]
 		switch asciiClass[b] {
 		case asIs:
 			// Most text is runs of bytes the key keeps as they are, with
 			// single spaces between them: copy each run whole.
-			j := i + 1
-			for j < len(text) {
-				if asciiClass[text[j]] == asIs {
-					j++
-				} else if text[j] == ' ' && j+1 < len(text) && asciiClass[text[j+1]] == asIs {
-					j += 2
-				} else {
-					break
-				}
-			}
+			j := asIsEnd(text, i+1)
 			if pendingSpace {
 				dst = append(dst, ' ')
 				pendingSpace = false
@@ -62,15 +67,121 @@ func appendKey(dst []byte, text string) []byte {
 		}
 		dst = utf8.AppendRune(dst, foldRune(r))
 	}
-	// Drop trailing punctuation.
-	for len(dst) > start {
-		r, size := utf8.DecodeLastRune(dst[start:])
+	return dst, pendingSpace
+}
+
+// asIsEnd returns the end of the run of text from text[j] on that the key
+// keeps as it is: bytes of class asIs, and single spaces between two of
+// them. text[j-1] is such a byte, and not a space.
+func asIsEnd(text string, j int) int {
+	for {
+		// Eight bytes at a time, up to the first that may end the run;
+		// the byte test decides on that one. Most runs are long: the
+		// bytes one at a time cost a branch each, hard to predict.
+		for j+8 <= len(text) {
+			bad := notAsIs(load64(text, j))
+			if bad == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(bad) / 8
+			break
+		}
+		switch {
+		case j == len(text):
+			return j
+		case asciiClass[text[j]] == asIs:
+			j++
+		case text[j] == ' ' && j+1 < len(text) && asciiClass[text[j+1]] == asIs:
+			j += 2
+		default:
+			return j
+		}
+	}
+}
+
+// load64 returns the eight bytes of text from text[j] on as a
+// little-endian number (the compiler makes it one load).
+func load64(text string, j int) uint64 {
+	b := text[j : j+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// notAsIs sets the top bit of each byte of w (eight bytes of text, the
+// first lowest, that follow a byte of class asIs other than a space) at
+// which asIsEnd's run may end: a byte of 0x80 or more, a capital, a byte
+// below 0x20 (white space, or a rare control character, which the byte
+// test then takes), a space not followed by a byte of class asIs, and a
+// space last, whose next byte is not in w. The bits below the lowest one
+// it sets are exact, and they are all asIsEnd reads: adding 0x80-c to a
+// byte below 0x80 sets its top bit if the byte is c or more and carries
+// into no other byte, but a byte of 0x80 or more (which sets its own bit)
+// can carry into the bytes above it.
+func notAsIs(w uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	atLeastA := w + ones*(0x80-'A')
+	pastZ := w + ones*(0x80-'Z'-1)
+	atLeastSpace := w + ones*(0x80-' ')
+	pastSpace := w + ones*(0x80-' '-1)
+	bad := (w | atLeastA&^pastZ | ^atLeastSpace) & tops // not ASCII, capitals, below the space
+	spaces := atLeastSpace &^ pastSpace & tops
+	return bad | spaces&((bad|spaces)>>8|0x80<<56)
+}
+
+// trimKey drops the trailing punctuation and spaces of the key that
+// starts at key[start].
+func trimKey(key []byte, start int) []byte {
+	for len(key) > start {
+		if b := key[len(key)-1]; b < utf8.RuneSelf {
+			// Most keys end in an ASCII letter; an ASCII byte is a rune
+			// of its own.
+			if !isTrailingPunct(rune(b)) && b != ' ' {
+				break
+			}
+			key = key[:len(key)-1]
+			continue
+		}
+		r, size := utf8.DecodeLastRune(key[start:])
 		if !isTrailingPunct(r) && r != ' ' {
 			break
 		}
-		dst = dst[:len(dst)-size]
+		key = key[:len(key)-size]
 	}
-	return dst
+	return key
+}
+
+// appendKeys appends to dst the match key of text, as appendKey does, and
+// calls sentenceKey with the match key of each of the sentences spans,
+// which is valid only during the call. The spans are in order, do not
+// overlap, and start and end where the runes of text decoded from its
+// start do, as sentence.AppendSplit makes them. It goes over text once:
+// the key of a sentence is the part of the paragraph's key that the
+// sentence makes, without the space that joins it to the text before it
+// and without its own trailing punctuation. appendKey of each sentence
+// would go over the text a second time.
+func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func(k int, key []byte)) []byte {
+	start := len(dst)
+	pending, end := false, 0
+	for k, sp := range spans {
+		// The white space between sentences: most often one space.
+		if gap := text[end:sp.Start]; gap == " " {
+			pending = len(dst) > start
+		} else {
+			dst, pending = appendKeyPart(dst, start, gap, pending)
+		}
+		mark := len(dst)
+		dst, pending = appendKeyPart(dst, start, text[sp.Start:sp.End], pending)
+		// A key of its own never starts with a space: one here joins
+		// the sentence to the text before it.
+		if mark < len(dst) && dst[mark] == ' ' {
+			mark++
+		}
+		sentenceKey(k, trimKey(dst[mark:], 0))
+		end = sp.End
+	}
+	dst, _ = appendKeyPart(dst, start, text[end:], pending)
+	return trimKey(dst, start)
 }
 
 // The classes of bytes for appendKey.
@@ -118,20 +229,20 @@ func isTrailingPunct(r rune) bool {
 }
 
 // keyIndex maps match keys to the first index filed under each. It files
-// keys by their xxhash and, on a hash hit, makes the earlier unit's key
-// again and compares the keys themselves, so a collision can never make
-// two different texts equal. It keeps no keys: they would take as much
-// memory as the input.
+// keys by their xxhash and, on a hash hit, compares the two units' texts
+// and, if they differ, makes both keys again and compares them, so a
+// collision can never make two different texts equal. It keeps no keys:
+// they would take as much memory as the input.
 type keyIndex struct {
 	hashes   hashIndex
 	collided map[string]int32 // keys whose hash a different key had first
-	// appendKey appends the key of the unit filed under index k to dst.
-	appendKey func(dst []byte, k int32) []byte
-	a, b      []byte
+	// textOf returns the text of the unit filed under index k.
+	textOf func(k int32) string
+	a, b   []byte
 }
 
-func newKeyIndex(size int, appendKey func(dst []byte, k int32) []byte) keyIndex {
-	return keyIndex{hashes: newHashIndex(size), appendKey: appendKey}
+func newKeyIndex(size int, textOf func(k int32) string) keyIndex {
+	return keyIndex{hashes: newHashIndex(size), textOf: textOf}
 }
 
 // findOrAdd returns the index filed under the key of unit k, whose xxhash
@@ -141,7 +252,13 @@ func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
 	if !ok {
 		return k, false
 	}
-	x.a, x.b = x.appendKey(x.a[:0], prev), x.appendKey(x.b[:0], k)
+	// Most hits are the same text again, whose key is the same: only
+	// different texts need their keys made.
+	text, prevText := x.textOf(k), x.textOf(prev)
+	if text == prevText {
+		return prev, true
+	}
+	x.a, x.b = appendKey(x.a[:0], prevText), appendKey(x.b[:0], text)
 	if bytes.Equal(x.a, x.b) {
 		return prev, true
 	}
@@ -162,11 +279,11 @@ type table struct {
 	root []int32 // root[i] is the first unit with unit i's key
 }
 
-// newTable returns a table sized for size units, whose keys appendKey
-// appends.
-func newTable(size int, appendKey func(dst []byte, i int) []byte) *table {
+// newTable returns a table sized for size units, whose texts textOf
+// returns.
+func newTable(size int, textOf func(i int) string) *table {
 	return &table{
-		keys: newKeyIndex(size, func(dst []byte, k int32) []byte { return appendKey(dst, int(k)) }),
+		keys: newKeyIndex(size, func(k int32) string { return textOf(int(k)) }),
 		root: make([]int32, 0, size),
 	}
 }

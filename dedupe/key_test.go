@@ -4,6 +4,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textclean/textclean/internal/sentence"
 )
 
 // appendKeyByRune is appendKey as it was before its fast path for runs of
@@ -51,6 +53,81 @@ func FuzzAppendKey(f *testing.F) {
 	})
 }
 
+// checkAppendKeys checks that appendKeys gives the key of text and of
+// each of its sentences, as appendKey makes them one by one.
+func checkAppendKeys(t *testing.T, text string) {
+	t.Helper()
+	spans := sentence.Split(text)
+	prefix := []byte("kept")
+	var got []string
+	key := appendKeys(append([]byte(nil), prefix...), text, spans, func(k int, key []byte) {
+		if k != len(got) {
+			t.Fatalf("appendKeys(%q): sentence %d after %d", text, k, len(got))
+		}
+		got = append(got, string(key))
+	})
+	if want := appendKey(append([]byte(nil), prefix...), text); string(key) != string(want) {
+		t.Fatalf("appendKeys(%q) = %q, appendKey %q", text, key[len(prefix):], want[len(prefix):])
+	}
+	if len(got) != len(spans) {
+		t.Fatalf("appendKeys(%q): %d sentence keys for %d sentences", text, len(got), len(spans))
+	}
+	for k, sp := range spans {
+		if want := string(appendKey(nil, text[sp.Start:sp.End])); got[k] != want {
+			t.Fatalf("appendKeys(%q): sentence %q has key %q, appendKey %q", text, text[sp.Start:sp.End], got[k], want)
+		}
+	}
+}
+
+// TestAppendKeys checks appendKeys on the cases where a sentence's key is
+// not simply the bytes of the paragraph's key that its text makes: white
+// space before, between and after sentences, trailing punctuation inside
+// the text and at its end, folded quotes and dashes, Unicode spaces and
+// invalid UTF-8.
+func TestAppendKeys(t *testing.T) {
+	for _, text := range []string{
+		"", " ", "\t\n", ".", "A.", "One. Two.", "  One.  Two.  ", "One.\nTwo!\n\nThree?",
+		"He said “No.” Then he left…", "«Ça va?» — “Oui”… Bien.", "It ended... Then it began...",
+		"End ; Next one ;", "Why?! Because. ", "A\u00a0b. C\u2003d.\u3000", "First sentence.\u00a0Second one.",
+		"日本語です。次の文です。", "これは「引用。」です。", "x\xff. \xfe Y.", "\xe2\x80. \x9d Z.", "\xff", "A. \xff",
+		"Dr. Smith went home. He slept.", "1. Find the source. 2. Read it.", "Wait — what? ‘Yes’ – fine.",
+		"A sentence , . ; : ! ? … 。 ！ ？ ， ； ： ", "One.   \t  Two.  \u2028 Three.",
+	} {
+		checkAppendKeys(t, text)
+	}
+}
+
+// FuzzAppendKeys checks appendKeys against appendKey of the text and of
+// each of its sentences.
+func FuzzAppendKeys(f *testing.F) {
+	for _, s := range []string{"", "One. Two.", "«Ça va?» — “Oui”… Bien.", "x\xff. \xfe Y.", "A\u00a0b. C\u2003d.",
+		"日本語です。次の文です。", "End ; Next one ;", "Why?! Because. "} {
+		f.Add(s)
+	}
+	f.Fuzz(checkAppendKeys)
+}
+
+// TestAppendKeyEightAtATime checks appendKey against appendKeyByRune
+// where its runs of plain ASCII, read eight bytes at a time, end: each
+// byte that could end a run (or that borders one that does) at every
+// offset of a long run, after a space, and twice in a row.
+func TestAppendKeyEightAtATime(t *testing.T) {
+	const run = "abcdefghijklmnopqrstuvwx,yz0123456789.;:!?"
+	special := []string{" ", "  ", "\t", "\n", "\x00", "\x1f", "!", "@", "A", "Z", "[", "`", "~", "\x7f",
+		"\x80", "\xff", "\xc3", "é", "\u00a0", "\u2003", "’", "—", "É", " A", " é", " \xff", "A ", ". "}
+	for _, sp := range special {
+		for at := 0; at <= 17; at++ {
+			for _, text := range []string{run[:at] + sp + run[at:], run[:at] + sp + sp + run[at:], run[:at] + " " + sp + run[at:],
+				"x" + run[:at] + sp, run[:at] + sp} {
+				got := string(appendKey(nil, text))
+				if want := string(appendKeyByRune(nil, text)); got != want {
+					t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
+				}
+			}
+		}
+	}
+}
+
 // BenchmarkAppendKey makes the match key of every paragraph of the stage
 // benchmarks' input.
 func BenchmarkAppendKey(b *testing.B) {
@@ -66,17 +143,18 @@ func BenchmarkAppendKey(b *testing.B) {
 
 // TestTableCollision files units under one hash for every key, as if all
 // their hashes collided, and checks that each unit's root is the first
-// unit with its key all the same.
+// unit with its key all the same, whether its text is the same or only
+// its key.
 func TestTableCollision(t *testing.T) {
-	keys := []string{"a", "b", "a", "c", "b", "b", "c", "d"}
+	texts := []string{"a", "b", "A.", "c", "b", "B!", "c", "d"}
 	want := []int{0, 1, 0, 3, 1, 1, 3, 7}
-	tab := newTable(1, func(dst []byte, i int) []byte { return append(dst, keys[i]...) })
-	for i := range keys {
+	tab := newTable(1, func(i int) string { return texts[i] })
+	for i := range texts {
 		tab.add(i, 42)
 	}
 	for i, w := range want {
 		if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
-			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, keys[i], got, tab.isRepeat(i), w)
+			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)
 		}
 	}
 }

@@ -17,8 +17,8 @@ import (
 var parallelBytes = 256 << 10
 
 // prepare makes up front, for every paragraph, what depends on its text
-// alone: the match key's Key, junk check and near-duplicate information
-// (keyText), and the sentences (splitText). The paragraphs are cut into
+// alone: the match key's Key, junk check and near-duplicate information,
+// and the sentences, in one pass (keyText). The paragraphs are cut into
 // one contiguous chunk per CPU, each prepared by a goroutine of its own
 // into the paragraph's own entries, so the result is the same as making
 // them one by one. Only the first round's texts are known here; the few
@@ -29,7 +29,6 @@ func (c *cleaner) prepare() {
 	if len(c.input) < parallelBytes || workers < 2 {
 		return
 	}
-	sentences := !c.opts.NoSentences
 	n := len(c.paras)
 	chunk := (n + workers - 1) / workers
 	var wg sync.WaitGroup
@@ -46,10 +45,7 @@ func (c *cleaner) prepare() {
 		}
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
-				c.keyText(i, s)
-				if sentences {
-					c.splitText(i, s)
-				}
+				c.keyText(i, s) // and, with sentences on, splitText
 			}
 		})
 	}

@@ -60,7 +60,7 @@ type sentenceTable struct {
 // reads the paragraphs' texts with textOf.
 func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
 	t := &sentenceTable{kept: make([]keptSentence, 0, n), textOf: textOf}
-	t.first = newKeyIndex(n, func(dst []byte, k int32) []byte { return appendKey(dst, t.text(t.kept[k])) })
+	t.first = newKeyIndex(n, func(k int32) string { return t.text(t.kept[k]) })
 	return t
 }
 
@@ -133,26 +133,30 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 	sents, ok := c.sentences.of(i)
 	if !ok {
 		c.splitText(i, &c.scratch)
+		if !c.keyed[i] {
+			c.keyMade(i, &c.scratch) // the key came with the sentences'
+		}
 		sents, _ = c.sentences.of(i)
 	}
 	return sents
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
-// their keys. Like keyText, it reads only the paragraph's text and writes
-// only its own entries.
+// their keys, and leaves the paragraph's match key in s.key: the keys of
+// the sentences are made as parts of it, in one pass over the text. Like
+// keyText, it reads only the paragraph's text and writes only its own
+// entries.
 func (c *cleaner) splitText(i int, s *scratch) {
 	text := c.text[i]
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
 	infos := c.sentences.cut(i, len(s.spans), s)
 	minWords := c.opts.minSentenceWords()
-	for k, sp := range s.spans {
-		s.key = appendKey(s.key[:0], text[sp.Start:sp.End])
+	s.key = appendKeys(s.key[:0], text, s.spans, func(k int, key []byte) {
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
-		long := hasWords(unsafe.String(unsafe.SliceData(s.key), len(s.key)), minWords) // read here only
-		infos[k] = newSentenceInfo(sp, xxhash.Sum64(s.key), long)
-	}
+		long := hasWords(unsafe.String(unsafe.SliceData(key), len(key)), minWords) // read here only
+		infos[k] = newSentenceInfo(s.spans[k], xxhash.Sum64(key), long)
+	})
 }
 
 // sentenceRound removes from each output paragraph, in output order, the
