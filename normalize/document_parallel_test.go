@@ -1,0 +1,98 @@
+package normalize
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/internal/benchgen"
+	"github.com/textclean/textclean/internal/damage"
+)
+
+// TestDocumentAgrees checks that normalizing a document's lines on several
+// goroutines gives the same Document as normalizing them on one: with the
+// threshold lowered to nothing, so that even a two-line text is cut into
+// chunks, on the golden and damaged articles, generated text and texts
+// whose line ends, blank lines and hyphenated words fall at the chunks'
+// edges, each also with CRLF and CR line ends and a BOM, under option sets
+// that turn the document-wide rules on and off.
+func TestDocumentAgrees(t *testing.T) {
+	inputs := agreementInputs(t)
+	for _, opts := range []Options{
+		{},
+		{Skip: Except()}, // every rule off: exact paragraph mode
+		{Skip: Set(Newlines)},
+		{Skip: Set(BlankLines, Hyphenation)},
+		{NFKC: true, ASCIIPunct: true, WHATWGEntities: true},
+	} {
+		for k, in := range inputs {
+			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
+				one := documentWith(t, in, opts, len(in)+1, 1)
+				for _, workers := range []int{2, 3, 8} {
+					if many := documentWith(t, in, opts, 0, workers); !reflect.DeepEqual(one, many) {
+						t.Fatalf("%.40q on %d goroutines:\n%+v\non one:\n%+v", in, workers, many, one)
+					}
+				}
+			})
+		}
+	}
+}
+
+// agreementInputs returns TestDocumentAgrees's texts.
+func agreementInputs(t *testing.T) []string {
+	t.Helper()
+	seeds := 4
+	if testing.Short() {
+		seeds = 2
+	}
+	versions, err := damage.Articles("../testdata/articles/*.txt", seeds, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, d := range versions {
+		texts = append(texts, d.Blocks(), d.Lines())
+	}
+	golden, err := filepath.Glob("../testdata/golden/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range golden {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	texts = append(texts, benchgen.New(1).Stream(64<<10),
+		"", "a", "a\n", "\n", "\n\n\n", "a\nb", "a\n\n\nb\n\n", "  \n\t\nx\n  \n",
+		"the informa-\ntion it holds\nand the informa-\ntion again\n",
+		strings.Repeat("a well-\nknown organiza-\ntion, and then\n\n", 50),
+		strings.Repeat("x", 1000), // one line: no place to cut
+	)
+	var inputs []string
+	for _, s := range texts {
+		inputs = append(inputs, s,
+			strings.ReplaceAll(s, "\n", "\r\n"),
+			strings.ReplaceAll(s, "\n", "\r"),
+			"\ufeff"+strings.TrimSuffix(s, "\n"))
+	}
+	return inputs
+}
+
+// documentWith normalizes in with parallelBytes and GOMAXPROCS set as
+// given.
+func documentWith(t *testing.T, in string, opts Options, bytes, procs int) *Document {
+	t.Helper()
+	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+	parallelBytes = bytes
+	d, err := New(opts).Document(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
