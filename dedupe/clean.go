@@ -333,46 +333,6 @@ func (c *cleaner) keyOf(i int) Key {
 	return c.hash[i]
 }
 
-// write renders the output paragraphs, recording the line each starts on.
-func (c *cleaner) write() (text string, paragraphs int) {
-	var b strings.Builder
-	b.Grow(len(c.input))
-	nl := c.doc.Newline
-	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
-	line := 1
-	c.outLine = make([]uint32, len(c.paras))
-	blanks := c.blankLinesBefore()
-	for _, i := range c.order {
-		t := c.text[i]
-		blank := int(blanks[i])
-		switch {
-		case collapse && paragraphs == 0:
-			blank = 0
-		case collapse:
-			blank = min(blank, 1)
-		}
-		if c.style == Blocks && paragraphs > 0 {
-			blank = max(blank, 1)
-		}
-		if paragraphs == 0 {
-			b.WriteString(c.doc.BOM)
-		}
-		for range blank {
-			b.WriteString(nl)
-		}
-		line += blank
-		c.outLine[i] = uint32(line)
-		if nl != "\n" {
-			t = strings.ReplaceAll(t, "\n", nl)
-		}
-		b.WriteString(t)
-		b.WriteString(nl)
-		line += 1 + strings.Count(t, nl)
-		paragraphs++
-	}
-	return b.String(), paragraphs
-}
-
 // blankLinesBefore returns, by paragraph, the blank lines to write before
 // it: for a kept paragraph, the most that stood before it or before any
 // paragraph removed between it and the kept one before it, so that a section
