@@ -3,6 +3,7 @@ package dedupe
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -35,7 +36,8 @@ func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {
 }
 
 // BenchmarkSegment finds the paragraph style and the paragraphs of a
-// normalized document.
+// normalized document, on GOMAXPROCS goroutines as Clean does from
+// parallelBytes on.
 func BenchmarkSegment(b *testing.B) {
 	input := benchgen.New(1).Stream(stageSize)
 	doc, err := normalize.New(normalize.Options{}).Document(input)
@@ -45,7 +47,7 @@ func BenchmarkSegment(b *testing.B) {
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		segment(doc.Lines, detectStyle(doc.Lines))
+		segmentOn(doc.Lines, detectStyle(doc.Lines), runtime.GOMAXPROCS(0))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -142,7 +143,7 @@ func (c *cleaner) start() {
 	if c.style == Auto {
 		c.style = detectStyle(c.doc.Lines)
 	}
-	c.paras, c.text = segment(c.doc.Lines, c.style)
+	c.paras, c.text = segmentOn(c.doc.Lines, c.style, c.workers())
 	n := len(c.paras)
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)
@@ -164,6 +165,15 @@ func (c *cleaner) start() {
 		c.order[i] = i
 	}
 	c.prepare()
+}
+
+// workers returns the goroutines that segment and write use: GOMAXPROCS
+// from parallelBytes of input on, else one.
+func (c *cleaner) workers() int {
+	if len(c.input) < parallelBytes {
+		return 1
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // result writes the clean text and the changes the rounds decided on.

@@ -1,7 +1,6 @@
 package dedupe
 
 import (
-	"runtime"
 	"strings"
 	"sync"
 	"unsafe"
@@ -20,26 +19,22 @@ func (c *cleaner) write() (text string, paragraphs int) {
 	c.outLine = make([]uint32, len(c.paras))
 	w := outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline,
 		collapse: !c.opts.Normalize.Skip.Has(normalize.BlankLines)}
-	workers := runtime.GOMAXPROCS(0)
-	if len(c.input) < parallelBytes {
-		workers = 1
-	}
-	runs := outputRuns(len(c.order), workers)
+	runs := outputRuns(len(c.order), c.workers())
 	size := 0
 	for k := range runs {
 		runs[k].offset = size
 		size += w.measure(&runs[k])
 	}
 	buf := make([]byte, size)
-	inParallel(runs, func(r *outputRun) { w.fill(buf[r.offset:], r) })
+	inParallel(len(runs), func(k int) { w.fill(buf[runs[k].offset:], &runs[k]) })
 	first := 1 // the first line of the run
 	for k := range runs {
 		runs[k].first = first
 		first += runs[k].lines
 	}
-	inParallel(runs, func(r *outputRun) {
-		for _, i := range c.order[r.lo:r.hi] {
-			c.outLine[i] += uint32(r.first)
+	inParallel(len(runs), func(k int) {
+		for _, i := range c.order[runs[k].lo:runs[k].hi] {
+			c.outLine[i] += uint32(runs[k].first)
 		}
 	})
 	// buf is never written again: the string can be it, not a copy of
@@ -75,18 +70,18 @@ func outputRuns(n, workers int) []outputRun {
 	return runs
 }
 
-// inParallel calls f for each run, on a goroutine of its own when there
-// is more than one.
-func inParallel(runs []outputRun, f func(*outputRun)) {
-	if len(runs) <= 1 {
-		for k := range runs {
-			f(&runs[k])
+// inParallel calls f(k) for k from 0 to n-1, each on a goroutine of its
+// own when n is more than 1.
+func inParallel(n int, f func(k int)) {
+	if n <= 1 {
+		for k := range n {
+			f(k)
 		}
 		return
 	}
 	var wg sync.WaitGroup
-	for k := range runs {
-		wg.Go(func() { f(&runs[k]) })
+	for k := range n {
+		wg.Go(func() { f(k) })
 	}
 	wg.Wait()
 }
