@@ -18,8 +18,9 @@ import (
 // threshold lowered to nothing, so that even a two-line text is cut into
 // chunks, on the golden and damaged articles, generated text and texts
 // whose line ends, blank lines and hyphenated words fall at the chunks'
-// edges, each also with CRLF and CR line ends and a BOM, under option sets
-// that turn the document-wide rules on and off.
+// edges, each also with CRLF and CR line ends, a BOM, and CRs in part of
+// the text only, under option sets that turn the document-wide rules on
+// and off; and texts with NUL bytes, which fail with the same error.
 func TestDocumentAgrees(t *testing.T) {
 	inputs := agreementInputs(t)
 	for _, opts := range []Options{
@@ -31,10 +32,11 @@ func TestDocumentAgrees(t *testing.T) {
 	} {
 		for k, in := range inputs {
 			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
-				one := documentWith(t, in, opts, len(in)+1, 1)
+				one, oneErr := documentWith(in, opts, len(in)+1, 1)
 				for _, workers := range []int{2, 3, 8} {
-					if many := documentWith(t, in, opts, 0, workers); !reflect.DeepEqual(one, many) {
-						t.Fatalf("%.40q on %d goroutines:\n%+v\non one:\n%+v", in, workers, many, one)
+					many, err := documentWith(in, opts, 0, workers)
+					if !reflect.DeepEqual(one, many) || fmt.Sprint(err) != fmt.Sprint(oneErr) {
+						t.Fatalf("%.40q on %d goroutines:\n%+v, %v\non one:\n%+v, %v", in, workers, many, err, one, oneErr)
 					}
 				}
 			})
@@ -79,20 +81,21 @@ func agreementInputs(t *testing.T) []string {
 		inputs = append(inputs, s,
 			strings.ReplaceAll(s, "\n", "\r\n"),
 			strings.ReplaceAll(s, "\n", "\r"),
-			"\ufeff"+strings.TrimSuffix(s, "\n"))
+			"\ufeff"+strings.TrimSuffix(s, "\n"),
+			s+strings.ReplaceAll(s, "\n", "\r\n"), // CRs in the last chunks only
+			strings.ReplaceAll(s, "\n", "\r")+s)   // and in the first only
 	}
+	// NUL bytes, in one chunk or several: the error names the first.
+	long := strings.Repeat("a line of text\n", 20)
+	inputs = append(inputs, "\x00", "a\nb\x00", long+"\x00"+long, long+"x\x00\n"+long+"\x00",
+		"\ufeff\x00", long+"\r\x00"+long)
 	return inputs
 }
 
 // documentWith normalizes in with parallelBytes and GOMAXPROCS set as
 // given.
-func documentWith(t *testing.T, in string, opts Options, bytes, procs int) *Document {
-	t.Helper()
+func documentWith(in string, opts Options, bytes, procs int) (*Document, error) {
 	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
 	parallelBytes = bytes
-	d, err := New(opts).Document(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
+	return New(opts).Document(in)
 }
