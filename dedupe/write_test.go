@@ -130,3 +130,23 @@ func cleanerRounds(t *testing.T, in string, opts Options) *cleaner {
 	}
 	return c
 }
+
+// FuzzCleanAgrees checks on any input that Clean gives the same Result
+// with its parallel stages (segment, prepare, write) on three goroutines,
+// the threshold at 0, as on one.
+func FuzzCleanAgrees(f *testing.F) {
+	for _, s := range []string{"", "a\nb\na\n", "A long paragraph, repeated.\n\nB\n\nA long paragraph, repeated.\n", "x\r\n\r\ny\r\nx\r\n", "\ufeffone. two.\n\none. two.\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := Clean(s, Options{}); err != nil {
+			return // not text
+		}
+		for _, opts := range []Options{{}, {Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BlankLines)}}} {
+			one := cleanWith(t, s, opts, math.MaxInt, 1)
+			if many := cleanWith(t, s, opts, 0, 3); !reflect.DeepEqual(one, many) {
+				t.Fatalf("%q, %+v: on 3 goroutines\n%+v\non one\n%+v", s, opts, many, one)
+			}
+		}
+	})
+}

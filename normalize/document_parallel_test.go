@@ -99,3 +99,20 @@ func documentWith(in string, opts Options, bytes, procs int) (*Document, error) 
 	parallelBytes = bytes
 	return New(opts).Document(in)
 }
+
+// FuzzDocumentAgrees checks on any input that Document on three
+// goroutines, with the threshold at 0, gives what it gives on one.
+func FuzzDocumentAgrees(f *testing.F) {
+	for _, s := range []string{"", "a\nb", "a\r\nb\rc\n", "\ufeffx\n\n", "the informa-\ntion, then\n", "a\x00b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, opts := range []Options{{}, {Skip: Except()}, {Skip: Set(Newlines)}} {
+			one, oneErr := documentWith(s, opts, len(s)+1, 1)
+			many, err := documentWith(s, opts, 0, 3)
+			if !reflect.DeepEqual(one, many) || fmt.Sprint(err) != fmt.Sprint(oneErr) {
+				t.Fatalf("%q, %+v: on 3 goroutines\n%+v, %v\non one\n%+v, %v", s, opts, many, err, one, oneErr)
+			}
+		}
+	})
+}
