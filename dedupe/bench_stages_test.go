@@ -1,8 +1,11 @@
 package dedupe
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -35,17 +38,53 @@ func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {
 }
 
 // BenchmarkSegment finds the paragraph style and the paragraphs of a
-// normalized document.
+// normalized document, on one goroutine and on GOMAXPROCS, as Clean does
+// from parallelBytes on.
 func BenchmarkSegment(b *testing.B) {
 	input := benchgen.New(1).Stream(stageSize)
 	doc, err := normalize.New(normalize.Options{}).Document(input)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(input)))
-	b.ReportAllocs()
-	for b.Loop() {
-		segment(doc.Lines, detectStyle(doc.Lines))
+	for _, bc := range []struct {
+		name    string
+		workers int
+	}{{"one", 1}, {"all", runtime.GOMAXPROCS(0)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				segmentOn(doc.Lines, detectStyle(doc.Lines), bc.workers)
+			}
+		})
+	}
+}
+
+// BenchmarkWrite writes the clean text of 16 MB of generated articles
+// after exact paragraph dedup, on one goroutine and on GOMAXPROCS, as
+// Clean does from parallelBytes on; each write is into fresh memory, as
+// Clean's is.
+func BenchmarkWrite(b *testing.B) {
+	input := benchgen.New(1).Stream(16 << 20)
+	opts := &Options{NoSentences: true, Similarity: -1, Normalize: normalize.Options{Skip: normalize.Except()}}
+	c := stageCleaner(b, input, opts)
+	for c.paragraphRound() {
+	}
+	for _, bc := range []struct {
+		name  string
+		bytes int
+	}{{"one", math.MaxInt}, {"all", 0}} {
+		b.Run(bc.name, func(b *testing.B) {
+			defer func(n int) { parallelBytes = n }(parallelBytes)
+			parallelBytes = bc.bytes
+			b.SetBytes(int64(len(input)))
+			for b.Loop() {
+				b.StopTimer()
+				debug.FreeOSMemory()
+				b.StartTimer()
+				c.write()
+			}
+		})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -142,7 +143,7 @@ func (c *cleaner) start() {
 	if c.style == Auto {
 		c.style = detectStyle(c.doc.Lines)
 	}
-	c.paras, c.text = segment(c.doc.Lines, c.style)
+	c.paras, c.text = segmentOn(c.doc.Lines, c.style, c.workers())
 	n := len(c.paras)
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)
@@ -164,6 +165,15 @@ func (c *cleaner) start() {
 		c.order[i] = i
 	}
 	c.prepare()
+}
+
+// workers returns the goroutines that segment and write use: GOMAXPROCS
+// from parallelBytes of input on, else one.
+func (c *cleaner) workers() int {
+	if len(c.input) < parallelBytes {
+		return 1
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // result writes the clean text and the changes the rounds decided on.
@@ -342,46 +352,6 @@ func (c *cleaner) keyMade(i int, s *scratch) {
 func (c *cleaner) keyOf(i int) Key {
 	c.ensureKey(i)
 	return c.hash[i]
-}
-
-// write renders the output paragraphs, recording the line each starts on.
-func (c *cleaner) write() (text string, paragraphs int) {
-	var b strings.Builder
-	b.Grow(len(c.input))
-	nl := c.doc.Newline
-	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
-	line := 1
-	c.outLine = make([]uint32, len(c.paras))
-	blanks := c.blankLinesBefore()
-	for _, i := range c.order {
-		t := c.text[i]
-		blank := int(blanks[i])
-		switch {
-		case collapse && paragraphs == 0:
-			blank = 0
-		case collapse:
-			blank = min(blank, 1)
-		}
-		if c.style == Blocks && paragraphs > 0 {
-			blank = max(blank, 1)
-		}
-		if paragraphs == 0 {
-			b.WriteString(c.doc.BOM)
-		}
-		for range blank {
-			b.WriteString(nl)
-		}
-		line += blank
-		c.outLine[i] = uint32(line)
-		if nl != "\n" {
-			t = strings.ReplaceAll(t, "\n", nl)
-		}
-		b.WriteString(t)
-		b.WriteString(nl)
-		line += 1 + strings.Count(t, nl)
-		paragraphs++
-	}
-	return b.String(), paragraphs
 }
 
 // blankLinesBefore returns, by paragraph, the blank lines to write before

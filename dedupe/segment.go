@@ -51,18 +51,76 @@ const shortLine = 100
 // segment splits the lines into paragraphs in the given style, and returns
 // them with their texts: the normalized lines of each, joined by "\n".
 func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
-	// A paragraph has a line of text or more: sized for that many, the
-	// slices are not copied as they grow.
-	textLines := 0
-	for i := range lines {
-		if !lines[i].Blank() {
-			textLines++
-		}
+	return segmentOn(lines, style, 1)
+}
+
+// segmentOn is segment on up to workers goroutines. It cuts the lines at
+// paragraph starts into one run per worker, counts the paragraphs of each
+// run, then fills in each run's paragraphs, and texts, in the slices of
+// their exact size, each run on a goroutine of its own.
+func segmentOn(lines []normalize.Line, style Style, workers int) ([]paragraph, []string) {
+	runs := segmentRuns(lines, style, workers)
+	inParallel(len(runs), func(k int) {
+		eachParagraph(lines, style, runs[k].lo, runs[k].hi, func(first, last, blank int) { runs[k].paragraphs++ })
+	})
+	n := 0
+	for k := range runs {
+		runs[k].first = n
+		n += runs[k].paragraphs
 	}
-	paras := make([]paragraph, 0, textLines)
-	texts := make([]string, 0, textLines)
+	paras := make([]paragraph, n)
+	texts := make([]string, n)
+	inParallel(len(runs), func(k int) {
+		p := runs[k].first
+		eachParagraph(lines, style, runs[k].lo, runs[k].hi, func(first, last, blank int) {
+			paras[p] = paragraph{first: int32(first), last: int32(last), blankBefore: int32(blank)}
+			texts[p] = joinLines(lines[first : last+1])
+			p++
+		})
+	})
+	return paras, texts
+}
+
+// segmentRun is the lines [lo, hi) that one goroutine segments, and the
+// paragraphs that start in them: their number and the index of the first.
+type segmentRun struct {
+	lo, hi            int
+	paragraphs, first int
+}
+
+// segmentRuns cuts lines into at most workers runs of about the same
+// number of lines, each starting with a paragraph's first line.
+func segmentRuns(lines []normalize.Line, style Style, workers int) []segmentRun {
+	runs := []segmentRun{{lo: 0, hi: len(lines)}}
+	for k := 1; k < workers; k++ {
+		cut := max(k*len(lines)/workers, runs[len(runs)-1].lo+1)
+		for cut < len(lines) && !startsParagraph(lines, style, cut) {
+			cut++
+		}
+		if cut >= len(lines) {
+			break
+		}
+		runs[len(runs)-1].hi = cut
+		runs = append(runs, segmentRun{lo: cut, hi: len(lines)})
+	}
+	return runs
+}
+
+// startsParagraph reports whether lines[i] is the first line of a
+// paragraph: a line of text, after a blank line in Blocks style.
+func startsParagraph(lines []normalize.Line, style Style, i int) bool {
+	return !lines[i].Blank() && (style != Blocks || i == 0 || lines[i-1].Blank())
+}
+
+// eachParagraph calls f with the first and last line of each paragraph
+// that starts in lines[lo:hi], where lines[lo] starts one (or lo is 0),
+// and the blank lines before it.
+func eachParagraph(lines []normalize.Line, style Style, lo, hi int, f func(first, last, blank int)) {
 	blank := 0
-	for i := 0; i < len(lines); i++ {
+	for i := lo - 1; i >= 0 && lines[i].Blank(); i-- {
+		blank++ // the blank lines before the run, at the end of the one before
+	}
+	for i := lo; i < hi; i++ {
 		if lines[i].Blank() {
 			blank++
 			continue
@@ -73,12 +131,10 @@ func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
 				last++
 			}
 		}
-		paras = append(paras, paragraph{first: int32(i), last: int32(last), blankBefore: int32(blank)})
-		texts = append(texts, joinLines(lines[i:last+1]))
+		f(i, last, blank)
 		blank = 0
 		i = last
 	}
-	return paras, texts
 }
 
 func joinLines(lines []normalize.Line) string {

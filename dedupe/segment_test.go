@@ -1,9 +1,11 @@
 package dedupe
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/textclean/textclean/internal/damage"
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -28,6 +30,38 @@ func TestDetectStyle(t *testing.T) {
 		}
 		if got := detectStyle(d.Lines); got != tt.want {
 			t.Errorf("%s: style %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSegmentAgrees checks that segmenting on several goroutines gives
+// the paragraphs and texts that segmenting on one gives, in both styles,
+// on damaged articles and on texts whose blank lines fall where the runs
+// are cut: at the start and end, in long runs, and none at all.
+func TestSegmentAgrees(t *testing.T) {
+	inputs := []string{"", "\n", "\n\n\n", "one", "one\ntwo\n", "\n\none\n\n\ntwo\nthree\n\n",
+		strings.Repeat("a line\n", 40), strings.Repeat("\n", 30) + "one\ntwo" + strings.Repeat("\n", 30),
+		strings.Repeat("first line\nsecond line\n\n\n", 25)}
+	versions, err := damage.Articles("../testdata/articles/*.txt", 2, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range versions {
+		inputs = append(inputs, d.Blocks(), d.Lines())
+	}
+	for k, in := range inputs {
+		doc, err := normalize.New(normalize.Options{Skip: normalize.Set(normalize.BlankLines)}).Document(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, style := range []Style{Lines, Blocks} {
+			paras, texts := segment(doc.Lines, style)
+			for _, workers := range []int{2, 3, 8} {
+				p, tx := segmentOn(doc.Lines, style, workers)
+				if !reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts) {
+					t.Fatalf("input %d, style %v, %d goroutines:\n%v\n%q\nwant\n%v\n%q", k, style, workers, p, tx, paras, texts)
+				}
+			}
 		}
 	}
 }

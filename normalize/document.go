@@ -3,7 +3,9 @@ package normalize
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -76,29 +78,30 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		start = len("\ufeff")
 	}
 	hasCR := strings.IndexByte(text, '\r') >= 0
-	// Room for every line at once: appending would copy the lines of a
-	// 100 MB input several times over as it grew, and leave up to twice
-	// the room they need.
-	lines := strings.Count(text[start:], "\n") + 1
-	if hasCR { // a lone CR ends a line too; a CRLF is one line end
-		lines += strings.Count(text[start:], "\r") - strings.Count(text[start:], "\r\n")
-	}
-	d.Lines = make([]Line, 0, lines)
-	for number := 1; ; number++ {
-		end, next := lineEnd(text, start, hasCR)
-		d.Lines = append(d.Lines, Line{Number: number, Start: start, End: end, Text: n.line(text[start:end], &d.Counts, nil)})
-		if eol := text[end:next]; eol != "" {
-			if eol != "\n" && n.opts.on(Newlines) {
-				d.Counts[Newlines]++
-			} else if !n.opts.on(Newlines) && number == 1 {
-				d.Newline = eol // the first line end sets the style
+	chunks := lineChunks(text, start, hasCR)
+	d.Lines = make([]Line, chunks[len(chunks)-1].last)
+	if len(chunks) == 1 {
+		d.FinalNewline = n.lines(d, text, &chunks[0], hasCR)
+	} else {
+		var wg sync.WaitGroup
+		for k := range chunks {
+			ch, m := &chunks[k], n
+			if k > 0 {
+				m = New(n.opts) // a Normalizer's buffers are its own
 			}
+			wg.Go(func() {
+				if final := m.lines(d, text, ch, hasCR); ch.end == len(text) {
+					d.FinalNewline = final
+				}
+			})
 		}
-		if next == len(text) {
-			d.FinalNewline = next > end
-			break
-		}
-		start = next
+		wg.Wait()
+	}
+	for k := range chunks {
+		d.Counts.Add(chunks[k].counts)
+	}
+	if end, next := lineEnd(text, d.Lines[0].Start, hasCR); next > end && !n.opts.on(Newlines) {
+		d.Newline = text[end:next] // the first line end sets the style
 	}
 	if last := &d.Lines[len(d.Lines)-1]; !d.FinalNewline && !last.Blank() && n.opts.on(Newlines) {
 		d.Counts[Newlines]++ // String ends the text with a line end
@@ -110,6 +113,77 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		d.Counts[BlankLines] = d.extraBlankLines()
 	}
 	return d, nil
+}
+
+// parallelBytes is the input size from which Document normalizes its
+// lines on GOMAXPROCS goroutines. Smaller documents are normalized on the
+// calling goroutine alone: the CLI cleans many files at once with -j, and
+// for a small document goroutines would cost more than they save. A
+// variable so tests can lower it.
+var parallelBytes = 256 << 10
+
+// lineChunk is a run of whole lines of a document's text that one
+// goroutine normalizes: the bytes [start, end) and the lines [first,
+// last) of Document.Lines, with the rule counts of its lines.
+type lineChunk struct {
+	start, end  int
+	first, last int
+	counts      Counts
+}
+
+// lineChunks cuts text[start:] into one chunk per CPU for a big text, at
+// line starts after an LF (an LF ends a line whether or not a CR comes
+// before it), or into one chunk for a small text, and counts the lines of
+// each: the line ends in it, plus, in the last chunk, the line after the
+// last line end unless the text ends with one (an empty text is one empty
+// line).
+func lineChunks(text string, start int, hasCR bool) []lineChunk {
+	workers := runtime.GOMAXPROCS(0)
+	if len(text) < parallelBytes {
+		workers = 1
+	}
+	size := (len(text) - start) / workers
+	chunks := make([]lineChunk, 0, workers)
+	first := 0
+	for start < len(text) || len(chunks) == 0 {
+		end := len(text)
+		if cut := start + size; len(chunks) < workers-1 && cut < len(text) {
+			if i := strings.IndexByte(text[cut:], '\n'); i >= 0 && cut+i+1 < len(text) {
+				end = cut + i + 1
+			}
+		}
+		s := text[start:end]
+		lines := strings.Count(s, "\n")
+		if hasCR { // a lone CR ends a line too; a CRLF is one line end
+			lines += strings.Count(s, "\r") - strings.Count(s, "\r\n")
+		}
+		if end == len(text) && (s == "" || s[len(s)-1] != '\n' && s[len(s)-1] != '\r') {
+			lines++
+		}
+		chunks = append(chunks, lineChunk{start: start, end: end, first: first, last: first + lines})
+		first += lines
+		start = end
+	}
+	return chunks
+}
+
+// lines splits the text of chunk ch into d.Lines[ch.first:ch.last] and
+// normalizes each, adding what the rules did to ch.counts. It reports
+// whether the chunk's last line has a line end.
+func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, hasCR bool) (finalNewline bool) {
+	text = text[:ch.end]
+	start := ch.start
+	for i := ch.first; ; i++ {
+		end, next := lineEnd(text, start, hasCR)
+		d.Lines[i] = Line{Number: i + 1, Start: start, End: end, Text: n.line(text[start:end], &ch.counts, nil)}
+		if eol := text[end:next]; eol != "" && eol != "\n" && n.opts.on(Newlines) {
+			ch.counts[Newlines]++
+		}
+		if next == len(text) {
+			return next > end
+		}
+		start = next
+	}
 }
 
 // LineOffsets maps byte offsets in the text of line i of d back to the

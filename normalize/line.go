@@ -104,12 +104,51 @@ func quiet(s string) bool {
 	if isBlank(s[0]) || isBlank(s[len(s)-1]) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if !plain[s[i]] {
+	// Eight bytes at a time, as one uint64: this test runs on every line
+	// of every input. A word with a byte outside printable ASCII (a tab,
+	// most likely) leaves the rest of the line to the loop after, a byte
+	// at a time. lastSpace has the high bit of byte 0 set when the byte
+	// before the word is a space.
+	i, lastSpace := 0, uint64(0)
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if notPrintableASCII(w) {
+			break
+		}
+		spaces := bytesEqual(w, ' ')
+		if bytesEqual(w, '&')|spaces&(spaces<<8|lastSpace) != 0 {
+			return false
+		}
+		lastSpace = spaces >> 56
+	}
+	for ; i < len(s); i++ {
+		if !plain[s[i]] || s[i] == ' ' && i > 0 && s[i-1] == ' ' {
 			return false
 		}
 	}
-	return !strings.Contains(s, "  ")
+	return true
+}
+
+// highBits has the high bit of each byte of a uint64 set.
+const highBits = 0x8080808080808080
+
+// notPrintableASCII reports whether a byte of w is outside printable
+// ASCII (0x20 to 0x7e). For bytes below 0x80, adding 0x60 sets the high
+// bit of those from 0x20 on, adding 1 that of 0x7f, and neither carries
+// into the next byte; a byte from 0x80 on has its high bit set already.
+func notPrintableASCII(w uint64) bool {
+	return (w|^(w+0x6060606060606060)|(w+0x0101010101010101))&highBits != 0
+}
+
+// bytesEqual returns the high bit of each byte of w that equals b set,
+// and nothing else, for w whose bytes are all below 0x80: no byte of
+// x+0x7f carries into the next, and its high bit is clear only where x
+// is 0.
+func bytesEqual(w uint64, b byte) uint64 {
+	x := w ^ uint64(b)*0x0101010101010101
+	return ^(x + 0x7f7f7f7f7f7f7f7f | x) & highBits
 }
 
 // mojibake applies the Mojibake rule: see repairMojibake. ASCII text

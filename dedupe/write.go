@@ -1,0 +1,157 @@
+package dedupe
+
+import (
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+// write renders the output paragraphs, recording the line each starts on.
+// It measures the output first, then writes it into one buffer of its
+// exact size. From parallelBytes of input on, the output paragraphs are
+// cut into one run per CPU, each written by a goroutine of its own: for a
+// big document the copy of the clean text and the first touch of its
+// fresh pages are most of the cost. A run counts its lines from 0 as it
+// writes; the line it starts on is added after.
+func (c *cleaner) write() (text string, paragraphs int) {
+	c.outLine = make([]uint32, len(c.paras))
+	w := outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline,
+		collapse: !c.opts.Normalize.Skip.Has(normalize.BlankLines)}
+	runs := outputRuns(len(c.order), c.workers())
+	size := 0
+	for k := range runs {
+		runs[k].offset = size
+		size += w.measure(&runs[k])
+	}
+	buf := make([]byte, size)
+	inParallel(len(runs), func(k int) { w.fill(buf[runs[k].offset:], &runs[k]) })
+	first := 1 // the first line of the run
+	for k := range runs {
+		runs[k].first = first
+		first += runs[k].lines
+	}
+	inParallel(len(runs), func(k int) {
+		for _, i := range c.order[runs[k].lo:runs[k].hi] {
+			c.outLine[i] += uint32(runs[k].first)
+		}
+	})
+	// buf is never written again: the string can be it, not a copy of
+	// it, which for a big document would be as large as the input.
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), len(c.order)
+}
+
+// outputWriter renders the output paragraphs of a cleaner.
+type outputWriter struct {
+	c        *cleaner
+	blanks   []int32 // by paragraph: see blankLinesBefore
+	nl       string  // the line end
+	collapse bool    // the BlankLines rule is on
+}
+
+// outputRun is the output paragraphs at positions [lo, hi) of c.order,
+// where in the output they start, and their lines.
+type outputRun struct {
+	lo, hi int
+	offset int // in bytes
+	lines  int
+	first  int // the output line it starts on
+}
+
+// outputRuns cuts n output paragraphs into runs of about the same length,
+// at most workers of them, and at least one.
+func outputRuns(n, workers int) []outputRun {
+	size := max((n+workers-1)/workers, 1)
+	runs := make([]outputRun, 0, workers)
+	for lo := 0; lo < n || len(runs) == 0; lo += size {
+		runs = append(runs, outputRun{lo: lo, hi: min(lo+size, n)})
+	}
+	return runs
+}
+
+// inParallel calls f(k) for k from 0 to n-1, each on a goroutine of its
+// own when n is more than 1.
+func inParallel(n int, f func(k int)) {
+	if n <= 1 {
+		for k := range n {
+			f(k)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Go(func() { f(k) })
+	}
+	wg.Wait()
+}
+
+// blankBefore returns the blank lines written before the output paragraph
+// at position k, paragraph i: the most that stood before it (see
+// blankLinesBefore), none at the start and at most one with the
+// BlankLines rule on, and at least one between Blocks paragraphs.
+func (w *outputWriter) blankBefore(k, i int) int {
+	blank := int(w.blanks[i])
+	switch {
+	case w.collapse && k == 0:
+		blank = 0
+	case w.collapse:
+		blank = min(blank, 1)
+	}
+	if w.c.style == Blocks && k > 0 {
+		blank = max(blank, 1)
+	}
+	return blank
+}
+
+// text returns paragraph i's text as written: its lines ended by the
+// document's line end.
+func (w *outputWriter) text(i int) string {
+	t := w.c.text[i]
+	if w.nl != "\n" {
+		t = strings.ReplaceAll(t, "\n", w.nl)
+	}
+	return t
+}
+
+// measure returns the bytes of run r. It reads only lengths, but for a
+// line end other than "\n", which replaces the "\n"s of the texts.
+func (w *outputWriter) measure(r *outputRun) int {
+	n := 0
+	for k := r.lo; k < r.hi; k++ {
+		i := w.c.order[k]
+		t := w.c.text[i]
+		if k == 0 {
+			n += len(w.c.doc.BOM)
+		}
+		n += (w.blankBefore(k, i)+1)*len(w.nl) + len(t)
+		if w.nl != "\n" {
+			n += strings.Count(t, "\n") * (len(w.nl) - 1)
+		}
+	}
+	return n
+}
+
+// fill writes run r at the start of dst, recording the line each of its
+// paragraphs starts on, counted from 0 at the run's start, and the run's
+// lines.
+func (w *outputWriter) fill(dst []byte, r *outputRun) {
+	line, n := 0, 0
+	for k := r.lo; k < r.hi; k++ {
+		i := w.c.order[k]
+		t := w.text(i)
+		if k == 0 {
+			n += copy(dst[n:], w.c.doc.BOM)
+		}
+		blank := w.blankBefore(k, i)
+		for range blank {
+			n += copy(dst[n:], w.nl)
+		}
+		line += blank
+		w.c.outLine[i] = uint32(line)
+		n += copy(dst[n:], t)
+		n += copy(dst[n:], w.nl)
+		line += 1 + strings.Count(t, w.nl)
+	}
+	r.lines = line
+}

@@ -1,0 +1,152 @@
+package dedupe
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/internal/damage"
+	"github.com/textclean/textclean/normalize"
+)
+
+// writeReference is write as it was before it measured first and wrote
+// in parallel: one paragraph after the other, into a strings.Builder.
+func (c *cleaner) writeReference() (text string, paragraphs int, outLine []uint32) {
+	var b strings.Builder
+	nl := c.doc.Newline
+	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
+	line := 1
+	outLine = make([]uint32, len(c.paras))
+	blanks := c.blankLinesBefore()
+	for _, i := range c.order {
+		t := c.text[i]
+		blank := int(blanks[i])
+		switch {
+		case collapse && paragraphs == 0:
+			blank = 0
+		case collapse:
+			blank = min(blank, 1)
+		}
+		if c.style == Blocks && paragraphs > 0 {
+			blank = max(blank, 1)
+		}
+		if paragraphs == 0 {
+			b.WriteString(c.doc.BOM)
+		}
+		for range blank {
+			b.WriteString(nl)
+		}
+		line += blank
+		outLine[i] = uint32(line)
+		if nl != "\n" {
+			t = strings.ReplaceAll(t, "\n", nl)
+		}
+		b.WriteString(t)
+		b.WriteString(nl)
+		line += 1 + strings.Count(t, nl)
+		paragraphs++
+	}
+	return b.String(), paragraphs, outLine
+}
+
+// writeInputs returns damaged articles in both paragraph styles, with LF,
+// CRLF and CR line ends, some with a BOM, and texts with nothing to keep.
+func writeInputs(t *testing.T) []string {
+	t.Helper()
+	versions, err := damage.Articles("../testdata/articles/*.txt", 2, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{"", "\n\n", "  \n", "one\n"}
+	for _, d := range versions {
+		for _, s := range []string{d.Blocks(), "\n\n" + d.Lines()} {
+			inputs = append(inputs, s, strings.ReplaceAll(s, "\n", "\r\n"), "\ufeff"+strings.ReplaceAll(s, "\n", "\r"))
+		}
+	}
+	return inputs
+}
+
+// writeOptions are option sets under which every part of write's layout
+// shows: blank lines kept and collapsed, line ends kept as they are, a
+// BOM kept.
+var writeOptions = []Options{
+	{},
+	{NoSentences: true, Similarity: -1},
+	{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BlankLines, normalize.BOM)}},
+	{Paragraphs: Lines, Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines)}},
+}
+
+// TestWriteAgrees checks that write gives the text, paragraph count and
+// output lines that writing one paragraph after the other gives, on one
+// goroutine and on several.
+func TestWriteAgrees(t *testing.T) {
+	for _, opts := range writeOptions {
+		for k, in := range writeInputs(t) {
+			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
+				for _, procs := range []int{1, 2, 3, 8} {
+					bytes := 0
+					if procs == 1 {
+						bytes = math.MaxInt
+					}
+					checkWrite(t, in, opts, bytes, procs)
+				}
+			})
+		}
+	}
+}
+
+// checkWrite fails t if write, with parallelBytes and GOMAXPROCS set as
+// given, disagrees with writeReference on the cleaner of in.
+func checkWrite(t *testing.T, in string, opts Options, bytes, procs int) {
+	t.Helper()
+	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+	parallelBytes = bytes
+	c := cleanerRounds(t, in, opts)
+	wantText, wantN, wantLines := c.writeReference()
+	text, n := c.write()
+	if text != wantText || n != wantN || !reflect.DeepEqual(c.outLine, wantLines) {
+		t.Fatalf("on %d goroutines: write gives %d paragraphs, lines %v,\n%q\nwant %d, %v,\n%q", procs, n, c.outLine, text, wantN, wantLines, wantText)
+	}
+}
+
+// cleanerRounds returns a cleaner for in that has run its rounds.
+func cleanerRounds(t *testing.T, in string, opts Options) *cleaner {
+	t.Helper()
+	doc, err := normalize.New(opts.Normalize).Document(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &cleaner{input: in, opts: &opts, doc: doc}
+	c.start()
+	for range maxRounds {
+		paragraphs := c.paragraphRound()
+		sentences := !c.opts.NoSentences && c.sentenceRound()
+		if !paragraphs && !sentences {
+			break
+		}
+	}
+	return c
+}
+
+// FuzzCleanAgrees checks on any input that Clean gives the same Result
+// with its parallel stages (segment, prepare, write) on three goroutines,
+// the threshold at 0, as on one.
+func FuzzCleanAgrees(f *testing.F) {
+	for _, s := range []string{"", "a\nb\na\n", "A long paragraph, repeated.\n\nB\n\nA long paragraph, repeated.\n", "x\r\n\r\ny\r\nx\r\n", "\ufeffone. two.\n\none. two.\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := Clean(s, Options{}); err != nil {
+			return // not text
+		}
+		for _, opts := range []Options{{}, {Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BlankLines)}}} {
+			one := cleanWith(t, s, opts, math.MaxInt, 1)
+			if many := cleanWith(t, s, opts, 0, 3); !reflect.DeepEqual(one, many) {
+				t.Fatalf("%q, %+v: on 3 goroutines\n%+v\non one\n%+v", s, opts, many, one)
+			}
+		}
+	})
+}
