@@ -42,10 +42,27 @@ type sketch [4]uint64
 func sketchOf(key string) (sketch, int) {
 	var s sketch
 	words := 0
-	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+	for i := 0; i < len(key); {
+		if key[i] == ' ' {
+			i++
+			continue
+		}
+		// Most words are plain ASCII, with no punctuation to trim: they
+		// are found here without a call to nextWord.
+		j := i
+		for j < len(key) && wordClass[key[j]] == wordPlain {
+			j++
+		}
+		start, end, next := i, j, j
+		if j == i || j < len(key) && key[j] != ' ' {
+			if start, end, next = nextWord(key, i); start == end {
+				break
+			}
+		}
 		h := splitmix.Mix(xxhash.Sum64String(key[start:end]))
 		s[h>>62] |= 1 << (h & 63)
 		words++
+		i = next
 	}
 	return s, words
 }
@@ -71,6 +88,58 @@ func (s *sketch) similar(o *sketch) float64 {
 // definition of a word for shingles, sketches, teasers and the sentence
 // word count.
 func nextWord(key string, i int) (start, end, next int) {
+	for i < len(key) {
+		if key[i] == ' ' {
+			i++
+			continue
+		}
+		// Most words are ASCII: find the end with one table look-up a
+		// byte, and trim the ASCII punctuation at the edges.
+		j := i
+		for j < len(key) && wordClass[key[j]] <= wordPunct {
+			j++
+		}
+		if j < len(key) && key[j] != ' ' {
+			return nextWordUnicode(key, i) // the word has a byte that is not ASCII
+		}
+		start, end = i, j
+		for start < end && wordClass[key[start]] == wordPunct {
+			start++
+		}
+		for start < end && wordClass[key[end-1]] == wordPunct {
+			end--
+		}
+		if start < end {
+			return start, end, j
+		}
+		i = j
+	}
+	return len(key), len(key), len(key)
+}
+
+// The classes of bytes for nextWord's ASCII fast path.
+const (
+	wordPlain = iota // an ASCII byte that is part of a word and not punctuation
+	wordPunct        // ASCII punctuation (unicode.IsPunct), trimmed at a word's edges
+	wordOther        // a space, or a byte of a character that is not ASCII
+)
+
+// wordClass classifies the bytes for nextWord.
+var wordClass = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b == ' ' || b >= utf8.RuneSelf:
+			t[b] = wordOther
+		case unicode.IsPunct(rune(b)):
+			t[b] = wordPunct
+		}
+	}
+	return t
+}()
+
+// nextWordUnicode is nextWord for a word that is not all ASCII, which it
+// decodes a rune at a time.
+func nextWordUnicode(key string, i int) (start, end, next int) {
 	for i < len(key) {
 		r, size := rune(key[i]), 1
 		if r >= utf8.RuneSelf {

@@ -5,6 +5,10 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
 )
 
 // nextWordTrimFunc is nextWord as it was before trimPunct worked on spans:
@@ -37,13 +41,33 @@ func nextWordTrimFunc(key string, i int) (start, end, next int) {
 	return len(key), len(key), len(key)
 }
 
+// sketchOfWords is sketchOf made from the words of nextWordTrimFunc, as
+// sketchOf made it before it found plain ASCII words itself.
+func sketchOfWords(key string) (sketch, int) {
+	var s sketch
+	words := 0
+	for start, end, i := nextWordTrimFunc(key, 0); start < end; start, end, i = nextWordTrimFunc(key, i) {
+		h := splitmix.Mix(xxhash.Sum64String(key[start:end]))
+		s[h>>62] |= 1 << (h & 63)
+		words++
+	}
+	return s, words
+}
+
+// FuzzNextWord checks nextWord, and sketchOf, which finds most words
+// without it, against the words of nextWordTrimFunc.
 func FuzzNextWord(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
-		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a"} {
+		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",
+		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "a very-long-compound-word-of-more-than-thirty-two-bytes here"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		key := string(appendKey(nil, s)) // nextWord reads match keys
+		sk, n := sketchOf(key)
+		if wantSk, wantN := sketchOfWords(key); sk != wantSk || n != wantN {
+			t.Fatalf("key %q: sketchOf gives %x, %d words; from nextWordTrimFunc %x, %d", key, sk, n, wantSk, wantN)
+		}
 		i, j := 0, 0
 		for {
 			s1, e1, n1 := nextWord(key, i)
