@@ -43,18 +43,9 @@ func sketchOf(key string) (sketch, int) {
 	var s sketch
 	words := 0
 	for i := 0; i < len(key); {
-		if key[i] == ' ' {
-			i++
-			continue
-		}
-		// Most words are plain ASCII, with no punctuation to trim: they
-		// are found here without a call to nextWord.
-		j := i
-		for j < len(key) && wordClass[key[j]] == wordPlain {
-			j++
-		}
-		start, end, next := i, j, j
-		if j == i || j < len(key) && key[j] != ' ' {
+		start, end := plainWord(key, i)
+		next := end
+		if start == end {
 			if start, end, next = nextWord(key, i); start == end {
 				break
 			}
@@ -115,6 +106,26 @@ func nextWord(key string, i int) (start, end, next int) {
 		i = j
 	}
 	return len(key), len(key), len(key)
+}
+
+// plainWord returns the span of the word of a match key at offset i, or
+// after the space there, if it is plain ASCII: with no punctuation, and
+// ended by a space or the end of the key. Else it returns start == end, and
+// nextWord finds the word. Most words are plain: the loops over the words
+// that run for every paragraph and sentence ask plainWord first, which is
+// small enough to be inlined, and nextWord only if it fails.
+func plainWord(key string, i int) (start, end int) {
+	if i < len(key) && key[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(key) && wordClass[key[j]] == wordPlain {
+		j++
+	}
+	if j < len(key) && key[j] != ' ' {
+		return i, i
+	}
+	return i, j
 }
 
 // The classes of bytes for nextWord's ASCII fast path.
@@ -222,10 +233,18 @@ func hasWords(key string, n int) bool {
 	if n <= 0 {
 		return true
 	}
-	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+	for i := 0; i < len(key); {
+		start, end := plainWord(key, i)
+		next := end
+		if start == end {
+			if start, end, next = nextWord(key, i); start == end {
+				return false
+			}
+		}
 		if n--; n == 0 {
 			return true
 		}
+		i = next
 	}
 	return false
 }

@@ -54,8 +54,8 @@ func sketchOfWords(key string) (sketch, int) {
 	return s, words
 }
 
-// FuzzNextWord checks nextWord, and sketchOf, which finds most words
-// without it, against the words of nextWordTrimFunc.
+// FuzzNextWord checks nextWord, and sketchOf and hasWords, which find most
+// words with plainWord, against the words of nextWordTrimFunc.
 func FuzzNextWord(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
 		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",
@@ -67,6 +67,11 @@ func FuzzNextWord(f *testing.F) {
 		sk, n := sketchOf(key)
 		if wantSk, wantN := sketchOfWords(key); sk != wantSk || n != wantN {
 			t.Fatalf("key %q: sketchOf gives %x, %d words; from nextWordTrimFunc %x, %d", key, sk, n, wantSk, wantN)
+		}
+		for k := range n + 2 {
+			if got := hasWords(key, k); got != (n >= k) {
+				t.Fatalf("key %q of %d words: hasWords(key, %d) = %v", key, n, k, got)
+			}
 		}
 		i, j := 0, 0
 		for {
