@@ -115,3 +115,60 @@ func TestSplitRunsRandom(t *testing.T) {
 		}
 	}
 }
+
+// abbreviationRuneAtATime is abbreviation as it was before it looked back
+// over ASCII bytes without decoding them. FuzzAbbreviation checks the two
+// agree.
+func abbreviationRuneAtATime(text string, start, p int, next rune) bool {
+	if listMarker(text[start:p]) {
+		return true
+	}
+	q := p
+	for q > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:q])
+		if r != '.' && !unicode.IsLetter(r) {
+			break
+		}
+		q -= size
+		if p-q > maxWord {
+			return false
+		}
+	}
+	w := text[q:p] // letters and dots
+	if w == "" {
+		return false
+	}
+	if d := strings.LastIndexByte(w, '.'); d >= 0 {
+		if dottedAcronym(w) {
+			return true
+		}
+		w = w[d+1:]
+	}
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
+		return true // an initial
+	}
+	return isAbbreviation(w) || isNumberAbbreviation(w) && unicode.IsDigit(next)
+}
+
+// FuzzAbbreviation asks abbreviation and abbreviationRuneAtATime about
+// every full stop of a text, with the sentence starting at each offset
+// before it that starts a rune.
+func FuzzAbbreviation(f *testing.F) {
+	for _, s := range []string{"Mr. Smith", "U.S. Senator", "e.g. this", "No. 10", "1. Find", "J. K. Rowling", "Ph.D. student",
+		"Straße. Nº. 5", "ÉTAT. x", "a\xff. B", "[x]. Y", "Nr°. 3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for p := 0; p < len(text); p++ {
+			if text[p] != '.' {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(text[p+1:])
+			for start := range text[:p] {
+				if got, want := abbreviation(text, start, p, next), abbreviationRuneAtATime(text, start, p, next); got != want {
+					t.Fatalf("abbreviation(%q, %d, %d, %q) = %v, a rune at a time %v", text, start, p, next, got, want)
+				}
+			}
+		}
+	})
+}
