@@ -199,7 +199,7 @@ var asciiClass = [utf8.RuneSelf]uint8{
 // reads eight bytes at a time: such runs are most of a sentence.
 func skipRun(text string, i int) int {
 	for ; i+8 <= len(text); i += 8 {
-		if m := runEnds(le64(text[i:])); m != 0 {
+		if m := runEnds(le64(text[i : i+8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
