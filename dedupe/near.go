@@ -43,8 +43,7 @@ func sketchOf(key string) (sketch, int) {
 	var s sketch
 	words := 0
 	for i := 0; i < len(key); {
-		start, end := plainWord(key, i)
-		next := end
+		start, end, next := plainWord(key, i)
 		if start == end {
 			if start, end, next = nextWord(key, i); start == end {
 				break
@@ -109,12 +108,14 @@ func nextWord(key string, i int) (start, end, next int) {
 }
 
 // plainWord returns the span of the word of a match key at offset i, or
-// after the space there, if it is plain ASCII: with no punctuation, and
-// ended by a space or the end of the key. Else it returns start == end, and
-// nextWord finds the word. Most words are plain: the loops over the words
-// that run for every paragraph and sentence ask plainWord first, which is
-// small enough to be inlined, and nextWord only if it fails.
-func plainWord(key string, i int) (start, end int) {
+// after the space there, and the offset to look on from, if it is plain
+// ASCII: letters, digits and the like, then perhaps ASCII punctuation
+// ("said,"), then a space or the end of the key. Else it returns start ==
+// end, and nextWord finds the word. Most words are plain: the loops over
+// the words that run for every paragraph and sentence ask plainWord
+// first, which is small enough to be inlined, and nextWord only if it
+// fails.
+func plainWord(key string, i int) (start, end, next int) {
 	if i < len(key) && key[i] == ' ' {
 		i++
 	}
@@ -122,10 +123,14 @@ func plainWord(key string, i int) (start, end int) {
 	for j < len(key) && wordClass[key[j]] == wordPlain {
 		j++
 	}
-	if j < len(key) && key[j] != ' ' {
-		return i, i
+	k := j
+	for k < len(key) && wordClass[key[k]] == wordPunct {
+		k++
 	}
-	return i, j
+	if k < len(key) && key[k] != ' ' {
+		return i, i, i
+	}
+	return i, j, k
 }
 
 // The classes of bytes for nextWord's ASCII fast path.
@@ -234,8 +239,7 @@ func hasWords(key string, n int) bool {
 		return true
 	}
 	for i := 0; i < len(key); {
-		start, end := plainWord(key, i)
-		next := end
+		start, end, next := plainWord(key, i)
 		if start == end {
 			if start, end, next = nextWord(key, i); start == end {
 				return false

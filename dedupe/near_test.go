@@ -54,12 +54,26 @@ func sketchOfWords(key string) (sketch, int) {
 	return s, words
 }
 
-// FuzzNextWord checks nextWord, and sketchOf and hasWords, which find most
-// words with plainWord, against the words of nextWordTrimFunc.
+// leadingWordsTrimFunc is leadingWords made from the words of
+// nextWordTrimFunc.
+func leadingWordsTrimFunc(key string, n int) (string, bool) {
+	start, end, i := nextWordTrimFunc(key, 0)
+	for k := 1; start < end; k++ {
+		if k == n {
+			return key[:end], true
+		}
+		start, end, i = nextWordTrimFunc(key, i)
+	}
+	return "", false
+}
+
+// FuzzNextWord checks nextWord, and sketchOf, hasWords and leadingWords,
+// which find most words with plainWord, against the words of
+// nextWordTrimFunc.
 func FuzzNextWord(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
 		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",
-		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "a very-long-compound-word-of-more-than-thirty-two-bytes here"} {
+		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "he said, then: go! it's (so) fine...", "a very-long-compound-word-of-more-than-thirty-two-bytes here"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -71,6 +85,10 @@ func FuzzNextWord(f *testing.F) {
 		for k := range n + 2 {
 			if got := hasWords(key, k); got != (n >= k) {
 				t.Fatalf("key %q of %d words: hasWords(key, %d) = %v", key, n, k, got)
+			}
+			lead, ok := leadingWords(key, k)
+			if wantLead, wantOK := leadingWordsTrimFunc(key, k); lead != wantLead || ok != wantOK {
+				t.Fatalf("key %q: leadingWords(key, %d) = %q, %v; from nextWordTrimFunc %q, %v", key, k, lead, ok, wantLead, wantOK)
 			}
 		}
 		i, j := 0, 0

@@ -302,12 +302,17 @@ func firstWords(key string) (string, bool) { return leadingWords(key, teaserWord
 // leadingWords returns the start of a key up to the end of its n-th word,
 // and whether it has that many words.
 func leadingWords(key string, n int) (string, bool) {
-	start, end, i := nextWord(key, 0)
-	for k := 1; start < end; k++ {
-		if k == n {
+	for i, k := 0, 0; i < len(key); {
+		start, end, next := plainWord(key, i)
+		if start == end {
+			if start, end, next = nextWord(key, i); start == end {
+				break
+			}
+		}
+		if k++; k == n {
 			return key[:end], true
 		}
-		start, end, i = nextWord(key, i)
+		i = next
 	}
 	return "", false
 }
