@@ -198,7 +198,7 @@ func trimPunct(key string, start, end int) (int, int) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(key[start:end])
 		}
-		if !unicode.IsPunct(r) {
+		if !isPunct(r) {
 			break
 		}
 		start += size
@@ -208,13 +208,36 @@ func trimPunct(key string, start, end int) (int, int) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeLastRuneInString(key[start:end])
 		}
-		if !unicode.IsPunct(r) {
+		if !isPunct(r) {
 			break
 		}
 		end -= size
 	}
 	return start, end
 }
+
+// isPunct is unicode.IsPunct, with the answers for the runes of one or
+// two bytes in UTF-8 (up to U+07FF: Latin, Greek, Cyrillic, Hebrew,
+// Arabic and more) read from a table: for them unicode.IsPunct searches
+// a list of ranges, and trimPunct asks it of both ends of every word of
+// those scripts.
+func isPunct(r rune) bool {
+	if u := uint32(r); u < uint32(len(punct2)*8) {
+		return punct2[u/8]&(1<<(u%8)) != 0
+	}
+	return unicode.IsPunct(r)
+}
+
+// punct2 holds a bit for each rune below U+0800: whether it is
+// punctuation.
+var punct2 = func() (t [0x800 / 8]uint8) {
+	for r := range rune(len(t) * 8) {
+		if unicode.IsPunct(r) {
+			t[r/8] |= 1 << (r % 8)
+		}
+	}
+	return t
+}()
 
 // asciiAlnum tells the bytes that are lower-case ASCII letters and digits.
 var asciiAlnum = func() (t [256]bool) {
@@ -256,7 +279,12 @@ func hasWords(key string, n int) bool {
 // unspaced reports whether r belongs to a script written without spaces
 // between words.
 func unspaced(r rune) bool {
-	if r < 0x0e00 {
+	// None of these scripts has a character below U+0E00 (Thai), nor in
+	// U+1A00 to U+2E7F (general punctuation, the curly quotes, dashes and
+	// symbols) or U+AC00 to U+F8FF (Hangul syllables, private use), which
+	// are all the characters above U+0E00 of most text: no table look-up
+	// for them. TestUnspacedRanges checks every rune.
+	if r < 0x0e00 || 0x1a00 <= r && r < 0x2e80 || 0xac00 <= r && r < 0xf900 {
 		return false
 	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||

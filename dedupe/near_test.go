@@ -121,3 +121,24 @@ func BenchmarkSketch(b *testing.B) {
 		}
 	}
 }
+
+// TestUnspacedRanges checks unspaced, whose ranges skip the table look-ups,
+// against the scripts' tables for every rune.
+func TestUnspacedRanges(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+			unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) || unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
+		if got := unspaced(r); got != want {
+			t.Fatalf("unspaced(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestIsPunct checks isPunct against unicode.IsPunct for every rune.
+func TestIsPunct(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isPunct(r), unicode.IsPunct(r); got != want {
+			t.Fatalf("isPunct(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
