@@ -46,6 +46,16 @@ func AppendSplit(dst []Span, text string) []Span {
 				continue
 			}
 		} else {
+			if j := skipTwoByteRun(text, i); j > i {
+				// Letters of two bytes (accented Latin, Greek,
+				// Cyrillic, Hebrew, Arabic) are most characters of
+				// some texts: skip a run of them whole.
+				if start < 0 {
+					start = i
+				}
+				i, end = j, j
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
 				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
@@ -225,6 +235,26 @@ func le64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// skipTwoByteRun returns the end of the run of characters of two bytes in
+// UTF-8 (U+0080 to U+07FF) that starts at i, but for those that are white
+// space (U+0085, U+00A0) or terminators (U+061F ؟, U+06D4 ۔): in all, the
+// characters of two bytes that the main loop of AppendSplit takes one at a
+// time, decoded, as neither. TestTwoByteRunClasses checks the list.
+func skipTwoByteRun(text string, i int) int {
+	for i+1 < len(text) {
+		c, d := text[i], text[i+1]
+		if c < 0xc2 || c > 0xdf || d&0xc0 != 0x80 {
+			break
+		}
+		switch rune(c&0x1f)<<6 | rune(d&0x3f) {
+		case 0x85, 0xa0, 0x61f, 0x6d4:
+			return i
+		}
+		i += 2
+	}
+	return i
 }
 
 // inRun tells the bytes that AppendSplit skips in a run that starts with

@@ -101,7 +101,7 @@ func FuzzSplitRuns(f *testing.F) {
 // other letters that are not ASCII.
 func TestSplitRunsRandom(t *testing.T) {
 	pieces := []string{"a", "B", "7", " ", "  ", "\t", "\n", ".", "!", "?", "...", "\"", ")", "’", "é", "ไ", "ท",
-		"\u00a0", "。", "Mr", "U.S", "\xff"}
+		"\u00a0", "。", "Mr", "U.S", "\xff", "ж", "Ж", "\u0085", "؟", "۔", "\xd0", "\xd0\xd0"}
 	r := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder
 	for range 200000 {
@@ -171,4 +171,16 @@ func FuzzAbbreviation(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTwoByteRunClasses checks that skipTwoByteRun stops at exactly the
+// characters of two bytes that are white space or terminators.
+func TestTwoByteRunClasses(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		s := string(r)
+		want := !unicode.IsSpace(r) && !isTerminator(r)
+		if got := skipTwoByteRun(s, 0) == len(s); got != want {
+			t.Errorf("skipTwoByteRun skips %U: %v, want %v", r, got, want)
+		}
+	}
 }
