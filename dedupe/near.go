@@ -169,6 +169,10 @@ func nextWordUnicode(key string, i int) (start, end, next int) {
 		if !(r >= 0x0e00 && unspaced(r)) {
 			for end < len(key) {
 				r, size := rune(key[end]), 1
+				if c := key[end]; 0xc2 <= c && c < 0xe0 && end+1 < len(key) && key[end+1]&0xc0 == 0x80 {
+					end += 2 // a character of two bytes, below U+0E00: part of the word
+					continue
+				}
 				if r >= utf8.RuneSelf {
 					r, size = utf8.DecodeRuneInString(key[end:])
 				}

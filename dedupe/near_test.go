@@ -73,7 +73,7 @@ func leadingWordsTrimFunc(key string, n int) (string, bool) {
 func FuzzNextWord(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
 		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",
-		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "he said, then: go! it's (so) fine...", "a very-long-compound-word-of-more-than-thirty-two-bytes here"} {
+		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "he said, then: go! it's (so) fine...", "«Привет, мир» — сказал он. Ελλάδα;", "a\xd0 \xd0\x80b", "a very-long-compound-word-of-more-than-thirty-two-bytes here"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
