@@ -42,10 +42,17 @@ type sketch [4]uint64
 func sketchOf(key string) (sketch, int) {
 	var s sketch
 	words := 0
-	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+	for i := 0; i < len(key); {
+		start, end, next := plainWord(key, i)
+		if start == end {
+			if start, end, next = nextWord(key, i); start == end {
+				break
+			}
+		}
 		h := splitmix.Mix(xxhash.Sum64String(key[start:end]))
 		s[h>>62] |= 1 << (h & 63)
 		words++
+		i = next
 	}
 	return s, words
 }
@@ -72,6 +79,84 @@ func (s *sketch) similar(o *sketch) float64 {
 // word count.
 func nextWord(key string, i int) (start, end, next int) {
 	for i < len(key) {
+		if key[i] == ' ' {
+			i++
+			continue
+		}
+		// Most words are ASCII: find the end with one table look-up a
+		// byte, and trim the ASCII punctuation at the edges.
+		j := i
+		for j < len(key) && wordClass[key[j]] <= wordPunct {
+			j++
+		}
+		if j < len(key) && key[j] != ' ' {
+			return nextWordUnicode(key, i) // the word has a byte that is not ASCII
+		}
+		start, end = i, j
+		for start < end && wordClass[key[start]] == wordPunct {
+			start++
+		}
+		for start < end && wordClass[key[end-1]] == wordPunct {
+			end--
+		}
+		if start < end {
+			return start, end, j
+		}
+		i = j
+	}
+	return len(key), len(key), len(key)
+}
+
+// plainWord returns the span of the word of a match key at offset i, or
+// after the space there, and the offset to look on from, if it is plain
+// ASCII: letters, digits and the like, then perhaps ASCII punctuation
+// ("said,"), then a space or the end of the key. Else it returns start ==
+// end, and nextWord finds the word. Most words are plain: the loops over
+// the words that run for every paragraph and sentence ask plainWord
+// first, which is small enough to be inlined, and nextWord only if it
+// fails.
+func plainWord(key string, i int) (start, end, next int) {
+	if i < len(key) && key[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(key) && wordClass[key[j]] == wordPlain {
+		j++
+	}
+	k := j
+	for k < len(key) && wordClass[key[k]] == wordPunct {
+		k++
+	}
+	if k < len(key) && key[k] != ' ' {
+		return i, i, i
+	}
+	return i, j, k
+}
+
+// The classes of bytes for nextWord's ASCII fast path.
+const (
+	wordPlain = iota // an ASCII byte that is part of a word and not punctuation
+	wordPunct        // ASCII punctuation (unicode.IsPunct), trimmed at a word's edges
+	wordOther        // a space, or a byte of a character that is not ASCII
+)
+
+// wordClass classifies the bytes for nextWord.
+var wordClass = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b == ' ' || b >= utf8.RuneSelf:
+			t[b] = wordOther
+		case unicode.IsPunct(rune(b)):
+			t[b] = wordPunct
+		}
+	}
+	return t
+}()
+
+// nextWordUnicode is nextWord for a word that is not all ASCII, which it
+// decodes a rune at a time.
+func nextWordUnicode(key string, i int) (start, end, next int) {
+	for i < len(key) {
 		r, size := rune(key[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(key[i:])
@@ -84,6 +169,10 @@ func nextWord(key string, i int) (start, end, next int) {
 		if !(r >= 0x0e00 && unspaced(r)) {
 			for end < len(key) {
 				r, size := rune(key[end]), 1
+				if c := key[end]; 0xc2 <= c && c < 0xe0 && end+1 < len(key) && key[end+1]&0xc0 == 0x80 {
+					end += 2 // a character of two bytes, below U+0E00: part of the word
+					continue
+				}
 				if r >= utf8.RuneSelf {
 					r, size = utf8.DecodeRuneInString(key[end:])
 				}
@@ -113,7 +202,7 @@ func trimPunct(key string, start, end int) (int, int) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(key[start:end])
 		}
-		if !unicode.IsPunct(r) {
+		if !isPunct(r) {
 			break
 		}
 		start += size
@@ -123,13 +212,36 @@ func trimPunct(key string, start, end int) (int, int) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeLastRuneInString(key[start:end])
 		}
-		if !unicode.IsPunct(r) {
+		if !isPunct(r) {
 			break
 		}
 		end -= size
 	}
 	return start, end
 }
+
+// isPunct is unicode.IsPunct, with the answers for the runes of one or
+// two bytes in UTF-8 (up to U+07FF: Latin, Greek, Cyrillic, Hebrew,
+// Arabic and more) read from a table: for them unicode.IsPunct searches
+// a list of ranges, and trimPunct asks it of both ends of every word of
+// those scripts.
+func isPunct(r rune) bool {
+	if u := uint32(r); u < uint32(len(punct2)*8) {
+		return punct2[u/8]&(1<<(u%8)) != 0
+	}
+	return unicode.IsPunct(r)
+}
+
+// punct2 holds a bit for each rune below U+0800: whether it is
+// punctuation.
+var punct2 = func() (t [0x800 / 8]uint8) {
+	for r := range rune(len(t) * 8) {
+		if unicode.IsPunct(r) {
+			t[r/8] |= 1 << (r % 8)
+		}
+	}
+	return t
+}()
 
 // asciiAlnum tells the bytes that are lower-case ASCII letters and digits.
 var asciiAlnum = func() (t [256]bool) {
@@ -153,10 +265,17 @@ func hasWords(key string, n int) bool {
 	if n <= 0 {
 		return true
 	}
-	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+	for i := 0; i < len(key); {
+		start, end, next := plainWord(key, i)
+		if start == end {
+			if start, end, next = nextWord(key, i); start == end {
+				return false
+			}
+		}
 		if n--; n == 0 {
 			return true
 		}
+		i = next
 	}
 	return false
 }
@@ -164,7 +283,12 @@ func hasWords(key string, n int) bool {
 // unspaced reports whether r belongs to a script written without spaces
 // between words.
 func unspaced(r rune) bool {
-	if r < 0x0e00 {
+	// None of these scripts has a character below U+0E00 (Thai), nor in
+	// U+1A00 to U+2E7F (general punctuation, the curly quotes, dashes and
+	// symbols) or U+AC00 to U+F8FF (Hangul syllables, private use), which
+	// are all the characters above U+0E00 of most text: no table look-up
+	// for them. TestUnspacedRanges checks every rune.
+	if r < 0x0e00 || 0x1a00 <= r && r < 0x2e80 || 0xac00 <= r && r < 0xf900 {
 		return false
 	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||

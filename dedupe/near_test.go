@@ -5,6 +5,10 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/splitmix"
 )
 
 // nextWordTrimFunc is nextWord as it was before trimPunct worked on spans:
@@ -37,13 +41,56 @@ func nextWordTrimFunc(key string, i int) (start, end, next int) {
 	return len(key), len(key), len(key)
 }
 
+// sketchOfWords is sketchOf made from the words of nextWordTrimFunc, as
+// sketchOf made it before it found plain ASCII words itself.
+func sketchOfWords(key string) (sketch, int) {
+	var s sketch
+	words := 0
+	for start, end, i := nextWordTrimFunc(key, 0); start < end; start, end, i = nextWordTrimFunc(key, i) {
+		h := splitmix.Mix(xxhash.Sum64String(key[start:end]))
+		s[h>>62] |= 1 << (h & 63)
+		words++
+	}
+	return s, words
+}
+
+// leadingWordsTrimFunc is leadingWords made from the words of
+// nextWordTrimFunc.
+func leadingWordsTrimFunc(key string, n int) (string, bool) {
+	start, end, i := nextWordTrimFunc(key, 0)
+	for k := 1; start < end; k++ {
+		if k == n {
+			return key[:end], true
+		}
+		start, end, i = nextWordTrimFunc(key, i)
+	}
+	return "", false
+}
+
+// FuzzNextWord checks nextWord, and sketchOf, hasWords and leadingWords,
+// which find most words with plainWord, against the words of
+// nextWordTrimFunc.
 func FuzzNextWord(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
-		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a"} {
+		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",
+		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "he said, then: go! it's (so) fine...", "«Привет, мир» — сказал он. Ελλάδα;", "a\xd0 \xd0\x80b", "a very-long-compound-word-of-more-than-thirty-two-bytes here"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		key := string(appendKey(nil, s)) // nextWord reads match keys
+		sk, n := sketchOf(key)
+		if wantSk, wantN := sketchOfWords(key); sk != wantSk || n != wantN {
+			t.Fatalf("key %q: sketchOf gives %x, %d words; from nextWordTrimFunc %x, %d", key, sk, n, wantSk, wantN)
+		}
+		for k := range n + 2 {
+			if got := hasWords(key, k); got != (n >= k) {
+				t.Fatalf("key %q of %d words: hasWords(key, %d) = %v", key, n, k, got)
+			}
+			lead, ok := leadingWords(key, k)
+			if wantLead, wantOK := leadingWordsTrimFunc(key, k); lead != wantLead || ok != wantOK {
+				t.Fatalf("key %q: leadingWords(key, %d) = %q, %v; from nextWordTrimFunc %q, %v", key, k, lead, ok, wantLead, wantOK)
+			}
+		}
 		i, j := 0, 0
 		for {
 			s1, e1, n1 := nextWord(key, i)
@@ -71,6 +118,27 @@ func BenchmarkSketch(b *testing.B) {
 	for b.Loop() {
 		for _, k := range keys {
 			sketchOf(k)
+		}
+	}
+}
+
+// TestUnspacedRanges checks unspaced, whose ranges skip the table look-ups,
+// against the scripts' tables for every rune.
+func TestUnspacedRanges(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+			unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) || unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
+		if got := unspaced(r); got != want {
+			t.Fatalf("unspaced(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestIsPunct checks isPunct against unicode.IsPunct for every rune.
+func TestIsPunct(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isPunct(r), unicode.IsPunct(r); got != want {
+			t.Fatalf("isPunct(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

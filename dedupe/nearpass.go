@@ -3,7 +3,7 @@ package dedupe
 import (
 	"slices"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
@@ -20,19 +20,33 @@ var teaserEnds = []string{"…", "...", "[…]", "(…)", "[...]", "read more", 
 // that cuts it off, and whether it has one.
 func teaserStem(text string) (string, bool) {
 	text = strings.TrimRight(text, " \t")
-	// Only the end can hold a mark: lower-case no more of the text than
-	// the longest mark needs.
-	tail := text[max(0, len(text)-48):]
-	if strings.IndexFunc(tail, func(r rune) bool { return r == '.' || r == '…' || r == ']' || r == ')' || unicode.IsLetter(r) }) < 0 {
+	if text == "" {
 		return "", false
 	}
-	t := strings.ToLower(tail)
+	// Only the end can hold a mark. A mark must match the end of the text
+	// without regard to case, and the end of the text in lower case: the
+	// first test needs no copy and fails for nearly every paragraph, so
+	// the second lower-cases no more of the text than the longest mark
+	// needs, and only when the first holds. Before either, the last byte:
+	// an ASCII character folds to no other ASCII character than its other
+	// case, and to none of the marks' last characters that are not ASCII.
+	last := text[len(text)-1]
+	if 'A' <= last && last <= 'Z' {
+		last += 'a' - 'A'
+	}
+	var lower string
 	for _, end := range teaserEnds {
-		if strings.HasSuffix(t, end) {
-			rest := text[:len(text)-len(end)] // the mark's case does not change its length here
-			if !strings.EqualFold(text[len(rest):], end) {
-				continue
-			}
+		if last < utf8.RuneSelf && last != end[len(end)-1] {
+			continue
+		}
+		if len(text) < len(end) || !strings.EqualFold(text[len(text)-len(end):], end) {
+			continue
+		}
+		if lower == "" {
+			lower = strings.ToLower(text[max(0, len(text)-48):])
+		}
+		if strings.HasSuffix(lower, end) {
+			rest := text[:len(text)-len(end)]
 			stem := string(appendKey(nil, strings.TrimRight(rest, " .,;:-…[(")))
 			return stem, stem != ""
 		}
@@ -288,12 +302,17 @@ func firstWords(key string) (string, bool) { return leadingWords(key, teaserWord
 // leadingWords returns the start of a key up to the end of its n-th word,
 // and whether it has that many words.
 func leadingWords(key string, n int) (string, bool) {
-	start, end, i := nextWord(key, 0)
-	for k := 1; start < end; k++ {
-		if k == n {
+	for i, k := 0, 0; i < len(key); {
+		start, end, next := plainWord(key, i)
+		if start == end {
+			if start, end, next = nextWord(key, i); start == end {
+				break
+			}
+		}
+		if k++; k == n {
 			return key[:end], true
 		}
-		start, end, i = nextWord(key, i)
+		i = next
 	}
 	return "", false
 }

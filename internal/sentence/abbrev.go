@@ -20,11 +20,18 @@ func abbreviation(text string, start, p int, next rune) bool {
 	}
 	q := p
 	for q > start {
-		r, size := utf8.DecodeLastRuneInString(text[start:q])
-		if r != '.' && !unicode.IsLetter(r) {
-			break
+		if c := text[q-1]; c < utf8.RuneSelf { // ASCII: no rune to decode
+			if c != '.' && !('a' <= c|0x20 && c|0x20 <= 'z') {
+				break
+			}
+			q--
+		} else {
+			r, size := utf8.DecodeLastRuneInString(text[start:q])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			q -= size
 		}
-		q -= size
 		if p-q > maxWord {
 			return false
 		}

@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,13 +35,27 @@ func AppendSplit(dst []Span, text string) []Span {
 				if start < 0 {
 					start = i
 				}
-				// Most of a sentence is a run of such bytes: skip it whole.
-				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiClass[text[i]] == classOther; i++ {
+				// Most of a sentence is a run of such bytes and ASCII
+				// white space: skip it whole. White space in it follows
+				// an ASCII character, so it cannot end the sentence (see
+				// thaiSpace); the sentence's end so far is that of the
+				// last byte that is not white space.
+				i = skipRun(text, i+1)
+				for end = i; asciiClass[text[end-1]] == classSpace; end-- {
 				}
-				end = i
 				continue
 			}
 		} else {
+			if j := skipTwoByteRun(text, i); j > i {
+				// Letters of two bytes (accented Latin, Greek,
+				// Cyrillic, Hebrew, Arabic) are most characters of
+				// some texts: skip a run of them whole.
+				if start < 0 {
+					start = i
+				}
+				i, end = j, j
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
 				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
@@ -189,6 +204,68 @@ var asciiClass = [utf8.RuneSelf]uint8{
 	'\t': classSpace, '\n': classSpace, '\v': classSpace, '\f': classSpace, '\r': classSpace, ' ': classSpace,
 	'.': classTerminator, '!': classTerminator, '?': classTerminator,
 }
+
+// skipRun returns the end of the run of inRun bytes that starts at i. It
+// reads eight bytes at a time: such runs are most of a sentence.
+func skipRun(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		if m := runEnds(le64(text[i : i+8])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(text) && inRun[text[i]] {
+		i++
+	}
+	return i
+}
+
+// runEnds returns, for eight bytes of text read little-endian, a mask
+// whose lowest set bit is the top bit of the first byte that is not inRun:
+// a byte that is not ASCII or a terminator of classTerminator; it is 0 if
+// there is none. (The test for a zero byte of x^'.'s can also flag the
+// bytes after a zero byte, never those before it.)
+func runEnds(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - ones) &^ v }
+	return (zero(x^('.'*ones)) | zero(x^('!'*ones)) | zero(x^('?'*ones)) | x) & highs
+}
+
+// le64 returns the first 8 bytes of s as a little-endian number.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// skipTwoByteRun returns the end of the run of characters of two bytes in
+// UTF-8 (U+0080 to U+07FF) that starts at i, but for those that are white
+// space (U+0085, U+00A0) or terminators (U+061F ؟, U+06D4 ۔): in all, the
+// characters of two bytes that the main loop of AppendSplit takes one at a
+// time, decoded, as neither. TestTwoByteRunClasses checks the list.
+func skipTwoByteRun(text string, i int) int {
+	for i+1 < len(text) {
+		c, d := text[i], text[i+1]
+		if c < 0xc2 || c > 0xdf || d&0xc0 != 0x80 {
+			break
+		}
+		switch rune(c&0x1f)<<6 | rune(d&0x3f) {
+		case 0x85, 0xa0, 0x61f, 0x6d4:
+			return i
+		}
+		i += 2
+	}
+	return i
+}
+
+// inRun tells the bytes that AppendSplit skips in a run that starts with
+// an ASCII byte of classOther: the ASCII bytes of classOther and
+// classSpace.
+var inRun = func() (t [256]bool) {
+	for c, class := range asciiClass {
+		t[c] = class == classOther || class == classSpace
+	}
+	return t
+}()
 
 // isTerminator reports whether r may end a sentence.
 func isTerminator(r rune) bool {

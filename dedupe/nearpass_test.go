@@ -1,0 +1,45 @@
+package dedupe
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// teaserStemLowerFirst is teaserStem as it was before it matched the marks
+// without regard to case first: it lower-cased the end of every text.
+// FuzzTeaserStem checks the two agree.
+func teaserStemLowerFirst(text string) (string, bool) {
+	text = strings.TrimRight(text, " \t")
+	tail := text[max(0, len(text)-48):]
+	if strings.IndexFunc(tail, func(r rune) bool { return r == '.' || r == '…' || r == ']' || r == ')' || unicode.IsLetter(r) }) < 0 {
+		return "", false
+	}
+	t := strings.ToLower(tail)
+	for _, end := range teaserEnds {
+		if strings.HasSuffix(t, end) {
+			rest := text[:len(text)-len(end)]
+			if !strings.EqualFold(text[len(rest):], end) {
+				continue
+			}
+			stem := string(appendKey(nil, strings.TrimRight(rest, " .,;:-…[(")))
+			return stem, stem != ""
+		}
+	}
+	return "", false
+}
+
+func FuzzTeaserStem(f *testing.F) {
+	for _, s := range []string{"", "The council voted on Tuesday...", "Read the full story … ", "It was late. READ MORE",
+		"Weiterlesen", "Leer MÁS", "Nachrichten [...]\t", "Читать ДАЛЕЕ", "x (…)", "The end.", "...", "ſ leia maiſ",
+		"the \u212aelvin read more", "İ continue reading", "Ⱥ read more", "\xffread more"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		stem, ok := teaserStem(s)
+		wantStem, wantOK := teaserStemLowerFirst(s)
+		if stem != wantStem || ok != wantOK {
+			t.Fatalf("teaserStem(%q) = %q, %v; lower-casing first gives %q, %v", s, stem, ok, wantStem, wantOK)
+		}
+	})
+}

@@ -1,0 +1,186 @@
+package sentence
+
+import (
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// appendSplitSpaceAtATime is AppendSplit as it was before its runs of
+// ASCII took in the white space between words: it went round its main
+// loop for every white space. FuzzSplitRuns checks the two agree.
+func appendSplitSpaceAtATime(dst []Span, text string) []Span {
+	start := -1 // start of the current sentence, -1 between sentences
+	end := 0    // end of its last character that is not white space
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case classSpace:
+				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
+					dst = append(dst, Span{start, end})
+					start = -1
+				}
+				i++
+				continue
+			case classOther:
+				if start < 0 {
+					start = i
+				}
+				// Most of a sentence is a run of such bytes: skip it whole.
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiClass[text[i]] == classOther; i++ {
+				}
+				end = i
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
+					dst = append(dst, Span{start, end})
+					start = -1
+				}
+				i += size
+				continue
+			}
+			if !isTerminator(r) {
+				if start < 0 {
+					start = i
+				}
+				i += size
+				end = i
+				continue
+			}
+		}
+
+		// A run of terminators starts at i.
+		if start < 0 {
+			start = i
+		}
+		j, cjk := scanTerminators(text, i)
+		k := scanClosers(text, j)
+		end = k
+		if endsSentence(text, start, i, j, k, cjk) {
+			dst = append(dst, Span{start, k})
+			start = -1
+		}
+		i = k
+	}
+	if start >= 0 {
+		dst = append(dst, Span{start, end})
+	}
+	return dst
+}
+
+func FuzzSplitRuns(f *testing.F) {
+	for _, s := range []string{"", "Hello world. Bye now.", "a  \t b.\n\nC d", "ไทย ภาษา ไทย", "x ไทย  ไทย. Y",
+		"Mr. Smith went to Washington. He left.", "“I agree.” He left.", "日本語です。次の文。", "end \u00a0 here. Next",
+		"trailing spaces   ", "\xff \xfe. A", "U.S. Senator. Then."} {
+		f.Add(s)
+	}
+	if data, err := os.ReadFile("../../testdata/000_2c2adb0dfae1852d.txt"); err == nil {
+		for line := range strings.Lines(string(data)) {
+			f.Add(line)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := AppendSplit(nil, text), appendSplitSpaceAtATime(nil, text)
+		if !slices.Equal(got, want) {
+			t.Fatalf("AppendSplit(%q) = %v; a white space at a time %v", text, got, want)
+		}
+	})
+}
+
+// TestSplitRunsRandom compares AppendSplit with appendSplitSpaceAtATime on
+// many short texts drawn from pieces that meet at every offset of the
+// eight-byte reads: letters, white space, terminators, closers, Thai and
+// other letters that are not ASCII.
+func TestSplitRunsRandom(t *testing.T) {
+	pieces := []string{"a", "B", "7", " ", "  ", "\t", "\n", ".", "!", "?", "...", "\"", ")", "’", "é", "ไ", "ท",
+		"\u00a0", "。", "Mr", "U.S", "\xff", "ж", "Ж", "\u0085", "؟", "۔", "\xd0", "\xd0\xd0"}
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for range 200000 {
+		b.Reset()
+		for n := r.IntN(24); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want := AppendSplit(nil, text), appendSplitSpaceAtATime(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("AppendSplit(%q) = %v; a white space at a time %v", text, got, want)
+		}
+	}
+}
+
+// abbreviationRuneAtATime is abbreviation as it was before it looked back
+// over ASCII bytes without decoding them. FuzzAbbreviation checks the two
+// agree.
+func abbreviationRuneAtATime(text string, start, p int, next rune) bool {
+	if listMarker(text[start:p]) {
+		return true
+	}
+	q := p
+	for q > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:q])
+		if r != '.' && !unicode.IsLetter(r) {
+			break
+		}
+		q -= size
+		if p-q > maxWord {
+			return false
+		}
+	}
+	w := text[q:p] // letters and dots
+	if w == "" {
+		return false
+	}
+	if d := strings.LastIndexByte(w, '.'); d >= 0 {
+		if dottedAcronym(w) {
+			return true
+		}
+		w = w[d+1:]
+	}
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
+		return true // an initial
+	}
+	return isAbbreviation(w) || isNumberAbbreviation(w) && unicode.IsDigit(next)
+}
+
+// FuzzAbbreviation asks abbreviation and abbreviationRuneAtATime about
+// every full stop of a text, with the sentence starting at each offset
+// before it that starts a rune.
+func FuzzAbbreviation(f *testing.F) {
+	for _, s := range []string{"Mr. Smith", "U.S. Senator", "e.g. this", "No. 10", "1. Find", "J. K. Rowling", "Ph.D. student",
+		"Straße. Nº. 5", "ÉTAT. x", "a\xff. B", "[x]. Y", "Nr°. 3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for p := 0; p < len(text); p++ {
+			if text[p] != '.' {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(text[p+1:])
+			for start := range text[:p] {
+				if got, want := abbreviation(text, start, p, next), abbreviationRuneAtATime(text, start, p, next); got != want {
+					t.Fatalf("abbreviation(%q, %d, %d, %q) = %v, a rune at a time %v", text, start, p, next, got, want)
+				}
+			}
+		}
+	})
+}
+
+// TestTwoByteRunClasses checks that skipTwoByteRun stops at exactly the
+// characters of two bytes that are white space or terminators.
+func TestTwoByteRunClasses(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		s := string(r)
+		want := !unicode.IsSpace(r) && !isTerminator(r)
+		if got := skipTwoByteRun(s, 0) == len(s); got != want {
+			t.Errorf("skipTwoByteRun skips %U: %v, want %v", r, got, want)
+		}
+	}
+}
