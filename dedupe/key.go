@@ -118,26 +118,28 @@ func isTrailingPunct(r rune) bool {
 }
 
 // keyIndex maps match keys to the first index filed under each. It files
-// keys by their xxhash and, on a hash hit, makes the earlier unit's key
-// again and compares the keys themselves, so a collision can never make
-// two different texts equal. It keeps no keys: they would take as much
-// memory as the input.
+// keys by a 32-bit tag of their xxhash (see tagIndex) and, on a hit, makes
+// the earlier unit's key again and compares the keys themselves, so a
+// collision can never make two different texts equal: the keys of a tag
+// after the first, a different key with the same tag by chance or with the
+// same xxhash (which a text could be written for), are kept in collided.
+// It keeps no other keys: they would take as much memory as the input.
 type keyIndex struct {
-	hashes   hashIndex
-	collided map[string]int32 // keys whose hash a different key had first
+	tags     tagIndex
+	collided map[string]int32 // keys whose tag a different key had first
 	// appendKey appends the key of the unit filed under index k to dst.
 	appendKey func(dst []byte, k int32) []byte
 	a, b      []byte
 }
 
 func newKeyIndex(size int, appendKey func(dst []byte, k int32) []byte) keyIndex {
-	return keyIndex{hashes: newHashIndex(size), appendKey: appendKey}
+	return keyIndex{tags: newTagIndex(size), appendKey: appendKey}
 }
 
 // findOrAdd returns the index filed under the key of unit k, whose xxhash
 // is h, or files k under it and returns k with ok false.
 func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
-	prev, ok := x.hashes.findOrAdd(h, k)
+	prev, ok := x.tags.findOrAdd(h, k)
 	if !ok {
 		return k, false
 	}
@@ -145,7 +147,7 @@ func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
 	if bytes.Equal(x.a, x.b) {
 		return prev, true
 	}
-	// A hash collision between different keys: fall back to the keys.
+	// Different keys with one tag: fall back to the keys.
 	if x.collided == nil {
 		x.collided = make(map[string]int32)
 	}
