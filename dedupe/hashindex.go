@@ -147,6 +147,12 @@ func (x *tagIndex) findOrAdd(h uint64, idx int32) (int32, bool) {
 	}
 }
 
+// touch loads the slot where a lookup of h starts and returns its tag.
+// The lookups of a round come one after the other, each a cache miss for
+// a large table that the next waits for; touching the slots of the next
+// few ahead of them lets their misses overlap.
+func (x *tagIndex) touch(h uint64) uint32 { return x.slots[x.tag(h)>>x.shift].tag }
+
 // grow doubles the slots and files every entry again.
 func (x *tagIndex) grow() {
 	old := x.slots

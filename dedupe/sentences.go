@@ -54,6 +54,8 @@ type sentenceTable struct {
 	// textOf returns the text a paragraph had when its sentences were
 	// filed.
 	textOf func(para int32) string
+	// touched sums what expect loaded, so that the loads are made.
+	touched uint32
 }
 
 // newSentenceTable returns a sentenceTable sized for n sentences that
@@ -67,6 +69,18 @@ func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
 // text returns the text of sentence s.
 func (t *sentenceTable) text(s keptSentence) string {
 	return t.textOf(s.para)[s.cur.start:s.cur.end]
+}
+
+// expect tells t that the long ones of sents are looked up soon: it
+// touches their slots (see tagIndex.touch).
+func (t *sentenceTable) expect(sents []sentenceInfo) {
+	sum := uint32(0)
+	for _, s := range sents {
+		if s.long() {
+			sum += t.first.tags.touch(s.hash)
+		}
+	}
+	t.touched += sum
 }
 
 // find returns the earlier occurrence of s (with hash h), or records s as
@@ -182,7 +196,10 @@ func (c *cleaner) sentenceRound() bool {
 	})
 	cutAny := false
 	var cut []bool
-	for _, i := range c.order {
+	for pos, i := range c.order {
+		if ahead := pos + lookAhead; ahead < len(c.order) {
+			t.expect(c.sentencesOf(c.order[ahead]))
+		}
 		sents := c.sentencesOf(i)
 		text, ps := c.text[i], c.cut[i].pieces
 		cut = cut[:0]
@@ -219,6 +236,10 @@ func (c *cleaner) sentenceRound() bool {
 	c.order = order
 	return true
 }
+
+// lookAhead is how many paragraphs ahead of its lookups a round touches
+// the slots of their keys (see tagIndex.touch).
+const lookAhead = 2
 
 // cutSentences gives paragraph i the text made of its sentences not marked
 // in cut, and the mapping of that text to the original. Between two kept
