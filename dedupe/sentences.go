@@ -36,12 +36,13 @@ func newSentenceInfo(sp sentence.Span, h uint64, long bool) sentenceInfo {
 // words.
 func (s sentenceInfo) long() bool { return s.hash&1 != 0 }
 
-// keptSentence is the first occurrence of a long sentence in a round: 20
-// bytes, where its text would take 16 more.
+// keptSentence is the first occurrence of a long sentence in a round: 12
+// bytes, where its text would take 16 more. Where it stands in the
+// paragraph's original text is worked out only for the few that are
+// repeated (see sentenceRound).
 type keptSentence struct {
 	para int32  // paragraph index
 	cur  span32 // where it stands in the paragraph's text at the time
-	orig span32 // where it stands in the paragraph's original text
 }
 
 // span32 is a span of a paragraph's text in 32 bits: see maxText.
@@ -186,14 +187,20 @@ func (c *cleaner) sentenceRound() bool {
 		}
 	}
 	// A paragraph cut in this round keeps here the text its sentences
-	// were filed from.
-	filedFrom := make(map[int32]string)
+	// were filed from, and that text's mapping to the original.
+	filedFrom := make(map[int32]filedText)
 	t := newSentenceTable(long, func(para int32) string {
-		if text, ok := filedFrom[para]; ok {
-			return text
+		if f, ok := filedFrom[para]; ok {
+			return f.text
 		}
 		return c.text[para]
 	})
+	piecesOf := func(para int32) pieces {
+		if f, ok := filedFrom[para]; ok {
+			return f.pieces
+		}
+		return c.cut[int(para)].pieces
+	}
 	cutAny := false
 	var cut []bool
 	for pos, i := range c.order {
@@ -207,19 +214,18 @@ func (c *cleaner) sentenceRound() bool {
 		for _, s := range sents {
 			repeat := false
 			if s.long() {
-				start, end := int(s.start), int(s.end)
-				here := keptSentence{para: int32(i), cur: span32{s.start, s.end},
-					orig: span32{uint32(ps.toOrig(start, false)), uint32(ps.toOrig(end, true))}}
+				here := keptSentence{para: int32(i), cur: span32{s.start, s.end}}
 				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
 					repeat = true
-					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: here.orig, keptPara: prev.para, keptOrig: prev.orig})
+					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: origSpan(ps, here.cur),
+						keptPara: prev.para, keptOrig: origSpan(piecesOf(prev.para), prev.cur)})
 				}
 			}
 			cut = append(cut, repeat)
 			cutHere = cutHere || repeat
 		}
 		if cutHere {
-			filedFrom[int32(i)] = text
+			filedFrom[int32(i)] = filedText{text, ps}
 			c.cutSentences(i, sents, cut)
 			cutAny = true
 		}
@@ -235,6 +241,19 @@ func (c *cleaner) sentenceRound() bool {
 	}
 	c.order = order
 	return true
+}
+
+// filedText is the text of a paragraph that sentenceRound filed sentences
+// from, and its pieces: the paragraph's text and pieces until it is cut.
+type filedText struct {
+	text   string
+	pieces pieces
+}
+
+// origSpan maps span s of a text to the original text by the text's
+// pieces.
+func origSpan(ps pieces, s span32) span32 {
+	return span32{uint32(ps.toOrig(int(s.start), false)), uint32(ps.toOrig(int(s.end), true))}
 }
 
 // lookAhead is how many paragraphs ahead of its lookups a round touches
