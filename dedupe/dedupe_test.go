@@ -298,6 +298,34 @@ func TestSentenceSpan(t *testing.T) {
 	}
 }
 
+// TestSentenceKeptInCutParagraph removes a sentence whose first copy
+// stands in a paragraph cut earlier in the same round, after the copy was
+// filed: the change must point at the copy's line in the input.
+func TestSentenceKeptInCutParagraph(t *testing.T) {
+	alpha, delta := "Alpha sentence one is here now.", "Delta sentence four is here now."
+	in := alpha + "\nBravo sentence two is here now.\n\n" +
+		"Charlie sentence three is here now.\n" + alpha + "\n" + delta + "\nFoxtrot sentence six is here now.\n\n" +
+		delta + "\nEcho sentence five is here now.\n"
+	r, err := dedupe.Clean(in, dedupe.Options{Paragraphs: dedupe.Blocks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Changes) != 2 {
+		t.Fatalf("changes = %v, want two sentences", summary(r.Changes))
+	}
+	for k, want := range []struct {
+		text        string
+		lines, kept dedupe.LineRange
+	}{
+		{alpha, dedupe.LineRange{First: 5, Last: 5}, dedupe.LineRange{First: 1, Last: 1}},
+		{delta, dedupe.LineRange{First: 9, Last: 9}, dedupe.LineRange{First: 6, Last: 6}},
+	} {
+		if c := r.Changes[k]; c.Kind != dedupe.Sentence || c.Text != want.text || c.Lines != want.lines || c.Kept != want.kept {
+			t.Errorf("change %d = %+v, want %q at %v, kept at %v", k, c, want.text, want.lines, want.kept)
+		}
+	}
+}
+
 func TestCleanBinary(t *testing.T) {
 	if _, err := dedupe.Clean("text\x00more", dedupe.Options{}); err == nil {
 		t.Error("no error for input with a NUL byte")

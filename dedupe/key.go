@@ -229,26 +229,29 @@ func isTrailingPunct(r rune) bool {
 }
 
 // keyIndex maps match keys to the first index filed under each. It files
-// keys by their xxhash and, on a hash hit, compares the two units' texts
-// and, if they differ, makes both keys again and compares them, so a
-// collision can never make two different texts equal. It keeps no keys:
-// they would take as much memory as the input.
+// keys by a 32-bit tag of their xxhash (see tagIndex) and, on a hit,
+// compares the two units' texts and, if they differ, makes both keys again
+// and compares them, so a collision can never make two different texts
+// equal: the keys of a tag after the first, a different key with the same
+// tag by chance or with the same xxhash (which a text could be written
+// for), are kept in collided. It keeps no other keys: they would take as
+// much memory as the input.
 type keyIndex struct {
-	hashes   hashIndex
-	collided map[string]int32 // keys whose hash a different key had first
+	tags     tagIndex
+	collided map[string]int32 // keys whose tag a different key had first
 	// textOf returns the text of the unit filed under index k.
 	textOf func(k int32) string
 	a, b   []byte
 }
 
 func newKeyIndex(size int, textOf func(k int32) string) keyIndex {
-	return keyIndex{hashes: newHashIndex(size), textOf: textOf}
+	return keyIndex{tags: newTagIndex(size), textOf: textOf}
 }
 
 // findOrAdd returns the index filed under the key of unit k, whose xxhash
 // is h, or files k under it and returns k with ok false.
 func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
-	prev, ok := x.hashes.findOrAdd(h, k)
+	prev, ok := x.tags.findOrAdd(h, k)
 	if !ok {
 		return k, false
 	}
@@ -262,7 +265,7 @@ func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
 	if bytes.Equal(x.a, x.b) {
 		return prev, true
 	}
-	// A hash collision between different keys: fall back to the keys.
+	// Different keys with one tag: fall back to the keys.
 	if x.collided == nil {
 		x.collided = make(map[string]int32)
 	}

@@ -36,12 +36,13 @@ func newSentenceInfo(sp sentence.Span, h uint64, long bool) sentenceInfo {
 // words.
 func (s sentenceInfo) long() bool { return s.hash&1 != 0 }
 
-// keptSentence is the first occurrence of a long sentence in a round: 20
-// bytes, where its text would take 16 more.
+// keptSentence is the first occurrence of a long sentence in a round: 12
+// bytes, where its text would take 16 more. Where it stands in the
+// paragraph's original text is worked out only for the few that are
+// repeated (see sentenceRound).
 type keptSentence struct {
 	para int32  // paragraph index
 	cur  span32 // where it stands in the paragraph's text at the time
-	orig span32 // where it stands in the paragraph's original text
 }
 
 // span32 is a span of a paragraph's text in 32 bits: see maxText.
@@ -54,6 +55,8 @@ type sentenceTable struct {
 	// textOf returns the text a paragraph had when its sentences were
 	// filed.
 	textOf func(para int32) string
+	// touched sums what expect loaded, so that the loads are made.
+	touched uint32
 }
 
 // newSentenceTable returns a sentenceTable sized for n sentences that
@@ -67,6 +70,18 @@ func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
 // text returns the text of sentence s.
 func (t *sentenceTable) text(s keptSentence) string {
 	return t.textOf(s.para)[s.cur.start:s.cur.end]
+}
+
+// expect tells t that the long ones of sents are looked up soon: it
+// touches their slots (see tagIndex.touch).
+func (t *sentenceTable) expect(sents []sentenceInfo) {
+	sum := uint32(0)
+	for _, s := range sents {
+		if s.long() {
+			sum += t.first.tags.touch(s.hash)
+		}
+	}
+	t.touched += sum
 }
 
 // find returns the earlier occurrence of s (with hash h), or records s as
@@ -176,17 +191,26 @@ func (c *cleaner) sentenceRound() bool {
 		}
 	}
 	// A paragraph cut in this round keeps here the text its sentences
-	// were filed from.
-	filedFrom := make(map[int32]string)
+	// were filed from, and that text's mapping to the original.
+	filedFrom := make(map[int32]filedText)
 	t := newSentenceTable(long, func(para int32) string {
-		if text, ok := filedFrom[para]; ok {
-			return text
+		if f, ok := filedFrom[para]; ok {
+			return f.text
 		}
 		return c.text[para]
 	})
+	piecesOf := func(para int32) pieces {
+		if f, ok := filedFrom[para]; ok {
+			return f.pieces
+		}
+		return c.cut[int(para)].pieces
+	}
 	cutAny := false
 	var cut []bool
-	for _, i := range c.order {
+	for pos, i := range c.order {
+		if ahead := pos + lookAhead; ahead < len(c.order) {
+			t.expect(c.sentencesOf(c.order[ahead]))
+		}
 		sents := c.sentencesOf(i)
 		text, ps := c.text[i], c.cut[i].pieces
 		cut = cut[:0]
@@ -194,19 +218,18 @@ func (c *cleaner) sentenceRound() bool {
 		for _, s := range sents {
 			repeat := false
 			if s.long() {
-				start, end := int(s.start), int(s.end)
-				here := keptSentence{para: int32(i), cur: span32{s.start, s.end},
-					orig: span32{uint32(ps.toOrig(start, false)), uint32(ps.toOrig(end, true))}}
+				here := keptSentence{para: int32(i), cur: span32{s.start, s.end}}
 				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
 					repeat = true
-					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: here.orig, keptPara: prev.para, keptOrig: prev.orig})
+					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: origSpan(ps, here.cur),
+						keptPara: prev.para, keptOrig: origSpan(piecesOf(prev.para), prev.cur)})
 				}
 			}
 			cut = append(cut, repeat)
 			cutHere = cutHere || repeat
 		}
 		if cutHere {
-			filedFrom[int32(i)] = text
+			filedFrom[int32(i)] = filedText{text, ps}
 			c.cutSentences(i, sents, cut)
 			cutAny = true
 		}
@@ -223,6 +246,23 @@ func (c *cleaner) sentenceRound() bool {
 	c.order = order
 	return true
 }
+
+// filedText is the text of a paragraph that sentenceRound filed sentences
+// from, and its pieces: the paragraph's text and pieces until it is cut.
+type filedText struct {
+	text   string
+	pieces pieces
+}
+
+// origSpan maps span s of a text to the original text by the text's
+// pieces.
+func origSpan(ps pieces, s span32) span32 {
+	return span32{uint32(ps.toOrig(int(s.start), false)), uint32(ps.toOrig(int(s.end), true))}
+}
+
+// lookAhead is how many paragraphs ahead of its lookups a round touches
+// the slots of their keys (see tagIndex.touch).
+const lookAhead = 2
 
 // cutSentences gives paragraph i the text made of its sentences not marked
 // in cut, and the mapping of that text to the original. Between two kept
