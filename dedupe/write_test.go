@@ -121,13 +121,7 @@ func cleanerRounds(t *testing.T, in string, opts Options) *cleaner {
 	}
 	c := &cleaner{input: in, opts: &opts, doc: doc}
 	c.start()
-	for range maxRounds {
-		paragraphs := c.paragraphRound()
-		sentences := !c.opts.NoSentences && c.sentenceRound()
-		if !paragraphs && !sentences {
-			break
-		}
-	}
+	c.rounds()
 	return c
 }
 
