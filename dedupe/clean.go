@@ -124,8 +124,16 @@ type cutRecord struct {
 	keptOrig span32
 }
 
+// clean finds the paragraphs, runs the rounds and returns what they did.
 func (c *cleaner) clean() *Result {
 	c.start()
+	c.rounds()
+	return c.result()
+}
+
+// rounds runs paragraph and sentence rounds until one removes nothing, at
+// most maxRounds of them.
+func (c *cleaner) rounds() {
 	for range maxRounds {
 		paragraphs := c.paragraphRound()
 		sentences := !c.opts.NoSentences && c.sentenceRound()
@@ -133,8 +141,6 @@ func (c *cleaner) clean() *Result {
 			break
 		}
 	}
-	r := c.result()
-	return r
 }
 
 // start finds the paragraphs and sets up the state the rounds work on.

@@ -9,11 +9,12 @@ import (
 	"github.com/textclean/textclean/internal/sentence"
 )
 
-// parallelBytes is the input size from which Clean prepares the paragraphs
-// on all CPUs. Smaller documents are prepared as the rounds need them, on
-// one: the CLI cleans many files at once with -j, and for a small document
-// the goroutines would cost more than they save. A variable so tests can
-// lower it.
+// parallelBytes is the input size from which Clean segments, prepares and
+// writes the paragraphs on all CPUs (see cleaner.workers). Smaller
+// documents are segmented and written on one, and prepared as the rounds
+// need them: the CLI cleans many files at once with -j, and for a small
+// document the goroutines would cost more than they save. A variable so
+// tests can lower it.
 var parallelBytes = 256 << 10
 
 // prepare makes up front, for every paragraph, what depends on its text

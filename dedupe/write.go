@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unsafe"
@@ -23,10 +24,14 @@ func (c *cleaner) write() (text string, paragraphs int) {
 	size := 0
 	for k := range runs {
 		runs[k].offset = size
-		size += w.measure(&runs[k])
+		runs[k].size = w.measure(&runs[k])
+		size += runs[k].size
 	}
 	buf := make([]byte, size)
-	inParallel(len(runs), func(k int) { w.fill(buf[runs[k].offset:], &runs[k]) })
+	inParallel(len(runs), func(k int) {
+		r := &runs[k]
+		w.fill(buf[r.offset:r.offset+r.size:r.offset+r.size], r)
+	})
 	first := 1 // the first line of the run
 	for k := range runs {
 		runs[k].first = first
@@ -55,6 +60,7 @@ type outputWriter struct {
 type outputRun struct {
 	lo, hi int
 	offset int // in bytes
+	size   int // in bytes, as measure counts them
 	lines  int
 	first  int // the output line it starts on
 }
@@ -132,26 +138,36 @@ func (w *outputWriter) measure(r *outputRun) int {
 	return n
 }
 
-// fill writes run r at the start of dst, recording the line each of its
-// paragraphs starts on, counted from 0 at the run's start, and the run's
-// lines.
+// fill writes run r into dst, which measure sized for it, recording the
+// line each of its paragraphs starts on, counted from 0 at the run's
+// start, and the run's lines. It panics if the run does not fill dst
+// exactly (n counts the bytes of the run, not those copied): copy would
+// drop what does not fit, or leave zero bytes in the clean text, without
+// a word.
 func (w *outputWriter) fill(dst []byte, r *outputRun) {
 	line, n := 0, 0
 	for k := r.lo; k < r.hi; k++ {
 		i := w.c.order[k]
 		t := w.text(i)
 		if k == 0 {
-			n += copy(dst[n:], w.c.doc.BOM)
+			copy(dst[n:], w.c.doc.BOM)
+			n += len(w.c.doc.BOM)
 		}
 		blank := w.blankBefore(k, i)
 		for range blank {
-			n += copy(dst[n:], w.nl)
+			copy(dst[n:], w.nl)
+			n += len(w.nl)
 		}
 		line += blank
 		w.c.outLine[i] = uint32(line)
-		n += copy(dst[n:], t)
-		n += copy(dst[n:], w.nl)
+		copy(dst[n:], t)
+		n += len(t)
+		copy(dst[n:], w.nl)
+		n += len(w.nl)
 		line += 1 + strings.Count(t, w.nl)
+	}
+	if n != len(dst) {
+		panic(fmt.Sprintf("dedupe: write measured %d bytes for output paragraphs %d to %d, has %d", len(dst), r.lo, r.hi, n))
 	}
 	r.lines = line
 }

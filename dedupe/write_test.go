@@ -121,13 +121,7 @@ func cleanerRounds(t *testing.T, in string, opts Options) *cleaner {
 	}
 	c := &cleaner{input: in, opts: &opts, doc: doc}
 	c.start()
-	for range maxRounds {
-		paragraphs := c.paragraphRound()
-		sentences := !c.opts.NoSentences && c.sentenceRound()
-		if !paragraphs && !sentences {
-			break
-		}
-	}
+	c.rounds()
 	return c
 }
 
@@ -149,4 +143,25 @@ func FuzzCleanAgrees(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWriteFillChecksSize checks that fill panics when the room measure
+// gave a run is not the run's size, one byte short or one byte over,
+// rather than drop the end of the clean text or leave a zero byte in it.
+func TestWriteFillChecksSize(t *testing.T) {
+	c := cleanerRounds(t, "\ufeffOne paragraph.\r\n\r\nAnother one.\r\n", Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BOM)}})
+	c.outLine = make([]uint32, len(c.paras))
+	w := outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline}
+	runs := outputRuns(len(c.order), 1)
+	size := w.measure(&runs[0])
+	for _, room := range []int{size - 1, size + 1} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("fill into %d bytes for a run of %d did not panic", room, size)
+				}
+			}()
+			w.fill(make([]byte, room), &runs[0])
+		}()
+	}
 }

@@ -574,7 +574,7 @@ func readLimited(r io.Reader, max int64) (string, error) {
 	// One byte more than the size, so that the end of the file is seen
 	// without growing the buffer.
 	b := make([]byte, 0, min(size, max)+1)
-	b = readPieces(lr, b)
+	b = readPieces(lr, b, size)
 	for {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)] // the file grew
@@ -594,35 +594,41 @@ func readLimited(r io.Reader, max int64) (string, error) {
 // several goroutines. A variable so tests can lower it.
 var parallelRead = 16 << 20
 
-// readPieces reads the first cap(b)-1 bytes of lr, a big regular file,
-// from where it stands, into b, in one piece per CPU, each read by a
-// goroutine of its own (pread), and moves the file past them. Most of the
-// cost of reading a big file is the kernel's first touch of the buffer's
-// fresh pages, and that splits. It returns b as it came, with nothing
-// read, for a small file, a reader that is not a file or a piece that
-// cannot be read whole (the file shrank): the caller then reads it one
-// piece after the other, and sees what changed.
-func readPieces(lr *limitedReader, b []byte) []byte {
-	n := cap(b) - 1
+// readPieces reads lr, a big regular file of size bytes, from where it
+// stands to its end, or to cap(b)-1 bytes if that comes first, into b,
+// in one piece per CPU, each read by a goroutine of its own (pread), and
+// moves the file past them. Most of the cost of reading a big file is the
+// kernel's first touch of the buffer's fresh pages, and that splits. It
+// returns b as it came, with nothing read, for a small file, a reader
+// that is not a file or a piece that cannot be read whole (the file
+// shrank): the caller then reads it one piece after the other, and sees
+// what changed.
+func readPieces(lr *limitedReader, b []byte, size int64) []byte {
 	workers := runtime.GOMAXPROCS(0)
 	f, ok := lr.r.(interface {
 		io.ReaderAt
 		io.Seeker
 	})
-	if !ok || n < parallelRead || workers < 2 {
+	if !ok || cap(b)-1 < parallelRead || workers < 2 {
 		return b
 	}
 	start, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
 		return b
 	}
-	size := (n + workers - 1) / workers
+	// Standard input can stand past its start (another program read some
+	// of it first): what is left of it is less than its size.
+	n := int(min(int64(cap(b)-1), size-start))
+	if n < parallelRead {
+		return b
+	}
+	piece := (n + workers - 1) / workers
 	var wg sync.WaitGroup
 	var failed atomic.Bool
-	for lo := 0; lo < n; lo += size {
-		piece := b[lo:min(lo+size, n)]
+	for lo := 0; lo < n; lo += piece {
+		dst := b[lo:min(lo+piece, n)]
 		wg.Go(func() {
-			if _, err := f.ReadAt(piece, start+int64(lo)); err != nil {
+			if _, err := f.ReadAt(dst, start+int64(lo)); err != nil {
 				failed.Store(true)
 			}
 		})

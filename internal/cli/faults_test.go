@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"testing/iotest"
@@ -12,13 +15,24 @@ import (
 )
 
 // faultyFile is an input file whose reads go through r, so that a test can
-// make them fail or act between them.
+// make them fail or act between them. Its reads at an offset, which
+// readPieces makes from parallelRead on, go through r too when r has
+// them, and fail when it has not, so that readPieces reads r as it is,
+// one piece after the other: the ReadAt of the embedded file would skip
+// what r does.
 type faultyFile struct {
 	*os.File
 	r io.Reader
 }
 
 func (f *faultyFile) Read(p []byte) (int, error) { return f.r.Read(p) }
+
+func (f *faultyFile) ReadAt(p []byte, off int64) (int, error) {
+	if r, ok := f.r.(io.ReaderAt); ok {
+		return r.ReadAt(p, off)
+	}
+	return 0, errors.New("faultyFile: no ReadAt")
+}
 
 // injectInput makes every input file open through wrap for the rest of the
 // test.
@@ -36,22 +50,47 @@ func injectInput(t *testing.T, wrap func(f *os.File) io.Reader) {
 }
 
 // onRead returns a reader of f that calls act once, after the first read
-// has given some bytes: another program changing the file mid-read.
+// has given some bytes, one after the other or at an offset: another
+// program changing the file mid-read.
 func onRead(f *os.File, act func()) io.Reader {
-	done := false
-	return readerFunc(func(p []byte) (int, error) {
-		n, err := f.Read(p[:min(len(p), 16)])
-		if n > 0 && !done {
-			done = true
-			act()
-		}
-		return n, err
-	})
+	return &actingReader{f: f, act: act}
 }
 
-type readerFunc func([]byte) (int, error)
+// actingReader is onRead's reader. Reads at an offset can run on several
+// goroutines at once.
+type actingReader struct {
+	f    *os.File
+	act  func()
+	once sync.Once
+}
 
-func (r readerFunc) Read(p []byte) (int, error) { return r(p) }
+func (r *actingReader) Read(p []byte) (int, error) {
+	n, err := r.f.Read(p[:min(len(p), 16)])
+	if n > 0 {
+		r.once.Do(r.act)
+	}
+	return n, err
+}
+
+func (r *actingReader) ReadAt(p []byte, off int64) (int, error) {
+	n, err := r.f.ReadAt(p, off)
+	if n > 0 {
+		r.once.Do(r.act)
+	}
+	return n, err
+}
+
+// TestFaultsInPieces runs the tests of read failures and of inputs that
+// change while read with the inputs read in pieces on several goroutines,
+// as inputs from parallelRead bytes on are.
+func TestFaultsInPieces(t *testing.T) {
+	defer func(size, procs int) { parallelRead = size; runtime.GOMAXPROCS(procs) }(parallelRead, runtime.GOMAXPROCS(3))
+	parallelRead = 1
+	t.Run("ReadFailure", TestReadFailure)
+	t.Run("ReadFailureInFolder", TestReadFailureInFolder)
+	t.Run("InputChangedWhileRead", TestInputChangedWhileRead)
+	t.Run("InputReplacedWhileRead", TestInputReplacedWhileRead)
+}
 
 // dirtyText is a text that cleaning changes, long enough to be read in
 // several pieces.

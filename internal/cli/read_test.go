@@ -47,7 +47,8 @@ func TestReadPieces(t *testing.T) {
 		}
 	}
 	// A file read from where it stands (standard input after another
-	// program read some of it) gives the rest, counted against the limit.
+	// program read some of it) gives the rest, counted against the limit,
+	// in pieces: readLimited sizes the buffer for the whole file.
 	for _, skip := range []int{7, len(text) - 1} {
 		f, err := os.Open(path)
 		if err != nil {
@@ -57,7 +58,7 @@ func TestReadPieces(t *testing.T) {
 			t.Fatal(err)
 		}
 		lr := &limitedReader{r: f, max: int64(len(text))}
-		b := readPieces(lr, make([]byte, 0, len(text)-skip+1))
+		b := readPieces(lr, make([]byte, 0, len(text)+1), int64(len(text)))
 		rest, _ := io.ReadAll(f)
 		f.Close()
 		if string(b) != text[skip:] || lr.read != int64(len(b)) || len(rest) > 0 {
@@ -72,7 +73,7 @@ func TestReadPieces(t *testing.T) {
 func TestReadPiecesFallsBack(t *testing.T) {
 	defer func(size int) { parallelRead = size }(parallelRead)
 	parallelRead = 1
-	if b := readPieces(&limitedReader{r: struct{ io.Reader }{strings.NewReader("text")}, max: 100}, make([]byte, 0, 5)); len(b) != 0 {
+	if b := readPieces(&limitedReader{r: struct{ io.Reader }{strings.NewReader("text")}, max: 100}, make([]byte, 0, 5), 4); len(b) != 0 {
 		t.Errorf("readPieces of a plain io.Reader read %q", b)
 	}
 	path := filepath.Join(t.TempDir(), "in.txt")
@@ -85,7 +86,7 @@ func TestReadPiecesFallsBack(t *testing.T) {
 	}
 	defer f.Close()
 	lr := &limitedReader{r: f, max: 100}
-	if b := readPieces(lr, make([]byte, 0, 50)); len(b) != 0 || lr.read != 0 {
+	if b := readPieces(lr, make([]byte, 0, 50), 49); len(b) != 0 || lr.read != 0 {
 		t.Errorf("readPieces of a file smaller than the buffer read %q, counted %d", b, lr.read)
 	}
 	if got, err := readLimited(f, 100); got != "short" || err != nil {
