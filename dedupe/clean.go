@@ -319,7 +319,7 @@ func (c *cleaner) ensureKey(i int) {
 // writes only its own entries: calls for different paragraphs can run at
 // once, each with its own scratch.
 func (c *cleaner) keyText(i int, s *scratch) {
-	if _, split := c.sentences.of(i); split || c.opts.NoSentences {
+	if c.opts.NoSentences || c.sentences.split(i) {
 		s.key = c.appendKey(s.key[:0], i)
 	} else {
 		c.splitText(i, s) // the key comes with the sentences'
