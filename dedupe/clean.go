@@ -324,12 +324,6 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	} else {
 		c.splitText(i, s) // the key comes with the sentences'
 	}
-	c.keyMade(i, s)
-}
-
-// keyMade makes what keyText makes of paragraph i's match key, which is in
-// s.key.
-func (c *cleaner) keyMade(i int, s *scratch) {
 	c.hash[i] = keyOf(s.key, &s.digest)
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if c.opts.similarity() >= 0 {

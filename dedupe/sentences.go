@@ -138,9 +138,6 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 	sents, ok := c.sentences.of(i)
 	if !ok {
 		c.splitText(i, &c.scratch)
-		if !c.keyed[i] {
-			c.keyMade(i, &c.scratch) // the key came with the sentences'
-		}
 		sents, _ = c.sentences.of(i)
 	}
 	return sents
