@@ -335,17 +335,11 @@ func (c *cleaner) ensureKey(i int) {
 // writes only its own entries: calls for different paragraphs can run at
 // once, each with its own scratch.
 func (c *cleaner) keyText(i int, s *scratch) {
-	if _, split := c.sentences.of(i); split || c.opts.NoSentences {
+	if c.opts.NoSentences || c.sentences.split(i) {
 		s.key = c.appendKey(s.key[:0], i)
 	} else {
 		c.splitText(i, s) // the key comes with the sentences'
 	}
-	c.keyMade(i, s)
-}
-
-// keyMade makes what keyText makes of paragraph i's match key, which is in
-// s.key.
-func (c *cleaner) keyMade(i int, s *scratch) {
 	c.hash[i] = keyOf(s.key, &s.digest)
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if c.opts.similarity() >= 0 {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/textclean/textclean/internal/damage"
@@ -82,4 +83,40 @@ func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result 
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestKeyTextWhileOthersSplit keys paragraphs whose sentences are made on
+// one goroutine while another keys, and so splits, the rest: keyText must
+// read only the paragraph's own entries, as its doc comment says, and not
+// the slabs that the other goroutine adds to. It fails only under -race.
+func TestKeyTextWhileOthersSplit(t *testing.T) {
+	var b strings.Builder
+	for k := range 2000 {
+		fmt.Fprintf(&b, "Paragraph %d has a sentence. And it has another one.\n\n", k)
+	}
+	c := stageCleaner(t, b.String(), &Options{})
+	n := len(c.paras)
+	for i := range n / 2 {
+		c.keyText(i, &c.scratch)
+		c.keyed[i] = false
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var s scratch
+		for i := range n / 2 {
+			c.keyText(i, &s)
+		}
+	})
+	wg.Go(func() {
+		var s scratch
+		for i := n / 2; i < n; i++ {
+			c.keyText(i, &s)
+		}
+	})
+	wg.Wait()
+	for i := range n {
+		if _, split := c.sentences.of(i); !split || !c.keyed[i] {
+			t.Fatalf("paragraph %d: split %v, keyed %v", i, split, c.keyed[i])
+		}
+	}
 }

@@ -122,6 +122,11 @@ func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
 	return l.slabs[r.slab-1][r.off : r.off+r.n : r.off+r.n], true
 }
 
+// split reports whether paragraph i's text is split. Unlike of, it reads
+// only the paragraph's own entry, not the slabs that prepare's goroutines
+// add to.
+func (l *sentenceLists) split(i int) bool { return l.refs[i].slab != 0 }
+
 // cut returns room for n sentences of paragraph i, cut from the slab of s,
 // and files it as the paragraph's list. Each new slab is twice the last of
 // s, from 64 up to 4096 sentences, so that a short document does not take
@@ -148,9 +153,6 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 	sents, ok := c.sentences.of(i)
 	if !ok {
 		c.splitText(i, &c.scratch)
-		if !c.keyed[i] {
-			c.keyMade(i, &c.scratch) // the key came with the sentences'
-		}
 		sents, _ = c.sentences.of(i)
 	}
 	return sents

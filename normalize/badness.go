@@ -134,19 +134,8 @@ func badness(s string, first bool) int {
 			// rules that look back (those that look further back only
 			// match characters with a class there). Invalid UTF-8 is
 			// not skipped: it reads as U+FFFD, which has a class.
-			j := i + 1
-			for j < len(s) && !classLead[s[j]] {
-				j++
-				// Eight ASCII bytes at a time.
-				for j+8 <= len(s) {
-					t := s[j : j+8]
-					if t[0]|t[1]|t[2]|t[3]|t[4]|t[5]|t[6]|t[7] >= utf8.RuneSelf {
-						break
-					}
-					j += 8
-				}
-			}
-			if region := s[i:j]; utf8.ValidString(region) {
+			if j := skipEnd(s, i); j > i {
+				region := s[i:j]
 				var tail [3]rune
 				k, end := 0, len(region)
 				for ; k < 3 && end > 0; k++ {
@@ -187,6 +176,36 @@ func badness(s string, first bool) int {
 		}
 	}
 	return n
+}
+
+// skipEnd returns the end of the text from s[i] on that badness may skip
+// when its window is quiet: up to the next byte that starts a character
+// with a class (see classLead) or the next byte of invalid UTF-8, which
+// reads as U+FFFD. Stopping at the invalid byte, and not only at the next
+// class, keeps badness linear: it used to find the next class and, the
+// text up to it being invalid, take one character and look again.
+func skipEnd(s string, i int) int {
+	j := i
+	for j < len(s) && !classLead[s[j]] {
+		if s[j] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			j += size
+			continue
+		}
+		j++
+		// Eight ASCII bytes at a time.
+		for j+8 <= len(s) {
+			t := s[j : j+8]
+			if t[0]|t[1]|t[2]|t[3]|t[4]|t[5]|t[6]|t[7] >= utf8.RuneSelf {
+				break
+			}
+			j += 8
+		}
+	}
+	return j
 }
 
 // window holds the last characters of a text being scanned.

@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -76,7 +78,7 @@ func TestBadness(t *testing.T) {
 
 // FuzzBadness checks that badness's shortcuts change nothing.
 func FuzzBadness(f *testing.F) {
-	for _, s := range []string{"Itâ€™s", "a ГўВЂВ”a Ã b", "вЂњ", "Â a", "Ã ", "x Ã z"} {
+	for _, s := range []string{"Itâ€™s", "a ГўВЂВ”a Ã b", "вЂњ", "Â a", "Ã ", "x Ã z", "abc \xf2 def \x80Ã©…", "\xff日本語\xfeÃ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -87,4 +89,26 @@ func FuzzBadness(f *testing.F) {
 			t.Fatalf("isBad(%q) = %v, slowBadness %d", s, isBad(s), slowBadness(s))
 		}
 	})
+}
+
+// TestBadnessInvalidTime checks that a byte of invalid UTF-8 does not make
+// badness scan the text up to the next character with a class again from
+// every character before it: on these lines of about 100 KB, with stray
+// bytes before a final "…", it took 7 to 40 s, and now takes milliseconds.
+// The bound leaves room for a loaded machine.
+func TestBadnessInvalidTime(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("abc ", 32<<10) + "\xf2 …",
+		strings.Repeat("abc \xf2 ", 16<<10) + "…",
+		strings.Repeat("日本語 ", 12<<10) + "\xff…",
+	} {
+		start := time.Now()
+		fast := badness(s, false)
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("badness of %d bytes with invalid UTF-8 took %v", len(s), d)
+		}
+		if slow := slowBadness(s); fast != slow {
+			t.Errorf("badness = %d, but %d without shortcuts", fast, slow)
+		}
+	}
 }
