@@ -18,7 +18,8 @@ import (
 //     stays) or touches a digit.
 //  2. The compound ("informa-tion") occurs elsewhere in the document: it is
 //     a compound, and the lines stay as they are.
-//  3. The joined word ("information") occurs elsewhere: it is rejoined.
+//  3. The joined word ("information") occurs elsewhere, or another rejoin
+//     makes it: it is rejoined.
 //  4. The second fragment is a suffix that is not an English word on its
 //     own ("tion", "ment", "ness", "ing", "ly"...): rejoined, since a
 //     compound's second half is a word.
@@ -68,14 +69,27 @@ func (d *Document) rejoinHyphenated(c *Counts) {
 	for i := range d.Lines {
 		markWords(d.Lines[i].Text, wanted)
 	}
-	for _, cand := range cands {
-		joined := strings.ToLower(cand.first + cand.second)
-		compound := strings.ToLower(cand.first + "-" + cand.second)
-		if wanted[compound] || !wanted[joined] && !nonWordSuffixes[strings.ToLower(cand.second)] {
-			continue
-		}
-		if d.rejoin(cand.line) {
-			c[Hyphenation]++
+	// A rejoined word is a word of the text from then on, and evidence
+	// for the candidates not rejoined yet: decide again until no more
+	// rejoin, so that the clean text, normalized again, has none left to
+	// rejoin. A rejoin makes no compound, so no candidate ever has to be
+	// taken back.
+	done := make([]bool, len(cands))
+	for again := true; again; {
+		again = false
+		for k, cand := range cands {
+			joined := strings.ToLower(cand.first + cand.second)
+			compound := strings.ToLower(cand.first + "-" + cand.second)
+			if done[k] || wanted[compound] || !wanted[joined] && !nonWordSuffixes[strings.ToLower(cand.second)] {
+				continue
+			}
+			done[k] = true
+			if d.rejoin(cand.line) {
+				c[Hyphenation]++
+				if !wanted[joined] {
+					wanted[joined], again = true, true
+				}
+			}
 		}
 	}
 }

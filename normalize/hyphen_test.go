@@ -24,6 +24,9 @@ func TestHyphenation(t *testing.T) {
 		{"a dash, not a hyphen", "wait --\nnow then\n", "wait --\nnow then\n", 0},
 		{"trailing spaces are trimmed first", "the informa-  \ntion it holds\n", "the information\nit holds\n", 1},
 		{"two in a row", "an organiza-\ntion's manage-\nment is\n", "an organization's\nmanagement\nis\n", 2},
+		// The second joins on the word the first makes, as it would if
+		// the clean text were cleaned again.
+		{"a word another rejoin makes", "organiza-\ntion  organizat-\nion 0\n", "organization\norganization\n0\n", 2},
 	}
 	n := normalize.New(normalize.Options{})
 	for _, tt := range tests {
