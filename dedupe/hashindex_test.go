@@ -38,18 +38,3 @@ func TestHashIndex(t *testing.T) {
 		t.Fatalf("%d entries in %d slots, want %d", x.n, len(x.slots), len(want))
 	}
 }
-
-// find returns the index filed under h, or ok false: findOrAdd without
-// the adding, for the test.
-func (x *hashIndex) find(h uint64) (idx int32, ok bool) {
-	mask := uint64(len(x.slots) - 1)
-	for k := x.slot(h); ; k = (k + 1) & mask {
-		s := &x.slots[k]
-		if s.idx == 0 {
-			return 0, false
-		}
-		if s.h == h {
-			return s.idx - 1, true
-		}
-	}
-}
