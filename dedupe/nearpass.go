@@ -78,10 +78,8 @@ func (c *cleaner) setNear(i int, key []byte, s *scratch) {
 		n.stem = int32(len(s.teasers))
 		s.teasers = append(s.teasers, newTeaserInfo(i, stem))
 	}
-	var start string
-	start, n.hasStart = firstWords(k)
-	n.start = xxhash.Sum64String(start)
-	group, hasGroup := leadingWords(k, teaserWords-1)
+	group, hasGroup, start, hasStart := startWords(k)
+	n.start, n.hasStart = xxhash.Sum64String(start), hasStart
 	n.group, n.hasGroup = uint32(xxhash.Sum64String(group)), hasGroup
 	n.ok = true
 }
@@ -300,6 +298,22 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) 
 // firstWords returns the start of a key up to the end of its
 // teaserWords-th word, and whether it has that many words.
 func firstWords(key string) (string, bool) { return leadingWords(key, teaserWords) }
+
+// startWords returns what leadingWords returns for teaserWords-1 words
+// (the group of teaserIndex) and for teaserWords words (the list of
+// startIndex), in one walk over the key's first words.
+func startWords(key string) (group string, hasGroup bool, start string, hasStart bool) {
+	words := 0
+	for first, end, i := nextWord(key, 0); first < end; first, end, i = nextWord(key, i) {
+		switch words++; words {
+		case teaserWords - 1:
+			group, hasGroup = key[:end], true
+		case teaserWords:
+			return group, hasGroup, key[:end], true
+		}
+	}
+	return group, hasGroup, "", false
+}
 
 // leadingWords returns the start of a key up to the end of its n-th word,
 // and whether it has that many words.

@@ -157,3 +157,27 @@ func TestNearInfoSize(t *testing.T) {
 		t.Errorf("nearInfo is %d bytes, want 56", n)
 	}
 }
+
+// TestStartWords checks startWords against leadingWords, on keys of zero
+// to seven words with punctuation that nextWord trims.
+func TestStartWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	words := []string{"a", "bb", ",", "\"c\"", "…", "d-e"}
+	for range 2000 {
+		var b strings.Builder
+		for k := range r.IntN(8) {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		key := b.String()
+		group, hasGroup, start, hasStart := startWords(key)
+		wantGroup, wantHasGroup := leadingWords(key, teaserWords-1)
+		wantStart, wantHasStart := leadingWords(key, teaserWords)
+		if group != wantGroup || hasGroup != wantHasGroup || start != wantStart || hasStart != wantHasStart {
+			t.Fatalf("startWords(%q) = %q, %v, %q, %v; want %q, %v, %q, %v",
+				key, group, hasGroup, start, hasStart, wantGroup, wantHasGroup, wantStart, wantHasStart)
+		}
+	}
+}
