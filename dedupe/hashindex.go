@@ -63,6 +63,20 @@ func (x *hashIndex) findOrAdd(h uint64, idx int32) (int32, bool) {
 	}
 }
 
+// find returns the index filed under h, if there is one.
+func (x *hashIndex) find(h uint64) (int32, bool) {
+	mask := uint64(len(x.slots) - 1)
+	for k := x.slot(h); ; k = (k + 1) & mask {
+		s := &x.slots[k]
+		if s.idx == 0 {
+			return 0, false
+		}
+		if s.h == h {
+			return s.idx - 1, true
+		}
+	}
+}
+
 // grow doubles the slots and files every entry again.
 func (x *hashIndex) grow() {
 	old := x.slots

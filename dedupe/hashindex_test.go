@@ -39,21 +39,6 @@ func TestHashIndex(t *testing.T) {
 	}
 }
 
-// find returns the index filed under h, or ok false: findOrAdd without
-// the adding, for the test.
-func (x *hashIndex) find(h uint64) (idx int32, ok bool) {
-	mask := uint64(len(x.slots) - 1)
-	for k := x.slot(h); ; k = (k + 1) & mask {
-		s := &x.slots[k]
-		if s.idx == 0 {
-			return 0, false
-		}
-		if s.h == h {
-			return s.idx - 1, true
-		}
-	}
-}
-
 // TestTagIndex files hashes in a tagIndex sized too small, so that it
 // grows, with many repeats and hashes alike but for their high bits, and
 // checks it against a map of their tags.

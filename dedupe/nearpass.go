@@ -63,9 +63,11 @@ type nearInfo struct {
 	start    uint64 // the xxhash of the key's first teaserWords words
 	words    int32  // at most the length of the key: see maxText
 	stem     int32  // for a teaser: its teaserInfo's index in c.scratch.teasers
+	group    uint32 // the low bits of the xxhash of the key's first teaserWords-1 words: see teaserIndex.mayGive
 	ok       bool   // for the current text
 	teaser   bool   // the text is cut off with a mark (teaserStem)
 	hasStart bool   // the key has teaserWords words or more
+	hasGroup bool   // the key has teaserWords-1 words or more
 }
 
 // nearOf returns the near-duplicate information of paragraph i.
@@ -90,9 +92,9 @@ func (c *cleaner) setNear(i int, key []byte, s *scratch) {
 		n.stem = int32(len(s.teasers))
 		s.teasers = append(s.teasers, newTeaserInfo(i, stem))
 	}
-	var start string
-	start, n.hasStart = firstWords(k)
-	n.start = xxhash.Sum64String(start)
+	group, hasGroup, start, hasStart := startWords(k)
+	n.start, n.hasStart = xxhash.Sum64String(start), hasStart
+	n.group, n.hasGroup = uint32(xxhash.Sum64String(group)), hasGroup
 	n.ok = true
 }
 
@@ -163,7 +165,7 @@ func (c *cleaner) dropNear() bool {
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 	out := make([]int, 0, len(c.order))
 	idx := nearIndex{starts: newStartIndex(func(pos int) string { return c.keyString(out[pos]) }), asked: c.teaserStarts(),
-		bags: newHashIndex(len(c.order) / 2)}
+		teasers: newTeaserIndex(len(c.scratch.teasers)), bags: newHashIndex(len(c.order) / 2)}
 	changed := false
 	for _, i := range c.order {
 		if c.keptRepeat[i] {
@@ -175,11 +177,11 @@ func (c *cleaner) dropNear() bool {
 			out = append(out, i)
 			continue
 		}
-		var t teaserInfo
+		var t *teaserInfo
 		if n.teaser {
-			t = c.scratch.teasers[n.stem]
+			t = &c.scratch.teasers[n.stem]
 		}
-		pos, sim, teaserOf := c.nearest(i, n, &t, out, &idx, threshold)
+		pos, sim, teaserOf := c.nearest(i, n, t, out, &idx, threshold)
 		bag, hasBag := c.sentenceBag(i)
 		if pos < 0 && hasBag {
 			// Filed under its bag, unless an earlier paragraph is.
@@ -188,7 +190,7 @@ func (c *cleaner) dropNear() bool {
 			}
 		}
 		if pos < 0 {
-			idx.add(c, i, n, &t, len(out))
+			idx.add(c, i, n, t, len(out))
 			out = append(out, i)
 			continue
 		}
@@ -205,7 +207,7 @@ func (c *cleaner) dropNear() bool {
 			c.fate[i] = moved
 			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
 			c.similarity[earlier], c.keptLater[earlier] = sim, true
-			idx.add(c, i, n, &t, pos)
+			idx.add(c, i, n, t, pos)
 			continue
 		}
 		c.fate[i], c.copyOf[i] = kind, int32(earlier)
@@ -229,10 +231,10 @@ const teaserWords = 5
 // nearIndex finds earlier paragraphs for dropNear: by their first words
 // (for teasers), the teasers themselves, and by their bag of sentences.
 type nearIndex struct {
-	starts  *startIndex     // by the xxhash of the first teaserWords words of the key
-	asked   map[uint64]bool // the lists of starts that teasers look in: see teaserStarts
-	teasers teaserIndex     // the paragraphs in out cut off with a mark
-	bags    hashIndex       // hash of the sorted sentence keys → position in out
+	starts  *startIndex // by the xxhash of the first teaserWords words of the key
+	asked   hashIndex   // the lists of starts that teasers look in: see teaserStarts
+	teasers teaserIndex // the paragraphs in out cut off with a mark
+	bags    hashIndex   // hash of the sorted sentence keys → position in out
 }
 
 // sentenceBag returns a hash of the multiset of paragraph i's sentences
@@ -263,29 +265,41 @@ func (c *cleaner) sentenceBag(i int) (uint64, bool) {
 // most documents have no teaser, and the index then stays empty where it
 // took about 150 bytes a paragraph. The lists are those of every teaser's
 // text, some of which are no longer in the output: filing more lists than
-// are read changes nothing.
-func (c *cleaner) teaserStarts() map[uint64]bool {
+// are read changes nothing. They are a set in a flat table (the indexes
+// filed are meaningless), asked about every paragraph: a Go map took a
+// tenth of a round on a page of teasers.
+func (c *cleaner) teaserStarts() hashIndex {
 	// The paragraph round has made the near information of the output's
 	// paragraphs already, with their keys; this only makes sure of it.
 	for _, i := range c.order {
 		c.nearOf(i)
 	}
-	var asked map[uint64]bool
+	var asked hashIndex
 	for _, t := range c.scratch.teasers {
 		if t.hasStart {
-			if asked == nil {
-				asked = make(map[uint64]bool)
+			if asked.slots == nil {
+				asked = newHashIndex(len(c.scratch.teasers))
 			}
-			asked[t.start] = true
+			asked.findOrAdd(t.start, 0)
 		}
 	}
 	return asked
 }
 
+// asks reports whether a teaser can ask the list of paragraphs whose first
+// words hash to start.
+func (x *nearIndex) asks(start uint64) bool {
+	if x.asked.n == 0 {
+		return false
+	}
+	_, ok := x.asked.find(start)
+	return ok
+}
+
 // add files paragraph i, with near information n and, if it is a teaser,
 // teaserInfo t, at position pos of out.
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) {
-	if n.hasStart && x.asked[n.start] {
+	if n.hasStart && x.asks(n.start) {
 		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
 	}
 	if n.teaser {
@@ -298,6 +312,22 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) 
 // firstWords returns the start of a key up to the end of its
 // teaserWords-th word, and whether it has that many words.
 func firstWords(key string) (string, bool) { return leadingWords(key, teaserWords) }
+
+// startWords returns what leadingWords returns for teaserWords-1 words
+// (the group of teaserIndex) and for teaserWords words (the list of
+// startIndex), in one walk over the key's first words.
+func startWords(key string) (group string, hasGroup bool, start string, hasStart bool) {
+	words := 0
+	for first, end, i := nextWord(key, 0); first < end; first, end, i = nextWord(key, i) {
+		switch words++; words {
+		case teaserWords - 1:
+			group, hasGroup = key[:end], true
+		case teaserWords:
+			return group, hasGroup, key[:end], true
+		}
+	}
+	return group, hasGroup, "", false
+}
 
 // leadingWords returns the start of a key up to the end of its n-th word,
 // and whether it has that many words.
@@ -333,7 +363,10 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearI
 			}
 		}
 	}
-	if len(x.teasers.groups) > 0 {
+	// The key is made only when a teaser filed may begin like it: on a
+	// page of teasers, making every paragraph's key again took a tenth
+	// of a round.
+	if n.hasGroup && x.teasers.mayGive(n.group) {
 		if k := x.teasers.find(c.keyString(i), out, i); k >= 0 {
 			return k, 0, true
 		}

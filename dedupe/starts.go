@@ -27,17 +27,30 @@ import (
 // the list looks at the new paragraph there, as the scan did: the
 // position's filings are made again from the new key.
 type startIndex struct {
-	lists  map[uint64][]int     // hash of the first words → positions in out, in the order filed
-	levels map[uint64][]int     // list → the levels it is filed under, in increasing order
-	refs   [][]startRef         // by position: its entries in lists filed by level
-	filed  map[uint64][]int32   // slot of a list, level and prefix hash → indices in the list
-	keyAt  func(pos int) string // the key of the paragraph at a position of out, good until the next call
+	// Lists and slots are numbered in flat tables (hashIndex), which take
+	// one probe where Go maps of slices took two.
+	listIDs hashIndex            // hash of the first words → the list's number
+	lists   [][]int              // by list number: positions in out, in the order filed
+	levels  [][]int              // by list number: the levels it is filed under, in increasing order
+	refs    [][]startRef         // by position: its entries in lists filed by level
+	slots   hashIndex            // slot of a list, level and prefix hash → its number in filed
+	filed   [][]int32            // by slot number: indices in the list, in increasing order
+	keyAt   func(pos int) string // the key of the paragraph at a position of out, good until the next call
 }
 
 // newStartIndex returns an empty startIndex that reads keys with keyAt.
 func newStartIndex(keyAt func(pos int) string) *startIndex {
-	return &startIndex{lists: make(map[uint64][]int), levels: make(map[uint64][]int),
-		filed: make(map[uint64][]int32), keyAt: keyAt}
+	return &startIndex{listIDs: newHashIndex(0), slots: newHashIndex(0), keyAt: keyAt}
+}
+
+// listOf returns the number of the list whose first words hash to list,
+// adding an empty one if there is none.
+func (x *startIndex) listOf(list uint64) int {
+	id, found := x.listIDs.findOrAdd(list, int32(len(x.lists)))
+	if !found {
+		x.lists, x.levels = append(x.lists, nil), append(x.levels, nil)
+	}
+	return int(id)
 }
 
 // startRef is an entry of a list: the list's hash and an index in it.
@@ -47,8 +60,8 @@ type startRef struct {
 }
 
 // levelSlot returns where the entries of list whose key's first level
-// bytes hash to h are filed: the three mixed into one word, so that the
-// lookup takes the map's fast path. Entries of two lists or levels that
+// bytes hash to h are filed: the three mixed into one word, the key of a
+// flat table (hashIndex). Entries of two lists or levels that
 // share a slot only put more entries before find, which compares keys,
 // and an entry that passes is filed under the right slot too, in order.
 func levelSlot(list uint64, level int, h uint64) uint64 {
@@ -84,9 +97,10 @@ func levelOf(n int) int {
 // whose key, should it be needed, key returns (the paragraph need not be
 // in out yet).
 func (x *startIndex) add(list uint64, pos int, key func() string) {
-	idx := len(x.lists[list])
-	x.lists[list] = append(x.lists[list], pos)
-	if levels := x.levels[list]; len(levels) > 0 {
+	id := x.listOf(list)
+	idx := len(x.lists[id])
+	x.lists[id] = append(x.lists[id], pos)
+	if levels := x.levels[id]; len(levels) > 0 {
 		x.file(list, int32(idx), key(), levels, true)
 		x.addRef(pos, startRef{list, int32(idx)})
 	}
@@ -109,11 +123,11 @@ func (x *startIndex) replace(pos int, old func() string) {
 	refs := x.refs[pos]
 	oldKey := old()
 	for _, r := range refs {
-		x.file(r.list, r.idx, oldKey, x.levels[r.list], false)
+		x.file(r.list, r.idx, oldKey, x.levels[x.listOf(r.list)], false)
 	}
 	key := x.keyAt(pos)
 	for _, r := range refs {
-		x.file(r.list, r.idx, key, x.levels[r.list], true)
+		x.file(r.list, r.idx, key, x.levels[x.listOf(r.list)], true)
 	}
 }
 
@@ -128,18 +142,25 @@ func (x *startIndex) file(list uint64, idx int32, key string, levels []int, add 
 		h = prefixHash(h, key[done:level])
 		done = level
 		k := levelSlot(list, level, h)
+		slot, found := x.slots.find(k)
+		switch {
+		case !found && !add:
+			continue
+		case !found:
+			slot = int32(len(x.filed))
+			x.slots.findOrAdd(k, slot)
+			x.filed = append(x.filed, nil)
+		}
 		// In increasing order: entries are filed in order, except when a
 		// position changes hands. One entry is removed: two lists that
 		// share a slot can each have an entry idx there.
-		ids := x.filed[k]
+		ids := x.filed[slot]
 		i, found := slices.BinarySearch(ids, idx)
 		switch {
 		case add:
-			x.filed[k] = slices.Insert(ids, i, idx)
-		case found && len(ids) > 1:
-			x.filed[k] = slices.Delete(ids, i, i+1)
+			x.filed[slot] = slices.Insert(ids, i, idx)
 		case found:
-			delete(x.filed, k)
+			x.filed[slot] = slices.Delete(ids, i, i+1)
 		}
 	}
 }
@@ -147,16 +168,17 @@ func (x *startIndex) file(list uint64, idx int32, key string, levels []int, add 
 // fileLevel files every entry of list under level, which it is not filed
 // under yet.
 func (x *startIndex) fileLevel(list uint64, level int) {
-	levels := x.levels[list]
+	id := x.listOf(list)
+	levels := x.levels[id]
 	if len(levels) == 0 {
-		for idx, pos := range x.lists[list] {
+		for idx, pos := range x.lists[id] {
 			x.addRef(pos, startRef{list, int32(idx)})
 		}
 	}
 	i, _ := slices.BinarySearch(levels, level)
-	x.levels[list] = slices.Insert(levels, i, level)
+	x.levels[id] = slices.Insert(levels, i, level)
 	one := []int{level}
-	for idx, pos := range x.lists[list] {
+	for idx, pos := range x.lists[id] {
 		x.file(list, int32(idx), x.keyAt(pos), one, true)
 	}
 }
@@ -164,7 +186,11 @@ func (x *startIndex) fileLevel(list uint64, level int) {
 // find returns the first position of list whose paragraph's key the stem
 // is a proper prefix of, or -1.
 func (x *startIndex) find(list uint64, stem string) int {
-	entries := x.lists[list]
+	id, ok := x.listIDs.find(list)
+	if !ok {
+		return -1
+	}
+	entries := x.lists[id]
 	matches := func(pos int) bool {
 		key := x.keyAt(pos)
 		return len(key) > len(stem) && strings.HasPrefix(key, stem)
@@ -178,10 +204,14 @@ func (x *startIndex) find(list uint64, stem string) int {
 		return -1
 	}
 	level := levelOf(len(stem))
-	if _, ok := slices.BinarySearch(x.levels[list], level); !ok {
+	if _, ok := slices.BinarySearch(x.levels[id], level); !ok {
 		x.fileLevel(list, level)
 	}
-	for _, idx := range x.filed[levelSlot(list, level, prefixHash(0, stem[:level]))] {
+	slot, ok := x.slots.find(levelSlot(list, level, prefixHash(0, stem[:level])))
+	if !ok {
+		return -1
+	}
+	for _, idx := range x.filed[slot] {
 		// An index from another list that shares the slot may be past
 		// the end of this one.
 		if int(idx) < len(entries) && matches(entries[idx]) {

@@ -22,7 +22,7 @@ import (
 // (a word follows them in the stem), and then under its length and a hash
 // of its bytes. A lookup finds the group of the key's first words, hashes
 // the key's prefixes of the lengths in that group, in one pass over the
-// key, and compares texts only on a hash hit: one map lookup for most
+// key, and compares texts only on a hash hit: one table lookup for most
 // paragraphs, and at most one per byte of the key, whatever the number of
 // teasers.
 type teaserIndex struct {
@@ -32,11 +32,27 @@ type teaserIndex struct {
 	// list. Positions are dense, so slices by position serve where maps
 	// would cost a cache miss per lookup on a large page.
 	joined  []int32
-	teasers int32                // how many positions have joined
-	stem    []string             // by position: the stem of the teaser it holds now, "" if none is filed
-	key     []stemKey            // by position: where its stem is filed, if one is
-	filed   map[uint64][]int32   // slot of a stem (group, length and hash) → positions holding it
-	groups  map[uint64][]stemLen // group → the stem lengths filed in it, in increasing order
+	teasers int32         // how many positions have joined
+	held    []*teaserInfo // by position: the teaser it holds now, if its stem is filed
+	stems   int           // how many positions hold a filed stem
+
+	// The positions filed under a slot (see stemKey.slot) are a list
+	// linked through next and prev, by position, from the slot's head.
+	// Slots and groups are numbered in flat tables (hashIndex), which
+	// take one probe where a Go map of slices took two and an allocation
+	// for every stem filed.
+	slots      hashIndex   // slot → its number in heads
+	heads      []int32     // by slot number: the first position filed under it, -1 if none
+	next, prev []int32     // by position: the neighbours in its slot's list, -1 at the ends
+	groups     hashIndex   // group → its number in lens
+	lens       [][]stemLen // by group number: the stem lengths filed in it, in increasing order
+	prints     hashIndex   // the low 32 bits of every group ever filed: see mayGive
+}
+
+// newTeaserIndex returns an empty teaserIndex with room for about n
+// teasers (it grows past that).
+func newTeaserIndex(n int) teaserIndex {
+	return teaserIndex{slots: newHashIndex(n), groups: newHashIndex(n), prints: newHashIndex(n)}
 }
 
 // stemKey files a stem: the xxhash of its first teaserWords-1 words (its
@@ -47,13 +63,13 @@ type stemKey struct {
 	h     uint64
 }
 
-// slot returns the map key of k: its three parts mixed into one word, so
-// that the lookup takes the map's fast path. Two keys that share a slot
+// slot returns the table key of k: its three parts mixed into one word, a
+// key of a flat table (hashIndex). Two keys that share a slot
 // only put more positions before find, which compares texts.
 func (k stemKey) slot() uint64 { return slotOf(k.group, uint64(k.n), k.h) }
 
 // slotOf mixes the three parts of an index key (a hash, a length and a
-// hash) into the one word that teaserIndex and startIndex key their maps
+// hash) into the one word that teaserIndex and startIndex key their tables
 // by. A variable so tests can make every key share one slot.
 var slotOf = func(a, n, b uint64) uint64 { return splitmix.Mix(splitmix.Mix(a+n) ^ b) }
 
@@ -62,21 +78,24 @@ var slotOf = func(a, n, b uint64) uint64 { return splitmix.Mix(splitmix.Mix(a+n)
 type stemLen struct{ n, count int }
 
 // occupy records that position pos of the kept text now holds a paragraph
-// whose teaserInfo is t (nil: it is not a teaser).
+// whose teaserInfo is t (nil: it is not a teaser). The index keeps t, which
+// must not change.
 func (x *teaserIndex) occupy(pos int, t *teaserInfo) {
-	if pos < len(x.stem) && x.stem[pos] != "" {
+	if pos < len(x.held) && x.held[pos] != nil {
 		x.unfile(pos)
 	}
 	if t == nil {
 		return
 	}
-	if x.filed == nil {
-		x.filed, x.groups = make(map[uint64][]int32), make(map[uint64][]stemLen)
+	if x.slots.slots == nil {
+		*x = newTeaserIndex(0)
 	}
 	if pos >= len(x.joined) {
-		x.joined = append(x.joined, make([]int32, pos+1-len(x.joined))...)
-		x.stem = append(x.stem, make([]string, pos+1-len(x.stem))...)
-		x.key = append(x.key, make([]stemKey, pos+1-len(x.key))...)
+		grow := pos + 1 - len(x.joined)
+		x.joined = append(x.joined, make([]int32, grow)...)
+		x.held = append(x.held, make([]*teaserInfo, grow)...)
+		x.next = append(x.next, make([]int32, grow)...)
+		x.prev = append(x.prev, make([]int32, grow)...)
 	}
 	if x.joined[pos] == 0 {
 		x.teasers++
@@ -87,36 +106,54 @@ func (x *teaserIndex) occupy(pos int, t *teaserInfo) {
 		return
 	}
 	k := t.key
-	x.stem[pos], x.key[pos] = t.stem, k
-	x.filed[k.slot()] = append(x.filed[k.slot()], int32(pos))
-	lens := x.groups[k.group]
+	x.held[pos] = t
+	x.stems++
+	slot, found := x.slots.findOrAdd(k.slot(), int32(len(x.heads)))
+	if !found {
+		x.heads = append(x.heads, -1)
+	}
+	head := x.heads[slot]
+	x.next[pos], x.prev[pos] = head, -1
+	if head >= 0 {
+		x.prev[head] = int32(pos)
+	}
+	x.heads[slot] = int32(pos)
+	g, found := x.groups.findOrAdd(k.group, int32(len(x.lens)))
+	if !found {
+		x.lens = append(x.lens, nil)
+		x.prints.findOrAdd(uint64(uint32(k.group)), 0)
+	}
+	lens := x.lens[g]
 	i, found := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
 	if !found {
 		lens = slices.Insert(lens, i, stemLen{n: k.n})
 	}
 	lens[i].count++
-	x.groups[k.group] = lens
+	x.lens[g] = lens
 }
 
 // unfile removes position pos, which holds a filed stem, from the index.
 func (x *teaserIndex) unfile(pos int) {
-	k := x.key[pos]
-	x.stem[pos] = ""
-	if ps := slices.DeleteFunc(x.filed[k.slot()], func(p int32) bool { return int(p) == pos }); len(ps) > 0 {
-		x.filed[k.slot()] = ps
+	k := x.held[pos].key
+	x.held[pos] = nil
+	x.stems--
+	next, prev := x.next[pos], x.prev[pos]
+	if prev >= 0 {
+		x.next[prev] = next
 	} else {
-		delete(x.filed, k.slot())
+		slot, _ := x.slots.find(k.slot())
+		x.heads[slot] = next
 	}
-	lens := x.groups[k.group]
+	if next >= 0 {
+		x.prev[next] = prev
+	}
+	g, _ := x.groups.find(k.group)
+	lens := x.lens[g]
 	i, _ := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
 	if lens[i].count--; lens[i].count == 0 {
 		lens = slices.Delete(lens, i, i+1)
 	}
-	if len(lens) == 0 {
-		delete(x.groups, k.group)
-	} else {
-		x.groups[k.group] = lens
-	}
+	x.lens[g] = lens
 }
 
 // keyOfStem returns where a stem of teaserWords words or more is filed.
@@ -125,28 +162,53 @@ func keyOfStem(stem string) stemKey {
 	return stemKey{xxhash.Sum64String(start), len(stem), prefixHash(0, stem)}
 }
 
+// mayGive reports whether a key whose first teaserWords-1 words hash to a
+// group with low 32 bits group may give a filed teaser in full. When it
+// reports false, find returns -1: no stem of that group was ever filed.
+// It needs no key, which find does.
+func (x *teaserIndex) mayGive(group uint32) bool {
+	if x.stems == 0 {
+		return false
+	}
+	_, ok := x.prints.find(uint64(group))
+	return ok
+}
+
 // find returns the position in out of the teaser that key, the key of
 // paragraph i, gives in full, or -1.
 func (x *teaserIndex) find(key string, out []int, i int) int {
+	if x.stems == 0 {
+		return -1
+	}
 	start, ok := leadingWords(key, teaserWords-1)
 	if !ok {
 		return -1
 	}
 	group := xxhash.Sum64String(start)
+	g, ok := x.groups.find(group)
+	if !ok {
+		return -1
+	}
 	best, bestJoined := -1, int32(0)
 	h, done := uint64(0), 0
-	for _, l := range x.groups[group] {
+	for _, l := range x.lens[g] {
 		if l.n >= len(key) {
 			break
 		}
 		h = prefixHash(h, key[done:l.n])
 		done = l.n
-		for _, p := range x.filed[stemKey{group, l.n, h}.slot()] {
+		slot, ok := x.slots.find(stemKey{group, l.n, h}.slot())
+		if !ok {
+			continue
+		}
+		for p := x.heads[slot]; p >= 0; p = x.next[p] {
 			// Equal slots, so almost surely equal stems; the comparison
 			// keeps a collision from matching (a stem from another slot
 			// that passes it is a proper prefix of key all the same).
+			// The best is the one that joined first, whatever the order
+			// of the list: no two positions joined at once.
 			pos := int(p)
-			if j, st := x.joined[pos], x.stem[pos]; out[pos] != i && (best < 0 || j < bestJoined) && len(st) < len(key) && strings.HasPrefix(key, st) {
+			if j, st := x.joined[pos], x.held[pos].stem; out[pos] != i && (best < 0 || j < bestJoined) && len(st) < len(key) && strings.HasPrefix(key, st) {
 				best, bestJoined = pos, j
 			}
 		}

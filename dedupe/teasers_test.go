@@ -5,6 +5,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // scanTeasers is what teaserIndex replaces: a list of the positions that
@@ -99,8 +102,13 @@ func TestTeaserIndexScan(t *testing.T) {
 			scan.occupy(pos, s)
 
 			key := string(appendKey(nil, text()))
-			if got, want := x.find(key, out, -1), scan.find(key); got != want {
+			got, want := x.find(key, out, -1), scan.find(key)
+			if got != want {
 				t.Fatalf("key %q: index finds %d, scan %d (%v)", key, got, want, scan.text)
+			}
+			// nearest asks mayGive first, and find only if it says yes.
+			if group, ok := leadingWords(key, teaserWords-1); got >= 0 && (!ok || !x.mayGive(uint32(xxhash.Sum64String(group)))) {
+				t.Fatalf("key %q: find finds %d, but mayGive says none", key, got)
 			}
 		}
 	}
@@ -140,4 +148,36 @@ func teaserOf(text string) *teaserInfo {
 	}
 	t := newTeaserInfo(0, stem)
 	return &t
+}
+
+// TestNearInfoSize checks that nearInfo, kept for every paragraph, stays
+// 56 bytes: the group fingerprint for mayGive took what was padding.
+func TestNearInfoSize(t *testing.T) {
+	if n := unsafe.Sizeof(nearInfo{}); n != 56 {
+		t.Errorf("nearInfo is %d bytes, want 56", n)
+	}
+}
+
+// TestStartWords checks startWords against leadingWords, on keys of zero
+// to seven words with punctuation that nextWord trims.
+func TestStartWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	words := []string{"a", "bb", ",", "\"c\"", "…", "d-e"}
+	for range 2000 {
+		var b strings.Builder
+		for k := range r.IntN(8) {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		key := b.String()
+		group, hasGroup, start, hasStart := startWords(key)
+		wantGroup, wantHasGroup := leadingWords(key, teaserWords-1)
+		wantStart, wantHasStart := leadingWords(key, teaserWords)
+		if group != wantGroup || hasGroup != wantHasGroup || start != wantStart || hasStart != wantHasStart {
+			t.Fatalf("startWords(%q) = %q, %v, %q, %v; want %q, %v, %q, %v",
+				key, group, hasGroup, start, hasStart, wantGroup, wantHasGroup, wantStart, wantHasStart)
+		}
+	}
 }
