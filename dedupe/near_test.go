@@ -41,12 +41,12 @@ func nextWordTrimFunc(key string, i int) (start, end, next int) {
 	return len(key), len(key), len(key)
 }
 
-// sketchOfWords is sketchOf made from the words of nextWordTrimFunc, as
+// sketchOfWords is sketchOf made from the words that next finds, as
 // sketchOf made it before it found plain ASCII words itself.
-func sketchOfWords(key string) (sketch, int) {
+func sketchOfWords(key string, next func(key string, i int) (start, end, next int)) (sketch, int) {
 	var s sketch
 	words := 0
-	for start, end, i := nextWordTrimFunc(key, 0); start < end; start, end, i = nextWordTrimFunc(key, i) {
+	for start, end, i := next(key, 0); start < end; start, end, i = next(key, i) {
 		h := splitmix.Mix(xxhash.Sum64String(key[start:end]))
 		s[h>>62] |= 1 << (h & 63)
 		words++
@@ -54,15 +54,14 @@ func sketchOfWords(key string) (sketch, int) {
 	return s, words
 }
 
-// leadingWordsTrimFunc is leadingWords made from the words of
-// nextWordTrimFunc.
-func leadingWordsTrimFunc(key string, n int) (string, bool) {
-	start, end, i := nextWordTrimFunc(key, 0)
+// leadingWordsOf is leadingWords made from the words that next finds.
+func leadingWordsOf(key string, n int, next func(key string, i int) (start, end, next int)) (string, bool) {
+	start, end, i := next(key, 0)
 	for k := 1; start < end; k++ {
 		if k == n {
 			return key[:end], true
 		}
-		start, end, i = nextWordTrimFunc(key, i)
+		start, end, i = next(key, i)
 	}
 	return "", false
 }
@@ -79,7 +78,7 @@ func FuzzNextWord(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		key := string(appendKey(nil, s)) // nextWord reads match keys
 		sk, n := sketchOf(key)
-		if wantSk, wantN := sketchOfWords(key); sk != wantSk || n != wantN {
+		if wantSk, wantN := sketchOfWords(key, nextWordTrimFunc); sk != wantSk || n != wantN {
 			t.Fatalf("key %q: sketchOf gives %x, %d words; from nextWordTrimFunc %x, %d", key, sk, n, wantSk, wantN)
 		}
 		for k := range n + 2 {
@@ -87,7 +86,7 @@ func FuzzNextWord(f *testing.F) {
 				t.Fatalf("key %q of %d words: hasWords(key, %d) = %v", key, n, k, got)
 			}
 			lead, ok := leadingWords(key, k)
-			if wantLead, wantOK := leadingWordsTrimFunc(key, k); lead != wantLead || ok != wantOK {
+			if wantLead, wantOK := leadingWordsOf(key, k, nextWordTrimFunc); lead != wantLead || ok != wantOK {
 				t.Fatalf("key %q: leadingWords(key, %d) = %q, %v; from nextWordTrimFunc %q, %v", key, k, lead, ok, wantLead, wantOK)
 			}
 		}
@@ -126,12 +125,17 @@ func BenchmarkSketch(b *testing.B) {
 // against the scripts' tables for every rune.
 func TestUnspacedRanges(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		want := unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
-			unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) || unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
-		if got := unspaced(r); got != want {
+		if got, want := unspaced(r), unspacedByTables(r); got != want {
 			t.Fatalf("unspaced(%U) = %v, want %v", r, got, want)
 		}
 	}
+}
+
+// unspacedByTables is unspaced without its ranges: it asks the tables of
+// the scripts written without spaces about every rune.
+func unspacedByTables(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Thai, r) || unicode.Is(unicode.Lao, r) || unicode.Is(unicode.Khmer, r) || unicode.Is(unicode.Myanmar, r)
 }
 
 // TestIsPunct checks isPunct against unicode.IsPunct for every rune.

@@ -152,7 +152,7 @@ func abbreviationRuneAtATime(text string, start, p int, next rune) bool {
 
 // FuzzAbbreviation asks abbreviation and abbreviationRuneAtATime about
 // every full stop of a text, with the sentence starting at each offset
-// before it that starts a rune.
+// before it that starts a rune (near enough to make a difference).
 func FuzzAbbreviation(f *testing.F) {
 	for _, s := range []string{"Mr. Smith", "U.S. Senator", "e.g. this", "No. 10", "1. Find", "J. K. Rowling", "Ph.D. student",
 		"Straße. Nº. 5", "ÉTAT. x", "a\xff. B", "[x]. Y", "Nr°. 3"} {
@@ -165,6 +165,13 @@ func FuzzAbbreviation(f *testing.F) {
 			}
 			next, _ := utf8.DecodeRuneInString(text[p+1:])
 			for start := range text[:p] {
+				if 0 < start && start < p-2*maxWord {
+					// abbreviation looks back no more than maxWord
+					// bytes (and a rune): these starts give what 0
+					// gives, and asking about each made a text of many
+					// full stops take seconds.
+					continue
+				}
 				if got, want := abbreviation(text, start, p, next), abbreviationRuneAtATime(text, start, p, next); got != want {
 					t.Fatalf("abbreviation(%q, %d, %d, %q) = %v, a rune at a time %v", text, start, p, next, got, want)
 				}
