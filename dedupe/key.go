@@ -232,9 +232,8 @@ func isTrailingPunct(r rune) bool {
 // keys by a 32-bit tag of their xxhash (see tagIndex) and, on a hit,
 // compares the two units' texts and, if they differ, makes both keys again
 // and compares them, so a collision can never make two different texts
-// equal: the keys of a tag after the first, a different key with the same
-// tag by chance or with the same xxhash (which a text could be written
-// for), are kept in collided. It keeps no other keys: they would take as
+// equal: a key whose tag a different key had first (by chance, or by the
+// same xxhash, which a text could be written for) is kept in collided. It keeps no other keys: they would take as
 // much memory as the input.
 type keyIndex struct {
 	tags     tagIndex
