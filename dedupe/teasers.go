@@ -55,6 +55,25 @@ func newTeaserIndex(n int) teaserIndex {
 	return teaserIndex{slots: newHashIndex(n), groups: newHashIndex(n), prints: newHashIndex(n)}
 }
 
+// reset empties x for another round of dropNear, with room for about n
+// teasers, and keeps its tables' memory.
+func (x *teaserIndex) reset(n int) {
+	if x.slots.slots == nil {
+		*x = newTeaserIndex(n)
+		return
+	}
+	x.slots.reset()
+	x.groups.reset()
+	x.prints.reset()
+	x.joined, x.held, x.next, x.prev = x.joined[:0], x.held[:0], x.next[:0], x.prev[:0]
+	x.teasers, x.stems = 0, 0
+	x.heads = x.heads[:0]
+	for i := range x.lens {
+		x.lens[i] = x.lens[i][:0]
+	}
+	x.lens = x.lens[:0]
+}
+
 // stemKey files a stem: the xxhash of its first teaserWords-1 words (its
 // group), its length and its prefixHash.
 type stemKey struct {
@@ -120,7 +139,12 @@ func (x *teaserIndex) occupy(pos int, t *teaserInfo) {
 	x.heads[slot] = int32(pos)
 	g, found := x.groups.findOrAdd(k.group, int32(len(x.lens)))
 	if !found {
-		x.lens = append(x.lens, nil)
+		// A group's memory from an earlier round, if there is one.
+		if len(x.lens) < cap(x.lens) {
+			x.lens = x.lens[:g+1]
+		} else {
+			x.lens = append(x.lens, nil)
+		}
 		x.prints.findOrAdd(uint64(uint32(k.group)), 0)
 	}
 	lens := x.lens[g]
