@@ -249,7 +249,13 @@ type nearIndex struct {
 // whose start index reads keys with keyAt.
 func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 	x.starts.reset(keyAt)
-	x.teasers.reset(len(c.scratch.teasers))
+	// Positions in out are below len(c.order); a document with no
+	// teaser needs none.
+	positions := 0
+	if len(c.scratch.teasers) > 0 {
+		positions = len(c.order)
+	}
+	x.teasers.reset(len(c.scratch.teasers), positions)
 	if x.bags.slots == nil {
 		x.bags = newHashIndex(len(c.order) / 2)
 	} else {
@@ -423,7 +429,13 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearI
 // with match key full: cut off with a mark, and the start of full.
 func isTeaserOf(t, full string) bool {
 	stem, ok := teaserStem(t)
-	return ok && len(full) > len(stem) && strings.HasPrefix(full, stem) && hasWords(stem, teaserWords)
+	return ok && stemOf(stem, full)
+}
+
+// stemOf reports whether stem, a teaser's stem, is a proper prefix of full
+// with teaserWords words or more.
+func stemOf(stem, full string) bool {
+	return len(full) > len(stem) && strings.HasPrefix(full, stem) && hasWords(stem, teaserWords)
 }
 
 // moreComplete reports whether the later paragraph i should replace the
@@ -431,7 +443,13 @@ func isTeaserOf(t, full string) bool {
 // version that contains nearly all of the earlier.
 func (c *cleaner) moreComplete(i, earlier int, teaser bool) bool {
 	if teaser {
-		return isTeaserOf(c.text[earlier], c.keyString(i))
+		// isTeaserOf(c.text[earlier], key of i), with the stem that
+		// setNear made of the earlier's current text: making it again
+		// (lower case, key) took 1.6% of a Clean on a page of teasers.
+		if n := c.nearOf(earlier); n.teaser {
+			return stemOf(c.scratch.teasers[n.stem].stem, c.keyString(i))
+		}
+		return false
 	}
 	a, b := c.shinglesOf(earlier), c.shinglesOf(i)
 	return len(b) > len(a) && float64(overlap(a, b)) >= float64(len(a))*c.opts.similarity()

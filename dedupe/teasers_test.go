@@ -89,7 +89,7 @@ func TestTeaserIndexScan(t *testing.T) {
 		if trial%2 == 1 {
 			slotOf = func(a, n, b uint64) uint64 { return 0 }
 		}
-		x.reset(r.IntN(4))
+		x.reset(r.IntN(4), r.IntN(4)*20)
 		scan := scanTeasers{text: make(map[int]string)}
 		var out []int
 		for range 60 {
