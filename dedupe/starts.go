@@ -33,6 +33,7 @@ type startIndex struct {
 	listIDs hashIndex            // hash of the first words → the list's number
 	lists   []startList          // by list number
 	entries []startEntry         // by entry number, in the order filed
+	levels  [][]int              // by number (startList.levels): the levels of a list filed by level, in increasing order
 	refs    []int32              // by position: 1 + its last entry in a list filed by level (0: none)
 	slots   hashIndex            // slot of a list, level and prefix hash → its number in filed
 	filed   [][]int32            // by slot number: entry numbers, in increasing order
@@ -40,12 +41,13 @@ type startIndex struct {
 }
 
 // startList is a list of startIndex: the paragraphs whose first words hash
-// alike.
+// alike. It holds no pointer, so the garbage collector need not look
+// into the lists: the few lists filed by level have their levels apart.
 type startList struct {
 	hash        uint64 // the hash of the first words
 	first, last int32  // its first and last entries, -1 if none
-	n           int    // how many entries it has
-	levels      []int  // the levels it is filed under, in increasing order
+	n           int32  // how many entries it has
+	levels      int32  // 1 + the number of its levels in startIndex.levels (0: none yet)
 }
 
 // startEntry is a position in a list of startIndex. Entries are numbered
@@ -73,6 +75,10 @@ func (x *startIndex) reset(keyAt func(pos int) string) {
 	x.listIDs.reset()
 	x.slots.reset()
 	x.lists, x.entries = x.lists[:0], x.entries[:0]
+	for i := range x.levels {
+		x.levels[i] = x.levels[i][:0]
+	}
+	x.levels = x.levels[:0]
 	clear(x.refs)
 	for i := range x.filed {
 		x.filed[i] = x.filed[i][:0]
@@ -86,14 +92,17 @@ func (x *startIndex) reset(keyAt func(pos int) string) {
 func (x *startIndex) listOf(list uint64) int32 {
 	id, found := x.listIDs.findOrAdd(list, int32(len(x.lists)))
 	if !found {
-		// The levels' memory from an earlier round, if there is one.
-		var levels []int
-		if len(x.lists) < cap(x.lists) {
-			levels = x.lists[:id+1][id].levels[:0]
-		}
-		x.lists = append(x.lists, startList{hash: list, first: -1, last: -1, levels: levels})
+		x.lists = append(x.lists, startList{hash: list, first: -1, last: -1})
 	}
 	return id
+}
+
+// levelsOf returns the levels list id is filed under.
+func (x *startIndex) levelsOf(id int32) []int {
+	if l := x.lists[id].levels; l > 0 {
+		return x.levels[l-1]
+	}
+	return nil
 }
 
 // levelSlot returns where the entries of list whose key's first level
@@ -145,8 +154,8 @@ func (x *startIndex) add(list uint64, pos int, key func() string) {
 	}
 	l.last = e
 	l.n++
-	if len(l.levels) > 0 {
-		x.file(e, key(), l.levels, true)
+	if levels := x.levelsOf(id); len(levels) > 0 {
+		x.file(e, key(), levels, true)
 		x.addRef(pos, e)
 	}
 }
@@ -168,11 +177,11 @@ func (x *startIndex) replace(pos int, old func() string) {
 	}
 	oldKey := old()
 	for r := x.refs[pos]; r > 0; r = x.entries[r-1].prevRef {
-		x.file(r-1, oldKey, x.lists[x.entries[r-1].list].levels, false)
+		x.file(r-1, oldKey, x.levelsOf(x.entries[r-1].list), false)
 	}
 	key := x.keyAt(pos)
 	for r := x.refs[pos]; r > 0; r = x.entries[r-1].prevRef {
-		x.file(r-1, key, x.lists[x.entries[r-1].list].levels, true)
+		x.file(r-1, key, x.levelsOf(x.entries[r-1].list), true)
 	}
 }
 
@@ -219,13 +228,21 @@ func (x *startIndex) file(e int32, key string, levels []int, add bool) {
 // filed under yet.
 func (x *startIndex) fileLevel(id int32, level int) {
 	l := &x.lists[id]
-	if len(l.levels) == 0 {
+	if l.levels == 0 {
 		for e := l.first; e >= 0; e = x.entries[e].next {
 			x.addRef(int(x.entries[e].pos), e)
 		}
+		// A list's memory from an earlier round, if there is one.
+		if len(x.levels) < cap(x.levels) {
+			x.levels = x.levels[:len(x.levels)+1]
+		} else {
+			x.levels = append(x.levels, nil)
+		}
+		l.levels = int32(len(x.levels))
 	}
-	i, _ := slices.BinarySearch(l.levels, level)
-	l.levels = slices.Insert(l.levels, i, level)
+	levels := x.levels[l.levels-1]
+	i, _ := slices.BinarySearch(levels, level)
+	x.levels[l.levels-1] = slices.Insert(levels, i, level)
 	one := []int{level}
 	for e := l.first; e >= 0; e = x.entries[e].next {
 		x.file(e, x.keyAt(int(x.entries[e].pos)), one, true)
@@ -244,7 +261,7 @@ func (x *startIndex) find(list uint64, stem string) int {
 		return len(key) > len(stem) && strings.HasPrefix(key, stem)
 	}
 	l := &x.lists[id]
-	if l.n <= smallStarts || len(stem) < minLevel {
+	if int(l.n) <= smallStarts || len(stem) < minLevel {
 		for e := l.first; e >= 0; e = x.entries[e].next {
 			if pos := x.entries[e].pos; matches(pos) {
 				return int(pos)
@@ -253,7 +270,7 @@ func (x *startIndex) find(list uint64, stem string) int {
 		return -1
 	}
 	level := levelOf(len(stem))
-	if _, ok := slices.BinarySearch(l.levels, level); !ok {
+	if _, ok := slices.BinarySearch(x.levelsOf(id), level); !ok {
 		x.fileLevel(id, level)
 	}
 	slot, ok := x.slots.find(levelSlot(list, level, prefixHash(0, stem[:level])))
