@@ -97,6 +97,7 @@ type cleaner struct {
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
 	bagBuf    []uint64       // scratch for sentenceBag
+	nearIdx   nearIndex      // dropNear's indexes, kept from round to round
 	// recentShingles keeps the last shingle sets dropNear made.
 	recentShingles [nearWindow + 2]shingleSet
 	recentNext     int
@@ -213,6 +214,7 @@ func (c *cleaner) freeRounds() {
 	c.keptRepeat = nil
 	c.scratch = scratch{}
 	c.keyBuf, c.keyBuf2, c.bagBuf = nil, nil, nil
+	c.nearIdx = nearIndex{}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
 

@@ -40,6 +40,13 @@ func newHashIndex(n int) hashIndex {
 	return hashIndex{slots: make([]hashSlot, size), seed: rand.Uint64()}
 }
 
+// reset empties x and keeps its slots, for a table filed again from
+// scratch: dropNear's, in every round.
+func (x *hashIndex) reset() {
+	clear(x.slots)
+	x.n = 0
+}
+
 // slot returns the first slot to probe for h.
 func (x *hashIndex) slot(h uint64) uint64 { return splitmix.Mix(h^x.seed) & uint64(len(x.slots)-1) }
 

@@ -27,15 +27,37 @@ import (
 // the list looks at the new paragraph there, as the scan did: the
 // position's filings are made again from the new key.
 type startIndex struct {
-	// Lists and slots are numbered in flat tables (hashIndex), which take
-	// one probe where Go maps of slices took two.
+	// Lists, entries and slots are numbered in flat tables: a list is a
+	// chain of entries, in the order filed, where a slice per list cost
+	// an allocation per list in every round.
 	listIDs hashIndex            // hash of the first words → the list's number
-	lists   [][]int              // by list number: positions in out, in the order filed
-	levels  [][]int              // by list number: the levels it is filed under, in increasing order
-	refs    [][]startRef         // by position: its entries in lists filed by level
+	lists   []startList          // by list number
+	entries []startEntry         // by entry number, in the order filed
+	levels  [][]int              // by number (startList.levels): the levels of a list filed by level, in increasing order
+	refs    []int32              // by position: 1 + its last entry in a list filed by level (0: none)
 	slots   hashIndex            // slot of a list, level and prefix hash → its number in filed
-	filed   [][]int32            // by slot number: indices in the list, in increasing order
+	filed   [][]int32            // by slot number: entry numbers, in increasing order
 	keyAt   func(pos int) string // the key of the paragraph at a position of out, good until the next call
+}
+
+// startList is a list of startIndex: the paragraphs whose first words hash
+// alike. It holds no pointer, so the garbage collector need not look
+// into the lists: the few lists filed by level have their levels apart.
+type startList struct {
+	hash        uint64 // the hash of the first words
+	first, last int32  // its first and last entries, -1 if none
+	n           int32  // how many entries it has
+	levels      int32  // 1 + the number of its levels in startIndex.levels (0: none yet)
+}
+
+// startEntry is a position in a list of startIndex. Entries are numbered
+// in the order they were filed, so a list's entries, and those filed under
+// a slot, are in the order of their numbers.
+type startEntry struct {
+	pos     int32 // the position in out
+	list    int32 // the list's number
+	next    int32 // the list's next entry, -1 at the end
+	prevRef int32 // 1 + the position's entry filed by level before this one (0: none)
 }
 
 // newStartIndex returns an empty startIndex that reads keys with keyAt.
@@ -43,27 +65,51 @@ func newStartIndex(keyAt func(pos int) string) *startIndex {
 	return &startIndex{listIDs: newHashIndex(0), slots: newHashIndex(0), keyAt: keyAt}
 }
 
-// listOf returns the number of the list whose first words hash to list,
-// adding an empty one if there is none.
-func (x *startIndex) listOf(list uint64) int {
-	id, found := x.listIDs.findOrAdd(list, int32(len(x.lists)))
-	if !found {
-		x.lists, x.levels = append(x.lists, nil), append(x.levels, nil)
+// reset empties x for a round of dropNear that reads keys with keyAt,
+// and keeps its tables' memory.
+func (x *startIndex) reset(keyAt func(pos int) string) {
+	if x.listIDs.slots == nil {
+		*x = *newStartIndex(keyAt)
+		return
 	}
-	return int(id)
+	x.listIDs.reset()
+	x.slots.reset()
+	x.lists, x.entries = x.lists[:0], x.entries[:0]
+	for i := range x.levels {
+		x.levels[i] = x.levels[i][:0]
+	}
+	x.levels = x.levels[:0]
+	clear(x.refs)
+	for i := range x.filed {
+		x.filed[i] = x.filed[i][:0]
+	}
+	x.filed = x.filed[:0]
+	x.keyAt = keyAt
 }
 
-// startRef is an entry of a list: the list's hash and an index in it.
-type startRef struct {
-	list uint64
-	idx  int32
+// listOf returns the number of the list whose first words hash to list,
+// adding an empty one if there is none.
+func (x *startIndex) listOf(list uint64) int32 {
+	id, found := x.listIDs.findOrAdd(list, int32(len(x.lists)))
+	if !found {
+		x.lists = append(x.lists, startList{hash: list, first: -1, last: -1})
+	}
+	return id
+}
+
+// levelsOf returns the levels list id is filed under.
+func (x *startIndex) levelsOf(id int32) []int {
+	if l := x.lists[id].levels; l > 0 {
+		return x.levels[l-1]
+	}
+	return nil
 }
 
 // levelSlot returns where the entries of list whose key's first level
 // bytes hash to h are filed: the three mixed into one word, the key of a
 // flat table (hashIndex). Entries of two lists or levels that
-// share a slot only put more entries before find, which compares keys,
-// and an entry that passes is filed under the right slot too, in order.
+// share a slot only put more entries before find, which compares keys
+// and lists.
 func levelSlot(list uint64, level int, h uint64) uint64 {
 	return slotOf(list, uint64(level), h)
 }
@@ -98,42 +144,51 @@ func levelOf(n int) int {
 // in out yet).
 func (x *startIndex) add(list uint64, pos int, key func() string) {
 	id := x.listOf(list)
-	idx := len(x.lists[id])
-	x.lists[id] = append(x.lists[id], pos)
-	if levels := x.levels[id]; len(levels) > 0 {
-		x.file(list, int32(idx), key(), levels, true)
-		x.addRef(pos, startRef{list, int32(idx)})
+	e := int32(len(x.entries))
+	x.entries = append(x.entries, startEntry{pos: int32(pos), list: id, next: -1})
+	l := &x.lists[id]
+	if l.last >= 0 {
+		x.entries[l.last].next = e
+	} else {
+		l.first = e
+	}
+	l.last = e
+	l.n++
+	if levels := x.levelsOf(id); len(levels) > 0 {
+		x.file(e, key(), levels, true)
+		x.addRef(pos, e)
 	}
 }
 
-// addRef records that position pos has entry r in a list filed by level.
-func (x *startIndex) addRef(pos int, r startRef) {
+// addRef records that position pos has entry e in a list filed by level.
+func (x *startIndex) addRef(pos int, e int32) {
 	if pos >= len(x.refs) {
-		x.refs = append(x.refs, make([][]startRef, pos+1-len(x.refs))...)
+		x.refs = append(x.refs, make([]int32, pos+1-len(x.refs))...)
 	}
-	x.refs[pos] = append(x.refs[pos], r)
+	x.entries[e].prevRef = x.refs[pos]
+	x.refs[pos] = e + 1
 }
 
 // replace refiles the entries of position pos under the key of the
 // paragraph there now; old returns the key of the one it replaced.
 func (x *startIndex) replace(pos int, old func() string) {
-	if pos >= len(x.refs) || len(x.refs[pos]) == 0 {
+	if pos >= len(x.refs) || x.refs[pos] == 0 {
 		return
 	}
-	refs := x.refs[pos]
 	oldKey := old()
-	for _, r := range refs {
-		x.file(r.list, r.idx, oldKey, x.levels[x.listOf(r.list)], false)
+	for r := x.refs[pos]; r > 0; r = x.entries[r-1].prevRef {
+		x.file(r-1, oldKey, x.levelsOf(x.entries[r-1].list), false)
 	}
 	key := x.keyAt(pos)
-	for _, r := range refs {
-		x.file(r.list, r.idx, key, x.levels[x.listOf(r.list)], true)
+	for r := x.refs[pos]; r > 0; r = x.entries[r-1].prevRef {
+		x.file(r-1, key, x.levelsOf(x.entries[r-1].list), true)
 	}
 }
 
-// file adds (or, with add false, removes) entry idx of list under each of
-// levels (increasing) that key is long enough for.
-func (x *startIndex) file(list uint64, idx int32, key string, levels []int, add bool) {
+// file adds (or, with add false, removes) entry e under each of levels
+// (increasing) that key is long enough for.
+func (x *startIndex) file(e int32, key string, levels []int, add bool) {
+	list := x.lists[x.entries[e].list].hash
 	h, done := uint64(0), 0
 	for _, level := range levels {
 		if level > len(key) {
@@ -149,37 +204,48 @@ func (x *startIndex) file(list uint64, idx int32, key string, levels []int, add 
 		case !found:
 			slot = int32(len(x.filed))
 			x.slots.findOrAdd(k, slot)
-			x.filed = append(x.filed, nil)
+			// A slot's memory from an earlier round, if there is one.
+			if len(x.filed) < cap(x.filed) {
+				x.filed = x.filed[:slot+1]
+			} else {
+				x.filed = append(x.filed, nil)
+			}
 		}
 		// In increasing order: entries are filed in order, except when a
-		// position changes hands. One entry is removed: two lists that
-		// share a slot can each have an entry idx there.
+		// position changes hands.
 		ids := x.filed[slot]
-		i, found := slices.BinarySearch(ids, idx)
+		i, found := slices.BinarySearch(ids, e)
 		switch {
 		case add:
-			x.filed[slot] = slices.Insert(ids, i, idx)
+			x.filed[slot] = slices.Insert(ids, i, e)
 		case found:
 			x.filed[slot] = slices.Delete(ids, i, i+1)
 		}
 	}
 }
 
-// fileLevel files every entry of list under level, which it is not filed
-// under yet.
-func (x *startIndex) fileLevel(list uint64, level int) {
-	id := x.listOf(list)
-	levels := x.levels[id]
-	if len(levels) == 0 {
-		for idx, pos := range x.lists[id] {
-			x.addRef(pos, startRef{list, int32(idx)})
+// fileLevel files every entry of list id under level, which it is not
+// filed under yet.
+func (x *startIndex) fileLevel(id int32, level int) {
+	l := &x.lists[id]
+	if l.levels == 0 {
+		for e := l.first; e >= 0; e = x.entries[e].next {
+			x.addRef(int(x.entries[e].pos), e)
 		}
+		// A list's memory from an earlier round, if there is one.
+		if len(x.levels) < cap(x.levels) {
+			x.levels = x.levels[:len(x.levels)+1]
+		} else {
+			x.levels = append(x.levels, nil)
+		}
+		l.levels = int32(len(x.levels))
 	}
+	levels := x.levels[l.levels-1]
 	i, _ := slices.BinarySearch(levels, level)
-	x.levels[id] = slices.Insert(levels, i, level)
+	x.levels[l.levels-1] = slices.Insert(levels, i, level)
 	one := []int{level}
-	for idx, pos := range x.lists[id] {
-		x.file(list, int32(idx), x.keyAt(pos), one, true)
+	for e := l.first; e >= 0; e = x.entries[e].next {
+		x.file(e, x.keyAt(int(x.entries[e].pos)), one, true)
 	}
 }
 
@@ -190,32 +256,31 @@ func (x *startIndex) find(list uint64, stem string) int {
 	if !ok {
 		return -1
 	}
-	entries := x.lists[id]
-	matches := func(pos int) bool {
-		key := x.keyAt(pos)
+	matches := func(pos int32) bool {
+		key := x.keyAt(int(pos))
 		return len(key) > len(stem) && strings.HasPrefix(key, stem)
 	}
-	if len(entries) <= smallStarts || len(stem) < minLevel {
-		for _, pos := range entries {
-			if matches(pos) {
-				return pos
+	l := &x.lists[id]
+	if int(l.n) <= smallStarts || len(stem) < minLevel {
+		for e := l.first; e >= 0; e = x.entries[e].next {
+			if pos := x.entries[e].pos; matches(pos) {
+				return int(pos)
 			}
 		}
 		return -1
 	}
 	level := levelOf(len(stem))
-	if _, ok := slices.BinarySearch(x.levels[id], level); !ok {
-		x.fileLevel(list, level)
+	if _, ok := slices.BinarySearch(x.levelsOf(id), level); !ok {
+		x.fileLevel(id, level)
 	}
 	slot, ok := x.slots.find(levelSlot(list, level, prefixHash(0, stem[:level])))
 	if !ok {
 		return -1
 	}
-	for _, idx := range x.filed[slot] {
-		// An index from another list that shares the slot may be past
-		// the end of this one.
-		if int(idx) < len(entries) && matches(entries[idx]) {
-			return entries[idx]
+	for _, e := range x.filed[slot] {
+		// An entry of another list may share the slot.
+		if entry := x.entries[e]; entry.list == id && matches(entry.pos) {
+			return int(entry.pos)
 		}
 	}
 	return -1

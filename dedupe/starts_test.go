@@ -11,6 +11,8 @@ import (
 // of. Keys are made of two letters so that they share long prefixes, and
 // run past several levels; positions change hands as in dropNear. Every
 // other trial files all entries under one slot, as if every hash collided.
+// Each trial empties the index of the one before with reset, as dropNear
+// does from round to round.
 func TestStartIndexScan(t *testing.T) {
 	defer func(n int, f func(a, n, b uint64) uint64) { smallStarts, slotOf = n, f }(smallStarts, slotOf)
 	mixed := slotOf
@@ -30,6 +32,7 @@ func TestStartIndexScan(t *testing.T) {
 		s := starts[r.IntN(len(starts))]
 		return s[:min(len(s), 10+r.IntN(60))] + random(r.IntN(40))
 	}
+	var x startIndex
 	for trial := range 400 {
 		smallStarts = []int{0, 3, 8}[trial%3]
 		slotOf = mixed
@@ -38,7 +41,7 @@ func TestStartIndexScan(t *testing.T) {
 		}
 		keys := map[int]string{} // position → the key of the paragraph there
 		lists := map[uint64][]int{}
-		x := newStartIndex(func(pos int) string { return keys[pos] })
+		x.reset(func(pos int) string { return keys[pos] })
 		for range 120 {
 			list := uint64(r.IntN(2))
 			switch op := r.IntN(10); {
