@@ -25,6 +25,14 @@ func (s *scanTeasers) occupy(pos int, text string) {
 	}
 }
 
+// isTeaserOf reports whether paragraph text t is a teaser of the paragraph
+// with match key full: cut off with a mark, and the start of full. It is
+// what dropNear's moreComplete decides from the stem setNear kept.
+func isTeaserOf(t, full string) bool {
+	stem, ok := teaserStem(t)
+	return ok && stemOf(stem, full)
+}
+
 func (s *scanTeasers) find(key string) int {
 	for _, pos := range s.list {
 		if isTeaserOf(s.text[pos], key) {
