@@ -248,6 +248,9 @@ type nearIndex struct {
 // reset empties x for a round of dropNear over the paragraphs of c.order,
 // whose start index reads keys with keyAt.
 func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
+	// First, as it makes sure of the near information of c.order, which
+	// adds the teaserInfo of a text that changed to c.scratch.teasers.
+	c.teaserStarts(x)
 	x.starts.reset(keyAt)
 	// Positions in out are below len(c.order); a document with no
 	// teaser needs none.
@@ -261,7 +264,6 @@ func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 	} else {
 		x.bags.reset()
 	}
-	c.teaserStarts(x)
 }
 
 // sentenceBag returns a hash of the multiset of paragraph i's sentences
