@@ -43,3 +43,23 @@ func FuzzTeaserStem(f *testing.F) {
 		}
 	})
 }
+
+// TestNearIndexResetSizesTeasers checks that reset sizes the teaser index
+// by position for the teasers that making sure of the near information
+// finds: here every text's near information is to be made again, and the
+// teasers with it, which a count taken before finds none of.
+func TestNearIndexResetSizesTeasers(t *testing.T) {
+	c := cleanerRounds(t, "Breaking news from the city: the council met …\n\nAnother paragraph of the page, long enough.\n", Options{})
+	c.scratch.teasers = nil
+	for i := range c.near {
+		c.near[i].ok = false
+	}
+	var x nearIndex
+	x.reset(c, func(pos int) string { return c.keyString(c.order[pos]) })
+	if len(c.scratch.teasers) != 1 {
+		t.Fatalf("%d teasers made again, want 1", len(c.scratch.teasers))
+	}
+	if got := len(x.teasers.joined); got != len(c.order) {
+		t.Errorf("teaser index sized for %d positions, want %d", got, len(c.order))
+	}
+}

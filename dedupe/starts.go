@@ -74,16 +74,8 @@ func (x *startIndex) reset(keyAt func(pos int) string) {
 	}
 	x.listIDs.reset()
 	x.slots.reset()
-	x.lists, x.entries = x.lists[:0], x.entries[:0]
-	for i := range x.levels {
-		x.levels[i] = x.levels[i][:0]
-	}
-	x.levels = x.levels[:0]
+	x.lists, x.entries, x.levels, x.filed = x.lists[:0], x.entries[:0], x.levels[:0], x.filed[:0]
 	clear(x.refs)
-	for i := range x.filed {
-		x.filed[i] = x.filed[i][:0]
-	}
-	x.filed = x.filed[:0]
 	x.keyAt = keyAt
 }
 
@@ -204,12 +196,7 @@ func (x *startIndex) file(e int32, key string, levels []int, add bool) {
 		case !found:
 			slot = int32(len(x.filed))
 			x.slots.findOrAdd(k, slot)
-			// A slot's memory from an earlier round, if there is one.
-			if len(x.filed) < cap(x.filed) {
-				x.filed = x.filed[:slot+1]
-			} else {
-				x.filed = append(x.filed, nil)
-			}
+			x.filed = appendEmpty(x.filed)
 		}
 		// In increasing order: entries are filed in order, except when a
 		// position changes hands.
@@ -232,12 +219,7 @@ func (x *startIndex) fileLevel(id int32, level int) {
 		for e := l.first; e >= 0; e = x.entries[e].next {
 			x.addRef(int(x.entries[e].pos), e)
 		}
-		// A list's memory from an earlier round, if there is one.
-		if len(x.levels) < cap(x.levels) {
-			x.levels = x.levels[:len(x.levels)+1]
-		} else {
-			x.levels = append(x.levels, nil)
-		}
+		x.levels = appendEmpty(x.levels)
 		l.levels = int32(len(x.levels))
 	}
 	levels := x.levels[l.levels-1]

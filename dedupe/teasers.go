@@ -69,11 +69,7 @@ func (x *teaserIndex) reset(n, positions int) {
 	}
 	x.joined, x.held, x.next, x.prev = resize(x.joined, positions), resize(x.held, positions), resize(x.next, positions), resize(x.prev, positions)
 	x.teasers, x.stems = 0, 0
-	x.heads = x.heads[:0]
-	for i := range x.lens {
-		x.lens[i] = x.lens[i][:0]
-	}
-	x.lens = x.lens[:0]
+	x.heads, x.lens = x.heads[:0], x.lens[:0]
 }
 
 // resize returns s with n zero elements, in its own memory if it has room.
@@ -84,6 +80,19 @@ func resize[T any](s []T, n int) []T {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// appendEmpty returns s with one more slice, empty, which is the memory
+// of the one that stood there before s was cut shorter, if there was one:
+// the tables of slices that dropNear's indexes empty in every round keep
+// their inner slices' memory from round to round.
+func appendEmpty[T any](s [][]T) [][]T {
+	if len(s) < cap(s) {
+		s = s[:len(s)+1]
+		s[len(s)-1] = s[len(s)-1][:0]
+		return s
+	}
+	return append(s, nil)
 }
 
 // stemKey files a stem: the xxhash of its first teaserWords-1 words (its
@@ -151,12 +160,7 @@ func (x *teaserIndex) occupy(pos int, t *teaserInfo) {
 	x.heads[slot] = int32(pos)
 	g, found := x.groups.findOrAdd(k.group, int32(len(x.lens)))
 	if !found {
-		// A group's memory from an earlier round, if there is one.
-		if len(x.lens) < cap(x.lens) {
-			x.lens = x.lens[:g+1]
-		} else {
-			x.lens = append(x.lens, nil)
-		}
+		x.lens = appendEmpty(x.lens)
 		x.prints.findOrAdd(uint64(uint32(k.group)), 0)
 	}
 	lens := x.lens[g]

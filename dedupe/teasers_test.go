@@ -25,6 +25,14 @@ func (s *scanTeasers) occupy(pos int, text string) {
 	}
 }
 
+// isTeaserOf reports whether paragraph text t is a teaser of the paragraph
+// with match key full: cut off with a mark, and the start of full. It is
+// what dropNear's moreComplete decides from the stem setNear kept.
+func isTeaserOf(t, full string) bool {
+	stem, ok := teaserStem(t)
+	return ok && stemOf(stem, full)
+}
+
 func (s *scanTeasers) find(key string) int {
 	for _, pos := range s.list {
 		if isTeaserOf(s.text[pos], key) {
@@ -182,5 +190,22 @@ func TestStartWords(t *testing.T) {
 			t.Fatalf("startWords(%q) = %q, %v, %q, %v; want %q, %v, %q, %v",
 				key, group, hasGroup, start, hasStart, wantGroup, wantHasGroup, wantStart, wantHasStart)
 		}
+	}
+}
+
+// TestAppendEmpty checks that appendEmpty adds an empty slice, reusing
+// the memory of the one that stood there, however long it was.
+func TestAppendEmpty(t *testing.T) {
+	s := [][]int{{1}, {2, 3}}
+	inner := &s[1][0]
+	s = appendEmpty(s[:1])
+	if len(s) != 2 || len(s[1]) != 0 {
+		t.Fatalf("appendEmpty gave %v, want [[1] []]", s)
+	}
+	if s = append(s[:1], append(s[1], 4)); &s[1][0] != inner || s[1][0] != 4 {
+		t.Errorf("appendEmpty did not keep the inner slice's memory")
+	}
+	if s = appendEmpty(s); len(s) != 3 || s[2] != nil {
+		t.Errorf("appendEmpty past the capacity gave %v, want a nil slice added", s)
 	}
 }
