@@ -119,7 +119,7 @@ fi
 # No output folder is deleted until the end: see the rm at the top.
 measure_tree() {
 	local -A times users syss rsss
-	local k spec key text cmd start end n=0
+	local k spec key text cmd start end status n=0
 	for k in $(seq "$runs"); do
 		for spec in "$@"; do
 			IFS='|' read -r key text cmd <<< "$spec"
@@ -127,8 +127,17 @@ measure_tree() {
 			cmd=${cmd//OUT/$out/tree-out/$n}
 			mkdir -p "$out/tree-out/$n"
 			start=$(date +%s.%N)
+			# --check exits 1 (files would change); any other failure
+			# stops the script with the command and its error output.
 			# shellcheck disable=SC2086 # the command is split on purpose
-			timed $cmd > /dev/null 2>&1 || [ $? = 1 ] # --check exits 1: files would change
+			timed $cmd > /dev/null 2> "$out/tree-err" || {
+				status=$?
+				if [ "$status" != 1 ]; then
+					echo "$0: '$cmd' exited $status:" >&2
+					tail -5 "$out/tree-err" >&2
+					exit 1
+				fi
+			}
 			end=$(date +%s.%N)
 			times[$key]+="$(echo "$end - $start" | bc) "
 			users[$key]+="$(field 'User time') " syss[$key]+="$(field 'System time') "
@@ -159,6 +168,6 @@ measure_tree "o1|textclean -j 1 -o OUT TREE|$tc -j 1 -o OUT $treedir" "o2|textcl
 speedup "cp: 2 writers over 1" "$secs_cp1" "$secs_cp2"
 speedup "textclean --check: -j 2 over -j 1" "$secs_check1" "$secs_check2"
 speedup "textclean -o: -j 2 over -j 1" "$secs_o1" "$secs_o2"
-rm -rf "$out/tree-out" "$out/tree-files"
+rm -rf "$out/tree-out" "$out/tree-files" "$out/tree-err"
 sync
 date +%s > "$out/tree-removed"
