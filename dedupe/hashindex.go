@@ -33,11 +33,18 @@ type hashSlot struct {
 
 // newHashIndex returns a hashIndex with room for n entries.
 func newHashIndex(n int) hashIndex {
+	return hashIndex{slots: make([]hashSlot, slotsFor(n)), seed: rand.Uint64()}
+}
+
+// slotsFor returns the slots of a hashIndex or tagIndex with room for n
+// entries: a power of two, at least 16, that n fill at most three
+// quarters of.
+func slotsFor(n int) int {
 	size := 16
 	for size*3 < n*4 {
 		size *= 2
 	}
-	return hashIndex{slots: make([]hashSlot, size), seed: rand.Uint64()}
+	return size
 }
 
 // reset empties x and keeps its slots, for a table filed again from
@@ -128,12 +135,8 @@ type tagSlot struct {
 
 // newTagIndex returns a tagIndex with room for n entries.
 func newTagIndex(n int) tagIndex {
-	size := 16
-	for size*3 < n*4 {
-		size *= 2
-	}
 	x := tagIndex{seed: rand.Uint64()}
-	x.resize(size)
+	x.resize(slotsFor(n))
 	return x
 }
 
