@@ -8,16 +8,17 @@ import (
 )
 
 // hashIndex maps 64-bit hashes to the first index filed under each: the
-// lookup of dropNear's bags of sentences, which takes equal hashes for
-// equal bags. (The paragraph and sentence tables, which compare their keys
-// on every hit, use a tagIndex, which keeps 32 bits of each hash.) It is an
-// open-addressing table with linear probing, sized once for the number of
-// entries expected (and doubled should that be exceeded). A lookup costs
-// one probe into one array, where a Go map looks at a group's control word
-// before its slots. The slot of a hash is its low bits after mixing it with
-// a random seed: xxhash is unseeded, so without the seed a text could be
-// written whose keys' hashes all share their low bits and probe in one
-// long run.
+// tables of dropNear, which are its bags of sentences (equal hashes are
+// equal bags to it) and the lists asked for and the slots and groups of
+// its teaser and start indexes. (The paragraph and sentence tables, which
+// compare their keys on every hit, use a tagIndex, which keeps 32 bits of
+// each hash.) It is an open-addressing table with linear probing, sized
+// once for the number of entries expected (and doubled should that be
+// exceeded). A lookup costs one probe into one array, where a Go map
+// looks at a group's control word before its slots. The slot of a hash is
+// its low bits after mixing it with a random seed: xxhash is unseeded, so
+// without the seed a text could be written whose keys' hashes all share
+// their low bits and probe in one long run.
 type hashIndex struct {
 	slots []hashSlot // a power of two of them, at most three quarters full
 	n     int
@@ -33,11 +34,18 @@ type hashSlot struct {
 
 // newHashIndex returns a hashIndex with room for n entries.
 func newHashIndex(n int) hashIndex {
+	return hashIndex{slots: make([]hashSlot, slotsFor(n)), seed: rand.Uint64()}
+}
+
+// slotsFor returns the slots of a hashIndex or tagIndex with room for n
+// entries: a power of two, at least 16, that n fill at most three
+// quarters of.
+func slotsFor(n int) int {
 	size := 16
 	for size*3 < n*4 {
 		size *= 2
 	}
-	return hashIndex{slots: make([]hashSlot, size), seed: rand.Uint64()}
+	return size
 }
 
 // reset empties x and keeps its slots, for a table filed again from
@@ -128,12 +136,8 @@ type tagSlot struct {
 
 // newTagIndex returns a tagIndex with room for n entries.
 func newTagIndex(n int) tagIndex {
-	size := 16
-	for size*3 < n*4 {
-		size *= 2
-	}
 	x := tagIndex{seed: rand.Uint64()}
-	x.resize(size)
+	x.resize(slotsFor(n))
 	return x
 }
 

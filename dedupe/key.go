@@ -233,8 +233,8 @@ func isTrailingPunct(r rune) bool {
 // compares the two units' texts and, if they differ, makes both keys again
 // and compares them, so a collision can never make two different texts
 // equal: a key whose tag a different key had first (by chance, or by the
-// same xxhash, which a text could be written for) is kept in collided. It keeps no other keys: they would take as
-// much memory as the input.
+// same xxhash, which a text could be written for) is kept in collided. It
+// keeps no other keys: they would take as much memory as the input.
 type keyIndex struct {
 	tags     tagIndex
 	collided map[string]int32 // keys whose tag a different key had first

@@ -1,9 +1,6 @@
 package dedupe
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/textclean/textclean/internal/sentence"
@@ -26,32 +23,24 @@ var parallelBytes = 256 << 10
 // that sentence cuts change are made again, one at a time, when a later
 // round needs them.
 func (c *cleaner) prepare() {
-	workers := runtime.GOMAXPROCS(0)
-	if len(c.input) < parallelBytes || workers < 2 {
+	workers := c.workers()
+	if workers < 2 {
 		return
 	}
-	n := len(c.paras)
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	var others []*scratch
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(lo+chunk, n)
-		// The first chunk's buffers are the cleaner's own, which the
-		// rounds then reuse: for one huge paragraph, they are as large
-		// as the input.
-		s := &c.scratch
-		if lo > 0 {
-			s = new(scratch)
-			others = append(others, s)
-		}
-		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				c.keyText(i, s) // and, with sentences on, splitText
-			}
-		})
+	runs := outputRuns(len(c.paras), workers)
+	// The first run's buffers are the cleaner's own, which the rounds
+	// then reuse: for one huge paragraph, they are as large as the input.
+	scratches := make([]*scratch, len(runs))
+	scratches[0] = &c.scratch
+	for k := 1; k < len(runs); k++ {
+		scratches[k] = new(scratch)
 	}
-	wg.Wait()
-	for _, s := range others {
+	inParallel(len(runs), func(k int) {
+		for i := runs[k].lo; i < runs[k].hi; i++ {
+			c.keyText(i, scratches[k]) // and, with sentences on, splitText
+		}
+	})
+	for _, s := range scratches[1:] {
 		for _, t := range s.teasers {
 			c.near[t.para].stem = int32(len(c.scratch.teasers))
 			c.scratch.teasers = append(c.scratch.teasers, t)

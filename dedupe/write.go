@@ -65,8 +65,9 @@ type outputRun struct {
 	first  int // the output line it starts on
 }
 
-// outputRuns cuts n output paragraphs into runs of about the same length,
-// at most workers of them, and at least one.
+// outputRuns cuts n paragraphs (the output ones for write, all of them
+// for prepare) into runs of about the same length, at most workers of
+// them, and at least one.
 func outputRuns(n, workers int) []outputRun {
 	size := max((n+workers-1)/workers, 1)
 	runs := make([]outputRun, 0, workers)
