@@ -97,8 +97,9 @@ func newJunkMatcher(j *Junk) *junkMatcher {
 }
 
 // builtinJunkKeys returns junkKeys of builtinJunk, made once: every Clean
-// call needs them, and for a short document making them cost as much as
-// keying the document (7% of the CPU time on a tree of small files).
+// call needs them, and made for each document they were 6.8% of the
+// instructions (callgrind) and 6.4% of the CPU samples (perf) of a run
+// over a tree of small files.
 var builtinJunkKeys = sync.OnceValues(func() (map[string]string, int) { return junkKeys(builtinJunk) })
 
 // junkKeys returns the match keys of lines, each mapped to the last line
