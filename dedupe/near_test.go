@@ -1,7 +1,6 @@
 package dedupe
 
 import (
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -11,10 +10,12 @@ import (
 	"github.com/textclean/textclean/internal/splitmix"
 )
 
-// nextWordTrimFunc is nextWord as it was before trimPunct worked on spans:
-// it trimmed with strings.TrimFunc and found the word again with
-// strings.Index. FuzzNextWord checks the two agree.
-func nextWordTrimFunc(key string, i int) (start, end, next int) {
+// nextWordRuneAtATime is nextWord as it was before its fast paths for
+// ASCII and for characters of two bytes, with unicode.IsPunct and the
+// scripts' tables in place of isPunct and unspaced's ranges. It agrees
+// with nextWord on any text, broken UTF-8 too, and from any offset:
+// FuzzNextWordRunes checks the two agree.
+func nextWordRuneAtATime(key string, i int) (start, end, next int) {
 	for i < len(key) {
 		r, size := utf8.DecodeRuneInString(key[i:])
 		if r == ' ' {
@@ -22,19 +23,32 @@ func nextWordTrimFunc(key string, i int) (start, end, next int) {
 			continue
 		}
 		start, end = i, i+size
-		if !unspaced(r) {
+		if !unspacedByTables(r) {
 			for end < len(key) {
 				r, size := utf8.DecodeRuneInString(key[end:])
-				if r == ' ' || unspaced(r) {
+				if r == ' ' || unspacedByTables(r) {
 					break
 				}
 				end += size
 			}
 		}
 		next = end
-		if w := strings.TrimFunc(key[start:end], unicode.IsPunct); w != "" {
-			start += strings.Index(key[start:end], w)
-			return start, start + len(w), next
+		for start < end {
+			r, size := utf8.DecodeRuneInString(key[start:end])
+			if !unicode.IsPunct(r) {
+				break
+			}
+			start += size
+		}
+		for start < end {
+			r, size := utf8.DecodeLastRuneInString(key[start:end])
+			if !unicode.IsPunct(r) {
+				break
+			}
+			end -= size
+		}
+		if start < end {
+			return start, end, next
 		}
 		i = next
 	}
@@ -66,41 +80,42 @@ func leadingWordsOf(key string, n int, next func(key string, i int) (start, end,
 	return "", false
 }
 
-// FuzzNextWord checks nextWord, and sketchOf, hasWords and leadingWords,
-// which find most words with plainWord, against the words of
-// nextWordTrimFunc.
-func FuzzNextWord(f *testing.F) {
+// FuzzNextWordRunes checks nextWord from every offset of a text, and
+// sketchOf, hasWords and leadingWords, against nextWordRuneAtATime, on the
+// text as it is (broken UTF-8 and all) and on its match key.
+func FuzzNextWordRunes(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
 		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",
-		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "he said, then: go! it's (so) fine...", "«Привет, мир» — сказал он. Ελλάδα;", "a\xd0 \xd0\x80b", "a very-long-compound-word-of-more-than-thirty-two-bytes here"} {
+		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "he said, then: go! it's (so) fine...",
+		"«Привет, мир» — сказал он. Ελλάδα;", "a\xd0 \xd0\x80b", "a very-long-compound-word-of-more-than-thirty-two-bytes here",
+		"\xd0", "«\xab x", "a\xd0\xd0\x80 \xdf", "中abc 中a中"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		key := string(appendKey(nil, s)) // nextWord reads match keys
-		sk, n := sketchOf(key)
-		if wantSk, wantN := sketchOfWords(key, nextWordTrimFunc); sk != wantSk || n != wantN {
-			t.Fatalf("key %q: sketchOf gives %x, %d words; from nextWordTrimFunc %x, %d", key, sk, n, wantSk, wantN)
-		}
-		for k := range n + 2 {
-			if got := hasWords(key, k); got != (n >= k) {
-				t.Fatalf("key %q of %d words: hasWords(key, %d) = %v", key, n, k, got)
+		// nextWord from every offset takes time of the square of a
+		// word's length: a fuzzed word of 10 kB took seconds.
+		s = s[:min(len(s), 512)]
+		for _, key := range []string{s, string(appendKey(nil, s))} {
+			for i := 0; i <= len(key); i++ {
+				s1, e1, n1 := nextWord(key, i)
+				s2, e2, n2 := nextWordRuneAtATime(key, i)
+				if s1 != s2 || e1 != e2 || n1 != n2 {
+					t.Fatalf("%q at %d: nextWord gives %d, %d, %d; a rune at a time %d, %d, %d", key, i, s1, e1, n1, s2, e2, n2)
+				}
 			}
-			lead, ok := leadingWords(key, k)
-			if wantLead, wantOK := leadingWordsOf(key, k, nextWordTrimFunc); lead != wantLead || ok != wantOK {
-				t.Fatalf("key %q: leadingWords(key, %d) = %q, %v; from nextWordTrimFunc %q, %v", key, k, lead, ok, wantLead, wantOK)
+			sk, n := sketchOf(key)
+			if wantSk, wantN := sketchOfWords(key, nextWordRuneAtATime); sk != wantSk || n != wantN {
+				t.Fatalf("%q: sketchOf gives %x, %d words; a rune at a time %x, %d", key, sk, n, wantSk, wantN)
 			}
-		}
-		i, j := 0, 0
-		for {
-			s1, e1, n1 := nextWord(key, i)
-			s2, e2, n2 := nextWordTrimFunc(key, j)
-			if s1 != s2 || e1 != e2 || n1 != n2 {
-				t.Fatalf("key %q at %d: nextWord gives %d, %d, %d; with TrimFunc %d, %d, %d", key, i, s1, e1, n1, s2, e2, n2)
+			for k := range n + 2 {
+				if got := hasWords(key, k); got != (n >= k) {
+					t.Fatalf("%q of %d words: hasWords(key, %d) = %v", key, n, k, got)
+				}
+				lead, ok := leadingWords(key, k)
+				if wantLead, wantOK := leadingWordsOf(key, k, nextWordRuneAtATime); lead != wantLead || ok != wantOK {
+					t.Fatalf("%q: leadingWords(key, %d) = %q, %v; a rune at a time %q, %v", key, k, lead, ok, wantLead, wantOK)
+				}
 			}
-			if s1 == e1 {
-				return
-			}
-			i, j = n1, n2
 		}
 	})
 }

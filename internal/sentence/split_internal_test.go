@@ -11,8 +11,10 @@ import (
 )
 
 // appendSplitSpaceAtATime is AppendSplit as it was before its runs of
-// ASCII took in the white space between words: it went round its main
-// loop for every white space. FuzzSplitRuns checks the two agree.
+// ASCII took in the white space between words and before it skipped runs
+// of characters of two bytes: it went round its main loop for every white
+// space, and decoded every character that is not ASCII. FuzzSplitRuns
+// and TestSplitRunsRandom check the two agree.
 func appendSplitSpaceAtATime(dst []Span, text string) []Span {
 	start := -1 // start of the current sentence, -1 between sentences
 	end := 0    // end of its last character that is not white space
