@@ -6,8 +6,9 @@ import "io"
 const maxBlock = 1 << 20
 
 // blocks is an in-memory output, such as a diff, kept until its turn to
-// be written. It is filled in blocks, each up to twice the size of all
-// before it and at most maxBlock bytes, and never copies what it holds: a
+// be written. It is filled in blocks, each as large as all before it
+// together, or as the write that starts it, or 512 bytes, whichever is
+// largest, and at most maxBlock bytes, and never copies what it holds: a
 // bytes.Buffer grows by copying into one twice as large, so a 100 MB diff
 // cost up to 300 MB while it grew, and 128 MB once written.
 type blocks struct {

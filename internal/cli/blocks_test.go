@@ -3,8 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,44 +71,5 @@ func TestBlocksWriteToError(t *testing.T) {
 	n, err := b.WriteTo(&failAfter{n: 1})
 	if err == nil || n >= int64(b.Len()) {
 		t.Errorf("WriteTo = %d, %v; want an error before the end", n, err)
-	}
-}
-
-// TestReadLimitedRegular reads regular files into buffers of their size:
-// the text comes back whole, the limit still holds, and a file read as
-// standard input is sized too.
-func TestReadLimitedRegular(t *testing.T) {
-	dir := t.TempDir()
-	text := strings.Repeat("a line of text\n", 1000)
-	path := filepath.Join(dir, "in.txt")
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct {
-		max     int64
-		wantErr bool
-	}{
-		{int64(len(text)) + 1, false},
-		{int64(len(text)), false},
-		{int64(len(text)) - 1, true},
-	} {
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if regularSize(f) != int64(len(text)) {
-			t.Errorf("regularSize = %d, want %d", regularSize(f), len(text))
-		}
-		got, err := readLimited(f, tt.max)
-		f.Close()
-		switch {
-		case tt.wantErr && err == nil:
-			t.Errorf("max %d: read %d bytes, want the limit's error", tt.max, len(got))
-		case !tt.wantErr && (err != nil || got != text):
-			t.Errorf("max %d: read %d bytes, %v; want the %d bytes", tt.max, len(got), err, len(text))
-		}
-	}
-	if regularSize(strings.NewReader(text)) != 0 {
-		t.Error("regularSize of a strings.Reader is not 0")
 	}
 }

@@ -11,44 +11,55 @@ import (
 	"testing"
 )
 
-// TestReadPieces reads regular files in pieces on several goroutines, with
-// the threshold lowered to one byte: the text comes back whole, the limit
-// still holds, and the file is left at its end.
-func TestReadPieces(t *testing.T) {
+// TestReadLimited reads regular files into buffers of their size, one
+// piece after the other and, with the threshold lowered to one byte, in
+// pieces on several goroutines: the text comes back whole, the limit still
+// holds, and the file is left at its end, also when it was read from
+// part-way.
+func TestReadLimited(t *testing.T) {
 	defer func(size, procs int) { parallelRead = size; runtime.GOMAXPROCS(procs) }(parallelRead, runtime.GOMAXPROCS(3))
-	parallelRead = 1
 	text := strings.Repeat("a line of text\n", 1001)
 	path := filepath.Join(t.TempDir(), "in.txt")
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		max     int64
-		wantErr bool
-	}{
-		{int64(len(text)) + 1, false},
-		{int64(len(text)), false},
-		{int64(len(text)) - 1, true},
-	} {
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
+	for _, size := range []int{math.MaxInt, 1} {
+		parallelRead = size
+		for _, tt := range []struct {
+			max     int64
+			wantErr bool
+		}{
+			{int64(len(text)) + 1, false},
+			{int64(len(text)), false},
+			{int64(len(text)) - 1, true},
+		} {
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if regularSize(f) != int64(len(text)) {
+				t.Errorf("regularSize = %d, want %d", regularSize(f), len(text))
+			}
+			got, err := readLimited(f, tt.max)
+			rest, _ := io.ReadAll(f)
+			f.Close()
+			switch {
+			case tt.wantErr && err == nil:
+				t.Errorf("pieces from %d, max %d: read %d bytes, want the limit's error", size, tt.max, len(got))
+			case !tt.wantErr && (err != nil || got != text):
+				t.Errorf("pieces from %d, max %d: read %d bytes, %v; want the %d bytes", size, tt.max, len(got), err, len(text))
+			case !tt.wantErr && len(rest) > 0:
+				t.Errorf("pieces from %d, max %d: %d bytes left to read after it", size, tt.max, len(rest))
+			}
 		}
-		got, err := readLimited(f, tt.max)
-		rest, _ := io.ReadAll(f)
-		f.Close()
-		switch {
-		case tt.wantErr && err == nil:
-			t.Errorf("max %d: read %d bytes, want the limit's error", tt.max, len(got))
-		case !tt.wantErr && (err != nil || got != text):
-			t.Errorf("max %d: read %d bytes, %v; want the %d bytes", tt.max, len(got), err, len(text))
-		case !tt.wantErr && len(rest) > 0:
-			t.Errorf("max %d: %d bytes left to read after it", tt.max, len(rest))
-		}
+	}
+	if regularSize(strings.NewReader(text)) != 0 {
+		t.Error("regularSize of a strings.Reader is not 0")
 	}
 	// A file read from where it stands (standard input after another
 	// program read some of it) gives the rest, counted against the limit,
 	// in pieces: readLimited sizes the buffer for the whole file.
+	parallelRead = 1
 	for _, skip := range []int{7, len(text) - 1} {
 		f, err := os.Open(path)
 		if err != nil {
