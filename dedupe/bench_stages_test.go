@@ -188,3 +188,35 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParagraphRounds runs the rounds of a started cleaner in exact
+// paragraph mode (every normalization rule, sentences and near-duplicates
+// off), where they are all paragraph rounds, and in the default mode, on
+// stageSize of generated articles or on TEXTCLEAN_BENCH_FILE.
+func BenchmarkParagraphRounds(b *testing.B) {
+	input := stageInput()
+	if name := os.Getenv("TEXTCLEAN_BENCH_FILE"); name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		input = string(data)
+	}
+	exact := Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{{"exact", exact}, {"default", Options{}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				opts := bc.opts
+				c := stageCleaner(b, input, &opts)
+				b.StartTimer()
+				c.rounds()
+			}
+		})
+	}
+}
