@@ -95,13 +95,15 @@ func BenchmarkMatch(b *testing.B) {
 	c := stageCleaner(b, input, &Options{})
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
+	hashes := make([]uint64, len(c.paras))
 	var buf []byte
+	var t table
 	for b.Loop() {
-		t := newTable(len(c.paras), func(i int) string { return c.text[i] })
 		for i := range c.paras {
 			buf = c.appendKey(buf[:0], i)
-			t.add(i, xxhash.Sum64(buf))
+			hashes[i] = xxhash.Sum64(buf)
 		}
+		t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.text[k] })
 	}
 }
 
@@ -111,17 +113,18 @@ func BenchmarkDecide(b *testing.B) {
 	input := benchgen.New(1).Stream(stageSize)
 	opts := &Options{}
 	c := stageCleaner(b, input, opts)
-	texts := c.currentTexts()
-	t := newTable(len(texts), func(i int) string { return texts[i] })
-	var buf []byte
-	for i := range texts {
-		buf = c.appendKey(buf[:0], i)
-		t.add(i, xxhash.Sum64(buf))
+	hashes := make([]uint64, len(c.paras))
+	for i := range c.paras {
+		hashes[i] = c.keyOf(i)[0]
 	}
+	var t table
+	textAt := func(i int) string { return c.text[i] }
+	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return textAt(int(k)) })
+	var dc decider
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		decide(texts, t, opts)
+		dc.decide(len(hashes), textAt, &t, opts)
 	}
 }
 
