@@ -117,6 +117,12 @@ type cleaner struct {
 	keyClass  []int32 // by paragraph: one more than the first paragraph with its key at the last table filed
 	classCuts int     // len(cuts) when keyClass was made
 	firstPos  []int32 // by paragraph: one more than the position of the first of its key class in the order
+
+	// What the last sentence round saw, if it cut nothing (see
+	// sentencesSettled).
+	settled     bool
+	settledPos  []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
+	settledKept []bool  // by paragraph: keptRepeat then
 }
 
 // cutText is what a paragraph cut by sentence removals keeps of its
@@ -143,15 +149,63 @@ func (c *cleaner) clean() *Result {
 }
 
 // rounds runs paragraph and sentence rounds until one removes nothing, at
-// most maxRounds of them.
+// most maxRounds of them. A sentence round that would cut nothing (see
+// sentencesSettled) is not run.
 func (c *cleaner) rounds() {
 	for range maxRounds {
 		paragraphs := c.paragraphRound()
-		sentences := !c.opts.NoSentences && c.sentenceRound()
+		sentences := false
+		if !c.opts.NoSentences && !c.sentencesSettled() {
+			sentences = c.sentenceRound()
+			c.noteSentenceRound(sentences)
+		}
 		if !paragraphs && !sentences {
 			break
 		}
 	}
+}
+
+// skipSettledSentenceRounds says whether rounds may leave out a sentence
+// round that sentencesSettled says would cut nothing; tests turn it off to
+// check that doing so changes nothing.
+var skipSettledSentenceRounds = true
+
+// noteSentenceRound records, after a sentence round, what sentencesSettled
+// needs: whether it cut anything and, if not, where each paragraph stood
+// in its order and which were kept repeats.
+func (c *cleaner) noteSentenceRound(cut bool) {
+	c.settled = !cut
+	if cut {
+		return
+	}
+	c.settledPos = resize(c.settledPos, len(c.paras))
+	for pos, i := range c.order {
+		c.settledPos[i] = int32(pos) + 1
+	}
+	c.settledKept = append(c.settledKept[:0], c.keptRepeat...)
+}
+
+// sentencesSettled reports whether a sentence round now would cut nothing:
+// the last one cut nothing (so no text changed since), the order since
+// lost paragraphs but moved none (the paragraphs left stand in the order
+// they stood in then), and no paragraph that the paragraph rules kept as a
+// repeat then (whose sentences that round left alone) is now cut loose.
+// Each long sentence of a paragraph not kept as a repeat then had no
+// earlier copy in that round's order; it has none in a part of that order
+// either.
+func (c *cleaner) sentencesSettled() bool {
+	if !skipSettledSentenceRounds || !c.settled {
+		return false
+	}
+	last := int32(0)
+	for _, i := range c.order {
+		pos := c.settledPos[i]
+		if pos <= last || c.settledKept[i] && !c.keptRepeat[i] {
+			return false
+		}
+		last = pos
+	}
+	return true
 }
 
 // start finds the paragraphs and sets up the state the rounds work on.
@@ -223,6 +277,7 @@ func (c *cleaner) freeRounds() {
 	c.hash, c.keyed, c.isJunk = nil, nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
+	c.settledPos, c.settledKept = nil, nil
 	c.scratch = scratch{}
 	c.keyBuf, c.keyBuf2, c.bagBuf = nil, nil, nil
 	c.nearIdx = nearIndex{}

@@ -22,41 +22,44 @@ var exactOptions = Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuil
 var roundsOptions = []Options{{}, {NoSentences: true}, {Similarity: -1}, {NoMoves: true}, exactOptions,
 	{Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}}
 
-// cleanReusing cleans in with reuseKeyClasses set to reuse.
-func cleanReusing(in string, opts Options, reuse bool) (*Result, error) {
-	defer func(r bool) { reuseKeyClasses = r }(reuseKeyClasses)
-	reuseKeyClasses = reuse
+// cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
+// reusing key classes (reuseKeyClasses) and leaving out settled sentence
+// rounds (skipSettledSentenceRounds).
+func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
+	defer func(r, s bool) { reuseKeyClasses, skipSettledSentenceRounds = r, s }(reuseKeyClasses, skipSettledSentenceRounds)
+	reuseKeyClasses, skipSettledSentenceRounds = on, on
 	return Clean(in, opts)
 }
 
-// TestRoundsAgree checks that working out a paragraph round's table from
-// the last one's key classes gives the same Result as filing every
-// table's keys, on the inputs of TestPrepareAgrees with each of
+// TestRoundsAgree checks that the shortcuts of the rounds (a paragraph
+// round's table worked out from the last one's key classes, a settled
+// sentence round left out) give the same Result as every table filed and
+// every round run, on the inputs of TestPrepareAgrees with each of
 // roundsOptions.
 func TestRoundsAgree(t *testing.T) {
 	inputs := agreeInputs(t)
 	for _, opts := range roundsOptions {
 		for k, in := range inputs {
 			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
-				filed, err := cleanReusing(in, opts, false)
+				plain, err := cleanWithShortcuts(in, opts, false)
 				if err != nil {
 					t.Fatal(err)
 				}
-				reused, err := cleanReusing(in, opts, true)
+				short, err := cleanWithShortcuts(in, opts, true)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !reflect.DeepEqual(filed, reused) {
-					t.Fatalf("key classes reused:\n%+v\nevery table filed:\n%+v", reused, filed)
+				if !reflect.DeepEqual(plain, short) {
+					t.Fatalf("with the shortcuts:\n%+v\nwithout:\n%+v", short, plain)
 				}
 			})
 		}
 	}
 }
 
-// FuzzRoundsAgree checks that reusing key classes gives the same Result
-// as filing every table's keys on any input, in the default mode and in
-// exact paragraph mode.
+// FuzzRoundsAgree checks that the shortcuts of the rounds give the same
+// Result as every table filed and every round run on any input, in the
+// default mode and in exact paragraph mode.
 func FuzzRoundsAgree(f *testing.F) {
 	f.Add("A long first paragraph that is repeated later on.\nB\nA long first paragraph that is repeated later on.\n")
 	f.Add("P one is long enough to be a repeat here.\nP two is long enough to be a repeat here.\nU\nP one is long enough to be a repeat here.\nV\nP two is long enough to be a repeat here.\n")
@@ -67,13 +70,13 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(cutMakesRepeat)
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, opts := range []Options{{}, exactOptions} {
-			filed, err := cleanReusing(in, opts, false)
+			plain, err := cleanWithShortcuts(in, opts, false)
 			if err != nil && !errors.Is(err, normalize.ErrBinary) {
 				t.Fatal(err)
 			}
-			reused, err2 := cleanReusing(in, opts, true)
-			if fmt.Sprint(err2) != fmt.Sprint(err) || !reflect.DeepEqual(filed, reused) {
-				t.Fatalf("input %q, options %+v:\nkey classes reused %+v, %v\nevery table filed %+v, %v", in, opts, reused, err2, filed, err)
+			short, err2 := cleanWithShortcuts(in, opts, true)
+			if fmt.Sprint(err2) != fmt.Sprint(err) || !reflect.DeepEqual(plain, short) {
+				t.Fatalf("input %q, options %+v:\nwith the shortcuts %+v, %v\nwithout %+v, %v", in, opts, short, err2, plain, err)
 			}
 		}
 	})
@@ -101,6 +104,37 @@ func TestRoundsReuseKeyClasses(t *testing.T) {
 		}
 		if hold := c.keyClassesHold(); hold != bc.hold {
 			t.Errorf("%+v: key classes hold %v, want %v", bc.opts, hold, bc.hold)
+		}
+	}
+}
+
+// TestSentencesSettled checks when a sentence round is left out after one
+// that cut nothing: when the order since only lost paragraphs, and not
+// when it moved one or a paragraph kept as a repeat then no longer is.
+func TestSentencesSettled(t *testing.T) {
+	in := "First paragraph, with a sentence of more than five words.\n" +
+		"Second paragraph, with another sentence of more than five words.\n" +
+		"Third paragraph, with a third sentence of more than five words.\n"
+	for _, bc := range []struct {
+		name    string
+		change  func(c *cleaner)
+		settled bool
+	}{
+		{"unchanged", func(c *cleaner) {}, true},
+		{"one removed", func(c *cleaner) { c.order = slices.Delete(c.order, 1, 2) }, true},
+		{"one moved", func(c *cleaner) { c.order[0], c.order[1] = c.order[1], c.order[0] }, false},
+		{"a kept repeat cut loose", func(c *cleaner) { c.settledKept[c.order[2]] = true }, false},
+		{"a cut", func(c *cleaner) { c.noteSentenceRound(true) }, false},
+	} {
+		c := stageCleaner(t, in, &Options{})
+		c.paragraphRound()
+		if c.sentenceRound() {
+			t.Fatal("the sentence round cut a sentence")
+		}
+		c.noteSentenceRound(false)
+		bc.change(c)
+		if got := c.sentencesSettled(); got != bc.settled {
+			t.Errorf("%s: settled %v, want %v", bc.name, got, bc.settled)
 		}
 	}
 }
