@@ -95,13 +95,15 @@ func BenchmarkMatch(b *testing.B) {
 	c := stageCleaner(b, input, &Options{})
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
+	hashes := make([]uint64, len(c.paras))
 	var buf []byte
+	var t table
 	for b.Loop() {
-		t := newTable(len(c.paras), func(i int) string { return c.text[i] })
 		for i := range c.paras {
 			buf = c.appendKey(buf[:0], i)
-			t.add(i, xxhash.Sum64(buf))
+			hashes[i] = xxhash.Sum64(buf)
 		}
+		t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.text[k] })
 	}
 }
 
@@ -111,17 +113,18 @@ func BenchmarkDecide(b *testing.B) {
 	input := benchgen.New(1).Stream(stageSize)
 	opts := &Options{}
 	c := stageCleaner(b, input, opts)
-	texts := c.currentTexts()
-	t := newTable(len(texts), func(i int) string { return texts[i] })
-	var buf []byte
-	for i := range texts {
-		buf = c.appendKey(buf[:0], i)
-		t.add(i, xxhash.Sum64(buf))
+	hashes := make([]uint64, len(c.paras))
+	for i := range c.paras {
+		hashes[i] = c.keyOf(i)[0]
 	}
+	var t table
+	textAt := func(i int) string { return c.text[i] }
+	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return textAt(int(k)) })
+	var dc decider
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		decide(texts, t, opts)
+		dc.decide(len(hashes), textAt, &t, opts)
 	}
 }
 
@@ -186,5 +189,37 @@ func BenchmarkCorpus(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkParagraphRounds runs the rounds of a started cleaner in exact
+// paragraph mode (every normalization rule, sentences and near-duplicates
+// off), where they are all paragraph rounds, and in the default mode, on
+// stageSize of generated articles or on TEXTCLEAN_BENCH_FILE.
+func BenchmarkParagraphRounds(b *testing.B) {
+	input := stageInput()
+	if name := os.Getenv("TEXTCLEAN_BENCH_FILE"); name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		input = string(data)
+	}
+	exact := Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{{"exact", exact}, {"default", Options{}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				opts := bc.opts
+				c := stageCleaner(b, input, &opts)
+				b.StartTimer()
+				c.rounds()
+			}
+		})
 	}
 }

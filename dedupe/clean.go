@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -79,6 +80,7 @@ type cleaner struct {
 	text       []string        // by paragraph: its current text, after sentence cuts
 	cut        map[int]cutText // by paragraph cut by sentence removals
 	order      []int           // the paragraphs of the output, in order
+	spareOrder []int           // memory for the next order
 	cuts       []cutRecord     // every sentence removed, in the order removed
 	outLine    []uint32        // by paragraph: the output line it starts on, 0 if not in the output
 
@@ -107,6 +109,20 @@ type cleaner struct {
 	inputBreaks  breaksCache                // by paragraph: the line breaks of its original text
 	outputBreaks breaksCache                // by paragraph: the line breaks of its final text
 	lineOffsets  map[int]*normalize.Offsets // by input line index: its normalized offsets mapped back
+
+	// The paragraph rounds' tables and decisions, and the memory they
+	// reuse from round to round (see paragraphTable).
+	table     table
+	decider   decider
+	keyClass  []int32 // by paragraph: one more than the first paragraph with its key at the last table filed
+	classCuts int     // len(cuts) when keyClass was made
+	firstPos  []int32 // by paragraph: one more than the position of the first of its key class in the order
+
+	// What the last sentence round saw, if it cut nothing (see
+	// sentencesSettled).
+	settled     bool
+	settledPos  []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
+	settledKept []bool  // by paragraph: keptRepeat then
 }
 
 // cutText is what a paragraph cut by sentence removals keeps of its
@@ -133,15 +149,63 @@ func (c *cleaner) clean() *Result {
 }
 
 // rounds runs paragraph and sentence rounds until one removes nothing, at
-// most maxRounds of them.
+// most maxRounds of them. A sentence round that would cut nothing (see
+// sentencesSettled) is not run.
 func (c *cleaner) rounds() {
 	for range maxRounds {
 		paragraphs := c.paragraphRound()
-		sentences := !c.opts.NoSentences && c.sentenceRound()
+		sentences := false
+		if !c.opts.NoSentences && !c.sentencesSettled() {
+			sentences = c.sentenceRound()
+			c.noteSentenceRound(sentences)
+		}
 		if !paragraphs && !sentences {
 			break
 		}
 	}
+}
+
+// skipSettledSentenceRounds says whether rounds may leave out a sentence
+// round that sentencesSettled says would cut nothing; tests turn it off to
+// check that doing so changes nothing.
+var skipSettledSentenceRounds = true
+
+// noteSentenceRound records, after a sentence round, what sentencesSettled
+// needs: whether it cut anything and, if not, where each paragraph stood
+// in its order and which were kept repeats.
+func (c *cleaner) noteSentenceRound(cut bool) {
+	c.settled = !cut
+	if cut {
+		return
+	}
+	c.settledPos = resize(c.settledPos, len(c.paras))
+	for pos, i := range c.order {
+		c.settledPos[i] = int32(pos) + 1
+	}
+	c.settledKept = append(c.settledKept[:0], c.keptRepeat...)
+}
+
+// sentencesSettled reports whether a sentence round now would cut nothing:
+// the last one cut nothing (so no text changed since), the order since
+// lost paragraphs but moved none (the paragraphs left stand in the order
+// they stood in then), and no paragraph that the paragraph rules kept as a
+// repeat then (whose sentences that round left alone) is now cut loose.
+// Each long sentence of a paragraph not kept as a repeat then had no
+// earlier copy in that round's order; it has none in a part of that order
+// either.
+func (c *cleaner) sentencesSettled() bool {
+	if !skipSettledSentenceRounds || !c.settled {
+		return false
+	}
+	last := int32(0)
+	for _, i := range c.order {
+		pos := c.settledPos[i]
+		if pos <= last || c.settledKept[i] && !c.keptRepeat[i] {
+			return false
+		}
+		last = pos
+	}
+	return true
 }
 
 // start finds the paragraphs and sets up the state the rounds work on.
@@ -212,62 +276,42 @@ func (c *cleaner) freeRounds() {
 	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
 	c.hash, c.keyed, c.isJunk = nil, nil, nil
 	c.keptRepeat = nil
+	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
+	c.settledPos, c.settledKept = nil, nil
 	c.scratch = scratch{}
 	c.keyBuf, c.keyBuf2, c.bagBuf = nil, nil, nil
 	c.nearIdx = nearIndex{}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
 
-// currentTexts returns the current texts of the output paragraphs, in order.
-func (c *cleaner) currentTexts() []string {
-	texts := make([]string, len(c.order))
-	for pos, i := range c.order {
-		texts[pos] = c.text[i]
-	}
-	return texts
-}
-
 // paragraphRound decides on the paragraphs of the output as they stand, and
 // reports whether it removed or moved any.
 func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
-	texts := c.currentTexts()
-	t := newTable(len(texts), func(pos int) string { return texts[pos] })
-	for pos, i := range c.order {
-		c.ensureKey(i)
-		t.add(pos, c.hash[i][0])
-	}
-
-	d := decide(texts, t, c.opts)
+	t := c.paragraphTable()
+	d := c.decider.decide(len(c.order), func(pos int) string { return c.text[c.order[pos]] }, t, c.opts)
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
-	keptCopies := make([]int32, len(texts)) // by root position
-	for pos := range d {
-		if d[pos].fate != removed {
-			keptCopies[t.rootOf(pos)]++
-		}
-	}
-	changed := false
+	keptCopies := c.decider.keptCopies(t)
+	changed, anyMoved := false, false
 	for pos, dec := range d {
 		i := c.order[pos]
-		c.keptRepeat[i] = dec.fate != removed && keptCopies[t.rootOf(pos)] > 1
+		c.keptRepeat[i] = dec.fate != removed && keptCopies[t.root[pos]] > 1
 		switch dec.fate {
 		case removed:
 			c.fate[i], c.copyOf[i] = removed, int32(c.order[dec.copyOf])
 			changed = true
 		case moved:
 			c.fate[i] = moved
-			changed = true
+			changed, anyMoved = true, true
 		}
 	}
 	if changed {
-		positions := outputOrder(d)
-		order := make([]int, len(positions))
-		for k, pos := range positions {
-			order[k] = c.order[pos]
-		}
-		c.order = order
+		// Into the memory of the order before the last, which nothing
+		// else holds.
+		order := c.decider.outputOrder(slices.Grow(c.spareOrder[:0], len(c.order)), c.order, anyMoved)
+		c.order, c.spareOrder = order, c.order
 	}
 	if c.dropNear() {
 		changed = true
@@ -278,9 +322,58 @@ func (c *cleaner) paragraphRound() bool {
 	return changed || dropped
 }
 
+// keyClassesHold reports whether c.keyClass says which paragraphs of
+// c.order have the same key: a table was filed, and no sentence was cut
+// since.
+func (c *cleaner) keyClassesHold() bool { return c.keyClass != nil && c.classCuts == len(c.cuts) }
+
+// reuseKeyClasses says whether paragraphTable may work out a table from
+// the last one's key classes; tests turn it off to check that doing so
+// changes nothing.
+var reuseKeyClasses = true
+
+// paragraphTable returns the table of the output paragraphs' keys, in
+// order. It files their keys' hashes in a keyIndex, and keeps which
+// paragraphs have the same key: in c.keyClass, for each paragraph in the
+// order, the first paragraph with its key. The order only ever loses
+// paragraphs and moves them, so when no sentence was cut since (every
+// paragraph has the text it had then), those key classes still hold, and
+// the next round works out its table from them in one pass over the
+// order: the first paragraph of each class in the new order is the root
+// of the others. Exact paragraph dedup confirms its first round's
+// decisions with a second round whose table is made so.
+func (c *cleaner) paragraphTable() *table {
+	t := &c.table
+	if reuseKeyClasses && c.keyClassesHold() {
+		t.root = resize(t.root, len(c.order))
+		c.firstPos = resize(c.firstPos, len(c.paras))
+		for pos, i := range c.order {
+			first := &c.firstPos[c.keyClass[i]-1]
+			if *first == 0 {
+				*first = int32(pos) + 1
+			}
+			t.root[pos] = *first - 1
+		}
+		return t
+	}
+	for _, i := range c.order {
+		c.ensureKey(i)
+	}
+	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]][0] }, func(k int32) string { return c.text[c.order[k]] })
+	c.keyClass = resize(c.keyClass, len(c.paras))
+	for pos, i := range c.order {
+		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1
+	}
+	c.classCuts = len(c.cuts)
+	return t
+}
+
 // dropJunk removes from the output the paragraphs that are scraper junk
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
+	if c.junk.matchesNothing() {
+		return false // no junk lines to find: exact paragraph dedup
+	}
 	return c.dropWhere(junkLine, func(i int) bool {
 		if c.ensureKey(i); !c.isJunk[i] {
 			return false

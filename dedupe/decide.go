@@ -1,5 +1,11 @@
 package dedupe
 
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
+
 // fate is what happens to a paragraph.
 type fate uint8
 
@@ -14,42 +20,54 @@ const (
 	teaser         // a teaser of paragraph copyOf
 )
 
-// decision is the fate of one paragraph.
+// decision is the fate of one paragraph: 8 bytes, as there is one for
+// every paragraph of the output in every round.
 type decision struct {
 	fate   fate
-	copyOf int // the kept paragraph a removed one repeats, or the one a moved one precedes
+	anchor bool  // moved paragraphs are placed before it (see outputOrder)
+	copyOf int32 // the kept paragraph a removed one repeats, or the one a moved one precedes
 }
 
-// decide settles, keep-first, the fate of each paragraph of a sequence
-// given by its texts in order; copyOf in the decisions is a position in the
-// sequence. t must hold the texts' keys under their positions.
-func decide(texts []string, t *table, opts *Options) []decision {
-	d := make([]decision, len(texts))
+// decider holds what decide makes, kept from round to round: for a big
+// document, fresh slices in every round cost their zeroing, page faults
+// and garbage collection again.
+type decider struct {
+	d      []decision
+	copies []int32 // by the position of a text's first occurrence: how often it occurs
+	moves  []int32 // the moved positions, for outputOrder
+}
+
+// decide settles, keep-first, the fate of each unit of a sequence whose
+// texts textAt returns, in order; copyOf in the decisions is a position in
+// the sequence. t holds the roots of its n units. The decisions are valid
+// until the next call.
+func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Options) []decision {
+	dc.d, dc.copies = resize(dc.d, n), resize(dc.copies, n)
+	d, copies := dc.d, dc.copies
 	minLength := opts.minLength()
 
 	// How often each text occurs: a text that recurs (recurringCopies times
 	// or more) is part of the page's template, like a short line.
-	copies := make([]int, len(texts)) // by the position of a text's first occurrence
-	for i := range texts {
-		copies[t.rootOf(i)]++
+	for _, r := range t.root {
+		copies[r]++
 	}
 	recurring := func(i int) bool { return opts.MinLength >= 0 && copies[t.rootOf(i)] >= recurringCopies }
 
 	// Long repeats go wherever they are, unless they recur; but a copy
 	// right after its twin always goes: no template stutters.
-	for i := range texts {
-		if t.isRepeat(i) && runeCount(texts[i]) >= minLength && (!recurring(i) || t.same(i-1, i)) {
-			d[i] = decision{removed, t.rootOf(i)}
+	for i := range n {
+		if t.isRepeat(i) && hasRunes(textAt(i), minLength) && (!recurring(i) || t.same(i-1, i)) {
+			d[i] = removedAs(t.rootOf(i))
 		}
 	}
 
 	// Short repeats that follow each other in the same order as their
 	// copies form a repeated run when, together, they reach minLength.
-	for i := 0; i < len(texts); {
+	for i := 0; i < n; {
 		j, length := i, 0
 		if d[i].fate == kept && t.isRepeat(i) {
-			for c := t.rootOf(i); j < len(texts) && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
-				length += runeCount(texts[j])
+			for c := t.rootOf(i); j < n && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
+				length += runeCount(textAt(j))
 			}
 		}
 		if j-i < 2 || length < minLength {
@@ -57,7 +75,7 @@ func decide(texts []string, t *table, opts *Options) []decision {
 			continue
 		}
 		for k := i; k < j; k++ {
-			d[k] = decision{removed, t.rootOf(i) + k - i}
+			d[k] = removedAs(t.rootOf(i) + k - i)
 		}
 		i = j
 	}
@@ -65,20 +83,20 @@ func decide(texts []string, t *table, opts *Options) []decision {
 	// Repeats between two removed paragraphs that stand, in the same order,
 	// between those paragraphs' copies are part of the repeated run, short
 	// or recurring as they may be.
-	for i := 1; i < len(texts); {
+	for i := 1; i < n; {
 		if d[i].fate != kept || d[i-1].fate != removed {
 			i++
 			continue
 		}
 		j := i
-		for j < len(texts) && d[j].fate == kept && t.isRepeat(j) {
+		for j < n && d[j].fate == kept && t.isRepeat(j) {
 			j++
 		}
-		if j < len(texts) && j > i && d[j].fate == removed {
-			a, b := keptCopy(d, d[i-1].copyOf), keptCopy(d, d[j].copyOf)
+		if j < n && j > i && d[j].fate == removed {
+			a, b := keptCopy(d, int(d[i-1].copyOf)), keptCopy(d, int(d[j].copyOf))
 			if b-a == j-i+1 && alignedCopies(t, a+1, i, j-i) {
 				for k := i; k < j; k++ {
-					d[k] = decision{removed, a + 1 + k - i}
+					d[k] = removedAs(a + 1 + k - i)
 				}
 			}
 		}
@@ -91,17 +109,17 @@ func decide(texts []string, t *table, opts *Options) []decision {
 	// short paragraphs at either end follow. A recurring one stays: at the
 	// edge of a run, nothing says it belongs to the run rather than to the
 	// template around it.
-	for i := 1; i < len(texts); i++ {
+	for i := 1; i < n; i++ {
 		if d[i].fate == kept && t.isRepeat(i) && !recurring(i) && d[i-1].fate == removed {
-			if c := keptCopy(d, d[i-1].copyOf) + 1; c < i && t.same(c, i) {
-				d[i] = decision{removed, c}
+			if c := keptCopy(d, int(d[i-1].copyOf)) + 1; c < i && t.same(c, i) {
+				d[i] = removedAs(c)
 			}
 		}
 	}
-	for i := len(texts) - 2; i >= 0; i-- {
+	for i := n - 2; i >= 0; i-- {
 		if d[i].fate == kept && t.isRepeat(i) && !recurring(i) && d[i+1].fate == removed {
-			if c := keptCopy(d, d[i+1].copyOf) - 1; c >= 0 && c < i && t.same(c, i) {
-				d[i] = decision{removed, c}
+			if c := keptCopy(d, int(d[i+1].copyOf)) - 1; c >= 0 && c < i && t.same(c, i) {
+				d[i] = removedAs(c)
 			}
 		}
 	}
@@ -109,24 +127,24 @@ func decide(texts []string, t *table, opts *Options) []decision {
 	// Paragraphs between two removed ones whose copies are adjacent in the
 	// kept text lie inside a repeated run: unique ones move into the kept
 	// copy, repeated ones go with the run.
-	for i := 0; i < len(texts); {
+	for i := 0; i < n; {
 		if d[i].fate != kept {
 			i++
 			continue
 		}
 		j := i
-		for j < len(texts) && d[j].fate == kept {
+		for j < n && d[j].fate == kept {
 			j++
 		}
-		if i > 0 && j < len(texts) && d[i-1].fate == removed && d[j].fate == removed {
-			before, after := keptCopy(d, d[i-1].copyOf), keptCopy(d, d[j].copyOf)
+		if i > 0 && j < n && d[i-1].fate == removed && d[j].fate == removed {
+			before, after := keptCopy(d, int(d[i-1].copyOf)), keptCopy(d, int(d[j].copyOf))
 			if adjacentInKeptText(d, before, after, i) {
 				for k := i; k < j; k++ {
 					switch {
 					case t.isRepeat(k):
-						d[k] = decision{removed, t.rootOf(k)}
+						d[k] = removedAs(t.rootOf(k))
 					case !opts.NoMoves:
-						d[k] = decision{moved, after}
+						d[k] = decision{fate: moved, copyOf: int32(after)}
 					}
 				}
 			}
@@ -138,11 +156,27 @@ func decide(texts []string, t *table, opts *Options) []decision {
 	// itself have been removed by a later step.
 	for i := range d {
 		if d[i].fate == removed {
-			d[i].copyOf = keptCopy(d, d[i].copyOf)
+			d[i].copyOf = int32(keptCopy(d, int(d[i].copyOf)))
 		}
 	}
 	return d
 }
+
+// hasRunes reports whether s has at least n runes, counting them only when
+// its length does not say: a rune takes one to utf8.UTFMax bytes.
+func hasRunes(s string, n int) bool {
+	switch {
+	case len(s) < n:
+		return false
+	case len(s) >= n*utf8.UTFMax:
+		return true
+	}
+	return runeCount(s) >= n
+}
+
+// removedAs returns the decision that a paragraph goes as a repeat of the
+// one at position pos.
+func removedAs(pos int) decision { return decision{fate: removed, copyOf: int32(pos)} }
 
 // recurringCopies is how many times a text must occur to be part of the
 // page's template rather than a repeat: the question put to each person in
@@ -161,10 +195,11 @@ func alignedCopies(t *table, c, i, n int) bool {
 	return true
 }
 
-// keptCopy follows removed paragraphs to the kept copy they repeat.
+// keptCopy follows removed paragraphs, from the one at position i, to the
+// kept copy they repeat.
 func keptCopy(d []decision, i int) int {
 	for d[i].fate == removed {
-		i = d[i].copyOf
+		i = int(d[i].copyOf)
 	}
 	return i
 }
@@ -184,27 +219,57 @@ func adjacentInKeptText(d []decision, a, b, limit int) bool {
 	return true
 }
 
-// outputOrder returns the paragraphs of the output in order: the kept ones
-// in input order, each preceded by the paragraphs moved before it.
-func outputOrder(d []decision) []int {
-	before := make(map[int][]int)
-	for i := range d {
-		if d[i].fate == moved {
-			before[d[i].copyOf] = append(before[d[i].copyOf], i)
+// outputOrder appends to dst the paragraphs of order (the units of d, in
+// order) that the output keeps, in output order: the kept ones in order,
+// each preceded by the ones moved before it; anyMoved says whether d
+// moves any.
+func (dc *decider) outputOrder(dst []int, order []int, anyMoved bool) []int {
+	d := dc.d
+	if !anyMoved {
+		for pos := range d {
+			if d[pos].fate == kept {
+				dst = append(dst, order[pos])
+			}
+		}
+		return dst
+	}
+	// The moved paragraphs by the position they are placed before, each
+	// anchor's in order.
+	moves := dc.moves[:0]
+	for pos := range d {
+		if d[pos].fate == moved {
+			moves = append(moves, int32(pos))
+			d[d[pos].copyOf].anchor = true
 		}
 	}
-	order := make([]int, 0, len(d))
-	var place func(i int)
-	place = func(i int) {
-		for _, m := range before[i] {
-			place(m) // a moved paragraph can itself be the anchor of another
+	slices.SortStableFunc(moves, func(a, b int32) int { return cmp.Compare(d[a].copyOf, d[b].copyOf) })
+	dc.moves = moves
+	var place func(pos int)
+	place = func(pos int) {
+		if d[pos].anchor {
+			k, _ := slices.BinarySearchFunc(moves, int32(pos), func(m, pos int32) int { return cmp.Compare(d[m].copyOf, pos) })
+			for ; k < len(moves) && d[moves[k]].copyOf == int32(pos); k++ {
+				place(int(moves[k])) // a moved paragraph can itself be the anchor of another
+			}
 		}
-		order = append(order, i)
+		dst = append(dst, order[pos])
 	}
-	for i := range d {
-		if d[i].fate == kept {
-			place(i)
+	for pos := range d {
+		if d[pos].fate == kept {
+			place(pos)
 		}
 	}
-	return order
+	return dst
+}
+
+// keptCopies returns, by the position of a text's first occurrence, how
+// many of its occurrences the last decisions keep: it turns copies into
+// that count, which decide no longer needs.
+func (dc *decider) keptCopies(t *table) []int32 {
+	for pos := range dc.d {
+		if dc.d[pos].fate == removed {
+			dc.copies[t.root[pos]]--
+		}
+	}
+	return dc.copies
 }

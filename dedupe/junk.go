@@ -114,6 +114,10 @@ func junkKeys(lines []string) (keys map[string]string, longest int) {
 	return keys, longest
 }
 
+// matchesNothing reports whether m matches no text: it has no line with
+// a key and no pattern.
+func (m *junkMatcher) matchesNothing() bool { return m.longest == 0 && len(m.patterns) == 0 }
+
 // match returns the listed line or pattern that text, with match key key,
 // is, if any.
 func (m *junkMatcher) match(text string, key []byte) (string, bool) {

@@ -275,26 +275,11 @@ func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
 	return k, false
 }
 
-// table finds earlier units with the same key.
+// table holds, for each unit of a sequence (the output paragraphs of a
+// round, in order), the first unit with its key: all that decide reads of
+// the keys.
 type table struct {
-	keys keyIndex
 	root []int32 // root[i] is the first unit with unit i's key
-}
-
-// newTable returns a table sized for size units, whose texts textOf
-// returns.
-func newTable(size int, textOf func(i int) string) *table {
-	return &table{
-		keys: newKeyIndex(size, func(k int32) string { return textOf(int(k)) }),
-		root: make([]int32, 0, size),
-	}
-}
-
-// add records unit i (the next unit), whose key's xxhash is h, under the
-// first unit added with the same key (see rootOf).
-func (t *table) add(i int, h uint64) {
-	root, _ := t.keys.findOrAdd(h, int32(i))
-	t.root = append(t.root, root)
 }
 
 // rootOf returns the first unit with unit i's key: i itself if none came
@@ -306,3 +291,13 @@ func (t *table) isRepeat(i int) bool { return int(t.root[i]) != i }
 
 // same reports whether units i and j have the same key.
 func (t *table) same(i, j int) bool { return t.root[i] == t.root[j] }
+
+// file fills t for n units whose keys' xxhashes hashAt returns and whose
+// texts textOf returns.
+func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) string) {
+	t.root = resize(t.root, n)
+	keys := newKeyIndex(n, textOf)
+	for k := range n {
+		t.root[k], _ = keys.findOrAdd(hashAt(k), int32(k))
+	}
+}

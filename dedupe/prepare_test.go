@@ -35,6 +35,26 @@ func teasersInput() string {
 // paragraph styles, with each of the passes that read what prepare makes
 // turned off in turn, and on the golden inputs and teasers.
 func TestPrepareAgrees(t *testing.T) {
+	inputs := agreeInputs(t)
+	for _, opts := range []Options{{}, {NoSentences: true}, {Similarity: -1}, {Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}} {
+		for k, in := range inputs {
+			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
+				one := cleanWith(t, in, opts, math.MaxInt, 1)
+				for _, workers := range []int{2, 3, 8} {
+					if many := cleanWith(t, in, opts, 0, workers); !reflect.DeepEqual(one, many) {
+						t.Fatalf("prepared on %d goroutines:\n%+v\none at a time:\n%+v", workers, many, one)
+					}
+				}
+			})
+		}
+	}
+}
+
+// agreeInputs returns the inputs of the tests that a shortcut of Clean
+// gives the same Result as the plain way: damaged real articles (with
+// junk lines, repeated runs and sentences, near-duplicates) in both
+// paragraph styles, the golden inputs and teasers.
+func agreeInputs(t *testing.T) []string {
 	seeds := 10
 	if testing.Short() {
 		seeds = 3
@@ -58,19 +78,7 @@ func TestPrepareAgrees(t *testing.T) {
 		}
 		inputs = append(inputs, string(data))
 	}
-	inputs = append(inputs, teasersInput())
-	for _, opts := range []Options{{}, {NoSentences: true}, {Similarity: -1}, {Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}} {
-		for k, in := range inputs {
-			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
-				one := cleanWith(t, in, opts, math.MaxInt, 1)
-				for _, workers := range []int{2, 3, 8} {
-					if many := cleanWith(t, in, opts, 0, workers); !reflect.DeepEqual(one, many) {
-						t.Fatalf("prepared on %d goroutines:\n%+v\none at a time:\n%+v", workers, many, one)
-					}
-				}
-			})
-		}
-	}
+	return append(inputs, teasersInput())
 }
 
 // cleanWith cleans in with parallelBytes and GOMAXPROCS set as given.

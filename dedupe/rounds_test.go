@@ -1,0 +1,215 @@
+package dedupe
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+// exactOptions are the options of exact paragraph dedup: every
+// normalization rule, sentences, near-duplicates and junk lines off.
+var exactOptions = Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}
+
+// roundsOptions are the option sets the paragraph rounds' tests clean
+// with: each turns off a pass that changes the order or the texts
+// between two paragraph rounds.
+var roundsOptions = []Options{{}, {NoSentences: true}, {Similarity: -1}, {NoMoves: true}, exactOptions,
+	{Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}}
+
+// cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
+// reusing key classes (reuseKeyClasses) and leaving out settled sentence
+// rounds (skipSettledSentenceRounds).
+func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
+	defer func(r, s bool) { reuseKeyClasses, skipSettledSentenceRounds = r, s }(reuseKeyClasses, skipSettledSentenceRounds)
+	reuseKeyClasses, skipSettledSentenceRounds = on, on
+	return Clean(in, opts)
+}
+
+// TestRoundsAgree checks that the shortcuts of the rounds (a paragraph
+// round's table worked out from the last one's key classes, a settled
+// sentence round left out) give the same Result as every table filed and
+// every round run, on the inputs of TestPrepareAgrees with each of
+// roundsOptions.
+func TestRoundsAgree(t *testing.T) {
+	inputs := agreeInputs(t)
+	for _, opts := range roundsOptions {
+		for k, in := range inputs {
+			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
+				plain, err := cleanWithShortcuts(in, opts, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				short, err := cleanWithShortcuts(in, opts, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(plain, short) {
+					t.Fatalf("with the shortcuts:\n%+v\nwithout:\n%+v", short, plain)
+				}
+			})
+		}
+	}
+}
+
+// FuzzRoundsAgree checks that the shortcuts of the rounds give the same
+// Result as every table filed and every round run on any input, in the
+// default mode and in exact paragraph mode.
+func FuzzRoundsAgree(f *testing.F) {
+	f.Add("A long first paragraph that is repeated later on.\nB\nA long first paragraph that is repeated later on.\n")
+	f.Add("P one is long enough to be a repeat here.\nP two is long enough to be a repeat here.\nU\nP one is long enough to be a repeat here.\nV\nP two is long enough to be a repeat here.\n")
+	f.Add("Note\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph M that is also well over forty characters.\nLong paragraph L that is well over forty characters.\nTHIS UNIQUE LINE IS LOST\nNote\nLong paragraph M that is also well over forty characters.\n")
+	f.Add("Alpha beta gamma delta epsilon zeta.\nAlpha beta gamma delta epsilon zeta. Call for a compromise\nCall for a compromise\nCall for a compromise\nCall for a compromise\n")
+	f.Add(teasersInput())
+	f.Add("\x00")
+	f.Add(cutMakesRepeat)
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, opts := range []Options{{}, exactOptions} {
+			plain, err := cleanWithShortcuts(in, opts, false)
+			if err != nil && !errors.Is(err, normalize.ErrBinary) {
+				t.Fatal(err)
+			}
+			short, err2 := cleanWithShortcuts(in, opts, true)
+			if fmt.Sprint(err2) != fmt.Sprint(err) || !reflect.DeepEqual(plain, short) {
+				t.Fatalf("input %q, options %+v:\nwith the shortcuts %+v, %v\nwithout %+v, %v", in, opts, short, err2, plain, err)
+			}
+		}
+	})
+}
+
+// cutMakesRepeat is a text in which the sentence round cuts the last
+// paragraph to a repeat of the one before, which the second paragraph
+// round removes: only if it files the paragraph's new key.
+const cutMakesRepeat = "A sentence of more than five words, said once before.\n" +
+	"First one here. Second one there. Third one now.\n" +
+	"First one here. Second one there. Third one now. A sentence of more than five words, said once before.\n"
+
+// TestRoundsReuseKeyClasses checks that the key classes of a round hold
+// for the next when no sentence was cut in between, and not after a cut:
+// a table reused for texts that a cut changed would be wrong.
+func TestRoundsReuseKeyClasses(t *testing.T) {
+	for _, bc := range []struct {
+		opts Options
+		hold bool
+	}{{exactOptions, true}, {Options{}, false}} {
+		c := stageCleaner(t, cutMakesRepeat, &bc.opts)
+		c.paragraphRound()
+		if !c.opts.NoSentences && !c.sentenceRound() {
+			t.Fatalf("%+v: the sentence round cut nothing", bc.opts)
+		}
+		if hold := c.keyClassesHold(); hold != bc.hold {
+			t.Errorf("%+v: key classes hold %v, want %v", bc.opts, hold, bc.hold)
+		}
+	}
+}
+
+// TestSentencesSettled checks when a sentence round is left out after one
+// that cut nothing: when the order since only lost paragraphs, and not
+// when it moved one or a paragraph kept as a repeat then no longer is.
+func TestSentencesSettled(t *testing.T) {
+	in := "First paragraph, with a sentence of more than five words.\n" +
+		"Second paragraph, with another sentence of more than five words.\n" +
+		"Third paragraph, with a third sentence of more than five words.\n"
+	for _, bc := range []struct {
+		name    string
+		change  func(c *cleaner)
+		settled bool
+	}{
+		{"unchanged", func(c *cleaner) {}, true},
+		{"one removed", func(c *cleaner) { c.order = slices.Delete(c.order, 1, 2) }, true},
+		{"one moved", func(c *cleaner) { c.order[0], c.order[1] = c.order[1], c.order[0] }, false},
+		{"a kept repeat cut loose", func(c *cleaner) { c.settledKept[c.order[2]] = true }, false},
+		{"a cut", func(c *cleaner) { c.noteSentenceRound(true) }, false},
+	} {
+		c := stageCleaner(t, in, &Options{})
+		c.paragraphRound()
+		if c.sentenceRound() {
+			t.Fatal("the sentence round cut a sentence")
+		}
+		c.noteSentenceRound(false)
+		bc.change(c)
+		if got := c.sentencesSettled(); got != bc.settled {
+			t.Errorf("%s: settled %v, want %v", bc.name, got, bc.settled)
+		}
+	}
+}
+
+// TestHasRunes checks hasRunes against counting the runes, for texts of
+// one-, two-, three- and four-byte runes and invalid bytes, at and around
+// every length it decides by.
+func TestHasRunes(t *testing.T) {
+	for _, unit := range []string{"a", "é", "€", "𝄞", "\xff", "a€\xff𝄞"} {
+		for reps := range 30 {
+			s := strings.Repeat(unit, reps)
+			for n := -1; n <= len(s)+2; n++ {
+				if got, want := hasRunes(s, n), runeCount(s) >= n; got != want {
+					t.Errorf("hasRunes(%q, %d) = %v, want %v", s, n, got, want)
+				}
+			}
+		}
+	}
+}
+
+// outputOrderWithMap is outputOrder as it was before it sorted the moves:
+// with a map of them by anchor, looked up for every kept paragraph.
+func outputOrderWithMap(d []decision) []int {
+	before := make(map[int][]int)
+	for i := range d {
+		if d[i].fate == moved {
+			before[int(d[i].copyOf)] = append(before[int(d[i].copyOf)], i)
+		}
+	}
+	order := make([]int, 0, len(d))
+	var place func(i int)
+	place = func(i int) {
+		for _, m := range before[i] {
+			place(m)
+		}
+		order = append(order, i)
+	}
+	for i := range d {
+		if d[i].fate == kept {
+			place(i)
+		}
+	}
+	return order
+}
+
+// TestOutputOrder checks outputOrder against outputOrderWithMap on random
+// decisions, with paragraphs moved before kept, moved and removed ones
+// earlier in the sequence, as decide moves them.
+func TestOutputOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var dc decider
+	for range 2000 {
+		n := 1 + r.IntN(40)
+		dc.d = resize(dc.d, n)
+		anyMoved := false
+		for pos := range n {
+			switch k := r.IntN(6); {
+			case k == 0 && pos > 0:
+				dc.d[pos] = decision{fate: moved, copyOf: int32(r.IntN(pos))}
+				anyMoved = true
+			case k == 1 && pos > 0:
+				dc.d[pos] = removedAs(r.IntN(pos))
+			}
+		}
+		want := outputOrderWithMap(dc.d)
+		order := make([]int, n)
+		for pos := range order {
+			order[pos] = 100 + pos
+		}
+		got := dc.outputOrder(nil, order, anyMoved)
+		for k := range got {
+			got[k] -= 100
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("decisions %+v: order %v, want %v", dc.d, got, want)
+		}
+	}
+}
