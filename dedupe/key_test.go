@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/textclean/textclean/internal/sentence"
+	"github.com/textclean/textclean/normalize"
 )
 
 // appendKeyByRune is appendKey as it was before its fast path for runs of
@@ -129,15 +130,48 @@ func TestAppendKeyEightAtATime(t *testing.T) {
 }
 
 // BenchmarkAppendKey makes the match key of every paragraph of the stage
-// benchmarks' input.
+// benchmarks' input, normalized as by default and, for exact mode, not
+// at all: then the key meets the input's no-break and zero-width spaces.
 func BenchmarkAppendKey(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		opts Options
+	}{
+		{"default", Options{}},
+		{"exact", Options{Normalize: normalize.Options{Skip: normalize.Except()}}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := stageCleaner(b, stageInput(), &bc.opts)
+			b.SetBytes(int64(len(c.input)))
+			var buf []byte
+			for b.Loop() {
+				for i := range c.paras {
+					buf = appendKey(buf[:0], c.text[i])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAppendKeys makes the match key of every paragraph of the stage
+// benchmarks' input and of each of its sentences, as splitText does,
+// with the sentences split beforehand.
+func BenchmarkAppendKeys(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
+	spans := make([][]sentence.Span, len(c.paras))
+	for i := range c.paras {
+		spans[i] = sentence.Split(c.text[i])
+	}
 	b.SetBytes(int64(len(c.input)))
 	var buf []byte
+	n := 0
 	for b.Loop() {
 		for i := range c.paras {
-			buf = appendKey(buf[:0], c.text[i])
+			buf = appendKeys(buf[:0], c.text[i], spans[i], func(k int, key []byte) { n += len(key) })
 		}
+	}
+	if n == 0 {
+		b.Fatal("no sentence keys")
 	}
 }
 
