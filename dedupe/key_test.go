@@ -41,7 +41,8 @@ func appendKeyByRune(dst []byte, text string) []byte {
 
 func FuzzAppendKey(f *testing.F) {
 	for _, s := range []string{"", " ", "Hello,  World!", "  a\tb\n", "The cat. ", "«Ça va?» — “Oui”…",
-		"a b  c", "x\u00a0y", "ABC def GHI", "end ;", "\xff\xfe a", "日本語 です。", "a\u2003b c"} {
+		"a b  c", "x\u00a0y", "ABC def GHI", "end ;", "\xff\xfe a", "日本語 です。", "a\u2003b c",
+		"The Quick  Brown\tFox — ȺȺȺ \xff\xffEND. Next  LINE"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -102,28 +103,46 @@ func TestAppendKeys(t *testing.T) {
 // each of its sentences.
 func FuzzAppendKeys(f *testing.F) {
 	for _, s := range []string{"", "One. Two.", "«Ça va?» — “Oui”… Bien.", "x\xff. \xfe Y.", "A\u00a0b. C\u2003d.",
-		"日本語です。次の文です。", "End ; Next one ;", "Why?! Because. "} {
+		"日本語です。次の文です。", "End ; Next one ;", "Why?! Because. ", "The Quick  Brown\tFox — ȺȺȺ. \xff\xffEND. Next  LINE"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkAppendKeys)
 }
 
 // TestAppendKeyEightAtATime checks appendKey against appendKeyByRune
-// where its runs of plain ASCII, read eight bytes at a time, end: each
-// byte that could end a run (or that borders one that does) at every
-// offset of a long run, after a space, and twice in a row.
+// where its runs of plain ASCII, read eight bytes at a time (and the
+// byte after them), end: each byte that could end a run (or that borders
+// one that does) at every offset of a long run, after a space, twice in a
+// row, and last in the text; capitals, which the run lowers, at each of
+// the eight bytes and the ninth; runes cut by an eight-byte boundary or
+// by the text's end; runes and invalid bytes whose key is longer than
+// they are, which the key's room must grow for.
 func TestAppendKeyEightAtATime(t *testing.T) {
 	const run = "abcdefghijklmnopqrstuvwx,yz0123456789.;:!?"
 	special := []string{" ", "  ", "\t", "\n", "\x00", "\x1f", "!", "@", "A", "Z", "[", "`", "~", "\x7f",
-		"\x80", "\xff", "\xc3", "é", "\u00a0", "\u2003", "’", "—", "É", " A", " é", " \xff", "A ", ". "}
+		"\x80", "\xff", "\xc3", "\xe2\x80", "é", "\u00a0", "\u2003", "’", "—", "É", " A", " é", " \xff", "A ", ". ",
+		"Ⱥ", "İ", "\u212a", "ȺȺȺȺȺȺȺȺȺȺȺȺ", "\xff\xff\xff\xff\xff\xff\xff\xff\xff", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 	for _, sp := range special {
-		for at := 0; at <= 17; at++ {
+		for at := 0; at <= 25; at++ {
 			for _, text := range []string{run[:at] + sp + run[at:], run[:at] + sp + sp + run[at:], run[:at] + " " + sp + run[at:],
-				"x" + run[:at] + sp, run[:at] + sp} {
+				"x" + run[:at] + sp, run[:at] + sp, sp + run[:at], run[:at] + sp + " "} {
 				got := string(appendKey(nil, text))
 				if want := string(appendKeyByRune(nil, text)); got != want {
 					t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
 				}
+			}
+		}
+	}
+	// Every piece of a text with one of each: every length from every
+	// start, so each byte falls at each offset of the eight and at the
+	// end.
+	const mixed = "The Cat  sat.\tOn ‘the’ MAT — ȺȺ \xff\xe2\x80 x\u00a0y İs  THE END. "
+	for i := range len(mixed) {
+		for j := i; j <= len(mixed); j++ {
+			text := mixed[i:j]
+			got := string(appendKey([]byte("kept"), text))
+			if want := string(appendKeyByRune([]byte("kept"), text)); got != want {
+				t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
 			}
 		}
 	}
