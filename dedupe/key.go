@@ -53,9 +53,9 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		k, size := keyRuneAt(text, i)
 		i += size
-		if unicode.IsSpace(r) {
+		if k == 0 {
 			pendingSpace = len(dst) > start
 			continue
 		}
@@ -63,10 +63,51 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 			dst = append(dst, ' ')
 			pendingSpace = false
 		}
-		dst = utf8.AppendRune(dst, foldRune(r))
-		dst, i = appendPlain(dst, text, i)
+		if 0x80 <= k && k < 0x800 {
+			dst = append(dst, 0xc0|byte(k>>6), 0x80|byte(k)&0x3f)
+			continue
+		}
+		dst = utf8.AppendRune(dst, k)
 	}
 	return dst, pendingSpace
+}
+
+// keyRuneAt decodes the rune that starts at text[i], a byte of 0x80 or
+// more, and returns its size and the rune the key has for it, or 0 if it
+// is white space. The runes of two bytes (Greek, Cyrillic, accented
+// Latin and more) and of the General Punctuation block (quotes, dashes,
+// spaces) come from tables; the others are decoded and folded one by
+// one.
+func keyRuneAt(text string, i int) (rune, int) {
+	if c := text[i]; i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+		if 0xc2 <= c && c < 0xe0 {
+			return rune(twoByteKeys[rune(c&0x1f)<<6|rune(text[i+1]&0x3f)]), 2
+		}
+		if c == 0xe2 && text[i+1] < 0x82 && i+2 < len(text) && text[i+2]&0xc0 == 0x80 {
+			return rune(punctuationKeys[rune(text[i+1]&1)<<6|rune(text[i+2]&0x3f)]), 3
+		}
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsSpace(r) {
+		return 0, size
+	}
+	return foldRune(r), size
+}
+
+// twoByteKeys and punctuationKeys hold the rune the key has for each rune
+// from U+0080 to U+07FF and from U+2000 to U+207F, or 0 for white space.
+var twoByteKeys, punctuationKeys = runeKeys(0, 0x800), runeKeys(0x2000, 0x2080)
+
+// runeKeys returns the rune the key has for each rune from lo to hi, or 0
+// for white space, as keyRuneAt's tables.
+func runeKeys(lo, hi rune) []uint16 {
+	t := make([]uint16, hi-lo)
+	for r := max(lo, utf8.RuneSelf); r < hi; r++ {
+		if !unicode.IsSpace(r) {
+			t[r-lo] = uint16(foldRune(r))
+		}
+	}
+	return t
 }
 
 // appendPlain appends to dst the key of the run of text from text[j] on

@@ -1,6 +1,9 @@
 package dedupe
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -121,7 +124,7 @@ func TestAppendKeyEightAtATime(t *testing.T) {
 	const run = "abcdefghijklmnopqrstuvwx,yz0123456789.;:!?"
 	special := []string{" ", "  ", "\t", "\n", "\x00", "\x1f", "!", "@", "A", "Z", "[", "`", "~", "\x7f",
 		"\x80", "\xff", "\xc3", "\xe2\x80", "é", "\u00a0", "\u2003", "’", "—", "É", " A", " é", " \xff", "A ", ". ",
-		"Ⱥ", "İ", "\u212a", "ȺȺȺȺȺȺȺȺȺȺȺȺ", "\xff\xff\xff\xff\xff\xff\xff\xff\xff", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+		"Ⱥ", "İ", "\u212a", "€", "\u205f", "\u2028", "\u200b", "\xe2\x81", "\xe2\x82", "\xe2\x80\xe2", "\xd0\xd0\x9f", "Привет", "ȺȺȺȺȺȺȺȺȺȺȺȺ", "\xff\xff\xff\xff\xff\xff\xff\xff\xff", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 	for _, sp := range special {
 		for at := 0; at <= 25; at++ {
 			for _, text := range []string{run[:at] + sp + run[at:], run[:at] + sp + sp + run[at:], run[:at] + " " + sp + run[at:],
@@ -148,19 +151,39 @@ func TestAppendKeyEightAtATime(t *testing.T) {
 	}
 }
 
+// TestAppendKeyRuneTables checks appendKey against appendKeyByRune for
+// every rune keyRuneAt reads from a table, alone, between letters and
+// between spaces.
+func TestAppendKeyRuneTables(t *testing.T) {
+	for _, rs := range [][2]rune{{utf8.RuneSelf, 0x800}, {0x2000, 0x2080}} {
+		for r := rs[0]; r < rs[1]; r++ {
+			for _, text := range []string{string(r), "a" + string(r) + "B", "a " + string(r) + " b", string(r) + string(r)} {
+				got := string(appendKey(nil, text))
+				if want := string(appendKeyByRune(nil, text)); got != want {
+					t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
+				}
+			}
+		}
+	}
+}
+
 // BenchmarkAppendKey makes the match key of every paragraph of the stage
 // benchmarks' input, normalized as by default and, for exact mode, not
 // at all: then the key meets the input's no-break and zero-width spaces.
+// The corpus case keys the shared corpus's articles (Russian among them,
+// and curly quotes), normalized, where the corpus is present.
 func BenchmarkAppendKey(b *testing.B) {
 	for _, bc := range []struct {
-		name string
-		opts Options
+		name  string
+		input func(b *testing.B) string
+		opts  Options
 	}{
-		{"default", Options{}},
-		{"exact", Options{Normalize: normalize.Options{Skip: normalize.Except()}}},
+		{"default", func(*testing.B) string { return stageInput() }, Options{}},
+		{"exact", func(*testing.B) string { return stageInput() }, Options{Normalize: normalize.Options{Skip: normalize.Except()}}},
+		{"corpus", corpusInput, Options{}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			c := stageCleaner(b, stageInput(), &bc.opts)
+			c := stageCleaner(b, bc.input(b), &bc.opts)
 			b.SetBytes(int64(len(c.input)))
 			var buf []byte
 			for b.Loop() {
@@ -170,6 +193,24 @@ func BenchmarkAppendKey(b *testing.B) {
 			}
 		})
 	}
+}
+
+// corpusInput returns the shared corpus's articles as one document, or
+// skips b where the corpus is absent.
+func corpusInput(b *testing.B) string {
+	names, _ := filepath.Glob("../../shared/corpus/articles/*/*.txt")
+	if len(names) == 0 {
+		b.Skip("no ../../shared/corpus/articles")
+	}
+	var texts []string
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	return strings.Join(texts, "\n\n")
 }
 
 // BenchmarkAppendKeys makes the match key of every paragraph of the stage
