@@ -37,7 +37,7 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 	for i := 0; i < len(text); {
 		b := text[i]
 		switch asciiClass[b] {
-		case asIs, capital:
+		case keptASCII:
 			if pendingSpace {
 				dst = append(dst, ' ')
 				pendingSpace = false
@@ -63,6 +63,10 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 			dst = append(dst, ' ')
 			pendingSpace = false
 		}
+		// Most such runes are of two bytes, and so is their key's,
+		// which utf8.AppendRune would append with a call. The next byte
+		// is most often not ASCII either, or a space: appendPlain is
+		// left for the next byte the key keeps as it is.
 		if 0x80 <= k && k < 0x800 {
 			dst = append(dst, 0xc0|byte(k>>6), 0x80|byte(k)&0x3f)
 			continue
@@ -236,10 +240,9 @@ func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func
 
 // The classes of bytes for appendKey.
 const (
-	asIs     = iota // an ASCII byte the key keeps as it is
-	capital         // an ASCII capital letter
-	space           // ASCII white space
-	nonASCII        // a byte of a multi-byte UTF-8 sequence (or invalid)
+	keptASCII = iota // an ASCII byte the key keeps, capitals in lower case
+	space            // ASCII white space
+	nonASCII         // a byte of a multi-byte UTF-8 sequence (or invalid)
 )
 
 // asciiClass is the class of each byte for appendKey.
@@ -248,8 +251,6 @@ var asciiClass = func() (t [256]byte) {
 		switch {
 		case b >= utf8.RuneSelf:
 			t[b] = nonASCII
-		case 'A' <= b && b <= 'Z':
-			t[b] = capital
 		case strings.IndexByte(" \t\n\v\f\r", byte(b)) >= 0:
 			t[b] = space
 		}
