@@ -2,7 +2,9 @@ package dedupe
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,36 +30,32 @@ func appendKey(dst []byte, text string) []byte {
 // begin, made part after part, is the key of the whole text before
 // trimKey.
 func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byte, bool) {
+	// Room for the key at once: the key of ASCII text is no longer than
+	// the text and the space pending before it, and appendPlain writes
+	// eight bytes at a time.
+	dst = slices.Grow(dst, len(text)+1+8)
 	for i := 0; i < len(text); {
 		b := text[i]
 		switch asciiClass[b] {
-		case asIs:
-			// Most text is runs of bytes the key keeps as they are, with
-			// single spaces between them: copy each run whole.
-			j := asIsEnd(text, i+1)
+		case keptASCII:
 			if pendingSpace {
 				dst = append(dst, ' ')
 				pendingSpace = false
 			}
-			dst = append(dst, text[i:j]...)
-			i = j
-			continue
-		case capital:
-			if pendingSpace {
-				dst = append(dst, ' ')
-				pendingSpace = false
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
 			}
-			dst = append(dst, b+'a'-'A')
-			i++
+			dst = append(dst, b)
+			dst, i = appendPlain(dst, text, i+1)
 			continue
 		case space:
 			pendingSpace = len(dst) > start
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		k, size := keyRuneAt(text, i)
 		i += size
-		if unicode.IsSpace(r) {
+		if k == 0 {
 			pendingSpace = len(dst) > start
 			continue
 		}
@@ -65,39 +63,92 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 			dst = append(dst, ' ')
 			pendingSpace = false
 		}
-		dst = utf8.AppendRune(dst, foldRune(r))
+		// Most such runes are of two bytes, and so is their key's,
+		// which utf8.AppendRune would append with a call. The next byte
+		// is most often not ASCII either, or a space: appendPlain is
+		// left for the next byte the key keeps as it is.
+		if 0x80 <= k && k < 0x800 {
+			dst = append(dst, 0xc0|byte(k>>6), 0x80|byte(k)&0x3f)
+			continue
+		}
+		dst = utf8.AppendRune(dst, k)
 	}
 	return dst, pendingSpace
 }
 
-// asIsEnd returns the end of the run of text from text[j] on that the key
-// keeps as it is: bytes of class asIs, and single spaces between two of
-// them. text[j-1] is such a byte, and not a space.
-func asIsEnd(text string, j int) int {
-	for {
-		// Eight bytes at a time, up to the first that may end the run;
-		// the byte test decides on that one. Most runs are long: the
-		// bytes one at a time cost a branch each, hard to predict.
-		for j+8 <= len(text) {
-			bad := notAsIs(load64(text, j))
-			if bad == 0 {
-				j += 8
-				continue
-			}
-			j += bits.TrailingZeros64(bad) / 8
-			break
+// keyRuneAt decodes the rune that starts at text[i], a byte of 0x80 or
+// more, and returns its size and the rune the key has for it, or 0 if it
+// is white space. The runes of two bytes (Greek, Cyrillic, accented
+// Latin and more) and of the General Punctuation block (quotes, dashes,
+// spaces) come from tables; the others are decoded and folded one by
+// one.
+func keyRuneAt(text string, i int) (rune, int) {
+	if c := text[i]; i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+		if 0xc2 <= c && c < 0xe0 {
+			return rune(twoByteKeys[rune(c&0x1f)<<6|rune(text[i+1]&0x3f)]), 2
 		}
-		switch {
-		case j == len(text):
-			return j
-		case asciiClass[text[j]] == asIs:
-			j++
-		case text[j] == ' ' && j+1 < len(text) && asciiClass[text[j+1]] == asIs:
-			j += 2
-		default:
-			return j
+		if c == 0xe2 && text[i+1] < 0x82 && i+2 < len(text) && text[i+2]&0xc0 == 0x80 {
+			return rune(punctuationKeys[rune(text[i+1]&1)<<6|rune(text[i+2]&0x3f)]), 3
 		}
 	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsSpace(r) {
+		return 0, size
+	}
+	return foldRune(r), size
+}
+
+// twoByteKeys and punctuationKeys hold the rune the key has for each rune
+// from U+0080 to U+07FF and from U+2000 to U+207F, or 0 for white space.
+var twoByteKeys, punctuationKeys = runeKeys(0, 0x800), runeKeys(0x2000, 0x2080)
+
+// runeKeys returns the rune the key has for each rune from lo to hi, or 0
+// for white space, as keyRuneAt's tables.
+func runeKeys(lo, hi rune) []uint16 {
+	t := make([]uint16, hi-lo)
+	for r := max(lo, utf8.RuneSelf); r < hi; r++ {
+		if !unicode.IsSpace(r) {
+			t[r-lo] = uint16(foldRune(r))
+		}
+	}
+	return t
+}
+
+// appendPlain appends to dst the key of the run of text from text[j] on
+// that the key keeps but for lower case: ASCII bytes from the space up,
+// with single spaces between the others. It returns the extended key and
+// the end of the run. The key ends with the key of text[j-1], which is
+// not white space, and no space is pending. It goes eight bytes at a time
+// up to the first byte the run may end at (see lowerPlain), which
+// appendKeyPart then takes: most text is long runs, which end only at a
+// double space, a byte that is not ASCII, a line end or the end of the
+// text.
+func appendPlain(dst []byte, text string, j int) ([]byte, int) {
+	if cap(dst)-len(dst) < len(text)-j+8 {
+		dst = slices.Grow(dst, len(text)-j+8) // for the runes that grow in the key
+	}
+	n, out := len(dst), dst[:cap(dst)]
+	for j+8 < len(text) {
+		lower, stop := lowerPlain(load64(text, j), load64(text, j+1))
+		binary.LittleEndian.PutUint64(out[n:], lower)
+		if stop != 0 {
+			k := bits.TrailingZeros64(stop) / 8
+			return out[:n+k], j + k
+		}
+		n, j = n+8, j+8
+	}
+	if j < len(text) && len(text) >= 8 {
+		// The last one to eight bytes: the eight that end the text,
+		// shifted down to text[j], with 0x80 (not ASCII, where the run
+		// ends) above the end.
+		rest := uint(len(text) - j)
+		w := load64(text, len(text)-8)>>(64-8*rest) | 0x8080808080808080<<(8*rest)
+		lower, stop := lowerPlain(w, w>>8|0x80<<56)
+		binary.LittleEndian.PutUint64(out[n:], lower)
+		k := bits.TrailingZeros64(stop) / 8
+		n, j = n+k, j+k
+	}
+	return out[:n], j
 }
 
 // load64 returns the eight bytes of text from text[j] on as a
@@ -108,25 +159,28 @@ func load64(text string, j int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// notAsIs sets the top bit of each byte of w (eight bytes of text, the
-// first lowest, that follow a byte of class asIs other than a space) at
-// which asIsEnd's run may end: a byte of 0x80 or more, a capital, a byte
-// below 0x20 (white space, or a rare control character, which the byte
-// test then takes), a space not followed by a byte of class asIs, and a
-// space last, whose next byte is not in w. The bits below the lowest one
-// it sets are exact, and they are all asIsEnd reads: adding 0x80-c to a
-// byte below 0x80 sets its top bit if the byte is c or more and carries
-// into no other byte, but a byte of 0x80 or more (which sets its own bit)
-// can carry into the bytes above it.
-func notAsIs(w uint64) uint64 {
+// lowerPlain reads w, eight bytes of text (the first lowest) that follow
+// a byte the key keeps, not white space, and next, the eight bytes that
+// follow the first of w. It returns w with its capitals in lower case,
+// and sets in stop the top bit of each byte at which appendPlain's run
+// may end: a byte of 0x80 or more, a byte below 0x20 (white space, or a
+// rare control character, which appendKeyPart then takes), and a space
+// followed by a space or by one of those. The bytes and bits below the
+// lowest bit set in stop are exact, and they are all appendPlain keeps:
+// adding 0x80-c to a byte below 0x80 sets its top bit if the byte is c or
+// more and carries into no other byte, but a byte of 0x80 or more (which
+// sets its own bit) can carry into the bytes above it.
+func lowerPlain(w, next uint64) (lower, stop uint64) {
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
 	atLeastA := w + ones*(0x80-'A')
 	pastZ := w + ones*(0x80-'Z'-1)
 	atLeastSpace := w + ones*(0x80-' ')
 	pastSpace := w + ones*(0x80-' '-1)
-	bad := (w | atLeastA&^pastZ | ^atLeastSpace) & tops // not ASCII, capitals, below the space
-	spaces := atLeastSpace &^ pastSpace & tops
-	return bad | spaces&((bad|spaces)>>8|0x80<<56)
+	capitals := atLeastA &^ pastZ & tops
+	bad := w | ^atLeastSpace                        // not ASCII, or below the space
+	spaces := atLeastSpace &^ pastSpace             // spaces
+	spaceEnds := next | ^(next + ones*(0x80-' '-1)) // not ASCII, or the space or below
+	return w | capitals>>2, (bad | spaces&spaceEnds) & tops
 }
 
 // trimKey drops the trailing punctuation and spaces of the key that
@@ -186,10 +240,9 @@ func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func
 
 // The classes of bytes for appendKey.
 const (
-	asIs     = iota // an ASCII byte the key keeps as it is
-	capital         // an ASCII capital letter
-	space           // ASCII white space
-	nonASCII        // a byte of a multi-byte UTF-8 sequence (or invalid)
+	keptASCII = iota // an ASCII byte the key keeps, capitals in lower case
+	space            // ASCII white space
+	nonASCII         // a byte of a multi-byte UTF-8 sequence (or invalid)
 )
 
 // asciiClass is the class of each byte for appendKey.
@@ -198,8 +251,6 @@ var asciiClass = func() (t [256]byte) {
 		switch {
 		case b >= utf8.RuneSelf:
 			t[b] = nonASCII
-		case 'A' <= b && b <= 'Z':
-			t[b] = capital
 		case strings.IndexByte(" \t\n\v\f\r", byte(b)) >= 0:
 			t[b] = space
 		}

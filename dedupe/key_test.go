@@ -1,11 +1,15 @@
 package dedupe
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/textclean/textclean/internal/sentence"
+	"github.com/textclean/textclean/normalize"
 )
 
 // appendKeyByRune is appendKey as it was before its fast path for runs of
@@ -40,7 +44,8 @@ func appendKeyByRune(dst []byte, text string) []byte {
 
 func FuzzAppendKey(f *testing.F) {
 	for _, s := range []string{"", " ", "Hello,  World!", "  a\tb\n", "The cat. ", "«Ça va?» — “Oui”…",
-		"a b  c", "x\u00a0y", "ABC def GHI", "end ;", "\xff\xfe a", "日本語 です。", "a\u2003b c"} {
+		"a b  c", "x\u00a0y", "ABC def GHI", "end ;", "\xff\xfe a", "日本語 です。", "a\u2003b c",
+		"The Quick  Brown\tFox — ȺȺȺ \xff\xffEND. Next  LINE"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -101,24 +106,58 @@ func TestAppendKeys(t *testing.T) {
 // each of its sentences.
 func FuzzAppendKeys(f *testing.F) {
 	for _, s := range []string{"", "One. Two.", "«Ça va?» — “Oui”… Bien.", "x\xff. \xfe Y.", "A\u00a0b. C\u2003d.",
-		"日本語です。次の文です。", "End ; Next one ;", "Why?! Because. "} {
+		"日本語です。次の文です。", "End ; Next one ;", "Why?! Because. ", "The Quick  Brown\tFox — ȺȺȺ. \xff\xffEND. Next  LINE"} {
 		f.Add(s)
 	}
 	f.Fuzz(checkAppendKeys)
 }
 
 // TestAppendKeyEightAtATime checks appendKey against appendKeyByRune
-// where its runs of plain ASCII, read eight bytes at a time, end: each
-// byte that could end a run (or that borders one that does) at every
-// offset of a long run, after a space, and twice in a row.
+// where its runs of plain ASCII, read eight bytes at a time (and the
+// byte after them), end: each byte that could end a run (or that borders
+// one that does) at every offset of a long run, after a space, twice in a
+// row, and last in the text; capitals, which the run lowers, at each of
+// the eight bytes and the ninth; runes cut by an eight-byte boundary or
+// by the text's end; runes and invalid bytes whose key is longer than
+// they are, which the key's room must grow for.
 func TestAppendKeyEightAtATime(t *testing.T) {
 	const run = "abcdefghijklmnopqrstuvwx,yz0123456789.;:!?"
 	special := []string{" ", "  ", "\t", "\n", "\x00", "\x1f", "!", "@", "A", "Z", "[", "`", "~", "\x7f",
-		"\x80", "\xff", "\xc3", "é", "\u00a0", "\u2003", "’", "—", "É", " A", " é", " \xff", "A ", ". "}
+		"\x80", "\xff", "\xc3", "\xe2\x80", "é", "\u00a0", "\u2003", "’", "—", "É", " A", " é", " \xff", "A ", ". ",
+		"Ⱥ", "İ", "\u212a", "€", "\u205f", "\u2028", "\u200b", "\xe2\x81", "\xe2\x82", "\xe2\x80\xe2", "\xd0\xd0\x9f", "Привет", "ȺȺȺȺȺȺȺȺȺȺȺȺ", "\xff\xff\xff\xff\xff\xff\xff\xff\xff", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 	for _, sp := range special {
-		for at := 0; at <= 17; at++ {
+		for at := 0; at <= 25; at++ {
 			for _, text := range []string{run[:at] + sp + run[at:], run[:at] + sp + sp + run[at:], run[:at] + " " + sp + run[at:],
-				"x" + run[:at] + sp, run[:at] + sp} {
+				"x" + run[:at] + sp, run[:at] + sp, sp + run[:at], run[:at] + sp + " "} {
+				got := string(appendKey(nil, text))
+				if want := string(appendKeyByRune(nil, text)); got != want {
+					t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
+				}
+			}
+		}
+	}
+	// Every piece of a text with one of each: every length from every
+	// start, so each byte falls at each offset of the eight and at the
+	// end.
+	const mixed = "The Cat  sat.\tOn ‘the’ MAT — ȺȺ \xff\xe2\x80 x\u00a0y İs  THE END. "
+	for i := range len(mixed) {
+		for j := i; j <= len(mixed); j++ {
+			text := mixed[i:j]
+			got := string(appendKey([]byte("kept"), text))
+			if want := string(appendKeyByRune([]byte("kept"), text)); got != want {
+				t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
+			}
+		}
+	}
+}
+
+// TestAppendKeyRuneTables checks appendKey against appendKeyByRune for
+// every rune keyRuneAt reads from a table, alone, between letters and
+// between spaces.
+func TestAppendKeyRuneTables(t *testing.T) {
+	for _, rs := range [][2]rune{{utf8.RuneSelf, 0x800}, {0x2000, 0x2080}} {
+		for r := rs[0]; r < rs[1]; r++ {
+			for _, text := range []string{string(r), "a" + string(r) + "B", "a " + string(r) + " b", string(r) + string(r)} {
 				got := string(appendKey(nil, text))
 				if want := string(appendKeyByRune(nil, text)); got != want {
 					t.Fatalf("appendKey(%q) = %q, rune by rune %q", text, got, want)
@@ -129,15 +168,70 @@ func TestAppendKeyEightAtATime(t *testing.T) {
 }
 
 // BenchmarkAppendKey makes the match key of every paragraph of the stage
-// benchmarks' input.
+// benchmarks' input, normalized as by default and, for exact mode, not
+// at all: then the key meets the input's no-break and zero-width spaces.
+// The corpus case keys the shared corpus's articles (Russian among them,
+// and curly quotes), normalized, where the corpus is present.
 func BenchmarkAppendKey(b *testing.B) {
+	for _, bc := range []struct {
+		name  string
+		input func(b *testing.B) string
+		opts  Options
+	}{
+		{"default", func(*testing.B) string { return stageInput() }, Options{}},
+		{"exact", func(*testing.B) string { return stageInput() }, Options{Normalize: normalize.Options{Skip: normalize.Except()}}},
+		{"corpus", corpusInput, Options{}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := stageCleaner(b, bc.input(b), &bc.opts)
+			b.SetBytes(int64(len(c.input)))
+			var buf []byte
+			for b.Loop() {
+				for i := range c.paras {
+					buf = appendKey(buf[:0], c.text[i])
+				}
+			}
+		})
+	}
+}
+
+// corpusInput returns the shared corpus's articles as one document, or
+// skips b where the corpus is absent.
+func corpusInput(b *testing.B) string {
+	names, _ := filepath.Glob("../../shared/corpus/articles/*/*.txt")
+	if len(names) == 0 {
+		b.Skip("no ../../shared/corpus/articles")
+	}
+	var texts []string
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	return strings.Join(texts, "\n\n")
+}
+
+// BenchmarkAppendKeys makes the match key of every paragraph of the stage
+// benchmarks' input and of each of its sentences, as splitText does,
+// with the sentences split beforehand.
+func BenchmarkAppendKeys(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
+	spans := make([][]sentence.Span, len(c.paras))
+	for i := range c.paras {
+		spans[i] = sentence.Split(c.text[i])
+	}
 	b.SetBytes(int64(len(c.input)))
 	var buf []byte
+	n := 0
 	for b.Loop() {
 		for i := range c.paras {
-			buf = appendKey(buf[:0], c.text[i])
+			buf = appendKeys(buf[:0], c.text[i], spans[i], func(k int, key []byte) { n += len(key) })
 		}
+	}
+	if n == 0 {
+		b.Fatal("no sentence keys")
 	}
 }
 
