@@ -77,11 +77,11 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 }
 
 // keyRuneAt decodes the rune that starts at text[i], a byte of 0x80 or
-// more, and returns its size and the rune the key has for it, or 0 if it
-// is white space. The runes of two bytes (Greek, Cyrillic, accented
-// Latin and more) and of the General Punctuation block (quotes, dashes,
-// spaces) come from tables; the others are decoded and folded one by
-// one.
+// more, and returns the rune the key has for it, or 0 if it is white
+// space, and its size (an invalid byte is a rune of one byte, U+FFFD).
+// The runes of two bytes (Greek, Cyrillic, accented Latin and more) and
+// of the General Punctuation block (quotes, dashes, spaces) come from
+// tables; the others are decoded and folded one by one.
 func keyRuneAt(text string, i int) (rune, int) {
 	if c := text[i]; i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
 		if 0xc2 <= c && c < 0xe0 {
@@ -99,7 +99,8 @@ func keyRuneAt(text string, i int) (rune, int) {
 }
 
 // twoByteKeys and punctuationKeys hold the rune the key has for each rune
-// from U+0080 to U+07FF and from U+2000 to U+207F, or 0 for white space.
+// from U+0080 to U+07FF (indexed by the rune: the first 128 are unused)
+// and from U+2000 to U+207F (indexed from U+2000), or 0 for white space.
 var twoByteKeys, punctuationKeys = runeKeys(0, 0x800), runeKeys(0x2000, 0x2080)
 
 // runeKeys returns the rune the key has for each rune from lo to hi, or 0
@@ -121,8 +122,9 @@ func runeKeys(lo, hi rune) []uint16 {
 // not white space, and no space is pending. It goes eight bytes at a time
 // up to the first byte the run may end at (see lowerPlain), which
 // appendKeyPart then takes: most text is long runs, which end only at a
-// double space, a byte that is not ASCII, a line end or the end of the
-// text.
+// byte that is not ASCII, a byte below the space (a tab, a line end, a
+// control character), a space before either or before another space,
+// and the end of the text.
 func appendPlain(dst []byte, text string, j int) ([]byte, int) {
 	if cap(dst)-len(dst) < len(text)-j+8 {
 		dst = slices.Grow(dst, len(text)-j+8) // for the runes that grow in the key
@@ -160,16 +162,17 @@ func load64(text string, j int) uint64 {
 }
 
 // lowerPlain reads w, eight bytes of text (the first lowest) that follow
-// a byte the key keeps, not white space, and next, the eight bytes that
-// follow the first of w. It returns w with its capitals in lower case,
-// and sets in stop the top bit of each byte at which appendPlain's run
-// may end: a byte of 0x80 or more, a byte below 0x20 (white space, or a
-// rare control character, which appendKeyPart then takes), and a space
-// followed by a space or by one of those. The bytes and bits below the
-// lowest bit set in stop are exact, and they are all appendPlain keeps:
-// adding 0x80-c to a byte below 0x80 sets its top bit if the byte is c or
-// more and carries into no other byte, but a byte of 0x80 or more (which
-// sets its own bit) can carry into the bytes above it.
+// a byte of appendPlain's run (so a space first in w follows no space),
+// and next, the eight bytes that follow the first of w. It returns w
+// with its capitals in lower case, and sets in stop the top bit of each
+// byte at which appendPlain's run may end: a byte of 0x80 or more, a
+// byte below 0x20 (white space, or a rare control character, which
+// appendKeyPart then takes), and a space followed by a space or by one
+// of those. The bytes and bits below the lowest bit set in stop are
+// exact, and they are all appendPlain keeps: adding 0x80-c to a byte
+// below 0x80 sets its top bit if the byte is c or more and carries into
+// no other byte, but a byte of 0x80 or more (which sets its own bit) can
+// carry into the bytes above it.
 func lowerPlain(w, next uint64) (lower, stop uint64) {
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
 	atLeastA := w + ones*(0x80-'A')
