@@ -47,3 +47,28 @@ func BenchmarkChanges(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStart finds the paragraphs of 16 MB of generated articles,
+// normalized, and sets up the state the rounds work on (prepare, which
+// keys every paragraph, among it), into fresh memory each time, as
+// Clean does.
+func BenchmarkStart(b *testing.B) {
+	input := benchgen.New(1).Stream(16 << 20)
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			doc, err := normalize.New(m.opts.Normalize).Document(input)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c := &cleaner{input: input, opts: &m.opts, doc: doc}
+				debug.FreeOSMemory()
+				b.StartTimer()
+				c.start()
+			}
+		})
+	}
+}

@@ -221,10 +221,18 @@ func (c *cleaner) start() {
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]Key, n), make([]bool, n), make([]bool, n)
-	c.sentences.refs = make([]sentenceRef, n)
+	// Sentences (which near-duplicates compare too) and the
+	// near-duplicate information, 68 bytes a paragraph, only for the
+	// rules that use them.
+	nearOn := c.opts.similarity() >= 0
+	if !c.opts.NoSentences || nearOn {
+		c.sentences.refs = make([]sentenceRef, n)
+	}
+	if nearOn {
+		c.near = make([]nearInfo, n)
+	}
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
-	c.near = make([]nearInfo, n)
 	c.similarity, c.keptLater = make(map[int]float64), make(map[int]bool)
 	j := c.opts.Junk
 	if j == nil {
