@@ -31,7 +31,8 @@ func resultCleaner(b *testing.B, opts Options) *cleaner {
 
 // BenchmarkChanges reports the changes of 16 MB of generated articles:
 // the paragraph changes, the sentence changes and their merge. Each
-// report is made into fresh memory, as Clean's is.
+// report is made into fresh memory and with the line breaks and offsets
+// that locate sentences to find again, as Clean's is.
 func BenchmarkChanges(b *testing.B) {
 	for _, m := range resultModes {
 		b.Run(m.name, func(b *testing.B) {
@@ -40,6 +41,7 @@ func BenchmarkChanges(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
+				c.inputBreaks, c.outputBreaks, c.lineOffsets = nil, nil, nil
 				debug.FreeOSMemory()
 				b.StartTimer()
 				c.changes()
@@ -68,6 +70,24 @@ func BenchmarkStart(b *testing.B) {
 				debug.FreeOSMemory()
 				b.StartTimer()
 				c.start()
+			}
+		})
+	}
+}
+
+// BenchmarkKept lists the output paragraphs of 16 MB of generated
+// articles with their keys, into fresh memory each time, as Clean does.
+func BenchmarkKept(b *testing.B) {
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			c := resultCleaner(b, m.opts)
+			b.SetBytes(int64(len(c.input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				debug.FreeOSMemory()
+				b.StartTimer()
+				c.keptParagraphs()
 			}
 		})
 	}

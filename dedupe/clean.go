@@ -259,10 +259,7 @@ func (c *cleaner) workers() int {
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
-	r.Kept = make([]KeptParagraph, len(c.order))
-	for k, i := range c.order {
-		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
-	}
+	r.Kept = c.keptParagraphs()
 	c.freeRounds()
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.changes()
@@ -272,6 +269,37 @@ func (c *cleaner) result() *Result {
 		}
 	}
 	return r
+}
+
+// keptParagraphs lists the output paragraphs with their keys. From
+// parallelBytes of input on, the list is cut into one run per CPU, each
+// filled by a goroutine of its own: for a big document the first touch of
+// its fresh pages is most of the cost. The rounds leave the output
+// paragraphs keyed, but for a last round that cut sentences, at the
+// bound on rounds; those are keyed after, on this goroutine (keying uses
+// the cleaner's scratch).
+func (c *cleaner) keptParagraphs() []KeptParagraph {
+	kept := make([]KeptParagraph, len(c.order))
+	runs := outputRuns(len(c.order), c.workers())
+	unkeyed := make([]bool, len(runs))
+	inParallel(len(runs), func(k int) {
+		all := true
+		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
+			i := c.order[pos]
+			kept[pos] = KeptParagraph{Key: c.hash[i], Lines: c.lines(i, i)}
+			all = all && c.keyed[i]
+		}
+		unkeyed[k] = !all
+	})
+	for k := range runs {
+		if !unkeyed[k] {
+			continue
+		}
+		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
+			kept[pos].Key = c.keyOf(c.order[pos])
+		}
+	}
+	return kept
 }
 
 // changes returns the paragraph and sentence changes in input order: by

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -235,17 +236,53 @@ func goldenInputs(t *testing.T) []string {
 	return inputs
 }
 
-// checkResult fails t if result and resultReference disagree on in. It
-// returns what result gives, and the cleaner resultReference ran on.
+// checkResult fails t if result, on one goroutine and on three,
+// disagrees with resultReference on in. It returns what result gives,
+// and the cleaner resultReference ran on.
 func checkResult(t *testing.T, in string, opts Options) (*Result, *cleaner) {
 	t.Helper()
 	c := cleanerRounds(t, in, opts)
 	want := c.resultReference()
-	got := cleanerRounds(t, in, opts).result()
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("result:\n%+v\nresultReference:\n%+v", got, want)
+	var got *Result
+	for _, procs := range []int{1, 3} {
+		func() {
+			defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+			if procs > 1 {
+				parallelBytes = 0
+			}
+			got = cleanerRounds(t, in, opts).result()
+		}()
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("result on %d goroutines:\n%+v\nresultReference:\n%+v", procs, got, want)
+		}
 	}
 	return got, c
+}
+
+// TestResultKeysUnkeyed checks that result gives the keys of output
+// paragraphs whose keys the rounds did not make (a last round, at the
+// bound, that cut sentences), on one goroutine and on three.
+func TestResultKeysUnkeyed(t *testing.T) {
+	for k, in := range append(goldenInputs(t), shuffledSentences(20)...) {
+		want := cleanerRounds(t, in, Options{}).resultReference()
+		for _, procs := range []int{1, 3} {
+			func() {
+				defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+				if procs > 1 {
+					parallelBytes = 0
+				}
+				c := cleanerRounds(t, in, Options{})
+				for pos, i := range c.order {
+					if pos%2 == 1 {
+						c.keyed[i], c.hash[i] = false, Key{}
+					}
+				}
+				if got := c.result(); !reflect.DeepEqual(got.Kept, want.Kept) {
+					t.Errorf("input %d, on %d goroutines: kept\n%v\nwant\n%v", k, procs, got.Kept, want.Kept)
+				}
+			}()
+		}
+	}
 }
 
 // FuzzResultAgrees checks on any input that result gives the Result that
