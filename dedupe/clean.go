@@ -773,15 +773,10 @@ func (b lineBreaks) lineStart(off int) int {
 	return 0
 }
 
-// breaksCache remembers the lineBreaks of the texts it was asked for
-// that have any: a text of one line, as every paragraph in the Lines
-// style, is looked at again rather than filed.
+// breaksCache remembers the lineBreaks of the texts it was asked for.
 type breaksCache map[int]lineBreaks
 
 func (m *breaksCache) of(key int, text string) lineBreaks {
-	if strings.IndexByte(text, '\n') < 0 {
-		return nil
-	}
 	if *m == nil {
 		*m = make(breaksCache)
 	}
