@@ -41,7 +41,7 @@ func BenchmarkChanges(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
-				c.inputBreaks, c.outputBreaks, c.lineOffsets = nil, nil, nil
+				c.inputBreaks, c.outputBreaks, c.lineOffsets = breaksCache{}, breaksCache{}, nil
 				debug.FreeOSMemory()
 				b.StartTimer()
 				c.changes()

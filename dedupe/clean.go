@@ -773,18 +773,35 @@ func (b lineBreaks) lineStart(off int) int {
 	return 0
 }
 
-// breaksCache remembers the lineBreaks of the texts it was asked for.
-type breaksCache map[int]lineBreaks
+// breaksCache remembers the lineBreaks of the texts it was asked for, by
+// key (a paragraph): those of a text with line breaks in a map, and which
+// texts have none, as every paragraph in the Lines style, in a bitset:
+// filed in the map, they cost more than the rest of locating a sentence.
+type breaksCache struct {
+	some map[int]lineBreaks
+	none []uint64 // bit key%64 of word key/64: the text has no line break
+}
 
 func (m *breaksCache) of(key int, text string) lineBreaks {
-	if *m == nil {
-		*m = make(breaksCache)
+	word, bit := key/64, uint64(1)<<(key%64)
+	if word < len(m.none) && m.none[word]&bit != 0 {
+		return nil
 	}
-	b, ok := (*m)[key]
-	if !ok {
-		b = newLineBreaks(text)
-		(*m)[key] = b
+	if b, ok := m.some[key]; ok {
+		return b
 	}
+	b := newLineBreaks(text)
+	if b == nil {
+		if word >= len(m.none) {
+			m.none = append(m.none, make([]uint64, word+1-len(m.none))...)
+		}
+		m.none[word] |= bit
+		return nil
+	}
+	if m.some == nil {
+		m.some = make(map[int]lineBreaks)
+	}
+	m.some[key] = b
 	return b
 }
 

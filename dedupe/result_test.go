@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -300,4 +301,29 @@ func FuzzResultAgrees(f *testing.F) {
 			checkResult(t, s, opts)
 		}
 	})
+}
+
+// TestBreaksCache checks that breaksCache gives the line breaks of each
+// text, filed in its map or its bitset, asked in any order and again:
+// texts of one line and of several under keys that share a bitset word,
+// and keys far apart.
+func TestBreaksCache(t *testing.T) {
+	texts := map[int]string{}
+	for key := range 300 {
+		texts[key] = strings.Repeat("word ", key%7)
+		if key%3 == 0 {
+			texts[key] += "\nnext line\n" + strings.Repeat("x", key%5)
+		}
+	}
+	texts[100000] = "far\naway"
+	texts[100001] = "far away"
+	var m breaksCache
+	for _, order := range [][]int{{100000, 100001}, rand.New(rand.NewPCG(3, 4)).Perm(300), {100001, 100000}, rand.New(rand.NewPCG(5, 6)).Perm(300)} {
+		for _, key := range order {
+			want := newLineBreaks(texts[key])
+			if got := m.of(key, texts[key]); !slices.Equal(got, want) {
+				t.Fatalf("of(%d, %q) = %v, want %v", key, texts[key], got, want)
+			}
+		}
+	}
 }
