@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -220,10 +221,18 @@ func (c *cleaner) start() {
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]Key, n), make([]bool, n), make([]bool, n)
-	c.sentences.refs = make([]sentenceRef, n)
+	// Sentences (which near-duplicates compare too) and the
+	// near-duplicate information, 68 bytes a paragraph, only for the
+	// rules that use them.
+	nearOn := c.opts.similarity() >= 0
+	if !c.opts.NoSentences || nearOn {
+		c.sentences.refs = make([]sentenceRef, n)
+	}
+	if nearOn {
+		c.near = make([]nearInfo, n)
+	}
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
-	c.near = make([]nearInfo, n)
 	c.similarity, c.keptLater = make(map[int]float64), make(map[int]bool)
 	j := c.opts.Junk
 	if j == nil {
@@ -250,23 +259,89 @@ func (c *cleaner) workers() int {
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
-	r.Kept = make([]KeptParagraph, len(c.order))
-	for k, i := range c.order {
-		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
-	}
+	r.Kept = c.keptParagraphs()
 	c.freeRounds()
 	r.Text, r.ParagraphsOut = c.write()
-	r.Changes = c.paragraphChanges()
-	for _, cut := range c.cuts {
-		r.Changes = append(r.Changes, c.sentenceChange(cut))
-	}
-	sort.SliceStable(r.Changes, func(i, j int) bool { return r.Changes[i].Span.Start < r.Changes[j].Span.Start })
+	r.Changes = c.changes()
 	for _, f := range c.fate {
 		if f == emptied {
 			r.Emptied++
 		}
 	}
 	return r
+}
+
+// keptParagraphs lists the output paragraphs with their keys. From
+// parallelBytes of input on, the list is cut into one run per CPU, each
+// filled by a goroutine of its own: for a big document the first touch of
+// its fresh pages is most of the cost. The rounds leave the output
+// paragraphs keyed, but for a last round that cut sentences, at the
+// bound on rounds; those are keyed after, on this goroutine (keying uses
+// the cleaner's scratch).
+func (c *cleaner) keptParagraphs() []KeptParagraph {
+	kept := make([]KeptParagraph, len(c.order))
+	runs := outputRuns(len(c.order), c.workers())
+	unkeyed := make([]bool, len(runs))
+	inParallel(len(runs), func(k int) {
+		all := true
+		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
+			i := c.order[pos]
+			kept[pos] = KeptParagraph{Key: c.hash[i], Lines: c.lines(i, i)}
+			all = all && c.keyed[i]
+		}
+		unkeyed[k] = !all
+	})
+	for k := range runs {
+		if !unkeyed[k] {
+			continue
+		}
+		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
+			kept[pos].Key = c.keyOf(c.order[pos])
+		}
+	}
+	return kept
+}
+
+// changes returns the paragraph and sentence changes in input order: by
+// the byte they start on and, for the same byte, the paragraph changes
+// before the sentence ones, each in the order made.
+//
+// The paragraph changes come out of paragraphChanges in that order
+// already, each starting after the one before; the sentence changes
+// nearly so (each round cuts in output order, where a moved paragraph
+// stands elsewhere). So the sentence changes alone are sorted, by index,
+// and merged into the paragraph ones, rather than all of them sorted
+// together, which moved 144-byte Changes through reflection.
+func (c *cleaner) changes() []Change {
+	sentences := make([]Change, len(c.cuts))
+	for k, cut := range c.cuts {
+		sentences[k] = c.sentenceChange(cut)
+	}
+	byStart := make([]int32, len(sentences))
+	for k := range byStart {
+		byStart[k] = int32(k)
+	}
+	slices.SortStableFunc(byStart, func(a, b int32) int {
+		return cmp.Compare(sentences[a].Span.Start, sentences[b].Span.Start)
+	})
+	changes := c.paragraphChanges(len(sentences))
+	if len(changes)+len(sentences) == 0 {
+		return nil // as a Result without changes always had it
+	}
+	// Merge from the end, so that each paragraph change moves once, to
+	// its place: on a tie the sentence change goes after.
+	p := len(changes) - 1
+	changes = changes[:len(changes)+len(sentences)]
+	for k := len(changes) - 1; k > p; k-- {
+		s := &sentences[byStart[k-p-1]]
+		if p >= 0 && changes[p].Span.Start > s.Span.Start {
+			changes[k] = changes[p]
+			p--
+			continue
+		}
+		changes[k] = *s
+	}
+	return changes
 }
 
 // freeRounds lets go of what only the rounds use: the sentences, keys and
@@ -495,41 +570,41 @@ func (c *cleaner) finalCopy(i int) int {
 	return i
 }
 
-// paragraphChanges reports removed paragraphs, grouped into runs, and moves.
-func (c *cleaner) paragraphChanges() []Change {
-	next := make(map[int]int) // a moved paragraph → the one after it in the output
-	for k, i := range c.order {
-		if c.fate[i] == moved && k+1 < len(c.order) {
-			next[i] = c.order[k+1]
+// paragraphChanges reports removed paragraphs, grouped into runs, and
+// moves, in input order, in a slice with room for extra more changes. A
+// first pass over the fates counts the changes and the parts of runs,
+// so that both take one slice each, of the size they need.
+func (c *cleaner) paragraphChanges(extra int) []Change {
+	count := c.countParagraphChanges()
+	next := make(map[int]int, count.moves) // a moved paragraph → the one after it in the output
+	if count.moves > 0 {
+		for k, i := range c.order {
+			if c.fate[i] == moved && k+1 < len(c.order) {
+				next[i] = c.order[k+1]
+			}
 		}
 	}
 	sep := "\n"
 	if c.style == Blocks {
 		sep = "\n\n"
 	}
-	var changes []Change
-	var parts []Change
+	changes := make([]Change, 0, count.changes+extra)
+	// The parts of every run, one after the other; a lone removed
+	// paragraph passes through the slot after them, hence the one more.
+	parts := make([]Change, 0, count.parts+1)
+	first := 0 // the first part of the stretch of removed paragraphs being gathered
+	at := 0    // where its change goes: before the moves out of it, made since
 	flush := func() {
-		switch len(parts) {
+		switch len(parts) - first {
 		case 0:
 		case 1:
-			changes = append(changes, parts[0])
+			changes = slices.Insert(changes, at, parts[first])
+			parts = parts[:first]
 		default:
-			run := Change{Kind: Run, Lines: LineRange{parts[0].Lines.First, parts[len(parts)-1].Lines.Last},
-				Span: Span{parts[0].Span.Start, parts[len(parts)-1].Span.End}, OutputLine: parts[0].OutputLine}
-			run.Kept = parts[0].Kept
-			texts := make([]string, len(parts))
-			for k := range parts {
-				texts[k] = parts[k].Text
-				run.Kept.First = min(run.Kept.First, parts[k].Kept.First)
-				run.Kept.Last = max(run.Kept.Last, parts[k].Kept.Last)
-				parts[k].Text = ""
-			}
-			run.Text = strings.Join(texts, sep)
-			run.Parts = parts
-			changes = append(changes, run)
+			run := parts[first:len(parts):len(parts)]
+			changes = slices.Insert(changes, at, c.runChange(run, sep))
+			first = len(parts)
 		}
-		parts = nil
 	}
 	for i, f := range c.fate {
 		switch f {
@@ -555,10 +630,13 @@ func (c *cleaner) paragraphChanges() []Change {
 			case teaser:
 				kind = Teaser
 			}
+			if len(parts) == first {
+				at = len(changes)
+			}
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
 				Text: c.text[i], Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
-		case moved:
+		case moved: // within a stretch of removed paragraphs, which goes on
 			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
 				m.Kept = c.lines(j, j)
@@ -568,6 +646,71 @@ func (c *cleaner) paragraphChanges() []Change {
 	}
 	flush()
 	return changes
+}
+
+// runChange returns the change of a run of removed paragraphs, parts,
+// and leaves them without their texts, which the run's Text joins with
+// sep.
+func (c *cleaner) runChange(parts []Change, sep string) Change {
+	last := &parts[len(parts)-1]
+	run := Change{Kind: Run, Lines: LineRange{parts[0].Lines.First, last.Lines.Last},
+		Span: Span{parts[0].Span.Start, last.Span.End}, OutputLine: parts[0].OutputLine, Parts: parts}
+	run.Kept = parts[0].Kept
+	size := len(sep) * (len(parts) - 1)
+	for k := range parts {
+		size += len(parts[k].Text)
+		run.Kept.First = min(run.Kept.First, parts[k].Kept.First)
+		run.Kept.Last = max(run.Kept.Last, parts[k].Kept.Last)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for k := range parts {
+		if k > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(parts[k].Text)
+		parts[k].Text = ""
+	}
+	run.Text = b.String()
+	return run
+}
+
+// changeCount is how many paragraph changes there are, how many
+// paragraphs the runs among them remove, and how many are moves.
+type changeCount struct{ changes, parts, moves int }
+
+// countParagraphChanges counts what paragraphChanges makes, as it makes
+// it: a change for each junk line, paragraph found elsewhere and move,
+// and one for each stretch of removed paragraphs, which is a run when
+// it is more than one.
+func (c *cleaner) countParagraphChanges() changeCount {
+	var n changeCount
+	stretch := 0
+	end := func() {
+		if stretch > 0 {
+			n.changes++
+		}
+		if stretch > 1 {
+			n.parts += stretch
+		}
+		stretch = 0
+	}
+	for _, f := range c.fate {
+		switch f {
+		case removed, near, teaser:
+			stretch++
+		case junkLine, elsewhere:
+			end()
+			n.changes++
+		case moved:
+			n.changes++
+			n.moves++
+		default:
+			end()
+		}
+	}
+	end()
+	return n
 }
 
 // sentenceChange reports one removed sentence.
@@ -630,18 +773,35 @@ func (b lineBreaks) lineStart(off int) int {
 	return 0
 }
 
-// breaksCache remembers the lineBreaks of the texts it was asked for.
-type breaksCache map[int]lineBreaks
+// breaksCache remembers the lineBreaks of the texts it was asked for, by
+// key (a paragraph): those of a text with line breaks in a map, and which
+// texts have none, as every paragraph in the Lines style, in a bitset:
+// filed in the map, they cost more than the rest of locating a sentence.
+type breaksCache struct {
+	some map[int]lineBreaks
+	none []uint64 // bit key%64 of word key/64: the text has no line break
+}
 
 func (m *breaksCache) of(key int, text string) lineBreaks {
-	if *m == nil {
-		*m = make(breaksCache)
+	word, bit := key/64, uint64(1)<<(key%64)
+	if word < len(m.none) && m.none[word]&bit != 0 {
+		return nil
 	}
-	b, ok := (*m)[key]
-	if !ok {
-		b = newLineBreaks(text)
-		(*m)[key] = b
+	if b, ok := m.some[key]; ok {
+		return b
 	}
+	b := newLineBreaks(text)
+	if b == nil {
+		if word >= len(m.none) {
+			m.none = append(m.none, make([]uint64, word+1-len(m.none))...)
+		}
+		m.none[word] |= bit
+		return nil
+	}
+	if m.some == nil {
+		m.some = make(map[int]lineBreaks)
+	}
+	m.some[key] = b
 	return b
 }
 

@@ -304,7 +304,10 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	ct.pieces = ct.pieces.keep(kept, starts)
 	c.cut[i] = ct
 	c.text[i] = b.String()
-	c.keyed[i], c.sentences.refs[i], c.near[i].ok = false, sentenceRef{}, false
+	c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
+	if c.near != nil { // near-duplicates are on
+		c.near[i].ok = false
+	}
 	if strings.TrimSpace(c.text[i]) == "" {
 		c.fate[i] = emptied
 	}

@@ -1,0 +1,94 @@
+package dedupe
+
+import (
+	"runtime/debug"
+	"testing"
+
+	"github.com/textclean/textclean/internal/benchgen"
+	"github.com/textclean/textclean/normalize"
+)
+
+// resultModes are the option sets the benchmarks of result's parts run
+// under: exact paragraphs only, and the default.
+var resultModes = []struct {
+	name string
+	opts Options
+}{
+	{"exact", Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}},
+	{"default", Options{}},
+}
+
+// resultCleaner returns a cleaner of 16 MB of generated articles that has
+// run its rounds and written the clean text, as result has when it
+// reports the changes.
+func resultCleaner(b *testing.B, opts Options) *cleaner {
+	input := benchgen.New(1).Stream(16 << 20)
+	c := stageCleaner(b, input, &opts)
+	c.rounds()
+	c.write()
+	return c
+}
+
+// BenchmarkChanges reports the changes of 16 MB of generated articles:
+// the paragraph changes, the sentence changes and their merge. Each
+// report is made into fresh memory and with the line breaks and offsets
+// that locate sentences to find again, as Clean's is.
+func BenchmarkChanges(b *testing.B) {
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			c := resultCleaner(b, m.opts)
+			b.SetBytes(int64(len(c.input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c.inputBreaks, c.outputBreaks, c.lineOffsets = breaksCache{}, breaksCache{}, nil
+				debug.FreeOSMemory()
+				b.StartTimer()
+				c.changes()
+			}
+		})
+	}
+}
+
+// BenchmarkStart finds the paragraphs of 16 MB of generated articles,
+// normalized, and sets up the state the rounds work on (prepare, which
+// keys every paragraph, among it), into fresh memory each time, as
+// Clean does.
+func BenchmarkStart(b *testing.B) {
+	input := benchgen.New(1).Stream(16 << 20)
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			doc, err := normalize.New(m.opts.Normalize).Document(input)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c := &cleaner{input: input, opts: &m.opts, doc: doc}
+				debug.FreeOSMemory()
+				b.StartTimer()
+				c.start()
+			}
+		})
+	}
+}
+
+// BenchmarkKept lists the output paragraphs of 16 MB of generated
+// articles with their keys, into fresh memory each time, as Clean does.
+func BenchmarkKept(b *testing.B) {
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			c := resultCleaner(b, m.opts)
+			b.SetBytes(int64(len(c.input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				debug.FreeOSMemory()
+				b.StartTimer()
+				c.keptParagraphs()
+			}
+		})
+	}
+}
