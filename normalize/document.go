@@ -79,17 +79,23 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		lines += chunks[k].lines
 	}
 	d.Lines = make([]Line, lines)
+	var blank []bool // which lines are blank, for the BlankLines rule
+	if n.opts.on(BlankLines) {
+		blank = make([]bool, lines)
+	}
 	eachChunk(chunks, func(ch *lineChunk) {
 		m := n
 		if ch != &chunks[0] {
 			m = New(n.opts) // a Normalizer's buffers are its own
 		}
-		if final := m.lines(d, text, ch); ch.end == len(text) {
+		if final := m.lines(d, text, ch, blank); ch.end == len(text) {
 			d.FinalNewline = final
 		}
 	})
+	var hyphens []int // the lines that end with a hyphen, for the Hyphenation rule
 	for k := range chunks {
 		d.Counts.Add(chunks[k].counts)
+		hyphens = append(hyphens, chunks[k].hyphens...)
 	}
 	// The first line is in the first chunk: its CRs are those that count.
 	if end, next := lineEnd(text, d.Lines[0].Start, chunks[0].hasCR); next > end && !n.opts.on(Newlines) {
@@ -99,10 +105,12 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		d.Counts[Newlines]++ // String ends the text with a line end
 	}
 	if n.opts.on(Hyphenation) {
-		d.rejoinHyphenated(&d.Counts)
+		d.rejoinHyphenated(&d.Counts, hyphens)
 	}
 	if n.opts.on(BlankLines) {
-		d.Counts[BlankLines] = d.extraBlankLines()
+		// A rejoin leaves text at both ends of both its lines: the blank
+		// lines are those the chunks found.
+		d.Counts[BlankLines] = d.extraBlankLines(blank)
 	}
 	return d, nil
 }
@@ -127,6 +135,7 @@ type lineChunk struct {
 	hasCR        bool // a CR is in the chunk
 	first, lines int
 	counts       Counts
+	hyphens      []int // the lines that end with a hyphen, under the Hyphenation rule
 }
 
 // lineChunks cuts text[start:] into one chunk per CPU for a big text, at
@@ -210,14 +219,18 @@ func firstError(input string, chunks []lineChunk, strict bool) error {
 }
 
 // lines splits the text of chunk ch into d.Lines[ch.first:ch.first+ch.lines]
-// and normalizes each, adding what the rules did to ch.counts. It reports
-// whether the chunk's last line has a line end.
+// and normalizes each, adding what the rules did to ch.counts. It marks
+// the blank lines in blank, unless blank is nil, and lists in ch.hyphens
+// the lines that end with a hyphen under the Hyphenation rule: the
+// document-wide rules would otherwise read every line's text again, one
+// cache miss a line on a big input, on one goroutine. It reports whether
+// the chunk's last line has a line end.
 //
 // When only InvalidUTF8 works on lines, the lines before the chunk's
 // first invalid byte are valid UTF-8 and come through as they are: the
 // scan checked the bytes they are made of, and a line, which starts and
 // ends at a line end, holds whole characters of them.
-func (n *Normalizer) lines(d *Document, text string, ch *lineChunk) (finalNewline bool) {
+func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool) (finalNewline bool) {
 	text = text[:ch.end]
 	start, hasCR := ch.start, ch.hasCR
 	validTo := -1 // the lines that end before it are as they are
@@ -234,6 +247,12 @@ func (n *Normalizer) lines(d *Document, text string, ch *lineChunk) (finalNewlin
 			l = n.line(l, &ch.counts, nil)
 		}
 		d.Lines[i] = Line{Number: i + 1, Start: start, End: end, Text: l}
+		if blank != nil {
+			blank[i] = d.Lines[i].Blank()
+		}
+		if strings.HasSuffix(l, "-") && n.opts.on(Hyphenation) {
+			ch.hyphens = append(ch.hyphens, i)
+		}
 		if eol := text[end:next]; eol != "" && eol != "\n" && n.opts.on(Newlines) {
 			ch.counts[Newlines]++
 		}
@@ -305,10 +324,10 @@ func firstInvalid(s string) int {
 }
 
 // extraBlankLines counts the blank lines that String drops with the
-// BlankLines rule on.
-func (d *Document) extraBlankLines() int {
+// BlankLines rule on; blank marks the blank lines.
+func (d *Document) extraBlankLines(blank []bool) int {
 	n := 0
-	for _, drop := range d.droppedBlankLines() {
+	for _, drop := range d.droppedBlankLines(blank) {
 		if drop {
 			n++
 		}
@@ -316,25 +335,34 @@ func (d *Document) extraBlankLines() int {
 	return n
 }
 
+// blankLines marks, by line index, the blank lines of d.
+func (d *Document) blankLines() []bool {
+	blank := make([]bool, len(d.Lines))
+	for i := range d.Lines {
+		blank[i] = d.Lines[i].Blank()
+	}
+	return blank
+}
+
 // droppedBlankLines marks, by line index, the blank lines that String drops
 // with the BlankLines rule on: all at the edges, and all but the first of
 // each run between text. A last line without a line end is never one: it
 // gives the output nothing, text or line end, so dropping it removes
-// nothing (an empty input is such a line).
-func (d *Document) droppedBlankLines() []bool {
+// nothing (an empty input is such a line). blank marks the blank lines.
+func (d *Document) droppedBlankLines(blank []bool) []bool {
 	dropped := make([]bool, len(d.Lines))
 	firstText, lastText := -1, -1
-	for i := range d.Lines {
-		if !d.Lines[i].Blank() {
+	for i := range blank {
+		if !blank[i] {
 			if firstText < 0 {
 				firstText = i
 			}
 			lastText = i
 		}
 	}
-	for i := range d.Lines {
-		if d.Lines[i].Blank() {
-			afterText := i > 0 && !d.Lines[i-1].Blank()
+	for i := range blank {
+		if blank[i] {
+			afterText := i > 0 && !blank[i-1]
 			dropped[i] = i < firstText || i > lastText || !afterText
 		}
 	}
