@@ -598,9 +598,7 @@ var parallelRead = 16 << 20
 // stands to its end, or to cap(b)-1 bytes if that comes first, into b,
 // in one piece per CPU, each read by a goroutine of its own (pread), and
 // moves the file past them. Most of the cost of reading a big file is the
-// kernel's first touch of the buffer's fresh pages, and that splits; each
-// piece starts on a page boundary (Go gives a big buffer a span of its
-// own, which starts on one) and is populated before it is read into. It
+// kernel's first touch of the buffer's fresh pages, and that splits. It
 // returns b as it came, with nothing read, for a small file, a reader
 // that is not a file or a piece that cannot be read whole (the file
 // shrank): the caller then reads it one piece after the other, and sees
@@ -624,14 +622,12 @@ func readPieces(lr *limitedReader, b []byte, size int64) []byte {
 	if n < parallelRead {
 		return b
 	}
-	page := os.Getpagesize()
-	piece := ((n+workers-1)/workers + page - 1) / page * page
+	piece := (n + workers - 1) / workers
 	var wg sync.WaitGroup
 	var failed atomic.Bool
 	for lo := 0; lo < n; lo += piece {
 		dst := b[lo:min(lo+piece, n)]
 		wg.Go(func() {
-			populate(dst)
 			if _, err := f.ReadAt(dst, start+int64(lo)); err != nil {
 				failed.Store(true)
 			}
