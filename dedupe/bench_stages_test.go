@@ -54,7 +54,7 @@ func BenchmarkSegment(b *testing.B) {
 			b.SetBytes(int64(len(input)))
 			b.ReportAllocs()
 			for b.Loop() {
-				segmentOn(doc.Lines, detectStyle(doc.Lines), bc.workers)
+				segmentOn(doc.Lines, Auto, bc.workers)
 			}
 		})
 	}

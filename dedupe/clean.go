@@ -211,11 +211,7 @@ func (c *cleaner) sentencesSettled() bool {
 
 // start finds the paragraphs and sets up the state the rounds work on.
 func (c *cleaner) start() {
-	c.style = c.opts.Paragraphs
-	if c.style == Auto {
-		c.style = detectStyle(c.doc.Lines)
-	}
-	c.paras, c.text = segmentOn(c.doc.Lines, c.style, c.workers())
+	c.style, c.paras, c.text = segmentOn(c.doc.Lines, c.opts.Paragraphs, c.workers())
 	n := len(c.paras)
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)

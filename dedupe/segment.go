@@ -16,26 +16,21 @@ type paragraph struct {
 	blankBefore int32 // blank lines between it and the paragraph before (or the start)
 }
 
-// detectStyle chooses Blocks when blank lines separate the paragraphs: when
-// blank lines stand between lines of text and either they are frequent (at
-// least one run for every four lines of text) or most lines are short
-// (under shortLine bytes), as in hard-wrapped text. A stray blank line in
-// text with one long paragraph per line does not make it Blocks.
-func detectStyle(lines []normalize.Line) Style {
-	separators, textLines, shortLines := 0, 0, 0
-	blank := false
+// chooseStyle chooses Blocks when blank lines separate the paragraphs:
+// when blank lines stand between lines of text and either they are
+// frequent (at least one run for every four lines of text) or most lines
+// are short (under shortLine bytes), as in hard-wrapped text. A stray
+// blank line in text with one long paragraph per line does not make it
+// Blocks. blank marks the blank lines.
+func chooseStyle(lines []normalize.Line, blank []bool, textLines, shortLines int) Style {
+	separators := 0
+	seenText := false
 	for i := range lines {
-		if lines[i].Blank() {
-			blank = textLines > 0
-			continue
-		}
-		if blank {
-			separators++
-			blank = false
-		}
-		textLines++
-		if len(lines[i].Text) < shortLine {
-			shortLines++
+		if !blank[i] {
+			if seenText && blank[i-1] {
+				separators++ // a run of blank lines between lines of text
+			}
+			seenText = true
 		}
 	}
 	if separators > 0 && (4*separators >= textLines || 2*shortLines > textLines) {
@@ -45,23 +40,58 @@ func detectStyle(lines []normalize.Line) Style {
 }
 
 // shortLine is the length in bytes under which a line is short for
-// detectStyle: hard-wrapped text has lines of 60 to 80 characters.
+// chooseStyle: hard-wrapped text has lines of 60 to 80 characters.
 const shortLine = 100
 
-// segment splits the lines into paragraphs in the given style, and returns
-// them with their texts: the normalized lines of each, joined by "\n".
+// segment splits the lines into paragraphs in the given style, Lines or
+// Blocks, and returns them with their texts: the normalized lines of
+// each, joined by "\n".
 func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
-	return segmentOn(lines, style, 1)
+	_, paras, texts := segmentOn(lines, style, 1)
+	return paras, texts
 }
 
-// segmentOn is segment on up to workers goroutines. It cuts the lines at
-// paragraph starts into one run per worker, counts the paragraphs of each
-// run, then fills in each run's paragraphs, and texts, in the slices of
-// their exact size, each run on a goroutine of its own.
-func segmentOn(lines []normalize.Line, style Style, workers int) ([]paragraph, []string) {
-	runs := segmentRuns(lines, style, workers)
+// segmentOn splits the lines into paragraphs in the given style, chosen
+// for Auto by chooseStyle, on up to workers goroutines, and returns the
+// style with the paragraphs and their texts.
+//
+// Whether a line is blank is asked once, as the lines are cut into one
+// run per worker: it reads the line's first byte, one cache miss a line
+// on a big input, where the marks it leaves are read in order. The
+// lines are then cut again, at paragraph starts, into one run per
+// worker; each run's goroutine counts its paragraphs, then, in the
+// slices of their exact size, fills in its paragraphs and texts.
+func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []paragraph, []string) {
+	blank := make([]bool, len(lines))
+	marks := make([]struct{ text, short int }, workers)
+	inParallel(workers, func(k int) {
+		m := &marks[k]
+		for i := k * len(lines) / workers; i < (k+1)*len(lines)/workers; i++ {
+			blank[i] = lines[i].Blank()
+			if !blank[i] {
+				m.text++
+				if len(lines[i].Text) < shortLine {
+					m.short++
+				}
+			}
+		}
+	})
+	if style == Auto {
+		textLines, shortLines := 0, 0
+		for _, m := range marks {
+			textLines += m.text
+			shortLines += m.short
+		}
+		style = chooseStyle(lines, blank, textLines, shortLines)
+	}
+	runs := segmentRuns(blank, style, workers)
 	inParallel(len(runs), func(k int) {
-		eachParagraph(lines, style, runs[k].lo, runs[k].hi, func(first, last, blank int) { runs[k].paragraphs++ })
+		r := &runs[k]
+		for i := r.lo; i < r.hi; i++ {
+			if startsParagraph(blank, style, i) {
+				r.paragraphs++
+			}
+		}
 	})
 	n := 0
 	for k := range runs {
@@ -72,13 +102,13 @@ func segmentOn(lines []normalize.Line, style Style, workers int) ([]paragraph, [
 	texts := make([]string, n)
 	inParallel(len(runs), func(k int) {
 		p := runs[k].first
-		eachParagraph(lines, style, runs[k].lo, runs[k].hi, func(first, last, blank int) {
-			paras[p] = paragraph{first: int32(first), last: int32(last), blankBefore: int32(blank)}
+		eachParagraph(blank, style, runs[k].lo, runs[k].hi, func(first, last, before int) {
+			paras[p] = paragraph{first: int32(first), last: int32(last), blankBefore: int32(before)}
 			texts[p] = joinLines(lines[first : last+1])
 			p++
 		})
 	})
-	return paras, texts
+	return style, paras, texts
 }
 
 // segmentRun is the lines [lo, hi) that one goroutine segments, and the
@@ -88,51 +118,53 @@ type segmentRun struct {
 	paragraphs, first int
 }
 
-// segmentRuns cuts lines into at most workers runs of about the same
-// number of lines, each starting with a paragraph's first line.
-func segmentRuns(lines []normalize.Line, style Style, workers int) []segmentRun {
-	runs := []segmentRun{{lo: 0, hi: len(lines)}}
+// segmentRuns cuts the lines, whose blank ones blank marks, into at most
+// workers runs of about the same number of lines, each starting with a
+// paragraph's first line.
+func segmentRuns(blank []bool, style Style, workers int) []segmentRun {
+	runs := []segmentRun{{lo: 0, hi: len(blank)}}
 	for k := 1; k < workers; k++ {
-		cut := max(k*len(lines)/workers, runs[len(runs)-1].lo+1)
-		for cut < len(lines) && !startsParagraph(lines, style, cut) {
+		cut := max(k*len(blank)/workers, runs[len(runs)-1].lo+1)
+		for cut < len(blank) && !startsParagraph(blank, style, cut) {
 			cut++
 		}
-		if cut >= len(lines) {
+		if cut >= len(blank) {
 			break
 		}
 		runs[len(runs)-1].hi = cut
-		runs = append(runs, segmentRun{lo: cut, hi: len(lines)})
+		runs = append(runs, segmentRun{lo: cut, hi: len(blank)})
 	}
 	return runs
 }
 
-// startsParagraph reports whether lines[i] is the first line of a
-// paragraph: a line of text, after a blank line in Blocks style.
-func startsParagraph(lines []normalize.Line, style Style, i int) bool {
-	return !lines[i].Blank() && (style != Blocks || i == 0 || lines[i-1].Blank())
+// startsParagraph reports whether line i is the first line of a
+// paragraph: a line of text, after a blank line in Blocks style; blank
+// marks the blank lines.
+func startsParagraph(blank []bool, style Style, i int) bool {
+	return !blank[i] && (style != Blocks || i == 0 || blank[i-1])
 }
 
 // eachParagraph calls f with the first and last line of each paragraph
-// that starts in lines[lo:hi], where lines[lo] starts one (or lo is 0),
-// and the blank lines before it.
-func eachParagraph(lines []normalize.Line, style Style, lo, hi int, f func(first, last, blank int)) {
-	blank := 0
-	for i := lo - 1; i >= 0 && lines[i].Blank(); i-- {
-		blank++ // the blank lines before the run, at the end of the one before
+// that starts in lines [lo, hi), where line lo starts one (or lo is 0),
+// and the blank lines before it; blank marks the blank lines.
+func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last, blank int)) {
+	before := 0
+	for i := lo - 1; i >= 0 && blank[i]; i-- {
+		before++ // the blank lines before the run, at the end of the one before
 	}
 	for i := lo; i < hi; i++ {
-		if lines[i].Blank() {
-			blank++
+		if blank[i] {
+			before++
 			continue
 		}
 		last := i
 		if style == Blocks {
-			for last+1 < len(lines) && !lines[last+1].Blank() {
+			for last+1 < len(blank) && !blank[last+1] {
 				last++
 			}
 		}
-		f(i, last, blank)
-		blank = 0
+		f(i, last, before)
+		before = 0
 		i = last
 	}
 }

@@ -22,6 +22,8 @@ func TestDetectStyle(t *testing.T) {
 		{"blank-line separated paragraphs", strings.Repeat(long+"\n\n", 10), Blocks},
 		{"hard-wrapped paragraphs", strings.Repeat(wrapped+"\n", 4), Blocks},
 		{"short lines, one blank line", "Title\nby Someone\n\nFirst line\nsecond line\n", Blocks},
+		{"lines of shortLine bytes are not short", strings.Repeat(strings.Repeat("x", shortLine)+"\n", 5) + "\n" + strings.Repeat("y", shortLine) + "\n", Lines},
+		{"lines a byte shorter are", strings.Repeat(strings.Repeat("x", shortLine-1)+"\n", 5) + "\n" + strings.Repeat("y", shortLine-1) + "\n", Blocks},
 	}
 	for _, tt := range tests {
 		d, err := normalize.New(normalize.Options{}).Document(tt.text)
@@ -29,15 +31,75 @@ func TestDetectStyle(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got := detectStyle(d.Lines); got != tt.want {
-			t.Errorf("%s: style %s, want %s", tt.name, got, tt.want)
+			t.Errorf("%s: detectStyle %s, want %s", tt.name, got, tt.want)
+		}
+		for _, workers := range []int{1, 2, 3} {
+			if got, _, _ := segmentOn(d.Lines, Auto, workers); got != tt.want {
+				t.Errorf("%s: segmentOn on %d goroutines: style %s, want %s", tt.name, workers, got, tt.want)
+			}
 		}
 	}
 }
 
-// TestSegmentAgrees checks that segmenting on several goroutines gives
-// the paragraphs and texts that segmenting on one gives, in both styles,
-// on damaged articles and on texts whose blank lines fall where the runs
-// are cut: at the start and end, in long runs, and none at all.
+// detectStyle is how Clean chose the style before segmentOn did (main
+// at 39e0bf0): one loop over the lines, asking each whether it is
+// blank. TestDetectStyle and TestSegmentAgrees compare segmentOn's
+// choice with it.
+func detectStyle(lines []normalize.Line) Style {
+	separators, textLines, shortLines := 0, 0, 0
+	blank := false
+	for i := range lines {
+		if lines[i].Blank() {
+			blank = textLines > 0
+			continue
+		}
+		if blank {
+			separators++
+			blank = false
+		}
+		textLines++
+		if len(lines[i].Text) < shortLine {
+			shortLines++
+		}
+	}
+	if separators > 0 && (4*separators >= textLines || 2*shortLines > textLines) {
+		return Blocks
+	}
+	return Lines
+}
+
+// segmentSequential is segment as it was before it ran on several
+// goroutines (main at 39e0bf0 with one worker): one loop over the lines,
+// asking each whether it is blank. TestSegmentAgrees compares segmentOn
+// with it.
+func segmentSequential(lines []normalize.Line, style Style) ([]paragraph, []string) {
+	var paras []paragraph
+	var texts []string
+	blank := 0
+	for i := 0; i < len(lines); i++ {
+		if lines[i].Blank() {
+			blank++
+			continue
+		}
+		last := i
+		if style == Blocks {
+			for last+1 < len(lines) && !lines[last+1].Blank() {
+				last++
+			}
+		}
+		paras = append(paras, paragraph{first: int32(i), last: int32(last), blankBefore: int32(blank)})
+		texts = append(texts, joinLines(lines[i:last+1]))
+		blank = 0
+		i = last
+	}
+	return paras, texts
+}
+
+// TestSegmentAgrees checks that segmenting on one goroutine and on
+// several gives the paragraphs and texts that segmentSequential gives, in
+// both styles and in the one detectStyle chooses, on damaged articles and on texts whose blank lines fall
+// where the runs are cut: at the start and end, in long runs, and none at
+// all.
 func TestSegmentAgrees(t *testing.T) {
 	inputs := []string{"", "\n", "\n\n\n", "one", "one\ntwo\n", "\n\none\n\n\ntwo\nthree\n\n",
 		strings.Repeat("a line\n", 40), strings.Repeat("\n", 30) + "one\ntwo" + strings.Repeat("\n", 30),
@@ -54,12 +116,16 @@ func TestSegmentAgrees(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, style := range []Style{Lines, Blocks} {
-			paras, texts := segment(doc.Lines, style)
-			for _, workers := range []int{2, 3, 8} {
-				p, tx := segmentOn(doc.Lines, style, workers)
-				if !reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts) {
-					t.Fatalf("input %d, style %v, %d goroutines:\n%v\n%q\nwant\n%v\n%q", k, style, workers, p, tx, paras, texts)
+		for _, style := range []Style{Lines, Blocks, Auto} {
+			want := style
+			if style == Auto {
+				want = detectStyle(doc.Lines)
+			}
+			paras, texts := segmentSequential(doc.Lines, want)
+			for _, workers := range []int{1, 2, 3, 8} {
+				got, p, tx := segmentOn(doc.Lines, style, workers)
+				if got != want || len(p) != len(paras) || len(p) > 0 && (!reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts)) {
+					t.Fatalf("input %d, style %v, %d goroutines: %v\n%v\n%q\nwant %v\n%v\n%q", k, style, workers, got, p, tx, want, paras, texts)
 				}
 			}
 		}

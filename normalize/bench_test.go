@@ -70,3 +70,17 @@ func BenchmarkMojibake(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDocumentExact normalizes the input of BenchmarkDocumentGenerated
+// with every rule off, as exact-paragraph runs do: what is left is
+// splitting the lines and replacing invalid UTF-8.
+func BenchmarkDocumentExact(b *testing.B) {
+	in := benchgen.New(1).Stream(4 << 20)
+	n := normalize.New(normalize.Options{Skip: normalize.Except()})
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := n.Document(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

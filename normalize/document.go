@@ -55,96 +55,101 @@ type Document struct {
 // ErrBinary when input holds a NUL byte, and with ErrInvalidUTF8 when input
 // is not valid UTF-8 and Options.Strict is set; the error then says where.
 func (n *Normalizer) Document(input string) (*Document, error) {
-	if i := strings.IndexByte(input, 0); i >= 0 {
-		line, col := position(input, i)
-		return nil, fmt.Errorf("%w: NUL byte at line %d, column %d", ErrBinary, line, col)
+	text := input
+	start := 0
+	if strings.HasPrefix(text, "\ufeff") {
+		start = len("\ufeff")
 	}
-	if n.opts.Strict && !utf8.ValidString(input) {
-		i := firstInvalid(input)
-		line, col := position(input, i)
-		return nil, fmt.Errorf("%w at line %d, column %d (byte %d)", ErrInvalidUTF8, line, col, i+1)
+	chunks := lineChunks(text, start)
+	eachChunk(chunks, func(ch *lineChunk) { ch.scan(text, n.opts.Strict || n.validOnly) })
+	if err := firstError(input, chunks, n.opts.Strict); err != nil {
+		return nil, err
 	}
 	d := &Document{Newline: "\n", input: input, opts: n.opts}
-	text := input
-	if strings.HasPrefix(text, "\ufeff") {
+	if start > 0 {
 		if n.opts.on(BOM) {
 			d.Counts[BOM]++
 		} else {
 			d.BOM = "\ufeff"
 		}
 	}
-	start := 0
-	if strings.HasPrefix(text, "\ufeff") {
-		start = len("\ufeff")
+	lines := 0
+	for k := range chunks {
+		chunks[k].first = lines
+		lines += chunks[k].lines
 	}
-	hasCR := strings.IndexByte(text, '\r') >= 0
-	chunks := lineChunks(text, start, hasCR)
-	d.Lines = make([]Line, chunks[len(chunks)-1].last)
-	if len(chunks) == 1 {
-		d.FinalNewline = n.lines(d, text, &chunks[0], hasCR)
-	} else {
-		var wg sync.WaitGroup
-		for k := range chunks {
-			ch, m := &chunks[k], n
-			if k > 0 {
-				m = New(n.opts) // a Normalizer's buffers are its own
-			}
-			wg.Go(func() {
-				if final := m.lines(d, text, ch, hasCR); ch.end == len(text) {
-					d.FinalNewline = final
-				}
-			})
+	d.Lines = make([]Line, lines)
+	var blank []bool // which lines are blank, for the BlankLines rule
+	if n.opts.on(BlankLines) {
+		blank = make([]bool, lines)
+	}
+	eachChunk(chunks, func(ch *lineChunk) {
+		m := n
+		if ch != &chunks[0] {
+			m = New(n.opts) // a Normalizer's buffers are its own
 		}
-		wg.Wait()
-	}
+		if final := m.lines(d, text, ch, blank); ch.end == len(text) {
+			d.FinalNewline = final
+		}
+	})
+	var hyphens []int // the lines that end with a hyphen, for the Hyphenation rule
 	for k := range chunks {
 		d.Counts.Add(chunks[k].counts)
+		hyphens = append(hyphens, chunks[k].hyphens...)
 	}
-	if end, next := lineEnd(text, d.Lines[0].Start, hasCR); next > end && !n.opts.on(Newlines) {
+	// The first line is in the first chunk: its CRs are those that count.
+	if end, next := lineEnd(text, d.Lines[0].Start, chunks[0].hasCR); next > end && !n.opts.on(Newlines) {
 		d.Newline = text[end:next] // the first line end sets the style
 	}
 	if last := &d.Lines[len(d.Lines)-1]; !d.FinalNewline && !last.Blank() && n.opts.on(Newlines) {
 		d.Counts[Newlines]++ // String ends the text with a line end
 	}
 	if n.opts.on(Hyphenation) {
-		d.rejoinHyphenated(&d.Counts)
+		d.rejoinHyphenated(&d.Counts, hyphens)
 	}
 	if n.opts.on(BlankLines) {
-		d.Counts[BlankLines] = d.extraBlankLines()
+		// A rejoin leaves text at both ends of both its lines: the blank
+		// lines are those the chunks found.
+		d.Counts[BlankLines] = d.extraBlankLines(blank)
 	}
 	return d, nil
 }
 
-// parallelBytes is the input size from which Document normalizes its
-// lines on GOMAXPROCS goroutines. Smaller documents are normalized on the
-// calling goroutine alone: the CLI cleans many files at once with -j, and
-// for a small document goroutines would cost more than they save. A
-// variable so tests can lower it.
+// parallelBytes is the input size from which Document scans and
+// normalizes its lines on GOMAXPROCS goroutines. Smaller documents are
+// done on the calling goroutine alone: the CLI cleans many files at once
+// with -j, and for a small document goroutines would cost more than they
+// save. A variable so tests can lower it.
 var parallelBytes = 256 << 10
 
 // lineChunk is a run of whole lines of a document's text that one
-// goroutine normalizes: the bytes [start, end) and the lines [first,
-// last) of Document.Lines, with the rule counts of its lines.
+// goroutine scans and then normalizes: the bytes [start, end), what the
+// scan found in them, and the lines [first, first+lines) of
+// Document.Lines, with the rule counts of its lines.
 type lineChunk struct {
-	start, end  int
-	first, last int
-	counts      Counts
+	start, end int
+	// nul and invalid are the offsets in the chunk of its first NUL byte
+	// and (under Options.Strict, or when only InvalidUTF8 works on lines)
+	// its first invalid UTF-8 byte, or -1.
+	nul, invalid int
+	hasCR        bool // a CR is in the chunk
+	first, lines int
+	counts       Counts
+	hyphens      []int // the lines that end with a hyphen, under the Hyphenation rule
 }
 
 // lineChunks cuts text[start:] into one chunk per CPU for a big text, at
 // line starts after an LF (an LF ends a line whether or not a CR comes
-// before it), or into one chunk for a small text, and counts the lines of
-// each: the line ends in it, plus, in the last chunk, the line after the
-// last line end unless the text ends with one (an empty text is one empty
-// line).
-func lineChunks(text string, start int, hasCR bool) []lineChunk {
+// before it), or into one chunk for a small text. A chunk so starts where
+// a UTF-8 sequence can and ends with whole lines, so it can be scanned
+// and split into lines on its own.
+func lineChunks(text string, start int) []lineChunk {
 	workers := runtime.GOMAXPROCS(0)
 	if len(text) < parallelBytes {
 		workers = 1
 	}
 	size := (len(text) - start) / workers
 	chunks := make([]lineChunk, 0, workers)
-	first := 0
 	for start < len(text) || len(chunks) == 0 {
 		end := len(text)
 		if cut := start + size; len(chunks) < workers-1 && cut < len(text) {
@@ -152,30 +157,102 @@ func lineChunks(text string, start int, hasCR bool) []lineChunk {
 				end = cut + i + 1
 			}
 		}
-		s := text[start:end]
-		lines := strings.Count(s, "\n")
-		if hasCR { // a lone CR ends a line too; a CRLF is one line end
-			lines += strings.Count(s, "\r") - strings.Count(s, "\r\n")
-		}
-		if end == len(text) && (s == "" || s[len(s)-1] != '\n' && s[len(s)-1] != '\r') {
-			lines++
-		}
-		chunks = append(chunks, lineChunk{start: start, end: end, first: first, last: first + lines})
-		first += lines
+		chunks = append(chunks, lineChunk{start: start, end: end})
 		start = end
 	}
 	return chunks
 }
 
-// lines splits the text of chunk ch into d.Lines[ch.first:ch.last] and
-// normalizes each, adding what the rules did to ch.counts. It reports
-// whether the chunk's last line has a line end.
-func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, hasCR bool) (finalNewline bool) {
+// eachChunk calls f on each chunk, each on a goroutine of its own when
+// there are several.
+func eachChunk(chunks []lineChunk, f func(*lineChunk)) {
+	if len(chunks) == 1 {
+		f(&chunks[0])
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range chunks {
+		wg.Go(func() { f(&chunks[k]) })
+	}
+	wg.Wait()
+}
+
+// scan looks through the chunk of text for a NUL byte, invalid UTF-8 if
+// asked to validate, and CRs, and counts its lines: the line ends in it,
+// plus, in the last chunk, the line after the last line end unless the
+// text ends with one (an empty text is one empty line).
+func (ch *lineChunk) scan(text string, validate bool) {
+	s := text[ch.start:ch.end]
+	ch.nul, ch.invalid = strings.IndexByte(s, 0), -1
+	if validate && !utf8.ValidString(s) {
+		ch.invalid = firstInvalid(s)
+	}
+	ch.hasCR = strings.IndexByte(s, '\r') >= 0
+	ch.lines = strings.Count(s, "\n")
+	if ch.hasCR { // a lone CR ends a line too; a CRLF is one line end
+		ch.lines += strings.Count(s, "\r") - strings.Count(s, "\r\n")
+	}
+	if ch.end == len(text) && (s == "" || s[len(s)-1] != '\n' && s[len(s)-1] != '\r') {
+		ch.lines++
+	}
+}
+
+// firstError returns the error Document fails with for input, whose
+// chunks were scanned: for its first NUL byte, or else, if strict, for
+// its first invalid UTF-8 byte; nil if it has neither. The byte-order
+// mark before the first chunk holds neither.
+func firstError(input string, chunks []lineChunk, strict bool) error {
+	for k := range chunks {
+		if ch := &chunks[k]; ch.nul >= 0 {
+			line, col := position(input, ch.start+ch.nul)
+			return fmt.Errorf("%w: NUL byte at line %d, column %d", ErrBinary, line, col)
+		}
+	}
+	for k := range chunks {
+		if ch := &chunks[k]; strict && ch.invalid >= 0 {
+			i := ch.start + ch.invalid
+			line, col := position(input, i)
+			return fmt.Errorf("%w at line %d, column %d (byte %d)", ErrInvalidUTF8, line, col, i+1)
+		}
+	}
+	return nil
+}
+
+// lines splits the text of chunk ch into d.Lines[ch.first:ch.first+ch.lines]
+// and normalizes each, adding what the rules did to ch.counts. It marks
+// the blank lines in blank, unless blank is nil, and lists in ch.hyphens
+// the lines that end with a hyphen under the Hyphenation rule: the
+// document-wide rules would otherwise read every line's text again, one
+// cache miss a line on a big input, on one goroutine. It reports whether
+// the chunk's last line has a line end.
+//
+// When only InvalidUTF8 works on lines, the lines before the chunk's
+// first invalid byte are valid UTF-8 and come through as they are: the
+// scan checked the bytes they are made of, and a line, which starts and
+// ends at a line end, holds whole characters of them.
+func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool) (finalNewline bool) {
 	text = text[:ch.end]
-	start := ch.start
+	start, hasCR := ch.start, ch.hasCR
+	validTo := -1 // the lines that end before it are as they are
+	if n.validOnly {
+		validTo = ch.end
+		if ch.invalid >= 0 {
+			validTo = ch.start + ch.invalid
+		}
+	}
 	for i := ch.first; ; i++ {
 		end, next := lineEnd(text, start, hasCR)
-		d.Lines[i] = Line{Number: i + 1, Start: start, End: end, Text: n.line(text[start:end], &ch.counts, nil)}
+		l := text[start:end]
+		if end > validTo {
+			l = n.line(l, &ch.counts, nil)
+		}
+		d.Lines[i] = Line{Number: i + 1, Start: start, End: end, Text: l}
+		if blank != nil {
+			blank[i] = d.Lines[i].Blank()
+		}
+		if strings.HasSuffix(l, "-") && n.opts.on(Hyphenation) {
+			ch.hyphens = append(ch.hyphens, i)
+		}
 		if eol := text[end:next]; eol != "" && eol != "\n" && n.opts.on(Newlines) {
 			ch.counts[Newlines]++
 		}
@@ -247,10 +324,10 @@ func firstInvalid(s string) int {
 }
 
 // extraBlankLines counts the blank lines that String drops with the
-// BlankLines rule on.
-func (d *Document) extraBlankLines() int {
+// BlankLines rule on; blank marks the blank lines.
+func (d *Document) extraBlankLines(blank []bool) int {
 	n := 0
-	for _, drop := range d.droppedBlankLines() {
+	for _, drop := range d.droppedBlankLines(blank) {
 		if drop {
 			n++
 		}
@@ -258,25 +335,34 @@ func (d *Document) extraBlankLines() int {
 	return n
 }
 
+// blankLines marks, by line index, the blank lines of d.
+func (d *Document) blankLines() []bool {
+	blank := make([]bool, len(d.Lines))
+	for i := range d.Lines {
+		blank[i] = d.Lines[i].Blank()
+	}
+	return blank
+}
+
 // droppedBlankLines marks, by line index, the blank lines that String drops
 // with the BlankLines rule on: all at the edges, and all but the first of
 // each run between text. A last line without a line end is never one: it
 // gives the output nothing, text or line end, so dropping it removes
-// nothing (an empty input is such a line).
-func (d *Document) droppedBlankLines() []bool {
+// nothing (an empty input is such a line). blank marks the blank lines.
+func (d *Document) droppedBlankLines(blank []bool) []bool {
 	dropped := make([]bool, len(d.Lines))
 	firstText, lastText := -1, -1
-	for i := range d.Lines {
-		if !d.Lines[i].Blank() {
+	for i := range blank {
+		if !blank[i] {
 			if firstText < 0 {
 				firstText = i
 			}
 			lastText = i
 		}
 	}
-	for i := range d.Lines {
-		if d.Lines[i].Blank() {
-			afterText := i > 0 && !d.Lines[i-1].Blank()
+	for i := range blank {
+		if blank[i] {
+			afterText := i > 0 && !blank[i-1]
 			dropped[i] = i < firstText || i > lastText || !afterText
 		}
 	}

@@ -54,10 +54,14 @@ func (n *Normalizer) documentSequential(input string) (*Document, error) {
 		d.Counts[Newlines]++
 	}
 	if n.opts.on(Hyphenation) {
-		d.rejoinHyphenated(&d.Counts)
+		every := make([]int, len(d.Lines)) // every line, as the rule once looked at
+		for i := range every {
+			every[i] = i
+		}
+		d.rejoinHyphenated(&d.Counts, every)
 	}
 	if n.opts.on(BlankLines) {
-		d.Counts[BlankLines] = d.extraBlankLines()
+		d.Counts[BlankLines] = d.extraBlankLines(d.blankLines())
 	}
 	return d, nil
 }
@@ -69,6 +73,7 @@ var sequentialOptions = []Options{
 	{Skip: Except()},
 	{Skip: Set(Newlines)},
 	{Skip: Set(BlankLines, Hyphenation)},
+	{Skip: Set(Trim)}, // blank lines that are not empty
 	{Strict: true},
 	{NFKC: true, ASCIIPunct: true, WHATWGEntities: true},
 }

@@ -20,7 +20,8 @@ import (
 // whose line ends, blank lines and hyphenated words fall at the chunks'
 // edges, each also with CRLF and CR line ends, a BOM, and CRs in part of
 // the text only, under option sets that turn the document-wide rules on
-// and off; and texts with NUL bytes, which fail with the same error.
+// and off; and texts with NUL bytes or (under Options.Strict) invalid
+// UTF-8, which fail with the same error.
 func TestDocumentAgrees(t *testing.T) {
 	inputs := agreementInputs(t)
 	for _, opts := range []Options{
@@ -28,7 +29,9 @@ func TestDocumentAgrees(t *testing.T) {
 		{Skip: Except()}, // every rule off: exact paragraph mode
 		{Skip: Set(Newlines)},
 		{Skip: Set(BlankLines, Hyphenation)},
+		{Skip: Set(Trim)}, // blank lines that are not empty
 		{NFKC: true, ASCIIPunct: true, WHATWGEntities: true},
+		{Strict: true},
 	} {
 		for k, in := range inputs {
 			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
@@ -89,6 +92,11 @@ func agreementInputs(t *testing.T) []string {
 	long := strings.Repeat("a line of text\n", 20)
 	inputs = append(inputs, "\x00", "a\nb\x00", long+"\x00"+long, long+"x\x00\n"+long+"\x00",
 		"\ufeff\x00", long+"\r\x00"+long)
+	// Invalid UTF-8, which Options.Strict refuses, in one chunk or several,
+	// cut short by a line end and before a NUL byte in a later chunk: the
+	// NUL's error comes first.
+	inputs = append(inputs, "\xff", long+"\xff"+long, long+"caf\xc3\n"+long+"\xff",
+		"\ufeff\xe2\x80\n"+long, long+"\xff\n"+long+"\x00")
 	return inputs
 }
 

@@ -40,7 +40,7 @@ func (d *Document) Explain() []Edit {
 	if strings.HasPrefix(input, "\ufeff") && opts.on(BOM) {
 		edits = append(edits, Edit{Rule: BOM, Line: 1, Column: 1, Before: "\ufeff"})
 	}
-	dropped := d.droppedBlankLines()
+	dropped := d.droppedBlankLines(d.blankLines())
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if input[l.Start:l.End] != l.Text {

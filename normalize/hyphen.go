@@ -49,10 +49,15 @@ type hyphenCandidate struct {
 	first, second string // the two fragments, as written
 }
 
-// rejoinHyphenated applies the Hyphenation rule to the lines of d.
-func (d *Document) rejoinHyphenated(c *Counts) {
+// rejoinHyphenated applies the Hyphenation rule to the lines of d. ends
+// lists, in order, the lines that end with a hyphen (others may be among
+// them): only those can start a candidate.
+func (d *Document) rejoinHyphenated(c *Counts, ends []int) {
 	var cands []hyphenCandidate
-	for i := 0; i+1 < len(d.Lines); i++ {
+	for _, i := range ends {
+		if i+1 >= len(d.Lines) {
+			break
+		}
 		if cand, ok := hyphenatedAt(d.Lines[i].Text, d.Lines[i+1].Text); ok {
 			cand.line = i
 			cands = append(cands, cand)

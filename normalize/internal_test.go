@@ -154,3 +154,82 @@ func TestDocumentLinesRoom(t *testing.T) {
 		}
 	}
 }
+
+// ruleSamples are lines of valid UTF-8 that some per-line rule changes:
+// each line rule changes at least one of them.
+var ruleSamples = []string{
+	"a &amp; b", "red \x1b[31mtext", "a\x01b", "zero\u200bwidth", "no\u00a0break",
+	"\uff21\uff22\uff23", "\ufb01ne", "\u201cquoted\u201d \u2014 dash", "e\u0301", " padded ",
+	"two  spaces", "It\u00e2\u20ac\u2122s", "\u00c3\u00a9t\u00c3\u00a9",
+}
+
+// TestValidOnly checks the fast path of Line for options under which no
+// rule but InvalidUTF8 changes a line's text: New sets validOnly exactly
+// when no rule on changes one of ruleSamples, so a rule that changes
+// lines cannot be left out of lineRules, and under it Line gives what the
+// full rules give, counts included, invalid UTF-8 too.
+func TestValidOnly(t *testing.T) {
+	for _, r := range Rules() {
+		opts := Options{Skip: Except(r), ASCIIPunct: true}
+		n := New(opts)
+		changes := false
+		for _, s := range ruleSamples {
+			if n.rules(s, new(Counts), nil) != s {
+				changes = true
+			}
+		}
+		if n.validOnly == changes {
+			t.Errorf("only %v on: validOnly %v, but the rules change a sample: %v", r, n.validOnly, changes)
+		}
+	}
+	samples := append([]string{"", "plain", "\xff", "caf\xc3", "a\xe2\x80b"}, ruleSamples...)
+	for _, opts := range validOnlyOptions {
+		for _, s := range samples {
+			checkValidOnly(t, opts, s)
+		}
+	}
+}
+
+// validOnlyOptions are option sets that switch on no rule that changes a
+// line's text, InvalidUTF8 aside.
+var validOnlyOptions = []Options{
+	{Skip: Except()},
+	{Skip: Except(BOM, Newlines, BlankLines, Hyphenation)},
+	{Skip: Except(), Strict: true, NFKC: true, WHATWGEntities: true},
+}
+
+// checkValidOnly fails t unless opts gives a Normalizer on the fast path
+// whose Line and LineOffsets agree with the full rules on s.
+func checkValidOnly(t *testing.T, opts Options, s string) {
+	t.Helper()
+	n := New(opts)
+	if !n.validOnly {
+		t.Fatalf("%+v: validOnly not set", opts)
+	}
+	var got, want Counts
+	if l, r := n.line(s, &got, nil), n.rules(s, &want, nil); l != r || got != want {
+		t.Fatalf("%+v: line(%q) = %q, %v; the rules give %q, %v", opts, s, l, got, r, want)
+	}
+	out, m := n.LineOffsets(s)
+	var full Offsets
+	n.rules(s, new(Counts), &full)
+	for i := 0; i <= len(out); i++ {
+		if m.Start(i) != full.Start(i) || m.End(i) != full.End(i) {
+			t.Fatalf("%+v: LineOffsets(%q) maps %d to %d-%d; the rules to %d-%d", opts, s, i, m.Start(i), m.End(i), full.Start(i), full.End(i))
+		}
+	}
+}
+
+// FuzzValidOnly checks the fast path of Line for options that switch off
+// every rule that changes a line's text on any input: Line gives what
+// the full rules give.
+func FuzzValidOnly(f *testing.F) {
+	for _, s := range append([]string{"\xff", "a\xc3", "\xef\xbb\xbf"}, ruleSamples...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, opts := range validOnlyOptions {
+			checkValidOnly(t, opts, s)
+		}
+	})
+}

@@ -23,10 +23,33 @@ type Normalizer struct {
 	opts Options
 	buf  []byte
 	e    editor
+	// validOnly is set when InvalidUTF8 is the only rule on that changes
+	// a line's text (exact-paragraph runs switch every other rule off):
+	// then a line of valid UTF-8 comes through unchanged.
+	validOnly bool
 }
 
 // New returns a Normalizer for opts.
-func New(opts Options) *Normalizer { return &Normalizer{opts: opts} }
+func New(opts Options) *Normalizer {
+	return &Normalizer{opts: opts, validOnly: !opts.anyLineRule()}
+}
+
+// lineRules are the rules that change a line's text, InvalidUTF8 aside;
+// the others (BOM, Newlines, BlankLines, Hyphenation) work on the
+// document. ASCIIPunct is among them: Options.on knows it is off by
+// default.
+var lineRules = [...]Rule{Mojibake, Entities, Escapes, Controls, Invisible, Spaces, Width, Ligatures, ASCIIPunct, NFC, Trim, CollapseSpaces}
+
+// anyLineRule reports whether a rule other than InvalidUTF8 that
+// changes a line's text is on.
+func (o *Options) anyLineRule() bool {
+	for _, r := range lineRules {
+		if o.on(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // Options returns the options n applies.
 func (n *Normalizer) Options() Options { return n.opts }
@@ -48,7 +71,11 @@ func (n *Normalizer) LineOffsets(line string) (string, *Offsets) {
 }
 
 func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
-	if quiet(s) {
+	if n.validOnly {
+		if utf8.ValidString(s) {
+			return s // no rule on could change it
+		}
+	} else if quiet(s) {
 		return s
 	}
 	return n.rules(s, c, m)
