@@ -224,7 +224,7 @@ func (c *cleaner) start() {
 	// Sentences (which near-duplicates compare too) and the
 	// near-duplicate information, 68 bytes a paragraph, only for the
 	// rules that use them.
-	nearOn := c.opts.similarity() >= 0
+	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
 		c.sentences.refs = make([]sentenceRef, n)
 	}

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -324,6 +325,22 @@ func TestBreaksCache(t *testing.T) {
 			if got := m.of(key, texts[key]); !slices.Equal(got, want) {
 				t.Fatalf("of(%d, %q) = %v, want %v", key, texts[key], got, want)
 			}
+		}
+	}
+}
+
+// TestResultNaNSimilarity checks that a Similarity that is not a number,
+// which dropNear does not take for "off" (it is not below 0), runs the
+// near-duplicate rule on the slots start made for it, as it did before
+// start made them only for the rules that use them, with sentences on
+// and off.
+func TestResultNaNSimilarity(t *testing.T) {
+	inputs := append([]string{teasersInput()}, shuffledSentences(20)...)
+	for _, noSentences := range []bool{false, true} {
+		for k, in := range inputs {
+			t.Run(fmt.Sprintf("%v/%d", noSentences, k), func(t *testing.T) {
+				checkResult(t, in, Options{NoSentences: noSentences, Similarity: math.NaN()})
+			})
 		}
 	}
 }
