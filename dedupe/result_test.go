@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -288,17 +289,30 @@ func TestResultKeysUnkeyed(t *testing.T) {
 }
 
 // FuzzResultAgrees checks on any input that result gives the Result that
-// resultReference gives.
+// resultReference gives, under option sets that switch each rule that
+// makes paragraph changes, or the sentence lists and near-duplicate slots
+// start makes, on and off.
 func FuzzResultAgrees(f *testing.F) {
 	for _, s := range []string{"", "a\nb\na\n", "A long paragraph, repeated.\n\nB\n\nA long paragraph, repeated.\n",
 		"x\r\n\r\ny\r\nx\r\n", "\ufeffone. two.\n\none. two.\n", "One two three four five. Six seven eight nine ten.\n\nOther. One two three four five.\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if _, err := Clean(s, Options{}); err != nil {
+		r, err := Clean(s, Options{})
+		if err != nil {
 			return // not text
 		}
-		for _, opts := range []Options{{}, {Paragraphs: Lines}, {NoSentences: true, Similarity: -1, Normalize: normalize.Options{Skip: normalize.Except()}}} {
+		// Every other paragraph the input keeps is known elsewhere, so
+		// that Across and Boilerplate changes fall among the others.
+		across := elsewhereOf{}
+		for k, p := range r.Kept {
+			if k%2 == 0 {
+				across[p.Key] = Copy{Doc: "other.txt", Lines: p.Lines, Documents: k % 4}
+			}
+		}
+		for _, opts := range []Options{{}, {Paragraphs: Lines}, {NoSentences: true, Similarity: -1, Normalize: normalize.Options{Skip: normalize.Except()}},
+			{NoSentences: true}, {Similarity: -1}, {MinSentenceWords: 2, Similarity: 0.5}, {Elsewhere: across},
+			{Paragraphs: Lines, Junk: &Junk{Lines: []string{"a"}, Patterns: []*regexp.Regexp{regexp.MustCompile(`^[0-9]+$`)}}}} {
 			checkResult(t, s, opts)
 		}
 	})
