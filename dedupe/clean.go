@@ -636,7 +636,7 @@ func (c *cleaner) paragraphChanges(extra int) []Change {
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
 				Text: c.text[i], Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
-		case moved: // within a stretch of removed paragraphs, which goes on
+		case moved: // a stretch of removed paragraphs goes on past a move
 			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
 				m.Kept = c.lines(j, j)

@@ -246,6 +246,12 @@ func checkResult(t *testing.T, in string, opts Options) (*Result, *cleaner) {
 	t.Helper()
 	c := cleanerRounds(t, in, opts)
 	want := c.resultReference()
+	// changes appends the sentence changes in the room paragraphChanges
+	// leaves, sized from countParagraphChanges: a count that missed a
+	// change would make it grow the slice, or run out of room.
+	if pc := c.paragraphChanges(3); cap(pc) != len(pc)+3 {
+		t.Fatalf("paragraphChanges(3) made %d changes in room for %d: countParagraphChanges = %+v", len(pc), cap(pc), c.countParagraphChanges())
+	}
 	var got *Result
 	for _, procs := range []int{1, 3} {
 		func() {
