@@ -220,7 +220,7 @@ func (c *cleaner) start() {
 	// Sentences (which near-duplicates compare too) and the
 	// near-duplicate information, 68 bytes a paragraph, only for the
 	// rules that use them.
-	nearOn := c.opts.similarity() >= 0
+	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
 		c.sentences.refs = make([]sentenceRef, n)
 	}
@@ -632,7 +632,7 @@ func (c *cleaner) paragraphChanges(extra int) []Change {
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
 				Text: c.text[i], Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
-		case moved: // within a stretch of removed paragraphs, which goes on
+		case moved: // a stretch of removed paragraphs goes on past a move
 			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
 				m.Kept = c.lines(j, j)

@@ -157,10 +157,10 @@ type shingleSet struct {
 // earlier was cut short) takes the earlier's place. It reports whether it
 // changed anything.
 func (c *cleaner) dropNear() bool {
-	threshold := c.opts.similarity()
-	if threshold < 0 {
+	if c.opts.nearOff() {
 		return false
 	}
+	threshold := c.opts.similarity()
 	minWords := c.opts.minNearWords()
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 	out := make([]int, 0, len(c.order))

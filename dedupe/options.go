@@ -96,6 +96,12 @@ func (o *Options) similarity() float64 {
 	return o.Similarity
 }
 
+// nearOff reports whether the near-duplicate rule is switched off: a
+// Similarity below 0. A threshold that is not a number is not below 0
+// and leaves the rule running (though it finds nothing near at it), as
+// it always did: whatever reads the rule's state must ask this.
+func (o *Options) nearOff() bool { return o.similarity() < 0 }
+
 func (o *Options) minNearWords() int {
 	if o.MinNearWords <= 0 {
 		return DefaultMinNearWords

@@ -2,10 +2,12 @@ package dedupe
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -244,6 +246,12 @@ func checkResult(t *testing.T, in string, opts Options) (*Result, *cleaner) {
 	t.Helper()
 	c := cleanerRounds(t, in, opts)
 	want := c.resultReference()
+	// changes appends the sentence changes in the room paragraphChanges
+	// leaves, sized from countParagraphChanges: a count that missed a
+	// change would make it grow the slice, or run out of room.
+	if pc := c.paragraphChanges(3); cap(pc) != len(pc)+3 {
+		t.Fatalf("paragraphChanges(3) made %d changes in room for %d: countParagraphChanges = %+v", len(pc), cap(pc), c.countParagraphChanges())
+	}
 	var got *Result
 	for _, procs := range []int{1, 3} {
 		func() {
@@ -287,17 +295,30 @@ func TestResultKeysUnkeyed(t *testing.T) {
 }
 
 // FuzzResultAgrees checks on any input that result gives the Result that
-// resultReference gives.
+// resultReference gives, under option sets that switch each rule that
+// makes paragraph changes, or the sentence lists and near-duplicate slots
+// start makes, on and off.
 func FuzzResultAgrees(f *testing.F) {
 	for _, s := range []string{"", "a\nb\na\n", "A long paragraph, repeated.\n\nB\n\nA long paragraph, repeated.\n",
 		"x\r\n\r\ny\r\nx\r\n", "\ufeffone. two.\n\none. two.\n", "One two three four five. Six seven eight nine ten.\n\nOther. One two three four five.\n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if _, err := Clean(s, Options{}); err != nil {
+		r, err := Clean(s, Options{})
+		if err != nil {
 			return // not text
 		}
-		for _, opts := range []Options{{}, {Paragraphs: Lines}, {NoSentences: true, Similarity: -1, Normalize: normalize.Options{Skip: normalize.Except()}}} {
+		// Every other paragraph the input keeps is known elsewhere, so
+		// that Across and Boilerplate changes fall among the others.
+		across := elsewhereOf{}
+		for k, p := range r.Kept {
+			if k%2 == 0 {
+				across[p.Key] = Copy{Doc: "other.txt", Lines: p.Lines, Documents: k % 4}
+			}
+		}
+		for _, opts := range []Options{{}, {Paragraphs: Lines}, {NoSentences: true, Similarity: -1, Normalize: normalize.Options{Skip: normalize.Except()}},
+			{NoSentences: true}, {Similarity: -1}, {MinSentenceWords: 2, Similarity: 0.5}, {Elsewhere: across},
+			{Paragraphs: Lines, Junk: &Junk{Lines: []string{"a"}, Patterns: []*regexp.Regexp{regexp.MustCompile(`^[0-9]+$`)}}}} {
 			checkResult(t, s, opts)
 		}
 	})
@@ -324,6 +345,22 @@ func TestBreaksCache(t *testing.T) {
 			if got := m.of(key, texts[key]); !slices.Equal(got, want) {
 				t.Fatalf("of(%d, %q) = %v, want %v", key, texts[key], got, want)
 			}
+		}
+	}
+}
+
+// TestResultNaNSimilarity checks that a Similarity that is not a number,
+// which dropNear does not take for "off" (it is not below 0), runs the
+// near-duplicate rule on the slots start made for it, as it did before
+// start made them only for the rules that use them, with sentences on
+// and off.
+func TestResultNaNSimilarity(t *testing.T) {
+	inputs := append([]string{teasersInput()}, shuffledSentences(20)...)
+	for _, noSentences := range []bool{false, true} {
+		for k, in := range inputs {
+			t.Run(fmt.Sprintf("%v/%d", noSentences, k), func(t *testing.T) {
+				checkResult(t, in, Options{NoSentences: noSentences, Similarity: math.NaN()})
+			})
 		}
 	}
 }
