@@ -68,6 +68,8 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(teasersInput())
 	f.Add("\x00")
 	f.Add(cutMakesRepeat)
+	f.Add(movedAfterSettled)
+	f.Add(protectionLostAfterSettled)
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, opts := range []Options{{}, exactOptions} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -210,6 +212,69 @@ func TestOutputOrder(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("decisions %+v: order %v, want %v", dc.d, got, want)
+		}
+	}
+}
+
+// The texts of TestSettledConditionsMatter. In both, the first paragraph
+// round leaves teasers of paragraph x out only after its decisions (see
+// dropNear), so the second decides on an order it did not see, after a
+// sentence round that cut nothing: x's last sentence, which the short
+// paragraph u repeats, was the first, and u, kept twice, was protected.
+const (
+	settledX  = "A unique paragraph about nothing in particular at all, written here. One two three four five six."
+	settledU  = "One two three four five six."
+	settledP  = "Paragraph P is long enough to be a repeat."
+	settledR  = "Paragraph R is long enough to be a repeat too."
+	teaserOfX = "A unique paragraph about nothing in particular at all, written…"
+	teaser2X  = "A unique paragraph about nothing in particular at all, written here…"
+)
+
+// movedAfterSettled: P and R recur (three copies and more stay, a
+// template), but with the teasers gone a copy of each stands right after
+// another copy and goes as a stutter; u, between the two, now stands in
+// a repeated run of the first P and R, and the second round moves it into
+// that kept copy, ahead of x, whose last sentence then repeats u's.
+var movedAfterSettled = strings.Join([]string{settledP, settledR, settledX, settledP, teaserOfX, settledP,
+	settledU, settledR, teaser2X, settledR, settledU, settledR, "Ok.", settledP, "Fine.", settledR}, "\n") + "\n"
+
+// protectionLostAfterSettled: with the teaser gone, the second copies of
+// the short a and u stand together as in their first copies, a run the
+// second round removes; u is no longer kept twice, and its sentence, a
+// repeat of x's, goes.
+var protectionLostAfterSettled = strings.Join([]string{settledX, "Alpha beta gamma delta.", settledU, "Ok.",
+	"Alpha beta gamma delta.", teaserOfX, settledU}, "\n") + "\n"
+
+// TestSettledConditionsMatter checks, on a text for each of the two
+// conditions of sentencesSettled besides the last round's cutting
+// nothing, that the condition is what makes the next sentence round run,
+// that the round cuts, and that Clean gives the same Result with the
+// shortcuts of the rounds on and off: left out, that round would lose
+// the cut (FuzzRoundsAgree has the texts as seeds).
+func TestSettledConditionsMatter(t *testing.T) {
+	for _, bc := range []struct {
+		name string
+		in   string
+	}{{"a paragraph moved", movedAfterSettled}, {"a kept repeat cut loose", protectionLostAfterSettled}} {
+		c := stageCleaner(t, bc.in, &Options{})
+		c.paragraphRound()
+		if c.sentenceRound() {
+			t.Fatalf("%s: the first sentence round cut a sentence", bc.name)
+		}
+		c.noteSentenceRound(false)
+		c.paragraphRound()
+		if c.sentencesSettled() {
+			t.Errorf("%s: settled after the second paragraph round", bc.name)
+		}
+		if !c.sentenceRound() {
+			t.Errorf("%s: the second sentence round cut nothing", bc.name)
+		}
+		plain, err := cleanWithShortcuts(bc.in, Options{}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if short, _ := cleanWithShortcuts(bc.in, Options{}, true); !reflect.DeepEqual(plain, short) {
+			t.Errorf("%s: with the shortcuts:\n%s\nwithout:\n%s", bc.name, short.Text, plain.Text)
 		}
 	}
 }
