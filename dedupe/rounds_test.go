@@ -16,11 +16,25 @@ import (
 // normalization rule, sentences, near-duplicates and junk lines off.
 var exactOptions = Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}
 
-// roundsOptions are the option sets the paragraph rounds' tests clean
-// with: each turns off a pass that changes the order or the texts
-// between two paragraph rounds.
+// roundsOptions are the option sets the rounds' tests clean with: each
+// turns off a pass that changes the order or the texts between two
+// paragraph rounds, or adds one (Elsewhere), or makes the passes remove
+// more (every repeat, shorter sentences, less similar paragraphs).
 var roundsOptions = []Options{{}, {NoSentences: true}, {Similarity: -1}, {NoMoves: true}, exactOptions,
-	{Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}}
+	{Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}},
+	{Elsewhere: everyNthKey(3)}, {MinLength: -1}, {MinLength: 10, MinSentenceWords: 2, Similarity: 0.5}}
+
+// everyNthKey is an Elsewhere that has every paragraph whose Key's first
+// sum is a multiple of it: a corpus that holds some of the paragraphs.
+type everyNthKey uint64
+
+// Find reports whether k's first sum is a multiple of n.
+func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
+	if k[0]%uint64(n) != 0 {
+		return Copy{}, false
+	}
+	return Copy{Doc: "other", Lines: LineRange{First: 1, Last: 1}, Documents: 1}, true
+}
 
 // cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
 // reusing key classes (reuseKeyClasses) and leaving out settled sentence
@@ -59,19 +73,22 @@ func TestRoundsAgree(t *testing.T) {
 
 // FuzzRoundsAgree checks that the shortcuts of the rounds give the same
 // Result as every table filed and every round run on any input, in the
-// default mode and in exact paragraph mode.
+// default mode, in exact paragraph mode and with the option set of
+// roundsOptions that set picks.
 func FuzzRoundsAgree(f *testing.F) {
-	f.Add("A long first paragraph that is repeated later on.\nB\nA long first paragraph that is repeated later on.\n")
-	f.Add("P one is long enough to be a repeat here.\nP two is long enough to be a repeat here.\nU\nP one is long enough to be a repeat here.\nV\nP two is long enough to be a repeat here.\n")
-	f.Add("Note\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph M that is also well over forty characters.\nLong paragraph L that is well over forty characters.\nTHIS UNIQUE LINE IS LOST\nNote\nLong paragraph M that is also well over forty characters.\n")
-	f.Add("Alpha beta gamma delta epsilon zeta.\nAlpha beta gamma delta epsilon zeta. Call for a compromise\nCall for a compromise\nCall for a compromise\nCall for a compromise\n")
-	f.Add(teasersInput())
-	f.Add("\x00")
-	f.Add(cutMakesRepeat)
-	f.Add(movedAfterSettled)
-	f.Add(protectionLostAfterSettled)
-	f.Fuzz(func(t *testing.T, in string) {
-		for _, opts := range []Options{{}, exactOptions} {
+	f.Add("A long first paragraph that is repeated later on.\nB\nA long first paragraph that is repeated later on.\n", uint8(0))
+	f.Add("P one is long enough to be a repeat here.\nP two is long enough to be a repeat here.\nU\nP one is long enough to be a repeat here.\nV\nP two is long enough to be a repeat here.\n", uint8(0))
+	f.Add("Note\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph M that is also well over forty characters.\nLong paragraph L that is well over forty characters.\nTHIS UNIQUE LINE IS LOST\nNote\nLong paragraph M that is also well over forty characters.\n", uint8(0))
+	f.Add("Alpha beta gamma delta epsilon zeta.\nAlpha beta gamma delta epsilon zeta. Call for a compromise\nCall for a compromise\nCall for a compromise\nCall for a compromise\n", uint8(0))
+	f.Add(teasersInput(), uint8(0))
+	f.Add("\x00", uint8(0))
+	f.Add(cutMakesRepeat, uint8(0))
+	f.Add(movedAfterSettled, uint8(0))
+	f.Add(protectionLostAfterSettled, uint8(0))
+	f.Add(movedAfterSettled, uint8(6))
+	f.Add(cutMakesRepeat, uint8(8))
+	f.Fuzz(func(t *testing.T, in string, set uint8) {
+		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
 			if err != nil && !errors.Is(err, normalize.ErrBinary) {
 				t.Fatal(err)
