@@ -295,3 +295,60 @@ func TestSettledConditionsMatter(t *testing.T) {
 		}
 	}
 }
+
+// roundsPalette are the paragraphs that FuzzRoundsPalette makes its texts
+// of: long, short and recurring repeats, a paragraph x with teasers and a
+// near-duplicate, paragraphs that share sentences with others, junk lines
+// and an empty one. Texts of a dozen of them reach what random bytes
+// seldom do: rounds after the first that remove, move, cut and protect.
+var roundsPalette = []string{
+	settledX, settledU, settledP, settledR, teaserOfX, teaser2X,
+	"A unique paragraph about nothing in particular at all, written here. One two three four five seven.",
+	"Alpha beta gamma delta.", "Ok.", "B", "Advertisement", "Image caption", "",
+	"Long paragraph L that is well over forty characters.",
+	"Long paragraph M that is also well over forty characters.",
+	"First one here. Second one there. Third one now.",
+	"A sentence of more than five words, said once before.",
+	"First one here. Second one there. Third one now. A sentence of more than five words, said once before.",
+	settledR + " " + settledU,
+	settledP + " A sentence of more than five words, said once before.",
+	settledU + " Alpha beta gamma delta.",
+}
+
+// paletteText returns the text of the roundsPalette paragraphs that the
+// bytes of b pick, one a line, and a blank line after those picked by a
+// byte from 128 on.
+func paletteText(b []byte) string {
+	var s strings.Builder
+	for _, x := range b {
+		s.WriteString(roundsPalette[int(x)%len(roundsPalette)])
+		s.WriteByte('\n')
+		if x >= 128 {
+			s.WriteByte('\n')
+		}
+	}
+	return s.String()
+}
+
+// FuzzRoundsPalette is FuzzRoundsAgree on texts made of roundsPalette
+// paragraphs (see paletteText), of at most 64.
+func FuzzRoundsPalette(f *testing.F) {
+	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0)) // movedAfterSettled, "Fine." made "Ok."
+	f.Add([]byte{0, 7, 1, 8, 7, 4, 1}, uint8(0))                            // protectionLostAfterSettled
+	f.Add([]byte{16, 15, 17, 13, 14, 13, 9, 13}, uint8(7))
+	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
+		if len(b) > 64 {
+			return
+		}
+		in := paletteText(b)
+		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
+			plain, err := cleanWithShortcuts(in, opts, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if short, _ := cleanWithShortcuts(in, opts, true); !reflect.DeepEqual(plain, short) {
+				t.Fatalf("input %q, options %+v:\nwith the shortcuts %+v\nwithout %+v", in, opts, short, plain)
+			}
+		}
+	})
+}
