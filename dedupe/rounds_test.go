@@ -16,11 +16,25 @@ import (
 // normalization rule, sentences, near-duplicates and junk lines off.
 var exactOptions = Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}
 
-// roundsOptions are the option sets the paragraph rounds' tests clean
-// with: each turns off a pass that changes the order or the texts
-// between two paragraph rounds.
+// roundsOptions are the option sets the rounds' tests clean with: each
+// turns off a pass that changes the order or the texts between two
+// paragraph rounds, or adds one (Elsewhere), or makes the passes remove
+// more (every repeat, shorter sentences, less similar paragraphs).
 var roundsOptions = []Options{{}, {NoSentences: true}, {Similarity: -1}, {NoMoves: true}, exactOptions,
-	{Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}}
+	{Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}},
+	{Elsewhere: everyNthKey(3)}, {MinLength: -1}, {MinLength: 10, MinSentenceWords: 2, Similarity: 0.5}}
+
+// everyNthKey is an Elsewhere that has every paragraph whose Key's first
+// sum is a multiple of it: a corpus that holds some of the paragraphs.
+type everyNthKey uint64
+
+// Find reports whether k's first sum is a multiple of n.
+func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
+	if k[0]%uint64(n) != 0 {
+		return Copy{}, false
+	}
+	return Copy{Doc: "other", Lines: LineRange{First: 1, Last: 1}, Documents: 1}, true
+}
 
 // cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
 // reusing key classes (reuseKeyClasses) and leaving out settled sentence
@@ -59,17 +73,22 @@ func TestRoundsAgree(t *testing.T) {
 
 // FuzzRoundsAgree checks that the shortcuts of the rounds give the same
 // Result as every table filed and every round run on any input, in the
-// default mode and in exact paragraph mode.
+// default mode, in exact paragraph mode and with the option set of
+// roundsOptions that set picks.
 func FuzzRoundsAgree(f *testing.F) {
-	f.Add("A long first paragraph that is repeated later on.\nB\nA long first paragraph that is repeated later on.\n")
-	f.Add("P one is long enough to be a repeat here.\nP two is long enough to be a repeat here.\nU\nP one is long enough to be a repeat here.\nV\nP two is long enough to be a repeat here.\n")
-	f.Add("Note\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph M that is also well over forty characters.\nLong paragraph L that is well over forty characters.\nTHIS UNIQUE LINE IS LOST\nNote\nLong paragraph M that is also well over forty characters.\n")
-	f.Add("Alpha beta gamma delta epsilon zeta.\nAlpha beta gamma delta epsilon zeta. Call for a compromise\nCall for a compromise\nCall for a compromise\nCall for a compromise\n")
-	f.Add(teasersInput())
-	f.Add("\x00")
-	f.Add(cutMakesRepeat)
-	f.Fuzz(func(t *testing.T, in string) {
-		for _, opts := range []Options{{}, exactOptions} {
+	f.Add("A long first paragraph that is repeated later on.\nB\nA long first paragraph that is repeated later on.\n", uint8(0))
+	f.Add("P one is long enough to be a repeat here.\nP two is long enough to be a repeat here.\nU\nP one is long enough to be a repeat here.\nV\nP two is long enough to be a repeat here.\n", uint8(0))
+	f.Add("Note\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph L that is well over forty characters.\nNote\nLong paragraph M that is also well over forty characters.\nLong paragraph L that is well over forty characters.\nTHIS UNIQUE LINE IS LOST\nNote\nLong paragraph M that is also well over forty characters.\n", uint8(0))
+	f.Add("Alpha beta gamma delta epsilon zeta.\nAlpha beta gamma delta epsilon zeta. Call for a compromise\nCall for a compromise\nCall for a compromise\nCall for a compromise\n", uint8(0))
+	f.Add(teasersInput(), uint8(0))
+	f.Add("\x00", uint8(0))
+	f.Add(cutMakesRepeat, uint8(0))
+	f.Add(movedAfterSettled, uint8(0))
+	f.Add(protectionLostAfterSettled, uint8(0))
+	f.Add(movedAfterSettled, uint8(6))
+	f.Add(cutMakesRepeat, uint8(8))
+	f.Fuzz(func(t *testing.T, in string, set uint8) {
+		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
 			if err != nil && !errors.Is(err, normalize.ErrBinary) {
 				t.Fatal(err)
@@ -212,4 +231,124 @@ func TestOutputOrder(t *testing.T) {
 			t.Fatalf("decisions %+v: order %v, want %v", dc.d, got, want)
 		}
 	}
+}
+
+// The texts of TestSettledConditionsMatter. In both, the first paragraph
+// round leaves teasers of paragraph x out only after its decisions (see
+// dropNear), so the second decides on an order it did not see, after a
+// sentence round that cut nothing: x's last sentence, which the short
+// paragraph u repeats, was the first, and u, kept twice, was protected.
+const (
+	settledX  = "A unique paragraph about nothing in particular at all, written here. One two three four five six."
+	settledU  = "One two three four five six."
+	settledP  = "Paragraph P is long enough to be a repeat."
+	settledR  = "Paragraph R is long enough to be a repeat too."
+	teaserOfX = "A unique paragraph about nothing in particular at all, written…"
+	teaser2X  = "A unique paragraph about nothing in particular at all, written here…"
+)
+
+// movedAfterSettled: P and R recur (three copies and more stay, a
+// template), but with the teasers gone a copy of each stands right after
+// another copy and goes as a stutter; u, between the two, now stands in
+// a repeated run of the first P and R, and the second round moves it into
+// that kept copy, ahead of x, whose last sentence then repeats u's.
+var movedAfterSettled = strings.Join([]string{settledP, settledR, settledX, settledP, teaserOfX, settledP,
+	settledU, settledR, teaser2X, settledR, settledU, settledR, "Ok.", settledP, "Fine.", settledR}, "\n") + "\n"
+
+// protectionLostAfterSettled: with the teaser gone, the second copies of
+// the short a and u stand together as in their first copies, a run the
+// second round removes; u is no longer kept twice, and its sentence, a
+// repeat of x's, goes.
+var protectionLostAfterSettled = strings.Join([]string{settledX, "Alpha beta gamma delta.", settledU, "Ok.",
+	"Alpha beta gamma delta.", teaserOfX, settledU}, "\n") + "\n"
+
+// TestSettledConditionsMatter checks, on a text for each of the two
+// conditions of sentencesSettled besides the last round's cutting
+// nothing, that the condition is what makes the next sentence round run,
+// that the round cuts, and that Clean gives the same Result with the
+// shortcuts of the rounds on and off: left out, that round would lose
+// the cut (FuzzRoundsAgree has the texts as seeds).
+func TestSettledConditionsMatter(t *testing.T) {
+	for _, bc := range []struct {
+		name string
+		in   string
+	}{{"a paragraph moved", movedAfterSettled}, {"a kept repeat cut loose", protectionLostAfterSettled}} {
+		c := stageCleaner(t, bc.in, &Options{})
+		c.paragraphRound()
+		if c.sentenceRound() {
+			t.Fatalf("%s: the first sentence round cut a sentence", bc.name)
+		}
+		c.noteSentenceRound(false)
+		c.paragraphRound()
+		if c.sentencesSettled() {
+			t.Errorf("%s: settled after the second paragraph round", bc.name)
+		}
+		if !c.sentenceRound() {
+			t.Errorf("%s: the second sentence round cut nothing", bc.name)
+		}
+		plain, err := cleanWithShortcuts(bc.in, Options{}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if short, _ := cleanWithShortcuts(bc.in, Options{}, true); !reflect.DeepEqual(plain, short) {
+			t.Errorf("%s: with the shortcuts:\n%s\nwithout:\n%s", bc.name, short.Text, plain.Text)
+		}
+	}
+}
+
+// roundsPalette are the paragraphs that FuzzRoundsPalette makes its texts
+// of: long, short and recurring repeats, a paragraph x with teasers and a
+// near-duplicate, paragraphs that share sentences with others, junk lines
+// and an empty one. Texts of a dozen of them reach what random bytes
+// seldom do: rounds after the first that remove, move, cut and protect.
+var roundsPalette = []string{
+	settledX, settledU, settledP, settledR, teaserOfX, teaser2X,
+	"A unique paragraph about nothing in particular at all, written here. One two three four five seven.",
+	"Alpha beta gamma delta.", "Ok.", "B", "Advertisement", "Image caption", "",
+	"Long paragraph L that is well over forty characters.",
+	"Long paragraph M that is also well over forty characters.",
+	"First one here. Second one there. Third one now.",
+	"A sentence of more than five words, said once before.",
+	"First one here. Second one there. Third one now. A sentence of more than five words, said once before.",
+	settledR + " " + settledU,
+	settledP + " A sentence of more than five words, said once before.",
+	settledU + " Alpha beta gamma delta.",
+}
+
+// paletteText returns the text of the roundsPalette paragraphs that the
+// bytes of b pick, one a line, and a blank line after those picked by a
+// byte from 128 on.
+func paletteText(b []byte) string {
+	var s strings.Builder
+	for _, x := range b {
+		s.WriteString(roundsPalette[int(x)%len(roundsPalette)])
+		s.WriteByte('\n')
+		if x >= 128 {
+			s.WriteByte('\n')
+		}
+	}
+	return s.String()
+}
+
+// FuzzRoundsPalette is FuzzRoundsAgree on texts made of roundsPalette
+// paragraphs (see paletteText), of at most 64.
+func FuzzRoundsPalette(f *testing.F) {
+	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0)) // movedAfterSettled, "Fine." made "Ok."
+	f.Add([]byte{0, 7, 1, 8, 7, 4, 1}, uint8(0))                            // protectionLostAfterSettled
+	f.Add([]byte{16, 15, 17, 13, 14, 13, 9, 13}, uint8(7))
+	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
+		if len(b) > 64 {
+			return
+		}
+		in := paletteText(b)
+		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
+			plain, err := cleanWithShortcuts(in, opts, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if short, _ := cleanWithShortcuts(in, opts, true); !reflect.DeepEqual(plain, short) {
+				t.Fatalf("input %q, options %+v:\nwith the shortcuts %+v\nwithout %+v", in, opts, short, plain)
+			}
+		}
+	})
 }
