@@ -21,11 +21,12 @@ type paragraph struct {
 // frequent (at least one run for every four lines of text) or most lines
 // are short (under shortLine bytes), as in hard-wrapped text. A stray
 // blank line in text with one long paragraph per line does not make it
-// Blocks. blank marks the blank lines.
-func chooseStyle(lines []normalize.Line, blank []bool, textLines, shortLines int) Style {
+// Blocks. blank marks the blank lines; textLines and shortLines count
+// the others and those of them that are short.
+func chooseStyle(blank []bool, textLines, shortLines int) Style {
 	separators := 0
 	seenText := false
-	for i := range lines {
+	for i := range blank {
 		if !blank[i] {
 			if seenText && blank[i-1] {
 				separators++ // a run of blank lines between lines of text
@@ -82,7 +83,7 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []parag
 			textLines += m.text
 			shortLines += m.short
 		}
-		style = chooseStyle(lines, blank, textLines, shortLines)
+		style = chooseStyle(blank, textLines, shortLines)
 	}
 	runs := segmentRuns(blank, style, workers)
 	inParallel(len(runs), func(k int) {

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -97,9 +98,9 @@ func segmentSequential(lines []normalize.Line, style Style) ([]paragraph, []stri
 
 // TestSegmentAgrees checks that segmenting on one goroutine and on
 // several gives the paragraphs and texts that segmentSequential gives, in
-// both styles and in the one detectStyle chooses, on damaged articles and on texts whose blank lines fall
-// where the runs are cut: at the start and end, in long runs, and none at
-// all.
+// both styles and in the one detectStyle chooses, on damaged articles and
+// on texts whose blank lines fall where the runs are cut: at the start
+// and end, in long runs, and none at all.
 func TestSegmentAgrees(t *testing.T) {
 	inputs := []string{"", "\n", "\n\n\n", "one", "one\ntwo\n", "\n\none\n\n\ntwo\nthree\n\n",
 		strings.Repeat("a line\n", 40), strings.Repeat("\n", 30) + "one\ntwo" + strings.Repeat("\n", 30),
@@ -116,17 +117,25 @@ func TestSegmentAgrees(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, style := range []Style{Lines, Blocks, Auto} {
-			want := style
-			if style == Auto {
-				want = detectStyle(doc.Lines)
-			}
-			paras, texts := segmentSequential(doc.Lines, want)
-			for _, workers := range []int{1, 2, 3, 8} {
-				got, p, tx := segmentOn(doc.Lines, style, workers)
-				if got != want || len(p) != len(paras) || len(p) > 0 && (!reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts)) {
-					t.Fatalf("input %d, style %v, %d goroutines: %v\n%v\n%q\nwant %v\n%v\n%q", k, style, workers, got, p, tx, want, paras, texts)
-				}
+		checkSegment(t, fmt.Sprintf("input %d", k), doc.Lines)
+	}
+}
+
+// checkSegment fails t unless segmentOn, on 1, 2, 3 and 8 goroutines,
+// gives the paragraphs and texts that segmentSequential gives in both
+// styles, and for Auto chooses the style detectStyle chooses.
+func checkSegment(t *testing.T, name string, lines []normalize.Line) {
+	t.Helper()
+	for _, style := range []Style{Lines, Blocks, Auto} {
+		want := style
+		if style == Auto {
+			want = detectStyle(lines)
+		}
+		paras, texts := segmentSequential(lines, want)
+		for _, workers := range []int{1, 2, 3, 8} {
+			got, p, tx := segmentOn(lines, style, workers)
+			if got != want || len(p) != len(paras) || len(p) > 0 && (!reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts)) {
+				t.Fatalf("%s, style %v, %d goroutines: %v\n%v\n%q\nwant %v\n%v\n%q", name, style, workers, got, p, tx, want, paras, texts)
 			}
 		}
 	}

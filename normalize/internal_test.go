@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -163,12 +164,24 @@ var ruleSamples = []string{
 	"two  spaces", "It\u00e2\u20ac\u2122s", "\u00c3\u00a9t\u00c3\u00a9",
 }
 
+// documentRules are the rules that do not change a line's text, but for
+// InvalidUTF8, which the fast path of Line applies: every other rule is
+// in lineRules.
+var documentRules = []Rule{InvalidUTF8, BOM, Newlines, BlankLines, Hyphenation}
+
 // TestValidOnly checks the fast path of Line for options under which no
-// rule but InvalidUTF8 changes a line's text: New sets validOnly exactly
-// when no rule on changes one of ruleSamples, so a rule that changes
-// lines cannot be left out of lineRules, and under it Line gives what the
-// full rules give, counts included, invalid UTF-8 too.
+// rule but InvalidUTF8 changes a line's text: each rule is in lineRules or
+// documentRules, not both, so a new rule cannot be left out of lineRules
+// unnoticed; New sets validOnly exactly when no rule on changes one of
+// ruleSamples, so each rule of lineRules has a sample and none of
+// documentRules changes one; and under it Line gives what the full rules
+// give, counts included, invalid UTF-8 too.
 func TestValidOnly(t *testing.T) {
+	for _, r := range Rules() {
+		if slices.Contains(lineRules[:], r) == slices.Contains(documentRules, r) {
+			t.Errorf("%v is in lineRules: %v, in documentRules: %v; it must be in one", r, slices.Contains(lineRules[:], r), slices.Contains(documentRules, r))
+		}
+	}
 	for _, r := range Rules() {
 		opts := Options{Skip: Except(r), ASCIIPunct: true}
 		n := New(opts)
