@@ -365,7 +365,7 @@ func (c *cleaner) paragraphRound() bool {
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
 	keptCopies := c.decider.keptCopies(t)
-	changed, anyMoved := false, false
+	changed := false
 	for pos, dec := range d {
 		i := c.order[pos]
 		c.keptRepeat[i] = dec.fate != removed && keptCopies[t.root[pos]] > 1
@@ -375,13 +375,13 @@ func (c *cleaner) paragraphRound() bool {
 			changed = true
 		case moved:
 			c.fate[i] = moved
-			changed, anyMoved = true, true
+			changed = true
 		}
 	}
 	if changed {
 		// Into the memory of the order before the last, which nothing
 		// else holds.
-		order := c.decider.outputOrder(slices.Grow(c.spareOrder[:0], len(c.order)), c.order, anyMoved)
+		order := c.decider.outputOrder(slices.Grow(c.spareOrder[:0], len(c.order)), c.order)
 		c.order, c.spareOrder = order, c.order
 	}
 	if c.dropNear() {

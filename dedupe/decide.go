@@ -221,18 +221,9 @@ func adjacentInKeptText(d []decision, a, b, limit int) bool {
 
 // outputOrder appends to dst the paragraphs of order (the units of d, in
 // order) that the output keeps, in output order: the kept ones in order,
-// each preceded by the ones moved before it; anyMoved says whether d
-// moves any.
-func (dc *decider) outputOrder(dst []int, order []int, anyMoved bool) []int {
+// each preceded by the ones moved before it.
+func (dc *decider) outputOrder(dst []int, order []int) []int {
 	d := dc.d
-	if !anyMoved {
-		for pos := range d {
-			if d[pos].fate == kept {
-				dst = append(dst, order[pos])
-			}
-		}
-		return dst
-	}
 	// The moved paragraphs by the position they are placed before, each
 	// anchor's in order.
 	moves := dc.moves[:0]
@@ -242,8 +233,16 @@ func (dc *decider) outputOrder(dst []int, order []int, anyMoved bool) []int {
 			d[d[pos].copyOf].anchor = true
 		}
 	}
-	slices.SortStableFunc(moves, func(a, b int32) int { return cmp.Compare(d[a].copyOf, d[b].copyOf) })
 	dc.moves = moves
+	if len(moves) == 0 {
+		for pos := range d {
+			if d[pos].fate == kept {
+				dst = append(dst, order[pos])
+			}
+		}
+		return dst
+	}
+	slices.SortStableFunc(moves, func(a, b int32) int { return cmp.Compare(d[a].copyOf, d[b].copyOf) })
 	var place func(pos int)
 	place = func(pos int) {
 		if d[pos].anchor {

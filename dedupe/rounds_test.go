@@ -208,12 +208,10 @@ func TestOutputOrder(t *testing.T) {
 	for range 2000 {
 		n := 1 + r.IntN(40)
 		dc.d = resize(dc.d, n)
-		anyMoved := false
 		for pos := range n {
 			switch k := r.IntN(6); {
 			case k == 0 && pos > 0:
 				dc.d[pos] = decision{fate: moved, copyOf: int32(r.IntN(pos))}
-				anyMoved = true
 			case k == 1 && pos > 0:
 				dc.d[pos] = removedAs(r.IntN(pos))
 			}
@@ -223,7 +221,7 @@ func TestOutputOrder(t *testing.T) {
 		for pos := range order {
 			order[pos] = 100 + pos
 		}
-		got := dc.outputOrder(nil, order, anyMoved)
+		got := dc.outputOrder(nil, order)
 		for k := range got {
 			got[k] -= 100
 		}
