@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
@@ -143,14 +144,38 @@ func newPhaseCommand(c *cli.Context, args []string, stdin io.Reader, stdout, std
 
 // signalContext is done on SIGINT or SIGTERM. After the first, a second
 // one gets the default action and ends the process at once: the way out
-// when an input under way never ends (a FIFO no one writes to).
+// when an input under way never ends (a FIFO no one writes to). A second
+// signal that comes before the first is acted on is not lost: it waits in
+// the channel, and is sent again once the default action is back.
 func signalContext() (context.Context, context.CancelFunc) {
-	signalled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	stopped := make(chan struct{})
 	go func() {
-		<-signalled.Done()
-		stop()
+		select {
+		case <-signals:
+		case <-stopped:
+			return
+		}
+		cancel()
+		signal.Stop(signals) // the default action again, from here on
+		select {
+		case s := <-signals:
+			if self, err := os.FindProcess(os.Getpid()); err == nil {
+				self.Signal(s)
+			}
+		default:
+		}
 	}()
-	return signalled, stop
+	var once sync.Once
+	return ctx, func() {
+		once.Do(func() {
+			signal.Stop(signals)
+			close(stopped)
+			cancel()
+		})
+	}
 }
 
 // runSign prints the signatures of the inputs, in input order.
