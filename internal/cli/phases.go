@@ -145,8 +145,12 @@ func newPhaseCommand(c *cli.Context, args []string, stdin io.Reader, stdout, std
 // signalContext is done on SIGINT or SIGTERM. After the first, a second
 // one gets the default action and ends the process at once: the way out
 // when an input under way never ends (a FIFO no one writes to). A second
-// signal that comes before the first is acted on is not lost: it waits in
-// the channel, and is sent again once the default action is back.
+// signal that comes before the default action is back is not lost: it
+// waits in the channel, and is sent again once that action is back (except
+// on Windows, where a process cannot send itself os.Interrupt). The same
+// signal sent again while the first is still pending, before os/signal has
+// taken it from the runtime, is one signal, as it is to the kernel: it
+// takes a third to end the process then.
 func signalContext() (context.Context, context.CancelFunc) {
 	ctx, cancel := context.WithCancel(context.Background())
 	signals := make(chan os.Signal, 2)
