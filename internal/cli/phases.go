@@ -172,14 +172,11 @@ func signalContext() (context.Context, context.CancelFunc) {
 		default:
 		}
 	}()
-	var once sync.Once
-	return ctx, func() {
-		once.Do(func() {
-			signal.Stop(signals)
-			close(stopped)
-			cancel()
-		})
-	}
+	return ctx, sync.OnceFunc(func() {
+		signal.Stop(signals)
+		close(stopped)
+		cancel()
+	})
 }
 
 // runSign prints the signatures of the inputs, in input order.
