@@ -196,10 +196,10 @@ func (x *teaserIndex) unfile(pos int) {
 	x.lens[g] = lens
 }
 
-// keyOfStem returns where a stem of teaserWords words or more is filed.
-func keyOfStem(stem string) stemKey {
-	start, _ := leadingWords(stem, teaserWords-1)
-	return stemKey{xxhash.Sum64String(start), len(stem), prefixHash(0, stem)}
+// keyOfStem returns where a stem of teaserWords words or more is filed;
+// group is the stem up to the end of its teaserWords-1-th word (startWords).
+func keyOfStem(stem, group string) stemKey {
+	return stemKey{xxhash.Sum64String(group), len(stem), prefixHash(0, stem)}
 }
 
 // mayGive reports whether a key whose first teaserWords-1 words hash to a
