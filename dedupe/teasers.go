@@ -72,29 +72,6 @@ func (x *teaserIndex) reset(n, positions int) {
 	x.heads, x.lens = x.heads[:0], x.lens[:0]
 }
 
-// resize returns s with n zero elements, in its own memory if it has room.
-func resize[T any](s []T, n int) []T {
-	if n > cap(s) {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-// appendEmpty returns s with one more slice, empty, which is the memory
-// of the one that stood there before s was cut shorter, if there was one:
-// the tables of slices that dropNear's indexes empty in every round keep
-// their inner slices' memory from round to round.
-func appendEmpty[T any](s [][]T) [][]T {
-	if len(s) < cap(s) {
-		s = s[:len(s)+1]
-		s[len(s)-1] = s[len(s)-1][:0]
-		return s
-	}
-	return append(s, nil)
-}
-
 // stemKey files a stem: the xxhash of its first teaserWords-1 words (its
 // group), its length and its prefixHash.
 type stemKey struct {
