@@ -115,10 +115,10 @@ type teaserInfo struct {
 // stem stem. Its index keys are made once here, not in every round that
 // files it: on a page of teasers, making them took a fifth of the time.
 func newTeaserInfo(para int, stem string) teaserInfo {
-	first, ok := firstWords(stem)
+	group, _, first, ok := startWords(stem)
 	t := teaserInfo{para: para, stem: stem, start: xxhash.Sum64String(first), hasStart: ok}
 	if ok {
-		t.key = keyOfStem(stem)
+		t.key = keyOfStem(stem, group)
 	}
 	return t
 }
@@ -336,10 +336,6 @@ func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) 
 		x.teasers.occupy(pos, nil)
 	}
 }
-
-// firstWords returns the start of a key up to the end of its
-// teaserWords-th word, and whether it has that many words.
-func firstWords(key string) (string, bool) { return leadingWords(key, teaserWords) }
 
 // startWords returns what leadingWords returns for teaserWords-1 words
 // (the group of teaserIndex) and for teaserWords words (the list of

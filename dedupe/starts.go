@@ -60,16 +60,11 @@ type startEntry struct {
 	prevRef int32 // 1 + the position's entry filed by level before this one (0: none)
 }
 
-// newStartIndex returns an empty startIndex that reads keys with keyAt.
-func newStartIndex(keyAt func(pos int) string) *startIndex {
-	return &startIndex{listIDs: newHashIndex(0), slots: newHashIndex(0), keyAt: keyAt}
-}
-
 // reset empties x for a round of dropNear that reads keys with keyAt,
-// and keeps its tables' memory.
+// and keeps its tables' memory. The zero startIndex is ready for reset.
 func (x *startIndex) reset(keyAt func(pos int) string) {
 	if x.listIDs.slots == nil {
-		*x = *newStartIndex(keyAt)
+		*x = startIndex{listIDs: newHashIndex(0), slots: newHashIndex(0), keyAt: keyAt}
 		return
 	}
 	x.listIDs.reset()

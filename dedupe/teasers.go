@@ -72,29 +72,6 @@ func (x *teaserIndex) reset(n, positions int) {
 	x.heads, x.lens = x.heads[:0], x.lens[:0]
 }
 
-// resize returns s with n zero elements, in its own memory if it has room.
-func resize[T any](s []T, n int) []T {
-	if n > cap(s) {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-// appendEmpty returns s with one more slice, empty, which is the memory
-// of the one that stood there before s was cut shorter, if there was one:
-// the tables of slices that dropNear's indexes empty in every round keep
-// their inner slices' memory from round to round.
-func appendEmpty[T any](s [][]T) [][]T {
-	if len(s) < cap(s) {
-		s = s[:len(s)+1]
-		s[len(s)-1] = s[len(s)-1][:0]
-		return s
-	}
-	return append(s, nil)
-}
-
 // stemKey files a stem: the xxhash of its first teaserWords-1 words (its
 // group), its length and its prefixHash.
 type stemKey struct {
@@ -196,10 +173,10 @@ func (x *teaserIndex) unfile(pos int) {
 	x.lens[g] = lens
 }
 
-// keyOfStem returns where a stem of teaserWords words or more is filed.
-func keyOfStem(stem string) stemKey {
-	start, _ := leadingWords(stem, teaserWords-1)
-	return stemKey{xxhash.Sum64String(start), len(stem), prefixHash(0, stem)}
+// keyOfStem returns where a stem of teaserWords words or more is filed;
+// group is the stem up to the end of its teaserWords-1-th word (startWords).
+func keyOfStem(stem, group string) stemKey {
+	return stemKey{xxhash.Sum64String(group), len(stem), prefixHash(0, stem)}
 }
 
 // mayGive reports whether a key whose first teaserWords-1 words hash to a
