@@ -508,7 +508,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	}
 	c.hash[i] = keyOf(s.key, &s.digest)
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
-	if c.opts.similarity() >= 0 {
+	if !c.opts.nearOff() {
 		c.setNear(i, s.key, s)
 	}
 	c.keyed[i] = true
