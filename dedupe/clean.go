@@ -243,8 +243,8 @@ func (c *cleaner) start() {
 	c.prepare()
 }
 
-// workers returns the goroutines that segment, prepare and write use:
-// GOMAXPROCS from parallelBytes of input on, else one.
+// workers returns the goroutines that segment, prepare, keptParagraphs and
+// write use: GOMAXPROCS from parallelBytes of input on, else one.
 func (c *cleaner) workers() int {
 	if len(c.input) < parallelBytes {
 		return 1
