@@ -14,7 +14,7 @@ var resultModes = []struct {
 	name string
 	opts Options
 }{
-	{"exact", Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}},
+	{"exact", exactOptions},
 	{"default", Options{}},
 }
 

@@ -205,11 +205,7 @@ func BenchmarkParagraphRounds(b *testing.B) {
 		}
 		input = string(data)
 	}
-	exact := Options{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}}
-	for _, bc := range []struct {
-		name string
-		opts Options
-	}{{"exact", exact}, {"default", Options{}}} {
+	for _, bc := range resultModes {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(input)))
 			b.ReportAllocs()

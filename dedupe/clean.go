@@ -243,8 +243,8 @@ func (c *cleaner) start() {
 	c.prepare()
 }
 
-// workers returns the goroutines that segment, prepare and write use:
-// GOMAXPROCS from parallelBytes of input on, else one.
+// workers returns the goroutines that segment, prepare, keptParagraphs and
+// write use: GOMAXPROCS from parallelBytes of input on, else one.
 func (c *cleaner) workers() int {
 	if len(c.input) < parallelBytes {
 		return 1
@@ -508,7 +508,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	}
 	c.hash[i] = keyOf(s.key, &s.digest)
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
-	if c.opts.similarity() >= 0 {
+	if !c.opts.nearOff() {
 		c.setNear(i, s.key, s)
 	}
 	c.keyed[i] = true

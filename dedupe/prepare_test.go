@@ -3,8 +3,6 @@ package dedupe
 import (
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
@@ -67,17 +65,7 @@ func agreeInputs(t *testing.T) []string {
 	for _, d := range versions {
 		inputs = append(inputs, d.Blocks(), d.Lines())
 	}
-	golden, err := filepath.Glob("../testdata/golden/*.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range golden {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, string(data))
-	}
+	inputs = append(inputs, goldenInputs(t)...)
 	return append(inputs, teasersInput())
 }
 

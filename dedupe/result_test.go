@@ -131,7 +131,7 @@ func resultOptions(other *Result) []Options {
 	}
 	return []Options{
 		{},
-		{NoSentences: true, Similarity: -1, Junk: &Junk{NoBuiltin: true}, Normalize: normalize.Options{Skip: normalize.Except()}},
+		exactOptions,
 		{Similarity: -1},
 		{Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}},
 		{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BlankLines, normalize.BOM)}},

@@ -44,14 +44,6 @@ func chooseStyle(blank []bool, textLines, shortLines int) Style {
 // chooseStyle: hard-wrapped text has lines of 60 to 80 characters.
 const shortLine = 100
 
-// segment splits the lines into paragraphs in the given style, Lines or
-// Blocks, and returns them with their texts: the normalized lines of
-// each, joined by "\n".
-func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
-	_, paras, texts := segmentOn(lines, style, 1)
-	return paras, texts
-}
-
 // segmentOn splits the lines into paragraphs in the given style, chosen
 // for Auto by chooseStyle, on up to workers goroutines, and returns the
 // style with the paragraphs and their texts.

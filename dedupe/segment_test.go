@@ -10,6 +10,15 @@ import (
 	"github.com/textclean/textclean/normalize"
 )
 
+// segment splits the lines into paragraphs in the given style, Lines or
+// Blocks, on one goroutine, and returns them with their texts: the
+// normalized lines of each, joined by "\n". Clean calls segmentOn; the
+// tests that want the paragraphs alone call this.
+func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
+	_, paras, texts := segmentOn(lines, style, 1)
+	return paras, texts
+}
+
 func TestDetectStyle(t *testing.T) {
 	long := strings.Repeat("A long paragraph on one line, as scrapers write them. ", 3)
 	wrapped := "A hard-wrapped paragraph has lines of about seventy\ncharacters, broken by the writer's editor rather\nthan at the end of the paragraph.\n"

@@ -115,12 +115,7 @@ func checkWrite(t *testing.T, in string, opts Options, bytes, procs int) {
 // cleanerRounds returns a cleaner for in that has run its rounds.
 func cleanerRounds(t *testing.T, in string, opts Options) *cleaner {
 	t.Helper()
-	doc, err := normalize.New(opts.Normalize).Document(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &cleaner{input: in, opts: &opts, doc: doc}
-	c.start()
+	c := stageCleaner(t, in, &opts)
 	c.rounds()
 	return c
 }
