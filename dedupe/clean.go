@@ -99,8 +99,13 @@ type cleaner struct {
 	junk      *junkMatcher
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
-	bagBuf    []uint64       // scratch for sentenceBag
 	nearIdx   nearIndex      // dropNear's indexes, kept from round to round
+
+	// The hashes of every long sentence and bag of sentences made, so
+	// that the sentence table and dropNear's bag index leave out those
+	// that came once. c.scratch adds to these same sets.
+	twice twiceSets
+
 	// recentShingles keeps the last shingle sets dropNear made.
 	recentShingles [nearWindow + 2]shingleSet
 	recentNext     int
@@ -218,15 +223,20 @@ func (c *cleaner) start() {
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]Key, n), make([]bool, n), make([]bool, n)
 	// Sentences (which near-duplicates compare too) and the
-	// near-duplicate information, 68 bytes a paragraph, only for the
+	// near-duplicate information, 76 bytes a paragraph, only for the
 	// rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
 		c.sentences.refs = make([]sentenceRef, n)
 	}
+	if !c.opts.NoSentences {
+		c.twice.sentences = newTwiceSet(len(c.input) / bytesPerLongSentence)
+	}
 	if nearOn {
 		c.near = make([]nearInfo, n)
+		c.twice.bags = newTwiceSet(n)
 	}
+	c.scratch.twice = c.twice
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
 	c.similarity, c.keptLater = make(map[int]float64), make(map[int]bool)
@@ -349,8 +359,8 @@ func (c *cleaner) freeRounds() {
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
 	c.settledPos, c.settledKept = nil, nil
-	c.scratch = scratch{}
-	c.keyBuf, c.keyBuf2, c.bagBuf = nil, nil, nil
+	c.scratch, c.twice = scratch{}, twiceSets{}
+	c.keyBuf, c.keyBuf2 = nil, nil
 	c.nearIdx = nearIndex{}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
@@ -501,15 +511,20 @@ func (c *cleaner) ensureKey(i int) {
 // writes only its own entries: calls for different paragraphs can run at
 // once, each with its own scratch.
 func (c *cleaner) keyText(i int, s *scratch) {
-	if c.opts.NoSentences || c.sentences.split(i) {
+	var sents []sentenceInfo
+	switch {
+	case c.sentences.refs == nil: // neither sentences nor near-duplicates
 		s.key = c.appendKey(s.key[:0], i)
-	} else {
-		c.splitText(i, s) // the key comes with the sentences'
+	case c.sentences.split(i):
+		s.key = c.appendKey(s.key[:0], i)
+		sents = c.sentences.own(i)
+	default:
+		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
 	c.hash[i] = keyOf(s.key, &s.digest)
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if !c.opts.nearOff() {
-		c.setNear(i, s.key, s)
+		c.setNear(i, s.key, sents, s)
 	}
 	c.keyed[i] = true
 }

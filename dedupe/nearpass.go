@@ -61,6 +61,7 @@ func teaserStem(text string) (string, bool) {
 type nearInfo struct {
 	sketch   sketch
 	start    uint64 // the xxhash of the key's first teaserWords words
+	bag      uint64 // the bag of its sentences (see bagOf), 0 if fewer than two
 	words    int32  // at most the length of the key: see maxText
 	stem     int32  // for a teaser: its teaserInfo's index in c.scratch.teasers
 	group    uint32 // the low bits of the xxhash of the key's first teaserWords-1 words: see teaserIndex.mayGive
@@ -74,19 +75,23 @@ type nearInfo struct {
 func (c *cleaner) nearOf(i int) *nearInfo {
 	if c.ensureKey(i); !c.near[i].ok {
 		c.keyBuf = c.appendKey(c.keyBuf[:0], i)
-		c.setNear(i, c.keyBuf, &c.scratch)
+		c.setNear(i, c.keyBuf, c.sentencesOf(i), &c.scratch)
 	}
 	return &c.near[i]
 }
 
 // setNear makes the near-duplicate information of paragraph i from its
-// match key, and adds a teaser's teaserInfo to s.teasers.
-func (c *cleaner) setNear(i int, key []byte, s *scratch) {
+// match key and its sentences, adds its bag to s.twice and a teaser's
+// teaserInfo to s.teasers.
+func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
 	var words int
 	n.sketch, words = sketchOf(k)
 	n.words = int32(words)
+	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
+		s.twice.bags.add(n.bag)
+	}
 	var stem string
 	if stem, n.teaser = teaserStem(c.text[i]); n.teaser {
 		n.stem = int32(len(s.teasers))
@@ -182,10 +187,10 @@ func (c *cleaner) dropNear() bool {
 			t = &c.scratch.teasers[n.stem]
 		}
 		pos, sim, teaserOf := c.nearest(i, n, t, out, idx, threshold)
-		bag, hasBag := c.sentenceBag(i)
-		if pos < 0 && hasBag {
-			// Filed under its bag, unless an earlier paragraph is.
-			if k, ok := idx.bags.findOrAdd(bag, int32(len(out))); ok {
+		if pos < 0 && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
+			// Filed under its bag, unless an earlier paragraph is; a bag
+			// that came once can be neither.
+			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out))); ok {
 				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
@@ -266,26 +271,27 @@ func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 	}
 }
 
-// sentenceBag returns a hash of the multiset of paragraph i's sentences
-// (their key hashes, sorted), for paragraphs of two sentences or more: two
-// paragraphs with the same sentences in another order have the same bag.
-// Equal 64-bit bags within one document could collide by chance with odds
-// around n²/2⁶⁴ for n paragraphs: nothing at article sizes.
-func (c *cleaner) sentenceBag(i int) (uint64, bool) {
-	sents := c.sentencesOf(i)
+// bagOf returns a hash of the multiset of a text's sentences sents
+// (their key hashes, sorted), for a text of two sentences or more, else 0:
+// two paragraphs with the same sentences in another order have the same
+// bag. Its low bit is set, so that no bag is 0. Equal 63-bit bags within
+// one document could collide by chance with odds around n²/2⁶³ for n
+// paragraphs: nothing at article sizes. It sorts the hashes in buf, which
+// it returns for reuse.
+func bagOf(sents []sentenceInfo, buf []uint64) (uint64, []uint64) {
 	if len(sents) < 2 {
-		return 0, false
+		return 0, buf
 	}
-	c.bagBuf = c.bagBuf[:0]
+	buf = buf[:0]
 	for _, s := range sents {
-		c.bagBuf = append(c.bagBuf, s.hash)
+		buf = append(buf, s.hash)
 	}
-	slices.Sort(c.bagBuf)
+	slices.Sort(buf)
 	var bag uint64 = 0x9e3779b97f4a7c15
-	for _, h := range c.bagBuf {
+	for _, h := range buf {
 		bag = splitmix.Mix(bag ^ h)
 	}
-	return bag, true
+	return bag | 1, buf
 }
 
 // teaserStarts adds to x.asked the lists of the start index that the

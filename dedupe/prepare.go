@@ -33,7 +33,7 @@ func (c *cleaner) prepare() {
 	scratches := make([]*scratch, len(runs))
 	scratches[0] = &c.scratch
 	for k := 1; k < len(runs); k++ {
-		scratches[k] = new(scratch)
+		scratches[k] = &scratch{twice: c.twice.emptyLike()}
 	}
 	inParallel(len(runs), func(k int) {
 		for i := runs[k].lo; i < runs[k].hi; i++ {
@@ -41,6 +41,7 @@ func (c *cleaner) prepare() {
 		}
 	})
 	for _, s := range scratches[1:] {
+		c.twice.merge(s.twice)
 		for _, t := range s.teasers {
 			c.near[t.para].stem = int32(len(c.scratch.teasers))
 			c.scratch.teasers = append(c.scratch.teasers, t)
@@ -56,4 +57,6 @@ type scratch struct {
 	infos   []sentenceInfo // the slab sentence lists are being cut from
 	slab    uint32         // its number in sentenceLists.slabs, plus one
 	teasers []teaserInfo   // of the texts keyed with it that are teasers
+	bag     []uint64       // for bagOf
+	twice   twiceSets      // where it adds the hashes it makes: see twiceSet
 }

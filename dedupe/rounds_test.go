@@ -37,18 +37,20 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 }
 
 // cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
-// reusing key classes (reuseKeyClasses) and leaving out settled sentence
-// rounds (skipSettledSentenceRounds).
+// reusing key classes (reuseKeyClasses), leaving out settled sentence
+// rounds (skipSettledSentenceRounds) and the lookups of hashes that came
+// once (skipSingleHashes).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s bool) { reuseKeyClasses, skipSettledSentenceRounds = r, s }(reuseKeyClasses, skipSettledSentenceRounds)
-	reuseKeyClasses, skipSettledSentenceRounds = on, on
+	defer func(r, s, h bool) { reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes = r, s, h }(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes = on, on, on
 	return Clean(in, opts)
 }
 
 // TestRoundsAgree checks that the shortcuts of the rounds (a paragraph
 // round's table worked out from the last one's key classes, a settled
-// sentence round left out) give the same Result as every table filed and
-// every round run, on the inputs of TestPrepareAgrees with each of
+// sentence round left out, sentences and bags that came once not looked
+// up) give the same Result as every table filed, every round run and
+// every hash looked up, on the inputs of TestPrepareAgrees with each of
 // roundsOptions.
 func TestRoundsAgree(t *testing.T) {
 	inputs := agreeInputs(t)

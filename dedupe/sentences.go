@@ -72,12 +72,12 @@ func (t *sentenceTable) text(s keptSentence) string {
 	return t.textOf(s.para)[s.cur.start:s.cur.end]
 }
 
-// expect tells t that the long ones of sents are looked up soon: it
-// touches their slots (see tagIndex.touch).
-func (t *sentenceTable) expect(sents []sentenceInfo) {
+// expect tells t that those of sents that lookUp says are looked up
+// soon: it touches their slots (see tagIndex.touch).
+func (t *sentenceTable) expect(sents []sentenceInfo, lookUp func(sentenceInfo) bool) {
 	sum := uint32(0)
 	for _, s := range sents {
-		if s.long() {
+		if lookUp(s) {
 			sum += t.first.tags.touch(s.hash)
 		}
 	}
@@ -122,6 +122,17 @@ func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
 	return l.slabs[r.slab-1][r.off : r.off+r.n : r.off+r.n], true
 }
 
+// own returns paragraph i's sentences, split already, like of; unlike of,
+// it reads the slabs under the lock, so it is safe while prepare's
+// goroutines add to them.
+func (l *sentenceLists) own(i int) []sentenceInfo {
+	r := l.refs[i]
+	l.mu.Lock()
+	slab := l.slabs[r.slab-1]
+	l.mu.Unlock()
+	return slab[r.off : r.off+r.n : r.off+r.n]
+}
+
 // split reports whether paragraph i's text is split. Unlike of, it reads
 // only the paragraph's own entry, not the slabs that prepare's goroutines
 // add to.
@@ -159,11 +170,12 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
-// their keys, and leaves the paragraph's match key in s.key: the keys of
+// their keys, files and returns them, adds the long ones' hashes to
+// s.twice, and leaves the paragraph's match key in s.key: the keys of
 // the sentences are made as parts of it, in one pass over the text. Like
 // keyText, it reads only the paragraph's text and writes only its own
 // entries.
-func (c *cleaner) splitText(i int, s *scratch) {
+func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
 	text := c.text[i]
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
 	infos := c.sentences.cut(i, len(s.spans), s)
@@ -173,8 +185,17 @@ func (c *cleaner) splitText(i int, s *scratch) {
 		// spaces each character counts as a word.
 		long := hasWords(unsafe.String(unsafe.SliceData(key), len(key)), minWords) // read here only
 		infos[k] = newSentenceInfo(s.spans[k], xxhash.Sum64(key), long)
+		if long {
+			s.twice.sentences.add(infos[k].hash)
+		}
 	})
+	return infos
 }
+
+// bytesPerLongSentence is what Clean guesses a long sentence takes of the
+// input, to size the twiceSet of sentences: less than most do, so the set
+// is larger than it needs to be rather than smaller.
+const bytesPerLongSentence = 64
 
 // sentenceRound removes from each output paragraph, in output order, the
 // long sentences that appeared earlier in the kept text, drops paragraphs
@@ -182,20 +203,22 @@ func (c *cleaner) splitText(i int, s *scratch) {
 // paragraph rules kept as repeats (c.keptRepeat) are left whole; their
 // sentences still count as seen.
 func (c *cleaner) sentenceRound() bool {
-	// Sized once for the long sentences, the table is not copied as it
-	// grows.
-	long := 0
+	// Every text of the order is split first, which adds the hashes of
+	// its sentences to c.twice: only those that may repeat are looked
+	// up (see lookUp). Sized once for those, the table is not copied as
+	// it grows.
+	lookups := 0
 	for _, i := range c.order {
 		for _, s := range c.sentencesOf(i) {
-			if s.long() {
-				long++
+			if c.lookUp(s) {
+				lookups++
 			}
 		}
 	}
 	// A paragraph cut in this round keeps here the text its sentences
 	// were filed from, and that text's mapping to the original.
 	filedFrom := make(map[int32]filedText)
-	t := newSentenceTable(long, func(para int32) string {
+	t := newSentenceTable(lookups, func(para int32) string {
 		if f, ok := filedFrom[para]; ok {
 			return f.text
 		}
@@ -211,7 +234,7 @@ func (c *cleaner) sentenceRound() bool {
 	var cut []bool
 	for pos, i := range c.order {
 		if ahead := pos + lookAhead; ahead < len(c.order) {
-			t.expect(c.sentencesOf(c.order[ahead]))
+			t.expect(c.sentencesOf(c.order[ahead]), c.lookUp)
 		}
 		sents := c.sentencesOf(i)
 		text, ps := c.text[i], c.cut[i].pieces
@@ -219,7 +242,7 @@ func (c *cleaner) sentenceRound() bool {
 		cutHere := false
 		for _, s := range sents {
 			repeat := false
-			if s.long() {
+			if c.lookUp(s) {
 				here := keptSentence{para: int32(i), cur: span32{s.start, s.end}}
 				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
 					repeat = true
@@ -247,6 +270,13 @@ func (c *cleaner) sentenceRound() bool {
 	}
 	c.order = order
 	return true
+}
+
+// lookUp reports whether sentenceRound looks s up: a long sentence that
+// may have come twice (see twiceSet). A sentence that came once is the
+// first of its kind wherever it stands, and nothing after it repeats it.
+func (c *cleaner) lookUp(s sentenceInfo) bool {
+	return s.long() && c.twice.sentences.mayRepeat(s.hash)
 }
 
 // filedText is the text of a paragraph that sentenceRound filed sentences

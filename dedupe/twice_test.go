@@ -1,0 +1,173 @@
+package dedupe
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestTwiceSet checks what a twiceSet answers after each sequence of adds,
+// for hashes that do not share a slot.
+func TestTwiceSet(t *testing.T) {
+	const a, b = 0x1234, 0xabcdef
+	for _, bc := range []struct {
+		name       string
+		adds       []uint64
+		wantA      bool
+		wantB      bool
+		skipSingle bool
+	}{
+		{"nothing added", nil, false, false, true},
+		{"a once", []uint64{a}, false, false, true},
+		{"a twice", []uint64{a, a}, true, false, true},
+		{"a three times", []uint64{a, a, a}, true, false, true},
+		{"a and b once each", []uint64{a, b}, false, false, true},
+		{"a, b, a", []uint64{a, b, a}, true, false, true},
+		{"every hash may repeat with the shortcut off", []uint64{a}, true, true, false},
+	} {
+		t.Run(bc.name, func(t *testing.T) {
+			defer func(s bool) { skipSingleHashes = s }(skipSingleHashes)
+			skipSingleHashes = bc.skipSingle
+			s := newTwiceSet(100)
+			s.seed = 0 // a and b then have slots of their own
+			if wa, ba := s.at(a); func() bool { wb, bb := s.at(b); return wa == wb && ba == bb }() {
+				t.Fatal("a and b share a slot")
+			}
+			for _, h := range bc.adds {
+				s.add(h)
+			}
+			if got := s.mayRepeat(a); got != bc.wantA {
+				t.Errorf("mayRepeat(a) = %v, want %v", got, bc.wantA)
+			}
+			if got := s.mayRepeat(b); got != bc.wantB {
+				t.Errorf("mayRepeat(b) = %v, want %v", got, bc.wantB)
+			}
+		})
+	}
+	var none *twiceSet
+	none.add(1)
+	if !none.mayRepeat(1) {
+		t.Error("a nil set says a hash came once")
+	}
+}
+
+// TestTwiceSetSharedSlot checks the one way a twiceSet may be wrong: two
+// hashes that came once each but share a slot may both have come twice.
+func TestTwiceSetSharedSlot(t *testing.T) {
+	s := newTwiceSet(1)
+	first, bit := s.at(1)
+	h := uint64(2)
+	for ; ; h++ {
+		if w, b := s.at(h); w == first && b == bit {
+			break
+		}
+	}
+	s.add(1)
+	s.add(h)
+	if !s.mayRepeat(1) || !s.mayRepeat(h) {
+		t.Errorf("hashes 1 and %d share a slot, added once each: mayRepeat %v, %v; want true, true", h, s.mayRepeat(1), s.mayRepeat(h))
+	}
+}
+
+// TestTwiceSetMerge adds hashes, some several times, some to one set and
+// some to another that emptyLike made of it, merges them, and checks that
+// the merged set is the set of all the adds, that every hash added twice
+// or more may repeat, and that few of those added once are taken for
+// repeats: no more than the share of slots that other hashes take.
+func TestTwiceSetMerge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const n = 20000
+	count := map[uint64]int{}
+	var adds []uint64
+	for len(count) < n {
+		h := rng.Uint64()
+		for range 1 + rng.IntN(3)*rng.IntN(2) { // once, mostly
+			adds = append(adds, h)
+			count[h]++
+		}
+	}
+	rng.Shuffle(len(adds), func(i, j int) { adds[i], adds[j] = adds[j], adds[i] })
+	all := newTwiceSet(n)
+	left, right := all.emptyLike(), all.emptyLike()
+	for k, h := range adds {
+		all.add(h)
+		if k%2 == 0 {
+			left.add(h)
+		} else {
+			right.add(h)
+		}
+	}
+	left.merge(right)
+	if !slices.Equal(left.words, all.words) {
+		t.Fatal("the merged sets differ from one set of all the adds")
+	}
+	once, wrong := 0, 0
+	for h, c := range count {
+		switch {
+		case c > 1 && !left.mayRepeat(h):
+			t.Fatalf("hash %#x added %d times: mayRepeat false", h, c)
+		case c == 1:
+			once++
+			if left.mayRepeat(h) {
+				wrong++
+			}
+		}
+	}
+	// n hashes in 8n slots or more: about 1-e^(-1/8), 11.8%, of the
+	// hashes that came once share a slot.
+	if share := float64(wrong) / float64(once); share > 0.14 {
+		t.Errorf("%d of %d hashes added once (%.1f%%) may repeat, want at most 14%%", wrong, once, 100*share)
+	}
+}
+
+// TestRoundsLookUpRepeatsOnly checks that the sentence round and dropNear
+// look up the sentences and bags that repeat, and leave out most of those
+// that come once: the twice sets must be filled before the rounds ask
+// them, or the lookups they save are made after all.
+func TestRoundsLookUpRepeatsOnly(t *testing.T) {
+	var b strings.Builder
+	const unique = 60
+	for k := range unique {
+		fmt.Fprintf(&b, "Paragraph %d opens with its own words. Its second sentence, number %d, is its own too.\n\n", k, k)
+		if k%30 == 0 {
+			// Twice the same sentence, and a paragraph whose sentences
+			// are those of another in the other order: one bag.
+			b.WriteString("This one sentence is said here and said again later. The bag of this paragraph comes twice.\n\n")
+			b.WriteString("The bag of this paragraph comes twice. This one sentence is said here and said again later.\n\n")
+		}
+	}
+	for _, bytes := range []int{1 << 30, 0} { // sets filled in the rounds, and by prepare
+		t.Run(fmt.Sprint("parallelBytes ", bytes), func(t *testing.T) {
+			defer func(n int) { parallelBytes = n }(parallelBytes)
+			parallelBytes = bytes
+			c := stageCleaner(t, b.String(), &Options{})
+			c.paragraphRound() // makes every text's sentences and near information
+			sentences, bags := map[bool]int{}, map[bool]int{}
+			for _, i := range c.order {
+				for _, s := range c.sentencesOf(i) {
+					if s.long() {
+						sentences[c.lookUp(s)]++
+					}
+				}
+				if n := c.nearOf(i); n.bag != 0 {
+					bags[c.twice.bags.mayRepeat(n.bag)]++
+				}
+			}
+			// Of the two paragraphs written twice, the round kept the
+			// first copy of the first: the second repeats it, and its bag
+			// is the first's. Its two sentences and its bag came four
+			// times.
+			if sentences[true] < 2 || sentences[true] > 2+unique/2 {
+				t.Errorf("%d of %d long sentences looked up; want the 2 that repeat, and few of the %d that do not", sentences[true], sentences[true]+sentences[false], 2*unique)
+			}
+			if bags[true] < 1 || bags[true] > 1+unique/4 {
+				t.Errorf("%d of %d bags looked up; want the one that repeats, and few of the %d that do not", bags[true], bags[true]+bags[false], unique)
+			}
+			if got := len(c.order); got != unique+1 {
+				t.Errorf("%d paragraphs kept, want %d", got, unique+1)
+			}
+		})
+	}
+}
