@@ -187,7 +187,7 @@ func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
 		long := hasWords(unsafe.String(unsafe.SliceData(key), len(key)), minWords) // read here only
 		infos[k] = newSentenceInfo(s.spans[k], xxhash.Sum64(key), long)
 		if long {
-			s.twice.sentences.add(infos[k].hash)
+			s.addSentence(infos[k].hash)
 		}
 	})
 	return infos
