@@ -124,6 +124,10 @@ type cleaner struct {
 	classCuts int     // len(cuts) when keyClass was made
 	firstPos  []int32 // by paragraph: one more than the position of the first of its key class in the order
 
+	// By each sentence of the order in turn, whether the sentence round
+	// looks it up: memory it reuses from round to round.
+	asks []uint64
+
 	// What the last sentence round saw, if it cut nothing (see
 	// sentencesSettled).
 	settled     bool
@@ -358,7 +362,7 @@ func (c *cleaner) freeRounds() {
 	c.hash, c.keyed, c.isJunk = nil, nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
-	c.settledPos, c.settledKept = nil, nil
+	c.settledPos, c.settledKept, c.asks = nil, nil, nil
 	c.scratch, c.twice = scratch{}, twiceSets{}
 	c.keyBuf, c.keyBuf2 = nil, nil
 	c.nearIdx = nearIndex{}

@@ -90,7 +90,7 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	n.sketch, words = sketchOf(k)
 	n.words = int32(words)
 	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
-		s.twice.bags.add(n.bag)
+		s.addBag(n.bag)
 	}
 	var stem string
 	if stem, n.teaser = teaserStem(c.text[i]); n.teaser {

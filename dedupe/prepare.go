@@ -30,18 +30,37 @@ func (c *cleaner) prepare() {
 	runs := outputRuns(len(c.paras), workers)
 	// The first run's buffers are the cleaner's own, which the rounds
 	// then reuse: for one huge paragraph, they are as large as the input.
+	// Each logs the hashes it makes for c.twice (see hashLogs), which
+	// are added after, all at once.
 	scratches := make([]*scratch, len(runs))
 	scratches[0] = &c.scratch
 	for k := 1; k < len(runs); k++ {
-		scratches[k] = &scratch{twice: c.twice.emptyLike()}
+		scratches[k] = &scratch{twice: c.twice}
+	}
+	logs := make([]hashLogs, len(runs))
+	for k, s := range scratches {
+		// Room for a long sentence every 48 bytes and a bag a
+		// paragraph: the logs seldom grow.
+		if c.twice.sentences != nil {
+			bytes := 0
+			for _, text := range c.text[runs[k].lo:runs[k].hi] {
+				bytes += len(text)
+			}
+			logs[k].sentences = make([]uint32, 0, bytes/48)
+		}
+		if c.twice.bags != nil {
+			logs[k].bags = make([]uint32, 0, runs[k].hi-runs[k].lo)
+		}
+		s.logs = &logs[k]
 	}
 	inParallel(len(runs), func(k int) {
 		for i := runs[k].lo; i < runs[k].hi; i++ {
 			c.keyText(i, scratches[k]) // and, with sentences on, splitText
 		}
 	})
+	c.scratch.logs = nil
+	c.twice.addLogs(logs, workers)
 	for _, s := range scratches[1:] {
-		c.twice.merge(s.twice)
 		for _, t := range s.teasers {
 			c.near[t.para].stem = int32(len(c.scratch.teasers))
 			c.scratch.teasers = append(c.scratch.teasers, t)
@@ -58,5 +77,32 @@ type scratch struct {
 	slab    uint32         // its number in sentenceLists.slabs, plus one
 	teasers []teaserInfo   // of the texts keyed with it that are teasers
 	bag     []uint64       // for bagOf
-	twice   twiceSets      // where it adds the hashes it makes: see twiceSet
+	// Where the hashes it makes of long sentences and bags go: into the
+	// cleaner's sets, or, while logs is not nil, their slots there into
+	// logs.
+	twice twiceSets
+	logs  *hashLogs
+}
+
+// addSentence adds the hash of a long sentence to s.twice, or logs its
+// slot.
+func (s *scratch) addSentence(h uint64) {
+	switch {
+	case s.twice.sentences == nil:
+	case s.logs != nil:
+		s.logs.sentences = append(s.logs.sentences, s.twice.sentences.slot(h))
+	default:
+		s.twice.sentences.add(h)
+	}
+}
+
+// addBag adds the hash of a bag of sentences to s.twice, or logs its slot.
+func (s *scratch) addBag(h uint64) {
+	switch {
+	case s.twice.bags == nil:
+	case s.logs != nil:
+		s.logs.bags = append(s.logs.bags, s.twice.bags.slot(h))
+	default:
+		s.twice.bags.add(h)
+	}
 }

@@ -72,12 +72,13 @@ func (t *sentenceTable) text(s keptSentence) string {
 	return t.textOf(s.para)[s.cur.start:s.cur.end]
 }
 
-// expect tells t that those of sents that lookUp says are looked up
-// soon: it touches their slots (see tagIndex.touch).
-func (t *sentenceTable) expect(sents []sentenceInfo, lookUp func(sentenceInfo) bool) {
+// expect tells t that those of sents that are looked up are looked up
+// soon: it touches their slots (see tagIndex.touch). Sentence k of sents
+// is looked up if asks(first+k).
+func (t *sentenceTable) expect(sents []sentenceInfo, first int, asks func(n int) bool) {
 	sum := uint32(0)
-	for _, s := range sents {
-		if lookUp(s) {
+	for k, s := range sents {
+		if asks(first + k) {
 			sum += t.first.tags.touch(s.hash)
 		}
 	}
@@ -186,7 +187,7 @@ func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
 		long := hasWords(unsafe.String(unsafe.SliceData(key), len(key)), minWords) // read here only
 		infos[k] = newSentenceInfo(s.spans[k], xxhash.Sum64(key), long)
 		if long {
-			s.twice.sentences.add(infos[k].hash)
+			s.addSentence(infos[k].hash)
 		}
 	})
 	return infos
@@ -205,16 +206,26 @@ const bytesPerLongSentence = 64
 func (c *cleaner) sentenceRound() bool {
 	// Every text of the order is split first, which adds the hashes of
 	// its sentences to c.twice: only those that may repeat are looked
-	// up (see lookUp). Sized once for those, the table is not copied as
-	// it grows.
-	lookups := 0
+	// up (see lookUp). The answers are kept by the number of each
+	// sentence of the order in turn, so that the set is asked once a
+	// sentence (its slots miss the caches) and the loop below reads a
+	// bit. Sized once for the lookups, the table is not copied as it
+	// grows.
+	lookups, n := 0, 0
+	c.asks = c.asks[:0]
 	for _, i := range c.order {
 		for _, s := range c.sentencesOf(i) {
+			if n%64 == 0 {
+				c.asks = append(c.asks, 0)
+			}
 			if c.lookUp(s) {
+				c.asks[n/64] |= 1 << (n % 64)
 				lookups++
 			}
+			n++
 		}
 	}
+	asks := func(n int) bool { return c.asks[n/64]&(1<<(n%64)) != 0 }
 	// A paragraph cut in this round keeps here the text its sentences
 	// were filed from, and that text's mapping to the original.
 	filedFrom := make(map[int32]filedText)
@@ -232,29 +243,38 @@ func (c *cleaner) sentenceRound() bool {
 	}
 	cutAny := false
 	var cut []bool
+	// n numbers the sentences of the order in turn, ahead those of the
+	// paragraph lookAhead positions on.
+	n, ahead := 0, 0
+	for pos := range min(lookAhead, len(c.order)) {
+		ahead += len(c.sentencesOf(c.order[pos]))
+	}
 	for pos, i := range c.order {
-		if ahead := pos + lookAhead; ahead < len(c.order) {
-			t.expect(c.sentencesOf(c.order[ahead]), c.lookUp)
+		if pos+lookAhead < len(c.order) {
+			// Not cut yet, it has the sentences counted above.
+			sents := c.sentencesOf(c.order[pos+lookAhead])
+			t.expect(sents, ahead, asks)
+			ahead += len(sents)
 		}
 		sents := c.sentencesOf(i)
-		text, ps := c.text[i], c.cut[i].pieces
 		cut = cut[:0]
 		cutHere := false
 		for _, s := range sents {
 			repeat := false
-			if c.lookUp(s) {
+			if asks(n) {
 				here := keptSentence{para: int32(i), cur: span32{s.start, s.end}}
 				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
 					repeat = true
-					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: origSpan(ps, here.cur),
+					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: origSpan(c.cut[i].pieces, here.cur),
 						keptPara: prev.para, keptOrig: origSpan(piecesOf(prev.para), prev.cur)})
 				}
 			}
+			n++
 			cut = append(cut, repeat)
 			cutHere = cutHere || repeat
 		}
 		if cutHere {
-			filedFrom[int32(i)] = filedText{text, ps}
+			filedFrom[int32(i)] = filedText{c.text[i], c.cut[i].pieces}
 			c.cutSentences(i, sents, cut)
 			cutAny = true
 		}

@@ -32,7 +32,7 @@ func TestTwiceSet(t *testing.T) {
 			skipSingleHashes = bc.skipSingle
 			s := newTwiceSet(100)
 			s.seed = 0 // a and b then have slots of their own
-			if wa, ba := s.at(a); func() bool { wb, bb := s.at(b); return wa == wb && ba == bb }() {
+			if s.slot(a) == s.slot(b) {
 				t.Fatal("a and b share a slot")
 			}
 			for _, h := range bc.adds {
@@ -57,12 +57,9 @@ func TestTwiceSet(t *testing.T) {
 // hashes that came once each but share a slot may both have come twice.
 func TestTwiceSetSharedSlot(t *testing.T) {
 	s := newTwiceSet(1)
-	first, bit := s.at(1)
 	h := uint64(2)
-	for ; ; h++ {
-		if w, b := s.at(h); w == first && b == bit {
-			break
-		}
+	for s.slot(h) != s.slot(1) {
+		h++
 	}
 	s.add(1)
 	s.add(h)
@@ -71,12 +68,12 @@ func TestTwiceSetSharedSlot(t *testing.T) {
 	}
 }
 
-// TestTwiceSetMerge adds hashes, some several times, some to one set and
-// some to another that emptyLike made of it, merges them, and checks that
-// the merged set is the set of all the adds, that every hash added twice
-// or more may repeat, and that few of those added once are taken for
+// TestTwiceSetAddSlots adds hashes, some several times, to a set one by
+// one, and their slots in lists to sets of the same seed with addSlots on
+// 1 to 3 goroutines, and checks that the sets are the same, that every hash added
+// twice or more may repeat, and that few of those added once are taken for
 // repeats: no more than the share of slots that other hashes take.
-func TestTwiceSetMerge(t *testing.T) {
+func TestTwiceSetAddSlots(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const n = 20000
 	count := map[uint64]int{}
@@ -89,28 +86,30 @@ func TestTwiceSetMerge(t *testing.T) {
 		}
 	}
 	rng.Shuffle(len(adds), func(i, j int) { adds[i], adds[j] = adds[j], adds[i] })
-	all := newTwiceSet(n)
-	left, right := all.emptyLike(), all.emptyLike()
-	for k, h := range adds {
-		all.add(h)
-		if k%2 == 0 {
-			left.add(h)
-		} else {
-			right.add(h)
-		}
+	one := newTwiceSet(n)
+	for _, h := range adds {
+		one.add(h)
 	}
-	left.merge(right)
-	if !slices.Equal(left.words, all.words) {
-		t.Fatal("the merged sets differ from one set of all the adds")
+	var slots []uint32
+	for _, h := range adds {
+		slots = append(slots, one.slot(h))
+	}
+	lists := [][]uint32{slots[:n/3], nil, slots[n/3 : n/2], slots[n/2:]}
+	for workers := 1; workers <= 3; workers++ {
+		all := &twiceSet{words: make([]uint64, len(one.words)), mask: one.mask, seed: one.seed}
+		all.addSlots(lists, workers)
+		if !slices.Equal(all.words, one.words) {
+			t.Fatalf("addSlots on %d goroutines made another set than add", workers)
+		}
 	}
 	once, wrong := 0, 0
 	for h, c := range count {
 		switch {
-		case c > 1 && !left.mayRepeat(h):
+		case c > 1 && !one.mayRepeat(h):
 			t.Fatalf("hash %#x added %d times: mayRepeat false", h, c)
 		case c == 1:
 			once++
-			if left.mayRepeat(h) {
+			if one.mayRepeat(h) {
 				wrong++
 			}
 		}
