@@ -4,10 +4,6 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/cespare/xxhash/v2"
-
-	"github.com/textclean/textclean/internal/splitmix"
 )
 
 // nextWordRuneAtATime is nextWord as it was before its fast paths for
@@ -61,8 +57,8 @@ func sketchOfWords(key string, next func(key string, i int) (start, end, next in
 	var s sketch
 	words := 0
 	for start, end, i := next(key, 0); start < end; start, end, i = next(key, i) {
-		h := splitmix.Mix(xxhash.Sum64String(key[start:end]))
-		s[h>>62] |= 1 << (h & 63)
+		h := wordHash(key, start, end)
+		s[h>>62] |= 1 << (h >> 56 & 63)
 		words++
 	}
 	return s, words
