@@ -128,11 +128,16 @@ type cleaner struct {
 	// looks it up: memory it reuses from round to round.
 	asks []uint64
 
-	// What the last sentence round saw, if it cut nothing (see
-	// sentencesSettled).
+	// What the last sentence round saw (see sentencesSettled).
 	settled     bool
 	settledPos  []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
 	settledKept []bool  // by paragraph: keptRepeat then
+	// The paragraphs that round cut, and the hashes of the sentences each
+	// kept, in order: those of cutHashes[cutFrom[k]:cutFrom[k+1]] for
+	// cutParas[k].
+	cutParas  []int32
+	cutFrom   []int32
+	cutHashes []uint64
 }
 
 // cutText is what a paragraph cut by sentence removals keeps of its
@@ -167,7 +172,7 @@ func (c *cleaner) rounds() {
 		sentences := false
 		if !c.opts.NoSentences && !c.sentencesSettled() {
 			sentences = c.sentenceRound()
-			c.noteSentenceRound(sentences)
+			c.noteSentenceRound()
 		}
 		if !paragraphs && !sentences {
 			break
@@ -181,13 +186,10 @@ func (c *cleaner) rounds() {
 var skipSettledSentenceRounds = true
 
 // noteSentenceRound records, after a sentence round, what sentencesSettled
-// needs: whether it cut anything and, if not, where each paragraph stood
-// in its order and which were kept repeats.
-func (c *cleaner) noteSentenceRound(cut bool) {
-	c.settled = !cut
-	if cut {
-		return
-	}
+// needs: where each paragraph stood in its order and which were kept
+// repeats (cutSentences recorded what the paragraphs it cut kept).
+func (c *cleaner) noteSentenceRound() {
+	c.settled = true
 	c.settledPos = resize(c.settledPos, len(c.paras))
 	for pos, i := range c.order {
 		c.settledPos[i] = int32(pos) + 1
@@ -195,25 +197,53 @@ func (c *cleaner) noteSentenceRound(cut bool) {
 	c.settledKept = append(c.settledKept[:0], c.keptRepeat...)
 }
 
-// sentencesSettled reports whether a sentence round now would cut nothing:
-// the last one cut nothing (so no text changed since), the order since
-// lost paragraphs but moved none (the paragraphs left stand in the order
-// they stood in then), and no paragraph that the paragraph rules kept as a
-// repeat then (whose sentences that round left alone) is now cut loose.
-// Each long sentence of a paragraph not kept as a repeat then had no
-// earlier copy in that round's order; it has none in a part of that order
-// either.
+// sentencesSettled reports whether a sentence round now would cut nothing.
+// After the last one (round k), each long sentence of a paragraph not kept
+// as a repeat then had no earlier copy in that round's order: the round
+// cut every one that had, from texts whose sentences were all filed
+// before. That holds of the order now if
+//   - every paragraph the last round cut has, split again, the sentences it
+//     kept (a cut text can split otherwise, into a sentence that repeats);
+//   - the order now holds only paragraphs of round k's order, and no
+//     paragraph that the paragraph rules kept as a repeat then (whose
+//     sentences round k left alone) is now cut loose;
+//   - of two paragraphs that now stand in the other order than in round
+//     k's, the one now first was not kept as a repeat then. (It then
+//     stood after the other, so round k cut from it any sentence of the
+//     other's; and what stands before it now stood before it then.)
+//
+// The order only ever loses paragraphs and moves them: a paragraph round
+// that moves a paragraph (decide's runs, dropNear's fuller copy taking a
+// teaser's place) moves it ahead, which the last condition allows for
+// paragraphs not kept as repeats.
 func (c *cleaner) sentencesSettled() bool {
 	if !skipSettledSentenceRounds || !c.settled {
 		return false
 	}
-	last := int32(0)
+	latestKept := int32(0) // the latest position then of a paragraph before, kept as a repeat then
 	for _, i := range c.order {
 		pos := c.settledPos[i]
-		if pos <= last || c.settledKept[i] && !c.keptRepeat[i] {
+		if pos == 0 || pos < latestKept || c.settledKept[i] && !c.keptRepeat[i] {
 			return false
 		}
-		last = pos
+		if c.settledKept[i] {
+			latestKept = max(latestKept, pos)
+		}
+	}
+	for k, i := range c.cutParas {
+		if f := c.fate[i]; f != kept && f != moved {
+			continue // not in the order
+		}
+		want := c.cutHashes[c.cutFrom[k]:c.cutFrom[k+1]]
+		got := c.sentencesOf(int(i))
+		if len(got) != len(want) {
+			return false
+		}
+		for n, s := range got {
+			if s.hash != want[n] {
+				return false
+			}
+		}
 	}
 	return true
 }
@@ -363,6 +393,7 @@ func (c *cleaner) freeRounds() {
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
 	c.settledPos, c.settledKept, c.asks = nil, nil, nil
+	c.cutParas, c.cutFrom, c.cutHashes = nil, nil, nil
 	c.scratch, c.twice = scratch{}, twiceSets{}
 	c.keyBuf, c.keyBuf2 = nil, nil
 	c.nearIdx = nearIndex{}

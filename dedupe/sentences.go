@@ -213,6 +213,7 @@ func (c *cleaner) sentenceRound() bool {
 	// grows.
 	lookups, n := 0, 0
 	c.asks = c.asks[:0]
+	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
 	for _, i := range c.order {
 		for _, s := range c.sentencesOf(i) {
 			if n%64 == 0 {
@@ -320,7 +321,8 @@ const lookAhead = 2
 // in cut, and the mapping of that text to the original. Between two kept
 // sentences it keeps the white space that stood between them or, where
 // removed sentences stood between them, a line break if there was one and
-// otherwise the space that followed the first.
+// otherwise the space that followed the first. It records for
+// sentencesSettled the hashes of the sentences it kept.
 func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	text := c.text[i]
 	var b strings.Builder
@@ -343,10 +345,12 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 			}
 		}
 		kept = append(kept, span{int(s.start), int(s.end)})
+		c.cutHashes = append(c.cutHashes, s.hash) // for sentencesSettled
 		starts = append(starts, b.Len())
 		b.WriteString(text[int(s.start):int(s.end)])
 		prevEnd = int(s.end)
 	}
+	c.cutParas, c.cutFrom = append(c.cutParas, int32(i)), append(c.cutFrom, int32(len(c.cutHashes)))
 	ct, ok := c.cut[i]
 	if !ok {
 		ct.original = text
