@@ -76,8 +76,9 @@ func leadingWordsOf(key string, n int, next func(key string, i int) (start, end,
 	return "", false
 }
 
-// FuzzNextWordRunes checks nextWord from every offset of a text, and
-// sketchOf, hasWords and leadingWords, against nextWordRuneAtATime, on the
+// FuzzNextWordRunes checks nextWord and plainWord from every offset of a
+// text, and sketchOf, hasWords and leadingWords, against
+// nextWordRuneAtATime, on the
 // text as it is (broken UTF-8 and all) and on its match key.
 func FuzzNextWordRunes(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
@@ -97,6 +98,11 @@ func FuzzNextWordRunes(f *testing.F) {
 				s2, e2, n2 := nextWordRuneAtATime(key, i)
 				if s1 != s2 || e1 != e2 || n1 != n2 {
 					t.Fatalf("%q at %d: nextWord gives %d, %d, %d; a rune at a time %d, %d, %d", key, i, s1, e1, n1, s2, e2, n2)
+				}
+				// plainWord, where it finds a word (after at most one
+				// space), finds nextWord's.
+				if s3, e3, n3 := plainWord(key, i); s3 < e3 && (s3 != s2 || e3 != e2 || n3 != n2) {
+					t.Fatalf("%q at %d: plainWord gives %d, %d, %d; a rune at a time %d, %d, %d", key, i, s3, e3, n3, s2, e2, n2)
 				}
 			}
 			sk, n := sketchOf(key)
