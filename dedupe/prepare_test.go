@@ -51,7 +51,8 @@ func TestPrepareAgrees(t *testing.T) {
 // agreeInputs returns the inputs of the tests that a shortcut of Clean
 // gives the same Result as the plain way: damaged real articles (with
 // junk lines, repeated runs and sentences, near-duplicates) in both
-// paragraph styles, the golden inputs and teasers.
+// paragraph styles, the golden inputs, teasers, and paragraphs that only
+// their bags of sentences find (see bagTwinsInput and cutMakesBagTwin).
 func agreeInputs(t *testing.T) []string {
 	seeds := 10
 	if testing.Short() {
@@ -66,7 +67,7 @@ func agreeInputs(t *testing.T) []string {
 		inputs = append(inputs, d.Blocks(), d.Lines())
 	}
 	inputs = append(inputs, goldenInputs(t)...)
-	return append(inputs, teasersInput())
+	return append(inputs, teasersInput(), bagTwinsInput(), cutMakesBagTwin)
 }
 
 // cleanWith cleans in with parallelBytes and GOMAXPROCS set as given.

@@ -85,6 +85,7 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(teasersInput(), uint8(0))
 	f.Add("\x00", uint8(0))
 	f.Add(cutMakesRepeat, uint8(0))
+	f.Add(cutMakesBagTwin, uint8(0))
 	f.Add(movedAfterSettled, uint8(0))
 	f.Add(protectionLostAfterSettled, uint8(0))
 	f.Add(movedAfterSettled, uint8(6))
