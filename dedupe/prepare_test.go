@@ -83,9 +83,10 @@ func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result 
 }
 
 // TestKeyTextWhileOthersSplit keys paragraphs whose sentences are made on
-// one goroutine while another keys, and so splits, the rest: keyText must
-// read only the paragraph's own entries, as its doc comment says, and not
-// the slabs that the other goroutine adds to. It fails only under -race.
+// one goroutine while another keys, and so splits, the rest: keyText
+// reads the sentences it finds made for its near-duplicate information,
+// and must read them under the lock (sentenceLists.own), as the other
+// goroutine adds slabs. It fails only under -race.
 func TestKeyTextWhileOthersSplit(t *testing.T) {
 	var b strings.Builder
 	for k := range 2000 {
