@@ -3,6 +3,7 @@ package dedupe
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -235,5 +236,33 @@ func TestBagTwinsRemoved(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestPrepareSetsDoNotGrowWithCPUs checks that what prepare's goroutines
+// keep for the twice sets does not grow with their number: they log the
+// slots of their hashes, in logs sized for their share of the text, where
+// sets of their own took a pair of sets (4 MB on the 100 MB stream) each.
+// Each goroutine more may take its buffers and the unused end of its slab
+// of sentences: less than half a pair of sets. (From the review of the
+// twice sets, which found the per-goroutine sets.)
+func TestPrepareSetsDoNotGrowWithCPUs(t *testing.T) {
+	in := stageInput()
+	allocated := func(procs int) uint64 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		c := stageCleaner(t, in, &Options{})
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(c)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	c := stageCleaner(t, in, &Options{})
+	pair := uint64(8 * (len(c.twice.sentences.words) + len(c.twice.bags.words)))
+	const few, many = 2, 34
+	perGoroutine := (allocated(many) - allocated(few)) / (many - few)
+	if perGoroutine >= pair/2 {
+		t.Errorf("each goroutine of prepare takes %d bytes more, want less than half a pair of twiceSets, %d", perGoroutine, pair/2)
 	}
 }
