@@ -51,7 +51,8 @@ func TestPrepareAgrees(t *testing.T) {
 // agreeInputs returns the inputs of the tests that a shortcut of Clean
 // gives the same Result as the plain way: damaged real articles (with
 // junk lines, repeated runs and sentences, near-duplicates) in both
-// paragraph styles, the golden inputs and teasers.
+// paragraph styles, the golden inputs, teasers, and paragraphs that only
+// their bags of sentences find (see bagTwinsInput and cutMakesBagTwin).
 func agreeInputs(t *testing.T) []string {
 	seeds := 10
 	if testing.Short() {
@@ -66,7 +67,7 @@ func agreeInputs(t *testing.T) []string {
 		inputs = append(inputs, d.Blocks(), d.Lines())
 	}
 	inputs = append(inputs, goldenInputs(t)...)
-	return append(inputs, teasersInput())
+	return append(inputs, teasersInput(), bagTwinsInput(), cutMakesBagTwin)
 }
 
 // cleanWith cleans in with parallelBytes and GOMAXPROCS set as given.
@@ -82,9 +83,10 @@ func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result 
 }
 
 // TestKeyTextWhileOthersSplit keys paragraphs whose sentences are made on
-// one goroutine while another keys, and so splits, the rest: keyText must
-// read only the paragraph's own entries, as its doc comment says, and not
-// the slabs that the other goroutine adds to. It fails only under -race.
+// one goroutine while another keys, and so splits, the rest: keyText
+// reads the sentences it finds made for its near-duplicate information,
+// and must read them under the lock (sentenceLists.own), as the other
+// goroutine adds slabs. It fails only under -race.
 func TestKeyTextWhileOthersSplit(t *testing.T) {
 	var b strings.Builder
 	for k := range 2000 {

@@ -85,6 +85,7 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(teasersInput(), uint8(0))
 	f.Add("\x00", uint8(0))
 	f.Add(cutMakesRepeat, uint8(0))
+	f.Add(cutMakesBagTwin, uint8(0))
 	f.Add(movedAfterSettled, uint8(0))
 	f.Add(protectionLostAfterSettled, uint8(0))
 	f.Add(movedAfterSettled, uint8(6))
@@ -332,8 +333,8 @@ func TestSettledConditionsMatter(t *testing.T) {
 
 // roundsPalette are the paragraphs that FuzzRoundsPalette makes its texts
 // of: long, short and recurring repeats, a paragraph x with teasers and a
-// near-duplicate, paragraphs that share sentences with others, junk lines
-// and an empty one. Texts of a dozen of them reach what random bytes
+// near-duplicate, paragraphs that share sentences with others, bag twins
+// (the same sentences in another order), junk lines and an empty one. Texts of a dozen of them reach what random bytes
 // seldom do: rounds after the first that remove, move, cut and protect.
 var roundsPalette = []string{
 	settledX, settledU, settledP, settledR, teaserOfX, teaser2X,
@@ -347,6 +348,13 @@ var roundsPalette = []string{
 	settledR + " " + settledU,
 	settledP + " A sentence of more than five words, said once before.",
 	settledU + " Alpha beta gamma delta.",
+	// Bag twins: two paragraphs of the same sentences, and one that a
+	// sentence cut makes the bag twin of another (see cutMakesBagTwin).
+	"Story one opens here today with a view. Its middle part is its own. Story one ends the way it began.",
+	"Story one ends the way it began. Story one opens here today with a view. Its middle part is its own.",
+	"Alpha says hi now. Bravo is a long sentence said before here. Charlie says bye now. Delta waves too.",
+	"Bravo is a long sentence said before here.",
+	"Delta waves too. Alpha says hi now. Charlie says bye now.",
 }
 
 // paletteText returns the text of the roundsPalette paragraphs that the
@@ -370,6 +378,8 @@ func FuzzRoundsPalette(f *testing.F) {
 	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0)) // movedAfterSettled, "Fine." made "Ok."
 	f.Add([]byte{0, 7, 1, 8, 7, 4, 1}, uint8(0))                            // protectionLostAfterSettled
 	f.Add([]byte{16, 15, 17, 13, 14, 13, 9, 13}, uint8(7))
+	f.Add([]byte{21, 14, 15, 7, 22}, uint8(0))     // bag twins, out of nearWindow
+	f.Add([]byte{24, 23, 14, 15, 7, 25}, uint8(0)) // cutMakesBagTwin
 	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
 		if len(b) > 64 {
 			return

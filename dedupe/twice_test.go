@@ -3,6 +3,7 @@ package dedupe
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -168,5 +169,100 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 				t.Errorf("%d paragraphs kept, want %d", got, unique+1)
 			}
 		})
+	}
+}
+
+// bagTwinsInput returns a document whose second half has the paragraphs
+// of its first half with their sentences in another order: dropNear finds
+// each twin by its bag of sentences alone, the two copies standing further
+// apart than nearWindow (fillers stand between the halves) and, prepared on several goroutines, in chunks of
+// different goroutines, whose twiceSets of bags prepare must merge.
+func bagTwinsInput() string {
+	var b strings.Builder
+	const stories = 24
+	for k := range stories {
+		fmt.Fprintf(&b, "Story %d opens here today with a view. Its middle part is its own, number %d. Story %d ends the way it began.\n\n", k, k, k)
+	}
+	for k := range nearWindow {
+		fmt.Fprintf(&b, "Filler %d stands between the halves, with words of its own and no twin.\n\n", k)
+	}
+	for k := range stories {
+		fmt.Fprintf(&b, "Story %d ends the way it began. Story %d opens here today with a view. Its middle part is its own, number %d.\n\n", k, k, k)
+	}
+	return b.String()
+}
+
+// cutMakesBagTwin is a text in which the sentence round cuts a paragraph
+// to the sentences of a later one in another order, which the second
+// round's dropNear removes by its bag: only if the bag of the cut text is
+// added to the twiceSet of bags.
+const cutMakesBagTwin = "Earlier text stands here first on its own. Bravo is a long sentence said before here.\n\n" +
+	"Alpha says hi now. Bravo is a long sentence said before here. Charlie says bye now. Delta waves too.\n\n" +
+	"Filler one is a paragraph of its own with no twin.\n\n" +
+	"Filler two is a paragraph of its own with no twin either.\n\n" +
+	"Filler three stands here alone, different from the others.\n\n" +
+	"Filler four is the last of the fillers before the reordered one.\n\n" +
+	"Delta waves too. Alpha says hi now. Charlie says bye now.\n"
+
+// TestBagTwinsRemoved checks that the inputs that agreeInputs adds for the
+// twiceSet of bags do what they are there for: every twin of
+// bagTwinsInput, prepared on one goroutine or several, and the last
+// paragraph of cutMakesBagTwin are removed as near-duplicates, with the
+// lookups of bags that came once left out and made. Were the set not
+// filled for some text, its twin would stay.
+func TestBagTwinsRemoved(t *testing.T) {
+	for _, bc := range []struct {
+		name  string
+		in    string
+		twins int
+	}{{"bagTwinsInput", bagTwinsInput(), 24}, {"cutMakesBagTwin", cutMakesBagTwin, 1}} {
+		for _, procs := range []int{1, 2, 8} {
+			for _, skip := range []bool{true, false} {
+				t.Run(fmt.Sprintf("%s/%d/%v", bc.name, procs, skip), func(t *testing.T) {
+					defer func(s bool) { skipSingleHashes = s }(skipSingleHashes)
+					skipSingleHashes = skip
+					r := cleanWith(t, bc.in, Options{}, 0, procs)
+					near := 0
+					for _, ch := range r.Changes {
+						for _, p := range append(ch.Parts, ch) { // a run of them lists them as its parts
+							if p.Kind == Near && p.Similarity == 1 {
+								near++
+							}
+						}
+					}
+					if near != bc.twins {
+						t.Errorf("%d paragraphs removed as twins by their bags, want %d:\n%s", near, bc.twins, r.Text)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestPrepareSetsDoNotGrowWithCPUs checks that what prepare's goroutines
+// keep for the twice sets does not grow with their number: they log the
+// slots of their hashes, in logs sized for their share of the text, where
+// sets of their own took a pair of sets (4 MB on the 100 MB stream) each.
+// Each goroutine more may take its buffers and the unused end of its slab
+// of sentences: less than half a pair of sets. (From the review of the
+// twice sets, which found the per-goroutine sets.)
+func TestPrepareSetsDoNotGrowWithCPUs(t *testing.T) {
+	in := stageInput()
+	allocated := func(procs int) uint64 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		c := stageCleaner(t, in, &Options{})
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(c)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	c := stageCleaner(t, in, &Options{})
+	pair := uint64(8 * (len(c.twice.sentences.words) + len(c.twice.bags.words)))
+	const few, many = 2, 34
+	perGoroutine := (allocated(many) - allocated(few)) / (many - few)
+	if perGoroutine >= pair/2 {
+		t.Errorf("each goroutine of prepare takes %d bytes more, want less than half a pair of twiceSets, %d", perGoroutine, pair/2)
 	}
 }
