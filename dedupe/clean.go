@@ -544,11 +544,10 @@ func (c *cleaner) ensureKey(i int) {
 // near-duplicates on its sentences (see splitText) unless they are made,
 // and with near-duplicates on its near-duplicate information, whose bag
 // is made of those sentences. It adds the hashes it makes to s's twice
-// sets, or logs them (see scratch.addSentence). It
-// reads the paragraph's text, and its sentences if they are made (under
-// the lock: see sentenceLists.own), and writes only its own entries and
-// s: calls for different paragraphs can run at once, each with its own
-// scratch.
+// sets, or logs them (see scratch.addSentence). It reads the paragraph's
+// text, and its sentences if they are made (under the lock: see
+// sentenceLists.own), and writes only its own entries and s: calls for
+// different paragraphs can run at once, each with its own scratch.
 func (c *cleaner) keyText(i int, s *scratch) {
 	var sents []sentenceInfo
 	switch {
