@@ -137,29 +137,17 @@ func nextWord(key string, i int) (start, end, next int) {
 // ("said,"), then a space or the end of the key. Else it returns start ==
 // end, and nextWord finds the word. Most words are plain: the loops over
 // the words that run for every paragraph and sentence ask plainWord
-// first, which is small enough to be inlined, and nextWord only if it
-// fails.
+// first, and nextWord only if it fails.
+//
+// It reads eight bytes at a time while they are all lower-case letters or
+// digits, as most of a key's words are, and goes on a byte at a time from
+// the first that is not: a byte-at-a-time loop took a branch per byte and
+// mispredicted the end of nearly every word.
 func plainWord(key string, i int) (start, end, next int) {
 	if i < len(key) && key[i] == ' ' {
 		i++
 	}
-	j := plainEnd(key, i)
-	k := j
-	for k < len(key) && wordClass[key[k]] == wordPunct {
-		k++
-	}
-	if k < len(key) && key[k] != ' ' {
-		return i, i, i
-	}
-	return i, j, k
-}
-
-// plainEnd returns the end of the run of wordPlain bytes of key from
-// offset j. It reads eight bytes at a time while they are all lower-case
-// letters or digits, as most of a key's words are: a byte-at-a-time loop
-// took a branch per byte and mispredicted the end of nearly every word,
-// in the loops that run over every word of the text (sketchOf, hasWords).
-func plainEnd(key string, j int) int {
+	j := i
 	for j+8 <= len(key) {
 		other := ^lowerOrDigit(load64(key, j)) & highBits
 		if other != 0 {
@@ -171,7 +159,14 @@ func plainEnd(key string, j int) int {
 	for j < len(key) && wordClass[key[j]] == wordPlain {
 		j++
 	}
-	return j
+	k := j
+	for k < len(key) && wordClass[key[k]] == wordPunct {
+		k++
+	}
+	if k < len(key) && key[k] != ' ' {
+		return i, i, i
+	}
+	return i, j, k
 }
 
 // highBits and lowBits are the top and bottom bits of each byte of a
