@@ -101,9 +101,10 @@ type cleaner struct {
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
 	nearIdx   nearIndex      // dropNear's indexes, kept from round to round
 
-	// The hashes of every long sentence and bag of sentences made, so
-	// that the sentence table and dropNear's bag index leave out those
-	// that came once. c.scratch adds to these same sets.
+	// The hashes of every paragraph key, long sentence and bag of
+	// sentences made, so that the paragraph and sentence tables and
+	// dropNear's bag index leave out those that came once. c.scratch adds
+	// to these same sets.
 	twice twiceSets
 
 	// recentShingles keeps the last shingle sets dropNear made.
@@ -270,6 +271,7 @@ func (c *cleaner) start() {
 		c.near = make([]nearInfo, n)
 		c.twice.bags = newTwiceSet(n)
 	}
+	c.twice.keys = newTwiceSet(n)
 	c.scratch.twice = c.twice
 	c.copies = make(map[int]Copy)
 	c.junkRule = make(map[int]string)
@@ -475,7 +477,7 @@ func (c *cleaner) paragraphTable() *table {
 	for _, i := range c.order {
 		c.ensureKey(i)
 	}
-	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]][0] }, func(k int32) string { return c.text[c.order[k]] })
+	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]][0] }, func(k int32) string { return c.text[c.order[k]] }, c.twice.keys)
 	c.keyClass = resize(c.keyClass, len(c.paras))
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1
@@ -560,6 +562,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
 	c.hash[i] = keyOf(s.key, &s.digest)
+	s.addKey(c.hash[i][0])
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if !c.opts.nearOff() {
 		c.setNear(i, s.key, sents, s)

@@ -347,11 +347,22 @@ func (t *table) isRepeat(i int) bool { return int(t.root[i]) != i }
 func (t *table) same(i, j int) bool { return t.root[i] == t.root[j] }
 
 // file fills t for n units whose keys' xxhashes hashAt returns and whose
-// texts textOf returns.
-func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) string) {
+// texts textOf returns. A unit whose hash came once to all (see twiceSet;
+// nil: none did) is its own root, and is not filed.
+func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) string, all *twiceSet) {
 	t.root = resize(t.root, n)
-	keys := newKeyIndex(n, textOf)
+	filed := 0
 	for k := range n {
-		t.root[k], _ = keys.findOrAdd(hashAt(k), int32(k))
+		if all.mayRepeat(hashAt(k)) {
+			filed++
+		}
+	}
+	keys := newKeyIndex(filed, textOf)
+	for k := range n {
+		if h := hashAt(k); all.mayRepeat(h) {
+			t.root[k], _ = keys.findOrAdd(h, int32(k))
+		} else {
+			t.root[k] = int32(k)
+		}
 	}
 }

@@ -243,7 +243,7 @@ func TestTableCollision(t *testing.T) {
 	texts := []string{"a", "b", "A.", "c", "b", "B!", "c", "d"}
 	want := []int{0, 1, 0, 3, 1, 1, 3, 7}
 	var tab table
-	tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] })
+	tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] }, nil)
 	for i, w := range want {
 		if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
 			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)

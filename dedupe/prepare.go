@@ -51,6 +51,7 @@ func (c *cleaner) prepare() {
 		if c.twice.bags != nil {
 			logs[k].bags = make([]uint32, 0, runs[k].hi-runs[k].lo)
 		}
+		logs[k].keys = make([]uint32, 0, runs[k].hi-runs[k].lo)
 		s.logs = &logs[k]
 	}
 	inParallel(len(runs), func(k int) {
@@ -93,6 +94,17 @@ func (s *scratch) addSentence(h uint64) {
 		s.logs.sentences = append(s.logs.sentences, s.twice.sentences.slot(h))
 	default:
 		s.twice.sentences.add(h)
+	}
+}
+
+// addKey adds the hash of a paragraph's key to s.twice, or logs its slot.
+func (s *scratch) addKey(h uint64) {
+	switch {
+	case s.twice.keys == nil:
+	case s.logs != nil:
+		s.logs.keys = append(s.logs.keys, s.twice.keys.slot(h))
+	default:
+		s.twice.keys.add(h)
 	}
 }
 

@@ -7,16 +7,15 @@ import (
 )
 
 // twiceSet says of a hash whether it may have been added more than once.
-// Clean adds to one the hash of every long sentence that it makes, and to
-// another that of every bag of sentences (see bagOf), as it makes them;
-// the sentence round and dropNear then look up in their tables only the
+// Clean adds to one set the hash of every paragraph key that it makes, to
+// another that of every long sentence, and to a third that of every bag
+// of sentences (see bagOf), as it makes them; the paragraph table, the
+// sentence round and dropNear then look up in their tables only the
 // hashes that may have come twice: a hash that came once is that of a
 // single text, which nothing before it can repeat in any round, and
-// nothing after it either. In a scraped page most sentences and bags come
-// once, and each lookup left out is a cache miss in a table larger than
-// the caches. (Paragraph keys gain nothing from a set: the paragraph
-// table is made again only after sentence cuts, and a paragraph's lookup
-// there costs about what adding and asking would.)
+// nothing after it either. In a scraped page most paragraphs, sentences
+// and bags come once, and each lookup left out is a cache miss in a table
+// larger than the caches.
 //
 // It is two bits a slot, seen once and seen twice, and a hash's slot is
 // its low bits after mixing them with a random seed. Hashes that share a
@@ -118,21 +117,22 @@ func (s *twiceSet) addSlots(lists [][]uint32, workers int) {
 	})
 }
 
-// twiceSets are the twiceSets of a Clean call: of the paragraphs' long
-// sentences (nil with sentences off) and of their bags of sentences (nil
-// with near-duplicates off).
-type twiceSets struct{ sentences, bags *twiceSet }
+// twiceSets are the twiceSets of a Clean call: of the paragraphs' keys, of
+// their long sentences (nil with sentences off) and of their bags of
+// sentences (nil with near-duplicates off).
+type twiceSets struct{ keys, sentences, bags *twiceSet }
 
 // hashLogs are the slots in twiceSets of the hashes that one of prepare's
 // goroutines made, for twiceSets.addLogs: 4 bytes a hash.
-type hashLogs struct{ sentences, bags []uint32 }
+type hashLogs struct{ keys, sentences, bags []uint32 }
 
 // addLogs adds the hashes of logs to t, on workers goroutines.
 func (t twiceSets) addLogs(logs []hashLogs, workers int) {
-	sentences, bags := make([][]uint32, len(logs)), make([][]uint32, len(logs))
+	keys, sentences, bags := make([][]uint32, len(logs)), make([][]uint32, len(logs)), make([][]uint32, len(logs))
 	for k, l := range logs {
-		sentences[k], bags[k] = l.sentences, l.bags
+		keys[k], sentences[k], bags[k] = l.keys, l.sentences, l.bags
 	}
+	t.keys.addSlots(keys, workers)
 	t.sentences.addSlots(sentences, workers)
 	t.bags.addSlots(bags, workers)
 }

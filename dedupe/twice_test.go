@@ -144,7 +144,10 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 			parallelBytes = bytes
 			c := stageCleaner(t, b.String(), &Options{})
 			c.paragraphRound() // makes every text's sentences and near information
-			sentences, bags := map[bool]int{}, map[bool]int{}
+			keys, sentences, bags := map[bool]int{}, map[bool]int{}, map[bool]int{}
+			for i := range c.paras {
+				keys[c.twice.keys.mayRepeat(c.hash[i][0])]++
+			}
 			for _, i := range c.order {
 				for _, s := range c.sentencesOf(i) {
 					if s.long() {
@@ -159,6 +162,10 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 			// first copy of the first: the second repeats it, and its bag
 			// is the first's. Its two sentences and its bag came four
 			// times.
+			// Each of the two is written twice: four keys came twice.
+			if keys[true] < 4 || keys[true] > 4+unique/4 {
+				t.Errorf("%d of %d keys looked up; want the 4 that repeat, and few of the %d that do not", keys[true], keys[true]+keys[false], unique)
+			}
 			if sentences[true] < 2 || sentences[true] > 2+unique/2 {
 				t.Errorf("%d of %d long sentences looked up; want the 2 that repeat, and few of the %d that do not", sentences[true], sentences[true]+sentences[false], 2*unique)
 			}
@@ -175,8 +182,9 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 // bagTwinsInput returns a document whose second half has the paragraphs
 // of its first half with their sentences in another order: dropNear finds
 // each twin by its bag of sentences alone, the two copies standing further
-// apart than nearWindow (fillers stand between the halves) and, prepared on several goroutines, in chunks of
-// different goroutines, whose twiceSets of bags prepare must merge.
+// apart than nearWindow (fillers stand between the halves) and, prepared
+// on several goroutines, in the chunks of different goroutines, whose logs
+// prepare must add to the cleaner's twiceSets.
 func bagTwinsInput() string {
 	var b strings.Builder
 	const stories = 24
