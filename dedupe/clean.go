@@ -211,7 +211,14 @@ func (c *cleaner) noteSentenceRound() {
 //   - of two paragraphs that now stand in the other order than in round
 //     k's, the one now first was not kept as a repeat then. (It then
 //     stood after the other, so round k cut from it any sentence of the
-//     other's; and what stands before it now stood before it then.)
+//     other's: the two share none.)
+//
+// Pairwise, that is enough: a round now would cut from a paragraph P, if
+// it is not a kept repeat now, only long sentences that P has twice or
+// shares with a paragraph Q before it (texts change only in sentence
+// rounds). If P was not kept then, it has none twice, and shares none
+// with a Q that stood before it then, nor, by the last condition, with a
+// Q that stood after it; if it was, it is kept now, by the second.
 //
 // The order only ever loses paragraphs and moves them: a paragraph round
 // that moves a paragraph (decide's runs, dropNear's fuller copy taking a

@@ -61,8 +61,11 @@ func sketchOf(key string) (sketch, int) {
 // read with one load. Words of up to eight bytes without a zero byte
 // (every word of a key) have hashes of their own; longer ones are
 // folded eight bytes at a time. The last step is a multiplication by an
-// odd constant, in which every bit of the product's top eight depends on
-// every bit of its input: sketchOf takes those, as Fibonacci hashing does.
+// odd constant, in which each bit of the product depends on every bit of
+// its input at or below it: sketchOf takes the top eight, which depend on
+// nearly every bit, as Fibonacci hashing does. (The last byte of an
+// eight-byte word moves only those eight, by a different amount for each
+// value of it.)
 func wordHash(key string, start, end int) uint64 {
 	const m = 0x9e3779b97f4a7c15 // odd: multiplying by it is a bijection
 	h := uint64(end - start)

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -160,6 +161,66 @@ func TestIsPunct(t *testing.T) {
 	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
 		if got, want := isPunct(r), unicode.IsPunct(r); got != want {
 			t.Fatalf("isPunct(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestLowerOrDigit checks lowerOrDigit against a byte at a time, for
+// every pair of byte values at every two adjacent places of the eight:
+// no byte's answer may depend on its neighbours' (a borrow).
+func TestLowerOrDigit(t *testing.T) {
+	want := func(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+	var b [8]byte
+	for p := range 7 {
+		for c := range 256 {
+			for d := range 256 {
+				b = [8]byte{'x', '(', 0xff, '9', 0, 'Z', 'a', 0x80}
+				b[p], b[p+1] = byte(c), byte(d)
+				got := lowerOrDigit(load64(string(b[:]), 0))
+				for k := range 8 {
+					if (got>>(8*k+7)&1 != 0) != want(b[k]) || got>>(8*k)&0x7f != 0 {
+						t.Fatalf("%q: lowerOrDigit gives %016x, wrong at byte %d", b, got, k)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestWordHash checks what sketchOf relies on: a word hashes the same
+// wherever it stands in a key (read with one load, or a byte at a time
+// at the key's end), and distinct words of up to eight bytes without a
+// zero byte have distinct hashes.
+func TestWordHash(t *testing.T) {
+	words := []string{"a", "b", "\x01", "\x02", "ab", "ba", "a\x01", "\x01a", "\x02\x01", "abcdefgh", "abcdefg", "bcdefgh",
+		"abcdefghi", "abcdefghij", "abcdefghijklmnop", "abcdefghijklmnopq", "\xff\xff\xff\xff\xff\xff\xff\xff", "\xff\xff\xff\xff\xff\xff\xff"}
+	seen := make(map[uint64]string)
+	for _, w := range words {
+		h := wordHash(w, 0, len(w))
+		for _, key := range []string{w + " and more words", "x " + w, "xy " + w + " z", "x " + w + " and more"} {
+			start := strings.Index(key, w)
+			if got := wordHash(key, start, start+len(w)); got != h {
+				t.Errorf("%q in %q hashes to %x, alone to %x", w, key, got, h)
+			}
+		}
+		if o, ok := seen[h]; ok && len(w) <= 8 && len(o) <= 8 {
+			t.Errorf("%q and %q have one hash, %x", w, o, h)
+		}
+		seen[h] = w
+	}
+	// Every word of one and two bytes without a zero byte.
+	short := make(map[uint64]string)
+	for c := 1; c < 256; c++ {
+		for d := 0; d < 256; d++ {
+			w := string([]byte{byte(c), byte(d)})
+			if d == 0 {
+				w = w[:1]
+			}
+			h := wordHash(w, 0, len(w))
+			if o, ok := short[h]; ok {
+				t.Fatalf("%q and %q have one hash, %x", w, o, h)
+			}
+			short[h] = w
 		}
 	}
 }

@@ -78,9 +78,9 @@ type scratch struct {
 	slab    uint32         // its number in sentenceLists.slabs, plus one
 	teasers []teaserInfo   // of the texts keyed with it that are teasers
 	bag     []uint64       // for bagOf
-	// Where the hashes it makes of long sentences and bags go: into the
-	// cleaner's sets, or, while logs is not nil, their slots there into
-	// logs.
+	// Where the hashes it makes of paragraph keys, long sentences and
+	// bags go: into the cleaner's sets, or, while logs is not nil, their
+	// slots there into logs.
 	twice twiceSets
 	logs  *hashLogs
 }

@@ -90,6 +90,7 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(protectionLostAfterSettled, uint8(0))
 	f.Add(movedAfterSettled, uint8(6))
 	f.Add(cutMakesRepeat, uint8(8))
+	f.Add(cutSplitsOtherwise, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -298,11 +299,9 @@ var protectionLostAfterSettled = strings.Join([]string{settledX, "Alpha beta gam
 // loose), that the condition is what makes the next sentence round run,
 // that the round cuts, and that Clean gives the same Result with the
 // shortcuts of the rounds on and off: left out, that round would lose
-// the cut (FuzzRoundsAgree has the texts as seeds). (No text was found
-// where a cut text splits into other sentences than it kept: 200,000
-// random cuts of sentences with abbreviations, decimals, quotes and
-// lower-case starts split as they were cut; TestSentencesSettled checks
-// that condition on its own.)
+// the cut (FuzzRoundsAgree has the texts as seeds). The third condition,
+// a cut text that splits into other sentences than it kept, has a test
+// of its own: TestSettledCutSplitsOtherwise.
 func TestSettledConditionsMatter(t *testing.T) {
 	for _, bc := range []struct {
 		name string
@@ -331,11 +330,56 @@ func TestSettledConditionsMatter(t *testing.T) {
 	}
 }
 
+// cutSplitsOtherwise is a text whose last paragraph the first sentence
+// round cuts to a text that splits into a sentence it did not have: with
+// the sentence between them gone, "No." stands before a digit, where it
+// abbreviates "number" and does not end the sentence. The sentence it
+// makes is a repeat of the second paragraph's, which the second round
+// cuts, emptying the paragraph.
+const cutSplitsOtherwise = "Then the committee left the room quietly at noon.\n" +
+	"Padding words one two three four five six seven eight nine ten eleven twelve thirteen. The answer he gave them was No. 10 people stayed behind for the vote.\n" +
+	"The answer he gave them was No. Then the committee left the room quietly at noon. 10 people stayed behind for the vote.\n"
+
+// TestSettledCutSplitsOtherwise checks, on cutSplitsOtherwise, that a
+// sentence round after one that cut a text into other sentences than it
+// kept is not left out, that it cuts, and that Clean gives the same
+// Result with the shortcuts of the rounds on and off.
+func TestSettledCutSplitsOtherwise(t *testing.T) {
+	c := stageCleaner(t, cutSplitsOtherwise, &Options{})
+	c.paragraphRound()
+	if !c.sentenceRound() {
+		t.Fatal("the first sentence round cut nothing")
+	}
+	c.noteSentenceRound()
+	if len(c.cutParas) != 1 || len(c.sentencesOf(int(c.cutParas[0]))) == int(c.cutFrom[1]) {
+		t.Fatalf("the cut text splits into as many sentences as it kept, or more than one text was cut (%v)", c.cutParas)
+	}
+	c.paragraphRound()
+	if c.sentencesSettled() {
+		t.Error("settled after the second paragraph round")
+	}
+	if !c.sentenceRound() {
+		t.Error("the second sentence round cut nothing")
+	}
+	plain, err := cleanWithShortcuts(cutSplitsOtherwise, Options{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Emptied != 1 {
+		t.Errorf("%d paragraphs emptied, want 1:\n%s", plain.Emptied, plain.Text)
+	}
+	if short, _ := cleanWithShortcuts(cutSplitsOtherwise, Options{}, true); !reflect.DeepEqual(plain, short) {
+		t.Errorf("with the shortcuts:\n%s\nwithout:\n%s", short.Text, plain.Text)
+	}
+}
+
 // roundsPalette are the paragraphs that FuzzRoundsPalette makes its texts
 // of: long, short and recurring repeats, a paragraph x with teasers and a
 // near-duplicate, paragraphs that share sentences with others, bag twins
-// (the same sentences in another order), junk lines and an empty one. Texts of a dozen of them reach what random bytes
-// seldom do: rounds after the first that remove, move, cut and protect.
+// (the same sentences in another order), junk lines, an empty one and a
+// text that a cut makes split otherwise. Texts of a dozen of them reach
+// what random bytes seldom do: rounds after the first that remove, move,
+// cut and protect.
 var roundsPalette = []string{
 	settledX, settledU, settledP, settledR, teaserOfX, teaser2X,
 	"A unique paragraph about nothing in particular at all, written here. One two three four five seven.",
@@ -355,6 +399,11 @@ var roundsPalette = []string{
 	"Alpha says hi now. Bravo is a long sentence said before here. Charlie says bye now. Delta waves too.",
 	"Bravo is a long sentence said before here.",
 	"Delta waves too. Alpha says hi now. Charlie says bye now.",
+	// A text that a cut makes split into a sentence it did not have,
+	// a repeat of the one before (see cutSplitsOtherwise).
+	"Then the committee left the room quietly at noon.",
+	"Padding words one two three four five six seven eight nine ten eleven twelve thirteen. The answer he gave them was No. 10 people stayed behind for the vote.",
+	"The answer he gave them was No. Then the committee left the room quietly at noon. 10 people stayed behind for the vote.",
 }
 
 // paletteText returns the text of the roundsPalette paragraphs that the
@@ -380,6 +429,7 @@ func FuzzRoundsPalette(f *testing.F) {
 	f.Add([]byte{16, 15, 17, 13, 14, 13, 9, 13}, uint8(7))
 	f.Add([]byte{21, 14, 15, 7, 22}, uint8(0))     // bag twins, out of nearWindow
 	f.Add([]byte{24, 23, 14, 15, 7, 25}, uint8(0)) // cutMakesBagTwin
+	f.Add([]byte{26, 27, 28}, uint8(0))            // cutSplitsOtherwise
 	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
 		if len(b) > 64 {
 			return

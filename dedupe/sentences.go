@@ -208,13 +208,18 @@ const bytesPerLongSentence = 64
 // paragraph rules kept as repeats (c.keptRepeat) are left whole; their
 // sentences still count as seen.
 func (c *cleaner) sentenceRound() bool {
-	// Every text of the order is split first, which adds the hashes of
-	// its sentences to c.twice: only those that may repeat are looked
-	// up (see lookUp). The answers are kept by the number of each
-	// sentence of the order in turn, so that the set is asked once a
-	// sentence (its slots miss the caches) and the loop below reads a
-	// bit. Sized once for the lookups, the table is not copied as it
-	// grows.
+	// Every text of the order is split already, which added the hashes
+	// of its sentences to c.twice: the paragraph round before keyed them
+	// all (a text is split with its key), and only a sentence round
+	// changes texts. So the set answers every ask below as it will at
+	// the end: only the sentences that may repeat are looked up (see
+	// lookUp). (Were a text split in the loop below, the asks before it
+	// would not count its sentences, and a sentence it repeats could be
+	// taken for one that came once.) The answers are kept by the number
+	// of each sentence of the order in turn, so that the set is asked
+	// once a sentence (its slots miss the caches) and the loop after
+	// reads a bit. Sized once for the lookups, the table is not copied
+	// as it grows.
 	lookups, n := 0, 0
 	c.asks = c.asks[:0]
 	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
