@@ -102,8 +102,9 @@ func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
 // from a few large slabs: a paragraph's list is a sentenceRef of 12 bytes
 // where a slice would take 24, and the zero sentenceRef says that the text
 // is not split yet. Each goroutine of prepare cuts lists from slabs of its
-// own (see scratch), which it adds to slabs under the lock; the rounds
-// read the lists once prepare is done.
+// own (see scratch), which it adds to slabs under the lock; keyText reads
+// a list made already under the lock too (see own), and the rounds read
+// the lists once prepare is done.
 type sentenceLists struct {
 	refs  []sentenceRef // by paragraph
 	mu    sync.Mutex    // for slabs
