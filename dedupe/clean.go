@@ -551,12 +551,13 @@ func (c *cleaner) ensureKey(i int) {
 // keyText makes, in one making of the match key of paragraph i's current
 // text, its Key, whether it is a junk line, with sentences or
 // near-duplicates on its sentences (see splitText) unless they are made,
-// and with near-duplicates on its near-duplicate information, whose bag
-// is made of those sentences. It adds the hashes it makes to s's twice
-// sets, or logs them (see scratch.addSentence). It reads the paragraph's
-// text, and its sentences if they are made (under the lock: see
-// sentenceLists.own), and writes only its own entries and s: calls for
-// different paragraphs can run at once, each with its own scratch.
+// and with near-duplicates on its near-duplicate information, whose bag is
+// made of those sentences. It adds the hashes it makes to s's twice sets,
+// or logs them (see scratch.addSentence). It reads the paragraph's text,
+// and its sentences if they are made (under the lock: see
+// sentenceLists.ofWhilePreparing), and writes only its own entries and s:
+// calls for different paragraphs can run at once, each with its own
+// scratch.
 func (c *cleaner) keyText(i int, s *scratch) {
 	var sents []sentenceInfo
 	switch {
@@ -564,7 +565,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 		s.key = c.appendKey(s.key[:0], i)
 	case c.sentences.split(i):
 		s.key = c.appendKey(s.key[:0], i)
-		sents = c.sentences.own(i)
+		sents = c.sentences.ofWhilePreparing(i)
 	default:
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}

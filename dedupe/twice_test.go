@@ -151,7 +151,7 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 			for _, i := range c.order {
 				for _, s := range c.sentencesOf(i) {
 					if s.long() {
-						sentences[c.lookUp(s)]++
+						sentences[c.looksUp(s)]++
 					}
 				}
 				if n := c.nearOf(i); n.bag != 0 {
