@@ -129,10 +129,11 @@ type cleaner struct {
 	// looks it up: memory it reuses from round to round.
 	asks []uint64
 
-	// What the last sentence round saw (see sentencesSettled).
-	settled     bool
-	settledPos  []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
-	settledKept []bool  // by paragraph: keptRepeat then
+	// What the last sentence round saw (see sentencesSettled), once one
+	// has run.
+	sentenceRoundRan bool
+	settledPos       []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
+	settledKept      []bool  // by paragraph: keptRepeat then
 	// The paragraphs that round cut, and the hashes of the sentences each
 	// kept, in order: those of cutHashes[cutFrom[k]:cutFrom[k+1]] for
 	// cutParas[k].
@@ -190,7 +191,7 @@ var skipSettledSentenceRounds = true
 // needs: where each paragraph stood in its order and which were kept
 // repeats (cutSentences recorded what the paragraphs it cut kept).
 func (c *cleaner) noteSentenceRound() {
-	c.settled = true
+	c.sentenceRoundRan = true
 	c.settledPos = resize(c.settledPos, len(c.paras))
 	for pos, i := range c.order {
 		c.settledPos[i] = int32(pos) + 1
@@ -225,7 +226,7 @@ func (c *cleaner) noteSentenceRound() {
 // teaser's place) moves it ahead, which the last condition allows for
 // paragraphs not kept as repeats.
 func (c *cleaner) sentencesSettled() bool {
-	if !skipSettledSentenceRounds || !c.settled {
+	if !skipSettledSentenceRounds || !c.sentenceRoundRan {
 		return false
 	}
 	latestKept := int32(0) // the latest position then of a paragraph before, kept as a repeat then
