@@ -172,11 +172,11 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
-// their keys, files and returns them, adds the long ones' hashes to
-// s.twice, and leaves the paragraph's match key in s.key: the keys of
-// the sentences are made as parts of it, in one pass over the text. Like
-// keyText, it reads only the paragraph's text and writes only its own
-// entries.
+// their keys, files and returns them, adds the long ones' hashes to s's
+// twice set of sentences (or logs them: see scratch.addSentence), and
+// leaves the paragraph's match key in s.key: the keys of the sentences are
+// made as parts of it, in one pass over the text. Like keyText, it reads
+// only the paragraph's text and writes only its own entries.
 func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
 	text := c.text[i]
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
