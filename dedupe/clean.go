@@ -459,15 +459,16 @@ func (c *cleaner) keyClassesHold() bool { return c.keyClass != nil && c.classCut
 var reuseKeyClasses = true
 
 // paragraphTable returns the table of the output paragraphs' keys, in
-// order. It files their keys' hashes in a keyIndex, and keeps which
-// paragraphs have the same key: in c.keyClass, for each paragraph in the
-// order, the first paragraph with its key. The order only ever loses
-// paragraphs and moves them, so when no sentence was cut since (every
-// paragraph has the text it had then), those key classes still hold, and
-// the next round works out its table from them in one pass over the
-// order: the first paragraph of each class in the new order is the root
-// of the others. Exact paragraph dedup confirms its first round's
-// decisions with a second round whose table is made so.
+// order. It files in a keyIndex the hashes of their keys that may have
+// come twice (see table.file), and keeps which paragraphs have the same
+// key: in c.keyClass, for each paragraph in the order, the first paragraph
+// with its key. The order only ever loses paragraphs and moves them, so
+// when no sentence was cut since (every paragraph has the text it had
+// then), those key classes still hold, and the next round works out its
+// table from them in one pass over the order: the first paragraph of each
+// class in the new order is the root of the others. Exact paragraph dedup
+// confirms its first round's decisions with a second round whose table is
+// made so.
 func (c *cleaner) paragraphTable() *table {
 	t := &c.table
 	if reuseKeyClasses && c.keyClassesHold() {
