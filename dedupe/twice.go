@@ -70,9 +70,9 @@ var skipSingleHashes = true
 // slot returns h's slot: below twiceMaxSlots, so it fits 32 bits.
 func (s *twiceSet) slot(h uint64) uint32 { return uint32(splitmix.Mix(h^s.seed) & s.mask) }
 
-// at returns the index in s.words of the seen-once word of a slot, and
-// the slot's bit in it.
-func at(slot uint32) (int, uint64) { return int(slot/64) * 2, 1 << (slot % 64) }
+// slotBit returns the index in a twiceSet's words of the seen-once word
+// of a slot, and the slot's bit in it.
+func slotBit(slot uint32) (int, uint64) { return int(slot/64) * 2, 1 << (slot % 64) }
 
 // add records one more occurrence of h. It does nothing to a nil set.
 func (s *twiceSet) add(h uint64) {
@@ -83,7 +83,7 @@ func (s *twiceSet) add(h uint64) {
 
 // addSlot records one more occurrence of a hash with slot slot.
 func (s *twiceSet) addSlot(slot uint32) {
-	w, bit := at(slot)
+	w, bit := slotBit(slot)
 	s.words[w+1] |= s.words[w] & bit
 	s.words[w] |= bit
 }
@@ -94,7 +94,7 @@ func (s *twiceSet) mayRepeat(h uint64) bool {
 	if s == nil || !skipSingleHashes {
 		return true
 	}
-	w, bit := at(s.slot(h))
+	w, bit := slotBit(s.slot(h))
 	return s.words[w+1]&bit != 0
 }
 
