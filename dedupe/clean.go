@@ -129,10 +129,11 @@ type cleaner struct {
 	// looks it up: memory it reuses from round to round.
 	asks []uint64
 
-	// What the last sentence round saw (see sentencesSettled).
-	settled     bool
-	settledPos  []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
-	settledKept []bool  // by paragraph: keptRepeat then
+	// What the last sentence round saw (see sentencesSettled), once one
+	// has run.
+	sentenceRoundRan bool
+	settledPos       []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
+	settledKept      []bool  // by paragraph: keptRepeat then
 	// The paragraphs that round cut, and the hashes of the sentences each
 	// kept, in order: those of cutHashes[cutFrom[k]:cutFrom[k+1]] for
 	// cutParas[k].
@@ -190,7 +191,7 @@ var skipSettledSentenceRounds = true
 // needs: where each paragraph stood in its order and which were kept
 // repeats (cutSentences recorded what the paragraphs it cut kept).
 func (c *cleaner) noteSentenceRound() {
-	c.settled = true
+	c.sentenceRoundRan = true
 	c.settledPos = resize(c.settledPos, len(c.paras))
 	for pos, i := range c.order {
 		c.settledPos[i] = int32(pos) + 1
@@ -225,7 +226,7 @@ func (c *cleaner) noteSentenceRound() {
 // teaser's place) moves it ahead, which the last condition allows for
 // paragraphs not kept as repeats.
 func (c *cleaner) sentencesSettled() bool {
-	if !skipSettledSentenceRounds || !c.settled {
+	if !skipSettledSentenceRounds || !c.sentenceRoundRan {
 		return false
 	}
 	latestKept := int32(0) // the latest position then of a paragraph before, kept as a repeat then
@@ -458,15 +459,16 @@ func (c *cleaner) keyClassesHold() bool { return c.keyClass != nil && c.classCut
 var reuseKeyClasses = true
 
 // paragraphTable returns the table of the output paragraphs' keys, in
-// order. It files their keys' hashes in a keyIndex, and keeps which
-// paragraphs have the same key: in c.keyClass, for each paragraph in the
-// order, the first paragraph with its key. The order only ever loses
-// paragraphs and moves them, so when no sentence was cut since (every
-// paragraph has the text it had then), those key classes still hold, and
-// the next round works out its table from them in one pass over the
-// order: the first paragraph of each class in the new order is the root
-// of the others. Exact paragraph dedup confirms its first round's
-// decisions with a second round whose table is made so.
+// order. It files in a keyIndex the hashes of their keys that may have
+// come twice (see table.file), and keeps which paragraphs have the same
+// key: in c.keyClass, for each paragraph in the order, the first paragraph
+// with its key. The order only ever loses paragraphs and moves them, so
+// when no sentence was cut since (every paragraph has the text it had
+// then), those key classes still hold, and the next round works out its
+// table from them in one pass over the order: the first paragraph of each
+// class in the new order is the root of the others. Exact paragraph dedup
+// confirms its first round's decisions with a second round whose table is
+// made so.
 func (c *cleaner) paragraphTable() *table {
 	t := &c.table
 	if reuseKeyClasses && c.keyClassesHold() {
@@ -551,12 +553,13 @@ func (c *cleaner) ensureKey(i int) {
 // keyText makes, in one making of the match key of paragraph i's current
 // text, its Key, whether it is a junk line, with sentences or
 // near-duplicates on its sentences (see splitText) unless they are made,
-// and with near-duplicates on its near-duplicate information, whose bag
-// is made of those sentences. It adds the hashes it makes to s's twice
-// sets, or logs them (see scratch.addSentence). It reads the paragraph's
-// text, and its sentences if they are made (under the lock: see
-// sentenceLists.own), and writes only its own entries and s: calls for
-// different paragraphs can run at once, each with its own scratch.
+// and with near-duplicates on its near-duplicate information, whose bag is
+// made of those sentences. It adds the hashes it makes to s's twice sets,
+// or logs them (see scratch.addSentence). It reads the paragraph's text,
+// and its sentences if they are made (under the lock: see
+// sentenceLists.ofWhilePreparing), and writes only its own entries and s:
+// calls for different paragraphs can run at once, each with its own
+// scratch.
 func (c *cleaner) keyText(i int, s *scratch) {
 	var sents []sentenceInfo
 	switch {
@@ -564,7 +567,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 		s.key = c.appendKey(s.key[:0], i)
 	case c.sentences.split(i):
 		s.key = c.appendKey(s.key[:0], i)
-		sents = c.sentences.own(i)
+		sents = c.sentences.ofWhilePreparing(i)
 	default:
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}

@@ -79,8 +79,8 @@ func leadingWordsOf(key string, n int, next func(key string, i int) (start, end,
 
 // FuzzNextWordRunes checks nextWord and plainWord from every offset of a
 // text, and sketchOf, hasWords and leadingWords, against
-// nextWordRuneAtATime, on the
-// text as it is (broken UTF-8 and all) and on its match key.
+// nextWordRuneAtATime, on the text as it is (broken UTF-8 and all) and on
+// its match key.
 func FuzzNextWordRunes(f *testing.F) {
 	for _, s := range []string{"", "Hello, world!", "«Ça va?» — “oui”…", "(a) [b] {c}.", "--- ... ''", "日本語の文章です。",
 		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",

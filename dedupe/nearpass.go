@@ -81,8 +81,8 @@ func (c *cleaner) nearOf(i int) *nearInfo {
 }
 
 // setNear makes the near-duplicate information of paragraph i from its
-// match key and its sentences, adds its bag to s.twice and a teaser's
-// teaserInfo to s.teasers.
+// match key and its sentences, adds its bag to s's twice set of bags (or
+// logs it: see scratch.addBag) and a teaser's teaserInfo to s.teasers.
 func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]

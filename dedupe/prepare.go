@@ -30,8 +30,8 @@ func (c *cleaner) prepare() {
 	runs := outputRuns(len(c.paras), workers)
 	// The first run's buffers are the cleaner's own, which the rounds
 	// then reuse: for one huge paragraph, they are as large as the input.
-	// Each logs the hashes it makes for c.twice (see hashLogs), which
-	// are added after, all at once.
+	// Each logs the slots in c.twice of the hashes it makes (see
+	// hashLogs), which are added after, on every CPU.
 	scratches := make([]*scratch, len(runs))
 	scratches[0] = &c.scratch
 	for k := 1; k < len(runs); k++ {
@@ -39,8 +39,8 @@ func (c *cleaner) prepare() {
 	}
 	logs := make([]hashLogs, len(runs))
 	for k, s := range scratches {
-		// Room for a long sentence every 48 bytes and a bag a
-		// paragraph: the logs seldom grow.
+		// Room for a long sentence every 48 bytes, and a key and a bag
+		// a paragraph: the logs seldom grow.
 		if c.twice.sentences != nil {
 			bytes := 0
 			for _, text := range c.text[runs[k].lo:runs[k].hi] {
@@ -56,7 +56,7 @@ func (c *cleaner) prepare() {
 	}
 	inParallel(len(runs), func(k int) {
 		for i := runs[k].lo; i < runs[k].hi; i++ {
-			c.keyText(i, scratches[k]) // and, with sentences on, splitText
+			c.keyText(i, scratches[k]) // and, with sentences or near-duplicates on, splitText
 		}
 	})
 	c.scratch.logs = nil

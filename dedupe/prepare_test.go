@@ -83,9 +83,9 @@ func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result 
 }
 
 // TestKeyTextWhileOthersSplit keys paragraphs whose sentences are made on
-// one goroutine while another keys, and so splits, the rest: keyText
-// reads the sentences it finds made for its near-duplicate information,
-// and must read them under the lock (sentenceLists.own), as the other
+// one goroutine while another keys, and so splits, the rest: keyText reads
+// the sentences it finds made for its near-duplicate information, and must
+// read them under the lock (sentenceLists.ofWhilePreparing), as the other
 // goroutine adds slabs. It fails only under -race.
 func TestKeyTextWhileOthersSplit(t *testing.T) {
 	var b strings.Builder

@@ -48,10 +48,10 @@ func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
 
 // TestRoundsAgree checks that the shortcuts of the rounds (a paragraph
 // round's table worked out from the last one's key classes, a settled
-// sentence round left out, sentences and bags that came once not looked
-// up) give the same Result as every table filed, every round run and
-// every hash looked up, on the inputs of TestPrepareAgrees with each of
-// roundsOptions.
+// sentence round left out, keys, sentences and bags that came once not
+// looked up) give the same Result as every table filed, every round run
+// and every hash looked up, on the inputs of TestPrepareAgrees with each
+// of roundsOptions.
 func TestRoundsAgree(t *testing.T) {
 	inputs := agreeInputs(t)
 	for _, opts := range roundsOptions {

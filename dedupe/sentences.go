@@ -102,8 +102,9 @@ func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
 // from a few large slabs: a paragraph's list is a sentenceRef of 12 bytes
 // where a slice would take 24, and the zero sentenceRef says that the text
 // is not split yet. Each goroutine of prepare cuts lists from slabs of its
-// own (see scratch), which it adds to slabs under the lock; the rounds
-// read the lists once prepare is done.
+// own (see scratch), which it adds to slabs under the lock; keyText reads
+// a list made already under the lock too (see ofWhilePreparing), and the
+// rounds read the lists once prepare is done.
 type sentenceLists struct {
 	refs  []sentenceRef // by paragraph
 	mu    sync.Mutex    // for slabs
@@ -123,10 +124,10 @@ func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
 	return l.slabs[r.slab-1][r.off : r.off+r.n : r.off+r.n], true
 }
 
-// own returns paragraph i's sentences, split already, like of; unlike of,
-// it reads the slabs under the lock, so it is safe while prepare's
-// goroutines add to them.
-func (l *sentenceLists) own(i int) []sentenceInfo {
+// ofWhilePreparing returns paragraph i's sentences, split already, like
+// of; unlike of, it reads the slabs under the lock, so it is safe while
+// prepare's goroutines add to them.
+func (l *sentenceLists) ofWhilePreparing(i int) []sentenceInfo {
 	r := l.refs[i]
 	l.mu.Lock()
 	slab := l.slabs[r.slab-1]
@@ -171,11 +172,11 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
-// their keys, files and returns them, adds the long ones' hashes to
-// s.twice, and leaves the paragraph's match key in s.key: the keys of
-// the sentences are made as parts of it, in one pass over the text. Like
-// keyText, it reads only the paragraph's text and writes only its own
-// entries.
+// their keys, files and returns them, adds the long ones' hashes to s's
+// twice set of sentences (or logs them: see scratch.addSentence), and
+// leaves the paragraph's match key in s.key: the keys of the sentences are
+// made as parts of it, in one pass over the text. Like keyText, it reads
+// only the paragraph's text and writes only its own entries.
 func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
 	text := c.text[i]
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
@@ -213,7 +214,7 @@ func (c *cleaner) sentenceRound() bool {
 	// all (a text is split with its key), and only a sentence round
 	// changes texts. So the set answers every ask below as it will at
 	// the end: only the sentences that may repeat are looked up (see
-	// lookUp). (Were a text split in the loop below, the asks before it
+	// looksUp). (Were a text split in the loop below, the asks before it
 	// would not count its sentences, and a sentence it repeats could be
 	// taken for one that came once.) The answers are kept by the number
 	// of each sentence of the order in turn, so that the set is asked
@@ -228,7 +229,7 @@ func (c *cleaner) sentenceRound() bool {
 			if n%64 == 0 {
 				c.asks = append(c.asks, 0)
 			}
-			if c.lookUp(s) {
+			if c.looksUp(s) {
 				c.asks[n/64] |= 1 << (n % 64)
 				lookups++
 			}
@@ -302,10 +303,10 @@ func (c *cleaner) sentenceRound() bool {
 	return true
 }
 
-// lookUp reports whether sentenceRound looks s up: a long sentence that
+// looksUp reports whether sentenceRound looks s up: a long sentence that
 // may have come twice (see twiceSet). A sentence that came once is the
 // first of its kind wherever it stands, and nothing after it repeats it.
-func (c *cleaner) lookUp(s sentenceInfo) bool {
+func (c *cleaner) looksUp(s sentenceInfo) bool {
 	return s.long() && c.twice.sentences.mayRepeat(s.hash)
 }
 

@@ -25,13 +25,15 @@ import (
 // changes and its old hashes no longer stand for anything: that too only
 // makes "may have come twice" more often wrong.
 //
-// A set is a few MB at most, so that its own lookups mostly hit the
+// A set is 2 MB at most, so that its own lookups mostly hit the
 // caches; adding to it and asking it cost far less than the lookups it
-// saves. One goroutine at a time adds to a set. prepare's goroutines log
-// the hashes they make instead (see hashLogs), which addLogs adds after,
-// on every CPU: a slot's word missed the caches on most adds, and among
-// the work of splitting and hashing the processor could not get ahead
-// to the next (the adds took 9% of the CPU time of the default mode).
+// saves. Adds are not atomic: one goroutine at a time adds to a word of
+// a set. prepare's goroutines log the slots of the hashes they make
+// instead (see hashLogs), which addLogs adds after, on every CPU, each
+// goroutine to its share of the words: a slot's word missed the caches on
+// most adds, and among the work of splitting and hashing the processor
+// could not get ahead to the next (the adds took 9% of the CPU time of
+// the default mode).
 type twiceSet struct {
 	words []uint64 // for each 64 slots, the seen-once bits, then the seen-twice bits
 	mask  uint64   // slots - 1
@@ -49,8 +51,9 @@ const (
 )
 
 // newTwiceSet returns an empty twiceSet sized for about n hashes. Of
-// hashes that came once, about 1-e^(-n/slots) share a slot with another,
-// an eighth for n hashes or fewer.
+// hashes that came once, about 1-e^(-n/slots) share a slot with another:
+// an eighth for n hashes or fewer, up to a million hashes
+// (twiceMaxSlots/twiceSlotsPerHash); more beyond.
 func newTwiceSet(n int) *twiceSet {
 	slots := 1024
 	for slots < twiceSlotsPerHash*n && slots < twiceMaxSlots {
@@ -67,9 +70,9 @@ var skipSingleHashes = true
 // slot returns h's slot: below twiceMaxSlots, so it fits 32 bits.
 func (s *twiceSet) slot(h uint64) uint32 { return uint32(splitmix.Mix(h^s.seed) & s.mask) }
 
-// at returns the index in s.words of the seen-once word of a slot, and
-// the slot's bit in it.
-func at(slot uint32) (int, uint64) { return int(slot/64) * 2, 1 << (slot % 64) }
+// slotBit returns the index in a twiceSet's words of the seen-once word
+// of a slot, and the slot's bit in it.
+func slotBit(slot uint32) (int, uint64) { return int(slot/64) * 2, 1 << (slot % 64) }
 
 // add records one more occurrence of h. It does nothing to a nil set.
 func (s *twiceSet) add(h uint64) {
@@ -80,7 +83,7 @@ func (s *twiceSet) add(h uint64) {
 
 // addSlot records one more occurrence of a hash with slot slot.
 func (s *twiceSet) addSlot(slot uint32) {
-	w, bit := at(slot)
+	w, bit := slotBit(slot)
 	s.words[w+1] |= s.words[w] & bit
 	s.words[w] |= bit
 }
@@ -91,7 +94,7 @@ func (s *twiceSet) mayRepeat(h uint64) bool {
 	if s == nil || !skipSingleHashes {
 		return true
 	}
-	w, bit := at(s.slot(h))
+	w, bit := slotBit(s.slot(h))
 	return s.words[w+1]&bit != 0
 }
 

@@ -71,9 +71,10 @@ func TestTwiceSetSharedSlot(t *testing.T) {
 
 // TestTwiceSetAddSlots adds hashes, some several times, to a set one by
 // one, and their slots in lists to sets of the same seed with addSlots on
-// 1 to 3 goroutines, and checks that the sets are the same, that every hash added
-// twice or more may repeat, and that few of those added once are taken for
-// repeats: no more than the share of slots that other hashes take.
+// 1 to 3 goroutines, and checks that the sets are the same, that every
+// hash added twice or more may repeat, and that few of those added once
+// are taken for repeats: no more than the share of slots that other
+// hashes take.
 func TestTwiceSetAddSlots(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const n = 20000
@@ -122,10 +123,11 @@ func TestTwiceSetAddSlots(t *testing.T) {
 	}
 }
 
-// TestRoundsLookUpRepeatsOnly checks that the sentence round and dropNear
-// look up the sentences and bags that repeat, and leave out most of those
-// that come once: the twice sets must be filled before the rounds ask
-// them, or the lookups they save are made after all.
+// TestRoundsLookUpRepeatsOnly checks that the paragraph table, the
+// sentence round and dropNear look up the keys, sentences and bags that
+// repeat, and leave out most of those that come once: the twice sets must
+// be filled before the rounds ask them, or the lookups they save are made
+// after all.
 func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 	var b strings.Builder
 	const unique = 60
@@ -151,18 +153,18 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 			for _, i := range c.order {
 				for _, s := range c.sentencesOf(i) {
 					if s.long() {
-						sentences[c.lookUp(s)]++
+						sentences[c.looksUp(s)]++
 					}
 				}
 				if n := c.nearOf(i); n.bag != 0 {
 					bags[c.twice.bags.mayRepeat(n.bag)]++
 				}
 			}
-			// Of the two paragraphs written twice, the round kept the
-			// first copy of the first: the second repeats it, and its bag
-			// is the first's. Its two sentences and its bag came four
-			// times.
-			// Each of the two is written twice: four keys came twice.
+			// The two paragraphs written at k = 0 are written again at
+			// k = 30: four keys came twice. The second has the first's
+			// sentences in another order, so the round kept only the
+			// first copy of the first (the rest are exact repeats or its
+			// bag twin): its two sentences and its bag came four times.
 			if keys[true] < 4 || keys[true] > 4+unique/4 {
 				t.Errorf("%d of %d keys looked up; want the 4 that repeat, and few of the %d that do not", keys[true], keys[true]+keys[false], unique)
 			}
