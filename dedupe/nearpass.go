@@ -265,7 +265,12 @@ func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 	}
 	x.teasers.reset(len(c.scratch.teasers), positions)
 	if x.bags.slots == nil {
-		x.bags = newHashIndex(len(c.order) / 2)
+		// It files only the bags that may have come twice (see
+		// twiceSet), a few in a hundred paragraphs of a page: sized for
+		// half the order, its entries stood far apart in a table larger
+		// than the caches. It grows to what the first round files, and
+		// keeps that size.
+		x.bags = newHashIndex(0)
 	} else {
 		x.bags.reset()
 	}
