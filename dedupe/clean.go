@@ -555,7 +555,7 @@ func (c *cleaner) ensureKey(i int) {
 // near-duplicates on its sentences (see splitText) unless they are made,
 // and with near-duplicates on its near-duplicate information, whose bag is
 // made of those sentences. It adds the hashes it makes to s's twice sets,
-// or logs them (see scratch.addSentence). It reads the paragraph's text,
+// or logs them (see scratch.addHash). It reads the paragraph's text,
 // and its sentences if they are made (under the lock: see
 // sentenceLists.ofWhilePreparing), and writes only its own entries and s:
 // calls for different paragraphs can run at once, each with its own
@@ -572,7 +572,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
 	c.hash[i] = keyOf(s.key, &s.digest)
-	s.addKey(c.hash[i][0])
+	s.addHash(keyHashes, c.hash[i][0])
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if !c.opts.nearOff() {
 		c.setNear(i, s.key, sents, s)

@@ -82,7 +82,7 @@ func (c *cleaner) nearOf(i int) *nearInfo {
 
 // setNear makes the near-duplicate information of paragraph i from its
 // match key and its sentences, adds its bag to s's twice set of bags (or
-// logs it: see scratch.addBag) and a teaser's teaserInfo to s.teasers.
+// logs it: see scratch.addHash) and a teaser's teaserInfo to s.teasers.
 func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
@@ -90,7 +90,7 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	n.sketch, words = sketchOf(k)
 	n.words = int32(words)
 	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
-		s.addBag(n.bag)
+		s.addHash(bagHashes, n.bag)
 	}
 	var stem string
 	if stem, n.teaser = teaserStem(c.text[i]); n.teaser {
