@@ -163,12 +163,10 @@ func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 // sentencesOf returns the sentences of paragraph i's current text, split and
 // hashed once per text.
 func (c *cleaner) sentencesOf(i int) []sentenceInfo {
-	sents, ok := c.sentences.of(i)
-	if !ok {
-		c.splitText(i, &c.scratch)
-		sents, _ = c.sentences.of(i)
+	if sents, ok := c.sentences.of(i); ok {
+		return sents
 	}
-	return sents
+	return c.splitText(i, &c.scratch)
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
