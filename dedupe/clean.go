@@ -381,6 +381,7 @@ func (c *cleaner) changes() []Change {
 	// Merge from the end, so that each paragraph change moves once, to
 	// its place: on a tie the sentence change goes after.
 	p := len(changes) - 1
+	changes = slices.Grow(changes, len(sentences)) // paragraphChanges made the room already
 	changes = changes[:len(changes)+len(sentences)]
 	for k := len(changes) - 1; k > p; k-- {
 		s := &sentences[byStart[k-p-1]]
@@ -499,7 +500,7 @@ func (c *cleaner) paragraphTable() *table {
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
 	if c.junk.matchesNothing() {
-		return false // no junk lines to find: exact paragraph dedup
+		return false // no junk list (--no-junk with no lines or patterns of its own)
 	}
 	return c.dropWhere(junkLine, func(i int) bool {
 		if c.ensureKey(i); !c.isJunk[i] {

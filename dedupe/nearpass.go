@@ -71,12 +71,11 @@ type nearInfo struct {
 	hasGroup bool   // the key has teaserWords-1 words or more
 }
 
-// nearOf returns the near-duplicate information of paragraph i.
+// nearOf returns the near-duplicate information of paragraph i, which
+// keyText makes with the key (a text's key and near information are only
+// ever made and dropped together: see cutSentences).
 func (c *cleaner) nearOf(i int) *nearInfo {
-	if c.ensureKey(i); !c.near[i].ok {
-		c.keyBuf = c.appendKey(c.keyBuf[:0], i)
-		c.setNear(i, c.keyBuf, c.sentencesOf(i), &c.scratch)
-	}
+	c.ensureKey(i)
 	return &c.near[i]
 }
 
