@@ -3,7 +3,6 @@ package dedupe
 import (
 	"math"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -181,19 +180,10 @@ func everyHash(run func(c *cleaner)) func(c *cleaner) {
 // of its own, as a crawl is cleaned; it is skipped where the corpus is
 // absent.
 func BenchmarkCorpus(b *testing.B) {
-	names, _ := filepath.Glob("../../shared/corpus/articles/*/*.txt")
-	if len(names) == 0 {
-		b.Skip("no ../../shared/corpus/articles")
-	}
-	var texts []string
+	texts := corpusArticles(b)
 	size := 0
-	for _, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-		size += len(data)
+	for _, text := range texts {
+		size += len(text)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()

@@ -381,6 +381,7 @@ func (c *cleaner) changes() []Change {
 	// Merge from the end, so that each paragraph change moves once, to
 	// its place: on a tie the sentence change goes after.
 	p := len(changes) - 1
+	changes = slices.Grow(changes, len(sentences)) // paragraphChanges made the room already
 	changes = changes[:len(changes)+len(sentences)]
 	for k := len(changes) - 1; k > p; k-- {
 		s := &sentences[byStart[k-p-1]]
@@ -499,7 +500,7 @@ func (c *cleaner) paragraphTable() *table {
 // lines, and reports whether there were any.
 func (c *cleaner) dropJunk() bool {
 	if c.junk.matchesNothing() {
-		return false // no junk lines to find: exact paragraph dedup
+		return false // no junk list (--no-junk with no lines or patterns of its own)
 	}
 	return c.dropWhere(junkLine, func(i int) bool {
 		if c.ensureKey(i); !c.isJunk[i] {
@@ -555,7 +556,7 @@ func (c *cleaner) ensureKey(i int) {
 // near-duplicates on its sentences (see splitText) unless they are made,
 // and with near-duplicates on its near-duplicate information, whose bag is
 // made of those sentences. It adds the hashes it makes to s's twice sets,
-// or logs them (see scratch.addSentence). It reads the paragraph's text,
+// or logs them (see scratch.addHash). It reads the paragraph's text,
 // and its sentences if they are made (under the lock: see
 // sentenceLists.ofWhilePreparing), and writes only its own entries and s:
 // calls for different paragraphs can run at once, each with its own
@@ -572,7 +573,7 @@ func (c *cleaner) keyText(i int, s *scratch) {
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
 	c.hash[i] = keyOf(s.key, &s.digest)
-	s.addKey(c.hash[i][0])
+	s.addHash(keyHashes, c.hash[i][0])
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if !c.opts.nearOff() {
 		c.setNear(i, s.key, sents, s)

@@ -29,8 +29,8 @@ type decision struct {
 }
 
 // decider holds what decide makes, kept from round to round: for a big
-// document, fresh slices in every round cost their zeroing, page faults
-// and garbage collection again.
+// document, fresh slices in every round cost their page faults and
+// garbage collection again (they are still cleared: see resize).
 type decider struct {
 	d      []decision
 	copies []int32 // by the position of a text's first occurrence: how often it occurs

@@ -350,19 +350,22 @@ func (t *table) same(i, j int) bool { return t.root[i] == t.root[j] }
 // texts textOf returns. A unit whose hash came once to all (see twiceSet;
 // nil: none did) is its own root, and is not filed.
 func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) string, all *twiceSet) {
+	// The set is asked once a unit: root -1 marks the units to file,
+	// which the index is sized for.
 	t.root = resize(t.root, n)
 	filed := 0
 	for k := range n {
 		if all.mayRepeat(hashAt(k)) {
+			t.root[k] = -1
 			filed++
+		} else {
+			t.root[k] = int32(k)
 		}
 	}
 	keys := newKeyIndex(filed, textOf)
 	for k := range n {
-		if h := hashAt(k); all.mayRepeat(h) {
-			t.root[k], _ = keys.findOrAdd(h, int32(k))
-		} else {
-			t.root[k] = int32(k)
+		if t.root[k] < 0 {
+			t.root[k], _ = keys.findOrAdd(hashAt(k), int32(k))
 		}
 	}
 }

@@ -198,19 +198,35 @@ func BenchmarkAppendKey(b *testing.B) {
 // corpusInput returns the shared corpus's articles as one document, or
 // skips b where the corpus is absent.
 func corpusInput(b *testing.B) string {
-	names, _ := filepath.Glob("../../shared/corpus/articles/*/*.txt")
-	if len(names) == 0 {
-		b.Skip("no ../../shared/corpus/articles")
+	return strings.Join(corpusArticles(b), "\n\n")
+}
+
+// corpusArticles returns the shared corpus's articles, or skips tb where
+// the corpus is absent.
+func corpusArticles(tb testing.TB) []string {
+	texts := readTexts(tb, "../../shared/corpus/articles/*/*.txt")
+	if len(texts) == 0 {
+		tb.Skip("no ../../shared/corpus/articles")
+	}
+	return texts
+}
+
+// readTexts returns the contents of the files that pattern matches.
+func readTexts(tb testing.TB, pattern string) []string {
+	tb.Helper()
+	names, err := filepath.Glob(pattern)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	var texts []string
 	for _, name := range names {
 		data, err := os.ReadFile(name)
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		texts = append(texts, string(data))
 	}
-	return strings.Join(texts, "\n\n")
+	return texts
 }
 
 // BenchmarkAppendKeys makes the match key of every paragraph of the stage

@@ -71,18 +71,17 @@ type nearInfo struct {
 	hasGroup bool   // the key has teaserWords-1 words or more
 }
 
-// nearOf returns the near-duplicate information of paragraph i.
+// nearOf returns the near-duplicate information of paragraph i, which
+// keyText makes with the key (a text's key and near information are only
+// ever made and dropped together: see cutSentences).
 func (c *cleaner) nearOf(i int) *nearInfo {
-	if c.ensureKey(i); !c.near[i].ok {
-		c.keyBuf = c.appendKey(c.keyBuf[:0], i)
-		c.setNear(i, c.keyBuf, c.sentencesOf(i), &c.scratch)
-	}
+	c.ensureKey(i)
 	return &c.near[i]
 }
 
 // setNear makes the near-duplicate information of paragraph i from its
 // match key and its sentences, adds its bag to s's twice set of bags (or
-// logs it: see scratch.addBag) and a teaser's teaserInfo to s.teasers.
+// logs it: see scratch.addHash) and a teaser's teaserInfo to s.teasers.
 func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
@@ -90,7 +89,7 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	n.sketch, words = sketchOf(k)
 	n.words = int32(words)
 	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
-		s.addBag(n.bag)
+		s.addHash(bagHashes, n.bag)
 	}
 	var stem string
 	if stem, n.teaser = teaserStem(c.text[i]); n.teaser {

@@ -46,12 +46,12 @@ func (c *cleaner) prepare() {
 			for _, text := range c.text[runs[k].lo:runs[k].hi] {
 				bytes += len(text)
 			}
-			logs[k].sentences = make([]uint32, 0, bytes/48)
+			logs[k][sentenceHashes] = make([]uint32, 0, bytes/48)
 		}
 		if c.twice.bags != nil {
-			logs[k].bags = make([]uint32, 0, runs[k].hi-runs[k].lo)
+			logs[k][bagHashes] = make([]uint32, 0, runs[k].hi-runs[k].lo)
 		}
-		logs[k].keys = make([]uint32, 0, runs[k].hi-runs[k].lo)
+		logs[k][keyHashes] = make([]uint32, 0, runs[k].hi-runs[k].lo)
 		s.logs = &logs[k]
 	}
 	inParallel(len(runs), func(k int) {
@@ -85,36 +85,15 @@ type scratch struct {
 	logs  *hashLogs
 }
 
-// addSentence adds the hash of a long sentence to s.twice, or logs its
-// slot.
-func (s *scratch) addSentence(h uint64) {
-	switch {
-	case s.twice.sentences == nil:
+// addHash adds h, a hash of kind kind (keyHashes, sentenceHashes or
+// bagHashes), to s.twice's set of that kind, or logs its slot there while
+// s.logs is not nil. It does nothing for a kind whose set is off.
+func (s *scratch) addHash(kind int, h uint64) {
+	switch set := s.twice.of(kind); {
+	case set == nil:
 	case s.logs != nil:
-		s.logs.sentences = append(s.logs.sentences, s.twice.sentences.slot(h))
+		s.logs[kind] = append(s.logs[kind], set.slot(h))
 	default:
-		s.twice.sentences.add(h)
-	}
-}
-
-// addKey adds the hash of a paragraph's key to s.twice, or logs its slot.
-func (s *scratch) addKey(h uint64) {
-	switch {
-	case s.twice.keys == nil:
-	case s.logs != nil:
-		s.logs.keys = append(s.logs.keys, s.twice.keys.slot(h))
-	default:
-		s.twice.keys.add(h)
-	}
-}
-
-// addBag adds the hash of a bag of sentences to s.twice, or logs its slot.
-func (s *scratch) addBag(h uint64) {
-	switch {
-	case s.twice.bags == nil:
-	case s.logs != nil:
-		s.logs.bags = append(s.logs.bags, s.twice.bags.slot(h))
-	default:
-		s.twice.bags.add(h)
+		set.add(h)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -224,17 +222,9 @@ func TestResultAgrees(t *testing.T) {
 // goldenInputs returns the inputs of the golden tests.
 func goldenInputs(t *testing.T) []string {
 	t.Helper()
-	names, err := filepath.Glob("../testdata/golden/*.txt")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("golden inputs: %v, %d files", err, len(names))
-	}
-	var inputs []string
-	for _, name := range names {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, string(data))
+	inputs := readTexts(t, "../testdata/golden/*.txt")
+	if len(inputs) == 0 {
+		t.Fatal("no golden inputs in ../testdata/golden")
 	}
 	return inputs
 }

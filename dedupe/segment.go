@@ -58,16 +58,18 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []parag
 	blank := make([]bool, len(lines))
 	marks := make([]struct{ text, short int }, workers)
 	inParallel(workers, func(k int) {
-		m := &marks[k]
+		// Counted in locals: the workers' counts share a cache line.
+		text, short := 0, 0
 		for i := k * len(lines) / workers; i < (k+1)*len(lines)/workers; i++ {
 			blank[i] = lines[i].Blank()
 			if !blank[i] {
-				m.text++
+				text++
 				if len(lines[i].Text) < shortLine {
-					m.short++
+					short++
 				}
 			}
 		}
+		marks[k].text, marks[k].short = text, short
 	})
 	if style == Auto {
 		textLines, shortLines := 0, 0

@@ -163,17 +163,15 @@ func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 // sentencesOf returns the sentences of paragraph i's current text, split and
 // hashed once per text.
 func (c *cleaner) sentencesOf(i int) []sentenceInfo {
-	sents, ok := c.sentences.of(i)
-	if !ok {
-		c.splitText(i, &c.scratch)
-		sents, _ = c.sentences.of(i)
+	if sents, ok := c.sentences.of(i); ok {
+		return sents
 	}
-	return sents
+	return c.splitText(i, &c.scratch)
 }
 
 // splitText splits paragraph i's current text into sentences and hashes
 // their keys, files and returns them, adds the long ones' hashes to s's
-// twice set of sentences (or logs them: see scratch.addSentence), and
+// twice set of sentences (or logs them: see scratch.addHash), and
 // leaves the paragraph's match key in s.key: the keys of the sentences are
 // made as parts of it, in one pass over the text. Like keyText, it reads
 // only the paragraph's text and writes only its own entries.
@@ -188,7 +186,7 @@ func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
 		long := hasWords(unsafe.String(unsafe.SliceData(key), len(key)), minWords) // read here only
 		infos[k] = newSentenceInfo(s.spans[k], xxhash.Sum64(key), long)
 		if long {
-			s.addSentence(infos[k].hash)
+			s.addHash(sentenceHashes, infos[k].hash)
 		}
 	})
 	return infos

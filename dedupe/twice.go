@@ -125,17 +125,36 @@ func (s *twiceSet) addSlots(lists [][]uint32, workers int) {
 // sentences (nil with near-duplicates off).
 type twiceSets struct{ keys, sentences, bags *twiceSet }
 
+// The kinds of hashes that a twiceSets keeps, one set each.
+const (
+	keyHashes = iota
+	sentenceHashes
+	bagHashes
+	hashKinds
+)
+
+// of returns t's set of hashes of kind kind.
+func (t twiceSets) of(kind int) *twiceSet {
+	switch kind {
+	case keyHashes:
+		return t.keys
+	case sentenceHashes:
+		return t.sentences
+	}
+	return t.bags
+}
+
 // hashLogs are the slots in twiceSets of the hashes that one of prepare's
-// goroutines made, for twiceSets.addLogs: 4 bytes a hash.
-type hashLogs struct{ keys, sentences, bags []uint32 }
+// goroutines made, by kind, for twiceSets.addLogs: 4 bytes a hash.
+type hashLogs [hashKinds][]uint32
 
 // addLogs adds the hashes of logs to t, on workers goroutines.
 func (t twiceSets) addLogs(logs []hashLogs, workers int) {
-	keys, sentences, bags := make([][]uint32, len(logs)), make([][]uint32, len(logs)), make([][]uint32, len(logs))
-	for k, l := range logs {
-		keys[k], sentences[k], bags[k] = l.keys, l.sentences, l.bags
+	for kind := range hashKinds {
+		lists := make([][]uint32, len(logs))
+		for k := range logs {
+			lists[k] = logs[k][kind]
+		}
+		t.of(kind).addSlots(lists, workers)
 	}
-	t.keys.addSlots(keys, workers)
-	t.sentences.addSlots(sentences, workers)
-	t.bags.addSlots(bags, workers)
 }
