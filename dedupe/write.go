@@ -15,7 +15,10 @@ import (
 // cut into one run per CPU, each written by a goroutine of its own: for a
 // big document the copy of the clean text and the first touch of its
 // fresh pages are most of the cost. A run counts its lines from 0 as it
-// writes; the line it starts on is added after.
+// writes; the line it starts on is added after. Asking the kernel for huge
+// pages for buf (madvise MADV_HUGEPAGE), or to fault it in with one call
+// (MADV_POPULATE_WRITE), was measured and did not pay: see "Not done" in
+// BENCHMARKS.md.
 func (c *cleaner) write() (text string, paragraphs int) {
 	c.outLine = make([]uint32, len(c.paras))
 	w := outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline,
