@@ -41,17 +41,20 @@ func (c *cleaner) write() (text string, paragraphs int) {
 }
 
 // writeTo renders the output paragraphs to to, as write does but for the
-// text: one run after the other, through a buffer of bufSize bytes, so
-// that the clean text is never in memory whole. It reports whether the
-// text differs from the input, and the first error of to; after that
-// error it writes nothing, but renders the rest all the same, for the
-// output lines and for the comparison.
+// text: one run after the other, through a buffer of bufSize bytes (or
+// of the text's size, if that is smaller), so that the clean text is
+// never in memory whole. It reports whether the text differs from the
+// input, and the first error of to; after that error it writes nothing,
+// but renders the rest all the same, for the output lines and for the
+// comparison.
 func (c *cleaner) writeTo(to io.Writer, bufSize int) (paragraphs int, differs bool, err error) {
 	w := c.outputWriter()
 	runs := outputRuns(len(c.order), 1)
 	r := &runs[0]
 	r.size = w.measure(r)
-	b := &outputBuffer{buf: make([]byte, bufSize), to: to}
+	// A text smaller than the buffer gets a buffer of its size: as
+	// much as write would make, no more.
+	b := &outputBuffer{buf: make([]byte, min(bufSize, r.size)), to: to}
 	if r.size == len(c.input) {
 		b.input = c.input // the text may be the input: compare as it goes
 	} else {
