@@ -389,7 +389,15 @@ func (cmd *command) clean(in input) (o outcome) {
 	if cmd.removals != nil {
 		opts.Elsewhere = cmd.removals(cmd.seqBase + int64(in.seq))
 	}
-	res, err := dedupe.Clean(text, opts)
+	// The clean text that only goes to a file is written there as it is
+	// made; every other use needs it in memory.
+	var file *textFile
+	var res *dedupe.Result
+	if file = cmd.textFile(in, raw, info); file != nil {
+		res, err = dedupe.CleanTo(file, text, opts) // file's Write does not fail: see finish
+	} else {
+		res, err = dedupe.Clean(text, opts)
+	}
 	if err != nil {
 		if in.found && errors.Is(err, normalize.ErrBinary) {
 			o.err, o.skipped = errors.New("binary file skipped"), true
@@ -399,8 +407,12 @@ func (cmd *command) clean(in input) (o outcome) {
 		return fail(fmt.Errorf("%w; not cleaned", err))
 	}
 	name := in.name()
+	size := len(res.Text)
 	o.changed = res.Text != raw
-	o.stats = statsOf(raw, res, o.changed)
+	if file != nil {
+		size, o.changed = file.size, file.changed()
+	}
+	o.stats = statsOf(raw, res, o.changed, size)
 	var edits []normalize.Edit
 	if cmd.explain {
 		// Document succeeded inside Clean, so Explain cannot fail.
@@ -452,6 +464,10 @@ func (cmd *command) clean(in input) (o outcome) {
 		}
 	}
 	switch {
+	case file != nil:
+		if err := file.finish(); err != nil {
+			return fail(err)
+		}
 	case cmd.write:
 		if o.changed {
 			if err := rewrite(in.path, res.Text, info); err != nil {
@@ -473,6 +489,38 @@ func (cmd *command) clean(in input) (o outcome) {
 		o.text = res.Text
 	}
 	return o
+}
+
+// textFile returns the file, under -o or -w, that the clean text of in,
+// read as raw, is written to as dedupe.CleanTo makes it; nil when the
+// text goes elsewhere, or when a diff, a report or a page needs it in
+// memory too.
+func (cmd *command) textFile(in input, raw string, info os.FileInfo) *textFile {
+	if cmd.diff || cmd.report != "" || cmd.html != nil {
+		return nil
+	}
+	switch {
+	case cmd.write:
+		return newTextFile(raw, true, func() (*atomicFile, error) { return startRewrite(in.path, info) },
+			func(err error) error { return err })
+	case cmd.output != "":
+		target := cmd.output
+		wrap := func(err error) error { return fmt.Errorf("write %s: %w", target, err) }
+		return newTextFile(raw, false, func() (*atomicFile, error) {
+			if in.found {
+				target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
+				if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+					return nil, bare(err)
+				}
+			}
+			f, err := createOutput(target)
+			if err != nil {
+				return nil, wrap(err)
+			}
+			return f, nil
+		}, wrap)
+	}
+	return nil
 }
 
 // read returns the contents of the input at path ("-" is standard input),

@@ -1,0 +1,106 @@
+package cli
+
+import "fmt"
+
+// textFile is the file the clean text of one input goes to, under -o or
+// -w, which dedupe.CleanTo writes as it renders the text: the text is
+// never in memory whole. It is written through an atomicFile, which is
+// not created before there is something to write: an input that cannot
+// be cleaned leaves nothing behind, as when the text was written after
+// cleaning. It compares the text with the input as read, as it goes: for
+// -w (hold), it writes nothing while the text is the input so far, so
+// that an input that does not change is not rewritten, nor even looked at
+// for rewriting.
+type textFile struct {
+	// open creates the file, or returns the error to report.
+	open func() (*atomicFile, error)
+	// wrap turns an error of writing or committing the file into the
+	// error to report.
+	wrap func(error) error
+	raw  string // the input as read
+	hold bool   // write nothing while the text is raw so far (-w)
+
+	f    *atomicFile
+	err  error // the first error, as reported; the file is gone then
+	size int   // the bytes of text so far
+	same bool  // the text so far is raw[:size]
+}
+
+// newTextFile returns the textFile of an input read as raw.
+func newTextFile(raw string, hold bool, open func() (*atomicFile, error), wrap func(error) error) *textFile {
+	return &textFile{open: open, wrap: wrap, raw: raw, hold: hold, same: true}
+}
+
+// Write takes the next part of the text. It does not fail: the first
+// error is kept for finish, and the text after it is only counted and
+// compared, so that what is said of the input (changed, its bytes out) is
+// what it was when the text was written after cleaning.
+func (t *textFile) Write(p []byte) (int, error) {
+	held := t.size // the bytes of raw held back so far, under -w
+	if t.same {
+		t.same = len(p) <= len(t.raw)-t.size && string(p) == t.raw[t.size:t.size+len(p)]
+	}
+	t.size += len(p)
+	if t.err != nil || t.hold && t.same {
+		return len(p), nil
+	}
+	if t.f == nil && (!t.start() || t.hold && !t.putString(t.raw[:held])) {
+		return len(p), nil
+	}
+	t.put(p)
+	return len(p), nil
+}
+
+// changed reports whether the text differs from the input as read: once
+// it is all written, whether the input is to be rewritten.
+func (t *textFile) changed() bool { return !t.same || t.size != len(t.raw) }
+
+// finish commits the file once the whole text is written, or, after an
+// error, removes what was written and returns the error. Under -w, an
+// input that did not change is left as it is.
+func (t *textFile) finish() error {
+	if t.err != nil {
+		return t.err
+	}
+	if t.hold && !t.changed() {
+		return nil
+	}
+	if t.f == nil {
+		// Nothing was written: an empty text, or under -w one that is
+		// the start of the input.
+		if !t.start() || !t.putString(t.raw[:t.size]) {
+			return t.err
+		}
+	}
+	if err := t.f.commit(); err != nil {
+		return t.wrap(err)
+	}
+	return nil
+}
+
+// start creates the file.
+func (t *textFile) start() bool {
+	t.f, t.err = t.open()
+	return t.err == nil
+}
+
+// put writes p to the file; on an error it removes the file.
+func (t *textFile) put(p []byte) bool {
+	_, err := t.f.Write(p)
+	return t.wrote(err)
+}
+
+// putString writes s, a part of the input, to the file: see put.
+func (t *textFile) putString(s string) bool {
+	_, err := t.f.WriteString(s) // no copy: the input can be hundreds of megabytes
+	return t.wrote(err)
+}
+
+// wrote records the error of a write, if any, and removes the file then.
+func (t *textFile) wrote(err error) bool {
+	if err != nil {
+		t.f.abort()
+		t.err = t.wrap(fmt.Errorf("write: %w", bare(err)))
+	}
+	return err == nil
+}
