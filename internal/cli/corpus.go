@@ -29,10 +29,10 @@ import (
 // got a chosen paragraph of a later input removed; to do that now, a page
 // must agree with the paragraph in all 128 bits of the key (not known to
 // be feasible) or in the 64 bits of the tag (a SHA-256 second preimage of
-// 64 bits: some 2^64 hashes). Two distinct paragraphs of n agree in their
-// tags by chance with a probability of about n²/2^65: 3e-6 for 10 million
-// distinct paragraphs, 2.7% for a billion, where the later one of the two
-// would be removed as a copy of the earlier, or counted as one. A
+// 64 bits: some 2^64 hashes). Some two of n distinct paragraphs agree in
+// their tags by chance with a probability of about n²/2^65: 3e-6 for 10
+// million, 2.7% for a billion; the later of the two is then removed as a
+// copy of the earlier, or counted with it. A
 // paragraph's number gives the rest: how many inputs keep it (docs), its
 // lines in the input that keeps it first (lines), and that input, since
 // the inputs are added in order and each input's new paragraphs are

@@ -341,6 +341,39 @@ func TestStateDamaged(t *testing.T) {
 	check("another file", load([]byte("A story.\n")), "not a textclean state file")
 }
 
+// TestStateOneTag: a file of version 2 may hold two keys of one tag (the
+// same key twice, here; two keys by chance, in a crawl): the later is
+// left out. A file of version 3 that holds one tag twice is damaged.
+func TestStateOneTag(t *testing.T) {
+	key := dedupe.Key{0x0123456789abcdef, 0xfedcba9876543210}
+	// body is the body of a state file of two inputs, a and b, each
+	// keeping one paragraph first, of these bytes and kept by 2 inputs.
+	body := func(paragraph []byte) []byte {
+		b := []byte{2, 0, 1, 'a', 1}
+		b = append(b, paragraph...)
+		b = append(b, 2, 2) // kept by 2 inputs; lines 1 to 1
+		b = append(b, 1, 1, 'b', 1)
+		b = append(b, paragraph...)
+		return append(b, 2, 2)
+	}
+	v2 := binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, key[0]), key[1])
+	c := newCorpusTable(corpus.Policy{Across: true}, 0)
+	if err := c.readState(bufio.NewReader(bytes.NewReader(body(v2))), stateHeaderV2); err != nil {
+		t.Fatalf("version 2: %v", err)
+	}
+	if c.paragraphs.Len() != 1 || c.inputs() != 2 {
+		t.Fatalf("version 2: %d paragraphs, %d inputs; want 1 and 2", c.paragraphs.Len(), c.inputs())
+	}
+	if n, ok := c.paragraphs.Find(tagOf(key)); !ok || n != 0 || c.documents(n) != 2 || c.keeper(n) != 0 {
+		t.Errorf("version 2: the key is paragraph %d (found %v), in %d inputs, kept first by input %d", n, ok, c.documents(n), c.keeper(n))
+	}
+	v3 := binary.LittleEndian.AppendUint64(nil, tagOf(key))
+	err := newCorpusTable(corpus.Policy{Across: true}, 0).readState(bufio.NewReader(bytes.NewReader(body(v3))), stateHeader)
+	if err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("version 3, one tag twice: error %v", err)
+	}
+}
+
 // TestAcrossInputError: a JSON Lines input that cannot be read is no
 // document of the corpus. It used to be added as document 0, whose name it
 // took and whose paragraphs it dropped from the table.

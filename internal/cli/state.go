@@ -125,9 +125,9 @@ func checkStateSum(f *os.File) error {
 // with header from r, which is past the header.
 //
 // In a file of version 2, a paragraph whose tag is an earlier one's (two
-// keys whose tags agree, by a chance of n²/2^65) is taken for that one:
-// it is left out, as this run would have counted it in the earlier
-// paragraph. In a file of version 3 it is damage.
+// keys whose tags agree, by a chance of n²/2^65) is left out, since the
+// table holds one paragraph a tag; its count is not added to the earlier
+// one's. In a file of version 3 it is damage.
 func (c *corpusTable) readState(r *bufio.Reader, header string) error {
 	inputs, err := binary.ReadUvarint(r)
 	if err != nil {
