@@ -15,9 +15,9 @@ import (
 // each distinct paragraph: heap bytes in memory (the corpus table, with
 // each input's numbers and name, and the repeats) and bytes in the
 // --state file, reported as B/paragraph metrics, for 2^20 signatures of
-// 20 per input, inputs named by 20-byte paths. In "distinct" every signature is of a
-// paragraph of its own; in "repeats" 8 of each input's 20 are of
-// paragraphs an earlier input keeps (1.67 signatures a distinct
+// 20 per input, inputs named by 20-byte paths. In "distinct" every
+// signature is of a paragraph of its own; in "repeats" 8 of each input's
+// 20 are of paragraphs an earlier input keeps (1.67 signatures a distinct
 // paragraph, about the 1.6 of corpustest's crawl).
 func BenchmarkCorpusState(b *testing.B) {
 	for _, bc := range []struct {
