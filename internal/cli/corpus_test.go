@@ -291,9 +291,10 @@ func TestStateDeterministic(t *testing.T) {
 	}
 }
 
-// TestStateDamaged loads state files cut short at every length, with any
-// one byte changed, or with bytes added, and of another version: each is
-// refused with a message that says why, and none is loaded in part.
+// TestStateDamaged loads state files of version 3 and 2 cut short at
+// every length, with any one byte changed, or with bytes added, and of
+// another version: each is refused with a message that says why, and none
+// is loaded in part.
 func TestStateDamaged(t *testing.T) {
 	dir := t.TempDir()
 	docs, _ := testCorpus(3)
@@ -303,15 +304,16 @@ func TestStateDamaged(t *testing.T) {
 	if err := c.saveState(path); err != nil {
 		t.Fatal(err)
 	}
-	good, _ := os.ReadFile(path)
+	v3, _ := os.ReadFile(path)
+	v2, err := os.ReadFile(filepath.Join("testdata", "state-v2", "state"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	load := func(b []byte) error {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return newCorpusTable(corpus.Policy{Across: true}, 0).loadState(path)
-	}
-	if err := load(good); err != nil {
-		t.Fatalf("the good file: %v", err)
 	}
 	check := func(what string, err error, want string) {
 		t.Helper()
@@ -319,23 +321,28 @@ func TestStateDamaged(t *testing.T) {
 			t.Errorf("%s: error %v, want one that says %q", what, err, want)
 		}
 	}
-	for n := range len(good) {
-		want := "damaged state file"
-		if n < len(stateHeader) {
-			want = "not a textclean state file"
-			if n >= len(stateVersionPrefix) {
-				want = "a textclean state file of version"
-			}
+	for version, good := range map[int][]byte{3: v3, 2: v2} {
+		if err := load(good); err != nil {
+			t.Fatalf("the good file of version %d: %v", version, err)
 		}
-		check(fmt.Sprintf("cut to %d bytes", n), load(good[:n]), want)
+		for n := range len(good) {
+			want := "damaged state file"
+			if n < len(stateHeader) {
+				want = "not a textclean state file"
+				if n >= len(stateVersionPrefix) {
+					want = "a textclean state file of version"
+				}
+			}
+			check(fmt.Sprintf("version %d cut to %d bytes", version, n), load(good[:n]), want)
+		}
+		rng := rand.New(rand.NewPCG(4, 4))
+		for i := len(stateHeader); i < len(good); i++ {
+			b := bytes.Clone(good)
+			b[i] ^= byte(1 + rng.IntN(255))
+			check(fmt.Sprintf("version %d, byte %d changed", version, i), load(b), "damaged state file")
+		}
+		check(fmt.Sprintf("version %d, a byte added", version), load(append(bytes.Clone(good), 0)), "damaged state file")
 	}
-	rng := rand.New(rand.NewPCG(4, 4))
-	for i := len(stateHeader); i < len(good); i++ {
-		b := bytes.Clone(good)
-		b[i] ^= byte(1 + rng.IntN(255))
-		check(fmt.Sprintf("byte %d changed", i), load(b), "damaged state file")
-	}
-	check("a byte added", load(append(bytes.Clone(good), 0)), "damaged state file")
 	check("version 1", load([]byte("textclean-state 1\n\x00\x00")), `a textclean state file of version "1"; this textclean reads versions 2 and 3 only`)
 	check("version 4", load([]byte("textclean-state 4\n\x00\x00\x00\x00\x00")), `a textclean state file of version "4"`)
 	check("another file", load([]byte("A story.\n")), "not a textclean state file")
