@@ -23,16 +23,16 @@ import (
 //
 // A paragraph is known by its tag (tagOf): 64 bits of the SHA-256 of all
 // 128 bits of its dedupe.Key, which keyindex numbers in the order inputs
-// first keep them. Two paragraphs whose tags agree are taken for one.
-// Since the keys are xxhash sums, which anyone can invert, the table once
-// kept the first 64 bits of the key instead, and a page of crafted text
-// got a chosen paragraph of a later input removed; to do that now, a page
-// must agree with the paragraph in all 128 bits of the key (not known to
-// be feasible) or in the 64 bits of the tag (a SHA-256 second preimage of
-// 64 bits: some 2^64 hashes). Some two of n distinct paragraphs agree in
-// their tags by chance with a probability of about n²/2^65: 3e-6 for 10
-// million, 2.7% for a billion; the later of the two is then removed as a
-// copy of the earlier, or counted with it. A
+// first keep them. Two paragraphs whose tags agree are taken for one:
+// the later is removed as a copy of the earlier, or counted with it. By
+// chance, some two of n distinct paragraphs agree in their tags with a
+// probability of about n²/2^65: 3e-6 for 10 million, 2.7% for a billion.
+// On purpose it is easy, since the keys are xxhash sums, which anyone can
+// invert: when the table kept the first 64 bits of the key, a page crafted
+// in microseconds got a chosen paragraph of a later input removed
+// (TestAcrossForgedPage); a page that agrees with it in all 128 bits of
+// the key, and so in the tag, takes about a minute (TestWholeKeyForged).
+// The phases on disk, which keep whole keys, are as open to it. A
 // paragraph's number gives the rest: how many inputs keep it (docs), its
 // lines in the input that keeps it first (lines), and that input, since
 // the inputs are added in order and each input's new paragraphs are
