@@ -306,11 +306,31 @@ func (c *cleaner) workers() int {
 	return runtime.GOMAXPROCS(0)
 }
 
+// collectBeforeText is the input size from which result runs the garbage
+// collector once the rounds' state is garbage (freeRounds), before the
+// clean text, as large as the input, is made. The collector's goal then
+// stood at 1.5 to 2 times what was live during the rounds (GOGC 50 to
+// 100), and the text came on top of the garbage the collector had not yet
+// found. Found first, it is memory the text reuses when its pages lie in
+// one run, or that the runtime gives back to the system as the heap grows
+// by the text. On the 100 MB stream of bench/run.sh, peak RSS by default
+// 442-455 MB -> 345-417 MB (medians 358 and 380 MB in two sets of 8-10
+// runs: which of the two happens depends on where the garbage lies), for
+// one more collection, about 20 ms: CPU and wall within noise. Now the
+// peak is mostly the rounds' own. debug.FreeOSMemory instead gave
+// 342-359 MB every time, at about 3% more CPU (the text's pages faulted
+// in afresh). A variable so tests can lower it.
+var collectBeforeText = 16 << 20
+
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	r.Kept = c.keptParagraphs()
 	c.freeRounds()
+	if len(c.input) >= collectBeforeText {
+		// See collectBeforeText.
+		runtime.GC()
+	}
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.changes()
 	for _, f := range c.fate {
