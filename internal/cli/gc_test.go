@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -48,4 +49,28 @@ func TestLowerGC(t *testing.T) {
 		t.Errorf("GOGC %d with GOGC set by the user, want it left at %d", p, before)
 	}
 	restore()
+}
+
+// TestCollectBeforeDiff checks that the diff of a big input is preceded
+// by a collection, and that a small input's diff, or a GOGC the user set,
+// is not.
+func TestCollectBeforeDiff(t *testing.T) {
+	t.Setenv("GOGC", "")
+	cycles := func(size int) uint32 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		collectBeforeDiff(size)
+		runtime.ReadMemStats(&after)
+		return after.NumForcedGC - before.NumForcedGC
+	}
+	if n := cycles(bigInput); n != 1 {
+		t.Errorf("%d forced collections before a big input's diff, want 1", n)
+	}
+	if n := cycles(bigInput - 1); n != 0 {
+		t.Errorf("%d forced collections before a small input's diff, want none", n)
+	}
+	t.Setenv("GOGC", "200")
+	if n := cycles(bigInput); n != 0 {
+		t.Errorf("%d forced collections with GOGC set by the user, want none", n)
+	}
 }
