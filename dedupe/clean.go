@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/textclean/textclean/normalize"
 )
@@ -308,26 +309,43 @@ func (c *cleaner) workers() int {
 
 // collectBeforeText is the input size from which result runs the garbage
 // collector once the rounds' state is garbage (freeRounds), before the
-// clean text, as large as the input, is made. The collector's goal then
-// stood at 1.5 to 2 times what was live during the rounds (GOGC 50 to
-// 100), and the text came on top of the garbage the collector had not yet
-// found. Found first, it is memory the text reuses when its pages lie in
-// one run, or that the runtime gives back to the system as the heap grows
-// by the text. On the 100 MB stream of bench/run.sh, peak RSS by default
-// 442-455 MB -> 345-417 MB (medians 358 and 380 MB in two sets of 8-10
-// runs: which of the two happens depends on where the garbage lies), for
-// one more collection, about 20 ms: CPU and wall within noise. Now the
-// peak is mostly the rounds' own. debug.FreeOSMemory instead gave
-// 342-359 MB every time, at about 3% more CPU (the text's pages faulted
-// in afresh). A variable so tests can lower it.
+// clean text, as large as the input, is made, if the paragraphs' sentence
+// lists and near-duplicate information, the bulk of that state, were at
+// least half the input's size. The collector's goal then stood at 1.5 to
+// 2 times what was live during the rounds (GOGC 50 to 100), and the text
+// came on top of the garbage the collector had not yet found. Found
+// first, it is memory the text reuses when its pages lie in one run, or
+// that the runtime gives back to the system as the heap grows by the
+// text. On the 100 MB stream of bench/run.sh (66 MB of sentence lists and
+// near information), peak RSS by default 442-455 MB -> 345-417 MB
+// (medians 358 and 380 MB in two sets of 8-10 runs: which of the two
+// happens depends on where the garbage lies), with --no-sentences 425 ->
+// 324 MB, for one more collection, about 20 ms: CPU and wall within
+// noise. debug.FreeOSMemory instead gave 342-359 MB every time by default,
+// at about 3% more CPU (the text's pages faulted in afresh). In exact mode
+// (no sentence lists or near information: 310 -> 306 MB) and with
+// --no-near (32 MB of them: 398 -> 394 MB) the collection gained little
+// and cost a tenth of exact mode's CPU at worst, so it is not run. A
+// variable so tests can lower it.
 var collectBeforeText = 16 << 20
+
+// sentenceAndNearBytes returns the bytes of the paragraphs' sentence lists
+// and near-duplicate information: the bulk of what freeRounds lets go of.
+func (c *cleaner) sentenceAndNearBytes() int {
+	n := cap(c.near)*int(unsafe.Sizeof(nearInfo{})) + cap(c.sentences.refs)*int(unsafe.Sizeof(sentenceRef{}))
+	for _, slab := range c.sentences.slabs {
+		n += cap(slab) * int(unsafe.Sizeof(sentenceInfo{}))
+	}
+	return n
+}
 
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	r.Kept = c.keptParagraphs()
+	garbage := c.sentenceAndNearBytes()
 	c.freeRounds()
-	if len(c.input) >= collectBeforeText {
+	if len(c.input) >= collectBeforeText && 2*garbage >= len(c.input) {
 		// See collectBeforeText.
 		runtime.GC()
 	}
