@@ -426,6 +426,9 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 			return fail(err)
 		}
 	}
+	if cmd.report != "" || cmd.html != nil {
+		collectBig(len(raw))
+	}
 	if cmd.report != "" {
 		var b bytes.Buffer
 		rep := report.New(name, text, res)
@@ -446,7 +449,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	}
 	// From here on only the clean text is needed: the rest of the result
 	// (its changes and kept paragraphs, 30 MB for the 100 MB stream of
-	// bench/run.sh) is garbage for collectBeforeDiff.
+	// bench/run.sh) is garbage for collectBig.
 	clean := res.Text
 	out := &o.stdout
 	if o.changed && cmd.list {
@@ -456,7 +459,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		fmt.Fprintf(out, "%s:%d:%d: %s: %q → %q\n", name, e.Line, e.Column, e.Rule, e.Before, e.After)
 	}
 	if o.changed && cmd.diff {
-		collectBeforeDiff(len(raw))
+		collectBig(len(raw))
 		// The plain diff goes straight into the output; the colour one
 		// is made from the plain one. Either may stream: udiff checks the
 		// names and finds the edit script before its first write, so from

@@ -51,23 +51,22 @@ func TestLowerGC(t *testing.T) {
 	restore()
 }
 
-// TestCollectBeforeDiff checks that the diff of a big input is preceded
-// by a collection, and that a small input's diff, or a GOGC the user set,
-// is not.
-func TestCollectBeforeDiff(t *testing.T) {
+// TestCollectBig checks that collectBig collects for a big input, and not
+// for a small one, nor when the user set GOGC.
+func TestCollectBig(t *testing.T) {
 	t.Setenv("GOGC", "")
 	cycles := func(size int) uint32 {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		collectBeforeDiff(size)
+		collectBig(size)
 		runtime.ReadMemStats(&after)
 		return after.NumForcedGC - before.NumForcedGC
 	}
 	if n := cycles(bigInput); n != 1 {
-		t.Errorf("%d forced collections before a big input's diff, want 1", n)
+		t.Errorf("%d forced collections for a big input, want 1", n)
 	}
 	if n := cycles(bigInput - 1); n != 0 {
-		t.Errorf("%d forced collections before a small input's diff, want none", n)
+		t.Errorf("%d forced collections for a small input, want none", n)
 	}
 	t.Setenv("GOGC", "200")
 	if n := cycles(bigInput); n != 0 {
