@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -307,25 +308,28 @@ func (c *cleaner) workers() int {
 	return runtime.GOMAXPROCS(0)
 }
 
-// collectBeforeText is the input size from which result runs the garbage
-// collector once the rounds' state is garbage (freeRounds), before the
-// clean text, as large as the input, is made, if the paragraphs' sentence
-// lists and near-duplicate information, the bulk of that state, were at
-// least half the input's size. The collector's goal then stood at 1.5 to
-// 2 times what was live during the rounds (GOGC 50 to 100), and the text
-// came on top of the garbage the collector had not yet found. Found
-// first, it is memory the text reuses when its pages lie in one run, or
-// that the runtime gives back to the system as the heap grows by the
-// text. On the 100 MB stream of bench/run.sh (66 MB of sentence lists and
-// near information), peak RSS by default 442-455 MB -> 345-417 MB
-// (medians 358 and 380 MB in two sets of 8-10 runs: which of the two
-// happens depends on where the garbage lies), with --no-sentences 425 ->
-// 324 MB, for one more collection, about 20 ms: CPU and wall within
-// noise. debug.FreeOSMemory instead gave 342-359 MB every time by default,
-// at about 3% more CPU (the text's pages faulted in afresh). In exact mode
-// (no sentence lists or near information: 310 -> 306 MB) and with
-// --no-near (32 MB of them: 398 -> 394 MB) the collection gained little
-// and cost a tenth of exact mode's CPU at worst, so it is not run. A
+// collectBeforeText is the input size from which result collects the
+// garbage and gives the free memory back to the system
+// (debug.FreeOSMemory) once the rounds' state is garbage (freeRounds),
+// before the clean text, as large as the input, is made, if the
+// paragraphs' sentence lists and near-duplicate information, the bulk of
+// that state, were at least half the input's size. The collector's goal
+// then stood at 1.5 to 2 times what was live during the rounds (GOGC 50
+// to 100), and the text came on top of the garbage the collector had not
+// yet found.
+//
+// On the 100 MB stream of bench/run.sh (66 MB of sentence lists and near
+// information), 10 runs alternated with main's, load 7-8: peak RSS by
+// default 441-456 MB -> 341-359 MB, wall and CPU within noise (medians
+// 1.81 -> 1.74 s, 2.48 -> 2.41 s); with --no-sentences 425 -> 324 MB. A
+// collection alone (runtime.GC) let the text reuse the garbage's pages
+// when they lay in one run, and otherwise did little: 358-417 MB, median
+// 359 to 402 MB from one set of runs to the next, for about 2% less CPU
+// than giving the memory back (the text's pages are then faulted in
+// afresh, as they were before). In exact mode (no sentence lists or near
+// information; 310 -> 306 MB with a collection) and with --no-near (32 MB
+// of them; 398 -> 394 MB) the garbage is too little to pay for a
+// collection, a tenth of exact mode's CPU at worst, so none is run. A
 // variable so tests can lower it.
 var collectBeforeText = 16 << 20
 
@@ -347,7 +351,7 @@ func (c *cleaner) result() *Result {
 	c.freeRounds()
 	if len(c.input) >= collectBeforeText && 2*garbage >= len(c.input) {
 		// See collectBeforeText.
-		runtime.GC()
+		debug.FreeOSMemory()
 	}
 	r.Text, r.ParagraphsOut = c.write()
 	r.Changes = c.changes()

@@ -356,7 +356,7 @@ func TestResultNaNSimilarity(t *testing.T) {
 }
 
 // TestCollectBeforeText checks that Clean collects the garbage of the
-// rounds before it writes the text of an input of collectBeforeText bytes
+// rounds (and gives the memory back) before it writes the text of an input of collectBeforeText bytes
 // or more whose sentence lists and near-duplicate information were at
 // least half its size, and not for a smaller input, nor without them
 // (exact paragraphs only); and that the result is the same.
