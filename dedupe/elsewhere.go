@@ -3,10 +3,13 @@ package dedupe
 import "github.com/cespare/xxhash/v2"
 
 // Key identifies a paragraph's text across documents: 128 bits of hash of
-// its match key (two xxhash sums with different seeds). Across documents
-// only keys are kept, not texts, so two different paragraphs would be
-// taken for one only if all 128 bits collided: for a billion distinct
-// paragraphs the odds are about 1 in 10^20.
+// its match key (two xxhash sums with different seeds). Package corpus's
+// phases keep only keys, not texts, so two different paragraphs are taken
+// for one by chance only if all 128 bits collide: for a billion distinct
+// paragraphs the odds are about 1 in 10^20 (textclean's --across table
+// keeps a 64-bit tag of the key, about n²/2^65 for n paragraphs). xxhash
+// is no cryptographic hash, though: a text whose Key is a chosen
+// paragraph's can be crafted in about a minute.
 type Key [2]uint64
 
 // keySeed seeds the second of the two sums of a Key.

@@ -354,3 +354,40 @@ func TestResultNaNSimilarity(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectBeforeText checks that Clean collects the garbage of the
+// rounds (and gives the memory back) before it writes the text of an input of collectBeforeText bytes
+// or more whose sentence lists and near-duplicate information were at
+// least half its size, and not for a smaller input, nor without them
+// (exact paragraphs only); and that the result is the same.
+func TestCollectBeforeText(t *testing.T) {
+	input := "A paragraph that a scraper saved twice, word for word, on one page.\n\n" +
+		"Another paragraph, which stands once and stays as it is.\n\n" +
+		"A paragraph that a scraper saved twice, word for word, on one page.\n"
+	defer func(n int) { collectBeforeText = n }(collectBeforeText)
+	clean := func(threshold int, opts Options) (*Result, uint32) {
+		collectBeforeText = threshold
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		res, err := Clean(input, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return res, after.NumForcedGC - before.NumForcedGC
+	}
+	small, n := clean(len(input)+1, Options{})
+	if n != 0 {
+		t.Errorf("%d forced collections for an input under collectBeforeText, want none", n)
+	}
+	big, n := clean(len(input), Options{})
+	if n != 1 {
+		t.Errorf("%d forced collections for an input of collectBeforeText bytes, want 1", n)
+	}
+	if !reflect.DeepEqual(small, big) {
+		t.Error("the result differs with the collection")
+	}
+	if _, n := clean(len(input), Options{NoSentences: true, Similarity: -1}); n != 0 {
+		t.Errorf("%d forced collections with no sentence lists or near-duplicate information, want none", n)
+	}
+}

@@ -16,11 +16,11 @@ import (
 // order.
 type outcome struct {
 	in      input
-	stdout  blocks // the name (-l), the edits (--explain) or the diff (-d)
-	text    string // the clean text, when it goes to standard output: not copied into stdout, it can be hundreds of megabytes
-	report  []byte // the report's JSON line
-	err     error  // why the input failed
-	skipped bool   // a binary file found in a folder: a warning, not a failure
+	stdout  heldOutput // the name (-l), the edits (--explain) or the diff (-d)
+	text    string     // the clean text, when it goes to standard output: not copied into stdout, it can be hundreds of megabytes
+	report  []byte     // the report's JSON line
+	err     error      // why the input failed
+	skipped bool       // a binary file found in a folder: a warning, not a failure
 	changed bool
 	stats   stats
 	page    *htmlreport.Entry // --html: the index row of its page
@@ -34,7 +34,7 @@ func (cmd *command) each(ctx context.Context, args []string, emit func(outcome) 
 	keepHeapFloor()
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, args, inputs)
-	return orderedMap(ctx, cmd.jobs, inputs, cmd.clean, emit)
+	return orderedMapTurns(ctx, cmd.jobs, inputs, cmd.clean, emit)
 }
 
 // progress shows files done, MB/s and the time left on a terminal.

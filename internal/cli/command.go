@@ -55,6 +55,7 @@ type command struct {
 	corpus                   *corpusTable // the first pass of --across and --boilerplate
 	html                     *htmlOut
 	color                    bool   // colour -d output
+	streamDiff               bool   // -d output may go straight to standard output (see streamsDiff)
 	stats                    bool   // print the --stats table
 	seqBase                  int64  // the sequence number of the first input (or record) as a document of a corpus
 	seqField                 string // sign, apply: the field that holds a record's sequence number
@@ -193,6 +194,7 @@ func (cmd *command) run() int {
 			return ExitError
 		}
 	}
+	cmd.streamDiff = cmd.streamsDiff(report)
 	if cmd.html != nil {
 		if err := cmd.html.start(); err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
@@ -316,6 +318,9 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 				return writeFailed(fmt.Errorf("report: %w", err))
 			}
 		}
+		if o.stdout.err != nil { // written straight through, and failed
+			return writeFailed(&stdoutError{o.stdout.err})
+		}
 		if _, err := o.stdout.WriteTo(cmd.stdout); err != nil {
 			return writeFailed(&stdoutError{err})
 		}
@@ -362,11 +367,24 @@ type stdoutError struct{ err error }
 func (e *stdoutError) Error() string { return "write standard output: " + e.err.Error() }
 func (e *stdoutError) Unwrap() error { return e.err }
 
+// streamsDiff reports whether an input's diff may go straight to
+// standard output once its turn comes, rather than wait in memory for
+// emit (see heldOutput), with report the report being written, if any.
+// Not with -w or -o: a rewrite that fails after the diff fails the input,
+// and a failed input's output is not printed. Nor when the report goes
+// to a device or a pipe, written in place (--report /dev/stdout): its
+// line for an input comes before the input's output, and a diff streamed
+// by the worker would come first. A report in a file is a file of its own.
+func (cmd *command) streamsDiff(report *reportWriter) bool {
+	return cmd.diff && !cmd.write && cmd.output == "" && (report == nil || report.file != nil && !report.file.direct)
+}
+
 // clean cleans one input and does what the flags ask with it, except
-// writing to standard output and the report, which the caller does in
-// input order.
-func (cmd *command) clean(in input) (o outcome) {
+// writing to the report and, until the input's turn comes (turn is
+// closed), to standard output: the caller does that in input order.
+func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	o.in = in
+	o.stdout = newHeldOutput(turn, cmd.stdout)
 	fail := func(err error) outcome {
 		o.err = err
 		o.stats.failed = 1
@@ -420,6 +438,9 @@ func (cmd *command) clean(in input) (o outcome) {
 			return fail(err)
 		}
 	}
+	if cmd.report != "" || cmd.html != nil {
+		collectBig(len(raw))
+	}
 	if cmd.report != "" {
 		var b bytes.Buffer
 		rep := report.New(name, text, res)
@@ -438,6 +459,10 @@ func (cmd *command) clean(in input) (o outcome) {
 		// input is still printed, written or rewritten.
 		o.page, o.pageErr = cmd.html.page(in, text, len(raw), res, opts)
 	}
+	// From here on only the clean text is needed: the rest of the result
+	// (its changes and kept paragraphs, 30 MB for the 100 MB stream of
+	// bench/run.sh) is garbage for collectBig.
+	clean := res.Text
 	out := &o.stdout
 	if o.changed && cmd.list {
 		fmt.Fprintln(out, name)
@@ -446,21 +471,28 @@ func (cmd *command) clean(in input) (o outcome) {
 		fmt.Fprintf(out, "%s:%d:%d: %s: %q → %q\n", name, e.Line, e.Column, e.Rule, e.Before, e.After)
 	}
 	if o.changed && cmd.diff {
+		collectBig(len(raw))
 		// The plain diff goes straight into the output; the colour one
-		// is made from the plain one.
+		// is made from the plain one. Either may stream: udiff checks the
+		// names and finds the edit script before its first write, so from
+		// then on only a write can fail, and streamsDiff leaves out what
+		// could fail the input after the diff.
 		var d bytes.Buffer
 		var w io.Writer = out
 		if cmd.color {
 			w = &d
 		}
-		if err := udiff.Write(w, name+".orig", name, raw, res.Text); err != nil {
+		out.stream = cmd.streamDiff
+		// A failed standard output is not the input's failure: emit
+		// reports it, as when it writes the output itself.
+		if err := udiff.Write(w, name+".orig", name, raw, clean); err != nil && out.err == nil {
 			if errors.Is(err, udiff.ErrName) {
 				return fail(errors.New("cannot name this file in a diff: its name holds a line break"))
 			}
 			return fail(err)
 		}
 		if cmd.color {
-			colordiff.Write(out, d.Bytes()) // blocks do not fail
+			colordiff.Write(out, d.Bytes()) // fails only with standard output, which out keeps for emit
 		}
 	}
 	switch {
@@ -470,7 +502,7 @@ func (cmd *command) clean(in input) (o outcome) {
 		}
 	case cmd.write:
 		if o.changed {
-			if err := rewrite(in.path, res.Text, info); err != nil {
+			if err := rewrite(in.path, clean, info); err != nil {
 				return fail(err)
 			}
 		}
@@ -482,11 +514,11 @@ func (cmd *command) clean(in input) (o outcome) {
 				return fail(bare(err))
 			}
 		}
-		if err := writeFile(target, res.Text); err != nil {
+		if err := writeFile(target, clean); err != nil {
 			return fail(fmt.Errorf("write %s: %w", target, err))
 		}
 	case !cmd.list && !cmd.diff && !cmd.check && !cmd.explain:
-		o.text = res.Text
+		o.text = clean
 	}
 	return o
 }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -14,26 +16,31 @@ import (
 )
 
 // corpusTable is what --across and --boilerplate know of all the inputs:
-// the select phase of package corpus, run in memory, in about 24 bytes a
+// the select phase of package corpus, run in memory, in about 16 bytes a
 // distinct paragraph and 12 an input, plus its name front-coded (often 4
 // to 8 bytes), and 4 for each paragraph an input keeps that an earlier
 // one keeps too.
 //
-// A paragraph is known by all 128 bits of its dedupe.Key: it is found by
-// the first 64 (keyindex, which numbers paragraphs in the order inputs
-// first keep them) and the second 64 (second) must match too. Those are
-// xxhash sums, which anyone can invert: with 64 bits only, a page of
-// crafted text got a chosen paragraph of a later input removed, while
-// making a text agree in both sums is not known to be feasible. Its
-// number gives the rest: how many inputs keep it (docs), its lines in the
-// input that keeps it first (lines), and that input, since the inputs are
-// added in order and each input's new paragraphs are numbered in a block
-// of their own (firstPara). The paragraphs an input
+// A paragraph is known by its tag (tagOf): 64 bits of the SHA-256 of all
+// 128 bits of its dedupe.Key, which keyindex numbers in the order inputs
+// first keep them. Two paragraphs whose tags agree are taken for one:
+// the later is removed as a copy of the earlier, or counted with it. By
+// chance, some two of n distinct paragraphs agree in their tags with a
+// probability of about n²/2^65: 3e-6 for 10 million, 2.7% for a billion.
+// On purpose it is easy, since the keys are xxhash sums, which anyone can
+// invert: when the table kept the first 64 bits of the key, a page crafted
+// in microseconds got a chosen paragraph of a later input removed
+// (TestAcrossForgedPage); a page that agrees with it in all 128 bits of
+// the key, and so in the tag, takes about a minute (TestWholeKeyForged).
+// The phases on disk, which keep whole keys, are as open to it. A
+// paragraph's number gives the rest: how many inputs keep it (docs), its
+// lines in the input that keeps it first (lines), and that input, since
+// the inputs are added in order and each input's new paragraphs are
+// numbered in a block of their own (firstPara). The paragraphs an input
 // keeps that an earlier input kept first are listed by number (repeats),
 // for removals.
 type corpusTable struct {
-	paragraphs keyindex.Index
-	second     []uint64       // by paragraph: the second half of its dedupe.Key
+	paragraphs keyindex.Index // the tags, numbered
 	docs       []uint8        // by paragraph: how many inputs keep it, or manyDocs if 255
 	manyDocs   map[uint32]int // by paragraph kept by 255 inputs or more: how many
 	lines      lineRanges     // by paragraph: its lines in the input that keeps it first
@@ -112,11 +119,12 @@ func (c *corpusTable) setDocuments(n uint32, d int) {
 
 // judge returns the verdict on paragraph n, which input keeper keeps
 // first, in input seq, which keeps it, and whether there is one: the
-// policy's corpus.Policy.Judge on its corpus.Summary. The keeper's name and
-// lines, which only the report reads, are decoded for verdicts only.
+// policy's corpus.Policy.Judge on its corpus.Summary. The keeper's key is
+// the tag key of the paragraph (tagKey). The keeper's name and lines,
+// which only the report reads, are decoded for verdicts only.
 func (c *corpusTable) judge(n uint32, keeper int, seq int64) (corpus.Verdict, bool) {
 	s := corpus.Summary{
-		Keeper:    corpus.Signature{Key: c.key(n), Doc: corpus.Doc{Seq: int64(keeper)}},
+		Keeper:    corpus.Signature{Key: tagKey(c.paragraphs.Key(n)), Doc: corpus.Doc{Seq: int64(keeper)}},
 		Documents: c.documents(n),
 	}
 	v, ok := c.policy.Judge(s, seq)
@@ -151,17 +159,14 @@ func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
 	seq := int(doc.Seq)
 	c.startInput(seq, doc.Name)
 	for _, sig := range sigs {
-		n, added, err := c.addParagraph(sig.Key, 1, sig.Lines)
+		n, added, err := c.addParagraph(tagOf(sig.Key), 1, sig.Lines)
 		switch {
 		case err != nil:
 			return err
 		case added:
-		case c.second[n] != sig.Key[1]:
-			// Another paragraph agrees with this one in 64 bits (by
-			// chance, or crafted to): the table cannot hold both, and
-			// this one has no copy in another input that it knows of.
 		case n >= c.firstPara[seq]:
-			// The same key twice in this document: one paragraph.
+			// The same tag twice in this document: one paragraph (or,
+			// by a chance of n²/2^65, two whose tags agree).
 		default:
 			c.repeats = append(c.repeats, n)
 			c.setDocuments(n, c.documents(n)+1)
@@ -170,16 +175,14 @@ func (c *corpusTable) add(doc corpus.Doc, sigs []corpus.Signature) error {
 	return nil
 }
 
-// addParagraph numbers the paragraph of key k, which may be new, by the
-// first half of k, and reports whether it is new: a new one is recorded as
-// kept by documents inputs, at lines in the first. Its second half is for
-// the caller to compare. It fails if the table is full.
-func (c *corpusTable) addParagraph(k dedupe.Key, documents int, lines dedupe.LineRange) (n uint32, added bool, err error) {
+// addParagraph numbers the paragraph of tag t, which may be new, and
+// reports whether it is new: a new one is recorded as kept by documents
+// inputs, at lines in the first. It fails if the table is full.
+func (c *corpusTable) addParagraph(t uint64, documents int, lines dedupe.LineRange) (n uint32, added bool, err error) {
 	if c.paragraphs.Len() == keyindex.MaxLen {
 		return 0, false, errTooManyParagraphs
 	}
-	if n, added = c.paragraphs.Add(k[0]); added {
-		c.second = append(c.second, k[1])
+	if n, added = c.paragraphs.Add(t); added {
 		c.docs = append(c.docs, 0)
 		c.setDocuments(n, documents)
 		c.lines.add(lines)
@@ -188,7 +191,8 @@ func (c *corpusTable) addParagraph(k dedupe.Key, documents int, lines dedupe.Lin
 }
 
 // removals returns the dedupe.Elsewhere of input number seq, one of this
-// run's: the corpus.Removals of the verdicts on the paragraphs it signed.
+// run's: the corpus.Removals of the verdicts on the paragraphs it signed,
+// asked by tag.
 func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 	if seq < int64(c.base) || seq >= int64(c.inputs()) {
 		return corpus.Removals(nil, c.minLength)
@@ -205,12 +209,35 @@ func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 			vs = append(vs, v)
 		}
 	}
-	return corpus.Removals(vs, c.minLength)
+	if len(vs) == 0 {
+		return corpus.Removals(nil, c.minLength) // finds nothing, with no tag to take
+	}
+	return byTag{corpus.Removals(vs, c.minLength)}
 }
 
-// key returns the dedupe.Key of paragraph n.
-func (c *corpusTable) key(n uint32) dedupe.Key {
-	return dedupe.Key{c.paragraphs.Key(n), c.second[n]}
+// tagOf returns the tag of the paragraph of key k: the first 8 bytes of
+// the SHA-256 of k's 16 bytes (its two halves, little-endian), read
+// little-endian. It is unkeyed, so that the same runs write the same
+// --state file.
+func tagOf(k dedupe.Key) uint64 {
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], k[0])
+	binary.LittleEndian.PutUint64(b[8:], k[1])
+	sum := sha256.Sum256(b[:])
+	return binary.LittleEndian.Uint64(sum[:8])
+}
+
+// tagKey is the dedupe.Key that stands for the paragraphs of tag t in the
+// table's verdicts, which know no more of a paragraph than its tag.
+func tagKey(t uint64) dedupe.Key { return dedupe.Key{t, 0} }
+
+// byTag is a dedupe.Elsewhere whose verdicts are keyed by tagKey: it asks
+// them by the tag of the key it is asked.
+type byTag struct{ verdicts dedupe.Elsewhere }
+
+// Find implements dedupe.Elsewhere.
+func (e byTag) Find(k dedupe.Key, length int) (dedupe.Copy, bool) {
+	return e.verdicts.Find(tagKey(tagOf(k)), length)
 }
 
 // errSkipped is sign's error for a binary file found in a folder: a

@@ -13,11 +13,11 @@ import (
 
 // BenchmarkCorpusState measures what --across and --boilerplate keep for
 // each distinct paragraph: heap bytes in memory (the corpus table, with
-// each input's signed keys and name) and bytes in the --state file,
-// reported as B/paragraph metrics, for 2^20 signatures of 20 per input,
-// inputs named by 20-byte paths. In "distinct" every signature is of a
-// paragraph of its own; in "repeats" 8 of each input's 20 are of
-// paragraphs an earlier input keeps (1.67 signatures a distinct
+// each input's numbers and name, and the repeats) and bytes in the
+// --state file, reported as B/paragraph metrics, for 2^20 signatures of
+// 20 per input, inputs named by 20-byte paths. In "distinct" every
+// signature is of a paragraph of its own; in "repeats" 8 of each input's
+// 20 are of paragraphs an earlier input keeps (1.67 signatures a distinct
 // paragraph, about the 1.6 of corpustest's crawl).
 func BenchmarkCorpusState(b *testing.B) {
 	for _, bc := range []struct {
@@ -88,3 +88,19 @@ func BenchmarkCorpusRemovals(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTagOf times tagOf, which the table takes of every signature in
+// the first pass and of every kept paragraph asked in the second (of an
+// input with a verdict): one SHA-256 of 16 bytes.
+func BenchmarkTagOf(b *testing.B) {
+	var sum uint64
+	k := dedupe.Key{0x9e3779b97f4a7c15, 1}
+	for b.Loop() {
+		sum += tagOf(k)
+		k[1]++
+	}
+	sink = sum
+}
+
+// sink keeps benchmark results alive.
+var sink uint64

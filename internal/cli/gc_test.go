@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"runtime"
 	"runtime/debug"
 	"testing"
 )
@@ -48,4 +49,27 @@ func TestLowerGC(t *testing.T) {
 		t.Errorf("GOGC %d with GOGC set by the user, want it left at %d", p, before)
 	}
 	restore()
+}
+
+// TestCollectBig checks that collectBig collects for a big input, and not
+// for a small one, nor when the user set GOGC.
+func TestCollectBig(t *testing.T) {
+	t.Setenv("GOGC", "")
+	cycles := func(size int) uint32 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		collectBig(size)
+		runtime.ReadMemStats(&after)
+		return after.NumForcedGC - before.NumForcedGC
+	}
+	if n := cycles(bigInput); n != 1 {
+		t.Errorf("%d forced collections for a big input, want 1", n)
+	}
+	if n := cycles(bigInput - 1); n != 0 {
+		t.Errorf("%d forced collections for a small input, want none", n)
+	}
+	t.Setenv("GOGC", "200")
+	if n := cycles(bigInput); n != 0 {
+		t.Errorf("%d forced collections with GOGC set by the user, want none", n)
+	}
 }

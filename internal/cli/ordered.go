@@ -9,9 +9,20 @@ import "context"
 // (those under way finish; those queued and not started are dropped), and
 // returns emit's first error.
 func orderedMap[T, R any](ctx context.Context, jobs int, in <-chan T, f func(T) R, emit func(R) error) error {
+	return orderedMapTurns(ctx, jobs, in, func(v T, _ <-chan struct{}) R { return f(v) }, emit)
+}
+
+// orderedMapTurns is orderedMap whose f also gets its value's turn: a
+// channel closed once every earlier result has been emitted, without
+// error, and emit waits for this one. From then until f returns, nothing
+// else writes where emit writes, so f may write there itself (a long
+// output, straight to standard output rather than held in memory). The
+// turn of a value after a failed emit never comes.
+func orderedMapTurns[T, R any](ctx context.Context, jobs int, in <-chan T, f func(T, <-chan struct{}) R, emit func(R) error) error {
 	type task struct {
-		v   T
-		out chan R
+		v    T
+		out  chan R
+		turn chan struct{}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -21,7 +32,7 @@ func orderedMap[T, R any](ctx context.Context, jobs int, in <-chan T, f func(T) 
 		defer close(ordered)
 		defer close(work)
 		for v := range in {
-			t := task{v, make(chan R, 1)}
+			t := task{v, make(chan R, 1), make(chan struct{})}
 			select {
 			case ordered <- t:
 			case <-ctx.Done():
@@ -41,12 +52,15 @@ func orderedMap[T, R any](ctx context.Context, jobs int, in <-chan T, f func(T) 
 					close(t.out) // queued but not started: the run is stopping
 					continue
 				}
-				t.out <- f(t.v)
+				t.out <- f(t.v, t.turn)
 			}
 		}()
 	}
 	var err error
 	for t := range ordered {
+		if err == nil {
+			close(t.turn)
+		}
 		r, started := <-t.out
 		if started && err == nil {
 			if err = emit(r); err != nil {

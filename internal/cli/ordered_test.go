@@ -113,3 +113,85 @@ func TestOrderedMapStopsOnEmitError(t *testing.T) {
 		t.Errorf("%d results emitted, want 11: none after the failed one", emitted)
 	}
 }
+
+// TestOrderedMapTurns checks that a value's turn comes only when every
+// earlier result has been emitted: values that wait for their turn and
+// write then, as a worker streaming its output does, write in order
+// between the results emitted before and after them.
+func TestOrderedMapTurns(t *testing.T) {
+	for _, jobs := range []int{1, 2, 4} {
+		in := make(chan int)
+		go func() {
+			defer close(in)
+			for i := range 300 {
+				in <- i
+			}
+		}()
+		var mu sync.Mutex
+		var got []int
+		write := func(v int) {
+			mu.Lock()
+			got = append(got, v)
+			mu.Unlock()
+		}
+		err := orderedMapTurns(context.Background(), jobs, in, func(v int, turn <-chan struct{}) int {
+			time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond) // finish out of order
+			if v%3 == 0 {
+				<-turn // every third writes itself
+				write(v)
+				return -1
+			}
+			return v
+		}, func(r int) error {
+			if r >= 0 {
+				write(r)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, v := range got {
+			if v != i {
+				t.Fatalf("-j %d: written %d at %d, want in order", jobs, v, i)
+			}
+		}
+		if len(got) != 300 {
+			t.Fatalf("-j %d: %d written, want 300", jobs, len(got))
+		}
+	}
+}
+
+// After a failed emit, no later value's turn comes: its output must not
+// follow the failure.
+func TestOrderedMapNoTurnAfterError(t *testing.T) {
+	in := make(chan int)
+	go func() {
+		defer close(in)
+		for i := range 100 {
+			in <- i
+		}
+	}()
+	stop := errors.New("stop")
+	var turns atomic.Int32
+	err := orderedMapTurns(context.Background(), 2, in, func(v int, turn <-chan struct{}) int {
+		time.Sleep(100 * time.Microsecond)
+		select {
+		case <-turn:
+			turns.Add(1)
+		case <-time.After(20 * time.Millisecond):
+		}
+		return v
+	}, func(r int) error {
+		if r == 10 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Fatalf("err = %v, want %v", err, stop)
+	}
+	if n := turns.Load(); n > 11 {
+		t.Errorf("%d turns came, want at most the 11 up to the failed emit", n)
+	}
+}

@@ -18,13 +18,20 @@ import (
 // inputs, and for each input its name (appendName, after the name of the
 // input before; the first after ""), the number of paragraphs it keeps
 // first, and for each of those, in the order the input keeps them: its
-// key (dedupe.Key, its two halves in 16 bytes, little-endian), the number of inputs
-// that keep it, and its lines in this input, coded after those of the
-// paragraph before (appendRange; the first after line 0). Last, 4 bytes:
-// the CRC-32 (IEEE, little-endian) of all before them. Inputs come in
-// order and paragraphs in the order of the table, so the same runs write
-// the same file, byte for byte.
-const stateHeader = "textclean-state 2\n"
+// tag (tagOf, 8 bytes, little-endian), the number of inputs that keep it,
+// and its lines in this input, coded after those of the paragraph before
+// (appendRange; the first after line 0). Last, 4 bytes: the CRC-32 (IEEE,
+// little-endian) of all before them. Inputs come in order and paragraphs
+// in the order of the table, so the same runs write the same file, byte
+// for byte.
+const stateHeader = "textclean-state 3\n"
+
+// stateHeaderV2 starts a --state file of version 2, which is version 3
+// with each paragraph's whole dedupe.Key (its two halves, 16 bytes,
+// little-endian) in place of its tag. It is read, each key taken as its
+// tag; version 3 is written. Version 1 is not read (it was written in map
+// order, and knew paragraphs by 64 bits of their keys).
+const stateHeaderV2 = "textclean-state 2\n"
 
 // stateVersionPrefix starts the header of every version.
 const stateVersionPrefix = "textclean-state "
@@ -43,17 +50,18 @@ func (c *corpusTable) loadState(path string) error {
 		return bare(err)
 	}
 	defer f.Close()
-	if err := checkStateHeader(f); err != nil {
+	header, err := checkStateHeader(f)
+	if err != nil {
 		return err
 	}
 	if err := checkStateSum(f); err != nil {
 		return err
 	}
-	if _, err := f.Seek(int64(len(stateHeader)), io.SeekStart); err != nil {
+	if _, err := f.Seek(int64(len(header)), io.SeekStart); err != nil {
 		return bare(err)
 	}
 	r := bufio.NewReaderSize(f, 1<<16)
-	if err := c.readState(r); err != nil {
+	if err := c.readState(r, header); err != nil {
 		return fmt.Errorf("damaged state file: %w", err)
 	}
 	var sum [4]byte
@@ -67,20 +75,21 @@ func (c *corpusTable) loadState(path string) error {
 	return nil
 }
 
-// checkStateHeader reads the header of a state file, and says what the
-// file is if it is not a state file of this version.
-func checkStateHeader(f io.Reader) error {
+// checkStateHeader reads the header of a state file and returns it, or
+// says what the file is if it is not a state file of a version this
+// textclean reads (stateHeader or stateHeaderV2, which are as long).
+func checkStateHeader(f io.Reader) (string, error) {
 	header := make([]byte, len(stateHeader))
 	n, _ := io.ReadFull(f, header)
 	header = header[:n]
 	switch {
-	case string(header) == stateHeader:
-		return nil
+	case string(header) == stateHeader || string(header) == stateHeaderV2:
+		return string(header), nil
 	case strings.HasPrefix(string(header), stateVersionPrefix):
 		version, _, _ := strings.Cut(string(header[len(stateVersionPrefix):]), "\n")
-		return fmt.Errorf("a textclean state file of version %q; this textclean reads version %s only: build the state again from the inputs", version, stateHeader[len(stateVersionPrefix):len(stateHeader)-1])
+		return "", fmt.Errorf("a textclean state file of version %q; this textclean reads versions 2 and 3 only: build the state again from the inputs", version)
 	}
-	return errors.New("not a textclean state file")
+	return "", errors.New("not a textclean state file")
 }
 
 // checkStateSum checks the CRC-32 at the end of the state file f.
@@ -112,15 +121,23 @@ func checkStateSum(f *os.File) error {
 	return nil
 }
 
-// readState reads the inputs and paragraphs of a state file from r, which
-// is past the header.
-func (c *corpusTable) readState(r *bufio.Reader) error {
+// readState reads the inputs and paragraphs of a state file that starts
+// with header from r, which is past the header.
+//
+// In a file of version 2, a paragraph whose tag is an earlier one's (two
+// keys whose tags agree, by a chance of n²/2^65) is left out, since the
+// table holds one paragraph a tag; its count is not added to the earlier
+// one's. In a file of version 3 it is damage.
+func (c *corpusTable) readState(r *bufio.Reader, header string) error {
 	inputs, err := binary.ReadUvarint(r)
 	if err != nil {
 		return err
 	}
 	var name []byte
-	var hash [16]byte
+	hash := make([]byte, 8)
+	if header == stateHeaderV2 {
+		hash = make([]byte, 16)
+	}
 	for seq := range inputs {
 		if name, err = readName(r, name, maxStateName); err != nil {
 			return err
@@ -132,7 +149,7 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 		}
 		last := 0
 		for range paragraphs {
-			if _, err := io.ReadFull(r, hash[:]); err != nil {
+			if _, err := io.ReadFull(r, hash); err != nil {
 				return err
 			}
 			documents, err := binary.ReadUvarint(r)
@@ -147,13 +164,16 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 			if documents == 0 || documents > inputs {
 				return fmt.Errorf("a paragraph kept by %d of %d inputs", documents, inputs)
 			}
-			key := dedupe.Key{binary.LittleEndian.Uint64(hash[:8]), binary.LittleEndian.Uint64(hash[8:])}
-			_, added, err := c.addParagraph(key, int(documents), lines)
+			tag := binary.LittleEndian.Uint64(hash)
+			if header == stateHeaderV2 {
+				tag = tagOf(dedupe.Key{binary.LittleEndian.Uint64(hash[:8]), binary.LittleEndian.Uint64(hash[8:])})
+			}
+			_, added, err := c.addParagraph(tag, int(documents), lines)
 			if err != nil {
 				return err
 			}
-			if !added {
-				return fmt.Errorf("paragraph %x twice", hash[:8])
+			if !added && header != stateHeaderV2 {
+				return fmt.Errorf("paragraph %x twice", hash)
 			}
 		}
 	}
@@ -193,9 +213,7 @@ func (c *corpusTable) writeState(out io.Writer) error {
 		last := 0
 		for n := lo; n < hi; n++ {
 			r := lines.next()
-			k := c.key(n)
-			buf = binary.LittleEndian.AppendUint64(buf[:0], k[0])
-			buf = binary.LittleEndian.AppendUint64(buf, k[1])
+			buf = binary.LittleEndian.AppendUint64(buf[:0], c.paragraphs.Key(n))
 			buf = binary.AppendUvarint(buf, uint64(c.documents(n)))
 			buf = appendRange(buf, last, r)
 			last = r.Last

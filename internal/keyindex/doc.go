@@ -2,8 +2,8 @@
 // first added, in about 14 bytes a key: the keys themselves in a flat
 // array, by number, and an open-addressing table of 32-bit numbers to
 // find them. It is the memory of textclean's dedup across documents,
-// where one key stands for one distinct paragraph and the numbers index
-// whatever else is kept of it.
+// where one key, a paragraph's 64-bit tag, stands for one distinct
+// paragraph and the numbers index whatever else is kept of it.
 //
 // The table is split in 256 shards by the top bits of the mixed key, each
 // grown on its own by a quarter when it is four-fifths full, so that

@@ -122,11 +122,13 @@ func (ix *Index) grow(s *shard) {
 }
 
 // seed is mixed into every key, so that which keys share a shard and a
-// home slot cannot be known outside this process. The keys are unseeded
-// xxhash sums of texts that anyone can write: without the seed, texts
-// whose keys all probe one run of slots cost a few hundred million sums
-// each to find, and made each Add cost as many probes as there were keys
-// before it. Only the slots depend on the seed, not the numbers.
+// home slot cannot be known outside this process. The keys may be unseeded
+// hashes of texts that anyone can write (textclean's are tags: 64 bits of
+// the SHA-256 of the xxhash sums of paragraphs): without the seed, texts
+// whose keys all probe one run of slots can be found by trial, for some
+// hundreds of millions of hashes each, and made each Add cost as many
+// probes as there were keys before it. Only the slots depend on the seed,
+// not the numbers.
 var seed = rand.Uint64()
 
 // mix spreads the bits of k and the seed over the whole result (a

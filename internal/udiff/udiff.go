@@ -31,7 +31,10 @@ type Options struct {
 //
 // The output is what GNU diff -u --label oldName --label newName writes for
 // the edit script found. Write returns the first error from w, or one that
-// wraps [ErrName]; it writes nothing when a name is invalid.
+// wraps [ErrName]; it writes nothing when a name is invalid. It checks the
+// names and finds the whole edit script before its first write, so that
+// once it writes, only w can fail: a caller may write the diff straight
+// to its output.
 func Write(w io.Writer, oldName, newName, old, new string) error {
 	return Options{}.Write(w, oldName, newName, old, new)
 }
