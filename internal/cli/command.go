@@ -407,13 +407,26 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	if cmd.removals != nil {
 		opts.Elsewhere = cmd.removals(cmd.seqBase + int64(in.seq))
 	}
-	// The clean text that only goes to a file is written there as it is
-	// made; every other use needs it in memory.
-	var file *textFile
+	// The clean text that only goes out, to a file or to standard
+	// output, is written there as it is made; every other use needs it in
+	// memory. Neither writer fails: see textFile and textOut.
 	var res *dedupe.Result
-	if file = cmd.textFile(in, raw, info); file != nil {
-		res, err = dedupe.CleanTo(file, text, opts) // file's Write does not fail: see finish
-	} else {
+	var written *textCompare
+	file := cmd.textFile(in, raw, info)
+	switch {
+	case file != nil:
+		res, err = dedupe.CleanTo(file, text, opts)
+		written = &file.textCompare
+	case cmd.streamsText():
+		// Once CleanTo writes, only a write can fail: the text may go
+		// straight to standard output once the input's turn has come,
+		// and waits in o.stdout until then.
+		out := &textOut{textCompare: newTextCompare(raw), to: &o.stdout}
+		o.stdout.stream = true
+		res, err = dedupe.CleanTo(out, text, opts)
+		o.stdout.stream = false
+		written = &out.textCompare
+	default:
 		res, err = dedupe.Clean(text, opts)
 	}
 	if err != nil {
@@ -427,8 +440,8 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	name := in.name()
 	size := len(res.Text)
 	o.changed = res.Text != raw
-	if file != nil {
-		size, o.changed = file.size, file.changed()
+	if written != nil {
+		size, o.changed = written.size, written.changed()
 	}
 	o.stats = statsOf(raw, res, o.changed, size)
 	var edits []normalize.Edit
@@ -521,6 +534,14 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		o.text = clean
 	}
 	return o
+}
+
+// streamsText reports whether the clean text of each input goes only to
+// standard output, where dedupe.CleanTo can write it as it makes it: the
+// filter's default, with no report or page, which need the text too.
+func (cmd *command) streamsText() bool {
+	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.diff && !cmd.check && !cmd.explain &&
+		cmd.report == "" && cmd.html == nil
 }
 
 // textFile returns the file, under -o or -w, that the clean text of in,

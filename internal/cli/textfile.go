@@ -17,18 +17,57 @@ type textFile struct {
 	// wrap turns an error of writing or committing the file into the
 	// error to report.
 	wrap func(error) error
-	raw  string // the input as read
-	hold bool   // write nothing while the text is raw so far (-w)
+	hold bool // write nothing while the text is raw so far (-w)
 
-	f    *atomicFile
-	err  error // the first error, as reported; the file is gone then
-	size int   // the bytes of text so far
-	same bool  // the text so far is raw[:size]
+	textCompare
+	f   *atomicFile
+	err error // the first error, as reported; the file is gone then
 }
 
 // newTextFile returns the textFile of an input read as raw.
 func newTextFile(raw string, hold bool, open func() (*atomicFile, error), wrap func(error) error) *textFile {
-	return &textFile{open: open, wrap: wrap, raw: raw, hold: hold, same: true}
+	return &textFile{open: open, wrap: wrap, hold: hold, textCompare: newTextCompare(raw)}
+}
+
+// textCompare follows a clean text written in parts, comparing it with
+// the input as read.
+type textCompare struct {
+	raw  string
+	size int  // the bytes of text so far
+	same bool // the text so far is raw[:size]
+}
+
+func newTextCompare(raw string) textCompare { return textCompare{raw: raw, same: true} }
+
+// add takes the next part of the text.
+func (c *textCompare) add(p []byte) {
+	if c.same {
+		c.same = len(p) <= len(c.raw)-c.size && string(p) == c.raw[c.size:c.size+len(p)]
+	}
+	c.size += len(p)
+}
+
+// changed reports whether the text differs from the input as read: once
+// it is all written, whether the input is to be rewritten.
+func (c *textCompare) changed() bool { return !c.same || c.size != len(c.raw) }
+
+// textOut is the clean text of an input on its way to standard output,
+// through the input's heldOutput (held, or written straight through once
+// its turn has come), while dedupe.CleanTo makes it. Like textFile, it
+// compares the text with the input as it goes, and its Write does not
+// fail: the heldOutput keeps the error of standard output for emit.
+type textOut struct {
+	textCompare
+	to *heldOutput
+}
+
+// Write takes the next part of the text.
+func (t *textOut) Write(p []byte) (int, error) {
+	t.add(p)
+	if t.to.err == nil {
+		t.to.Write(p) // an error stays in t.to, for emit
+	}
+	return len(p), nil
 }
 
 // Write takes the next part of the text. It does not fail: the first
@@ -37,10 +76,7 @@ func newTextFile(raw string, hold bool, open func() (*atomicFile, error), wrap f
 // what it was when the text was written after cleaning.
 func (t *textFile) Write(p []byte) (int, error) {
 	held := t.size // the bytes of raw held back so far, under -w
-	if t.same {
-		t.same = len(p) <= len(t.raw)-t.size && string(p) == t.raw[t.size:t.size+len(p)]
-	}
-	t.size += len(p)
+	t.add(p)
 	if t.err != nil || t.hold && t.same {
 		return len(p), nil
 	}
@@ -50,10 +86,6 @@ func (t *textFile) Write(p []byte) (int, error) {
 	t.put(p)
 	return len(p), nil
 }
-
-// changed reports whether the text differs from the input as read: once
-// it is all written, whether the input is to be rewritten.
-func (t *textFile) changed() bool { return !t.same || t.size != len(t.raw) }
 
 // finish commits the file once the whole text is written, or, after an
 // error, removes what was written and returns the error. Under -w, an

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -107,5 +108,42 @@ func TestTextFileNotCreated(t *testing.T) {
 	_, stderr, code := run(t, "", "-w", dirty)
 	if code != ExitError || !strings.Contains(stderr, "file is read-only; not rewritten") {
 		t.Errorf("-w on a changed read-only file: exit %d, %s", code, stderr)
+	}
+}
+
+// TestTextStreamsToStdout checks that in the filter's default mode the
+// clean text of an input whose turn has come goes to standard output in
+// parts as it is made, not in one write of the whole text, for one input
+// and for the first of several, and that it is the text -o writes. (The
+// first input's turn comes as the run starts, long before its text is
+// written; the second's may come while its text is written, or after,
+// and then its text waits in memory.)
+func TestTextStreamsToStdout(t *testing.T) {
+	dir := t.TempDir()
+	in := distinctLines(5000) + "Tom &amp; Jerry\n" // 215 KB
+	path := filepath.Join(dir, "in.txt")
+	os.WriteFile(path, []byte(in), 0o644)
+	out := filepath.Join(dir, "out.txt")
+	if _, stderr, code := run(t, "", "-o", out, path); code != ExitOK {
+		t.Fatalf("-o: exit %d, %s", code, stderr)
+	}
+	want, _ := os.ReadFile(out)
+	for _, c := range []struct {
+		args  []string
+		texts int
+	}{{[]string{path}, 1}, {[]string{"-j", "1", path, path}, 2}} {
+		var stdout writeSizes
+		var stderr bytes.Buffer
+		if code := Run(append([]string{"textclean", "-q"}, c.args...), strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+			t.Fatalf("%q: exit %d, %s", c.args, code, stderr.String())
+		}
+		if stdout.String() != strings.Repeat(string(want), c.texts) {
+			t.Errorf("%q: standard output is not the text -o writes", c.args)
+		}
+		// Written whole, the text went through WriteString, which
+		// writeSizes does not count.
+		if len(stdout.sizes) == 0 || stdout.sizes[0] >= len(want) {
+			t.Errorf("%q: the text went to standard output whole, not in parts (writes %v)", c.args, stdout.sizes)
+		}
 	}
 }
