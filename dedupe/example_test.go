@@ -2,6 +2,7 @@ package dedupe_test
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/textclean/textclean/dedupe"
 )
@@ -42,4 +43,23 @@ func ExampleClean_sentences() {
 	//
 	// Drivers should plan ahead.
 	// sentence 3 Officials confirmed the bridge will close for repairs in May.
+}
+
+func ExampleCleanTo() {
+	article := "Officials confirmed the bridge will close for repairs in May.\n\n" +
+		"Traffic will be diverted.\n\n" +
+		"Officials confirmed the bridge will close for repairs in May.\n"
+	// The clean text goes to standard output as it is made; the Result
+	// has the rest.
+	r, err := dedupe.CleanTo(os.Stdout, article, dedupe.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("changed:", r.Changed(article), "paragraphs:", r.ParagraphsIn, "→", r.ParagraphsOut)
+	// Output:
+	// Officials confirmed the bridge will close for repairs in May.
+	//
+	// Traffic will be diverted.
+	// changed: true paragraphs: 3 → 2
 }

@@ -109,7 +109,18 @@ type Result struct {
 	// Kept lists the paragraphs of the clean text in order, with their
 	// keys: what other documents are deduplicated against.
 	Kept []KeptParagraph
+
+	// written says that CleanTo wrote the text rather than keep it in
+	// Text; differs, that what it wrote differed from its input.
+	written, differs bool
 }
 
-// Changed reports whether the clean text differs from input.
-func (r *Result) Changed(input string) bool { return r.Text != input }
+// Changed reports whether the clean text differs from input. For a Result
+// of CleanTo, which does not keep the text, it reports whether the text
+// CleanTo wrote differed from the input CleanTo was given.
+func (r *Result) Changed(input string) bool {
+	if r.written {
+		return r.differs
+	}
+	return r.Text != input
+}

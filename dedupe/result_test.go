@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -355,11 +356,12 @@ func TestResultNaNSimilarity(t *testing.T) {
 	}
 }
 
-// TestCollectBeforeText checks that Clean collects the garbage of the
-// rounds (and gives the memory back) before it writes the text of an input of collectBeforeText bytes
-// or more whose sentence lists and near-duplicate information were at
-// least half its size, and not for a smaller input, nor without them
-// (exact paragraphs only); and that the result is the same.
+// TestCollectBeforeText checks that Clean and CleanTo collect the garbage
+// of the rounds before they write the text of an input of
+// collectBeforeText bytes or more whose sentence lists and near-duplicate
+// information were at least half its size, and Clean not for a smaller
+// input, nor without them (exact paragraphs only); and that the result is
+// the same.
 func TestCollectBeforeText(t *testing.T) {
 	input := "A paragraph that a scraper saved twice, word for word, on one page.\n\n" +
 		"Another paragraph, which stands once and stays as it is.\n\n" +
@@ -389,5 +391,15 @@ func TestCollectBeforeText(t *testing.T) {
 	}
 	if _, n := clean(len(input), Options{NoSentences: true, Similarity: -1}); n != 0 {
 		t.Errorf("%d forced collections with no sentence lists or near-duplicate information, want none", n)
+	}
+	// CleanTo collects too (without giving the memory back).
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := CleanTo(io.Discard, input, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.NumForcedGC - before.NumForcedGC; n != 1 {
+		t.Errorf("CleanTo: %d forced collections for an input of collectBeforeText bytes, want 1", n)
 	}
 }

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"unsafe"
@@ -20,9 +21,7 @@ import (
 // (MADV_POPULATE_WRITE), was measured and did not pay: see "Not done" in
 // BENCHMARKS.md.
 func (c *cleaner) write() (text string, paragraphs int) {
-	c.outLine = make([]uint32, len(c.paras))
-	w := outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline,
-		collapse: !c.opts.Normalize.Skip.Has(normalize.BlankLines)}
+	w := c.outputWriter()
 	runs := outputRuns(len(c.order), c.workers())
 	size := 0
 	for k := range runs {
@@ -33,8 +32,56 @@ func (c *cleaner) write() (text string, paragraphs int) {
 	buf := make([]byte, size)
 	inParallel(len(runs), func(k int) {
 		r := &runs[k]
-		w.fill(buf[r.offset:r.offset+r.size:r.offset+r.size], r)
+		w.fill(&outputBuffer{buf: buf[r.offset : r.offset+r.size : r.offset+r.size]}, r)
 	})
+	c.placeRuns(runs)
+	// buf is never written again: the string can be it, not a copy of
+	// it, which for a big document would be as large as the input.
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), len(c.order)
+}
+
+// writeTo renders the output paragraphs to to, as write does but for the
+// text: one run after the other, through a buffer of bufSize bytes (or
+// of the text's size, if that is smaller), so that the clean text is
+// never in memory whole. It reports whether the text differs from the
+// input, and the first error of to; after that error it writes nothing,
+// but renders the rest all the same, for the output lines and for the
+// comparison.
+func (c *cleaner) writeTo(to io.Writer, bufSize int) (paragraphs int, differs bool, err error) {
+	w := c.outputWriter()
+	runs := outputRuns(len(c.order), 1)
+	r := &runs[0]
+	r.size = w.measure(r)
+	// A text smaller than the buffer gets a buffer of its size: as
+	// much as write would make, no more.
+	b := &outputBuffer{buf: make([]byte, min(bufSize, r.size)), to: to}
+	if r.size == len(c.input) {
+		b.input = c.input // the text may be the input: compare as it goes
+	} else {
+		b.differs = true
+	}
+	w.fill(b, r)
+	b.flush()
+	c.placeRuns(runs)
+	return len(c.order), b.differs, b.err
+}
+
+// streamBufferSize is the buffer CleanTo renders through: small enough
+// to stay in the cache, large enough that a write to a file or a pipe
+// costs little per byte.
+const streamBufferSize = 64 << 10
+
+// outputWriter returns the outputWriter of c, and gives c the outLine it
+// fills.
+func (c *cleaner) outputWriter() *outputWriter {
+	c.outLine = make([]uint32, len(c.paras))
+	return &outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline,
+		collapse: !c.opts.Normalize.Skip.Has(normalize.BlankLines)}
+}
+
+// placeRuns turns the output lines that fill recorded for runs, counted
+// from each run's start, into lines of the whole output.
+func (c *cleaner) placeRuns(runs []outputRun) {
 	first := 1 // the first line of the run
 	for k := range runs {
 		runs[k].first = first
@@ -45,9 +92,6 @@ func (c *cleaner) write() (text string, paragraphs int) {
 			c.outLine[i] += uint32(runs[k].first)
 		}
 	})
-	// buf is never written again: the string can be it, not a copy of
-	// it, which for a big document would be as large as the input.
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), len(c.order)
 }
 
 // outputWriter renders the output paragraphs of a cleaner.
@@ -142,36 +186,94 @@ func (w *outputWriter) measure(r *outputRun) int {
 	return n
 }
 
-// fill writes run r into dst, which measure sized for it, recording the
-// line each of its paragraphs starts on, counted from 0 at the run's
-// start, and the run's lines. It panics if the run does not fill dst
-// exactly (n counts the bytes of the run, not those copied): copy would
-// drop what does not fit, or leave zero bytes in the clean text, without
-// a word.
-func (w *outputWriter) fill(dst []byte, r *outputRun) {
+// fill writes run r into dst, which measure sized for it (write) or
+// which flushes to a writer as it fills (writeTo), recording the line each
+// of its paragraphs starts on, counted from 0 at the run's start, and the
+// run's lines. It panics if the run is not the size measure gave it (n
+// counts the bytes of the run, not those copied): copy would drop what
+// does not fit, or leave zero bytes in the clean text, without a word.
+func (w *outputWriter) fill(dst *outputBuffer, r *outputRun) {
 	line, n := 0, 0
 	for k := r.lo; k < r.hi; k++ {
 		i := w.c.order[k]
 		t := w.text(i)
 		if k == 0 {
-			copy(dst[n:], w.c.doc.BOM)
+			dst.put(w.c.doc.BOM)
 			n += len(w.c.doc.BOM)
 		}
 		blank := w.blankBefore(k, i)
 		for range blank {
-			copy(dst[n:], w.nl)
-			n += len(w.nl)
+			dst.put(w.nl)
 		}
+		n += blank * len(w.nl)
 		line += blank
 		w.c.outLine[i] = uint32(line)
-		copy(dst[n:], t)
-		n += len(t)
-		copy(dst[n:], w.nl)
-		n += len(w.nl)
+		dst.put(t)
+		dst.put(w.nl)
+		n += len(t) + len(w.nl)
 		line += 1 + strings.Count(t, w.nl)
 	}
-	if n != len(dst) {
-		panic(fmt.Sprintf("dedupe: write measured %d bytes for output paragraphs %d to %d, has %d", len(dst), r.lo, r.hi, n))
+	size := r.size
+	if dst.to == nil {
+		size = len(dst.buf)
+	}
+	if n != size {
+		panic(fmt.Sprintf("dedupe: write measured %d bytes for output paragraphs %d to %d, has %d", size, r.lo, r.hi, n))
 	}
 	r.lines = line
+}
+
+// outputBuffer is what fill writes into: for write, the part of the
+// clean text that is one run, of its exact size; for writeTo, a buffer
+// that it flushes to a writer whenever it is full.
+type outputBuffer struct {
+	buf []byte
+	n   int       // the bytes of buf written
+	to  io.Writer // nil for write
+	err error     // the first error of to; nothing is written after it
+
+	// For writeTo: the bytes flushed so far, and whether they differ
+	// from input. input is empty when the sizes already tell.
+	flushed int
+	input   string
+	differs bool
+}
+
+// put appends s.
+func (b *outputBuffer) put(s string) {
+	if len(s) <= len(b.buf)-b.n {
+		b.n += copy(b.buf[b.n:], s)
+		return
+	}
+	if b.to == nil {
+		b.n += copy(b.buf[b.n:], s) // fill panics: measure was wrong
+		return
+	}
+	for len(s) > 0 {
+		if b.n == len(b.buf) {
+			b.flush()
+		}
+		m := copy(b.buf[b.n:], s)
+		b.n += m
+		s = s[m:]
+	}
+}
+
+// flush compares what b holds with the input and writes it to b.to.
+// After an error it only compares.
+func (b *outputBuffer) flush() {
+	p := b.buf[:b.n]
+	b.n = 0
+	if !b.differs && string(p) != b.input[b.flushed:b.flushed+len(p)] {
+		b.differs = true
+	}
+	b.flushed += len(p)
+	if b.err != nil || len(p) == 0 {
+		return
+	}
+	n, err := b.to.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	b.err = err
 }

@@ -122,7 +122,9 @@ func cleanerRounds(t *testing.T, in string, opts Options) *cleaner {
 
 // FuzzCleanAgrees checks on any input that Clean gives the same Result
 // with its parallel stages (segment, prepare, write) on three goroutines,
-// the threshold at 0, as on one.
+// the threshold at 0, as on one; and that CleanTo, through a buffer of 3
+// bytes, writes the text Clean returns and gives the same Result
+// otherwise.
 func FuzzCleanAgrees(f *testing.F) {
 	for _, s := range []string{"", "a\nb\na\n", "A long paragraph, repeated.\n\nB\n\nA long paragraph, repeated.\n", "x\r\n\r\ny\r\nx\r\n", "\ufeffone. two.\n\none. two.\n"} {
 		f.Add(s)
@@ -136,6 +138,15 @@ func FuzzCleanAgrees(f *testing.F) {
 			if many := cleanWith(t, s, opts, 0, 3); !reflect.DeepEqual(one, many) {
 				t.Fatalf("%q, %+v: on 3 goroutines\n%+v\non one\n%+v", s, opts, many, one)
 			}
+			var b strings.Builder
+			r, err := cleanTo(&b, s, opts, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != one.Text || r.Changed(s) != one.Changed(s) {
+				t.Fatalf("%q, %+v: CleanTo writes %q, changed %v; Clean returns %q, changed %v", s, opts, b.String(), r.Changed(s), one.Text, one.Changed(s))
+			}
+			checkSameResult(t, r, one)
 		}
 	})
 }
@@ -156,7 +167,7 @@ func TestWriteFillChecksSize(t *testing.T) {
 					t.Errorf("fill into %d bytes for a run of %d did not panic", room, size)
 				}
 			}()
-			w.fill(make([]byte, room), &runs[0])
+			w.fill(&outputBuffer{buf: make([]byte, room)}, &runs[0])
 		}()
 	}
 }

@@ -407,7 +407,28 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	if cmd.removals != nil {
 		opts.Elsewhere = cmd.removals(cmd.seqBase + int64(in.seq))
 	}
-	res, err := dedupe.Clean(text, opts)
+	// The clean text that only goes out, to a file or to standard
+	// output, is written there as it is made; every other use needs it in
+	// memory. Neither writer fails: see textFile and textOut.
+	var res *dedupe.Result
+	var written *textCompare
+	file := cmd.textFile(in, raw, info)
+	switch {
+	case file != nil:
+		res, err = dedupe.CleanTo(file, text, opts)
+		written = &file.textCompare
+	case cmd.streamsText():
+		// Once CleanTo writes, only a write can fail: the text may go
+		// straight to standard output once the input's turn has come,
+		// and waits in o.stdout until then.
+		out := &textOut{textCompare: newTextCompare(raw), to: &o.stdout}
+		o.stdout.stream = true
+		res, err = dedupe.CleanTo(out, text, opts)
+		o.stdout.stream = false
+		written = &out.textCompare
+	default:
+		res, err = dedupe.Clean(text, opts)
+	}
 	if err != nil {
 		if in.found && errors.Is(err, normalize.ErrBinary) {
 			o.err, o.skipped = errors.New("binary file skipped"), true
@@ -417,8 +438,12 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		return fail(fmt.Errorf("%w; not cleaned", err))
 	}
 	name := in.name()
+	size := len(res.Text)
 	o.changed = res.Text != raw
-	o.stats = statsOf(raw, res, o.changed)
+	if written != nil {
+		size, o.changed = written.size, written.changed()
+	}
+	o.stats = statsOf(raw, res, o.changed, size)
 	var edits []normalize.Edit
 	if cmd.explain {
 		// Document succeeded inside Clean, so Explain cannot fail.
@@ -484,6 +509,10 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		}
 	}
 	switch {
+	case file != nil:
+		if err := file.finish(); err != nil {
+			return fail(err)
+		}
 	case cmd.write:
 		if o.changed {
 			if err := rewrite(in.path, clean, info); err != nil {
@@ -505,6 +534,46 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		o.text = clean
 	}
 	return o
+}
+
+// streamsText reports whether the clean text of each input goes only to
+// standard output, where dedupe.CleanTo can write it as it makes it: the
+// filter's default, with no report or page, which need the text too.
+func (cmd *command) streamsText() bool {
+	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.diff && !cmd.check && !cmd.explain &&
+		cmd.report == "" && cmd.html == nil
+}
+
+// textFile returns the file, under -o or -w, that the clean text of in,
+// read as raw, is written to as dedupe.CleanTo makes it; nil when the
+// text goes elsewhere, or when a diff, a report or a page needs it in
+// memory too.
+func (cmd *command) textFile(in input, raw string, info os.FileInfo) *textFile {
+	if cmd.diff || cmd.report != "" || cmd.html != nil {
+		return nil
+	}
+	switch {
+	case cmd.write:
+		return newTextFile(raw, true, func() (*atomicFile, error) { return startRewrite(in.path, info) },
+			func(err error) error { return err })
+	case cmd.output != "":
+		target := cmd.output
+		wrap := func(err error) error { return fmt.Errorf("write %s: %w", target, err) }
+		return newTextFile(raw, false, func() (*atomicFile, error) {
+			if in.found {
+				target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
+				if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+					return nil, bare(err)
+				}
+			}
+			f, err := createOutput(target)
+			if err != nil {
+				return nil, wrap(err)
+			}
+			return f, nil
+		}, wrap)
+	}
+	return nil
 }
 
 // read returns the contents of the input at path ("-" is standard input),

@@ -49,10 +49,11 @@ func (s *stats) add(o stats) {
 	s.fixes.Add(o.fixes)
 }
 
-// statsOf counts what cleaning one input did.
-func statsOf(text string, r *dedupe.Result, changed bool) stats {
+// statsOf counts what cleaning one input did; size is the bytes of its
+// clean text.
+func statsOf(text string, r *dedupe.Result, changed bool, size int) stats {
 	s := stats{
-		files: 1, bytesIn: int64(len(text)), bytesOut: int64(len(r.Text)),
+		files: 1, bytesIn: int64(len(text)), bytesOut: int64(size),
 		paragraphsIn: r.ParagraphsIn, paragraphsOut: r.ParagraphsOut, paragraphs: r.ParagraphsIn - r.ParagraphsOut,
 		emptied: r.Emptied, fixes: r.Normalized,
 	}

@@ -18,14 +18,23 @@ import (
 // rename-based rewrite, a file with several hard links is detached from the
 // others.
 func rewrite(path, text string, read os.FileInfo) error {
-	target, info, err := rewriteTarget(path)
+	f, err := startRewrite(path, read)
 	if err != nil {
 		return err
+	}
+	return f.fill(text)
+}
+
+// startRewrite starts rewriting the file at path: see rewrite.
+func startRewrite(path string, read os.FileInfo) (*atomicFile, error) {
+	target, info, err := rewriteTarget(path)
+	if err != nil {
+		return nil, err
 	}
 	if read == nil {
 		read = info
 	}
-	return writeAtomic(target, text, read)
+	return createAtomic(target, read)
 }
 
 // rewriteTarget returns the file that rewriting path replaces (the target

@@ -1,0 +1,193 @@
+package dedupe
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/normalize"
+)
+
+// cleanToInputs returns the golden articles, the inputs of the write
+// tests (damaged articles in both styles, every line end, with and
+// without a BOM) and small cases: a clean text, and one whose clean text
+// has the input's size but not its bytes.
+func cleanToInputs(t *testing.T) []string {
+	t.Helper()
+	inputs := []string{"a\nb\n", "a\r\nb", "x", "\ufeffx\n"}
+	names, err := filepath.Glob("../testdata/golden/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range append(names, "../testdata/000_2c2adb0dfae1852d.txt") {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(data))
+	}
+	return append(inputs, writeInputs(t)...)
+}
+
+// TestCleanToAgrees checks that CleanTo writes the text that Clean
+// returns, through buffers from one byte to the one CleanTo uses, and
+// gives the same Result otherwise, with Changed telling what Clean's
+// tells.
+func TestCleanToAgrees(t *testing.T) {
+	for _, opts := range writeOptions {
+		for k, in := range cleanToInputs(t) {
+			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
+				want, err := Clean(in, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, size := range []int{1, 7, 100, streamBufferSize} {
+					var b bytes.Buffer
+					got, err := cleanTo(&b, in, opts, size)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if b.String() != want.Text {
+						t.Fatalf("through %d bytes CleanTo writes\n%q\nClean returns\n%q", size, b.String(), want.Text)
+					}
+					if got.Changed(in) != want.Changed(in) {
+						t.Errorf("through %d bytes Changed says %v, Clean's %v", size, got.Changed(in), want.Changed(in))
+					}
+					checkSameResult(t, got, want)
+				}
+			})
+		}
+	}
+}
+
+// checkSameResult fails t if got, a Result of CleanTo, is not want, one
+// of Clean, but for the text CleanTo does not keep.
+func checkSameResult(t *testing.T, got, want *Result) {
+	t.Helper()
+	if got.Text != "" || !got.written {
+		t.Fatalf("CleanTo's Result has Text %q, written %v", got.Text, got.written)
+	}
+	g := *got
+	g.Text, g.written, g.differs = want.Text, false, false
+	if !reflect.DeepEqual(&g, want) {
+		t.Fatalf("CleanTo's Result\n%+v\nClean's\n%+v", &g, want)
+	}
+}
+
+// TestCleanToChanged checks Changed on CleanTo's Results: false for a
+// clean text, true for a text cleaned to other bytes of the same size.
+func TestCleanToChanged(t *testing.T) {
+	for _, c := range []struct {
+		in      string
+		changed bool
+	}{
+		{"", false},
+		{"a\nb\n", false},
+		{"a\r\nb", true}, // "a\nb\n"
+		{"a\nb", true},
+		{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
+	} {
+		r, err := CleanTo(&bytes.Buffer{}, c.in, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Changed(c.in) != c.changed {
+			t.Errorf("CleanTo(%q): Changed says %v, want %v", c.in, r.Changed(c.in), c.changed)
+		}
+	}
+}
+
+// failingWriter takes the first room bytes written to it, then fails; it
+// counts the writes made after it failed.
+type failingWriter struct {
+	got        []byte
+	room       int
+	failed     bool
+	afterError int
+}
+
+var errFull = errors.New("no room left")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if w.failed {
+		w.afterError++
+	}
+	n := min(len(p), w.room-len(w.got))
+	w.got = append(w.got, p[:n]...)
+	if n < len(p) {
+		w.failed = true
+		return n, errFull
+	}
+	return n, nil
+}
+
+// TestCleanToWriterFails makes the writer fail at every offset of the
+// clean text: CleanTo returns its error, wrapped in ErrWrite, with the
+// Result Clean gives, and writes nothing after it.
+func TestCleanToWriterFails(t *testing.T) {
+	in := "\ufeffFirst paragraph, long enough to repeat.\r\n\r\nSecond.\r\n\r\nFirst paragraph, long enough to repeat.\r\n\r\nThird. Last."
+	opts := Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BOM)}}
+	want, err := Clean(in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int{1, 5, streamBufferSize} {
+		for room := range len(want.Text) {
+			w := &failingWriter{room: room}
+			r, err := cleanTo(w, in, opts, size)
+			if !errors.Is(err, ErrWrite) || !errors.Is(err, errFull) {
+				t.Fatalf("through %d bytes, room for %d: CleanTo returns %v", size, room, err)
+			}
+			checkSameResult(t, r, want)
+			if r.Changed(in) != want.Changed(in) {
+				t.Fatalf("through %d bytes, room for %d: Changed says %v, Clean's %v", size, room, r.Changed(in), want.Changed(in))
+			}
+			if w.afterError > 0 {
+				t.Fatalf("through %d bytes, room for %d: %d writes after the error", size, room, w.afterError)
+			}
+			if string(w.got) != want.Text[:room] {
+				t.Fatalf("through %d bytes, room for %d: wrote %q", size, room, w.got)
+			}
+		}
+	}
+}
+
+// shortWriter takes one byte less than it is given, without an error.
+type shortWriter struct{}
+
+func (shortWriter) Write(p []byte) (int, error) { return max(len(p)-1, 0), nil }
+
+// TestCleanToShortWrite checks that a writer that takes less than it is
+// given, without saying why, fails CleanTo with io.ErrShortWrite.
+func TestCleanToShortWrite(t *testing.T) {
+	_, err := CleanTo(shortWriter{}, "text\n", Options{})
+	if !errors.Is(err, ErrWrite) || !strings.Contains(err.Error(), "short write") {
+		t.Fatalf("CleanTo to a short writer: %v", err)
+	}
+}
+
+// TestCleanToInputError checks that for input CleanTo cannot clean it
+// returns the error Clean does, not ErrWrite, and writes nothing at all.
+func TestCleanToInputError(t *testing.T) {
+	defer func(n int) { maxText = n }(maxText)
+	maxText = 20
+	for _, in := range []string{"bin\x00ary\x00\x00\x00 text\n", strings.Repeat("long text. ", 3), strings.Repeat("\x80", 10)} {
+		_, want := Clean(in, Options{})
+		if want == nil {
+			t.Fatalf("Clean(%q) does not fail", in)
+		}
+		w := &failingWriter{room: 1 << 20}
+		r, err := CleanTo(w, in, Options{})
+		if r != nil || err == nil || err.Error() != want.Error() || errors.Is(err, ErrWrite) {
+			t.Errorf("CleanTo(%q) returns %v, %v; Clean fails with %v", in, r, err, want)
+		}
+		if len(w.got) > 0 || w.afterError > 0 {
+			t.Errorf("CleanTo(%q) wrote %q", in, w.got)
+		}
+	}
+}
