@@ -20,7 +20,9 @@ import (
 // clean text with a report of every change. It fails only for input that is
 // not text: see [normalize.Normalizer.Document]. From 256 KB of input on,
 // Clean does part of its work on GOMAXPROCS goroutines; the result does not
-// depend on how many.
+// depend on how many. For an input of 16 MB or more it may run the garbage
+// collector and give free memory back to the system, once: see
+// Options.NoCollect.
 func Clean(input string, opts Options) (*Result, error) {
 	c, err := newCleaner(input, &opts)
 	if err != nil {
@@ -53,7 +55,9 @@ func newCleaner(input string, opts *Options) (*cleaner, error) {
 // that is not text, w is not written at all. An error of w stops the
 // writing: nothing more is written to w, and CleanTo returns the error
 // wrapped in ErrWrite, with the Result all the same (every decision was
-// made before the writing began).
+// made before the writing began). Like Clean, it may run the garbage
+// collector once for a big input (not giving the memory back): see
+// Options.NoCollect.
 func CleanTo(w io.Writer, input string, opts Options) (*Result, error) {
 	return cleanTo(w, input, opts, streamBufferSize)
 }
@@ -383,7 +387,8 @@ func (c *cleaner) workers() int {
 // CLI's default mode to /dev/null, 9 runs of each alternated, load 2.3:
 // peak RSS 353 MB collecting or giving back, 361 MB with neither; minor
 // faults 91.2k collecting, 98.6k giving back, 93.7k with neither; CPU and
-// wall the same. A variable so tests can lower it.
+// wall the same. Options.NoCollect leaves it to the caller. A variable
+// so tests can lower it.
 var collectBeforeText = 16 << 20
 
 // sentenceAndNearBytes returns the bytes of the paragraphs' sentence lists
@@ -415,7 +420,7 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 	garbage := c.sentenceAndNearBytes()
 	c.freeRounds()
 	switch {
-	case len(c.input) < collectBeforeText || 2*garbage < len(c.input):
+	case c.opts.NoCollect || len(c.input) < collectBeforeText || 2*garbage < len(c.input):
 	case textInMemory:
 		debug.FreeOSMemory()
 	default:
