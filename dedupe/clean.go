@@ -50,9 +50,11 @@ func newCleaner(input string, opts *Options) (*cleaner, error) {
 // CleanTo is Clean, but for the clean text, which it writes to w rather
 // than return in Result.Text: a big document's clean text is never in
 // memory whole (it goes through a buffer of 64 KB, flushed before CleanTo
-// returns). Result.Text is empty; Result.Changed tells whether the text
-// differs from input. Writing is the last thing CleanTo does: for input
-// that is not text, w is not written at all. An error of w stops the
+// returns). Result.Text is empty; Result.Changed reports whether the text
+// written differs from input, whatever string it is then given. Every
+// step that can fail comes before the first write (only the output lines
+// of Result.Changes are worked out after it): for input that is not text,
+// w is not written at all. An error of w stops the
 // writing: nothing more is written to w, and CleanTo returns the error
 // wrapped in ErrWrite, with the Result all the same (every decision was
 // made before the writing began). Like Clean, it may run the garbage
