@@ -8,8 +8,8 @@ import (
 // Key identifies a paragraph's text across documents: the first 16 bytes
 // of the SHA-256 of its match key (the text lower-cased, its white space
 // and quote marks made one, its trailing punctuation dropped), as two
-// big-endian halves, so that its 32 hex digits (corpus.AppendKey) are the
-// first 32 that sha256sum prints for the match key.
+// big-endian halves, so that its 32 hex digits (corpus.AppendKey, after
+// its mark) are the first 32 that sha256sum prints for the match key.
 //
 // Package corpus's phases, and textclean's --across table, keep only
 // keys, not texts: two paragraphs whose keys agree are taken for one, and
