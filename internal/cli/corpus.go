@@ -189,10 +189,11 @@ func (c *corpusTable) addParagraph(t uint64, documents int, lines dedupe.LineRan
 
 // removals returns the dedupe.Elsewhere of input number seq, one of this
 // run's: the corpus.Removals of the verdicts on the paragraphs it signed,
-// asked by tag.
+// asked by tag; nil if there are none, so that Clean does not make the
+// Key of each paragraph to ask about it (an appendKey and a SHA-256).
 func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 	if seq < int64(c.base) || seq >= int64(c.inputs()) {
-		return corpus.Removals(nil, c.minLength)
+		return nil
 	}
 	var vs []corpus.Verdict
 	lo, hi := c.own(int(seq))
@@ -207,7 +208,7 @@ func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 		}
 	}
 	if len(vs) == 0 {
-		return corpus.Removals(nil, c.minLength) // finds nothing, with no tag to take
+		return nil
 	}
 	return byTag{corpus.Removals(vs, c.minLength)}
 }
