@@ -3,6 +3,7 @@ package corpus_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/textclean/textclean/corpus"
@@ -63,7 +64,7 @@ func TestMerge(t *testing.T) {
 func TestRecordsRoundTrip(t *testing.T) {
 	s := corpus.Signature{Key: dedupe.Key{0x0123456789abcdef, 42}, Doc: corpus.Doc{Seq: 1 << 40, Name: "crawl/a\tb \"c\".txt"}, Lines: dedupe.LineRange{First: 3, Last: 5}}
 	line := string(s.AppendTSV(nil))
-	if want := "0123456789abcdef000000000000002a\t1099511627776\t3\t5\t\"crawl/a\\tb \\\"c\\\".txt\"\n"; line != want {
+	if want := "s0123456789abcdef000000000000002a\t1099511627776\t3\t5\t\"crawl/a\\tb \\\"c\\\".txt\"\n"; line != want {
 		t.Errorf("signature line %q, want %q", line, want)
 	}
 	back, err := corpus.ParseSignature(line)
@@ -80,18 +81,36 @@ func TestRecordsRoundTrip(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	for _, line := range []string{
 		"",
-		"0123456789abcdef000000000000002a\t1\t3\t5",
-		"0123456789ABCDEF000000000000002a\t1\t3\t5\t\"a\"",
-		"0123456789abcdef00000000000000zz\t1\t3\t5\t\"a\"",
-		"0123456789abcdef000000000000002a\tx\t3\t5\t\"a\"",
-		"0123456789abcdef000000000000002a\t1\t3\t5\ta",
+		"s0123456789abcdef000000000000002a\t1\t3\t5",
+		"s0123456789ABCDEF000000000000002a\t1\t3\t5\t\"a\"",
+		"s0123456789abcdef00000000000000zz\t1\t3\t5\t\"a\"",
+		"s0123456789abcdef000000000000002\t1\t3\t5\t\"a\"",
+		"x0123456789abcdef000000000000002a\t1\t3\t5\t\"a\"",
+		"s0123456789abcdef000000000000002a\tx\t3\t5\t\"a\"",
+		"s0123456789abcdef000000000000002a\t1\t3\t5\ta",
 	} {
 		if _, err := corpus.ParseSignature(line); !errors.Is(err, corpus.ErrRecord) {
 			t.Errorf("ParseSignature(%q): %v, want ErrRecord", line, err)
 		}
 	}
-	if _, err := corpus.ParseVerdict("1\t0123456789abcdef000000000000002a\t-1\t0\t1\t1\t\"a\""); !errors.Is(err, corpus.ErrRecord) {
+	if _, err := corpus.ParseVerdict("1\ts0123456789abcdef000000000000002a\t-1\t0\t1\t1\t\"a\""); !errors.Is(err, corpus.ErrRecord) {
 		t.Errorf("a negative document count: %v, want ErrRecord", err)
+	}
+}
+
+// TestParseOldKeys: signatures and verdicts of a textclean whose keys were
+// xxhash sums (32 hex digits, no KeyMark) are refused with a message that
+// says why and what to do, not mixed with today's, whose keys never meet
+// theirs.
+func TestParseOldKeys(t *testing.T) {
+	const want = "is an xxhash key of an older textclean, which a crafted page could share with another paragraph: sign the documents again"
+	_, err := corpus.ParseSignature("4e6f1789684544268432db8a2a0692f5\t0\t1\t1\t\"corpus1.jsonl:1\"")
+	if !errors.Is(err, corpus.ErrRecord) || !strings.Contains(err.Error(), want) {
+		t.Errorf("an old signature: %v", err)
+	}
+	_, err = corpus.ParseVerdict("1\t8386fc7de65a0b2abcd16d338afc2d5d\t0\t0\t2\t2\t\"corpus1.jsonl:1\"")
+	if !errors.Is(err, corpus.ErrRecord) || !strings.Contains(err.Error(), want) {
+		t.Errorf("an old verdict: %v", err)
 	}
 }
 

@@ -16,9 +16,9 @@ import (
 //	signature: KEY SEQ FIRST LAST NAME
 //	verdict:   SEQ KEY DOCUMENTS KEEPER_SEQ FIRST LAST NAME
 //
-// KEY is the 128-bit key as 32 lower-case hex digits, so that a byte-wise
-// sort of signature lines (LC_ALL=C sort, Hadoop's shuffle) groups them by
-// key; SEQ, FIRST, LAST and DOCUMENTS are decimal; NAME is a JSON string.
+// KEY is the 128-bit key as KeyMark and 32 lower-case hex digits, so that
+// a byte-wise sort of signature lines (LC_ALL=C sort, Hadoop's shuffle)
+// groups them by key; SEQ, FIRST, LAST and DOCUMENTS are decimal; NAME is a JSON string.
 // A verdict with DOCUMENTS 0 removes an across copy, else boilerplate;
 // KEEPER_SEQ, FIRST, LAST and NAME are the keeper's. Verdicts start with
 // the document's SEQ so that they group by document.
@@ -27,8 +27,16 @@ import (
 // wanted.
 var ErrRecord = errors.New("not a record")
 
-// AppendKey appends the text form of k: 32 hex digits.
+// KeyMark starts the text form of a key: the keys it marks are SHA-256
+// (see dedupe.Key). The keys of textclean before them, xxhash sums that a
+// page could be crafted to share, were written as the 32 hex digits alone;
+// ParseKey refuses them, so that signatures or verdicts of before are not
+// mixed with today's, whose keys would never meet theirs.
+const KeyMark = "s"
+
+// AppendKey appends the text form of k: KeyMark and 32 hex digits.
 func AppendKey(b []byte, k dedupe.Key) []byte {
+	b = append(b, KeyMark...)
 	b = appendHex64(b, k[0])
 	return appendHex64(b, k[1])
 }
@@ -44,11 +52,16 @@ func appendHex64(b []byte, v uint64) []byte {
 // ParseKey reads the text form of a key.
 func ParseKey(s string) (dedupe.Key, error) {
 	var raw [16]byte
-	if len(s) != 32 || strings.ToLower(s) != s {
-		return dedupe.Key{}, fmt.Errorf("%w: key %q is not 32 lower-case hex digits", ErrRecord, s)
+	hexOK := func(digits string) bool {
+		_, err := hex.Decode(raw[:], []byte(digits))
+		return len(digits) == 32 && strings.ToLower(digits) == digits && err == nil
 	}
-	if _, err := hex.Decode(raw[:], []byte(s)); err != nil {
-		return dedupe.Key{}, fmt.Errorf("%w: key %q is not 32 lower-case hex digits", ErrRecord, s)
+	digits, marked := strings.CutPrefix(s, KeyMark)
+	if !marked && hexOK(s) {
+		return dedupe.Key{}, fmt.Errorf("%w: key %q is an xxhash key of an older textclean, which a crafted page could share with another paragraph: sign the documents again", ErrRecord, s)
+	}
+	if !marked || !hexOK(digits) {
+		return dedupe.Key{}, fmt.Errorf("%w: key %q is not %s and 32 lower-case hex digits", ErrRecord, s, KeyMark)
 	}
 	var k dedupe.Key
 	for i := range 8 {

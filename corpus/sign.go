@@ -19,12 +19,13 @@ type Signature struct {
 	Lines dedupe.LineRange
 }
 
-// Sign cleans text on its own with opts (whose Elsewhere must be nil) and
-// returns one Signature per distinct paragraph the clean text keeps, in
-// output order; a key kept twice (a short refrain) is signed at its first
-// copy. The error is dedupe.Clean's.
+// Sign cleans text on its own with opts (whose Elsewhere must be nil, and
+// whose SkipKeys is not heeded: signatures are keys) and returns one
+// Signature per distinct paragraph the clean text keeps, in output order;
+// a key kept twice (a short refrain) is signed at its first copy. The
+// error is dedupe.Clean's.
 func Sign(doc Doc, text string, opts dedupe.Options) ([]Signature, error) {
-	opts.Elsewhere = nil
+	opts.Elsewhere, opts.SkipKeys = nil, false
 	r, err := dedupe.Clean(text, opts)
 	if err != nil {
 		return nil, err

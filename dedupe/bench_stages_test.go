@@ -115,7 +115,8 @@ func BenchmarkDecide(b *testing.B) {
 	c := stageCleaner(b, input, opts)
 	hashes := make([]uint64, len(c.paras))
 	for i := range c.paras {
-		hashes[i] = c.keyOf(i)[0]
+		c.ensureKey(i)
+		hashes[i] = c.hash[i]
 	}
 	var t table
 	textAt := func(i int) string { return c.text[i] }

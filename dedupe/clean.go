@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -142,9 +143,9 @@ type cleaner struct {
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
 	// memory as the input), and its sentences, made once per text.
-	hash      []Key // by paragraph: the Key of its current text; hash[i][0] is the table's hash
+	hash      []uint64 // by paragraph: the xxhash of its current text's match key, the tables' hash
 	keyed     []bool
-	isJunk    []bool        // by paragraph: its current text is a junk line (made with its Key)
+	isJunk    []bool        // by paragraph: its current text is a junk line (made with its hash)
 	sentences sentenceLists // by paragraph: the sentences of its current text
 	scratch   scratch       // for the texts keyed and split one at a time
 	keyBuf    []byte
@@ -318,7 +319,7 @@ func (c *cleaner) start() {
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
-	c.hash, c.keyed, c.isJunk = make([]Key, n), make([]bool, n), make([]bool, n)
+	c.hash, c.keyed, c.isJunk = make([]uint64, n), make([]bool, n), make([]bool, n)
 	// Sentences (which near-duplicates compare too) and the
 	// near-duplicate information, 76 bytes a paragraph, only for the
 	// rules that use them.
@@ -436,34 +437,26 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 	return r
 }
 
-// keptParagraphs lists the output paragraphs with their keys. From
-// parallelBytes of input on, the list is cut into one run per CPU, each
-// filled by a goroutine of its own: for a big document the first touch of
-// its fresh pages is most of the cost. The rounds leave the output
-// paragraphs keyed, but for a last round that cut sentences, at the
-// bound on rounds; those are keyed after, on this goroutine (keying uses
-// the cleaner's scratch).
+// keptParagraphs lists the output paragraphs with their keys (but for
+// Options.SkipKeys): the Key of each one's final text, its match key made
+// again (the rounds keep only its xxhash). From parallelBytes of input on,
+// the list is cut into one run per CPU, each filled by a goroutine of its
+// own: for a big document the first touch of its fresh pages, and the
+// SHA-256 of each key, are most of the cost.
 func (c *cleaner) keptParagraphs() []KeptParagraph {
 	kept := make([]KeptParagraph, len(c.order))
 	runs := outputRuns(len(c.order), c.workers())
-	unkeyed := make([]bool, len(runs))
 	inParallel(len(runs), func(k int) {
-		all := true
+		var matchKey []byte
 		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
 			i := c.order[pos]
-			kept[pos] = KeptParagraph{Key: c.hash[i], Lines: c.lines(i, i)}
-			all = all && c.keyed[i]
+			kept[pos] = KeptParagraph{Lines: c.lines(i, i)}
+			if !c.opts.SkipKeys {
+				matchKey = c.appendKey(matchKey[:0], i)
+				kept[pos].Key = keyOf(matchKey)
+			}
 		}
-		unkeyed[k] = !all
 	})
-	for k := range runs {
-		if !unkeyed[k] {
-			continue
-		}
-		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
-			kept[pos].Key = c.keyOf(c.order[pos])
-		}
-	}
 	return kept
 }
 
@@ -602,7 +595,7 @@ func (c *cleaner) paragraphTable() *table {
 	for _, i := range c.order {
 		c.ensureKey(i)
 	}
-	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]][0] }, func(k int32) string { return c.text[c.order[k]] }, c.twice.keys)
+	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]] }, func(k int32) string { return c.text[c.order[k]] }, c.twice.keys)
 	c.keyClass = resize(c.keyClass, len(c.paras))
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1
@@ -687,8 +680,8 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	default:
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
-	c.hash[i] = keyOf(s.key, &s.digest)
-	s.addHash(keyHashes, c.hash[i][0])
+	c.hash[i] = xxhash.Sum64(s.key)
+	s.addHash(keyHashes, c.hash[i])
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if !c.opts.nearOff() {
 		c.setNear(i, s.key, sents, s)
@@ -698,8 +691,8 @@ func (c *cleaner) keyText(i int, s *scratch) {
 
 // keyOf returns the Key of paragraph i's current text.
 func (c *cleaner) keyOf(i int) Key {
-	c.ensureKey(i)
-	return c.hash[i]
+	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
+	return keyOf(c.keyBuf)
 }
 
 // blankLinesBefore returns, by paragraph, the blank lines to write before

@@ -1,26 +1,34 @@
 package dedupe
 
-import "github.com/cespare/xxhash/v2"
+import (
+	"crypto/sha256"
+	"encoding/binary"
+)
 
-// Key identifies a paragraph's text across documents: 128 bits of hash of
-// its match key (two xxhash sums with different seeds). Package corpus's
-// phases keep only keys, not texts, so two different paragraphs are taken
-// for one by chance only if all 128 bits collide: for a billion distinct
-// paragraphs the odds are about 1 in 10^20 (textclean's --across table
-// keeps a 64-bit tag of the key, about n²/2^65 for n paragraphs). xxhash
-// is no cryptographic hash, though: a text whose Key is a chosen
-// paragraph's can be crafted in about a minute.
+// Key identifies a paragraph's text across documents: the first 16 bytes
+// of the SHA-256 of its match key (the text lower-cased, its white space
+// and quote marks made one, its trailing punctuation dropped), as two
+// big-endian halves, so that its 32 hex digits (corpus.AppendKey, after
+// its mark) are the first 32 that sha256sum prints for the match key.
+//
+// Package corpus's phases, and textclean's --across table, keep only
+// keys, not texts: two paragraphs whose keys agree are taken for one, and
+// the later is removed from its document. So a Key must be one that no
+// page can be written to share with a chosen paragraph. SHA-256 is: no
+// way is known to find a text with a given 128-bit prefix of its sum but
+// about 2^128 tries, and none to find two texts that share one but about
+// 2^64. (The 128-bit xxhash keys it replaces could be forged whole in
+// seconds.) By chance, some two of n distinct paragraphs have the same
+// Key with a probability of about n²/2^129: 3e-21 for a billion.
+//
+// Within a document, Clean does not use Keys: its tables hash match keys
+// with a fast xxhash and compare the texts of every hit.
 type Key [2]uint64
 
-// keySeed seeds the second of the two sums of a Key.
-const keySeed = 0x9e3779b97f4a7c15
-
-// keyOf returns the Key of a match key: its xxhash, and a second sum with
-// another seed. d is scratch space.
-func keyOf(matchKey []byte, d *xxhash.Digest) Key {
-	d.ResetWithSeed(keySeed)
-	d.Write(matchKey)
-	return Key{xxhash.Sum64(matchKey), d.Sum64()}
+// keyOf returns the Key of a match key.
+func keyOf(matchKey []byte) Key {
+	sum := sha256.Sum256(matchKey)
+	return Key{binary.BigEndian.Uint64(sum[:8]), binary.BigEndian.Uint64(sum[8:16])}
 }
 
 // Elsewhere tells Clean about the paragraphs that other documents have, for

@@ -188,8 +188,10 @@ func (c *cleaner) dropNear() bool {
 		pos, sim, teaserOf := c.nearest(i, n, t, out, idx, threshold)
 		if pos < 0 && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
 			// Filed under its bag, unless an earlier paragraph is; a bag
-			// that came once can be neither.
-			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out))); ok {
+			// that came once can be neither. A bag is a hash that a
+			// paragraph can be crafted to share: the sentences are
+			// compared.
+			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out))); ok && c.sameSentences(out[k], i) {
 				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
@@ -273,6 +275,25 @@ func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 	} else {
 		x.bags.reset()
 	}
+}
+
+// sameSentences reports whether paragraphs a and b, whose bags are equal,
+// have the same sentences (by their match keys) in some order, as their
+// bags say. Equal bags of different sentences come by chance (about
+// n²/2⁶³) or by design: xxhash and splitmix.Mix can be inverted, and a
+// paragraph crafted in a second to share a later paragraph's bag got it
+// removed (TestBagForged). Only bag hits pay for it.
+func (c *cleaner) sameSentences(a, b int) bool {
+	keys := func(i int) []string {
+		sents := c.sentencesOf(i)
+		out := make([]string, len(sents))
+		for k, s := range sents {
+			out[k] = string(appendKey(nil, c.text[i][s.start:s.end]))
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(keys(a), keys(b))
 }
 
 // bagOf returns a hash of the multiset of a text's sentences sents

@@ -63,3 +63,45 @@ func TestNearIndexResetSizesTeasers(t *testing.T) {
 		t.Errorf("teaser index sized for %d positions, want %d", got, len(c.order))
 	}
 }
+
+// bagForgedParagraph was crafted (by inverting xxhash and splitmix.Mix, in
+// 1.3 million tries, 0.2 s) so that its bag of sentences is bagTarget's:
+// its first sentence is chosen, its last 16 characters are solved. Taken
+// on the bag alone, it had bagTarget removed as its near-duplicate of
+// similarity 1.
+const (
+	bagForgedParagraph = "Buy cheap watches online today at our shop, offer number 000000. Qb89qpr1716o30gn"
+	bagTarget          = "The wire service first reported the story on Monday morning. The council met again on Tuesday to vote on the new budget."
+)
+
+// TestBagForged: a paragraph that shares a later paragraph's bag, but not
+// its sentences, does not remove it; the same sentences in another order
+// still do.
+func TestBagForged(t *testing.T) {
+	bag := func(text string) uint64 {
+		c := stageCleaner(t, text+"\n", &Options{Paragraphs: Lines})
+		return c.nearOf(0).bag
+	}
+	if bag(bagForgedParagraph) != bag(bagTarget) {
+		t.Fatalf("the crafted paragraph no longer shares the target's bag (%x, %x): craft it again", bag(bagForgedParagraph), bag(bagTarget))
+	}
+	for _, between := range []string{"", "A local paper.\n"} {
+		r, err := Clean(bagForgedParagraph+"\n"+between+bagTarget+"\n", Options{Paragraphs: Lines})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(r.Text, bagTarget) {
+			t.Errorf("with %q between, the target was removed: %+v", between, r.Changes)
+		}
+	}
+	// Short sentences, shuffled: few shingles in common, found by the bag.
+	first := "Rain fell hard. Roads were shut. Schools stayed closed. Buses ran late. Shops opened at noon. Power came back."
+	shuffled := "Shops opened at noon. Buses ran late. Power came back. Rain fell hard. Schools stayed closed. Roads were shut."
+	r, err := Clean(first+"\n"+shuffled+"\n", Options{Paragraphs: Lines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Changes) != 1 || r.Changes[0].Kind != Near || r.Changes[0].Similarity != 1 {
+		t.Errorf("the same sentences in another order: %+v, want one near change of similarity 1", r.Changes)
+	}
+}

@@ -1,8 +1,6 @@
 package dedupe
 
 import (
-	"github.com/cespare/xxhash/v2"
-
 	"github.com/textclean/textclean/internal/sentence"
 )
 
@@ -72,7 +70,6 @@ func (c *cleaner) prepare() {
 // scratch is the buffers that one goroutine reuses to key and split texts.
 type scratch struct {
 	key     []byte
-	digest  xxhash.Digest
 	spans   []sentence.Span
 	infos   []sentenceInfo // the slab sentence lists are being cut from
 	slab    uint32         // its number in sentenceLists.slabs, plus one

@@ -274,7 +274,7 @@ func TestResultKeysUnkeyed(t *testing.T) {
 				c := cleanerRounds(t, in, Options{})
 				for pos, i := range c.order {
 					if pos%2 == 1 {
-						c.keyed[i], c.hash[i] = false, Key{}
+						c.keyed[i], c.hash[i] = false, 0
 					}
 				}
 				if got := c.result(); !reflect.DeepEqual(got.Kept, want.Kept) {

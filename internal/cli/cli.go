@@ -228,7 +228,10 @@ func flags() []cli.Flag {
 
 // options builds the cleaning options from the flags.
 func options(c *cli.Context) (dedupe.Options, error) {
-	var o dedupe.Options
+	// Nothing the command writes shows Result.Kept's keys: the signing of
+	// --across, --boilerplate and the sign phase goes through corpus.Sign,
+	// which makes them whatever SkipKeys says.
+	o := dedupe.Options{SkipKeys: true}
 	for _, r := range normalize.Rules() {
 		if r != normalize.InvalidUTF8 && r.Default() && c.Bool(ruleFlagPrefix+r.String()) {
 			o.Normalize.Skip |= normalize.Set(r)

@@ -60,7 +60,8 @@ type command struct {
 	seqBase                  int64  // the sequence number of the first input (or record) as a document of a corpus
 	seqField                 string // sign, apply: the field that holds a record's sequence number
 	// removals, if set, gives document number seq the paragraphs it is to
-	// lose to other documents (--across, --boilerplate, apply --verdicts).
+	// lose to other documents (--across, --boilerplate, apply --verdicts),
+	// nil if it loses none.
 	removals func(seq int64) dedupe.Elsewhere
 
 	stdin          io.Reader

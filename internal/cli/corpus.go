@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -21,18 +19,17 @@ import (
 // to 8 bytes), and 4 for each paragraph an input keeps that an earlier
 // one keeps too.
 //
-// A paragraph is known by its tag (tagOf): 64 bits of the SHA-256 of all
-// 128 bits of its dedupe.Key, which keyindex numbers in the order inputs
-// first keep them. Two paragraphs whose tags agree are taken for one:
-// the later is removed as a copy of the earlier, or counted with it. By
-// chance, some two of n distinct paragraphs agree in their tags with a
-// probability of about n²/2^65: 3e-6 for 10 million, 2.7% for a billion.
-// On purpose it is easy, since the keys are xxhash sums, which anyone can
-// invert: when the table kept the first 64 bits of the key, a page crafted
-// in microseconds got a chosen paragraph of a later input removed
-// (TestAcrossForgedPage); a page that agrees with it in all 128 bits of
-// the key, and so in the tag, takes about a minute (TestWholeKeyForged).
-// The phases on disk, which keep whole keys, are as open to it. A
+// A paragraph is known by its tag (tagOf): the first 64 bits of its
+// dedupe.Key, which are the first 64 of the SHA-256 of its match key;
+// keyindex numbers the tags in the order inputs first keep them. Two
+// paragraphs whose tags agree are taken for one: the later is removed as
+// a copy of the earlier, or counted with it. By chance, some two of n
+// distinct paragraphs agree in their tags with a probability of about
+// n²/2^65: 3e-6 for 10 million, 2.7% for a billion. On purpose, a page
+// that shares a chosen paragraph's tag takes about 2^64 SHA-256 sums to
+// write, out of reach. (When keys were xxhash sums, such a page took
+// microseconds to craft, and one that shared the whole 128-bit key a few
+// seconds: TestAcrossForgedPage and TestWholeKeyForged keep them.) A
 // paragraph's number gives the rest: how many inputs keep it (docs), its
 // lines in the input that keeps it first (lines), and that input, since
 // the inputs are added in order and each input's new paragraphs are
@@ -192,10 +189,11 @@ func (c *corpusTable) addParagraph(t uint64, documents int, lines dedupe.LineRan
 
 // removals returns the dedupe.Elsewhere of input number seq, one of this
 // run's: the corpus.Removals of the verdicts on the paragraphs it signed,
-// asked by tag.
+// asked by tag; nil if there are none, so that Clean does not make the
+// Key of each paragraph to ask about it (an appendKey and a SHA-256).
 func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 	if seq < int64(c.base) || seq >= int64(c.inputs()) {
-		return corpus.Removals(nil, c.minLength)
+		return nil
 	}
 	var vs []corpus.Verdict
 	lo, hi := c.own(int(seq))
@@ -210,22 +208,15 @@ func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 		}
 	}
 	if len(vs) == 0 {
-		return corpus.Removals(nil, c.minLength) // finds nothing, with no tag to take
+		return nil
 	}
 	return byTag{corpus.Removals(vs, c.minLength)}
 }
 
-// tagOf returns the tag of the paragraph of key k: the first 8 bytes of
-// the SHA-256 of k's 16 bytes (its two halves, little-endian), read
-// little-endian. It is unkeyed, so that the same runs write the same
-// --state file.
-func tagOf(k dedupe.Key) uint64 {
-	var b [16]byte
-	binary.LittleEndian.PutUint64(b[:8], k[0])
-	binary.LittleEndian.PutUint64(b[8:], k[1])
-	sum := sha256.Sum256(b[:])
-	return binary.LittleEndian.Uint64(sum[:8])
-}
+// tagOf returns the tag of the paragraph of key k: its first half, the
+// first 8 bytes of the SHA-256 of the paragraph's match key (read
+// big-endian). Being unkeyed, the same runs write the same --state file.
+func tagOf(k dedupe.Key) uint64 { return k[0] }
 
 // tagKey is the dedupe.Key that stands for the paragraphs of tag t in the
 // table's verdicts, which know no more of a paragraph than its tag.

@@ -88,19 +88,3 @@ func BenchmarkCorpusRemovals(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkTagOf times tagOf, which the table takes of every signature in
-// the first pass and of every kept paragraph asked in the second (of an
-// input with a verdict): one SHA-256 of 16 bytes.
-func BenchmarkTagOf(b *testing.B) {
-	var sum uint64
-	k := dedupe.Key{0x9e3779b97f4a7c15, 1}
-	for b.Loop() {
-		sum += tagOf(k)
-		k[1]++
-	}
-	sink = sum
-}
-
-// sink keeps benchmark results alive.
-var sink uint64

@@ -87,6 +87,9 @@ func compareRemovals(t *testing.T, c *corpusTable, docs []signedDoc, keys []dedu
 	for _, d := range docs {
 		seq := d.doc.Seq
 		got, w := c.removals(seq), want[seq]
+		if got == nil {
+			got = empty
+		}
 		if w == nil {
 			w = empty
 		}
@@ -220,30 +223,27 @@ func TestCorpusTableCounts(t *testing.T) {
 	}
 }
 
-// TestCorpusTableHalfKeys: a paragraph whose key agrees with an earlier
-// input's in its first 64 bits only, as xxhash lets a page be crafted to,
-// is not a copy of it but a paragraph of its own: neither is removed from
-// the other's input, and each is counted in one input.
+// TestCorpusTableHalfKeys: the table knows a paragraph by the first half
+// of its key, 64 bits of SHA-256 that no page can be crafted to share: a
+// key that agrees with an earlier input's there is its paragraph, a copy
+// removed from the later input, whatever its second half.
 func TestCorpusTableHalfKeys(t *testing.T) {
-	c := newCorpusTable(corpus.Policy{Across: true, Boilerplate: 2}, 0)
-	first, forged := dedupe.Key{42, 1}, dedupe.Key{42, 2}
-	for seq, k := range []dedupe.Key{first, forged} {
+	c := newCorpusTable(corpus.Policy{Across: true}, 0)
+	first, second := dedupe.Key{42, 1}, dedupe.Key{42, 2}
+	for seq, k := range []dedupe.Key{first, second} {
 		doc := docOf(int64(seq))
 		if err := c.add(doc, []corpus.Signature{{Key: k, Doc: doc, Lines: dedupe.LineRange{First: 1, Last: 1}}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, k := range []dedupe.Key{first, forged} {
-		if n, ok := c.paragraphs.Find(tagOf(k)); !ok || c.documents(n) != 1 {
-			t.Errorf("key %x: found %v, in %d inputs; want in 1", k, ok, c.documents(n))
-		}
+	if n, ok := c.paragraphs.Find(tagOf(first)); !ok || c.documents(n) != 2 || c.paragraphs.Len() != 1 {
+		t.Errorf("found %v, in %d inputs, %d paragraphs; want one, in 2", ok, c.documents(n), c.paragraphs.Len())
 	}
-	for seq := range int64(2) {
-		for _, k := range []dedupe.Key{first, forged} {
-			if got, ok := c.removals(seq).Find(k, 100); ok {
-				t.Errorf("input %d: key %x finds %+v", seq, k, got)
-			}
-		}
+	if got := c.removals(0); got != nil {
+		t.Errorf("input 0, which loses nothing: %+v", got)
+	}
+	if got, ok := c.removals(1).Find(second, 100); !ok || got.Doc != docOf(0).Name {
+		t.Errorf("input 1: finds %+v (%v), want the copy in input 0", got, ok)
 	}
 }
 
@@ -291,10 +291,9 @@ func TestStateDeterministic(t *testing.T) {
 	}
 }
 
-// TestStateDamaged loads state files of version 3 and 2 cut short at
-// every length, with any one byte changed, or with bytes added, and of
-// another version: each is refused with a message that says why, and none
-// is loaded in part.
+// TestStateDamaged loads state files cut short at every length, with any
+// one byte changed, or with bytes added, and of other versions: each is
+// refused with a message that says why, and none is loaded in part.
 func TestStateDamaged(t *testing.T) {
 	dir := t.TempDir()
 	docs, _ := testCorpus(3)
@@ -304,11 +303,7 @@ func TestStateDamaged(t *testing.T) {
 	if err := c.saveState(path); err != nil {
 		t.Fatal(err)
 	}
-	v3, _ := os.ReadFile(path)
-	v2, err := os.ReadFile(filepath.Join("testdata", "state-v2", "state"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	good, _ := os.ReadFile(path)
 	load := func(b []byte) error {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
@@ -321,7 +316,8 @@ func TestStateDamaged(t *testing.T) {
 			t.Errorf("%s: error %v, want one that says %q", what, err, want)
 		}
 	}
-	for version, good := range map[int][]byte{3: v3, 2: v2} {
+	{
+		const version = 4
 		if err := load(good); err != nil {
 			t.Fatalf("the good file of version %d: %v", version, err)
 		}
@@ -343,14 +339,20 @@ func TestStateDamaged(t *testing.T) {
 		}
 		check(fmt.Sprintf("version %d, a byte added", version), load(append(bytes.Clone(good), 0)), "damaged state file")
 	}
-	check("version 1", load([]byte("textclean-state 1\n\x00\x00")), `a textclean state file of version "1"; this textclean reads versions 2 and 3 only`)
-	check("version 4", load([]byte("textclean-state 4\n\x00\x00\x00\x00\x00")), `a textclean state file of version "4"`)
+	check("version 1", load([]byte("textclean-state 1\n\x00\x00")), `a textclean state file of version "1"; this textclean reads version 4 only`)
+	check("version 5", load([]byte("textclean-state 5\n\x00\x00\x00\x00\x00")), `a textclean state file of version "5"`)
+	v3 := append([]byte("textclean-state 3"), good[len("textclean-state 4"):]...)
+	binary.LittleEndian.PutUint32(v3[len(v3)-4:], crc32.ChecksumIEEE(v3[:len(v3)-4]))
+	check("version 3", load(v3), "state file version 3 holds keys that a crafted page could share with another paragraph; it holds no texts, so it cannot be converted: start a new state file")
+	v2, err := os.ReadFile(filepath.Join("testdata", "state-v2", "state"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("version 2", load(v2), "state file version 2 holds keys that a crafted page could share")
 	check("another file", load([]byte("A story.\n")), "not a textclean state file")
 }
 
-// TestStateOneTag: a file of version 2 may hold two keys of one tag (the
-// same key twice, here; two keys by chance, in a crawl): the later is
-// left out. A file of version 3 that holds one tag twice is damaged.
+// TestStateOneTag: a state file that holds one tag twice is damaged.
 func TestStateOneTag(t *testing.T) {
 	key := dedupe.Key{0x0123456789abcdef, 0xfedcba9876543210}
 	// body is the body of a state file of two inputs, a and b, each
@@ -363,21 +365,10 @@ func TestStateOneTag(t *testing.T) {
 		b = append(b, paragraph...)
 		return append(b, 2, 2)
 	}
-	v2 := binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, key[0]), key[1])
-	c := newCorpusTable(corpus.Policy{Across: true}, 0)
-	if err := c.readState(bufio.NewReader(bytes.NewReader(body(v2))), stateHeaderV2); err != nil {
-		t.Fatalf("version 2: %v", err)
-	}
-	if c.paragraphs.Len() != 1 || c.inputs() != 2 {
-		t.Fatalf("version 2: %d paragraphs, %d inputs; want 1 and 2", c.paragraphs.Len(), c.inputs())
-	}
-	if n, ok := c.paragraphs.Find(tagOf(key)); !ok || n != 0 || c.documents(n) != 2 || c.keeper(n) != 0 {
-		t.Errorf("version 2: the key is paragraph %d (found %v), in %d inputs, kept first by input %d", n, ok, c.documents(n), c.keeper(n))
-	}
-	v3 := binary.LittleEndian.AppendUint64(nil, tagOf(key))
-	err := newCorpusTable(corpus.Policy{Across: true}, 0).readState(bufio.NewReader(bytes.NewReader(body(v3))), stateHeader)
+	tag := binary.LittleEndian.AppendUint64(nil, tagOf(key))
+	err := newCorpusTable(corpus.Policy{Across: true}, 0).readState(bufio.NewReader(bytes.NewReader(body(tag))))
 	if err == nil || !strings.Contains(err.Error(), "twice") {
-		t.Errorf("version 3, one tag twice: error %v", err)
+		t.Errorf("one tag twice: error %v", err)
 	}
 }
 
@@ -401,31 +392,22 @@ func TestAcrossInputError(t *testing.T) {
 	}
 }
 
-// FuzzReadState reads any bytes as the body of a state file of version 3
-// or 2 (what comes between the header and the checksum, which the fuzzer
-// could not forge): it must not panic, and what it takes must write out
-// and read back to the same state file of version 3, byte for byte.
+// FuzzReadState reads any bytes as the body of a state file (what comes
+// between the header and the checksum, which the fuzzer could not forge):
+// it must not panic, and what it takes must write out and read back to
+// the same state file, byte for byte.
 func FuzzReadState(f *testing.F) {
 	docs, _ := testCorpus(5)
 	c := newCorpusTable(corpus.Policy{Across: true}, 0)
 	addAll(f, c, docs[:6])
 	var seed bytes.Buffer
 	c.writeState(&seed)
-	f.Add(false, seed.Bytes()[len(stateHeader):seed.Len()-4])
-	f.Add(false, []byte{1, 0, 1, 'a', 1, 1, 2, 3, 4, 5, 6, 7, 8, 1, 8})
-	v2, err := os.ReadFile(filepath.Join("testdata", "state-v2", "state"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(true, v2[len(stateHeaderV2):len(v2)-4])
-	f.Add(true, []byte{1, 0, 2, 'a', 2, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 8, 1, 8, 1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 6, 7, 9, 1, 2})
-	f.Fuzz(func(t *testing.T, version2 bool, body []byte) {
-		header := stateHeader
-		if version2 {
-			header = stateHeaderV2
-		}
+	f.Add(seed.Bytes()[len(stateHeader) : seed.Len()-4])
+	f.Add([]byte{1, 0, 1, 'a', 1, 1, 2, 3, 4, 5, 6, 7, 8, 1, 8})
+	f.Add([]byte{1, 0, 2, 'a', 2, 1, 2, 3, 4, 5, 6, 7, 8, 1, 8, 1, 2, 3, 4, 5, 6, 7, 9, 1, 2})
+	f.Fuzz(func(t *testing.T, body []byte) {
 		c := newCorpusTable(corpus.Policy{Across: true}, 0)
-		if c.readState(bufio.NewReader(bytes.NewReader(body)), header) != nil {
+		if c.readState(bufio.NewReader(bytes.NewReader(body))) != nil {
 			return
 		}
 		var first bytes.Buffer
@@ -437,7 +419,7 @@ func FuzzReadState(f *testing.F) {
 			t.Fatalf("checksum %x, want %x", got, want)
 		}
 		again := newCorpusTable(corpus.Policy{Across: true}, 0)
-		if err := again.readState(bufio.NewReader(bytes.NewReader(b[len(stateHeader):len(b)-4])), stateHeader); err != nil {
+		if err := again.readState(bufio.NewReader(bytes.NewReader(b[len(stateHeader) : len(b)-4]))); err != nil {
 			t.Fatalf("a state file written from what was read does not read: %v", err)
 		}
 		var second bytes.Buffer
@@ -449,11 +431,23 @@ func FuzzReadState(f *testing.F) {
 }
 
 // forgedPage is a page of text crafted (by inverting xxhash) so that its
-// paragraph's key agrees with newsParagraph's in its first 64 bits.
+// paragraph's key, when keys were two xxhash sums, agreed with
+// newsParagraph's in its first 64 bits: when the corpus table matched
+// those only, --across removed the news paragraph from a later file.
 const (
 	forgedPage    = "buy cheap watches online today at our shop, offer number 000000012096 ok xxxxxxxf,]2m1e]"
 	newsParagraph = "The wire service first reported the story on Monday morning, and the council met again on Tuesday to vote on the new budget."
 )
+
+// wholeKeyPage is a page crafted so that its paragraph's whole 128-bit key,
+// when keys were two xxhash sums, was newsParagraph's: 96 characters of
+// [a-z0-9] and the news paragraph's last 27. The two sums read the same
+// 8-byte lanes, one state a lane each, and the difference of the two
+// states after a block takes a few values only: so each lane was solved
+// on its own, its last word from the first sum (as for forgedPage) with
+// random words before it until that word was of [a-z0-9] and the second
+// sum agreed too. It took 366 million tries, 37 s of one core.
+const wholeKeyPage = "umhpbd8fwz7k561cytr6h6pzfjosx315s0n50rns9qbkjakprvo3dmqcgv1jj02jcjcd3jhn7jqxg3wxcy3d8n6dk4l082z3y to vote on the new budget"
 
 // keyOfParagraph is the dedupe.Key of text, one paragraph.
 func keyOfParagraph(t *testing.T, text string) dedupe.Key {
@@ -465,24 +459,12 @@ func keyOfParagraph(t *testing.T, text string) dedupe.Key {
 	return res.Kept[0].Key
 }
 
-// checkForgedPage fails unless the crafted page still agrees with the
-// news in the first half of its key only, and returns both keys.
-func checkForgedPage(t *testing.T) (forged, news dedupe.Key) {
+// checkAcrossKeepsNews runs --across on a folder of a page and, after it,
+// a file with newsParagraph, which must be kept.
+func checkAcrossKeepsNews(t *testing.T, page string) {
 	t.Helper()
-	forged, news = keyOfParagraph(t, forgedPage), keyOfParagraph(t, newsParagraph)
-	if forged[0] != news[0] || forged[1] == news[1] {
-		t.Fatalf("the crafted page no longer agrees with the news in the first half of its key only (%x, %x): craft it again for the key as it is now", forged, news)
-	}
-	return forged, news
-}
-
-// TestAcrossForgedPage runs --across on forgedPage: when the corpus table
-// matched the first 64 bits of keys only, the news paragraph was removed
-// from the later file.
-func TestAcrossForgedPage(t *testing.T) {
-	checkForgedPage(t)
 	site, clean := t.TempDir(), t.TempDir()
-	os.WriteFile(filepath.Join(site, "a.txt"), []byte(forgedPage+"\n"), 0o644)
+	os.WriteFile(filepath.Join(site, "a.txt"), []byte(page+"\n"), 0o644)
 	os.WriteFile(filepath.Join(site, "b.txt"), []byte("A local paper.\n\n"+newsParagraph+"\n"), 0o644)
 	out, errOut, code := run(t, "", "-q", "--across", "-o", clean, site)
 	if code != ExitOK {
@@ -494,135 +476,71 @@ func TestAcrossForgedPage(t *testing.T) {
 	}
 }
 
-// TestForgedPageTags: the forgery of the first half of a key does not make
-// a tag collision: the crafted page's tag is not the news paragraph's, nor
-// are those of keys that agree with it in either half. (A page that agrees
-// in the whole key can be made too: TestWholeKeyForged.)
-func TestForgedPageTags(t *testing.T) {
-	forged, news := checkForgedPage(t)
-	if tagOf(forged) == tagOf(news) {
-		t.Fatalf("the crafted page's tag is the news paragraph's: %x", tagOf(news))
+// TestAcrossForgedPage: the page crafted to share the first half of the
+// news paragraph's xxhash key shares neither half of its key now, nor its
+// tag, and --across keeps the news paragraph.
+func TestAcrossForgedPage(t *testing.T) {
+	forged, news := keyOfParagraph(t, forgedPage), keyOfParagraph(t, newsParagraph)
+	if forged[0] == news[0] || forged[1] == news[1] || tagOf(forged) == tagOf(news) {
+		t.Fatalf("the crafted page agrees with the news in half its key: %x, %x", forged, news)
 	}
-	tags := map[uint64]dedupe.Key{}
-	for i := range uint64(1000) {
-		for _, k := range []dedupe.Key{{news[0], i}, {i, news[1]}} {
-			if other, ok := tags[tagOf(k)]; ok && other != k {
-				t.Fatalf("keys %x and %x, which agree with the news in a half, have one tag", k, other)
-			}
-			tags[tagOf(k)] = k
-		}
-	}
+	checkAcrossKeepsNews(t, forgedPage)
 }
 
-// wholeKeyPage is a page crafted so that its paragraph's whole 128-bit
-// dedupe.Key is newsParagraph's: 96 characters of [a-z0-9] and the news
-// paragraph's last 27. The two xxhash sums of a key read the same 8-byte
-// lanes, one state a lane each, and the difference of the two states
-// after a block takes a few values only: so each lane is solved on its
-// own, its last word from the first sum (as for forgedPage) with random
-// words before it until that word is of [a-z0-9] and the second sum agrees
-// too. It took 366 million tries, 37 s of one core.
-const wholeKeyPage = "umhpbd8fwz7k561cytr6h6pzfjosx315s0n50rns9qbkjakprvo3dmqcgv1jj02jcjcd3jhn7jqxg3wxcy3d8n6dk4l082z3y to vote on the new budget"
-
-// TestWholeKeyForged pins what the docs say of the key: a page can be
-// crafted, in a minute, to agree with a chosen paragraph in all 128 bits of
-// its dedupe.Key, and so in its tag; --across then removes the paragraph
-// from a later file, as it did for forgedPage with 64-bit keys. When the
-// key is made of a hash that cannot be inverted, this test fails: turn it
-// around, as TestAcrossForgedPage, and mend the docs.
+// TestWholeKeyForged: the page crafted to share the whole 128-bit xxhash
+// key of the news paragraph (which got it removed from a later file, in
+// a minute's work) shares neither half of its key now, nor its tag, and
+// --across keeps the news paragraph.
 func TestWholeKeyForged(t *testing.T) {
 	forged, news := keyOfParagraph(t, wholeKeyPage), keyOfParagraph(t, newsParagraph)
-	if forged != news || tagOf(forged) != tagOf(news) {
-		t.Fatalf("the crafted page no longer shares the news paragraph's key (%x, %x): the key resists this forgery now", forged, news)
+	if forged[0] == news[0] || forged[1] == news[1] || tagOf(forged) == tagOf(news) {
+		t.Fatalf("the crafted page agrees with the news in half its key: %x, %x", forged, news)
 	}
-	site, clean := t.TempDir(), t.TempDir()
-	os.WriteFile(filepath.Join(site, "a.txt"), []byte(wholeKeyPage+"\n"), 0o644)
-	os.WriteFile(filepath.Join(site, "b.txt"), []byte("A local paper.\n\n"+newsParagraph+"\n"), 0o644)
-	out, errOut, code := run(t, "", "-q", "--across", "-o", clean, site)
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s%s", code, out, errOut)
-	}
-	if got, _ := os.ReadFile(filepath.Join(clean, "b.txt")); strings.Contains(string(got), newsParagraph) {
-		t.Errorf("the news paragraph was kept in b.txt:\n%s", got)
-	}
+	checkAcrossKeepsNews(t, wholeKeyPage)
 }
 
 // TestTagOf pins the tag, which --state files hold: the first 8 bytes of
-// the SHA-256 of the key's two halves, little-endian (as sha256sum gives
-// them for those 16 bytes).
+// the SHA-256 of the paragraph's match key (as sha256sum gives them for
+// "the wire service ... new budget", the news paragraph lower-cased and
+// without its full stop), read big-endian.
 func TestTagOf(t *testing.T) {
-	for _, tc := range []struct {
-		key dedupe.Key
-		sum string // the first 8 bytes of the SHA-256, in hex
-	}{
-		{dedupe.Key{0, 0}, "374708fff7719dd5"},
-		{dedupe.Key{1, 2}, "0c730b69905c5ef7"},
-	} {
-		got := binary.LittleEndian.AppendUint64(nil, tagOf(tc.key))
-		if fmt.Sprintf("%x", got) != tc.sum {
-			t.Errorf("tagOf(%x) is %x, want %s", tc.key, got, tc.sum)
-		}
+	const sum = "e202ae597441ff9c" // printf 'the wire service ... budget' | sha256sum
+	if got := fmt.Sprintf("%016x", tagOf(keyOfParagraph(t, newsParagraph))); got != sum {
+		t.Errorf("the news paragraph's tag is %s, want %s", got, sum)
 	}
 }
 
-// TestStateVersion2 loads a --state file of version 2, as crawls have, in
-// testdata/state-v2 (see its README): the run that loads it removes what
-// the textclean that wrote it removed, and saves version 3, the same file
-// as a run from the same inputs with no state file of version 2 between.
+// TestStateVersion2 runs --state on a file of version 2, as crawls have,
+// in testdata/state-v2 (see its README): the run is refused, says why and
+// what to do, and leaves the file as it was; a run from nothing on the
+// same inputs works.
 func TestStateVersion2(t *testing.T) {
 	const dir = "testdata/state-v2"
 	v2, err := os.ReadFile(filepath.Join(dir, "state"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(v2, []byte(stateHeaderV2)) {
-		t.Fatalf("the fixture is not of version 2: %q", v2[:min(len(v2), len(stateHeaderV2))])
-	}
-	wantReport, err := os.ReadFile(filepath.Join(dir, "want-report.jsonl"))
-	if err != nil {
-		t.Fatal(err)
+	if !bytes.HasPrefix(v2, []byte("textclean-state 2\n")) {
+		t.Fatalf("the fixture is not of version 2: %q", v2[:min(len(v2), len(stateHeader))])
 	}
 	tmp := t.TempDir()
-	// day2 runs the second batch against the state file at path, and
-	// checks its report against the one the textclean of version 2 wrote.
-	day2 := func(path string) {
-		t.Helper()
-		report := filepath.Join(tmp, "report.jsonl")
-		out, errOut, code := run(t, "", "-q", "--across", "--boilerplate", "4", "--state", path, "-o", filepath.Join(tmp, "out"), "--report", report, filepath.Join(dir, "day2"))
-		if code != ExitOK {
-			t.Fatalf("exit %d: %s%s", code, out, errOut)
-		}
-		got, _ := os.ReadFile(report)
-		got = got[:bytes.LastIndex(bytes.TrimSuffix(got, []byte("\n")), []byte("\n"))+1] // less the summary and its seconds
-		if !bytes.Equal(got, wantReport) {
-			t.Errorf("against %s, the second batch's report is\n%s\nwant\n%s", path, got, wantReport)
-		}
+	state := filepath.Join(tmp, "state")
+	os.WriteFile(state, v2, 0o644)
+	out, errOut, code := run(t, "", "-q", "--across", "--boilerplate", "4", "--state", state, "-o", filepath.Join(tmp, "out"), filepath.Join(dir, "day2"))
+	const want = "state file version 2 holds keys that a crafted page could share with another paragraph; it holds no texts, so it cannot be converted: start a new state file"
+	if code != ExitError || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want an error that says %q", code, out, errOut, want)
 	}
-	fromV2 := filepath.Join(tmp, "from-v2")
-	os.WriteFile(fromV2, v2, 0o644)
-	day2(fromV2)
-
-	// The same two batches with this textclean only.
+	if after, _ := os.ReadFile(state); !bytes.Equal(after, v2) {
+		t.Errorf("the state file of version 2 was changed")
+	}
 	fresh := filepath.Join(tmp, "fresh")
-	if out, errOut, code := run(t, "", "-q", "--across", "--boilerplate", "4", "--state", fresh, "-o", filepath.Join(tmp, "out1"), filepath.Join(dir, "day1")); code != ExitOK {
-		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	for _, day := range []string{"day1", "day2"} {
+		if out, errOut, code := run(t, "", "-q", "--across", "--boilerplate", "4", "--state", fresh, "-o", filepath.Join(tmp, "out-"+day), filepath.Join(dir, day)); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s%s", day, code, out, errOut)
+		}
 	}
-	// The first batch's state, read from version 2 and written, is the
-	// file of version 3 this textclean writes for it.
-	c := newCorpusTable(corpus.Policy{Across: true, Boilerplate: 4}, 0)
-	if err := c.loadState(filepath.Join(dir, "state")); err != nil {
-		t.Fatal(err)
-	}
-	var converted bytes.Buffer
-	c.writeState(&converted)
-	freshState, _ := os.ReadFile(fresh)
-	if !bytes.HasPrefix(freshState, []byte(stateHeader)) || !bytes.Equal(converted.Bytes(), freshState) {
-		t.Errorf("version 2 converted:\n%x\nthe first batch's version 3:\n%x", converted.Bytes(), freshState)
-	}
-	day2(fresh)
-	afterV2, _ := os.ReadFile(fromV2)
-	afterFresh, _ := os.ReadFile(fresh)
-	if !bytes.Equal(afterV2, afterFresh) {
-		t.Errorf("after the second batch, the state from version 2 and the fresh one differ:\n%x\n%x", afterV2, afterFresh)
+	if b, _ := os.ReadFile(fresh); !bytes.HasPrefix(b, []byte(stateHeader)) {
+		t.Errorf("the fresh state file starts %q", b[:min(len(b), len(stateHeader))])
 	}
 }

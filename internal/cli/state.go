@@ -8,9 +8,8 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"slices"
 	"strings"
-
-	"github.com/textclean/textclean/dedupe"
 )
 
 // stateHeader starts a --state file; the number is the format's version.
@@ -24,14 +23,19 @@ import (
 // little-endian) of all before them. Inputs come in order and paragraphs
 // in the order of the table, so the same runs write the same file, byte
 // for byte.
-const stateHeader = "textclean-state 3\n"
+//
+// Versions 2 and 3 were the same but for what stood for a paragraph
+// (version 2: its whole dedupe.Key, 16 bytes; version 3: a tag of 8): both
+// came from the xxhash keys of before, which a page could be crafted to
+// share, and since the file holds no texts they cannot be converted to
+// tags of today's keys. They are refused with a message that says so
+// (forgedStateVersions). Version 1 is not read either (it was written in
+// map order, and knew paragraphs by 64 bits of their keys).
+const stateHeader = "textclean-state 4\n"
 
-// stateHeaderV2 starts a --state file of version 2, which is version 3
-// with each paragraph's whole dedupe.Key (its two halves, 16 bytes,
-// little-endian) in place of its tag. It is read, each key taken as its
-// tag; version 3 is written. Version 1 is not read (it was written in map
-// order, and knew paragraphs by 64 bits of their keys).
-const stateHeaderV2 = "textclean-state 2\n"
+// forgedStateVersions are the versions of --state file whose paragraphs
+// are known by xxhash keys, which a page could be crafted to share.
+var forgedStateVersions = []string{"2", "3"}
 
 // stateVersionPrefix starts the header of every version.
 const stateVersionPrefix = "textclean-state "
@@ -61,7 +65,7 @@ func (c *corpusTable) loadState(path string) error {
 		return bare(err)
 	}
 	r := bufio.NewReaderSize(f, 1<<16)
-	if err := c.readState(r, header); err != nil {
+	if err := c.readState(r); err != nil {
 		return fmt.Errorf("damaged state file: %w", err)
 	}
 	var sum [4]byte
@@ -76,18 +80,21 @@ func (c *corpusTable) loadState(path string) error {
 }
 
 // checkStateHeader reads the header of a state file and returns it, or
-// says what the file is if it is not a state file of a version this
-// textclean reads (stateHeader or stateHeaderV2, which are as long).
+// says what the file is if it is not a state file of the version this
+// textclean reads (stateHeader).
 func checkStateHeader(f io.Reader) (string, error) {
 	header := make([]byte, len(stateHeader))
 	n, _ := io.ReadFull(f, header)
 	header = header[:n]
 	switch {
-	case string(header) == stateHeader || string(header) == stateHeaderV2:
+	case string(header) == stateHeader:
 		return string(header), nil
 	case strings.HasPrefix(string(header), stateVersionPrefix):
 		version, _, _ := strings.Cut(string(header[len(stateVersionPrefix):]), "\n")
-		return "", fmt.Errorf("a textclean state file of version %q; this textclean reads versions 2 and 3 only: build the state again from the inputs", version)
+		if slices.Contains(forgedStateVersions, version) {
+			return "", fmt.Errorf("state file version %s holds keys that a crafted page could share with another paragraph; it holds no texts, so it cannot be converted: start a new state file", version)
+		}
+		return "", fmt.Errorf("a textclean state file of version %q; this textclean reads version 4 only: build the state again from the inputs", version)
 	}
 	return "", errors.New("not a textclean state file")
 }
@@ -121,23 +128,15 @@ func checkStateSum(f *os.File) error {
 	return nil
 }
 
-// readState reads the inputs and paragraphs of a state file that starts
-// with header from r, which is past the header.
-//
-// In a file of version 2, a paragraph whose tag is an earlier one's (two
-// keys whose tags agree, by a chance of n²/2^65) is left out, since the
-// table holds one paragraph a tag; its count is not added to the earlier
-// one's. In a file of version 3 it is damage.
-func (c *corpusTable) readState(r *bufio.Reader, header string) error {
+// readState reads the inputs and paragraphs of a state file from r, which
+// is past its header. A tag that comes twice is damage.
+func (c *corpusTable) readState(r *bufio.Reader) error {
 	inputs, err := binary.ReadUvarint(r)
 	if err != nil {
 		return err
 	}
 	var name []byte
 	hash := make([]byte, 8)
-	if header == stateHeaderV2 {
-		hash = make([]byte, 16)
-	}
 	for seq := range inputs {
 		if name, err = readName(r, name, maxStateName); err != nil {
 			return err
@@ -164,15 +163,11 @@ func (c *corpusTable) readState(r *bufio.Reader, header string) error {
 			if documents == 0 || documents > inputs {
 				return fmt.Errorf("a paragraph kept by %d of %d inputs", documents, inputs)
 			}
-			tag := binary.LittleEndian.Uint64(hash)
-			if header == stateHeaderV2 {
-				tag = tagOf(dedupe.Key{binary.LittleEndian.Uint64(hash[:8]), binary.LittleEndian.Uint64(hash[8:])})
-			}
-			_, added, err := c.addParagraph(tag, int(documents), lines)
+			_, added, err := c.addParagraph(binary.LittleEndian.Uint64(hash), int(documents), lines)
 			if err != nil {
 				return err
 			}
-			if !added && header != stateHeaderV2 {
+			if !added {
 				return fmt.Errorf("paragraph %x twice", hash)
 			}
 		}

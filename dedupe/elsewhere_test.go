@@ -1,0 +1,84 @@
+package dedupe
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/textclean/textclean/internal/benchgen"
+)
+
+// TestKeyIsSHA256 pins a Key against sha256sum: the match key of
+// "Hello,   World!" is "hello, world", and
+// printf 'hello, world' | sha256sum starts with the 32 hex digits here.
+func TestKeyIsSHA256(t *testing.T) {
+	r, err := Clean("Hello,   World!\n", Options{})
+	if err != nil || len(r.Kept) != 1 {
+		t.Fatalf("%v, %d kept", err, len(r.Kept))
+	}
+	const want = "09ca7e4eaa6e8ae9c7d2611671291848"
+	if got := fmt.Sprintf("%016x%016x", r.Kept[0].Key[0], r.Kept[0].Key[1]); got != want {
+		t.Errorf("the Key of %q is %s, want %s", "hello, world", got, want)
+	}
+}
+
+// TestKeptKeysOfFinalText: every kept paragraph's Key is the first 16
+// bytes of the SHA-256 of its final text's match key, of paragraphs that
+// lost sentences too; with Options.SkipKeys the keys are zero and the
+// rest of the Result is the same, in one goroutine and in several.
+func TestKeptKeysOfFinalText(t *testing.T) {
+	input := benchgen.New(3).Stream(300 << 10)
+	opts := Options{Paragraphs: Lines}
+	for _, procs := range []int{1, 4} {
+		t.Run(fmt.Sprint(procs), func(t *testing.T) {
+			defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+			if procs > 1 {
+				parallelBytes = 0
+			}
+			r, err := Clean(input, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, l := range strings.Split(strings.TrimSuffix(r.Text, "\n"), "\n") {
+				if l != "" {
+					out = append(out, l)
+				}
+			}
+			if len(out) != len(r.Kept) {
+				t.Fatalf("%d paragraphs written, %d kept", len(out), len(r.Kept))
+			}
+			cut := 0
+			for k, p := range r.Kept {
+				sum := sha256.Sum256(appendKey(nil, out[k]))
+				if got := fmt.Sprintf("%016x%016x", p.Key[0], p.Key[1]); got != fmt.Sprintf("%x", sum[:16]) {
+					t.Fatalf("kept paragraph %d (%q): Key %s, want the SHA-256 of its match key, %x", k, out[k], got, sum[:16])
+				}
+				if !strings.Contains(input, out[k]) {
+					cut++ // lost a sentence
+				}
+			}
+			if cut == 0 {
+				t.Errorf("no kept paragraph lost a sentence: the test checks uncut ones only")
+			}
+			skipOpts := opts
+			skipOpts.SkipKeys = true
+			skipped, err := Clean(input, skipOpts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := range skipped.Kept {
+				if skipped.Kept[k].Key != (Key{}) {
+					t.Fatalf("SkipKeys: kept paragraph %d has Key %x", k, skipped.Kept[k].Key)
+				}
+				r.Kept[k].Key = Key{}
+			}
+			if !reflect.DeepEqual(r, skipped) {
+				t.Errorf("SkipKeys changes more than the keys")
+			}
+		})
+	}
+}
