@@ -1,9 +1,11 @@
 package dedupe_test
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/textclean/textclean/dedupe"
@@ -60,5 +62,31 @@ func BenchmarkCleanTo(b *testing.B) {
 		if _, err := dedupe.CleanTo(io.Discard, in, dedupe.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCleanAtOnce cleans eight copies of the input at once, as a
+// server might, with and without the collection Clean runs for a big
+// input (see Options.NoCollect): compare CPU time (/usr/bin/time on the
+// test binary), peak RSS and ns/op, with TEXTCLEAN_BENCH_FILE an input of
+// 16 MB or more. Each forced collection marks the whole heap, all eight
+// cleaners' state.
+func BenchmarkCleanAtOnce(b *testing.B) {
+	in := benchInput(b)
+	for _, noCollect := range []bool{false, true} {
+		b.Run(fmt.Sprintf("NoCollect=%v", noCollect), func(b *testing.B) {
+			b.SetBytes(8 * int64(len(in)))
+			for b.Loop() {
+				var wg sync.WaitGroup
+				for range 8 {
+					wg.Go(func() {
+						if _, err := dedupe.Clean(in, dedupe.Options{NoCollect: noCollect}); err != nil {
+							b.Error(err)
+						}
+					})
+				}
+				wg.Wait()
+			}
+		})
 	}
 }

@@ -21,7 +21,9 @@ import (
 // clean text with a report of every change. It fails only for input that is
 // not text: see [normalize.Normalizer.Document]. From 256 KB of input on,
 // Clean does part of its work on GOMAXPROCS goroutines; the result does not
-// depend on how many.
+// depend on how many. For an input of 16 MB or more it may run the garbage
+// collector and give free memory back to the system, once: see
+// Options.NoCollect.
 func Clean(input string, opts Options) (*Result, error) {
 	c, err := newCleaner(input, &opts)
 	if err != nil {
@@ -49,12 +51,16 @@ func newCleaner(input string, opts *Options) (*cleaner, error) {
 // CleanTo is Clean, but for the clean text, which it writes to w rather
 // than return in Result.Text: a big document's clean text is never in
 // memory whole (it goes through a buffer of 64 KB, flushed before CleanTo
-// returns). Result.Text is empty; Result.Changed tells whether the text
-// differs from input. Writing is the last thing CleanTo does: for input
-// that is not text, w is not written at all. An error of w stops the
+// returns). Result.Text is empty; Result.Changed reports whether the text
+// written differs from input, whatever string it is then given. Every
+// step that can fail comes before the first write (only the output lines
+// of Result.Changes are worked out after it): for input that is not text,
+// w is not written at all. An error of w stops the
 // writing: nothing more is written to w, and CleanTo returns the error
 // wrapped in ErrWrite, with the Result all the same (every decision was
-// made before the writing began).
+// made before the writing began). Like Clean, it may run the garbage
+// collector once for a big input (not giving the memory back): see
+// Options.NoCollect.
 func CleanTo(w io.Writer, input string, opts Options) (*Result, error) {
 	return cleanTo(w, input, opts, streamBufferSize)
 }
@@ -384,7 +390,8 @@ func (c *cleaner) workers() int {
 // CLI's default mode to /dev/null, 9 runs of each alternated, load 2.3:
 // peak RSS 353 MB collecting or giving back, 361 MB with neither; minor
 // faults 91.2k collecting, 98.6k giving back, 93.7k with neither; CPU and
-// wall the same. A variable so tests can lower it.
+// wall the same. Options.NoCollect leaves it to the caller. A variable
+// so tests can lower it.
 var collectBeforeText = 16 << 20
 
 // sentenceAndNearBytes returns the bytes of the paragraphs' sentence lists
@@ -416,7 +423,7 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 	garbage := c.sentenceAndNearBytes()
 	c.freeRounds()
 	switch {
-	case len(c.input) < collectBeforeText || 2*garbage < len(c.input):
+	case c.opts.NoCollect || len(c.input) < collectBeforeText || 2*garbage < len(c.input):
 	case textInMemory:
 		debug.FreeOSMemory()
 	default:

@@ -117,7 +117,8 @@ type Result struct {
 
 // Changed reports whether the clean text differs from input. For a Result
 // of CleanTo, which does not keep the text, it reports whether the text
-// CleanTo wrote differed from the input CleanTo was given.
+// CleanTo wrote differed from the input CleanTo was given, and input is
+// not looked at.
 func (r *Result) Changed(input string) bool {
 	if r.written {
 		return r.differs

@@ -402,4 +402,20 @@ func TestCollectBeforeText(t *testing.T) {
 	if n := after.NumForcedGC - before.NumForcedGC; n != 1 {
 		t.Errorf("CleanTo: %d forced collections for an input of collectBeforeText bytes, want 1", n)
 	}
+	// NoCollect leaves the collector to the caller, with the same result.
+	kept, n := clean(len(input), Options{NoCollect: true})
+	if n != 0 {
+		t.Errorf("%d forced collections with NoCollect, want none", n)
+	}
+	if !reflect.DeepEqual(kept, big) {
+		t.Error("the result differs with NoCollect")
+	}
+	runtime.ReadMemStats(&before)
+	if _, err := CleanTo(io.Discard, input, Options{NoCollect: true}); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.NumForcedGC - before.NumForcedGC; n != 0 {
+		t.Errorf("CleanTo: %d forced collections with NoCollect, want none", n)
+	}
 }

@@ -73,6 +73,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return nil, err
 	}
+	opts.NoCollect = userSetGOGC()
 	cmd := &command{
 		opts:     opts,
 		diff:     c.Bool(flagDiff),

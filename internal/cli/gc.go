@@ -34,7 +34,7 @@ var bigInputs struct {
 // Small inputs, the common case, keep the default: their heap is small
 // anyway.
 func lowerGC(size int) (restore func()) {
-	if size < bigInput || os.Getenv("GOGC") != "" {
+	if size < bigInput || userSetGOGC() {
 		return func() {}
 	}
 	bigInputs.Lock()
@@ -66,7 +66,13 @@ func lowerGC(size int) (restore func()) {
 // -> 395-404 MB (what is left there is the report's JSON, encoded whole
 // and then copied, and its changes).
 func collectBig(size int) {
-	if size >= bigInput && os.Getenv("GOGC") == "" {
+	if size >= bigInput && !userSetGOGC() {
 		runtime.GC()
 	}
 }
+
+// userSetGOGC reports whether the user set GOGC: then the collector runs
+// as they asked, with no collections forced (collectBig, and dedupe's
+// before the clean text: see dedupe.Options.NoCollect) nor GOGC lowered
+// (lowerGC).
+func userSetGOGC() bool { return os.Getenv("GOGC") != "" }

@@ -1,8 +1,14 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
 )
 
@@ -72,4 +78,46 @@ func TestCollectBig(t *testing.T) {
 	if n := cycles(bigInput); n != 0 {
 		t.Errorf("%d forced collections with GOGC set by the user, want none", n)
 	}
+}
+
+// TestUserGOGCNoForcedCollection checks that a GOGC the user set also
+// keeps dedupe from forcing a collection for a big input (see
+// dedupe.Options.NoCollect), as it keeps collectBig and lowerGC away:
+// whoever tunes the collector gets no collections but the runtime's own.
+func TestUserGOGCNoForcedCollection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cleans a 16 MB input")
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < bigInput; i++ {
+		fmt.Fprintf(&b, "Paragraph %d opens with a sentence of its own. It closes with another one, number %d.\n\n", i, i)
+	}
+	path := filepath.Join(t.TempDir(), "big.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	forced := func(gogc string) uint32 {
+		t.Setenv("GOGC", gogc)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if stderr, code := runDiscard(t, path); code != ExitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		runtime.ReadMemStats(&after)
+		return after.NumForcedGC - before.NumForcedGC
+	}
+	if n := forced(""); n == 0 {
+		t.Fatal("no forced collection for a big input: the test input is not big enough to tell")
+	}
+	if n := forced("100"); n != 0 {
+		t.Errorf("%d forced collections with GOGC set by the user, want none", n)
+	}
+}
+
+// runDiscard runs textclean with args, its standard output thrown away.
+func runDiscard(t *testing.T, args ...string) (stderr string, code int) {
+	t.Helper()
+	var errOut bytes.Buffer
+	code = Run(append([]string{"textclean"}, args...), strings.NewReader(""), io.Discard, &errOut)
+	return errOut.String(), code
 }
