@@ -86,6 +86,9 @@ func TestParseErrors(t *testing.T) {
 		"s0123456789abcdef00000000000000zz\t1\t3\t5\t\"a\"",
 		"s0123456789abcdef000000000000002\t1\t3\t5\t\"a\"",
 		"x0123456789abcdef000000000000002a\t1\t3\t5\t\"a\"",
+		// 34 hex digits, marked or not: a decoding into 16 bytes panicked.
+		"s0123456789abcdef000000000000002a00\t1\t3\t5\t\"a\"",
+		"0123456789abcdef000000000000002a00\t1\t3\t5\t\"a\"",
 		"s0123456789abcdef000000000000002a\tx\t3\t5\t\"a\"",
 		"s0123456789abcdef000000000000002a\t1\t3\t5\ta",
 	} {
