@@ -4,8 +4,13 @@ import "github.com/textclean/textclean/dedupe"
 
 // Apply cleans text again with opts, removing the paragraphs that its
 // verdicts (those of one document) name. The error is dedupe.Clean's.
+// With no verdicts it is dedupe.Clean with no Elsewhere, which does not
+// make the Key of every paragraph to ask about it.
 func Apply(text string, opts dedupe.Options, verdicts []Verdict) (*dedupe.Result, error) {
-	opts.Elsewhere = Removals(verdicts, opts.MinLengthOrDefault())
+	opts.Elsewhere = nil
+	if len(verdicts) > 0 {
+		opts.Elsewhere = Removals(verdicts, opts.MinLengthOrDefault())
+	}
 	return dedupe.Clean(text, opts)
 }
 

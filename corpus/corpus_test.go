@@ -86,6 +86,9 @@ func TestParseErrors(t *testing.T) {
 		"s0123456789abcdef00000000000000zz\t1\t3\t5\t\"a\"",
 		"s0123456789abcdef000000000000002\t1\t3\t5\t\"a\"",
 		"x0123456789abcdef000000000000002a\t1\t3\t5\t\"a\"",
+		// 34 hex digits, marked or not: a decoding into 16 bytes panicked.
+		"s0123456789abcdef000000000000002a00\t1\t3\t5\t\"a\"",
+		"0123456789abcdef000000000000002a00\t1\t3\t5\t\"a\"",
 		"s0123456789abcdef000000000000002a\tx\t3\t5\t\"a\"",
 		"s0123456789abcdef000000000000002a\t1\t3\t5\ta",
 	} {
@@ -151,4 +154,42 @@ func TestApplySparesShort(t *testing.T) {
 			t.Errorf("%+v: %q, %v; want %q", tc.policy, r.Text, err, tc.want)
 		}
 	}
+}
+
+// FuzzParseRecords: ParseSignature and ParseVerdict take any line without
+// panicking, refuse it with ErrRecord or read a record whose own line
+// reads back as the same record, and never take a key without KeyMark.
+func FuzzParseRecords(f *testing.F) {
+	f.Add("s0123456789abcdef000000000000002a\t1099511627776\t3\t5\t\"crawl/a\\tb \\\"c\\\".txt\"\n")
+	f.Add("7\ts0123456789abcdef000000000000002a\t0\t1\t3\t5\t\"a\"")
+	f.Add("4e6f1789684544268432db8a2a0692f5\t0\t1\t1\t\"corpus1.jsonl:1\"")
+	f.Add("1\t8386fc7de65a0b2abcd16d338afc2d5d\t0\t0\t2\t2\t\"corpus1.jsonl:1\"")
+	f.Fuzz(func(t *testing.T, line string) {
+		check := func(what string, err error, key func() string, again func() (any, any, error)) {
+			if err != nil {
+				if !errors.Is(err, corpus.ErrRecord) {
+					t.Fatalf("%s(%q): %v, not ErrRecord", what, line, err)
+				}
+				return
+			}
+			if !strings.HasPrefix(key(), corpus.KeyMark) {
+				t.Fatalf("%s(%q) took key field %q, which lacks KeyMark", what, line, key())
+			}
+			got, want, err := again()
+			if err != nil || got != want {
+				t.Fatalf("%s(%q): its own line reads back as %+v, %v; want %+v", what, line, got, err, want)
+			}
+		}
+		fields := strings.Split(line, "\t")
+		s, err := corpus.ParseSignature(line)
+		check("ParseSignature", err, func() string { return fields[0] }, func() (any, any, error) {
+			back, err := corpus.ParseSignature(string(s.AppendTSV(nil)))
+			return back, s, err
+		})
+		v, err := corpus.ParseVerdict(line)
+		check("ParseVerdict", err, func() string { return fields[1] }, func() (any, any, error) {
+			back, err := corpus.ParseVerdict(string(v.AppendTSV(nil)))
+			return back, v, err
+		})
+	})
 }

@@ -53,8 +53,11 @@ func appendHex64(b []byte, v uint64) []byte {
 func ParseKey(s string) (dedupe.Key, error) {
 	var raw [16]byte
 	hexOK := func(digits string) bool {
+		if len(digits) != 32 || strings.ToLower(digits) != digits {
+			return false // and longer ones would overrun raw
+		}
 		_, err := hex.Decode(raw[:], []byte(digits))
-		return len(digits) == 32 && strings.ToLower(digits) == digits && err == nil
+		return err == nil
 	}
 	digits, marked := strings.CutPrefix(s, KeyMark)
 	if !marked && hexOK(s) {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"runtime"
@@ -162,6 +163,9 @@ type cleaner struct {
 	// to these same sets.
 	twice twiceSets
 
+	// shingleSeed seeds the hashes of the words of shingles: random, so
+	// that no page can be crafted to share another's shingles.
+	shingleSeed maphash.Seed
 	// recentShingles keeps the last shingle sets dropNear made.
 	recentShingles [nearWindow + 2]shingleSet
 	recentNext     int
@@ -320,6 +324,7 @@ func (c *cleaner) start() {
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]uint64, n), make([]bool, n), make([]bool, n)
+	c.shingleSeed = maphash.MakeSeed()
 	// Sentences (which near-duplicates compare too) and the
 	// near-duplicate information, 76 bytes a paragraph, only for the
 	// rules that use them.

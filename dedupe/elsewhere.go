@@ -19,7 +19,7 @@ import (
 // about 2^128 tries, and none to find two texts that share one but about
 // 2^64. (The 128-bit xxhash keys it replaces could be forged whole in
 // seconds.) By chance, some two of n distinct paragraphs have the same
-// Key with a probability of about n²/2^129: 3e-21 for a billion.
+// Key with a probability of about n²/2^129: 1.5e-21 for a billion.
 //
 // Within a document, Clean does not use Keys: its tables hash match keys
 // with a fast xxhash and compare the texts of every hit.

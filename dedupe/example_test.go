@@ -63,3 +63,20 @@ func ExampleCleanTo() {
 	// Traffic will be diverted.
 	// changed: true paragraphs: 3 → 2
 }
+
+// Each kept paragraph has a Key, the first 16 bytes of the SHA-256 of its
+// match key ("hello, world": printf 'hello, world' | sha256sum); SkipKeys
+// leaves the keys zero for callers that do not need them.
+func ExampleResult_kept() {
+	text := "Hello,   World!\n\nSee you.\n"
+	r, _ := dedupe.Clean(text, dedupe.Options{})
+	for _, p := range r.Kept {
+		fmt.Printf("lines %d-%d: %016x%016x\n", p.Lines.First, p.Lines.Last, p.Key[0], p.Key[1])
+	}
+	r, _ = dedupe.Clean(text, dedupe.Options{SkipKeys: true})
+	fmt.Println(len(r.Kept), r.Kept[0].Key == dedupe.Key{})
+	// Output:
+	// lines 1-1: 09ca7e4eaa6e8ae9c7d2611671291848
+	// lines 3-3: 10c91675b679b066d96198158df6c563
+	// 2 true
+}

@@ -1,12 +1,11 @@
 package dedupe
 
 import (
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/cespare/xxhash/v2"
 )
 
 // Near-duplicate paragraphs are found by the Jaccard similarity of their
@@ -363,12 +362,20 @@ func unspaced(r rune) bool {
 }
 
 // shingles returns the sorted, distinct hashes of the word 2-shingles of a
-// match key (of its words, if it has fewer than two).
-func shingles(key string) []uint64 {
+// match key (of its words, if it has fewer than two), its words hashed
+// with seed. The near rule takes a paragraph for a near-duplicate on these
+// hashes alone, texts unread, so a page must not be able to choose them:
+// with xxhash, whose seed is public and which inverts, a paragraph of
+// crafted words shared a news paragraph's shingles, not its words, and
+// had it removed (TestShinglesForged). maphash's seed is random, made for
+// each Clean (cleaner.shingleSeed): as with any 64-bit hash, two word
+// pairs share a hash by chance only, about once in 2^64 comparisons, so
+// the seed changes no result but by such a chance.
+func shingles(key string, seed maphash.Seed) []uint64 {
 	words := tokens(key, nil)
 	hashes := make([]uint64, len(words))
 	for i, w := range words {
-		hashes[i] = xxhash.Sum64String(w)
+		hashes[i] = maphash.String(seed, w)
 	}
 	var sh []uint64
 	if len(hashes) < shingleSize {

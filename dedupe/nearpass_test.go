@@ -1,9 +1,12 @@
 package dedupe
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // teaserStemLowerFirst is teaserStem as it was before it matched the marks
@@ -103,5 +106,60 @@ func TestBagForged(t *testing.T) {
 	}
 	if len(r.Changes) != 1 || r.Changes[0].Kind != Near || r.Changes[0].Similarity != 1 {
 		t.Errorf("the same sentences in another order: %+v, want one near change of similarity 1", r.Changes)
+	}
+}
+
+// shingleForgedParagraph was crafted (each word's last 8 letters solved by
+// inverting xxhash64, about 8 s a word) so that each of its words has the
+// xxhash64 of bagTarget's word in its place: its word-pair shingles are
+// bagTarget's, and taken on the hashes alone it had bagTarget removed as
+// its near-duplicate of similarity 1. Its sketch (other word hashes, of
+// which it keeps 8 bits) is not bagTarget's: at the default Similarity the
+// sketch screened it out, but at 0.3 or less the screen lets it through.
+// A page that passes the screen at 0.8 too needs each word's sketch bits
+// as well, about 256 times the tries.
+const shingleForgedParagraph = "nusqzwldkrbpaizp ejvdyoialrunhrbp odlhgjbtsegeuhvc hbbjsveczaxfeoxc tctxdckxfoeovpbe nusqzwldkrbpaizp dfgvoixslvurjdyi vitokfxntdzeyeyn eebhhrjxmvsibihb peymoekrprrxduuk nusqzwldkrbpaizp plfkewutmjkptcrk zdyflkkekdvxcoiu qferxouelhctbusu vitokfxntdzeyeyn kljcditbzkvveowb aglxgmthowmoqxux eoypvzkvuirfpycn vitokfxntdzeyeyn nusqzwldkrbpaizp tpnbzsczjtqdycoz jepdlcztcokrneyr."
+
+// TestShinglesForged: a paragraph whose word hashes, and so shingles and
+// sketch, are a later paragraph's, but not its words, neither removes it
+// nor takes its place; a near-duplicate in plain words still does.
+func TestShinglesForged(t *testing.T) {
+	opts := Options{Paragraphs: Lines, Similarity: 0.3} // see shingleForgedParagraph
+	c := stageCleaner(t, shingleForgedParagraph+"\n"+bagTarget+"\n", &opts)
+	hashes := func(i int) (h []uint64) {
+		for _, w := range tokens(c.keyString(i), nil) {
+			h = append(h, xxhash.Sum64String(w))
+		}
+		return h
+	}
+	if !slices.Equal(hashes(0), hashes(1)) {
+		t.Fatalf("the crafted paragraph's words no longer have the target's words' xxhash: craft it again")
+	}
+	for _, between := range []string{"", "A local paper.\n"} {
+		for _, forged := range []string{shingleForgedParagraph, shingleForgedParagraph + " nusqzwldkrbpaizp ejvdyoialrunhrbp."} {
+			r, err := Clean(forged+"\n"+between+bagTarget+"\n", opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(r.Text, bagTarget) || len(r.Changes) != 0 {
+				t.Errorf("with %q between, the target was removed or moved: %+v", between, r.Changes)
+			}
+			// The crafted paragraph later, and longer: not a fuller copy.
+			r, err = Clean(bagTarget+"\n"+between+forged+" Extra words here.\n", opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(r.Text, bagTarget) || len(r.Changes) != 0 {
+				t.Errorf("with %q between, the crafted paragraph took the target's place: %+v", between, r.Changes)
+			}
+		}
+	}
+	plain := strings.Replace(bagTarget, "Tuesday", "Wednesday", 1)
+	r, err := Clean(bagTarget+"\n"+plain+"\n", Options{Paragraphs: Lines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Changes) != 1 || r.Changes[0].Kind != Near || r.Changes[0].Similarity < 0.8 {
+		t.Errorf("a near-duplicate in plain words: %+v, want one near change", r.Changes)
 	}
 }

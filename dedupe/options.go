@@ -88,10 +88,13 @@ type Options struct {
 	// a near-duplicate or a teaser; 0 means DefaultMinNearWords.
 	MinNearWords int
 	// SkipKeys leaves the Key of every Result.Kept paragraph zero, for
-	// callers that do not dedupe across documents: a Key is a SHA-256 of
-	// the paragraph's match key, made again for each kept paragraph, which
-	// on a stream of short paragraphs is several percent of Clean's CPU
-	// time. The rest of the Result is the same.
+	// callers that do not sign documents for dedup across them (with
+	// package corpus, or keys of their own): a Key is a SHA-256 of the
+	// paragraph's match key, made again for each kept paragraph, which on
+	// a stream of short paragraphs is several percent of Clean's CPU
+	// time. The rest of the Result is the same, and Elsewhere works as
+	// without it (Clean makes the Keys it asks about). corpus.Sign does
+	// not heed it.
 	SkipKeys bool
 	// NoCollect leaves the garbage collector to the caller. By default,
 	// for an input of 16 MB or more whose sentence and near-duplicate
