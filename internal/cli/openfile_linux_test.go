@@ -1,0 +1,168 @@
+//go:build linux
+
+package cli
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The tests of output paths that are symbolic links the old code could
+// replace with a regular file: links into procfs (to an open file of this
+// process or another) and links that do not resolve. Each link lives in
+// t.TempDir; the machine's /dev/stdout is only read.
+
+const linkInput = "a &amp; b\n"
+
+// linkedOutput makes a temporary folder with in.txt and a symbolic link
+// named link to target, and returns the folder.
+func linkedOutput(t *testing.T, target string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "in.txt"), []byte(linkInput), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// checkStillLink fails the test unless path is still a symbolic link to
+// target.
+func checkStillLink(t *testing.T, path, target string) {
+	t.Helper()
+	if got, err := os.Readlink(path); err != nil || got != target {
+		t.Errorf("%s: link to %q, %v; want it left a link to %q", path, got, err, target)
+	}
+}
+
+// cleanOf is the clean text of linkInput.
+func cleanOf(t *testing.T) string {
+	t.Helper()
+	out, stderr, code := run(t, linkInput)
+	if code != ExitOK {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	return out
+}
+
+// TestOutputToOwnOpenFile writes -o, --report and --state through a link
+// to /proc/self/fd/N, a file this process has open and has written to: the
+// output goes into that open file after what is in it, at its offset, and
+// the link stays. The file is deleted, so the link's target reads
+// "... (deleted)", which does not resolve.
+func TestOutputToOwnOpenFile(t *testing.T) {
+	for _, args := range [][]string{{"-o", "LINK"}, {"--report", "LINK", "-o", os.DevNull}} {
+		t.Run(args[0], func(t *testing.T) {
+			f, err := os.CreateTemp(t.TempDir(), "open-*")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			os.Remove(f.Name())
+			f.WriteString("before\n")
+			target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
+			dir := linkedOutput(t, target)
+			link := filepath.Join(dir, "link")
+			full := []string{}
+			for _, a := range args {
+				full = append(full, strings.ReplaceAll(a, "LINK", link))
+			}
+			if _, stderr, code := run(t, "", append(full, filepath.Join(dir, "in.txt"))...); code != ExitOK {
+				t.Fatalf("exit %d, %s", code, stderr)
+			}
+			checkStillLink(t, link, target)
+			data, _ := io.ReadAll(io.NewSectionReader(f, 0, 1<<20))
+			rest, ok := strings.CutPrefix(string(data), "before\n")
+			switch {
+			case !ok:
+				t.Errorf("the open file holds %q: what was in it is gone", data)
+			case args[0] == "-o" && rest != cleanOf(t):
+				t.Errorf("the open file holds %q after what was in it, want the clean text", rest)
+			case args[0] == "--report" && !strings.HasPrefix(rest, `{"input":`):
+				t.Errorf("the open file holds %q after what was in it, want the report", rest)
+			}
+			// The copy shares the offset: the next write goes after it.
+			if off, _ := f.Seek(0, io.SeekCurrent); off != int64(len(data)) {
+				t.Errorf("the file's offset is %d, want %d, its end", off, len(data))
+			}
+		})
+	}
+}
+
+// TestOutputToOtherProcessFile writes -o through a link to
+// /proc/PID/fd/3, a file another process holds open: the text is appended
+// to it, and the link stays.
+func TestOutputToOtherProcessFile(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "open-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	os.Remove(f.Name())
+	f.WriteString("before\n")
+	holder := exec.Command("sleep", "60")
+	holder.ExtraFiles = []*os.File{f} // its descriptor 3
+	if err := holder.Start(); err != nil {
+		t.Skipf("cannot start sleep: %v", err)
+	}
+	defer holder.Wait()
+	defer holder.Process.Kill()
+	f.Seek(0, io.SeekStart) // the holder's offset, which must not matter
+	target := "/proc/" + strconv.Itoa(holder.Process.Pid) + "/fd/3"
+	dir := linkedOutput(t, target)
+	link := filepath.Join(dir, "link")
+	if _, stderr, code := run(t, "", "-o", link, filepath.Join(dir, "in.txt")); code != ExitOK {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	checkStillLink(t, link, target)
+	data, _ := io.ReadAll(io.NewSectionReader(f, 0, 1<<20))
+	if want := "before\n" + cleanOf(t); string(data) != want {
+		t.Errorf("the open file holds %q, want %q", data, want)
+	}
+}
+
+// TestOutputThroughUnresolvedLink writes -o through links that do not
+// resolve. One whose chain ends at a name that is not there has that file
+// created, as the shell's > would; one that loops, or leads into a folder
+// that is not there, is an error. Either way the link stays a link (the
+// old code renamed the new file over it: as root, with standard output
+// closed, over /dev/stdout itself).
+func TestOutputThroughUnresolvedLink(t *testing.T) {
+	t.Run("dangling", func(t *testing.T) {
+		dir := linkedOutput(t, "sub/made.txt")
+		os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+		link := filepath.Join(dir, "link")
+		if _, stderr, code := run(t, "", "-o", link, filepath.Join(dir, "in.txt")); code != ExitOK {
+			t.Fatalf("exit %d, %s", code, stderr)
+		}
+		checkStillLink(t, link, "sub/made.txt")
+		if data, err := os.ReadFile(filepath.Join(dir, "sub", "made.txt")); err != nil || string(data) != cleanOf(t) {
+			t.Errorf("the link's target holds %q, %v; want the clean text", data, err)
+		}
+		checkNoTemporaryFiles(t, dir)
+	})
+	for name, target := range map[string]string{
+		"loop":      "link",
+		"no folder": "missing/made.txt",
+		"closed":    "/proc/self/fd/1000", // a descriptor this process does not have open
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := linkedOutput(t, target)
+			link := filepath.Join(dir, "link")
+			_, stderr, code := run(t, "", "-o", link, filepath.Join(dir, "in.txt"))
+			if code == ExitOK || !strings.Contains(stderr, "textclean: ") || !strings.Contains(stderr, link) {
+				t.Errorf("exit %d, stderr %q; want an error that names the link", code, stderr)
+			}
+			t.Log(strings.TrimSpace(stderr))
+			checkStillLink(t, link, target)
+			checkNoTemporaryFiles(t, dir)
+		})
+	}
+}
