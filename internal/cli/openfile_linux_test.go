@@ -148,6 +148,13 @@ func TestOutputThroughUnresolvedLink(t *testing.T) {
 		}
 		checkNoTemporaryFiles(t, dir)
 	})
+	t.Run("closed, no link", func(t *testing.T) {
+		dir := linkedOutput(t, "unused")
+		_, stderr, code := run(t, "", "-o", "/dev/fd/1000", filepath.Join(dir, "in.txt"))
+		if code == ExitOK || !strings.Contains(stderr, "/dev/fd/1000: bad file descriptor") {
+			t.Errorf("exit %d, stderr %q; want a bad file descriptor", code, stderr)
+		}
+	})
 	for name, target := range map[string]string{
 		"loop":      "link",
 		"no folder": "missing/made.txt",
@@ -161,6 +168,9 @@ func TestOutputThroughUnresolvedLink(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want an error that names the link", code, stderr)
 			}
 			t.Log(strings.TrimSpace(stderr))
+			if name == "closed" && !strings.Contains(stderr, "bad file descriptor") {
+				t.Errorf("stderr %q, want a bad file descriptor", stderr)
+			}
 			checkStillLink(t, link, target)
 			checkNoTemporaryFiles(t, dir)
 		})

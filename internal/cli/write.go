@@ -94,9 +94,30 @@ func createOutput(path string) (*atomicFile, error) {
 		return createThroughLink(path)
 	}
 	if err != nil {
-		return createAtomic(path, nil)
+		f, err := createAtomic(path, nil)
+		if err != nil && closedDescriptor(path) {
+			return nil, errNotOpen
+		}
+		return f, err
 	}
 	return createExisting(path, info)
+}
+
+// errNotOpen is the error for a path of procfs to a descriptor that is
+// not open: /dev/fd/9 with nothing on 9.
+var errNotOpen = errors.New("bad file descriptor")
+
+// closedDescriptor reports whether path, which does not exist, is one of
+// procfs for an open file (/dev/fd/9): a clearer error than that of
+// creating a temporary file in /proc. It is asked only once creating
+// failed, so that writing a new file costs no more.
+func closedDescriptor(path string) bool {
+	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if err != nil {
+		return false
+	}
+	_, ok := procOpenFile(dir, filepath.Base(path))
+	return ok
 }
 
 // createThroughLink starts writing the output path, a symbolic link: see
@@ -235,7 +256,7 @@ func createOpenFile(link openFileLink) (*atomicFile, error) {
 	if link.pid == os.Getpid() {
 		f, err := dupWritable(link.fd, link.path)
 		if err != nil {
-			return nil, err
+			return nil, errNotOpen // fcntl fails only with EBADF
 		}
 		if f != nil {
 			return &atomicFile{File: f, path: link.path, direct: true}, nil
