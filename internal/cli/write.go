@@ -128,7 +128,7 @@ func createThroughLink(path string) (*atomicFile, error) {
 	case err != nil:
 		return nil, err
 	case open != nil:
-		return createOpenFile(*open)
+		return createOpenFile(*open, path)
 	}
 	target, err := filepath.EvalSymlinks(path)
 	if err == nil {
@@ -243,7 +243,8 @@ func procOpenFile(dir, name string) (openFileLink, bool) {
 }
 
 // createOpenFile starts writing the open file that link leads to, in
-// place: it has no name of its own to rename a file over (it may be
+// place, under the name the user gave it (errors say /dev/stdout, not
+// /proc/PID/fd/1): it has no name of its own to rename a file over (it may be
 // deleted, a pipe, a socket), and whoever holds it open would not see a
 // new file. One of this process's own descriptors open for writing
 // (/dev/stdout is /proc/self/fd/1) is written through a copy of it, which
@@ -252,14 +253,14 @@ func procOpenFile(dir, name string) (openFileLink, bool) {
 // shell's "echo > /dev/stdout" does. Any other (another process's, or one
 // open only for reading) is opened anew: a regular file for appending, so
 // that nothing already in it is overwritten; a device or pipe as it is.
-func createOpenFile(link openFileLink) (*atomicFile, error) {
+func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
 	if link.pid == os.Getpid() {
-		f, err := dupWritable(link.fd, link.path)
+		f, err := dupWritable(link.fd, name)
 		if err != nil {
 			return nil, errNotOpen // fcntl fails only with EBADF
 		}
 		if f != nil {
-			return &atomicFile{File: f, path: link.path, direct: true}, nil
+			return &atomicFile{File: f, path: name, direct: true}, nil
 		}
 	}
 	info, err := os.Stat(link.path)
@@ -277,7 +278,7 @@ func createOpenFile(link openFileLink) (*atomicFile, error) {
 	if err != nil {
 		return nil, bare(err)
 	}
-	return &atomicFile{File: f, path: link.path, direct: true}, nil
+	return &atomicFile{File: f, path: name, direct: true}, nil
 }
 
 // writeAtomic writes data to a temporary file in path's folder, flushes it
