@@ -52,14 +52,24 @@ func cleanOf(t *testing.T) string {
 	return out
 }
 
-// TestOutputToOwnOpenFile writes -o, --report and --state through a link
-// to /proc/self/fd/N, a file this process has open and has written to: the
-// output goes into that open file after what is in it, at its offset, and
-// the link stays. The file is deleted, so the link's target reads
-// "... (deleted)", which does not resolve.
+// TestOutputToOwnOpenFile writes -o, --report, --html and JSON Lines -o
+// through a link to /proc/self/fd/N, a file this process has open and has
+// written to: the output goes into that open file after what is in it, at
+// its offset, and the link stays. The file is deleted, so the link's target reads
+// "... (deleted)", which does not resolve. (--state is left out: it reads
+// the file it names before it writes it.)
 func TestOutputToOwnOpenFile(t *testing.T) {
-	for _, args := range [][]string{{"-o", "LINK"}, {"--report", "LINK", "-o", os.DevNull}} {
-		t.Run(args[0], func(t *testing.T) {
+	tests := []struct {
+		args []string // LINK is the link, IN a text input, JSONL a JSON Lines one
+		want func(string) bool
+	}{
+		{[]string{"-o", "LINK", "IN"}, func(s string) bool { return s == "a & b\n" }},
+		{[]string{"--report", "LINK", "-o", os.DevNull, "IN"}, func(s string) bool { return strings.HasPrefix(s, `{"input":`) }},
+		{[]string{"--html", "LINK", "IN"}, func(s string) bool { return strings.Contains(s, "<html") }},
+		{[]string{"--jsonl", "-o", "LINK", "JSONL"}, func(s string) bool { return s == `{"text":"a & b"}`+"\n" }},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			f, err := os.CreateTemp(t.TempDir(), "open-*")
 			if err != nil {
 				t.Fatal(err)
@@ -70,11 +80,14 @@ func TestOutputToOwnOpenFile(t *testing.T) {
 			target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
 			dir := linkedOutput(t, target)
 			link := filepath.Join(dir, "link")
-			full := []string{}
-			for _, a := range args {
-				full = append(full, strings.ReplaceAll(a, "LINK", link))
+			os.WriteFile(filepath.Join(dir, "in.jsonl"), []byte(`{"text":"a &amp; b"}`+"\n"), 0o644)
+			names := strings.NewReplacer("LINK", link, "IN", filepath.Join(dir, "in.txt"),
+				"JSONL", filepath.Join(dir, "in.jsonl"), "OUT", filepath.Join(dir, "out"))
+			var args []string
+			for _, a := range tt.args {
+				args = append(args, names.Replace(a))
 			}
-			if _, stderr, code := run(t, "", append(full, filepath.Join(dir, "in.txt"))...); code != ExitOK {
+			if _, stderr, code := run(t, "", args...); code != ExitOK {
 				t.Fatalf("exit %d, %s", code, stderr)
 			}
 			checkStillLink(t, link, target)
@@ -83,10 +96,8 @@ func TestOutputToOwnOpenFile(t *testing.T) {
 			switch {
 			case !ok:
 				t.Errorf("the open file holds %q: what was in it is gone", data)
-			case args[0] == "-o" && rest != cleanOf(t):
-				t.Errorf("the open file holds %q after what was in it, want the clean text", rest)
-			case args[0] == "--report" && !strings.HasPrefix(rest, `{"input":`):
-				t.Errorf("the open file holds %q after what was in it, want the report", rest)
+			case !tt.want(rest):
+				t.Errorf("the open file holds %q after what was in it", rest)
 			}
 			// The copy shares the offset: the next write goes after it.
 			if off, _ := f.Seek(0, io.SeekCurrent); off != int64(len(data)) {
