@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The tests of output paths that are symbolic links the old code could
@@ -186,4 +188,38 @@ func TestOutputThroughUnresolvedLink(t *testing.T) {
 			checkNoTemporaryFiles(t, dir)
 		})
 	}
+}
+
+// TestStateThroughOpenPipe gives --state a path to the write end of a pipe
+// this process holds, as "--state /dev/stdout | ..." does: the state is
+// read before it is written, and the old code opened the pipe's read end
+// through /proc and waited for its own output for ever. It must be refused
+// at once, and the link left.
+func TestStateThroughOpenPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	target := "/proc/self/fd/" + strconv.Itoa(int(w.Fd()))
+	dir := linkedOutput(t, target)
+	link := filepath.Join(dir, "link")
+	os.WriteFile(filepath.Join(dir, "in2.txt"), []byte("c &amp; d\n"), 0o644)
+	for _, state := range []string{target, link} {
+		done := make(chan string, 1)
+		go func() {
+			_, stderr, code := run(t, "", "--across", "--state", state, "-l", filepath.Join(dir, "in.txt"), filepath.Join(dir, "in2.txt"))
+			done <- fmt.Sprintf("exit %d, %s", code, stderr)
+		}()
+		select {
+		case got := <-done:
+			if !strings.Contains(got, "exit 2, textclean: "+state+": an open file") {
+				t.Errorf("--state %s: %s; want it refused as an open file", state, got)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("--state %s: still running after 10 s: it reads the pipe it is to write", state)
+		}
+	}
+	checkStillLink(t, link, target)
 }

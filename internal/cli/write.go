@@ -120,6 +120,38 @@ func closedDescriptor(path string) bool {
 	return ok
 }
 
+// checkStatePath fails unless path can be a --state file: a regular file
+// (or none yet), named as such. The state is read from it, then replaced:
+// a device or pipe would be read from (/dev/stdout a pipe: the run waits
+// forever for its own output), and an open file reached through procfs
+// (/dev/stdout > state.bin) would be read whole, then written after what
+// it holds or over part of it.
+func checkStatePath(path string) error {
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		open, _, ferr := followLinks(path)
+		if ferr != nil {
+			return ferr
+		}
+		if open != nil {
+			return errors.New("an open file (through /proc), not a file of its own; a state file is read, then replaced")
+		}
+		info, err = os.Stat(path)
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if closedDescriptor(path) {
+			return errNotOpen
+		}
+		return nil
+	case err != nil:
+		return bare(err)
+	case !info.Mode().IsRegular() && !info.IsDir():
+		return errors.New("not a regular file; a state file is read, then replaced")
+	}
+	return nil // a folder is refused by the read, as before
+}
+
 // createThroughLink starts writing the output path, a symbolic link: see
 // createOutput.
 func createThroughLink(path string) (*atomicFile, error) {
