@@ -275,10 +275,10 @@ func procOpenFile(dir, name string) (openFileLink, bool) {
 }
 
 // createOpenFile starts writing the open file that link leads to, in
-// place, under the name the user gave it (errors say /dev/stdout, not
-// /proc/PID/fd/1): it has no name of its own to rename a file over (it may be
-// deleted, a pipe, a socket), and whoever holds it open would not see a
-// new file. One of this process's own descriptors open for writing
+// place, under name, the path the user gave (errors say /dev/stdout, not
+// /proc/PID/fd/1): the file has no name of its own to rename a file over
+// (it may be deleted, a pipe, a socket), and whoever holds it open would
+// not see a new file. One of this process's own descriptors open for writing
 // (/dev/stdout is /proc/self/fd/1) is written through a copy of it, which
 // shares its offset: "textclean --report /dev/stdout FILE > out.txt"
 // writes the report and the text one after the other into out.txt, as a
