@@ -46,6 +46,9 @@ const maxStateName = 1 << 16
 // loadState reads a --state file into c, which must be empty. A missing
 // file is an empty state: the first batch of a crawl starts from nothing.
 func (c *corpusTable) loadState(path string) error {
+	if err := checkStatePath(path); err != nil {
+		return err
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
 
 // rewrite replaces the file at path with text, atomically, keeping its
@@ -77,21 +79,112 @@ func writeFile(path, data string) error {
 // through a temporary file, so that path holds either its old contents or
 // all of the new; an existing file keeps its mode and owner, and a new one
 // gets mode 0644. Anything else that exists there (a device such as
-// /dev/null or /dev/stdout, a pipe) is written to directly: replacing it
-// with a regular file would destroy it.
+// /dev/null, a pipe) is written to directly: replacing it with a regular
+// file would destroy it. A path that reaches an open file through procfs
+// (/dev/stdout, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N) names that
+// open file, which is written directly too: see createOpenFile. A link is
+// never replaced: one whose chain ends at a name that does not exist has
+// that file created, as the shell's > would; one that cannot be followed
+// (a loop, a folder missing or forbidden) is an error.
 func createOutput(path string) (*atomicFile, error) {
 	// One Lstat tells a new file (the common case with -o into a fresh
 	// folder) from an existing one; only a link needs resolving.
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		if target, err := filepath.EvalSymlinks(path); err == nil {
-			path = target
+		return createThroughLink(path)
+	}
+	if err != nil {
+		f, err := createAtomic(path, nil)
+		if err != nil && closedDescriptor(path) {
+			return nil, errNotOpen
+		}
+		return f, err
+	}
+	return createExisting(path, info)
+}
+
+// errNotOpen is the error for a path of procfs to a descriptor that is
+// not open: /dev/fd/9 with nothing on 9.
+var errNotOpen = errors.New("bad file descriptor")
+
+// closedDescriptor reports whether path, which does not exist, is one of
+// procfs for an open file (/dev/fd/9): a clearer error than that of
+// creating a temporary file in /proc. It is asked only once creating
+// failed, so that writing a new file costs no more.
+func closedDescriptor(path string) bool {
+	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	if err != nil {
+		return false
+	}
+	_, ok := procOpenFile(dir, filepath.Base(path))
+	return ok
+}
+
+// checkStatePath fails unless path can be a --state file: a regular file
+// (or none yet), named as such. The state is read from it, then replaced:
+// a device or pipe would be read from (/dev/stdout a pipe: the run waits
+// forever for its own output), and an open file reached through procfs
+// (/dev/stdout > state.bin) would be read whole, then written after what
+// it holds or over part of it.
+func checkStatePath(path string) error {
+	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		open, _, ferr := followLinks(path)
+		if ferr != nil {
+			return ferr
+		}
+		if open != nil {
+			return errors.New("an open file (through /proc), not a file of its own; a state file is read, then replaced")
 		}
 		info, err = os.Stat(path)
 	}
 	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if closedDescriptor(path) {
+			return errNotOpen
+		}
+		return nil
 	case err != nil:
-		return createAtomic(path, nil)
+		return bare(err)
+	case !info.Mode().IsRegular() && !info.IsDir():
+		return errors.New("not a regular file; a state file is read, then replaced")
+	}
+	return nil // a folder is refused by the read, as before
+}
+
+// createThroughLink starts writing the output path, a symbolic link: see
+// createOutput.
+func createThroughLink(path string) (*atomicFile, error) {
+	open, last, err := followLinks(path)
+	switch {
+	case err != nil:
+		return nil, err
+	case open != nil:
+		return createOpenFile(*open, path)
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err == nil {
+		info, err := os.Stat(target)
+		if err != nil {
+			return nil, bare(err)
+		}
+		return createExisting(target, info)
+	}
+	// A chain that ends at a name that is not there: the file is created
+	// under that name, if its folder is there.
+	if _, lerr := os.Lstat(last); !errors.Is(lerr, fs.ErrNotExist) {
+		return nil, bare(err)
+	}
+	if dir, derr := os.Stat(filepath.Dir(last)); derr != nil || !dir.IsDir() {
+		return nil, fmt.Errorf("link to %s, which cannot be created: %w", last, bare(err))
+	}
+	return createAtomic(last, nil)
+}
+
+// createExisting starts writing the output path, which exists and is what
+// info describes (not a link): see createOutput.
+func createExisting(path string, info fs.FileInfo) (*atomicFile, error) {
+	switch {
 	case info.IsDir():
 		return nil, errors.New("is a directory")
 	case !info.Mode().IsRegular():
@@ -105,6 +198,119 @@ func createOutput(path string) (*atomicFile, error) {
 		return nil, bare(err)
 	}
 	return createAtomic(path, info)
+}
+
+// maxLinks is how many symbolic links followLinks follows before it gives
+// up, as the system does (Linux stops at 40).
+const maxLinks = 40
+
+// openFileLink is a link of procfs to a file some process has open: path
+// is /proc/PID/fd/FD or /proc/PID/task/TID/fd/FD.
+type openFileLink struct {
+	path    string
+	pid, fd int
+}
+
+// followLinks follows the chain of symbolic links that starts at path, one
+// link at a time, and returns the first that is a link of procfs to an open
+// file, if one is; else the name the chain ends at, which may not exist. A
+// loop is an error.
+func followLinks(path string) (*openFileLink, string, error) {
+	p := path
+	for range maxLinks {
+		// The folder of each link is resolved (/dev/fd is a link to
+		// /proc/self/fd, /proc/self one to /proc/PID): a relative target
+		// starts there, and it tells a link of procfs.
+		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+		if err != nil {
+			return nil, p, nil // the caller's EvalSymlinks says why
+		}
+		p = filepath.Join(dir, filepath.Base(p))
+		if link, ok := procOpenFile(dir, filepath.Base(p)); ok {
+			return &link, "", nil
+		}
+		info, err := os.Lstat(p)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return nil, p, nil
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			return nil, "", bare(err)
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(dir, target)
+		}
+		p = target
+	}
+	return nil, "", errors.New("too many levels of symbolic links")
+}
+
+// procOpenFile reports whether name in the resolved folder dir is a link of
+// procfs to an open file, /proc/PID/fd/FD or /proc/PID/task/TID/fd/FD, and
+// which.
+func procOpenFile(dir, name string) (openFileLink, bool) {
+	fd, err := strconv.Atoi(name)
+	if err != nil || fd < 0 {
+		return openFileLink{}, false
+	}
+	rest, ok := strings.CutPrefix(dir, "/proc/")
+	if !ok {
+		return openFileLink{}, false
+	}
+	rest, ok = strings.CutSuffix(rest, "/fd")
+	if !ok {
+		return openFileLink{}, false
+	}
+	pidPart, task, hasTask := strings.Cut(rest, "/task/")
+	pid, err := strconv.Atoi(pidPart)
+	if err != nil || pid <= 0 {
+		return openFileLink{}, false
+	}
+	if hasTask {
+		if tid, err := strconv.Atoi(task); err != nil || tid <= 0 {
+			return openFileLink{}, false
+		}
+	}
+	return openFileLink{path: filepath.Join(dir, name), pid: pid, fd: fd}, true
+}
+
+// createOpenFile starts writing the open file that link leads to, in
+// place, under name, the path the user gave (errors say /dev/stdout, not
+// /proc/PID/fd/1): the file has no name of its own to rename a file over
+// (it may be deleted, a pipe, a socket), and whoever holds it open would
+// not see a new file. One of this process's own descriptors open for writing
+// (/dev/stdout is /proc/self/fd/1) is written through a copy of it, which
+// shares its offset: "textclean --report /dev/stdout FILE > out.txt"
+// writes the report and the text one after the other into out.txt, as a
+// shell's "echo > /dev/stdout" does. Any other (another process's, or one
+// open only for reading) is opened anew: a regular file for appending, so
+// that nothing already in it is overwritten; a device or pipe as it is.
+func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
+	if link.pid == os.Getpid() {
+		f, err := dupWritable(link.fd, name)
+		if err != nil {
+			return nil, errNotOpen // fcntl fails only with EBADF
+		}
+		if f != nil {
+			return &atomicFile{File: f, path: name, direct: true}, nil
+		}
+	}
+	info, err := os.Stat(link.path)
+	if err != nil {
+		return nil, bare(err)
+	}
+	flag := os.O_WRONLY
+	switch {
+	case info.IsDir():
+		return nil, errors.New("is a directory")
+	case info.Mode().IsRegular():
+		flag |= os.O_APPEND
+	}
+	f, err := os.OpenFile(link.path, flag, 0)
+	if err != nil {
+		return nil, bare(err)
+	}
+	return &atomicFile{File: f, path: name, direct: true}, nil
 }
 
 // writeAtomic writes data to a temporary file in path's folder, flushes it
@@ -130,13 +336,14 @@ func (f *atomicFile) fill(data string) error {
 
 // atomicFile is a file written under a temporary name beside its target,
 // which replaces the target only when commit is called; or, when direct,
-// a device or pipe written in place (see createOutput).
+// a device, pipe or open file written in place (see createOutput).
 type atomicFile struct {
 	*os.File
 	path string
 	mode fs.FileMode
 	old  fs.FileInfo
-	// direct: the target itself, a device or a pipe, is being written.
+	// direct: the target itself, a device, a pipe or an open file reached
+	// through procfs, is being written.
 	direct bool
 }
 

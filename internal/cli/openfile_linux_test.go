@@ -1,0 +1,225 @@
+//go:build linux
+
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The tests of output paths that are symbolic links the old code could
+// replace with a regular file: links into procfs (to an open file of this
+// process or another) and links that do not resolve. Each link lives in
+// t.TempDir; the machine's /dev/stdout is only read.
+
+const linkInput = "a &amp; b\n"
+
+// linkedOutput makes a temporary folder with in.txt and a symbolic link
+// named link to target, and returns the folder.
+func linkedOutput(t *testing.T, target string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "in.txt"), []byte(linkInput), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// checkStillLink fails the test unless path is still a symbolic link to
+// target.
+func checkStillLink(t *testing.T, path, target string) {
+	t.Helper()
+	if got, err := os.Readlink(path); err != nil || got != target {
+		t.Errorf("%s: link to %q, %v; want it left a link to %q", path, got, err, target)
+	}
+}
+
+// cleanOf is the clean text of linkInput.
+func cleanOf(t *testing.T) string {
+	t.Helper()
+	out, stderr, code := run(t, linkInput)
+	if code != ExitOK {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	return out
+}
+
+// TestOutputToOwnOpenFile writes -o, --report, --html and JSON Lines -o
+// through a link to /proc/self/fd/N, a file this process has open and has
+// written to: the output goes into that open file after what is in it, at
+// its offset, and the link stays. The file is deleted, so the link's target reads
+// "... (deleted)", which does not resolve. (--state is left out: it reads
+// the file it names before it writes it.)
+func TestOutputToOwnOpenFile(t *testing.T) {
+	tests := []struct {
+		args []string // LINK is the link, IN a text input, JSONL a JSON Lines one
+		want func(string) bool
+	}{
+		{[]string{"-o", "LINK", "IN"}, func(s string) bool { return s == "a & b\n" }},
+		{[]string{"--report", "LINK", "-o", os.DevNull, "IN"}, func(s string) bool { return strings.HasPrefix(s, `{"input":`) }},
+		{[]string{"--html", "LINK", "IN"}, func(s string) bool { return strings.Contains(s, "<html") }},
+		{[]string{"--jsonl", "-o", "LINK", "JSONL"}, func(s string) bool { return s == `{"text":"a & b"}`+"\n" }},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			f, err := os.CreateTemp(t.TempDir(), "open-*")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			os.Remove(f.Name())
+			f.WriteString("before\n")
+			target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
+			dir := linkedOutput(t, target)
+			link := filepath.Join(dir, "link")
+			os.WriteFile(filepath.Join(dir, "in.jsonl"), []byte(`{"text":"a &amp; b"}`+"\n"), 0o644)
+			names := strings.NewReplacer("LINK", link, "IN", filepath.Join(dir, "in.txt"),
+				"JSONL", filepath.Join(dir, "in.jsonl"), "OUT", filepath.Join(dir, "out"))
+			var args []string
+			for _, a := range tt.args {
+				args = append(args, names.Replace(a))
+			}
+			if _, stderr, code := run(t, "", args...); code != ExitOK {
+				t.Fatalf("exit %d, %s", code, stderr)
+			}
+			checkStillLink(t, link, target)
+			data, _ := io.ReadAll(io.NewSectionReader(f, 0, 1<<20))
+			rest, ok := strings.CutPrefix(string(data), "before\n")
+			switch {
+			case !ok:
+				t.Errorf("the open file holds %q: what was in it is gone", data)
+			case !tt.want(rest):
+				t.Errorf("the open file holds %q after what was in it", rest)
+			}
+			// The copy shares the offset: the next write goes after it.
+			if off, _ := f.Seek(0, io.SeekCurrent); off != int64(len(data)) {
+				t.Errorf("the file's offset is %d, want %d, its end", off, len(data))
+			}
+		})
+	}
+}
+
+// TestOutputToOtherProcessFile writes -o through a link to
+// /proc/PID/fd/3, a file another process holds open: the text is appended
+// to it, and the link stays.
+func TestOutputToOtherProcessFile(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "open-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	os.Remove(f.Name())
+	f.WriteString("before\n")
+	holder := exec.Command("sleep", "60")
+	holder.ExtraFiles = []*os.File{f} // its descriptor 3
+	if err := holder.Start(); err != nil {
+		t.Skipf("cannot start sleep: %v", err)
+	}
+	defer holder.Wait()
+	defer holder.Process.Kill()
+	f.Seek(0, io.SeekStart) // the holder's offset, which must not matter
+	target := "/proc/" + strconv.Itoa(holder.Process.Pid) + "/fd/3"
+	dir := linkedOutput(t, target)
+	link := filepath.Join(dir, "link")
+	if _, stderr, code := run(t, "", "-o", link, filepath.Join(dir, "in.txt")); code != ExitOK {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	checkStillLink(t, link, target)
+	data, _ := io.ReadAll(io.NewSectionReader(f, 0, 1<<20))
+	if want := "before\n" + cleanOf(t); string(data) != want {
+		t.Errorf("the open file holds %q, want %q", data, want)
+	}
+}
+
+// TestOutputThroughUnresolvedLink writes -o through links that do not
+// resolve. One whose chain ends at a name that is not there has that file
+// created, as the shell's > would; one that loops, or leads into a folder
+// that is not there, is an error. Either way the link stays a link (the
+// old code renamed the new file over it: as root, with standard output
+// closed, over /dev/stdout itself).
+func TestOutputThroughUnresolvedLink(t *testing.T) {
+	t.Run("dangling", func(t *testing.T) {
+		dir := linkedOutput(t, "sub/made.txt")
+		os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+		link := filepath.Join(dir, "link")
+		if _, stderr, code := run(t, "", "-o", link, filepath.Join(dir, "in.txt")); code != ExitOK {
+			t.Fatalf("exit %d, %s", code, stderr)
+		}
+		checkStillLink(t, link, "sub/made.txt")
+		if data, err := os.ReadFile(filepath.Join(dir, "sub", "made.txt")); err != nil || string(data) != cleanOf(t) {
+			t.Errorf("the link's target holds %q, %v; want the clean text", data, err)
+		}
+		checkNoTemporaryFiles(t, dir)
+	})
+	t.Run("closed, no link", func(t *testing.T) {
+		dir := linkedOutput(t, "unused")
+		_, stderr, code := run(t, "", "-o", "/dev/fd/1000", filepath.Join(dir, "in.txt"))
+		if code == ExitOK || !strings.Contains(stderr, "/dev/fd/1000: bad file descriptor") {
+			t.Errorf("exit %d, stderr %q; want a bad file descriptor", code, stderr)
+		}
+	})
+	for name, target := range map[string]string{
+		"loop":      "link",
+		"no folder": "missing/made.txt",
+		"closed":    "/proc/self/fd/1000", // a descriptor this process does not have open
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := linkedOutput(t, target)
+			link := filepath.Join(dir, "link")
+			_, stderr, code := run(t, "", "-o", link, filepath.Join(dir, "in.txt"))
+			if code == ExitOK || !strings.Contains(stderr, "textclean: ") || !strings.Contains(stderr, link) {
+				t.Errorf("exit %d, stderr %q; want an error that names the link", code, stderr)
+			}
+			t.Log(strings.TrimSpace(stderr))
+			if name == "closed" && !strings.Contains(stderr, "bad file descriptor") {
+				t.Errorf("stderr %q, want a bad file descriptor", stderr)
+			}
+			checkStillLink(t, link, target)
+			checkNoTemporaryFiles(t, dir)
+		})
+	}
+}
+
+// TestStateThroughOpenPipe gives --state a path to the write end of a pipe
+// this process holds, as "--state /dev/stdout | ..." does: the state is
+// read before it is written, and the old code opened the pipe's read end
+// through /proc and waited for its own output for ever. It must be refused
+// at once, and the link left.
+func TestStateThroughOpenPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	target := "/proc/self/fd/" + strconv.Itoa(int(w.Fd()))
+	dir := linkedOutput(t, target)
+	link := filepath.Join(dir, "link")
+	os.WriteFile(filepath.Join(dir, "in2.txt"), []byte("c &amp; d\n"), 0o644)
+	for _, state := range []string{target, link} {
+		done := make(chan string, 1)
+		go func() {
+			_, stderr, code := run(t, "", "--across", "--state", state, "-l", filepath.Join(dir, "in.txt"), filepath.Join(dir, "in2.txt"))
+			done <- fmt.Sprintf("exit %d, %s", code, stderr)
+		}()
+		select {
+		case got := <-done:
+			if !strings.Contains(got, "exit 2, textclean: "+state+": an open file") {
+				t.Errorf("--state %s: %s; want it refused as an open file", state, got)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("--state %s: still running after 10 s: it reads the pipe it is to write", state)
+		}
+	}
+	checkStillLink(t, link, target)
+}

@@ -1,0 +1,11 @@
+//go:build !unix
+
+package cli
+
+import "os"
+
+// dupWritable returns nil: without unix descriptors, an open file reached
+// through a path is opened anew (see createOpenFile).
+func dupWritable(fd int, name string) (*os.File, error) {
+	return nil, nil
+}
