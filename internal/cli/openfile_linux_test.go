@@ -223,3 +223,42 @@ func TestStateThroughOpenPipe(t *testing.T) {
 	}
 	checkStillLink(t, link, target)
 }
+
+// TestOutputToOwnReadOnlyFile gives -o (plain and JSON Lines) a path to a
+// descriptor this process has open only for reading: its own input (as
+// "--jsonl -o /dev/fd/5 in.jsonl" does when the shell opened nothing on 5
+// and the input took it) or a file given as standard input. It must be
+// refused, the file left as it was: the code reopened it for appending,
+// and JSON Lines, which reads its input as it writes, read back its own
+// output and grew the input without end (6.5 MB to 199 MB in 30 s).
+func TestOutputToOwnReadOnlyFile(t *testing.T) {
+	dir := t.TempDir()
+	held := filepath.Join(dir, "held.jsonl")
+	const heldText = `{"text":"a &amp; b"}` + "\n"
+	if err := os.WriteFile(held, []byte(heldText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
+	dir = linkedOutput(t, target)
+	link := filepath.Join(dir, "link")
+	for _, args := range [][]string{
+		{"-o", target, filepath.Join(dir, "in.txt")},
+		{"-o", link, filepath.Join(dir, "in.txt")},
+		{"--report", link, "-o", os.DevNull, filepath.Join(dir, "in.txt")},
+		{"--jsonl", "-o", target, held},
+	} {
+		_, stderr, code := run(t, "", args...)
+		if code == ExitOK || !strings.Contains(stderr, "open only for reading") {
+			t.Errorf("%q: exit %d, stderr %q; want it refused as open only for reading", args, code, stderr)
+		}
+		if data, _ := os.ReadFile(held); string(data) != heldText {
+			t.Fatalf("%q: the file open for reading holds %q, want %q as it was", args, data, heldText)
+		}
+	}
+	checkStillLink(t, link, target)
+}

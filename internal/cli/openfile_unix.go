@@ -9,19 +9,20 @@ import (
 )
 
 // dupWritable returns a copy of this process's descriptor fd, named name,
-// if it is open for writing; nil if it is open only for reading. The copy
-// shares the descriptor's offset, and closing it leaves fd open.
+// if it is open for writing; errReadOnlyDescriptor if it is open only for
+// reading. The copy shares the descriptor's offset, and closing it leaves
+// fd open.
 func dupWritable(fd int, name string) (*os.File, error) {
 	flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFL, 0)
 	if err != nil {
-		return nil, err // EBADF: not open
+		return nil, errNotOpen // EBADF: not open
 	}
 	if flags&unix.O_ACCMODE == unix.O_RDONLY {
-		return nil, nil
+		return nil, errReadOnlyDescriptor
 	}
 	copied, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 0)
 	if err != nil {
-		return nil, err
+		return nil, errNotOpen // EBADF: closed since
 	}
 	return os.NewFile(uintptr(copied), name), nil
 }

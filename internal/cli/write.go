@@ -107,6 +107,10 @@ func createOutput(path string) (*atomicFile, error) {
 // not open: /dev/fd/9 with nothing on 9.
 var errNotOpen = errors.New("bad file descriptor")
 
+// errReadOnlyDescriptor is the error for a path of procfs to one of this
+// process's descriptors that is open only for reading: see createOpenFile.
+var errReadOnlyDescriptor = errors.New("open only for reading: an input, not an output")
+
 // closedDescriptor reports whether path, which does not exist, is one of
 // procfs for an open file (/dev/fd/9): a clearer error than that of
 // creating a temporary file in /proc. It is asked only once creating
@@ -282,14 +286,18 @@ func procOpenFile(dir, name string) (openFileLink, bool) {
 // (/dev/stdout is /proc/self/fd/1) is written through a copy of it, which
 // shares its offset: "textclean --report /dev/stdout FILE > out.txt"
 // writes the report and the text one after the other into out.txt, as a
-// shell's "echo > /dev/stdout" does. Any other (another process's, or one
-// open only for reading) is opened anew: a regular file for appending, so
+// shell's "echo > /dev/stdout" does. One of its own open only for reading
+// is refused, as the shell's "echo >&0" is: it is an input (standard input
+// from a file, or a file this process opened itself, which took a number
+// the shell left free), and appending to it wrote the output into the input
+// (JSON Lines, which reads as it writes, read back its own output without
+// end). Another process's is opened anew: a regular file for appending, so
 // that nothing already in it is overwritten; a device or pipe as it is.
 func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
 	if link.pid == os.Getpid() {
 		f, err := dupWritable(link.fd, name)
 		if err != nil {
-			return nil, errNotOpen // fcntl fails only with EBADF
+			return nil, err
 		}
 		if f != nil {
 			return &atomicFile{File: f, path: name, direct: true}, nil
