@@ -54,6 +54,23 @@ func cleanOf(t *testing.T) string {
 	return out
 }
 
+// openDeleted returns a file open for reading and writing that holds
+// contents and has no name left (as a shell's redirection to a file
+// removed since), closed when the test ends.
+func openDeleted(t *testing.T, contents string) *os.File {
+	t.Helper()
+	f, err := os.CreateTemp(t.TempDir(), "open-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	os.Remove(f.Name())
+	if _, err := f.WriteString(contents); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // TestOutputToOwnOpenFile writes -o, --report, --html and JSON Lines -o
 // through a link to /proc/self/fd/N, a file this process has open and has
 // written to: the output goes into that open file after what is in it, at
@@ -72,13 +89,7 @@ func TestOutputToOwnOpenFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			f, err := os.CreateTemp(t.TempDir(), "open-*")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			os.Remove(f.Name())
-			f.WriteString("before\n")
+			f := openDeleted(t, "before\n")
 			target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
 			dir := linkedOutput(t, target)
 			link := filepath.Join(dir, "link")
@@ -113,13 +124,7 @@ func TestOutputToOwnOpenFile(t *testing.T) {
 // /proc/PID/fd/3, a file another process holds open: the text is appended
 // to it, and the link stays.
 func TestOutputToOtherProcessFile(t *testing.T) {
-	f, err := os.CreateTemp(t.TempDir(), "open-*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	os.Remove(f.Name())
-	f.WriteString("before\n")
+	f := openDeleted(t, "before\n")
 	holder := exec.Command("sleep", "60")
 	holder.ExtraFiles = []*os.File{f} // its descriptor 3
 	if err := holder.Start(); err != nil {
