@@ -106,8 +106,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	old, _ := os.Stat(path)
-	if err := writeAtomic(path, "new\n", old); err != nil {
+	if err := writeFile(path, "new\n"); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new\n" {
@@ -125,7 +124,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	sub := filepath.Join(dir, "sub")
 	os.Mkdir(sub, 0o755)
 	os.WriteFile(filepath.Join(sub, "x"), nil, 0o644)
-	if err := writeAtomic(sub, "x", nil); err == nil {
+	if f, err := createAtomic(sub, nil); err != nil || f.fill("x") == nil {
 		t.Fatal("writing over a non-empty directory succeeded")
 	}
 	checkNoTemporaryFiles(t, dir)

@@ -413,21 +413,21 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	// output, is written there as it is made; every other use needs it in
 	// memory. Neither writer fails: see textFile and textOut.
 	var res *dedupe.Result
-	var written *textCompare
+	var written *int // the bytes of the text CleanTo wrote
 	file := cmd.textFile(in, raw, info)
 	switch {
 	case file != nil:
 		res, err = dedupe.CleanTo(file, text, opts)
-		written = &file.textCompare
+		written = &file.size
 	case cmd.streamsText():
 		// Once CleanTo writes, only a write can fail: the text may go
 		// straight to standard output once the input's turn has come,
 		// and waits in o.stdout until then.
-		out := &textOut{textCompare: newTextCompare(raw), to: &o.stdout}
+		out := &textOut{to: &o.stdout}
 		o.stdout.stream = true
 		res, err = dedupe.CleanTo(out, text, opts)
 		o.stdout.stream = false
-		written = &out.textCompare
+		written = &out.size
 	default:
 		res, err = dedupe.Clean(text, opts)
 	}
@@ -441,10 +441,12 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	}
 	name := in.name()
 	size := len(res.Text)
-	o.changed = res.Text != raw
 	if written != nil {
-		size, o.changed = written.size, written.changed()
+		size = *written
 	}
+	// Changed compares the clean text with text; text is raw itself (the
+	// same string: no second comparison) unless it was decoded.
+	o.changed = res.Changed(text) || text != raw
 	o.stats = statsOf(raw, res, o.changed, size)
 	var edits []normalize.Edit
 	if cmd.explain {

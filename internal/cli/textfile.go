@@ -7,8 +7,8 @@ import "fmt"
 // never in memory whole. It is written through an atomicFile, which is
 // not created before there is something to write: an input that cannot
 // be cleaned leaves nothing behind, as when the text was written after
-// cleaning. It compares the text with the input as read, as it goes: for
-// -w (hold), it writes nothing while the text is the input so far, so
+// cleaning. Under -w (hold) it compares the text with the input as read,
+// as it goes, and writes nothing while the text is the input so far, so
 // that an input that does not change is not rewritten, nor even looked at
 // for rewriting.
 type textFile struct {
@@ -26,18 +26,17 @@ type textFile struct {
 
 // newTextFile returns the textFile of an input read as raw.
 func newTextFile(raw string, hold bool, open func() (*atomicFile, error), wrap func(error) error) *textFile {
-	return &textFile{open: open, wrap: wrap, hold: hold, textCompare: newTextCompare(raw)}
+	return &textFile{open: open, wrap: wrap, hold: hold, textCompare: textCompare{raw: raw, same: hold}}
 }
 
-// textCompare follows a clean text written in parts, comparing it with
-// the input as read.
+// textCompare follows a clean text written in parts: its size, and, when
+// same starts true (-w), whether it is still the input as read. Whether
+// the text changed is otherwise dedupe.Result.Changed's to tell.
 type textCompare struct {
 	raw  string
 	size int  // the bytes of text so far
-	same bool // the text so far is raw[:size]
+	same bool // the text so far is raw[:size]; once false, not compared
 }
-
-func newTextCompare(raw string) textCompare { return textCompare{raw: raw, same: true} }
 
 // add takes the next part of the text.
 func (c *textCompare) add(p []byte) {
@@ -47,26 +46,24 @@ func (c *textCompare) add(p []byte) {
 	c.size += len(p)
 }
 
-// changed reports whether the text differs from the input as read: once
-// it is all written, whether the input is to be rewritten.
+// changed reports, under -w, whether the text differs from the input as
+// read: once it is all written, whether the input is to be rewritten.
 func (c *textCompare) changed() bool { return !c.same || c.size != len(c.raw) }
 
 // textOut is the clean text of an input on its way to standard output,
 // through the input's heldOutput (held, or written straight through once
 // its turn has come), while dedupe.CleanTo makes it. Like textFile, it
-// compares the text with the input as it goes, and its Write does not
-// fail: the heldOutput keeps the error of standard output for emit.
+// counts the text's bytes, and its Write does not fail: the heldOutput
+// keeps the error of standard output for emit.
 type textOut struct {
-	textCompare
-	to *heldOutput
+	size int // the bytes of text so far
+	to   *heldOutput
 }
 
 // Write takes the next part of the text.
 func (t *textOut) Write(p []byte) (int, error) {
-	t.add(p)
-	if t.to.err == nil {
-		t.to.Write(p) // an error stays in t.to, for emit
-	}
+	t.size += len(p)
+	t.to.Write(p) // an error stays in t.to, for emit, which writes nothing after it
 	return len(p), nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // rewrite replaces the file at path with text, atomically, keeping its
@@ -105,7 +106,7 @@ func createOutput(path string) (*atomicFile, error) {
 
 // errNotOpen is the error for a path of procfs to a descriptor that is
 // not open: /dev/fd/9 with nothing on 9.
-var errNotOpen = errors.New("bad file descriptor")
+var errNotOpen error = syscall.EBADF
 
 // errReadOnlyDescriptor is the error for a path of procfs to one of this
 // process's descriptors that is open only for reading: see createOpenFile.
@@ -246,7 +247,7 @@ func followLinks(path string) (*openFileLink, string, error) {
 		}
 		p = target
 	}
-	return nil, "", errors.New("too many levels of symbolic links")
+	return nil, "", syscall.ELOOP
 }
 
 // procOpenFile reports whether name in the resolved folder dir is a link of
@@ -319,18 +320,6 @@ func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
 		return nil, bare(err)
 	}
 	return &atomicFile{File: f, path: name, direct: true}, nil
-}
-
-// writeAtomic writes data to a temporary file in path's folder, flushes it
-// to disk and renames it over path. The file gets the mode and owner of old,
-// the file it replaces, or mode 0644 when old is nil. On any error the
-// temporary file is removed and path is untouched.
-func writeAtomic(path, data string, old fs.FileInfo) error {
-	f, err := createAtomic(path, old)
-	if err != nil {
-		return err
-	}
-	return f.fill(data)
 }
 
 // fill writes data to f and commits it, or aborts it if the write fails.
