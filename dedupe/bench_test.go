@@ -51,6 +51,26 @@ func BenchmarkClean(b *testing.B) {
 	}
 }
 
+// BenchmarkCleanElsewhere is BenchmarkClean with an Options.Elsewhere
+// that has none of the paragraphs, as --across gives an input that shares
+// a few: every round asks about every paragraph, by its Key (a SHA-256).
+func BenchmarkCleanElsewhere(b *testing.B) {
+	in := benchInput(b)
+	b.SetBytes(int64(len(in)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := dedupe.Clean(in, dedupe.Options{Elsewhere: noCopies{}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// noCopies is an Elsewhere with no paragraphs.
+type noCopies struct{}
+
+// Find implements dedupe.Elsewhere.
+func (noCopies) Find(dedupe.Key, int) (dedupe.Copy, bool) { return dedupe.Copy{}, false }
+
 // BenchmarkCleanTo is BenchmarkClean with the clean text written to
 // io.Discard as it is made, not returned: compare its bytes and
 // allocations a call with BenchmarkClean's.

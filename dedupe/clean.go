@@ -144,8 +144,12 @@ type cleaner struct {
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
 	// memory as the input), and its sentences, made once per text.
-	hash      []uint64 // by paragraph: the xxhash of its current text's match key, the tables' hash
-	keyed     []bool
+	hash  []uint64 // by paragraph: the xxhash of its current text's match key, the tables' hash
+	keyed []bool
+	// keys holds, by paragraph, the Key of its current text, made with
+	// its hash, when Options.Elsewhere is asked about it in every round;
+	// nil otherwise (a SHA-256 a paragraph, which nothing else needs).
+	keys      []Key
 	isJunk    []bool        // by paragraph: its current text is a junk line (made with its hash)
 	sentences sentenceLists // by paragraph: the sentences of its current text
 	scratch   scratch       // for the texts keyed and split one at a time
@@ -324,6 +328,9 @@ func (c *cleaner) start() {
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
 	c.hash, c.keyed, c.isJunk = make([]uint64, n), make([]bool, n), make([]bool, n)
+	if c.opts.Elsewhere != nil {
+		c.keys = make([]Key, n)
+	}
 	c.shingleSeed = maphash.MakeSeed()
 	// Sentences (which near-duplicates compare too) and the
 	// near-duplicate information, 76 bytes a paragraph, only for the
@@ -443,7 +450,8 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 }
 
 // keptParagraphs lists the output paragraphs with their keys (but for
-// Options.SkipKeys): the Key of each one's final text, its match key made
+// Options.SkipKeys): the Key of each one's final text, the one made for
+// Options.Elsewhere if there is one, else made now from its match key made
 // again (the rounds keep only its xxhash). From parallelBytes of input on,
 // the list is cut into one run per CPU, each filled by a goroutine of its
 // own: for a big document the first touch of its fresh pages, and the
@@ -456,7 +464,11 @@ func (c *cleaner) keptParagraphs() []KeptParagraph {
 		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
 			i := c.order[pos]
 			kept[pos] = KeptParagraph{Lines: c.lines(i, i)}
-			if !c.opts.SkipKeys {
+			switch {
+			case c.opts.SkipKeys:
+			case c.keys != nil && c.keyed[i]:
+				kept[pos].Key = c.keys[i] // made for Elsewhere
+			default:
 				matchKey = c.appendKey(matchKey[:0], i)
 				kept[pos].Key = keyOf(matchKey)
 			}
@@ -513,7 +525,7 @@ func (c *cleaner) changes() []Change {
 // are as large as the text that write makes next.
 func (c *cleaner) freeRounds() {
 	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
-	c.hash, c.keyed, c.isJunk = nil, nil, nil
+	c.hash, c.keyed, c.isJunk, c.keys = nil, nil, nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
 	c.settledPos, c.settledKept, c.asks = nil, nil, nil
@@ -665,7 +677,7 @@ func (c *cleaner) ensureKey(i int) {
 }
 
 // keyText makes, in one making of the match key of paragraph i's current
-// text, its Key, whether it is a junk line, with sentences or
+// text, its hash (and its Key, when c.keys are kept), whether it is a junk line, with sentences or
 // near-duplicates on its sentences (see splitText) unless they are made,
 // and with near-duplicates on its near-duplicate information, whose bag is
 // made of those sentences. It adds the hashes it makes to s's twice sets,
@@ -686,6 +698,9 @@ func (c *cleaner) keyText(i int, s *scratch) {
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
 	c.hash[i] = xxhash.Sum64(s.key)
+	if c.keys != nil {
+		c.keys[i] = keyOf(s.key)
+	}
 	s.addHash(keyHashes, c.hash[i])
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if !c.opts.nearOff() {
@@ -694,8 +709,13 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	c.keyed[i] = true
 }
 
-// keyOf returns the Key of paragraph i's current text.
+// keyOf returns the Key of paragraph i's current text: the one keyText
+// made, when it keeps keys, or one made now.
 func (c *cleaner) keyOf(i int) Key {
+	if c.keys != nil {
+		c.ensureKey(i)
+		return c.keys[i]
+	}
 	c.keyBuf = c.appendKey(c.keyBuf[:0], i)
 	return keyOf(c.keyBuf)
 }
