@@ -4,20 +4,20 @@ import "github.com/textclean/textclean/dedupe"
 
 // Apply cleans text again with opts, removing the paragraphs that its
 // verdicts (those of one document) name. The error is dedupe.Clean's.
-// With no verdicts it is dedupe.Clean with no Elsewhere, which does not
-// make the Key of every paragraph to ask about it.
 func Apply(text string, opts dedupe.Options, verdicts []Verdict) (*dedupe.Result, error) {
-	opts.Elsewhere = nil
-	if len(verdicts) > 0 {
-		opts.Elsewhere = Removals(verdicts, opts.MinLengthOrDefault())
-	}
+	opts.Elsewhere = Removals(verdicts, opts.MinLengthOrDefault())
 	return dedupe.Clean(text, opts)
 }
 
 // Removals returns the dedupe.Elsewhere that removes the paragraphs that
 // verdicts name: boilerplate whatever its length, a paragraph an earlier
-// document keeps if it is at least minLength characters long.
+// document keeps if it is at least minLength characters long. With no
+// verdicts it is nil, an Options.Elsewhere that Clean does not ask (nor
+// make the Key of every paragraph for).
 func Removals(verdicts []Verdict, minLength int) dedupe.Elsewhere {
+	if len(verdicts) == 0 {
+		return nil
+	}
 	r := removals{byKey: make(map[dedupe.Key]Verdict, len(verdicts)), minLength: minLength}
 	for _, v := range verdicts {
 		r.byKey[v.Keeper.Key] = v

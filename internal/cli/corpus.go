@@ -208,7 +208,7 @@ func (c *corpusTable) removals(seq int64) dedupe.Elsewhere {
 		}
 	}
 	if len(vs) == 0 {
-		return nil
+		return nil // corpus.Removals' nil, not wrapped
 	}
 	return byTag{corpus.Removals(vs, c.minLength)}
 }

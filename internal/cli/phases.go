@@ -291,12 +291,7 @@ func (cmd *command) loadVerdicts(paths []string) error {
 		}
 	}
 	minLength := cmd.opts.MinLengthOrDefault()
-	cmd.removals = func(seq int64) dedupe.Elsewhere {
-		if len(bySeq[seq]) == 0 {
-			return nil // nothing to ask about: see corpusTable.removals
-		}
-		return corpus.Removals(bySeq[seq], minLength)
-	}
+	cmd.removals = func(seq int64) dedupe.Elsewhere { return corpus.Removals(bySeq[seq], minLength) }
 	return nil
 }
 
