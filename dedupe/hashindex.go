@@ -8,8 +8,8 @@ import (
 )
 
 // hashIndex maps 64-bit hashes to the first index filed under each: the
-// tables of dropNear, which are its bags of sentences (equal hashes are
-// equal bags to it) and the lists asked for and the slots and groups of
+// tables of dropNear, which are its bags of sentences (dropNear compares
+// the sentences of the two paragraphs on a hit: sameSentences) and the lists asked for and the slots and groups of
 // its teaser and start indexes. (The paragraph and sentence tables, which
 // compare their keys on every hit, use a tagIndex, which keeps 32 bits of
 // each hash.) It is an open-addressing table with linear probing, sized

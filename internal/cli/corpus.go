@@ -28,8 +28,8 @@ import (
 // n²/2^65: 3e-6 for 10 million, 2.7% for a billion. On purpose, a page
 // that shares a chosen paragraph's tag takes about 2^64 SHA-256 sums to
 // write, out of reach. (When keys were xxhash sums, such a page took
-// microseconds to craft, and one that shared the whole 128-bit key a few
-// seconds: TestAcrossForgedPage and TestWholeKeyForged keep them.) A
+// microseconds to craft, and one that shared the whole 128-bit key 3 to
+// 37 s of one core: TestAcrossForgedPage and TestWholeKeyForged keep them.) A
 // paragraph's number gives the rest: how many inputs keep it (docs), its
 // lines in the input that keeps it first (lines), and that input, since
 // the inputs are added in order and each input's new paragraphs are

@@ -488,7 +488,7 @@ func TestAcrossForgedPage(t *testing.T) {
 
 // TestWholeKeyForged: the page crafted to share the whole 128-bit xxhash
 // key of the news paragraph (which got it removed from a later file, in
-// a minute's work) shares neither half of its key now, nor its tag, and
+// 37 s of one core) shares neither half of its key now, nor its tag, and
 // --across keeps the news paragraph.
 func TestWholeKeyForged(t *testing.T) {
 	forged, news := keyOfParagraph(t, wholeKeyPage), keyOfParagraph(t, newsParagraph)

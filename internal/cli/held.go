@@ -3,7 +3,8 @@ package cli
 import "io"
 
 // heldOutput is what one input writes to standard output (the name for
-// -l, the edits for --explain, the diff for -d). It is held in blocks
+// -l, the edits for --explain, the diff for -d, the clean text as
+// dedupe.CleanTo makes it by default). It is held in blocks
 // until the input's turn comes, when every input before it has been
 // written, and then written out by emit; or, while the input may stream
 // and once its turn has come, written straight to standard output by the

@@ -123,8 +123,9 @@ func (ix *Index) grow(s *shard) {
 
 // seed is mixed into every key, so that which keys share a shard and a
 // home slot cannot be known outside this process. The keys may be unseeded
-// hashes of texts that anyone can write (textclean's are tags: 64 bits of
-// the SHA-256 of the xxhash sums of paragraphs): without the seed, texts
+// hashes of texts that anyone can write (textclean's are tags, the first
+// 64 bits of the SHA-256 of a paragraph's match key, which anyone can
+// compute): without the seed, texts
 // whose keys all probe one run of slots can be found by trial, for some
 // hundreds of millions of hashes each, and made each Add cost as many
 // probes as there were keys before it. Only the slots depend on the seed,
