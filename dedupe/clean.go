@@ -432,10 +432,10 @@ func (c *cleaner) result() *Result {
 func (c *cleaner) decided(textInMemory bool) *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	r.Kept = c.keptParagraphs()
-	garbage := c.sentenceAndNearBytes()
+	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText && 2*c.sentenceAndNearBytes() >= len(c.input)
 	c.freeRounds()
 	switch {
-	case c.opts.NoCollect || len(c.input) < collectBeforeText || 2*garbage < len(c.input):
+	case !collect:
 	case textInMemory:
 		debug.FreeOSMemory()
 	default:

@@ -261,20 +261,23 @@ func checkResult(t *testing.T, in string, opts Options) (*Result, *cleaner) {
 
 // TestResultKeysUnkeyed checks that result gives the keys of output
 // paragraphs whose keys the rounds did not make (a last round, at the
-// bound, that cut sentences), on one goroutine and on three.
+// bound, that cut sentences), on one goroutine and on three, when the
+// rounds keep keys for an Elsewhere (which has none of them here): Kept
+// must not take the key kept for a text that was cut since.
 func TestResultKeysUnkeyed(t *testing.T) {
+	opts := Options{Elsewhere: elsewhereOf{}}
 	for k, in := range append(goldenInputs(t), shuffledSentences(20)...) {
-		want := cleanerRounds(t, in, Options{}).resultReference()
+		want := cleanerRounds(t, in, opts).resultReference()
 		for _, procs := range []int{1, 3} {
 			func() {
 				defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
 				if procs > 1 {
 					parallelBytes = 0
 				}
-				c := cleanerRounds(t, in, Options{})
+				c := cleanerRounds(t, in, opts)
 				for pos, i := range c.order {
 					if pos%2 == 1 {
-						c.keyed[i], c.hash[i] = false, 0
+						c.keyed[i], c.hash[i], c.keys[i] = false, 0, Key{}
 					}
 				}
 				if got := c.result(); !reflect.DeepEqual(got.Kept, want.Kept) {

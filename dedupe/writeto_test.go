@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -20,17 +18,8 @@ import (
 func cleanToInputs(t *testing.T) []string {
 	t.Helper()
 	inputs := []string{"a\nb\n", "a\r\nb", "x", "\ufeffx\n"}
-	names, err := filepath.Glob("../testdata/golden/*.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range append(names, "../testdata/000_2c2adb0dfae1852d.txt") {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, string(data))
-	}
+	inputs = append(inputs, goldenInputs(t)...)
+	inputs = append(inputs, readTexts(t, "../testdata/000_2c2adb0dfae1852d.txt")...)
 	return append(inputs, writeInputs(t)...)
 }
 

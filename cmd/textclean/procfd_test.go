@@ -18,7 +18,7 @@ import (
 // binary with its standard output a file, and never name the machine's
 // /dev/stdout as anything but a link target: links live in t.TempDir.
 
-// procfdInput writes a text with a repeated paragraph and returns its
+// procfdInput writes a text with an HTML entity to decode and returns its
 // path and its clean text, as textclean prints it.
 func procfdInput(t *testing.T, bin, dir string) (string, string) {
 	t.Helper()

@@ -57,14 +57,13 @@ func (c *corpusTable) loadState(path string) error {
 		return bare(err)
 	}
 	defer f.Close()
-	header, err := checkStateHeader(f)
-	if err != nil {
+	if err := checkStateHeader(f); err != nil {
 		return err
 	}
 	if err := checkStateSum(f); err != nil {
 		return err
 	}
-	if _, err := f.Seek(int64(len(header)), io.SeekStart); err != nil {
+	if _, err := f.Seek(int64(len(stateHeader)), io.SeekStart); err != nil {
 		return bare(err)
 	}
 	r := bufio.NewReaderSize(f, 1<<16)
@@ -82,24 +81,24 @@ func (c *corpusTable) loadState(path string) error {
 	return nil
 }
 
-// checkStateHeader reads the header of a state file and returns it, or
-// says what the file is if it is not a state file of the version this
-// textclean reads (stateHeader).
-func checkStateHeader(f io.Reader) (string, error) {
+// checkStateHeader reads the header of a state file, and says what the
+// file is if it is not a state file of the version this textclean reads
+// (stateHeader).
+func checkStateHeader(f io.Reader) error {
 	header := make([]byte, len(stateHeader))
 	n, _ := io.ReadFull(f, header)
 	header = header[:n]
 	switch {
 	case string(header) == stateHeader:
-		return string(header), nil
+		return nil
 	case strings.HasPrefix(string(header), stateVersionPrefix):
 		version, _, _ := strings.Cut(string(header[len(stateVersionPrefix):]), "\n")
 		if slices.Contains(forgedStateVersions, version) {
-			return "", fmt.Errorf("state file version %s holds keys that a crafted page could share with another paragraph; it holds no texts, so it cannot be converted: start a new state file", version)
+			return fmt.Errorf("state file version %s holds keys that a crafted page could share with another paragraph; it holds no texts, so it cannot be converted: start a new state file", version)
 		}
-		return "", fmt.Errorf("a textclean state file of version %q; this textclean reads version 4 only: build the state again from the inputs", version)
+		return fmt.Errorf("a textclean state file of version %q; this textclean reads version %s only: build the state again from the inputs", version, strings.TrimSpace(stateHeader[len(stateVersionPrefix):]))
 	}
-	return "", errors.New("not a textclean state file")
+	return errors.New("not a textclean state file")
 }
 
 // checkStateSum checks the CRC-32 at the end of the state file f.
