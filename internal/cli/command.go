@@ -524,12 +524,9 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 			}
 		}
 	case cmd.output != "":
-		target := cmd.output
-		if in.found {
-			target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
-			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return fail(bare(err))
-			}
+		target, err := cmd.outputTarget(in)
+		if err != nil {
+			return fail(err)
 		}
 		if err := writeFile(target, clean); err != nil {
 			return fail(fmt.Errorf("write %s: %w", target, err))
@@ -538,6 +535,20 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		o.text = clean
 	}
 	return o
+}
+
+// outputTarget returns the file that -o writes the output of in to:
+// cmd.output itself, or, for an input found in a folder, its path under
+// cmd.output, whose folder it makes.
+func (cmd *command) outputTarget(in input) (string, error) {
+	if !in.found {
+		return cmd.output, nil
+	}
+	target := filepath.Join(cmd.output, filepath.FromSlash(in.rel))
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return "", bare(err)
+	}
+	return target, nil
 }
 
 // streamsText reports whether the clean text of each input goes only to
@@ -564,11 +575,9 @@ func (cmd *command) textFile(in input, raw string, info os.FileInfo) *textFile {
 		target := cmd.output
 		wrap := func(err error) error { return fmt.Errorf("write %s: %w", target, err) }
 		return newTextFile(raw, false, func() (*atomicFile, error) {
-			if in.found {
-				target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
-				if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-					return nil, bare(err)
-				}
+			var err error
+			if target, err = cmd.outputTarget(in); err != nil {
+				return nil, err
 			}
 			f, err := createOutput(target)
 			if err != nil {

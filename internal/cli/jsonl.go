@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/textclean/textclean/corpus/jsonl"
@@ -85,21 +83,14 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 	var oldText, newText strings.Builder // for -d
 	switch {
 	case cmd.write && in.path != "-":
-		target, info, err := rewriteTarget(in.path)
-		if err != nil {
-			return s, read, err
-		}
-		if file, err = createAtomic(target, info); err != nil {
+		if file, err = startRewrite(in.path, nil); err != nil {
 			return s, read, err
 		}
 		dst = file
 	case cmd.output != "":
-		target := cmd.output
-		if in.found {
-			target = filepath.Join(cmd.output, filepath.FromSlash(in.rel))
-			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return s, read, bare(err)
-			}
+		target, err := cmd.outputTarget(in)
+		if err != nil {
+			return s, read, err
 		}
 		if file, err = createOutput(target); err != nil {
 			return s, read, err
