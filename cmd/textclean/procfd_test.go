@@ -40,11 +40,8 @@ func procfdInput(t *testing.T, bin, dir string) (string, string) {
 // runToFile runs bin with args and its standard output the file out.
 func runToFile(t *testing.T, bin string, out *os.File, args ...string) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Stdout = out
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
+	cmd, stderr := startTextclean(t, bin, out, args...)
+	if err := cmd.Wait(); err != nil {
 		t.Fatalf("textclean %v: %v, %s", args, err, stderr.String())
 	}
 }

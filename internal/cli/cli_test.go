@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -73,14 +72,9 @@ func TestLargeInputs(t *testing.T) {
 	}
 }
 
-// failingWriter fails every write, like a closed pipe or a full disk.
-type failingWriter struct{}
-
-func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
-
 func TestStdoutWriteError(t *testing.T) {
 	var errOut bytes.Buffer
-	code := Run([]string{"textclean"}, strings.NewReader("text\n"), failingWriter{}, &errOut)
+	code := Run([]string{"textclean"}, strings.NewReader("text\n"), &sizedFailWriter{}, &errOut) // fails every write, like a closed pipe or a full disk
 	if code != ExitError {
 		t.Errorf("exit %d, want %d", code, ExitError)
 	}
