@@ -138,7 +138,7 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 		return err
 	}
 	var name []byte
-	hash := make([]byte, 8)
+	var tagBytes [8]byte
 	for seq := range inputs {
 		if name, err = readName(r, name, maxStateName); err != nil {
 			return err
@@ -150,7 +150,7 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 		}
 		last := 0
 		for range paragraphs {
-			if _, err := io.ReadFull(r, hash); err != nil {
+			if _, err := io.ReadFull(r, tagBytes[:]); err != nil {
 				return err
 			}
 			documents, err := binary.ReadUvarint(r)
@@ -165,12 +165,13 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 			if documents == 0 || documents > inputs {
 				return fmt.Errorf("a paragraph kept by %d of %d inputs", documents, inputs)
 			}
-			_, added, err := c.addParagraph(binary.LittleEndian.Uint64(hash), int(documents), lines)
+			tag := binary.LittleEndian.Uint64(tagBytes[:])
+			_, added, err := c.addParagraph(tag, int(documents), lines)
 			if err != nil {
 				return err
 			}
 			if !added {
-				return fmt.Errorf("paragraph %x twice", hash)
+				return fmt.Errorf("paragraph %016x twice", tag) // as sha256sum prints it
 			}
 		}
 	}
