@@ -12,13 +12,7 @@ import (
 
 func TestOrderedMapKeepsOrder(t *testing.T) {
 	for _, jobs := range []int{1, 2, 8} {
-		in := make(chan int)
-		go func() {
-			defer close(in)
-			for i := range 500 {
-				in <- i
-			}
-		}()
+		in := numbers(500)
 		var got []int
 		err := orderedMap(context.Background(), jobs, in, func(v int) int {
 			time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond) // finish out of order
@@ -90,13 +84,7 @@ func TestOrderedMapStopsQueued(t *testing.T) {
 }
 
 func TestOrderedMapStopsOnEmitError(t *testing.T) {
-	in := make(chan int)
-	go func() {
-		defer close(in)
-		for i := range 1000 {
-			in <- i
-		}
-	}()
+	in := numbers(1000)
 	stop := errors.New("stop")
 	emitted := 0
 	err := orderedMap(context.Background(), 2, in, func(v int) int { return v }, func(r int) error {
@@ -120,13 +108,7 @@ func TestOrderedMapStopsOnEmitError(t *testing.T) {
 // between the results emitted before and after them.
 func TestOrderedMapTurns(t *testing.T) {
 	for _, jobs := range []int{1, 2, 4} {
-		in := make(chan int)
-		go func() {
-			defer close(in)
-			for i := range 300 {
-				in <- i
-			}
-		}()
+		in := numbers(300)
 		var mu sync.Mutex
 		var got []int
 		write := func(v int) {
@@ -165,13 +147,7 @@ func TestOrderedMapTurns(t *testing.T) {
 // After a failed emit, no later value's turn comes: its output must not
 // follow the failure.
 func TestOrderedMapNoTurnAfterError(t *testing.T) {
-	in := make(chan int)
-	go func() {
-		defer close(in)
-		for i := range 100 {
-			in <- i
-		}
-	}()
+	in := numbers(100)
 	stop := errors.New("stop")
 	var turns atomic.Int32
 	err := orderedMapTurns(context.Background(), 2, in, func(v int, turn <-chan struct{}) int {
@@ -194,4 +170,16 @@ func TestOrderedMapNoTurnAfterError(t *testing.T) {
 	if n := turns.Load(); n > 11 {
 		t.Errorf("%d turns came, want at most the 11 up to the failed emit", n)
 	}
+}
+
+// numbers returns a channel that gives 0 to n-1, then is closed.
+func numbers(n int) <-chan int {
+	in := make(chan int)
+	go func() {
+		defer close(in)
+		for i := range n {
+			in <- i
+		}
+	}()
+	return in
 }
