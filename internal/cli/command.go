@@ -555,16 +555,20 @@ func (cmd *command) outputTarget(in input) (string, error) {
 // standard output, where dedupe.CleanTo can write it as it makes it: the
 // filter's default, with no report or page, which need the text too.
 func (cmd *command) streamsText() bool {
-	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.diff && !cmd.check && !cmd.explain &&
-		cmd.report == "" && cmd.html == nil
+	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText()
 }
+
+// keepsText reports whether a diff, a report or a page needs the clean
+// text of each input in memory, so that dedupe.CleanTo cannot write it as
+// it makes it.
+func (cmd *command) keepsText() bool { return cmd.diff || cmd.report != "" || cmd.html != nil }
 
 // textFile returns the file, under -o or -w, that the clean text of in,
 // read as raw, is written to as dedupe.CleanTo makes it; nil when the
 // text goes elsewhere, or when a diff, a report or a page needs it in
 // memory too.
 func (cmd *command) textFile(in input, raw string, info os.FileInfo) *textFile {
-	if cmd.diff || cmd.report != "" || cmd.html != nil {
+	if cmd.keepsText() {
 		return nil
 	}
 	switch {
