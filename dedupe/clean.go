@@ -137,7 +137,7 @@ type cleaner struct {
 	text       []string        // by paragraph: its current text, after sentence cuts
 	cut        map[int]cutText // by paragraph cut by sentence removals
 	order      []int           // the paragraphs of the output, in order
-	spareOrder []int           // memory for the next order
+	spareOrder []int           // memory for the next order: the one before, which nothing else holds
 	cuts       []cutRecord     // every sentence removed, in the order removed
 	outLine    []uint32        // by paragraph: the output line it starts on, 0 if not in the output
 
