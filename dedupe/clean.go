@@ -186,7 +186,6 @@ type cleaner struct {
 	decider   decider
 	keyClass  []int32 // by paragraph: one more than the first paragraph with its key at the last table filed
 	classCuts int     // len(cuts) when keyClass was made
-	firstPos  []int32 // by paragraph: one more than the position of the first of its key class in the order
 
 	// By each sentence of the order in turn, whether the sentence round
 	// looks it up: memory it reuses from round to round.
@@ -527,7 +526,7 @@ func (c *cleaner) freeRounds() {
 	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
 	c.hash, c.keyed, c.isJunk, c.keys = nil, nil, nil, nil
 	c.keptRepeat = nil
-	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
+	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil
 	c.settledPos, c.settledKept, c.asks = nil, nil, nil
 	c.cutParas, c.cutFrom, c.cutHashes = nil, nil, nil
 	c.scratch, c.twice = scratch{}, twiceSets{}
@@ -599,9 +598,14 @@ func (c *cleaner) paragraphTable() *table {
 	t := &c.table
 	if reuseKeyClasses && c.keyClassesHold() {
 		t.root = resize(t.root, len(c.order))
-		c.firstPos = resize(c.firstPos, len(c.paras))
+		// By paragraph, one more than the position of the first of its
+		// key class in the order: in the memory of the decider's counts,
+		// which decide clears before it counts (a slice of its own was
+		// 2 MB more on the 100 MB stream).
+		firstPos := resize(c.decider.copies, len(c.paras))
+		c.decider.copies = firstPos[:0]
 		for pos, i := range c.order {
-			first := &c.firstPos[c.keyClass[i]-1]
+			first := &firstPos[c.keyClass[i]-1]
 			if *first == 0 {
 				*first = int32(pos) + 1
 			}
