@@ -136,8 +136,8 @@ type cleaner struct {
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	text       []string        // by paragraph: its current text, after sentence cuts
 	cut        map[int]cutText // by paragraph cut by sentence removals
-	order      []int           // the paragraphs of the output, in order
-	spareOrder []int           // memory for the next order: the one before, which nothing else holds
+	order      []int32         // the paragraphs of the output, in order
+	spareOrder []int32         // memory for the next order: the one before, which nothing else holds
 	cuts       []cutRecord     // every sentence removed, in the order removed
 	outLine    []uint32        // by paragraph: the output line it starts on, 0 if not in the output
 
@@ -356,9 +356,9 @@ func (c *cleaner) start() {
 	}
 	c.junk = newJunkMatcher(j)
 	c.cut = make(map[int]cutText)
-	c.order = make([]int, n)
+	c.order = make([]int32, n)
 	for i := range c.order {
-		c.order[i] = i
+		c.order[i] = int32(i)
 	}
 	c.prepare()
 }
@@ -461,7 +461,7 @@ func (c *cleaner) keptParagraphs() []KeptParagraph {
 	inParallel(len(runs), func(k int) {
 		var matchKey []byte
 		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
-			i := c.order[pos]
+			i := int(c.order[pos])
 			kept[pos] = KeptParagraph{Lines: c.lines(i, i)}
 			switch {
 			case c.opts.SkipKeys:
@@ -614,7 +614,7 @@ func (c *cleaner) paragraphTable() *table {
 		return t
 	}
 	for _, i := range c.order {
-		c.ensureKey(i)
+		c.ensureKey(int(i))
 	}
 	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]] }, func(k int32) string { return c.text[c.order[k]] }, c.twice.keys)
 	c.keyClass = resize(c.keyClass, len(c.paras))
@@ -658,7 +658,7 @@ func (c *cleaner) dropElsewhere() bool {
 func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 	order := c.order[:0]
 	for _, i := range c.order {
-		if drop(i) {
+		if drop(int(i)) {
 			c.fate[i] = f
 			continue
 		}
@@ -776,11 +776,11 @@ func (c *cleaner) finalCopy(i int) int {
 // so that both take one slice each, of the size they need.
 func (c *cleaner) paragraphChanges(extra int) []Change {
 	count := c.countParagraphChanges()
-	next := make(map[int]int, count.moves) // a moved paragraph → the one after it in the output
+	next := make(map[int]int32, count.moves) // a moved paragraph → the one after it in the output
 	if count.moves > 0 {
 		for k, i := range c.order {
 			if c.fate[i] == moved && k+1 < len(c.order) {
-				next[i] = c.order[k+1]
+				next[int(i)] = c.order[k+1]
 			}
 		}
 	}
@@ -839,7 +839,7 @@ func (c *cleaner) paragraphChanges(extra int) []Change {
 		case moved: // a stretch of removed paragraphs goes on past a move
 			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
-				m.Kept = c.lines(j, j)
+				m.Kept = c.lines(int(j), int(j))
 			}
 			changes = append(changes, m)
 		}

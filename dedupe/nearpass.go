@@ -172,16 +172,17 @@ func (c *cleaner) dropNear() bool {
 	// on the 100 MB stream).
 	out := slices.Grow(c.spareOrder[:0], len(c.order))
 	idx := &c.nearIdx
-	idx.reset(c, func(pos int) string { return c.keyString(out[pos]) })
+	idx.reset(c, func(pos int) string { return c.keyString(int(out[pos])) })
 	changed := false
-	for _, i := range c.order {
+	for _, p := range c.order {
+		i := int(p)
 		if c.keptRepeat[i] {
-			out = append(out, i)
+			out = append(out, p)
 			continue
 		}
 		n := c.nearOf(i)
 		if int(n.words) < minWords {
-			out = append(out, i)
+			out = append(out, p)
 			continue
 		}
 		var t *teaserInfo
@@ -194,24 +195,24 @@ func (c *cleaner) dropNear() bool {
 			// that came once can be neither. A bag is a hash that a
 			// paragraph can be crafted to share: the sentences are
 			// compared.
-			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out))); ok && c.sameSentences(out[k], i) {
+			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out))); ok && c.sameSentences(int(out[k]), i) {
 				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
 		if pos < 0 {
 			idx.add(c, i, n, t, len(out))
-			out = append(out, i)
+			out = append(out, p)
 			continue
 		}
 		changed = true
-		earlier := out[pos]
+		earlier := int(out[pos])
 		kind := near
 		if teaserOf {
 			kind = teaser
 		}
 		if c.moreComplete(i, earlier, teaserOf) {
 			// The later copy takes the earlier's place.
-			out[pos] = i
+			out[pos] = p
 			idx.starts.replace(pos, func() string { return c.keyString(earlier) })
 			c.fate[i] = moved
 			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
@@ -335,7 +336,7 @@ func (c *cleaner) teaserStarts(x *nearIndex) {
 	// The paragraph round has made the near information of the output's
 	// paragraphs already, with their keys; this only makes sure of it.
 	for _, i := range c.order {
-		c.nearOf(i)
+		c.nearOf(int(i))
 	}
 	for _, t := range c.scratch.teasers[x.askedOf:] {
 		if t.hasStart {
@@ -409,7 +410,7 @@ func leadingWords(key string, n int) (string, bool) {
 // paragraph i (with near information n and, if it is a teaser, teaserInfo
 // t) repeats nearly, or is the teaser or the full text of, with their
 // similarity; pos is -1 if there is none.
-func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
+func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int32, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
 	pos = -1
 	// Teasers: a key cut off with a mark that is the start of the other's.
 	if n.teaser {
@@ -433,7 +434,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearI
 	// first, then exactly.
 	var sh []uint64
 	for k := max(0, len(out)-nearWindow); k < len(out); k++ {
-		j := out[k]
+		j := int(out[k])
 		if j == i || c.keptRepeat[j] || !c.near[j].ok {
 			continue
 		}

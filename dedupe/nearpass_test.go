@@ -58,7 +58,7 @@ func TestNearIndexResetSizesTeasers(t *testing.T) {
 		c.near[i].ok, c.keyed[i] = false, false // dropped together, as cutSentences does
 	}
 	var x nearIndex
-	x.reset(c, func(pos int) string { return c.keyString(c.order[pos]) })
+	x.reset(c, func(pos int) string { return c.keyString(int(c.order[pos])) })
 	if len(c.scratch.teasers) != 1 {
 		t.Fatalf("%d teasers made again, want 1", len(c.scratch.teasers))
 	}

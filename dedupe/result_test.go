@@ -23,7 +23,8 @@ import (
 func (c *cleaner) resultReference() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	r.Kept = make([]KeptParagraph, len(c.order))
-	for k, i := range c.order {
+	for k, p := range c.order {
+		i := int(p)
 		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
 	}
 	var outLine []uint32
@@ -49,7 +50,7 @@ func (c *cleaner) paragraphChangesReference() []Change {
 	next := make(map[int]int) // a moved paragraph → the one after it in the output
 	for k, i := range c.order {
 		if c.fate[i] == moved && k+1 < len(c.order) {
-			next[i] = c.order[k+1]
+			next[int(i)] = int(c.order[k+1])
 		}
 	}
 	sep := "\n"

@@ -223,7 +223,7 @@ func (c *cleaner) sentenceRound() bool {
 	c.asks = c.asks[:0]
 	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
 	for _, i := range c.order {
-		for _, s := range c.sentencesOf(i) {
+		for _, s := range c.sentencesOf(int(i)) {
 			if n%64 == 0 {
 				c.asks = append(c.asks, 0)
 			}
@@ -256,12 +256,13 @@ func (c *cleaner) sentenceRound() bool {
 	// paragraph lookAhead positions on.
 	n, ahead := 0, 0
 	for pos := range min(lookAhead, len(c.order)) {
-		ahead += len(c.sentencesOf(c.order[pos]))
+		ahead += len(c.sentencesOf(int(c.order[pos])))
 	}
-	for pos, i := range c.order {
+	for pos, p := range c.order {
+		i := int(p)
 		if pos+lookAhead < len(c.order) {
 			// Not cut yet, it has the sentences counted above.
-			sents := c.sentencesOf(c.order[pos+lookAhead])
+			sents := c.sentencesOf(int(c.order[pos+lookAhead]))
 			t.expect(sents, ahead, asks)
 			ahead += len(sents)
 		}

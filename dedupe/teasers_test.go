@@ -63,7 +63,7 @@ func TestTeaserIndex(t *testing.T) {
 		for pos, text := range tt.texts {
 			x.occupy(pos, teaserOf(text))
 		}
-		if got := x.find(full, []int{10, 11, 12}, 99); got != tt.want {
+		if got := x.find(full, []int32{10, 11, 12}, 99); got != tt.want {
 			t.Errorf("%s: find = %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -99,7 +99,7 @@ func TestTeaserIndexScan(t *testing.T) {
 		}
 		x.reset(r.IntN(4), r.IntN(4)*20)
 		scan := scanTeasers{text: make(map[int]string)}
-		var out []int
+		var out []int32
 		for range 60 {
 			pos := len(out)
 			if len(out) > 0 && r.IntN(4) == 0 {
@@ -108,7 +108,7 @@ func TestTeaserIndexScan(t *testing.T) {
 				out = append(out, 0)
 			}
 			s := text()
-			out[pos] = 1000 + pos
+			out[pos] = 1000 + int32(pos)
 			x.occupy(pos, teaserOf(s))
 			scan.occupy(pos, s)
 

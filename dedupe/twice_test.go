@@ -151,12 +151,12 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 				keys[c.twice.keys.mayRepeat(c.hash[i])]++
 			}
 			for _, i := range c.order {
-				for _, s := range c.sentencesOf(i) {
+				for _, s := range c.sentencesOf(int(i)) {
 					if s.long() {
 						sentences[c.looksUp(s)]++
 					}
 				}
-				if n := c.nearOf(i); n.bag != 0 {
+				if n := c.nearOf(int(i)); n.bag != 0 {
 					bags[c.twice.bags.mayRepeat(n.bag)]++
 				}
 			}

@@ -173,7 +173,7 @@ func (w *outputWriter) text(i int) string {
 func (w *outputWriter) measure(r *outputRun) int {
 	n := 0
 	for k := r.lo; k < r.hi; k++ {
-		i := w.c.order[k]
+		i := int(w.c.order[k])
 		t := w.c.text[i]
 		if k == 0 {
 			n += len(w.c.doc.BOM)
@@ -195,7 +195,7 @@ func (w *outputWriter) measure(r *outputRun) int {
 func (w *outputWriter) fill(dst *outputBuffer, r *outputRun) {
 	line, n := 0, 0
 	for k := r.lo; k < r.hi; k++ {
-		i := w.c.order[k]
+		i := int(w.c.order[k])
 		t := w.text(i)
 		if k == 0 {
 			dst.put(w.c.doc.BOM)
