@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -99,7 +100,7 @@ func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
 }
 
 // sentenceLists holds the sentences of every paragraph's current text, cut
-// from a few large slabs: a paragraph's list is a sentenceRef of 12 bytes
+// from a few large slabs: a paragraph's list is a sentenceRef of 8 bytes
 // where a slice would take 24, and the zero sentenceRef says that the text
 // is not split yet. Each goroutine of prepare cuts lists from slabs of its
 // own (see scratch), which it adds to slabs under the lock; keyText reads
@@ -112,8 +113,24 @@ type sentenceLists struct {
 }
 
 // sentenceRef is n sentences from offset off of slab number slab-1 of a
-// sentenceLists; slab 0 is no list.
-type sentenceRef struct{ slab, off, n uint32 }
+// sentenceLists, or the whole slab if n is wholeSlab; slab 0 is no list.
+// A slab shared by lists holds at most 4096 sentences (see cut), so their
+// offsets and lengths fit 16 bits; a list of more has a slab of its own.
+type sentenceRef struct {
+	slab   uint32
+	off, n uint16
+}
+
+// wholeSlab is the n of a sentenceRef whose list is its whole slab.
+const wholeSlab = math.MaxUint16
+
+// in returns r's list, cut from its slab.
+func (r sentenceRef) in(slab []sentenceInfo) []sentenceInfo {
+	if r.n == wholeSlab {
+		return slab[:len(slab):len(slab)]
+	}
+	return slab[r.off : r.off+r.n : r.off+r.n]
+}
 
 // of returns paragraph i's sentences, and false if its text is not split.
 func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
@@ -121,7 +138,7 @@ func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
 	if r.slab == 0 {
 		return nil, false
 	}
-	return l.slabs[r.slab-1][r.off : r.off+r.n : r.off+r.n], true
+	return r.in(l.slabs[r.slab-1]), true
 }
 
 // ofWhilePreparing returns paragraph i's sentences, split already, like
@@ -132,7 +149,7 @@ func (l *sentenceLists) ofWhilePreparing(i int) []sentenceInfo {
 	l.mu.Lock()
 	slab := l.slabs[r.slab-1]
 	l.mu.Unlock()
-	return slab[r.off : r.off+r.n : r.off+r.n]
+	return r.in(slab)
 }
 
 // split reports whether paragraph i's text is split. Unlike of, it reads
@@ -144,7 +161,7 @@ func (l *sentenceLists) split(i int) bool { return l.refs[i].slab != 0 }
 // and files it as the paragraph's list. Each new slab is twice the last of
 // s, from 64 up to 4096 sentences, so that a short document does not take
 // a large one; a paragraph of more sentences than that has a slab of its
-// own.
+// own (of exactly its sentences).
 func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 	if s.slab == 0 || len(s.infos)+n > cap(s.infos) {
 		size := min(max(2*cap(s.infos), 64), 4096)
@@ -156,7 +173,11 @@ func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 	}
 	k := len(s.infos)
 	s.infos = s.infos[:k+n]
-	l.refs[i] = sentenceRef{s.slab, uint32(k), uint32(n)}
+	if n >= wholeSlab { // k is 0, and the slab has room for n only
+		l.refs[i] = sentenceRef{slab: s.slab, n: wholeSlab}
+	} else {
+		l.refs[i] = sentenceRef{s.slab, uint16(k), uint16(n)}
+	}
 	return s.infos[k : k+n : k+n]
 }
 
