@@ -90,7 +90,7 @@ func (c *cleaner) prepareBatch(lo, hi int, scratches []*scratch, logs []hashLogs
 	c.twice.addLogs(logs[:len(runs)], len(scratches))
 	for _, s := range scratches[1:] {
 		for _, t := range s.teasers {
-			c.near[t.para].stem = int32(len(c.scratch.teasers))
+			c.near[t.para].stem = int32(len(c.scratch.teasers)) + 1
 			c.scratch.teasers = append(c.scratch.teasers, t)
 		}
 		s.teasers = s.teasers[:0]

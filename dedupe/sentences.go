@@ -390,7 +390,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	c.text[i] = b.String()
 	c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
 	if c.near != nil { // near-duplicates are on
-		c.near[i].ok = false
+		c.near[i].made = 0
 	}
 	if strings.TrimSpace(c.text[i]) == "" {
 		c.fate[i] = emptied

@@ -162,17 +162,18 @@ func teaserOf(text string) *teaserInfo {
 }
 
 // TestNearInfoSize checks that nearInfo, kept for every paragraph, stays
-// 64 bytes: the group fingerprint for mayGive took what was padding, and
-// the bag of sentences, made once per text rather than in every round,
-// takes 8.
+// 56 bytes: the group fingerprint for mayGive and the bag of sentences,
+// made once per text rather than in every round, took what the flags
+// (now told by counts) and the upper half of the start hash took.
 func TestNearInfoSize(t *testing.T) {
-	if n := unsafe.Sizeof(nearInfo{}); n != 64 {
-		t.Errorf("nearInfo is %d bytes, want 64", n)
+	if n := unsafe.Sizeof(nearInfo{}); n != 56 {
+		t.Errorf("nearInfo is %d bytes, want 56", n)
 	}
 }
 
 // TestStartWords checks startWords against leadingWords, on keys of zero
-// to seven words with punctuation that nextWord trims.
+// to seven words with punctuation that nextWord trims, and that sketchOf
+// counts as many words as it finds.
 func TestStartWords(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 32))
 	words := []string{"a", "bb", ",", "\"c\"", "…", "d-e"}
@@ -191,6 +192,13 @@ func TestStartWords(t *testing.T) {
 		if group != wantGroup || hasGroup != wantHasGroup || start != wantStart || hasStart != wantHasStart {
 			t.Fatalf("startWords(%q) = %q, %v, %q, %v; want %q, %v, %q, %v",
 				key, group, hasGroup, start, hasStart, wantGroup, wantHasGroup, wantStart, wantHasStart)
+		}
+		// nearInfo tells hasGroup and hasStart by the words sketchOf counts.
+		for _, key := range []string{key, string(appendKey(nil, key))} {
+			_, hasGroup, _, hasStart := startWords(key)
+			if _, words := sketchOf(key); hasGroup != (words >= teaserWords-1) || hasStart != (words >= teaserWords) {
+				t.Fatalf("startWords(%q): group %v, start %v; sketchOf counts %d words", key, hasGroup, hasStart, words)
+			}
 		}
 	}
 }
