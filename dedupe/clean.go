@@ -190,6 +190,8 @@ type cleaner struct {
 	// By each sentence of the order in turn, whether the sentence round
 	// looks it up: memory it reuses from round to round.
 	asks []uint64
+	// What cutSentences reuses from paragraph to paragraph.
+	cutScratch cutScratch
 
 	// What the last sentence round saw (see sentencesSettled), once one
 	// has run.
@@ -530,7 +532,7 @@ func (c *cleaner) freeRounds() {
 	c.settledPos, c.settledKept, c.asks = nil, nil, nil
 	c.cutParas, c.cutFrom, c.cutHashes = nil, nil, nil
 	c.scratch, c.twice = scratch{}, twiceSets{}
-	c.keyBuf, c.keyBuf2 = nil, nil
+	c.keyBuf, c.keyBuf2, c.cutScratch = nil, nil, cutScratch{}
 	c.nearIdx = nearIndex{}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }

@@ -330,6 +330,14 @@ func (c *cleaner) looksUp(s sentenceInfo) bool {
 	return s.long() && c.twice.sentences.mayRepeat(s.hash)
 }
 
+// cutScratch is the memory cutSentences reuses: the text it makes, and
+// the spans of the old text it keeps with where each starts in the new.
+type cutScratch struct {
+	text   []byte
+	kept   []span
+	starts []int
+}
+
 // filedText is the text of a paragraph that sentenceRound filed sentences
 // from, and its pieces: the paragraph's text and pieces until it is cut.
 type filedText struct {
@@ -353,11 +361,14 @@ const lookAhead = 2
 // removed sentences stood between them, a line break if there was one and
 // otherwise the space that followed the first. It records for
 // sentencesSettled the hashes of the sentences it kept.
+//
+// The text is made in a buffer the cleaner reuses, and copied once, at its
+// size: a strings.Builder grown by doubling left garbage behind it, and
+// slack in the text, for every paragraph cut.
 func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	text := c.text[i]
-	var b strings.Builder
-	var kept []span
-	var starts []int
+	b := &c.cutScratch
+	b.text, b.kept, b.starts = b.text[:0], b.kept[:0], b.starts[:0]
 	prevEnd := -1
 	for k, s := range sents {
 		if cut[k] {
@@ -367,17 +378,17 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 			between := text[prevEnd:int(s.start)]
 			switch {
 			case strings.TrimSpace(between) == "":
-				b.WriteString(between)
+				b.text = append(b.text, between...)
 			case strings.Contains(between, "\n"):
-				b.WriteByte('\n')
+				b.text = append(b.text, '\n')
 			default:
-				b.WriteString(between[:len(between)-len(strings.TrimLeftFunc(between, unicode.IsSpace))])
+				b.text = append(b.text, between[:len(between)-len(strings.TrimLeftFunc(between, unicode.IsSpace))]...)
 			}
 		}
-		kept = append(kept, span{int(s.start), int(s.end)})
+		b.kept = append(b.kept, span{int(s.start), int(s.end)})
 		c.cutHashes = append(c.cutHashes, s.hash) // for sentencesSettled
-		starts = append(starts, b.Len())
-		b.WriteString(text[int(s.start):int(s.end)])
+		b.starts = append(b.starts, len(b.text))
+		b.text = append(b.text, text[int(s.start):int(s.end)]...)
 		prevEnd = int(s.end)
 	}
 	c.cutParas, c.cutFrom = append(c.cutParas, int32(i)), append(c.cutFrom, int32(len(c.cutHashes)))
@@ -385,9 +396,9 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	if !ok {
 		ct.original = text
 	}
-	ct.pieces = ct.pieces.keep(kept, starts)
+	ct.pieces = ct.pieces.keep(b.kept, b.starts)
 	c.cut[i] = ct
-	c.text[i] = b.String()
+	c.text[i] = string(b.text)
 	c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
 	if c.near != nil { // near-duplicates are on
 		c.near[i].made = 0
