@@ -116,7 +116,7 @@ func BenchmarkDecide(b *testing.B) {
 	hashes := make([]uint64, len(c.paras))
 	for i := range c.paras {
 		c.ensureKey(i)
-		hashes[i] = c.hash[i]
+		hashes[i] = uint64(c.hash[i])
 	}
 	var t table
 	textAt := func(i int) string { return c.text[i] }

@@ -144,7 +144,7 @@ type cleaner struct {
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
 	// memory as the input), and its sentences, made once per text.
-	hash  []uint64 // by paragraph: the xxhash of its current text's match key, the tables' hash
+	hash  []uint32 // by paragraph: the low 32 bits of the xxhash of its current text's match key, the tables' hash (see paragraphHash)
 	keyed []bool
 	// keys holds, by paragraph, the Key of its current text, made with
 	// its hash, when Options.Elsewhere is asked about it in every round;
@@ -328,7 +328,7 @@ func (c *cleaner) start() {
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
-	c.hash, c.keyed, c.isJunk = make([]uint64, n), make([]bool, n), make([]bool, n)
+	c.hash, c.keyed, c.isJunk = make([]uint32, n), make([]bool, n), make([]bool, n)
 	if c.opts.Elsewhere != nil {
 		c.keys = make([]Key, n)
 	}
@@ -618,7 +618,7 @@ func (c *cleaner) paragraphTable() *table {
 	for _, i := range c.order {
 		c.ensureKey(int(i))
 	}
-	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]] }, func(k int32) string { return c.text[c.order[k]] }, c.twice.keys)
+	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.text[c.order[k]] }, c.twice.keys)
 	c.keyClass = resize(c.keyClass, len(c.paras))
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1
@@ -703,17 +703,24 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	default:
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
-	c.hash[i] = xxhash.Sum64(s.key)
+	c.hash[i] = paragraphHash(s.key)
 	if c.keys != nil {
 		c.keys[i] = keyOf(s.key)
 	}
-	s.addHash(keyHashes, c.hash[i])
+	s.addHash(keyHashes, uint64(c.hash[i]))
 	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
 	if !c.opts.nearOff() {
 		c.setNear(i, s.key, sents, s)
 	}
 	c.keyed[i] = true
 }
+
+// paragraphHash returns the hash the paragraph tables and the twice set of
+// keys file a paragraph's match key under: 32 bits of its xxhash, 4 bytes
+// a paragraph less than all 64. Both tell keys apart by their texts (see
+// keyIndex and twiceSet): keys that share the 32 bits, about n²/2³³ pairs
+// of n, cost a comparison, never a result.
+func paragraphHash(key []byte) uint32 { return uint32(xxhash.Sum64(key)) }
 
 // keyOf returns the Key of paragraph i's current text: the one keyText
 // made, when it keeps keys, or one made now.

@@ -148,7 +148,7 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 			c.paragraphRound() // makes every text's sentences and near information
 			keys, sentences, bags := map[bool]int{}, map[bool]int{}, map[bool]int{}
 			for i := range c.paras {
-				keys[c.twice.keys.mayRepeat(c.hash[i])]++
+				keys[c.twice.keys.mayRepeat(uint64(c.hash[i]))]++
 			}
 			for _, i := range c.order {
 				for _, s := range c.sentencesOf(int(i)) {
