@@ -429,10 +429,12 @@ func (c *cleaner) result() *Result {
 // tells (the text, ParagraphsOut, and the output lines Changes point to),
 // and lets go of what only the rounds use; for a big input it collects
 // it, and gives the memory back when the text is to be made in memory
-// (see collectBeforeText).
+// (see collectBeforeText). Result.Kept is made after: made before, it
+// came on top of the rounds' state and their garbage, the peak of a
+// CleanTo (16 MB of the 100 MB stream's 293 MB heap); only the Keys made
+// for Options.Elsewhere, which it takes, outlive the rounds' state.
 func (c *cleaner) decided(textInMemory bool) *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
-	r.Kept = c.keptParagraphs()
 	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText && 2*c.sentenceAndNearBytes() >= len(c.input)
 	c.freeRounds()
 	switch {
@@ -442,6 +444,8 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 	default:
 		runtime.GC()
 	}
+	r.Kept = c.keptParagraphs()
+	c.keys, c.keyed = nil, nil
 	for _, f := range c.fate {
 		if f == emptied {
 			r.Emptied++
@@ -521,12 +525,13 @@ func (c *cleaner) changes() []Change {
 	return changes
 }
 
-// freeRounds lets go of what only the rounds use: the sentences, keys and
-// near-duplicate information of every paragraph. For a big document they
-// are as large as the text that write makes next.
+// freeRounds lets go of what only the rounds use: the sentences, hashes
+// and near-duplicate information of every paragraph. For a big document
+// they are as large as the text that write makes next. The Keys made for
+// Options.Elsewhere (c.keys, c.keyed) stay, for keptParagraphs.
 func (c *cleaner) freeRounds() {
 	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
-	c.hash, c.keyed, c.isJunk, c.keys = nil, nil, nil, nil
+	c.hash, c.isJunk = nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil
 	c.settledPos, c.settledKept, c.asks = nil, nil, nil
