@@ -116,7 +116,7 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 		s.addHash(bagHashes, n.bag)
 	}
 	n.stem = 0
-	if stem, teaser := teaserStem(c.text[i]); teaser {
+	if stem, teaser := teaserStem(c.textOf(i)); teaser {
 		n.stem = int32(len(s.teasers)) + 1
 		s.teasers = append(s.teasers, newTeaserInfo(i, stem))
 	}
@@ -315,7 +315,7 @@ func (c *cleaner) sameSentences(a, b int) bool {
 		sents := c.sentencesOf(i)
 		out := make([]string, len(sents))
 		for k, s := range sents {
-			out[k] = string(appendKey(nil, c.text[i][s.start:s.end]))
+			out[k] = string(appendKey(nil, c.textOf(i)[s.start:s.end]))
 		}
 		slices.Sort(out)
 		return out

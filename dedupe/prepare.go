@@ -44,7 +44,7 @@ func (c *cleaner) prepare() {
 	for lo := 0; lo < len(c.paras); {
 		hi, bytes := lo, 0
 		for hi < len(c.paras) && bytes < prepareBatchBytes {
-			bytes += len(c.text[hi])
+			bytes += len(c.textOf(hi))
 			hi++
 		}
 		c.prepareBatch(lo, hi, scratches, logs)
@@ -72,8 +72,8 @@ func (c *cleaner) prepareBatch(lo, hi int, scratches []*scratch, logs []hashLogs
 		// a paragraph: the logs seldom grow.
 		if c.twice.sentences != nil {
 			bytes := 0
-			for _, text := range c.text[runs[k].lo:runs[k].hi] {
-				bytes += len(text)
+			for i := runs[k].lo; i < runs[k].hi; i++ {
+				bytes += len(c.textOf(i))
 			}
 			logs[k][sentenceHashes] = slices.Grow(logs[k][sentenceHashes][:0], bytes/48)
 		}

@@ -46,14 +46,18 @@ const shortLine = 100
 
 // segmentOn splits the lines into paragraphs in the given style, chosen
 // for Auto by chooseStyle, on up to workers goroutines, and returns the
-// style with the paragraphs and their texts.
+// style with the paragraphs and their texts: their lines joined by "\n",
+// or nil when every paragraph is one line, whose text is the line's
+// (a paragraph's text, 16 bytes more a paragraph, is then
+// normalize.Line.Text).
 //
 // Whether a line is blank is asked once, as the lines are cut into one
 // run per worker: it reads the line's first byte, one cache miss a line
 // on a big input, where the marks it leaves are read in order. The
 // lines are then cut again, at paragraph starts, into one run per
-// worker; each run's goroutine counts its paragraphs, then, in the
-// slices of their exact size, fills in its paragraphs and texts.
+// worker; each run's goroutine counts its paragraphs and those of more
+// than one line, then, in the slices of their exact size, fills in its
+// paragraphs and texts.
 func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []paragraph, []string) {
 	blank := make([]bool, len(lines))
 	marks := make([]struct{ text, short int }, workers)
@@ -85,21 +89,30 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []parag
 		for i := r.lo; i < r.hi; i++ {
 			if startsParagraph(blank, style, i) {
 				r.paragraphs++
+				if style == Blocks && i+1 < len(blank) && !blank[i+1] {
+					r.joined++
+				}
 			}
 		}
 	})
-	n := 0
+	n, joined := 0, 0
 	for k := range runs {
 		runs[k].first = n
 		n += runs[k].paragraphs
+		joined += runs[k].joined
 	}
 	paras := make([]paragraph, n)
-	texts := make([]string, n)
+	var texts []string
+	if joined > 0 {
+		texts = make([]string, n)
+	}
 	inParallel(len(runs), func(k int) {
 		p := runs[k].first
 		eachParagraph(blank, style, runs[k].lo, runs[k].hi, func(first, last, before int) {
 			paras[p] = paragraph{first: int32(first), last: int32(last), blankBefore: int32(before)}
-			texts[p] = joinLines(lines[first : last+1])
+			if texts != nil {
+				texts[p] = joinLines(lines[first : last+1])
+			}
 			p++
 		})
 	})
@@ -111,6 +124,7 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []parag
 type segmentRun struct {
 	lo, hi            int
 	paragraphs, first int
+	joined            int // paragraphs of more than one line
 }
 
 // segmentRuns cuts the lines, whose blank ones blank marks, into at most

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,21 @@ import (
 // tests that want the paragraphs alone call this.
 func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
 	_, paras, texts := segmentOn(lines, style, 1)
-	return paras, texts
+	return paras, everyText(lines, paras, texts)
+}
+
+// everyText returns the texts of paras, which segmentOn gave as texts:
+// those, or, when it gave none (every paragraph is one line), their
+// lines'.
+func everyText(lines []normalize.Line, paras []paragraph, texts []string) []string {
+	if texts != nil {
+		return texts
+	}
+	texts = make([]string, len(paras))
+	for k, p := range paras {
+		texts[k] = lines[p.first].Text
+	}
+	return texts
 }
 
 func TestDetectStyle(t *testing.T) {
@@ -143,6 +158,10 @@ func checkSegment(t *testing.T, name string, lines []normalize.Line) {
 		paras, texts := segmentSequential(lines, want)
 		for _, workers := range []int{1, 2, 3, 8} {
 			got, p, tx := segmentOn(lines, style, workers)
+			if tx != nil && slices.IndexFunc(p, func(p paragraph) bool { return p.last > p.first }) < 0 {
+				t.Fatalf("%s, style %v, %d goroutines: texts of paragraphs of one line each", name, style, workers)
+			}
+			tx = everyText(lines, p, tx)
 			if got != want || len(p) != len(paras) || len(p) > 0 && (!reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts)) {
 				t.Fatalf("%s, style %v, %d goroutines: %v\n%v\n%q\nwant %v\n%v\n%q", name, style, workers, got, p, tx, want, paras, texts)
 			}

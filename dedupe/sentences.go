@@ -197,7 +197,7 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 // made as parts of it, in one pass over the text. Like keyText, it reads
 // only the paragraph's text and writes only its own entries.
 func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
-	text := c.text[i]
+	text := c.textOf(i)
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
 	infos := c.sentences.cut(i, len(s.spans), s)
 	minWords := c.opts.minSentenceWords()
@@ -263,7 +263,7 @@ func (c *cleaner) sentenceRound() bool {
 		if f, ok := filedFrom[para]; ok {
 			return f.text
 		}
-		return c.text[para]
+		return c.textOf(int(para))
 	})
 	piecesOf := func(para int32) pieces {
 		if f, ok := filedFrom[para]; ok {
@@ -305,7 +305,7 @@ func (c *cleaner) sentenceRound() bool {
 			cutHere = cutHere || repeat
 		}
 		if cutHere {
-			filedFrom[int32(i)] = filedText{c.text[i], c.cut[i].pieces}
+			filedFrom[int32(i)] = filedText{c.textOf(i), c.cut[i].pieces}
 			c.cutSentences(i, sents, cut)
 			cutAny = true
 		}
@@ -366,7 +366,7 @@ const lookAhead = 2
 // size: a strings.Builder grown by doubling left garbage behind it, and
 // slack in the text, for every paragraph cut.
 func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
-	text := c.text[i]
+	text := c.textOf(i)
 	b := &c.cutScratch
 	b.text, b.kept, b.starts = b.text[:0], b.kept[:0], b.starts[:0]
 	prevEnd := -1
@@ -397,13 +397,14 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 		ct.original = text
 	}
 	ct.pieces = ct.pieces.keep(b.kept, b.starts)
+	ct.text = string(b.text)
 	c.cut[i] = ct
-	c.text[i] = string(b.text)
+	c.cutBits[i/64] |= 1 << (i % 64)
 	c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
 	if c.near != nil { // near-duplicates are on
 		c.near[i].made = 0
 	}
-	if strings.TrimSpace(c.text[i]) == "" {
+	if strings.TrimSpace(c.textOf(i)) == "" {
 		c.fate[i] = emptied
 	}
 }

@@ -161,7 +161,7 @@ func (w *outputWriter) blankBefore(k, i int) int {
 // text returns paragraph i's text as written: its lines ended by the
 // document's line end.
 func (w *outputWriter) text(i int) string {
-	t := w.c.text[i]
+	t := w.c.textOf(i)
 	if w.nl != "\n" {
 		t = strings.ReplaceAll(t, "\n", w.nl)
 	}
@@ -174,7 +174,7 @@ func (w *outputWriter) measure(r *outputRun) int {
 	n := 0
 	for k := r.lo; k < r.hi; k++ {
 		i := int(w.c.order[k])
-		t := w.c.text[i]
+		t := w.c.textOf(i)
 		if k == 0 {
 			n += len(w.c.doc.BOM)
 		}
