@@ -100,7 +100,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(path, "new\n"); err != nil {
+	if err := writeFile(path, "new\n", startDescriptors{}); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new\n" {

@@ -63,12 +63,15 @@ type command struct {
 	// lose to other documents (--across, --boilerplate, apply --verdicts),
 	// nil if it loses none.
 	removals func(seq int64) dedupe.Elsewhere
+	// atStart is the descriptors open when Run started: an output path to
+	// one of this process's descriptors must name one of them.
+	atStart startDescriptors
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
 
-func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stderr io.Writer) (*command, error) {
+func newCommand(c *cli.Context, rawArgs []string, atStart startDescriptors, stdin io.Reader, stdout, stderr io.Writer) (*command, error) {
 	opts, err := options(c)
 	if err != nil {
 		return nil, err
@@ -100,6 +103,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		field:       c.String(flagField),
 		idField:     c.String(flagIDField),
 		paths:       c.Args().Slice(),
+		atStart:     atStart,
 		stdin:       stdin,
 		stdout:      stdout,
 		stderr:      stderr,
@@ -111,7 +115,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, err
 	}
 	if h := c.String(flagHTML); h != "" {
-		cmd.html = newHTMLOut(h, cmd.paths)
+		cmd.html = newHTMLOut(h, cmd.paths, atStart)
 	}
 	if !slices.Contains(rawArgs, "--") {
 		for _, p := range cmd.paths {
@@ -246,7 +250,7 @@ func (cmd *command) run() int {
 		}
 	}
 	if cmd.state != "" && !interrupted && cmd.corpus != nil {
-		if err := cmd.corpus.saveState(cmd.state); err != nil {
+		if err := cmd.corpus.saveState(cmd.state, cmd.atStart); err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.state, err)
 			failed = true
 		}
@@ -528,7 +532,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		if err != nil {
 			return fail(err)
 		}
-		if err := writeFile(target, clean); err != nil {
+		if err := writeFile(target, clean, cmd.atStart); err != nil {
 			return fail(fmt.Errorf("write %s: %w", target, err))
 		}
 	case !cmd.list && !cmd.diff && !cmd.check && !cmd.explain:
@@ -583,7 +587,7 @@ func (cmd *command) textFile(in input, raw string, info os.FileInfo) *textFile {
 			if target, err = cmd.outputTarget(in); err != nil {
 				return nil, err
 			}
-			f, err := createOutput(target)
+			f, err := createOutput(target, cmd.atStart)
 			if err != nil {
 				return nil, wrap(err)
 			}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -67,8 +68,8 @@ func rewriteTarget(path string) (string, os.FileInfo, error) {
 
 // writeFile writes data to path, following a symbolic link: see
 // createOutput.
-func writeFile(path, data string) error {
-	f, err := createOutput(path)
+func writeFile(path, data string, atStart startDescriptors) error {
+	f, err := createOutput(path, atStart)
 	if err != nil {
 		return err
 	}
@@ -83,16 +84,17 @@ func writeFile(path, data string) error {
 // /dev/null, a pipe) is written to directly: replacing it with a regular
 // file would destroy it. A path that reaches an open file through procfs
 // (/dev/stdout, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N) names that
-// open file, which is written directly too: see createOpenFile. A link is
+// open file, which is written directly too, if it is not one that
+// textclean opened itself (atStart: see createOpenFile). A link is
 // never replaced: one whose chain ends at a name that does not exist has
 // that file created, as the shell's > would; one that cannot be followed
 // (a loop, a folder missing or forbidden) is an error.
-func createOutput(path string) (*atomicFile, error) {
+func createOutput(path string, atStart startDescriptors) (*atomicFile, error) {
 	// One Lstat tells a new file (the common case with -o into a fresh
 	// folder) from an existing one; only a link needs resolving.
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return createThroughLink(path)
+		return createThroughLink(path, atStart)
 	}
 	if err != nil {
 		f, err := createAtomic(path, nil)
@@ -111,6 +113,11 @@ var errNotOpen error = syscall.EBADF
 // errReadOnlyDescriptor is the error for a path of procfs to one of this
 // process's descriptors that is open only for reading: see createOpenFile.
 var errReadOnlyDescriptor = errors.New("open only for reading: an input, not an output")
+
+// errOpenedSince is the error for a path of procfs to one of this
+// process's descriptors that was not open when Run started: one of
+// textclean's own working files, on a number the shell left free.
+var errOpenedSince = errors.New("not open when textclean started")
 
 // closedDescriptor reports whether path, which does not exist, is one of
 // procfs for an open file (/dev/fd/9): a clearer error than that of
@@ -159,13 +166,13 @@ func checkStatePath(path string) error {
 
 // createThroughLink starts writing the output path, a symbolic link: see
 // createOutput.
-func createThroughLink(path string) (*atomicFile, error) {
+func createThroughLink(path string, atStart startDescriptors) (*atomicFile, error) {
 	open, last, err := followLinks(path)
 	switch {
 	case err != nil:
 		return nil, err
 	case open != nil:
-		return createOpenFile(*open, path)
+		return createOpenFile(*open, path, atStart)
 	}
 	target, err := filepath.EvalSymlinks(path)
 	if err == nil {
@@ -283,19 +290,28 @@ func procOpenFile(dir, name string) (openFileLink, bool) {
 // place, under name, the path the user gave (errors say /dev/stdout, not
 // /proc/PID/fd/1): the file has no name of its own to rename a file over
 // (it may be deleted, a pipe, a socket), and whoever holds it open would
-// not see a new file. One of this process's own descriptors open for writing
-// (/dev/stdout is /proc/self/fd/1) is written through a copy of it, which
-// shares its offset: "textclean --report /dev/stdout FILE > out.txt"
-// writes the report and the text one after the other into out.txt, as a
-// shell's "echo > /dev/stdout" does. One of its own open only for reading
-// is refused, as the shell's "echo >&0" is: it is an input (standard input
-// from a file, or a file this process opened itself, which took a number
-// the shell left free), and appending to it wrote the output into the input
-// (JSON Lines, which reads as it writes, read back its own output without
-// end). Another process's is opened anew: a regular file for appending, so
-// that nothing already in it is overwritten; a device or pipe as it is.
-func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
-	if link.pid == os.Getpid() {
+// not see a new file. One of this process's own descriptors (/dev/stdout
+// is /proc/self/fd/1) counts only if it was given to textclean and open
+// when Run started (atStart): any other is textclean's own (or the Go
+// runtime's) working file on a number the shell left free (-o /dev/fd/5
+// --report r.json: the report's temporary file), and is refused. One open for writing is written
+// through a copy of it, which shares its offset: "textclean --report
+// /dev/stdout FILE > out.txt" writes the report and the text one after
+// the other into out.txt, as a shell's "echo > /dev/stdout" does. One
+// open only for reading is refused, as the shell's "echo >&0" is: it is an
+// input (standard input from a file), and appending to it wrote the output
+// into the input (JSON Lines, which reads as it writes, read back its own
+// output without end). Another process's is opened anew: a regular file
+// for appending, so that nothing already in it is overwritten; a device
+// or pipe as it is.
+func createOpenFile(link openFileLink, name string, atStart startDescriptors) (*atomicFile, error) {
+	if ownProcess(link.pid) {
+		if !atStart.has(link.fd) {
+			if _, err := os.Lstat(link.path); err != nil {
+				return nil, errNotOpen // not open now either
+			}
+			return nil, errOpenedSince
+		}
 		f, err := dupWritable(link.fd, name)
 		if err != nil {
 			return nil, err
@@ -320,6 +336,35 @@ func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
 		return nil, bare(err)
 	}
 	return &atomicFile{File: f, path: name, direct: true}, nil
+}
+
+// ownProcess reports whether pid, a number under /proc, is this process:
+// its own number (/proc/self), or that of one of its threads, which shares
+// its descriptors (/proc/TID/fd/N is /proc/self/fd/N).
+func ownProcess(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	_, err := os.Lstat("/proc/self/task/" + strconv.Itoa(pid))
+	return err == nil
+}
+
+// startDescriptors is the set of descriptors this process was given that
+// were still open when Run started, before textclean opened anything of
+// its own: standard input, output and error, and whatever else the shell
+// (or the program that ran textclean) left open for it. A path of procfs
+// to one of this process's descriptors names an open file only if it is
+// one of these (see createOpenFile). The zero value knows none, and takes
+// every descriptor as given, as when procfs cannot be read.
+type startDescriptors struct {
+	fds   []int // in the order /proc/self/fd lists them
+	known bool
+}
+
+// has reports whether fd was given and open when Run started: always, if
+// that is not known.
+func (s startDescriptors) has(fd int) bool {
+	return !s.known || slices.Contains(s.fds, fd)
 }
 
 // fill writes data to f and commits it, or aborts it if the write fails.
