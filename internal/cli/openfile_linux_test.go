@@ -410,3 +410,53 @@ func TestOutputThroughOwnThread(t *testing.T) {
 		t.Errorf("the file open for reading holds %q, want %q as it was", data, linkInput)
 	}
 }
+
+// TestLinkChainErrors gives -o, --report and --state links whose chain
+// cannot be followed to its end, and checks that each says so in the
+// same words, the system's (a loop through a folder's link said
+// "EvalSymlinks: too many links" for -o and --report), and that --state
+// says so before any input is cleaned (one into a missing folder was
+// taken for no state yet, and failed only when saved, after the run).
+func TestLinkChainErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		links map[string]string // name in the folder: target
+		want  string
+	}{
+		{"folder loop", map[string]string{"link": "dl/x", "dl": "dl"}, ": too many levels of symbolic links"},
+		{"loop", map[string]string{"link": "l2", "l2": "link"}, ": too many levels of symbolic links"},
+		{"no folder", map[string]string{"link": "missing/x"}, ": link to missing/x, which cannot be created: no such file or directory"},
+		{"dangling folder link", map[string]string{"link": "dl/x", "dl": "missing"}, ": link to dl/x, which cannot be created: no such file or directory"},
+		{"file as folder", map[string]string{"link": "in.txt/x"}, ": not a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "in.txt")
+			os.WriteFile(in, []byte(linkInput), 0o644)
+			for name, target := range tt.links {
+				if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Chdir(dir) // the links' targets are named relative to it, as the messages are
+			for _, args := range [][]string{
+				{"-o", "link", "in.txt"},
+				{"--report", "link", "-o", os.DevNull, "in.txt"},
+				{"--across", "--state", "link", "-l", "in.txt"},
+			} {
+				stdout, stderr, code := run(t, "", args...)
+				if code != ExitError || !strings.Contains(stderr, "link"+tt.want+"\n") {
+					t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", args, code, stderr, "link"+tt.want)
+				}
+				if stdout != "" {
+					t.Errorf("%q: printed %q; want nothing", args, stdout)
+				}
+			}
+			for name, target := range tt.links {
+				checkStillLink(t, filepath.Join(dir, name), target)
+			}
+			checkNoTemporaryFiles(t, dir)
+		})
+	}
+}

@@ -141,14 +141,16 @@ func closedDescriptor(path string) bool {
 func checkStatePath(path string) error {
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		open, _, ferr := followLinks(path)
-		if ferr != nil {
+		end, ferr := followLinks(path)
+		switch {
+		case ferr != nil:
 			return ferr
-		}
-		if open != nil {
+		case end.open != nil:
 			return errors.New("an open file (through /proc), not a file of its own; a state file is read, then replaced")
+		case end.info == nil:
+			return nil // a link to a file to be made
 		}
-		info, err = os.Stat(path)
+		info = end.info
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -167,30 +169,18 @@ func checkStatePath(path string) error {
 // createThroughLink starts writing the output path, a symbolic link: see
 // createOutput.
 func createThroughLink(path string, atStart startDescriptors) (*atomicFile, error) {
-	open, last, err := followLinks(path)
+	end, err := followLinks(path)
 	switch {
 	case err != nil:
 		return nil, err
-	case open != nil:
-		return createOpenFile(*open, path, atStart)
+	case end.open != nil:
+		return createOpenFile(*end.open, path, atStart)
+	case end.info == nil:
+		// A chain that ends at a name that is not there, in a folder
+		// that is: the file is created under that name.
+		return createAtomic(end.path, nil)
 	}
-	target, err := filepath.EvalSymlinks(path)
-	if err == nil {
-		info, err := os.Stat(target)
-		if err != nil {
-			return nil, bare(err)
-		}
-		return createExisting(target, info)
-	}
-	// A chain that ends at a name that is not there: the file is created
-	// under that name, if its folder is there.
-	if _, lerr := os.Lstat(last); !errors.Is(lerr, fs.ErrNotExist) {
-		return nil, bare(err)
-	}
-	if dir, derr := os.Stat(filepath.Dir(last)); derr != nil || !dir.IsDir() {
-		return nil, fmt.Errorf("link to %s, which cannot be created: %w", last, bare(err))
-	}
-	return createAtomic(last, nil)
+	return createExisting(end.path, end.info)
 }
 
 // createExisting starts writing the output path, which exists and is what
@@ -223,11 +213,21 @@ type openFileLink struct {
 	pid, fd int
 }
 
+// linkEnd is where a chain of symbolic links ends: a link of procfs to an
+// open file (open), or else a name that is not a link (path, its folder
+// resolved), and what is there (info, from Lstat), nil if nothing is.
+type linkEnd struct {
+	open *openFileLink
+	path string
+	info fs.FileInfo
+}
+
 // followLinks follows the chain of symbolic links that starts at path, one
-// link at a time, and returns the first that is a link of procfs to an open
-// file, if one is; else the name the chain ends at, which may not exist. A
-// loop is an error.
-func followLinks(path string) (*openFileLink, string, error) {
+// link at a time, each looked at once, and returns where it ends: the
+// first link of procfs to an open file, if it comes to one. A loop, or a
+// name on the way that cannot be reached (its folder missing, forbidden or
+// not a folder), is an error.
+func followLinks(path string) (linkEnd, error) {
 	p := path
 	for range maxLinks {
 		// The folder of each link is resolved (/dev/fd is a link to
@@ -235,26 +235,47 @@ func followLinks(path string) (*openFileLink, string, error) {
 		// starts there, and it tells a link of procfs.
 		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
 		if err != nil {
-			return nil, p, nil // the caller's EvalSymlinks says why
+			return linkEnd{}, unreachable(p, err)
 		}
 		p = filepath.Join(dir, filepath.Base(p))
 		if link, ok := procOpenFile(dir, filepath.Base(p)); ok {
-			return &link, "", nil
+			return linkEnd{open: &link}, nil
 		}
 		info, err := os.Lstat(p)
-		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			return nil, p, nil
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return linkEnd{path: p}, nil
+		case err != nil:
+			return linkEnd{}, bare(err)
+		case info.Mode()&fs.ModeSymlink == 0:
+			return linkEnd{path: p, info: info}, nil
 		}
 		target, err := os.Readlink(p)
 		if err != nil {
-			return nil, "", bare(err)
+			return linkEnd{}, bare(err)
 		}
 		if !filepath.IsAbs(target) {
 			target = filepath.Join(dir, target)
 		}
 		p = target
 	}
-	return nil, "", syscall.ELOOP
+	return linkEnd{}, syscall.ELOOP
+}
+
+// unreachable is the error for the name p, the next in a chain of links,
+// whose folder could not be resolved (err): the system's own word for
+// what stops it (a loop, a file where a folder should be, a forbidden
+// folder), or, for a folder that is not there, that the link's target
+// cannot be created.
+func unreachable(p string, err error) error {
+	_, lerr := os.Lstat(p)
+	switch {
+	case errors.Is(lerr, fs.ErrNotExist):
+		return fmt.Errorf("link to %s, which cannot be created: %w", p, bare(err))
+	case lerr != nil:
+		return bare(lerr)
+	}
+	return bare(err)
 }
 
 // procOpenFile reports whether name in the resolved folder dir is a link of
