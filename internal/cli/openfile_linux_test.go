@@ -460,3 +460,40 @@ func TestLinkChainErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReopenedFileErrorsNameThePath writes -o, --report and JSON Lines -o
+// through a link to /proc/PID/fd/3, another process's /dev/full, which is
+// opened anew: the write fails, and the error must name the link the user
+// gave, as it does for a descriptor of textclean's own, not
+// /proc/PID/fd/3 (the report's and JSON Lines' errors did).
+func TestReopenedFileErrorsNameThePath(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer full.Close()
+	holder := exec.Command("sleep", "60")
+	holder.ExtraFiles = []*os.File{full} // its descriptor 3
+	if err := holder.Start(); err != nil {
+		t.Skipf("cannot start sleep: %v", err)
+	}
+	defer holder.Wait()
+	defer holder.Process.Kill()
+	target := "/proc/" + strconv.Itoa(holder.Process.Pid) + "/fd/3"
+	dir := linkedOutput(t, target)
+	link := filepath.Join(dir, "link")
+	in, jsonl := filepath.Join(dir, "in.txt"), filepath.Join(dir, "in.jsonl")
+	os.WriteFile(jsonl, []byte(`{"text":"a &amp; b"}`+"\n"), 0o644)
+	for _, args := range [][]string{
+		{"-o", link, in},
+		{"--report", link, "-o", os.DevNull, in},
+		{"--jsonl", "-o", link, jsonl},
+		{"--report", link, "-o", os.DevNull, "--jsonl", jsonl},
+	} {
+		_, stderr, code := run(t, "", args...)
+		if code != ExitError || !strings.Contains(stderr, link+": ") || !strings.Contains(stderr, "no space left on device") || strings.Contains(stderr, "/proc/") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and a full device named %s", args, code, stderr, link)
+		}
+	}
+	checkStillLink(t, link, target)
+}

@@ -28,6 +28,22 @@ func dupWritable(fd int, name string) (*os.File, error) {
 	return os.NewFile(uintptr(copied), name), nil
 }
 
+// reopen opens path, a link of procfs to another process's open file,
+// anew with flag, as a file named name, the path the user gave: errors of
+// writing it name that path, not /proc/PID/fd/N.
+func reopen(path string, flag int, name string) (*os.File, error) {
+	for {
+		fd, err := unix.Open(path, flag|unix.O_CLOEXEC, 0)
+		switch {
+		case err == unix.EINTR: // as os.OpenFile does: opening a pipe can wait
+			continue
+		case err != nil:
+			return nil, &os.PathError{Op: "open", Path: name, Err: err}
+		}
+		return os.NewFile(uintptr(fd), name), nil
+	}
+}
+
 // listStartDescriptors lists this process's descriptors that are open
 // and were given to it, from /proc/self/fd: those without close-on-exec.
 // Every descriptor Go opens has it (the runtime's own, such as its epoll

@@ -352,7 +352,7 @@ func createOpenFile(link openFileLink, name string, atStart startDescriptors) (*
 	case info.Mode().IsRegular():
 		flag |= os.O_APPEND
 	}
-	f, err := os.OpenFile(link.path, flag, 0)
+	f, err := reopen(link.path, flag, name)
 	if err != nil {
 		return nil, bare(err)
 	}
