@@ -236,7 +236,9 @@ func (cmd *command) run() int {
 	if cmd.html != nil {
 		failed = failed || cmd.html.failed > 0
 		if err := cmd.html.finish(strings.Join(cmd.paths, " ")); err != nil {
-			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			if !readerGone(err) {
+				fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			}
 			failed = true
 		}
 	}
@@ -245,7 +247,9 @@ func (cmd *command) run() int {
 			report.summary(total, time.Since(start), interrupted)
 		}
 		if err := report.close(); err != nil {
-			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
+			if !readerGone(err) {
+				fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
+			}
 			failed = true
 		}
 	}
@@ -287,7 +291,10 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 		bar.add(o.stats.bytesIn)
 		if cmd.html != nil {
 			cmd.html.add(&o)
-			if o.pageErr != nil {
+			switch {
+			case readerGone(o.pageErr): // --html through a pipe whose reader left
+				cancel()
+			case o.pageErr != nil:
 				bar.clear()
 				fmt.Fprintf(cmd.stderr, "textclean: %v\n", o.pageErr)
 				page, _ := cmd.html.target(o.in)
@@ -307,15 +314,21 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 			return err
 		}
 		if o.err != nil {
-			bar.clear()
-			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
-			if !o.skipped {
-				*failures = append(*failures, o.in.name())
+			gone := readerGone(o.err) // -o through a pipe whose reader left: said nowhere but in the report
+			if !gone {
+				bar.clear()
+				fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
+				if !o.skipped {
+					*failures = append(*failures, o.in.name())
+				}
 			}
 			if report != nil {
 				if err := report.failure(o.in.name(), o.err, o.skipped); err != nil {
 					return writeFailed(fmt.Errorf("report: %w", err))
 				}
+			}
+			if gone {
+				return writeFailed(o.err)
 			}
 			return nil
 		}
@@ -358,13 +371,15 @@ func parseSize(s string) (int64, error) {
 	return n * mult, nil
 }
 
-// readerGone reports whether err is a write to standard output that failed
-// because its reader went away (textclean ... | head -1). That is no
-// error to tell anyone about, as for any filter; the run still stops, and
-// exits 2.
+// readerGone reports whether err is a write that failed because the
+// reader of a pipe went away: standard output's (textclean ... | head -1),
+// or that of another output written in place (--report /dev/stdout, -o
+// /dev/stdout, a FIFO), which is the same event. That is no error to tell
+// anyone about, as for any filter (SIGPIPE would end one quietly, on any
+// descriptor); the run still stops, and exits 2. Only a pipe or a socket
+// gives EPIPE.
 func readerGone(err error) bool {
-	var se *stdoutError
-	return errors.As(err, &se) && errors.Is(err, syscall.EPIPE)
+	return errors.Is(err, syscall.EPIPE)
 }
 
 // stdoutError is a failure to write standard output.

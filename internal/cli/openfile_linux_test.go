@@ -497,3 +497,49 @@ func TestReopenedFileErrorsNameThePath(t *testing.T) {
 	}
 	checkStillLink(t, link, target)
 }
+
+// TestOutputPipeReaderGone writes each output through a path to a pipe
+// whose reader has gone, as "textclean --report /dev/stdout FILE | head
+// -c1" does: like standard output's broken pipe, it must stop the run
+// and exit 2 quietly, not say "report: write /dev/stdout: broken pipe".
+// A report of its own still records the failed output.
+func TestOutputPipeReaderGone(t *testing.T) {
+	dir := linkedOutput(t, "unused")
+	in, in2 := filepath.Join(dir, "in.txt"), filepath.Join(dir, "in2.txt")
+	jsonl := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in2, []byte(linkInput), 0o644)
+	os.WriteFile(jsonl, []byte(`{"text":"a &amp; b"}`+"\n"), 0o644)
+	report := filepath.Join(dir, "r.json")
+	for _, args := range [][]string{
+		{"--report", "PIPE", "-o", os.DevNull, in},
+		{"--report", "PIPE", "-l", in, in2},
+		{"-o", "PIPE", in},
+		{"--html", "PIPE", "-o", os.DevNull, in},
+		{"--jsonl", "-o", "PIPE", jsonl},
+		{"--report", "PIPE", "-o", os.DevNull, "--jsonl", jsonl},
+		{"--report", report, "-o", "PIPE", in},
+	} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close() // the reader is gone
+		given(t, w)
+		pipe := "/proc/self/fd/" + strconv.Itoa(int(w.Fd()))
+		var named []string
+		for _, a := range args {
+			named = append(named, strings.ReplaceAll(a, "PIPE", pipe))
+		}
+		stdout, stderr, code := run(t, "", named...)
+		w.Close()
+		if code != ExitError || stderr != "" {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and nothing said", args, code, stderr)
+		}
+		if stdout != "" {
+			t.Errorf("%q: printed %q after the reader left; want nothing", args, stdout)
+		}
+	}
+	if data, _ := os.ReadFile(report); !strings.Contains(string(data), `"error":"write /proc/self/fd/`) || !strings.Contains(string(data), "broken pipe") {
+		t.Errorf("the report holds %q; want the failed output's error", data)
+	}
+}
