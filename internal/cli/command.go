@@ -95,6 +95,7 @@ func newCommand(c *cli.Context, rawArgs []string, atStart startDescriptors, stdi
 			exclude: c.StringSlice(flagExclude),
 			follow:  c.Bool(flagFollow),
 			jsonl:   c.Bool(flagJSONL),
+			once:    c.Bool(flagWrite),
 		},
 		jsonl:       c.Bool(flagJSONL),
 		across:      c.Bool(flagAcross),
