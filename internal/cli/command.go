@@ -338,9 +338,7 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 				return writeFailed(fmt.Errorf("report: %w", err))
 			}
 		}
-		if o.stdout.err != nil { // written straight through, and failed
-			return writeFailed(&stdoutError{o.stdout.err})
-		}
+		// What was held, or the error that writing straight through met.
 		if _, err := o.stdout.WriteTo(cmd.stdout); err != nil {
 			return writeFailed(&stdoutError{err})
 		}
