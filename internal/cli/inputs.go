@@ -92,7 +92,9 @@ func checkPatterns(flag string, patterns []string) error {
 }
 
 // inputs sends the inputs named by args on out, in order, walking folders
-// in lexical order; it stops early when ctx is done. It closes out.
+// in lexical order; with once (-w), a file met before under another name
+// is left out (see metFiles). It stops early when ctx is done. It closes
+// out.
 func (s *selection) inputs(ctx context.Context, args []string, out chan<- input) {
 	defer close(out)
 	var met *metFiles
