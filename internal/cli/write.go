@@ -84,8 +84,8 @@ func writeFile(path, data string, atStart startDescriptors) error {
 // /dev/null, a pipe) is written to directly: replacing it with a regular
 // file would destroy it. A path that reaches an open file through procfs
 // (/dev/stdout, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N) names that
-// open file, which is written directly too, if it is not one that
-// textclean opened itself (atStart: see createOpenFile). A link is
+// open file, which is written directly too; one of this process's own
+// must be one it was given (atStart: see createOpenFile). A link is
 // never replaced: one whose chain ends at a name that does not exist has
 // that file created, as the shell's > would; one that cannot be followed
 // (a loop, a folder missing or forbidden) is an error.
@@ -115,8 +115,9 @@ var errNotOpen error = syscall.EBADF
 var errReadOnlyDescriptor = errors.New("open only for reading: an input, not an output")
 
 // errOpenedSince is the error for a path of procfs to one of this
-// process's descriptors that was not open when Run started: one of
-// textclean's own working files, on a number the shell left free.
+// process's descriptors that it was not given, open, when Run started:
+// one of textclean's own working files (or the Go runtime's), on a number
+// the shell left free.
 var errOpenedSince = errors.New("not open when textclean started")
 
 // closedDescriptor reports whether path, which does not exist, is one of
