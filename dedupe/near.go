@@ -41,70 +41,92 @@ const (
 // sketch is a Bloom sketch of a word set.
 type sketch [4]uint64
 
-// sketchOf returns the sketch of a match key's words, and how many words
-// it has.
-func sketchOf(key string) (sketch, int) {
-	var s sketch
-	words := 0
+// keyWords is what setNear reads of a match key's words, found in one
+// walk over them (wordsOf).
+type keyWords struct {
+	sketch sketch
+	n      int // how many words the key has
+	// The ends of its (teaserWords-1)-th and teaserWords-th words, 0 if
+	// it has fewer: key[:groupEnd] and key[:startEnd] are what startWords
+	// returns.
+	groupEnd, startEnd int
+}
+
+// wordsOf returns the sketch of a match key's words, how many words it
+// has, and where its first words end, in one walk over them: the start
+// words were a walk of their own (startWords), which cost a tenth of
+// setNear.
+func wordsOf(key string) keyWords {
+	var sk sketch
+	words, groupEnd, startEnd := 0, 0, 0
 	for i := 0; i < len(key); {
 		if key[i] == ' ' {
 			i++
 		}
 		var h uint64
-		short, w := 0, uint64(0)
+		short, word := 0, uint64(0)
 		if i+8 <= len(key) {
-			w = load64(key, i)
-			short = shortWord(w)
+			short, word = shortWord(load64(key, i))
 		}
+		end := i + short
 		if short > 0 {
-			h, i = shortWordHash(w, short), i+short
+			h, i = shortWordHash(short, word), end
 		} else {
-			start, end, next := plainWord(key, i)
-			if start == end {
+			start, next := 0, 0
+			if start, end, next = plainWord(key, i); start == end {
 				if start, end, next = nextWord(key, i); start == end {
 					break
 				}
 			}
 			h, i = wordHash(key, start, end), next
 		}
-		s[h>>62] |= 1 << (h >> 56 & 63) // its top eight bits
+		sk[h>>62] |= 1 << (h >> 56 & 63) // its top eight bits
 		words++
+		if words <= teaserWords {
+			switch words {
+			case teaserWords - 1:
+				groupEnd = end
+			case teaserWords:
+				startEnd = end
+			}
+		}
 	}
-	return s, words
+	return keyWords{sk, words, groupEnd, startEnd}
 }
 
 // shortWord returns the length of the word that w (the eight bytes of a
-// match key from a word's start, the first lowest) begins with, if it is
-// short and plain: one to seven ASCII lower-case letters or digits, then
-// a space. Else it returns 0, and plainWord or nextWord finds the word.
-// Most words of a key are short and plain: the loops over every word of
-// a key ask shortWord first, in line, where a call of plainWord cost
-// more than the word (it reads the bytes again, and wordHash reads them
-// a third time).
-func shortWord(w uint64) int {
-	// The first byte that is not one (8: none is), a space or not: w>>64
-	// is 0.
-	n := bits.TrailingZeros64(^lowerOrDigit(w)&highBits) / 8
-	if byte(w>>(8*n)) != ' ' {
-		return 0
+// match key from a word's start, the first lowest) begins with, and w
+// with the bytes after the word cleared, if the word is short and plain:
+// one to seven ASCII lower-case letters or digits, then a space. Else it
+// returns 0, and plainWord or nextWord finds the word. Most words of a
+// key are short and plain: the loops over every word of a key ask
+// shortWord first, in line, where a call of plainWord cost more than the
+// word (it reads the bytes again, and wordHash reads them a third time).
+func shortWord(w uint64) (n int, word uint64) {
+	other := ^lowerOrDigit(w) & highBits
+	end := other & -other // the high bit of the first byte that is not one; 0: none
+	// That byte's bits are end<<1 - end>>7, modulo 2^64 for the eighth
+	// byte too, and the word's are below them.
+	if end == 0 || (w^' '*lowBits)&(end<<1-end>>7) != 0 {
+		return 0, 0
 	}
-	return n
+	return bits.TrailingZeros64(end) / 8, w & (end>>7 - 1)
 }
 
-// shortWordHash returns wordHash of the short word of n bytes that w
-// begins with (see shortWord).
-func shortWordHash(w uint64, n int) uint64 {
-	return (uint64(n) ^ w&(1<<(8*n)-1)) * wordHashFactor
+// shortWordHash returns wordHash of the short word of n bytes that
+// shortWord found.
+func shortWordHash(n int, word uint64) uint64 {
+	return (uint64(n) ^ word) * wordHashFactor
 }
 
-// wordHash returns a hash of the word key[start:end] for sketchOf, made
+// wordHash returns a hash of the word key[start:end] for wordsOf, made
 // in the loop that finds the words, where xxhash's call and set-up took
 // more time than the word's bytes: most words are eight bytes or fewer,
 // read with one load. Words of up to eight bytes without a zero byte
 // (every word of a key) have hashes of their own; longer ones are
 // folded eight bytes at a time. The last step is a multiplication by an
 // odd constant, in which each bit of the product depends on every bit of
-// its input at or below it: sketchOf takes the top eight, which depend on
+// its input at or below it: wordsOf takes the top eight, which depend on
 // nearly every bit, as Fibonacci hashing does. (The last byte of an
 // eight-byte word moves only those eight, by a different amount for each
 // value of it.)
@@ -379,7 +401,7 @@ func hasWords(key string, n int) bool {
 		}
 		short := 0
 		if i+8 <= len(key) {
-			short = shortWord(load64(key, i))
+			short, _ = shortWord(load64(key, i))
 		}
 		if short > 0 {
 			i += short
