@@ -59,10 +59,10 @@ type keyWords struct {
 func wordsOf(key string) keyWords {
 	var sk sketch
 	words, groupEnd, startEnd := 0, 0, 0
+	// i is where a word starts, or a space before it: after a short word,
+	// the byte after the space that shortWord saw, which is not read
+	// again; after another word, after the space there if there is one.
 	for i := 0; i < len(key); {
-		if key[i] == ' ' {
-			i++
-		}
 		var h uint64
 		short, word := 0, uint64(0)
 		if i+8 <= len(key) {
@@ -70,7 +70,7 @@ func wordsOf(key string) keyWords {
 		}
 		end := i + short
 		if short > 0 {
-			h, i = shortWordHash(short, word), end
+			h, i = shortWordHash(short, word), end+1
 		} else {
 			start, next := 0, 0
 			if start, end, next = plainWord(key, i); start == end {
@@ -79,6 +79,9 @@ func wordsOf(key string) keyWords {
 				}
 			}
 			h, i = wordHash(key, start, end), next
+			if i < len(key) && key[i] == ' ' {
+				i++
+			}
 		}
 		sk[h>>62] |= 1 << (h >> 56 & 63) // its top eight bits
 		words++
@@ -263,6 +266,13 @@ func lowerOrDigit(x uint64) uint64 {
 	return ((y-a)&^(y-pastZ) | (y-zero)&^(y-past9)) &^ x & highBits // &^ x: no byte from 0x80 up
 }
 
+// spaceBytes returns the high bit of each byte of x (eight bytes of
+// text) that is a space, as lowerOrDigit finds its ranges.
+func spaceBytes(x uint64) uint64 {
+	y := x | highBits
+	return (y - ' '*lowBits) &^ (y - '!'*lowBits) &^ x & highBits
+}
+
 // The classes of bytes for nextWord's ASCII fast path.
 const (
 	wordPlain = iota // an ASCII byte that is part of a word and not punctuation
@@ -390,12 +400,39 @@ func tokens(key string, dst []string) []string {
 }
 
 // hasWords reports whether a match key has at least n words. It stops
-// counting at n: the question is asked of every sentence.
+// counting at n: the question is asked of every sentence. While the key
+// is lower-case ASCII letters, digits and spaces, as most sentences
+// begin, it counts eight bytes at a time the runs of letters and digits,
+// which are then its words; from the first eight bytes with another
+// byte on, it goes word by word, from the start of the word it was in.
 func hasWords(key string, n int) bool {
 	if n <= 0 {
 		return true
 	}
-	for i := 0; i < len(key); {
+	i := 0
+	// inWord is 0x80 (byte 0's high bit, as the next eight bytes' masks
+	// have it) if the last byte read is a letter or digit; wordStart is
+	// where the last run counted starts.
+	inWord, wordStart := uint64(0), 0
+	for ; i+8 <= len(key); i += 8 {
+		w := load64(key, i)
+		plain := lowerOrDigit(w)
+		if plain|spaceBytes(w) != highBits {
+			break
+		}
+		starts := plain &^ (plain<<8 | inWord) // the first byte of each run
+		if k := bits.OnesCount64(starts); k >= n {
+			return true
+		} else if k > 0 {
+			n -= k
+			wordStart = i + (63-bits.LeadingZeros64(starts))/8
+		}
+		inWord = plain >> 56
+	}
+	if inWord != 0 {
+		i, n = wordStart, n+1 // count the word it was in again, whole
+	}
+	for i < len(key) {
 		if key[i] == ' ' {
 			i++
 		}

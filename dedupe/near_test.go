@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textclean/textclean/internal/sentence"
 )
 
 // nextWordRuneAtATime is nextWord as it was before its fast paths for
@@ -147,6 +149,29 @@ func BenchmarkSketch(b *testing.B) {
 	}
 }
 
+// BenchmarkHasWords asks hasWords, as splitText does, whether each
+// sentence of the stage benchmarks' input is long.
+func BenchmarkHasWords(b *testing.B) {
+	c := stageCleaner(b, stageInput(), &Options{})
+	var keys []string
+	for i := range c.paras {
+		appendKeys(nil, c.text[i], sentence.Split(c.text[i]), func(k int, key []byte) { keys = append(keys, string(key)) })
+	}
+	b.SetBytes(int64(len(c.input)))
+	long := 0
+	for b.Loop() {
+		long = 0
+		for _, k := range keys {
+			if hasWords(k, DefaultMinSentenceWords) {
+				long++
+			}
+		}
+	}
+	if long == 0 {
+		b.Fatal("no long sentences")
+	}
+}
+
 // TestUnspacedRanges checks unspaced, whose ranges skip the table look-ups,
 // against the scripts' tables for every rune.
 func TestUnspacedRanges(t *testing.T) {
@@ -173,22 +198,49 @@ func TestIsPunct(t *testing.T) {
 	}
 }
 
-// TestLowerOrDigit checks lowerOrDigit against a byte at a time, for
-// every pair of byte values at every two adjacent places of the eight:
-// no byte's answer may depend on its neighbours' (a borrow).
+// TestLowerOrDigit checks lowerOrDigit and spaceBytes against a byte at
+// a time, for every pair of byte values at every two adjacent places of
+// the eight: no byte's answer may depend on its neighbours' (a borrow).
 func TestLowerOrDigit(t *testing.T) {
-	want := func(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
-	var b [8]byte
-	for p := range 7 {
-		for c := range 256 {
-			for d := range 256 {
-				b = [8]byte{'x', '(', 0xff, '9', 0, 'Z', 'a', 0x80}
-				b[p], b[p+1] = byte(c), byte(d)
-				got := lowerOrDigit(load64(string(b[:]), 0))
-				for k := range 8 {
-					if (got>>(8*k+7)&1 != 0) != want(b[k]) || got>>(8*k)&0x7f != 0 {
-						t.Fatalf("%q: lowerOrDigit gives %016x, wrong at byte %d", b, got, k)
+	for _, f := range []struct {
+		name  string
+		bytes func(uint64) uint64
+		want  func(c byte) bool
+	}{
+		{"lowerOrDigit", lowerOrDigit, func(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }},
+		{"spaceBytes", spaceBytes, func(c byte) bool { return c == ' ' }},
+	} {
+		var b [8]byte
+		for p := range 7 {
+			for c := range 256 {
+				for d := range 256 {
+					b = [8]byte{'x', '(', 0xff, '9', 0, 'Z', ' ', 0x80}
+					b[p], b[p+1] = byte(c), byte(d)
+					got := f.bytes(load64(string(b[:]), 0))
+					for k := range 8 {
+						if (got>>(8*k+7)&1 != 0) != f.want(b[k]) || got>>(8*k)&0x7f != 0 {
+							t.Fatalf("%q: %s gives %016x, wrong at byte %d", b, f.name, got, k)
+						}
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestHasWordsAcrossBlocks checks hasWords, which counts words eight
+// bytes at a time while it can, against the count of tokens on keys
+// whose words end, and whose first byte of another kind stands, at each
+// place of the eight-byte blocks.
+func TestHasWordsAcrossBlocks(t *testing.T) {
+	for _, pad := range []string{"", "a", "ab ", "abc d", "a b c d", "abcdefg", "abcdefgh", "abcdefghi j"} {
+		for _, rest := range []string{"one two three four five six", "one, two. three four", "x — y z w", "日本語 abc", "a-b c (d) e",
+			"seven sevenxx eightxyz ninexyzwq", ". , ; x", "abc\xc3\xa9 d e"} {
+			key := pad + " " + rest
+			n := len(tokens(key, nil))
+			for k := range n + 2 {
+				if got := hasWords(key, k); got != (n >= k) {
+					t.Errorf("%q of %d words: hasWords(key, %d) = %v", key, n, k, got)
 				}
 			}
 		}
