@@ -85,9 +85,8 @@ func (c *cleaner) nearOf(i int) *nearInfo {
 func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
-	var words int
-	n.sketch, words = sketchOf(k)
-	n.words = int32(words)
+	words := wordsOf(k)
+	n.sketch, n.words = words.sketch, int32(words.n)
 	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
 		s.addHash(bagHashes, n.bag)
 	}
@@ -96,9 +95,8 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 		n.stem = int32(len(s.teasers))
 		s.teasers = append(s.teasers, newTeaserInfo(i, stem))
 	}
-	group, hasGroup, start, hasStart := startWords(k)
-	n.start, n.hasStart = xxhash.Sum64String(start), hasStart
-	n.group, n.hasGroup = uint32(xxhash.Sum64String(group)), hasGroup
+	n.start, n.hasStart = xxhash.Sum64String(k[:words.startEnd]), words.startEnd > 0
+	n.group, n.hasGroup = uint32(xxhash.Sum64String(k[:words.groupEnd])), words.groupEnd > 0
 	n.ok = true
 }
 
