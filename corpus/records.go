@@ -51,19 +51,12 @@ func appendHex64(b []byte, v uint64) []byte {
 
 // ParseKey reads the text form of a key.
 func ParseKey(s string) (dedupe.Key, error) {
-	var raw [16]byte
-	hexOK := func(digits string) bool {
-		if len(digits) != 32 || strings.ToLower(digits) != digits {
-			return false // and longer ones would overrun raw
-		}
-		_, err := hex.Decode(raw[:], []byte(digits))
-		return err == nil
-	}
 	digits, marked := strings.CutPrefix(s, KeyMark)
-	if !marked && hexOK(s) {
+	if _, old := keyBytes(s); !marked && old {
 		return dedupe.Key{}, fmt.Errorf("%w: key %q is an xxhash key of an older textclean, which a crafted page could share with another paragraph: sign the documents again", ErrRecord, s)
 	}
-	if !marked || !hexOK(digits) {
+	raw, ok := keyBytes(digits)
+	if !marked || !ok {
 		return dedupe.Key{}, fmt.Errorf("%w: key %q is not %s and 32 lower-case hex digits", ErrRecord, s, KeyMark)
 	}
 	var k dedupe.Key
@@ -72,6 +65,16 @@ func ParseKey(s string) (dedupe.Key, error) {
 		k[1] = k[1]<<8 | uint64(raw[8+i])
 	}
 	return k, nil
+}
+
+// keyBytes returns the 16 bytes that digits, 32 lower-case hex digits,
+// stand for, and whether they are such digits.
+func keyBytes(digits string) (raw [16]byte, ok bool) {
+	if len(digits) != 32 || strings.ToLower(digits) != digits {
+		return raw, false // and longer ones would overrun raw
+	}
+	_, err := hex.Decode(raw[:], []byte(digits))
+	return raw, err == nil
 }
 
 // AppendTSV appends the signature's line, with its line end.

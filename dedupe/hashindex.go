@@ -8,9 +8,9 @@ import (
 )
 
 // hashIndex maps 64-bit hashes to the first index filed under each: the
-// tables of dropNear, which are its bags of sentences (dropNear compares
-// the sentences of the two paragraphs on a hit: sameSentences) and the lists asked for and the slots and groups of
-// its teaser and start indexes. (The paragraph and sentence tables, which
+// tables of dropNear, which are its bags of sentences (under bagIndex,
+// which compares the sentences on a hit) and the lists asked for and the
+// slots and groups of its teaser and start indexes. (The paragraph and sentence tables, which
 // compare their keys on every hit, use a tagIndex, which keeps 32 bits of
 // each hash.) It is an open-addressing table with linear probing, sized
 // once for the number of entries expected (and doubled should that be

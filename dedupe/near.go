@@ -41,39 +41,100 @@ const (
 // sketch is a Bloom sketch of a word set.
 type sketch [4]uint64
 
-// sketchOf returns the sketch of a match key's words, and how many words
-// it has.
-func sketchOf(key string) (sketch, int) {
-	var s sketch
-	words := 0
-	for i := 0; i < len(key); {
-		start, end, next := plainWord(key, i)
-		if start == end {
-			if start, end, next = nextWord(key, i); start == end {
-				break
-			}
-		}
-		h := wordHash(key, start, end)
-		s[h>>62] |= 1 << (h >> 56 & 63) // its top eight bits
-		words++
-		i = next
-	}
-	return s, words
+// keyWords is what setNear reads of a match key's words, found in one
+// walk over them (wordsOf).
+type keyWords struct {
+	sketch sketch
+	n      int // how many words the key has
+	// The ends of its (teaserWords-1)-th and teaserWords-th words, 0 if
+	// it has fewer: key[:groupEnd] and key[:startEnd] are what startWords
+	// returns.
+	groupEnd, startEnd int
 }
 
-// wordHash returns a hash of the word key[start:end] for sketchOf, made
+// wordsOf returns the sketch of a match key's words, how many words it
+// has, and where its first words end, in one walk over them: the start
+// words were a walk of their own (startWords), which cost a tenth of
+// setNear.
+func wordsOf(key string) keyWords {
+	var sk sketch
+	words, groupEnd, startEnd := 0, 0, 0
+	// i is where a word starts, or a space before it: after a short word,
+	// the byte after the space that shortWord saw, which is not read
+	// again; after another word, after the space there if there is one.
+	for i := 0; i < len(key); {
+		var h uint64
+		short, word := 0, uint64(0)
+		if i+8 <= len(key) {
+			short, word = shortWord(load64(key, i))
+		}
+		end := i + short
+		if short > 0 {
+			h, i = shortWordHash(short, word), end+1
+		} else {
+			start, next := 0, 0
+			if start, end, next = plainWord(key, i); start == end {
+				if start, end, next = nextWord(key, i); start == end {
+					break
+				}
+			}
+			h, i = wordHash(key, start, end), next
+			if i < len(key) && key[i] == ' ' {
+				i++
+			}
+		}
+		sk[h>>62] |= 1 << (h >> 56 & 63) // its top eight bits
+		words++
+		if words <= teaserWords {
+			switch words {
+			case teaserWords - 1:
+				groupEnd = end
+			case teaserWords:
+				startEnd = end
+			}
+		}
+	}
+	return keyWords{sk, words, groupEnd, startEnd}
+}
+
+// shortWord returns the length of the word that w (the eight bytes of a
+// match key from a word's start, the first lowest) begins with, and w
+// with the bytes after the word cleared, if the word is short and plain:
+// one to seven ASCII lower-case letters or digits, then a space. Else it
+// returns 0, and plainWord or nextWord finds the word. Most words of a
+// key are short and plain: the loops over every word of a key ask
+// shortWord first, in line, where a call of plainWord cost more than the
+// word (it reads the bytes again, and wordHash reads them a third time).
+func shortWord(w uint64) (n int, word uint64) {
+	other := ^lowerOrDigit(w) & highBits
+	end := other & -other // the high bit of the first byte that is not one; 0: none
+	// That byte's bits are end<<1 - end>>7, modulo 2^64 for the eighth
+	// byte too, and the word's are below them.
+	if end == 0 || (w^' '*lowBits)&(end<<1-end>>7) != 0 {
+		return 0, 0
+	}
+	return bits.TrailingZeros64(end) / 8, w & (end>>7 - 1)
+}
+
+// shortWordHash returns wordHash of the short word of n bytes that
+// shortWord found.
+func shortWordHash(n int, word uint64) uint64 {
+	return (uint64(n) ^ word) * wordHashFactor
+}
+
+// wordHash returns a hash of the word key[start:end] for wordsOf, made
 // in the loop that finds the words, where xxhash's call and set-up took
 // more time than the word's bytes: most words are eight bytes or fewer,
 // read with one load. Words of up to eight bytes without a zero byte
 // (every word of a key) have hashes of their own; longer ones are
 // folded eight bytes at a time. The last step is a multiplication by an
 // odd constant, in which each bit of the product depends on every bit of
-// its input at or below it: sketchOf takes the top eight, which depend on
+// its input at or below it: wordsOf takes the top eight, which depend on
 // nearly every bit, as Fibonacci hashing does. (The last byte of an
 // eight-byte word moves only those eight, by a different amount for each
 // value of it.)
 func wordHash(key string, start, end int) uint64 {
-	const m = 0x9e3779b97f4a7c15 // odd: multiplying by it is a bijection
+	const m = wordHashFactor
 	h := uint64(end - start)
 	for ; end-start > 8; start += 8 {
 		h = bits.RotateLeft64((h^load64(key, start))*m, 29)
@@ -89,6 +150,10 @@ func wordHash(key string, start, end int) uint64 {
 	}
 	return (h ^ tail) * m
 }
+
+// wordHashFactor is wordHash's multiplier: odd, so multiplying by it is
+// a bijection.
+const wordHashFactor = 0x9e3779b97f4a7c15
 
 // similar returns the Jaccard similarity of two sketches' bits.
 func (s *sketch) similar(o *sketch) float64 {
@@ -187,16 +252,25 @@ const (
 
 // lowerOrDigit returns the high bit of each byte of x (eight bytes of
 // text, the first lowest) that is an ASCII lower-case letter or digit.
+// With the high bits set (y), no subtraction borrows from the byte above:
+// 0x80|c - a has its high bit set iff c >= a, so (y-a) &^ (y-(b+1)) has
+// the high bit of each byte from a to b. It is written with constants,
+// cheap enough for the compiler to inline into shortWord and shortWord
+// into its callers.
 func lowerOrDigit(x uint64) uint64 {
-	return (inRange(x, 'a', 'z') | inRange(x, '0', '9')) &^ x // &^ x: no byte from 0x80 up
+	const (
+		a, pastZ    = 'a' * lowBits, ('z' + 1) * lowBits
+		zero, past9 = '0' * lowBits, ('9' + 1) * lowBits
+	)
+	y := x | highBits
+	return ((y-a)&^(y-pastZ) | (y-zero)&^(y-past9)) &^ x & highBits // &^ x: no byte from 0x80 up
 }
 
-// inRange returns the high bit of each byte of x whose low seven bits are
-// from a to b (b < 0x80). With the high bits set, no subtraction borrows
-// from the byte above: 0x80|c - a has its high bit set iff c >= a.
-func inRange(x uint64, a, b byte) uint64 {
+// spaceBytes returns the high bit of each byte of x (eight bytes of
+// text) that is a space, as lowerOrDigit finds its ranges.
+func spaceBytes(x uint64) uint64 {
 	y := x | highBits
-	return (y - uint64(a)*lowBits) &^ (y - uint64(b+1)*lowBits) & highBits
+	return (y - ' '*lowBits) &^ (y - '!'*lowBits) &^ x & highBits
 }
 
 // The classes of bytes for nextWord's ASCII fast path.
@@ -318,22 +392,60 @@ var asciiAlnum = func() (t [256]bool) {
 }()
 
 // hasWords reports whether a match key has at least n words. It stops
-// counting at n: the question is asked of every sentence.
+// counting at n: the question is asked of every sentence. While the key
+// is lower-case ASCII letters, digits and spaces, as most sentences
+// begin, it counts eight bytes at a time the runs of letters and digits,
+// which are then its words; from the first eight bytes with another
+// byte on, it goes word by word, from the start of the word it was in.
 func hasWords(key string, n int) bool {
 	if n <= 0 {
 		return true
 	}
-	for i := 0; i < len(key); {
-		start, end, next := plainWord(key, i)
-		if start == end {
-			if start, end, next = nextWord(key, i); start == end {
-				return false
+	i := 0
+	// inWord is 0x80 (byte 0's high bit, as the next eight bytes' masks
+	// have it) if the last byte read is a letter or digit; wordStart is
+	// where the last run counted starts.
+	inWord, wordStart := uint64(0), 0
+	for ; i+8 <= len(key); i += 8 {
+		w := load64(key, i)
+		plain := lowerOrDigit(w)
+		if plain|spaceBytes(w) != highBits {
+			break
+		}
+		starts := plain &^ (plain<<8 | inWord) // the first byte of each run
+		if k := bits.OnesCount64(starts); k >= n {
+			return true
+		} else if k > 0 {
+			n -= k
+			wordStart = i + (63-bits.LeadingZeros64(starts))/8
+		}
+		inWord = plain >> 56
+	}
+	if inWord != 0 {
+		i, n = wordStart, n+1 // count the word it was in again, whole
+	}
+	for i < len(key) {
+		if key[i] == ' ' {
+			i++
+		}
+		short := 0
+		if i+8 <= len(key) {
+			short, _ = shortWord(load64(key, i))
+		}
+		if short > 0 {
+			i += short
+		} else {
+			start, end, next := plainWord(key, i)
+			if start == end {
+				if start, end, next = nextWord(key, i); start == end {
+					return false
+				}
 			}
+			i = next
 		}
 		if n--; n == 0 {
 			return true
 		}
-		i = next
 	}
 	return false
 }

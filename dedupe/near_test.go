@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/textclean/textclean/internal/sentence"
 )
 
 // nextWordRuneAtATime is nextWord as it was before its fast paths for
@@ -55,8 +57,8 @@ func nextWordRuneAtATime(key string, i int) (start, end, next int) {
 	return len(key), len(key), len(key)
 }
 
-// sketchOfWords is sketchOf made from the words that next finds, as
-// sketchOf made it before it found plain ASCII words itself.
+// sketchOfWords is the sketch of wordsOf made from the words that next
+// finds, as sketchOf made it before it found plain ASCII words itself.
 func sketchOfWords(key string, next func(key string, i int) (start, end, next int)) (sketch, int) {
 	var s sketch
 	words := 0
@@ -81,7 +83,7 @@ func leadingWordsOf(key string, n int, next func(key string, i int) (start, end,
 }
 
 // FuzzNextWordRunes checks nextWord and plainWord from every offset of a
-// text, and sketchOf, hasWords and leadingWords, against
+// text, and wordsOf, hasWords and leadingWords, against
 // nextWordRuneAtATime, on the text as it is (broken UTF-8 and all) and on
 // its match key.
 func FuzzNextWordRunes(f *testing.F) {
@@ -109,9 +111,16 @@ func FuzzNextWordRunes(f *testing.F) {
 					t.Fatalf("%q at %d: plainWord gives %d, %d, %d; a rune at a time %d, %d, %d", key, i, s3, e3, n3, s2, e2, n2)
 				}
 			}
-			sk, n := sketchOf(key)
+			words := wordsOf(key)
+			sk, n := words.sketch, words.n
 			if wantSk, wantN := sketchOfWords(key, nextWordRuneAtATime); sk != wantSk || n != wantN {
-				t.Fatalf("%q: sketchOf gives %x, %d words; a rune at a time %x, %d", key, sk, n, wantSk, wantN)
+				t.Fatalf("%q: wordsOf gives %x, %d words; a rune at a time %x, %d", key, sk, n, wantSk, wantN)
+			}
+			for _, first := range []struct{ n, end int }{{teaserWords - 1, words.groupEnd}, {teaserWords, words.startEnd}} {
+				want, ok := leadingWordsOf(key, first.n, nextWordRuneAtATime)
+				if got := key[:first.end]; got != want || (first.end > 0) != ok {
+					t.Fatalf("%q: wordsOf gives the first %d words as %q; a rune at a time %q, %v", key, first.n, got, want, ok)
+				}
 			}
 			for k := range n + 2 {
 				if got := hasWords(key, k); got != (n >= k) {
@@ -126,8 +135,9 @@ func FuzzNextWordRunes(f *testing.F) {
 	})
 }
 
-// BenchmarkSketch makes the near-duplicate sketch of every paragraph's
-// match key in the stage benchmarks' input.
+// BenchmarkSketch makes the near-duplicate sketch and start words
+// (wordsOf) of every paragraph's match key in the stage benchmarks'
+// input.
 func BenchmarkSketch(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
 	keys := make([]string, len(c.paras))
@@ -137,8 +147,31 @@ func BenchmarkSketch(b *testing.B) {
 	b.SetBytes(int64(len(c.input)))
 	for b.Loop() {
 		for _, k := range keys {
-			sketchOf(k)
+			wordsOf(k)
 		}
+	}
+}
+
+// BenchmarkHasWords asks hasWords, as splitText does, whether each
+// sentence of the stage benchmarks' input is long.
+func BenchmarkHasWords(b *testing.B) {
+	c := stageCleaner(b, stageInput(), &Options{})
+	var keys []string
+	for i := range c.paras {
+		appendKeys(nil, c.textOf(i), sentence.Split(c.textOf(i)), func(k int, key []byte) { keys = append(keys, string(key)) })
+	}
+	b.SetBytes(int64(len(c.input)))
+	long := 0
+	for b.Loop() {
+		long = 0
+		for _, k := range keys {
+			if hasWords(k, DefaultMinSentenceWords) {
+				long++
+			}
+		}
+	}
+	if long == 0 {
+		b.Fatal("no long sentences")
 	}
 }
 
@@ -168,21 +201,29 @@ func TestIsPunct(t *testing.T) {
 	}
 }
 
-// TestLowerOrDigit checks lowerOrDigit against a byte at a time, for
-// every pair of byte values at every two adjacent places of the eight:
-// no byte's answer may depend on its neighbours' (a borrow).
+// TestLowerOrDigit checks lowerOrDigit and spaceBytes against a byte at
+// a time, for every pair of byte values at every two adjacent places of
+// the eight: no byte's answer may depend on its neighbours' (a borrow).
 func TestLowerOrDigit(t *testing.T) {
-	want := func(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
-	var b [8]byte
-	for p := range 7 {
-		for c := range 256 {
-			for d := range 256 {
-				b = [8]byte{'x', '(', 0xff, '9', 0, 'Z', 'a', 0x80}
-				b[p], b[p+1] = byte(c), byte(d)
-				got := lowerOrDigit(load64(string(b[:]), 0))
-				for k := range 8 {
-					if (got>>(8*k+7)&1 != 0) != want(b[k]) || got>>(8*k)&0x7f != 0 {
-						t.Fatalf("%q: lowerOrDigit gives %016x, wrong at byte %d", b, got, k)
+	for _, f := range []struct {
+		name  string
+		bytes func(uint64) uint64
+		want  func(c byte) bool
+	}{
+		{"lowerOrDigit", lowerOrDigit, func(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }},
+		{"spaceBytes", spaceBytes, func(c byte) bool { return c == ' ' }},
+	} {
+		var b [8]byte
+		for p := range 7 {
+			for c := range 256 {
+				for d := range 256 {
+					b = [8]byte{'x', '(', 0xff, '9', 0, 'Z', ' ', 0x80}
+					b[p], b[p+1] = byte(c), byte(d)
+					got := f.bytes(load64(string(b[:]), 0))
+					for k := range 8 {
+						if (got>>(8*k+7)&1 != 0) != f.want(b[k]) || got>>(8*k)&0x7f != 0 {
+							t.Fatalf("%q: %s gives %016x, wrong at byte %d", b, f.name, got, k)
+						}
 					}
 				}
 			}
@@ -190,7 +231,26 @@ func TestLowerOrDigit(t *testing.T) {
 	}
 }
 
-// TestWordHash checks what sketchOf relies on: a word hashes the same
+// TestHasWordsAcrossBlocks checks hasWords, which counts words eight
+// bytes at a time while it can, against the count of tokens on keys
+// whose words end, and whose first byte of another kind stands, at each
+// place of the eight-byte blocks.
+func TestHasWordsAcrossBlocks(t *testing.T) {
+	for _, pad := range []string{"", "a", "ab ", "abc d", "a b c d", "abcdefg", "abcdefgh", "abcdefghi j"} {
+		for _, rest := range []string{"one two three four five six", "one, two. three four", "x — y z w", "日本語 abc", "a-b c (d) e",
+			"seven sevenxx eightxyz ninexyzwq", ". , ; x", "abc\xc3\xa9 d e"} {
+			key := pad + " " + rest
+			n := len(tokens(key, nil))
+			for k := range n + 2 {
+				if got := hasWords(key, k); got != (n >= k) {
+					t.Errorf("%q of %d words: hasWords(key, %d) = %v", key, n, k, got)
+				}
+			}
+		}
+	}
+}
+
+// TestWordHash checks what wordsOf relies on: a word hashes the same
 // wherever it stands in a key (read with one load, or a byte at a time
 // at the key's end), and distinct words of up to eight bytes without a
 // zero byte have distinct hashes.
@@ -267,4 +327,47 @@ func TestShinglesInPlace(t *testing.T) {
 			t.Errorf("%q: shingles %v, want %v", text, got, want)
 		}
 	}
+}
+
+// TestShortWord checks shortWord and shortWordHash against plainWord and
+// wordHash on every text of eight bytes drawn from a letter, a digit, a
+// space, punctuation, a capital and a byte that is not ASCII, with a
+// space or a letter after it: a word of one to seven lower-case letters
+// and digits before a space is short, with its hash; any other is not.
+// (TestLowerOrDigit checks the ranges' edges.)
+func TestShortWord(t *testing.T) {
+	const alphabet = "a9 .A\xc3"
+	var b [9]byte
+	var fill func(k int)
+	fill = func(k int) {
+		if k < 8 {
+			for _, c := range []byte(alphabet) {
+				b[k] = c
+				fill(k + 1)
+			}
+			return
+		}
+		for _, c := range []byte(" a") {
+			b[8] = c
+			key := string(b[:])
+			n, word := shortWord(load64(key, 0))
+			want := strings.IndexByte(key, ' ')
+			if want < 1 || want > 7 || strings.Trim(key[:want], "a9") != "" {
+				want = 0
+			}
+			if n != want {
+				t.Fatalf("%q: shortWord gives %d bytes, want %d", key, n, want)
+			}
+			if n == 0 {
+				continue
+			}
+			if start, end, next := plainWord(key, 0); start != 0 || end != n || next != n {
+				t.Fatalf("%q: shortWord gives %d bytes, plainWord %d, %d, %d", key, n, start, end, next)
+			}
+			if got, want := shortWordHash(n, word), wordHash(key, 0, n); got != want {
+				t.Fatalf("%q: shortWordHash gives %x, wordHash %x", key, got, want)
+			}
+		}
+	}
+	fill(0)
 }

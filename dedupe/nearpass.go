@@ -83,7 +83,7 @@ func (n *nearInfo) teaser() bool { return n.stem > 0 }
 func (n *nearInfo) teaserAt() int { return int(n.stem) - 1 }
 
 // hasStart reports whether the key has teaserWords words or more, and so
-// a start; sketchOf and startWords count the same words.
+// a start (wordsOf ends a start at the teaserWords-th word it counts).
 func (n *nearInfo) hasStart() bool { return n.words() >= teaserWords }
 
 // hasGroup reports whether the key has teaserWords-1 words or more, and
@@ -110,8 +110,8 @@ func (c *cleaner) nearOf(i int) *nearInfo {
 func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
-	var words int
-	n.sketch, words = sketchOf(k)
+	words := wordsOf(k)
+	n.sketch = words.sketch
 	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
 		s.addHash(bagHashes, n.bag)
 	}
@@ -120,9 +120,10 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 		n.stem = int32(len(s.teasers)) + 1
 		s.teasers = append(s.teasers, newTeaserInfo(i, stem))
 	}
-	group, _, start, _ := startWords(k) // as many words as sketchOf counts, of which hasGroup and hasStart tell
-	n.start, n.group = startHash(start), uint32(xxhash.Sum64String(group))
-	n.made = int32(words) + 1
+	// hasStart and hasGroup are told by the words counted: wordsOf sets
+	// startEnd and groupEnd from the words' count.
+	n.start, n.group = startHash(k[:words.startEnd]), uint32(xxhash.Sum64String(k[:words.groupEnd]))
+	n.made = int32(words.n) + 1
 }
 
 // teaserInfo is what dropNear needs of a teaser: its stem (see
@@ -214,11 +215,15 @@ func (c *cleaner) dropNear() bool {
 		}
 		pos, sim, teaserOf := c.nearest(i, n, t, out, idx, threshold)
 		if pos < 0 && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
-			// Filed under its bag, unless an earlier paragraph is; a bag
-			// that came once can be neither. A bag is a hash that a
-			// paragraph can be crafted to share: the sentences are
-			// compared.
-			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out))); ok && c.sameSentences(int(out[k]), i) {
+			// Filed under its bag, unless an earlier paragraph of the same
+			// sentences is; a bag that came once can be neither.
+			sentencesAt := func(pos int32) string {
+				if int(pos) == len(out) {
+					return c.sentenceSet(i)
+				}
+				return c.sentenceSet(int(out[pos]))
+			}
+			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out)), sentencesAt); ok {
 				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
@@ -270,7 +275,7 @@ type nearIndex struct {
 	starts  startIndex  // by the xxhash of the first teaserWords words of the key
 	asked   hashIndex   // the lists of starts that teasers look in: see teaserStarts
 	teasers teaserIndex // the paragraphs in out cut off with a mark
-	bags    hashIndex   // hash of the sorted sentence keys → position in out
+	bags    bagIndex    // bags of sentences → position in out
 
 	// askedOf is how many of c.scratch.teasers asked holds the lists of:
 	// teasers are only ever added there, so a round adds those of the
@@ -292,35 +297,7 @@ func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 		positions = len(c.order)
 	}
 	x.teasers.reset(len(c.scratch.teasers), positions)
-	if x.bags.slots == nil {
-		// It files only the bags that may have come twice (see
-		// twiceSet), a few in a hundred paragraphs of a page: sized for
-		// half the order, its entries stood far apart in a table larger
-		// than the caches. It grows to what the first round files, and
-		// keeps that size.
-		x.bags = newHashIndex(0)
-	} else {
-		x.bags.reset()
-	}
-}
-
-// sameSentences reports whether paragraphs a and b, whose bags are equal,
-// have the same sentences (by their match keys) in some order, as their
-// bags say. Equal bags of different sentences come by chance (about
-// n²/2⁶³) or by design: xxhash and splitmix.Mix can be inverted, and a
-// paragraph crafted in a second to share a later paragraph's bag got it
-// removed (TestBagForged). Only bag hits pay for it.
-func (c *cleaner) sameSentences(a, b int) bool {
-	keys := func(i int) []string {
-		sents := c.sentencesOf(i)
-		out := make([]string, len(sents))
-		for k, s := range sents {
-			out[k] = string(appendKey(nil, c.textOf(i)[s.start:s.end]))
-		}
-		slices.Sort(out)
-		return out
-	}
-	return slices.Equal(keys(a), keys(b))
+	x.bags.reset()
 }
 
 // bagOf returns a hash of the multiset of a text's sentences sents

@@ -98,14 +98,51 @@ func TestBagForged(t *testing.T) {
 		}
 	}
 	// Short sentences, shuffled: few shingles in common, found by the bag.
-	first := "Rain fell hard. Roads were shut. Schools stayed closed. Buses ran late. Shops opened at noon. Power came back."
-	shuffled := "Shops opened at noon. Buses ran late. Power came back. Rain fell hard. Schools stayed closed. Roads were shut."
-	r, err := Clean(first+"\n"+shuffled+"\n", Options{Paragraphs: Lines})
+	r, err := Clean(shortSentences+"\n"+shortShuffled+"\n", Options{Paragraphs: Lines})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Changes) != 1 || r.Changes[0].Kind != Near || r.Changes[0].Similarity != 1 {
 		t.Errorf("the same sentences in another order: %+v, want one near change of similarity 1", r.Changes)
+	}
+}
+
+// shortSentences has six short sentences, and shortShuffled has them in
+// another order: too few word pairs in common for the shingles, found by
+// their bag. bagForgedShort was crafted as bagForgedParagraph was (1.1
+// million tries, 0.07 s) to share their bag.
+const (
+	shortSentences = "Rain fell hard. Roads were shut. Schools stayed closed. Buses ran late. Shops opened at noon. Power came back."
+	shortShuffled  = "Shops opened at noon. Buses ran late. Power came back. Rain fell hard. Schools stayed closed. Roads were shut."
+	bagForgedShort = "Buy cheap watches online today at our shop, offer number 000000. Q3yq0tcuokky7hrz"
+)
+
+// TestBagForgedFirst: a crafted paragraph that shares a paragraph's bag
+// does not hide a later copy of that paragraph with its sentences
+// shuffled, whether it takes the bag first or comes between.
+func TestBagForgedFirst(t *testing.T) {
+	c := stageCleaner(t, bagForgedShort+"\n"+shortSentences+"\n", &Options{Paragraphs: Lines})
+	if c.nearOf(0).bag != c.nearOf(1).bag {
+		t.Fatalf("the crafted paragraph no longer shares the bag: craft it again")
+	}
+	for _, tc := range []struct {
+		name, input, removed string
+		keptLine             int
+	}{
+		{"crafted first", bagForgedShort + "\n" + shortSentences + "\n" + shortShuffled + "\n", shortShuffled, 2},
+		{"crafted between", shortSentences + "\n" + bagForgedShort + "\n" + shortShuffled + "\n", shortShuffled, 1},
+	} {
+		r, err := Clean(tc.input, Options{Paragraphs: Lines})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Changes) != 1 || r.Changes[0].Kind != Near || r.Changes[0].Similarity != 1 ||
+			r.Changes[0].Text != tc.removed || r.Changes[0].Kept.First != tc.keptLine {
+			t.Errorf("%s: %+v, want %q removed as a copy of line %d", tc.name, r.Changes, tc.removed, tc.keptLine)
+		}
+		if !strings.Contains(r.Text, bagForgedShort) || !strings.Contains(r.Text, shortSentences) {
+			t.Errorf("%s: a paragraph of other sentences was removed:\n%s", tc.name, r.Text)
+		}
 	}
 }
 

@@ -172,7 +172,7 @@ func TestNearInfoSize(t *testing.T) {
 }
 
 // TestStartWords checks startWords against leadingWords, on keys of zero
-// to seven words with punctuation that nextWord trims, and that sketchOf
+// to seven words with punctuation that nextWord trims, and that wordsOf
 // counts as many words as it finds.
 func TestStartWords(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 32))
@@ -193,11 +193,11 @@ func TestStartWords(t *testing.T) {
 			t.Fatalf("startWords(%q) = %q, %v, %q, %v; want %q, %v, %q, %v",
 				key, group, hasGroup, start, hasStart, wantGroup, wantHasGroup, wantStart, wantHasStart)
 		}
-		// nearInfo tells hasGroup and hasStart by the words sketchOf counts.
+		// nearInfo tells hasGroup and hasStart by the words wordsOf counts.
 		for _, key := range []string{key, string(appendKey(nil, key))} {
 			_, hasGroup, _, hasStart := startWords(key)
-			if _, words := sketchOf(key); hasGroup != (words >= teaserWords-1) || hasStart != (words >= teaserWords) {
-				t.Fatalf("startWords(%q): group %v, start %v; sketchOf counts %d words", key, hasGroup, hasStart, words)
+			if words := wordsOf(key).n; hasGroup != (words >= teaserWords-1) || hasStart != (words >= teaserWords) {
+				t.Fatalf("startWords(%q): group %v, start %v; wordsOf counts %d words", key, hasGroup, hasStart, words)
 			}
 		}
 	}

@@ -44,7 +44,8 @@ func init() {
 // Run runs textclean with args (args[0] is the program name) and returns the
 // exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if code, ok := runPhase(args, stdin, stdout, stderr); ok {
+	atStart := listStartDescriptors() // before textclean opens any file of its own
+	if code, ok := runPhase(args, atStart, stdin, stdout, stderr); ok {
 		return code // textclean sign, select or apply
 	}
 	code := ExitOK
@@ -72,7 +73,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if c.Bool(flagMan) {
 				return writeMan(stdout, c.App)
 			}
-			cmd, err := newCommand(c, args, stdin, stdout, stderr)
+			cmd, err := newCommand(c, args, atStart, stdin, stdout, stderr)
 			if err != nil {
 				return err
 			}

@@ -100,7 +100,7 @@ func TestWriteAtomicLeavesNoTemporaryFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(path, "new\n"); err != nil {
+	if err := writeFile(path, "new\n", startDescriptors{}); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new\n" {
@@ -200,5 +200,64 @@ func TestReportFollowsLink(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(target); !bytes.Contains(data, []byte(`"input"`)) {
 		t.Errorf("the link's target holds %q, not the report", data)
+	}
+}
+
+// TestRewriteEachFileOnce names files to -w more than once: twice on the
+// command line, as ./NAME, through a symbolic link (named, or followed in
+// a walk), and inside a folder named as well as itself. Each file must be
+// cleaned and listed once, under its first name, whatever -j: two workers
+// rewrote one file at once (one failed: "changed while it was being
+// cleaned"), and with --across the second name lost every paragraph to the
+// first, so that the file was rewritten nearly empty. A hard link is an
+// entry of its own, and is rewritten under each name.
+func TestRewriteEachFileOnce(t *testing.T) {
+	const dirty = "A paragraph long enough to count as a repeated one here.\n\nTom &amp; Jerry\n\nAnother paragraph, long enough to be kept by the first name.\n"
+	clean, _, _ := run(t, dirty)
+	setup := func(t *testing.T) string {
+		dir := t.TempDir()
+		t.Chdir(dir) // names as the user types them
+		os.MkdirAll(filepath.Join("d", "sub"), 0o755)
+		for _, name := range []string{"a.txt", "b.txt", filepath.Join("d", "c.txt"), filepath.Join("d", "sub", "e.txt")} {
+			if err := os.WriteFile(name, []byte(dirty), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.Symlink("../a.txt", filepath.Join("d", "link.txt")); err != nil {
+			t.Skip(err)
+		}
+		if err := os.Link("b.txt", "hard.txt"); err != nil {
+			t.Skip(err)
+		}
+		return dir
+	}
+	tests := []struct {
+		args  []string
+		want  string   // what -l lists
+		clean []string // the files that must be clean
+	}{
+		{[]string{"a.txt", "b.txt", "a.txt", "./a.txt"}, "a.txt\nb.txt\n", []string{"a.txt", "b.txt"}},
+		{[]string{"a.txt", "d/link.txt"}, "a.txt\n", []string{"a.txt"}},
+		{[]string{"d", "d/sub", "d/c.txt"}, "d/c.txt\nd/sub/e.txt\n", []string{"d/c.txt", "d/sub/e.txt"}},
+		{[]string{"--follow", "a.txt", "d"}, "a.txt\nd/c.txt\nd/sub/e.txt\n", []string{"a.txt", "d/c.txt", "d/sub/e.txt"}},
+		{[]string{"b.txt", "hard.txt"}, "b.txt\nhard.txt\n", []string{"b.txt", "hard.txt"}},
+		{[]string{"--across", "a.txt", "a.txt"}, "a.txt\n", []string{"a.txt"}},
+	}
+	for _, tt := range tests {
+		for _, jobs := range []string{"1", "8"} {
+			t.Run(strings.Join(tt.args, " ")+" -j "+jobs, func(t *testing.T) {
+				setup(t)
+				args := append([]string{"-w", "-l", "-q", "-j", jobs}, tt.args...)
+				stdout, stderr, code := run(t, "", args...)
+				if code != ExitOK || stdout != filepath.FromSlash(tt.want) {
+					t.Errorf("exit %d, listed %q, stderr %q; want exit 0 and %q", code, stdout, stderr, tt.want)
+				}
+				for _, name := range tt.clean {
+					if data, _ := os.ReadFile(name); string(data) != clean {
+						t.Errorf("%s holds %q, want the clean text %q", name, data, clean)
+					}
+				}
+			})
+		}
 	}
 }

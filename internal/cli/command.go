@@ -63,12 +63,15 @@ type command struct {
 	// lose to other documents (--across, --boilerplate, apply --verdicts),
 	// nil if it loses none.
 	removals func(seq int64) dedupe.Elsewhere
+	// atStart is the descriptors open when Run started: an output path to
+	// one of this process's descriptors must name one of them.
+	atStart startDescriptors
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
 
-func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stderr io.Writer) (*command, error) {
+func newCommand(c *cli.Context, rawArgs []string, atStart startDescriptors, stdin io.Reader, stdout, stderr io.Writer) (*command, error) {
 	opts, err := options(c)
 	if err != nil {
 		return nil, err
@@ -92,6 +95,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 			exclude: c.StringSlice(flagExclude),
 			follow:  c.Bool(flagFollow),
 			jsonl:   c.Bool(flagJSONL),
+			once:    c.Bool(flagWrite),
 		},
 		jsonl:       c.Bool(flagJSONL),
 		across:      c.Bool(flagAcross),
@@ -100,6 +104,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		field:       c.String(flagField),
 		idField:     c.String(flagIDField),
 		paths:       c.Args().Slice(),
+		atStart:     atStart,
 		stdin:       stdin,
 		stdout:      stdout,
 		stderr:      stderr,
@@ -111,7 +116,7 @@ func newCommand(c *cli.Context, rawArgs []string, stdin io.Reader, stdout, stder
 		return nil, err
 	}
 	if h := c.String(flagHTML); h != "" {
-		cmd.html = newHTMLOut(h, cmd.paths)
+		cmd.html = newHTMLOut(h, cmd.paths, atStart)
 	}
 	if !slices.Contains(rawArgs, "--") {
 		for _, p := range cmd.paths {
@@ -232,7 +237,9 @@ func (cmd *command) run() int {
 	if cmd.html != nil {
 		failed = failed || cmd.html.failed > 0
 		if err := cmd.html.finish(strings.Join(cmd.paths, " ")); err != nil {
-			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			if !readerGone(err) {
+				fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
+			}
 			failed = true
 		}
 	}
@@ -241,12 +248,14 @@ func (cmd *command) run() int {
 			report.summary(total, time.Since(start), interrupted)
 		}
 		if err := report.close(); err != nil {
-			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
+			if !readerGone(err) {
+				fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.report, err)
+			}
 			failed = true
 		}
 	}
 	if cmd.state != "" && !interrupted && cmd.corpus != nil {
-		if err := cmd.corpus.saveState(cmd.state); err != nil {
+		if err := cmd.corpus.saveState(cmd.state, cmd.atStart); err != nil {
 			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", cmd.state, err)
 			failed = true
 		}
@@ -283,7 +292,10 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 		bar.add(o.stats.bytesIn)
 		if cmd.html != nil {
 			cmd.html.add(&o)
-			if o.pageErr != nil {
+			switch {
+			case readerGone(o.pageErr): // --html through a pipe whose reader left
+				cancel()
+			case o.pageErr != nil:
 				bar.clear()
 				fmt.Fprintf(cmd.stderr, "textclean: %v\n", o.pageErr)
 				page, _ := cmd.html.target(o.in)
@@ -303,15 +315,21 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 			return err
 		}
 		if o.err != nil {
-			bar.clear()
-			fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
-			if !o.skipped {
-				*failures = append(*failures, o.in.name())
+			gone := readerGone(o.err) // -o through a pipe whose reader left: said nowhere but in the report
+			if !gone {
+				bar.clear()
+				fmt.Fprintf(cmd.stderr, "textclean: %s: %v\n", o.in.name(), o.err)
+				if !o.skipped {
+					*failures = append(*failures, o.in.name())
+				}
 			}
 			if report != nil {
 				if err := report.failure(o.in.name(), o.err, o.skipped); err != nil {
 					return writeFailed(fmt.Errorf("report: %w", err))
 				}
+			}
+			if gone {
+				return writeFailed(o.err)
 			}
 			return nil
 		}
@@ -320,9 +338,7 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 				return writeFailed(fmt.Errorf("report: %w", err))
 			}
 		}
-		if o.stdout.err != nil { // written straight through, and failed
-			return writeFailed(&stdoutError{o.stdout.err})
-		}
+		// What was held, or the error that writing straight through met.
 		if _, err := o.stdout.WriteTo(cmd.stdout); err != nil {
 			return writeFailed(&stdoutError{err})
 		}
@@ -354,13 +370,15 @@ func parseSize(s string) (int64, error) {
 	return n * mult, nil
 }
 
-// readerGone reports whether err is a write to standard output that failed
-// because its reader went away (textclean ... | head -1). That is no
-// error to tell anyone about, as for any filter; the run still stops, and
-// exits 2.
+// readerGone reports whether err is a write that failed because the
+// reader of a pipe went away: standard output's (textclean ... | head -1),
+// or that of another output written in place (--report /dev/stdout, -o
+// /dev/stdout, a FIFO), which is the same event. That is no error to tell
+// anyone about, as for any filter (SIGPIPE would end one quietly, on any
+// descriptor); the run still stops, and exits 2. Only a pipe or a socket
+// gives EPIPE.
 func readerGone(err error) bool {
-	var se *stdoutError
-	return errors.As(err, &se) && errors.Is(err, syscall.EPIPE)
+	return errors.Is(err, syscall.EPIPE)
 }
 
 // stdoutError is a failure to write standard output.
@@ -528,7 +546,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		if err != nil {
 			return fail(err)
 		}
-		if err := writeFile(target, clean); err != nil {
+		if err := writeFile(target, clean, cmd.atStart); err != nil {
 			return fail(fmt.Errorf("write %s: %w", target, err))
 		}
 	case !cmd.list && !cmd.diff && !cmd.check && !cmd.explain:
@@ -583,7 +601,7 @@ func (cmd *command) textFile(in input, raw string, info os.FileInfo) *textFile {
 			if target, err = cmd.outputTarget(in); err != nil {
 				return nil, err
 			}
-			f, err := createOutput(target)
+			f, err := createOutput(target, cmd.atStart)
 			if err != nil {
 				return nil, wrap(err)
 			}

@@ -62,7 +62,7 @@ func benchmarkCorpusState(b *testing.B, repeats int) {
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		path := filepath.Join(b.TempDir(), "state")
-		if err := c.saveState(path); err != nil {
+		if err := c.saveState(path, startDescriptors{}); err != nil {
 			b.Fatal(err)
 		}
 		info, err := os.Stat(path)

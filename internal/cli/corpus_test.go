@@ -128,7 +128,7 @@ func TestCorpusTableMatchesSelect(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "state")
 			first := newCorpusTable(policy, minLength)
 			addAll(t, first, docs[:120])
-			if err := first.saveState(path); err != nil {
+			if err := first.saveState(path, startDescriptors{}); err != nil {
 				t.Fatal(err)
 			}
 			second := newCorpusTable(policy, minLength)
@@ -268,7 +268,7 @@ func TestStateDeterministic(t *testing.T) {
 		c := newCorpusTable(corpus.Policy{Across: true}, 0)
 		addAll(t, c, docs)
 		path := filepath.Join(dir, fmt.Sprint("state", i))
-		if err := c.saveState(path); err != nil {
+		if err := c.saveState(path, startDescriptors{}); err != nil {
 			t.Fatal(err)
 		}
 		b, _ := os.ReadFile(path)
@@ -278,7 +278,7 @@ func TestStateDeterministic(t *testing.T) {
 	if err := c.loadState(filepath.Join(dir, "state0")); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.saveState(filepath.Join(dir, "again")); err != nil {
+	if err := c.saveState(filepath.Join(dir, "again"), startDescriptors{}); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := os.ReadFile(filepath.Join(dir, "again"))
@@ -299,7 +299,7 @@ func TestStateDamaged(t *testing.T) {
 	c := newCorpusTable(corpus.Policy{Across: true}, 0)
 	addAll(t, c, docs[:8])
 	path := filepath.Join(dir, "state")
-	if err := c.saveState(path); err != nil {
+	if err := c.saveState(path, startDescriptors{}); err != nil {
 		t.Fatal(err)
 	}
 	good, _ := os.ReadFile(path)

@@ -68,8 +68,14 @@ func (h *heldOutput) WriteString(s string) (int, error) {
 }
 
 // WriteTo writes what is held to w: emit's part, for what was not
-// written straight through.
-func (h *heldOutput) WriteTo(w io.Writer) (int64, error) { return h.held.WriteTo(w) }
+// written straight through. If writing straight through failed, it
+// writes nothing and returns that error, for emit to report as its own.
+func (h *heldOutput) WriteTo(w io.Writer) (int64, error) {
+	if h.err != nil {
+		return 0, h.err
+	}
+	return h.held.WriteTo(w)
+}
 
 // goThrough writes out what is held and switches to writing straight
 // through, if streaming is allowed and the turn has come. It returns the

@@ -79,7 +79,7 @@ func (w *sizedFailWriter) Write(p []byte) (int, error) {
 
 // TestHeldOutputError checks that a failed standard output is kept, and
 // fails every write after it, whether it failed writing what was held or
-// what came through.
+// what came through, and emit's WriteTo too.
 func TestHeldOutputError(t *testing.T) {
 	for _, room := range []int{0, 3, 10} {
 		turn := make(chan struct{})
@@ -91,6 +91,11 @@ func TestHeldOutputError(t *testing.T) {
 		_, err2 := io.WriteString(&h, "more\n")
 		if !errors.Is(err1, errFull) || !errors.Is(err2, errFull) || !errors.Is(h.err, errFull) {
 			t.Errorf("room %d: errors %v, %v, kept %v; want %v", room, err1, err2, h.err, errFull)
+		}
+		// emit's part: nothing more, and the error, for emit to report.
+		var rest bytes.Buffer
+		if n, err := h.WriteTo(&rest); n != 0 || !errors.Is(err, errFull) {
+			t.Errorf("room %d: left for emit %d bytes, error %v; want none and %v", room, n, err, errFull)
 		}
 	}
 }

@@ -20,14 +20,15 @@ type htmlOut struct {
 	many    string             // why a folder, for its error: "several inputs", "a folder of inputs", or empty
 	entries []htmlreport.Entry // the index's rows, in input order
 	failed  int                // pages that could not be written
+	atStart startDescriptors   // see createOutput
 }
 
 // newHTMLOut returns where --html path writes the pages of the inputs
 // named by paths: a folder when there are several inputs, when one is a
 // folder, or when path names one (it ends in a slash, or a folder is
 // there); else the one page.
-func newHTMLOut(path string, paths []string) *htmlOut {
-	h := &htmlOut{path: path, folder: true}
+func newHTMLOut(path string, paths []string, atStart startDescriptors) *htmlOut {
+	h := &htmlOut{path: path, folder: true, atStart: atStart}
 	switch {
 	case len(paths) > 1:
 		h.many = "several inputs"
@@ -90,7 +91,7 @@ func (h *htmlOut) page(in input, text string, bytesIn int, res *dedupe.Result, o
 	if err := p.Write(&b); err != nil {
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
-	if err := writeFile(target, b.String()); err != nil {
+	if err := writeFile(target, b.String(), h.atStart); err != nil {
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
 	e := p.Entry(href)
@@ -120,7 +121,7 @@ func (h *htmlOut) finish(title string) error {
 	if err := htmlreport.WriteIndex(&b, title, h.entries); err != nil {
 		return fmt.Errorf("%s: %w", target, err)
 	}
-	if err := writeFile(target, b.String()); err != nil {
+	if err := writeFile(target, b.String(), h.atStart); err != nil {
 		return fmt.Errorf("%s: %w", target, err)
 	}
 	return nil

@@ -15,6 +15,7 @@ type input struct {
 	path  string // as given or found; "-" for standard input
 	rel   string // for a file found in a folder: its path below that folder, for -o OUT
 	found bool   // found by walking a folder rather than named
+	link  bool   // found as a symbolic link to a file, followed (--follow)
 	err   error  // the folder could not be read: reported in its place
 	seq   int    // its place among the inputs, from 0
 }
@@ -27,6 +28,7 @@ type selection struct {
 	include, exclude []string // glob patterns, matched against the base name or the path below the folder
 	follow           bool     // follow symbolic links
 	jsonl            bool     // the default choice is JSON Lines files
+	once             bool     // -w: send each file once (see metFiles)
 }
 
 // defaultInclude is the files a walk cleans when --include is not given:
@@ -90,11 +92,20 @@ func checkPatterns(flag string, patterns []string) error {
 }
 
 // inputs sends the inputs named by args on out, in order, walking folders
-// in lexical order; it stops early when ctx is done. It closes out.
+// in lexical order; with once (-w), a file met before under another name
+// is left out (see metFiles). It stops early when ctx is done. It closes
+// out.
 func (s *selection) inputs(ctx context.Context, args []string, out chan<- input) {
 	defer close(out)
+	var met *metFiles
+	if s.once && (len(args) > 1 || s.follow) { // one folder walked without following links meets each file once
+		met = &metFiles{dirs: map[string]string{}, names: map[string]map[string]bool{}}
+	}
 	seq := 0
 	send := func(in input) bool {
+		if met != nil && in.err == nil && met.again(in) {
+			return true
+		}
 		in.seq = seq
 		seq++
 		select {
@@ -124,6 +135,71 @@ func (s *selection) inputs(ctx context.Context, args []string, out chan<- input)
 	}
 }
 
+// metFiles are the files the inputs have named so far, under -w: each is
+// rewritten once, under the first name met, and its later names are left
+// out. A later name is the same folder entry as an earlier one, reached
+// again: a file named twice (a.txt b.txt a.txt, or ./a.txt), a folder
+// named inside another one named, a symbolic link to it (named, or
+// followed in a walk). Two workers rewrote it at once: one of them failed
+// ("changed while it was being cleaned"), or both read the old text; and
+// with --across the second name lost every paragraph to the first, and the
+// file was rewritten nearly empty. A hard link is an entry of its own, and
+// is rewritten (and, as by any rename-based rewrite, detached) as before:
+// leaving it out would leave it unclean.
+type metFiles struct {
+	dirs  map[string]string          // a folder as named: its absolute path, links resolved
+	names map[string]map[string]bool // a resolved folder: the names met in it
+}
+
+// again reports whether in names a file met before, and notes it. A
+// path that cannot be resolved is taken as new: reading it says why.
+func (m *metFiles) again(in input) bool {
+	path := in.path
+	link := in.link
+	if !in.found { // a walk knows a link from a file; a name given may be either
+		info, err := os.Lstat(path)
+		if err != nil {
+			return false
+		}
+		link = info.Mode()&fs.ModeSymlink != 0
+	}
+	var err error
+	if link {
+		if path, err = filepath.EvalSymlinks(path); err != nil {
+			return false
+		}
+	}
+	named := filepath.Dir(path)
+	dir, ok := m.dirs[named]
+	if !ok {
+		if dir, err = resolveFolder(named); err != nil {
+			return false
+		}
+		m.dirs[named] = dir
+	}
+	names := m.names[dir]
+	if names == nil {
+		names = map[string]bool{}
+		m.names[dir] = names
+	}
+	base := filepath.Base(path)
+	if names[base] {
+		return true
+	}
+	names[base] = true
+	return false
+}
+
+// resolveFolder returns the absolute path of the folder dir, its links
+// resolved.
+func resolveFolder(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
 // walk sends the files below dir, which stands for root+rel, in lexical
 // order. visited holds the real paths of the folders being walked, so that
 // followed links cannot loop. It returns false when ctx is done.
@@ -147,7 +223,8 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 		p := filepath.Join(dir, e.Name())
 		r := path.Join(rel, e.Name())
 		typ := e.Type()
-		if typ&fs.ModeSymlink != 0 {
+		link := typ&fs.ModeSymlink != 0
+		if link {
 			if !s.follow {
 				continue
 			}
@@ -166,7 +243,7 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 				return false
 			}
 		case typ.IsRegular() && s.wants(r):
-			if !send(input{path: p, rel: r, found: true}) {
+			if !send(input{path: p, rel: r, found: true, link: link}) {
 				return false
 			}
 		}

@@ -92,8 +92,8 @@ func (cmd *command) cleanJSONLFile(ctx context.Context, in input, base int, emit
 		if err != nil {
 			return s, read, err
 		}
-		if file, err = createOutput(target); err != nil {
-			return s, read, err
+		if file, err = createOutput(target, cmd.atStart); err != nil {
+			return s, read, fmt.Errorf("write %s: %w", target, err) // as for a text
 		}
 		dst = file
 	case !cmd.list && !cmd.diff && !cmd.check:

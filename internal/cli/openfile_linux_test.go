@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // The tests of output paths that are symbolic links the old code could
@@ -71,6 +73,16 @@ func openDeleted(t *testing.T, contents string) *os.File {
 	return f
 }
 
+// given makes f's descriptor one this process could have been given by a
+// shell, as it opened it for "exec 5>file": not closed on exec, which
+// every descriptor Go opens is (see listStartDescriptors).
+func given(t *testing.T, f *os.File) {
+	t.Helper()
+	if _, err := unix.FcntlInt(f.Fd(), unix.F_SETFD, 0); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestOutputToOwnOpenFile writes -o, --report, --html and JSON Lines -o
 // through a link to /proc/self/fd/N, a file this process has open and has
 // written to: the output goes into that open file after what is in it, at
@@ -90,6 +102,7 @@ func TestOutputToOwnOpenFile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			f := openDeleted(t, "before\n")
+			given(t, f)
 			target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
 			dir := linkedOutput(t, target)
 			link := filepath.Join(dir, "link")
@@ -248,6 +261,7 @@ func TestOutputToOwnReadOnlyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	given(t, f)
 	target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
 	dir = linkedOutput(t, target)
 	link := filepath.Join(dir, "link")
@@ -266,4 +280,266 @@ func TestOutputToOwnReadOnlyFile(t *testing.T) {
 		}
 	}
 	checkStillLink(t, link, target)
+}
+
+// lowestFreeDescriptor returns the number the next file this process
+// opens takes, as far as it can tell: the lowest that is free now.
+func lowestFreeDescriptor(t *testing.T) int {
+	t.Helper()
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return int(f.Fd())
+}
+
+// TestOutputToDescriptorOpenedSince names as an output a /dev/fd/N the
+// caller never opened, so that N is free when Run starts and later takes
+// one of textclean's own working files: the report's temporary file
+// ("-o /dev/fd/5 --report r.json" wrote the text into the report), or a
+// JSON Lines input (refused as open only for reading before, by chance of
+// its mode). Either must be refused for what it is, nothing written: the
+// report holds its failure line and no text, the input is as it was.
+func TestOutputToDescriptorOpenedSince(t *testing.T) {
+	dir := linkedOutput(t, "unused")
+	in := filepath.Join(dir, "in.txt")
+	jsonl := filepath.Join(dir, "in.jsonl")
+	const record = `{"text":"a &amp; b"}` + "\n"
+	if err := os.WriteFile(jsonl, []byte(record), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("report", func(t *testing.T) {
+		report := filepath.Join(dir, "r.json")
+		out := "/dev/fd/" + strconv.Itoa(lowestFreeDescriptor(t))
+		_, stderr, code := run(t, "", "-o", out, "--report", report, in)
+		if want := out + ": not open when textclean started"; code != ExitError || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr, want)
+		}
+		data, err := os.ReadFile(report)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), `{"input":`) || strings.Contains(string(data), "a & b") {
+			t.Errorf("the report holds %q; want its lines alone, without the text", data)
+		}
+	})
+	t.Run("jsonl input", func(t *testing.T) {
+		out := "/dev/fd/" + strconv.Itoa(lowestFreeDescriptor(t))
+		_, stderr, code := run(t, "", "--jsonl", "-o", out, jsonl)
+		if want := out + ": not open when textclean started"; code != ExitError || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, stderr, want)
+		}
+		if data, _ := os.ReadFile(jsonl); string(data) != record {
+			t.Errorf("the input holds %q, want %q as it was", data, record)
+		}
+	})
+	checkNoTemporaryFiles(t, dir)
+}
+
+// TestStartDescriptors checks createOutput's test of this process's
+// descriptors directly, with no guess at the number a file will take: a
+// path to a descriptor opened after the list was made is refused, and so
+// is one this process opened itself (close-on-exec), which a shell cannot
+// have given it; one given before the list was made is written through a
+// copy.
+func TestStartDescriptors(t *testing.T) {
+	before := listStartDescriptors()
+	f := openDeleted(t, "")
+	path := "/dev/fd/" + strconv.Itoa(int(f.Fd()))
+	if out, err := createOutput(path, listStartDescriptors()); err != errOpenedSince {
+		if err == nil {
+			out.abort()
+		}
+		t.Errorf("with a descriptor of this process's own: %v, want %v", err, errOpenedSince)
+	}
+	given(t, f)
+	if out, err := createOutput(path, before); err != errOpenedSince {
+		if err == nil {
+			out.abort()
+		}
+		t.Errorf("with the descriptors listed before the file was opened: %v, want %v", err, errOpenedSince)
+	}
+	if err := writeFile(path, "text\n", listStartDescriptors()); err != nil {
+		t.Fatalf("with the descriptors listed after: %v", err)
+	}
+	if data, _ := io.ReadAll(io.NewSectionReader(f, 0, 1<<20)); string(data) != "text\n" {
+		t.Errorf("the open file holds %q, want %q", data, "text\n")
+	}
+	if own := listStartDescriptors(); !own.has(0) || !own.has(1) || !own.has(2) {
+		t.Errorf("%v: want 0, 1 and 2 among them", own.fds)
+	}
+}
+
+// TestOutputThroughOwnThread names an output by /proc/TID/fd/N, TID one of
+// this process's threads other than the first: the same descriptor as
+// /proc/self/fd/N. It was taken for another process's and reopened for
+// appending, so that a file this process has open only for reading (an
+// input) was written into. It must be refused as /proc/self/fd/N is.
+func TestOutputThroughOwnThread(t *testing.T) {
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		t.Skip(err)
+	}
+	tid := ""
+	for _, task := range tasks {
+		if task.Name() != strconv.Itoa(os.Getpid()) {
+			tid = task.Name()
+		}
+	}
+	if tid == "" {
+		t.Skip("this process has one thread")
+	}
+	dir := linkedOutput(t, "unused")
+	held := filepath.Join(dir, "held.txt")
+	if err := os.WriteFile(held, []byte(linkInput), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	given(t, f)
+	out := "/proc/" + tid + "/fd/" + strconv.Itoa(int(f.Fd()))
+	_, stderr, code := run(t, "", "-o", out, filepath.Join(dir, "in.txt"))
+	if code != ExitError || !strings.Contains(stderr, "open only for reading") {
+		t.Errorf("-o %s: exit %d, stderr %q; want it refused as open only for reading", out, code, stderr)
+	}
+	if data, _ := os.ReadFile(held); string(data) != linkInput {
+		t.Errorf("the file open for reading holds %q, want %q as it was", data, linkInput)
+	}
+}
+
+// TestLinkChainErrors gives -o, --report and --state links whose chain
+// cannot be followed to its end, and checks that each says so in the
+// same words, the system's (a loop through a folder's link said
+// "EvalSymlinks: too many links" for -o and --report), and that --state
+// says so before any input is cleaned (one into a missing folder was
+// taken for no state yet, and failed only when saved, after the run).
+func TestLinkChainErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		links map[string]string // name in the folder: target
+		want  string
+	}{
+		{"folder loop", map[string]string{"link": "dl/x", "dl": "dl"}, ": too many levels of symbolic links"},
+		{"loop", map[string]string{"link": "l2", "l2": "link"}, ": too many levels of symbolic links"},
+		{"no folder", map[string]string{"link": "missing/x"}, ": link to missing/x, which cannot be created: no such file or directory"},
+		{"dangling folder link", map[string]string{"link": "dl/x", "dl": "missing"}, ": link to dl/x, which cannot be created: no such file or directory"},
+		{"file as folder", map[string]string{"link": "in.txt/x"}, ": not a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "in.txt")
+			os.WriteFile(in, []byte(linkInput), 0o644)
+			for name, target := range tt.links {
+				if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Chdir(dir) // the links' targets are named relative to it, as the messages are
+			for _, args := range [][]string{
+				{"-o", "link", "in.txt"},
+				{"--report", "link", "-o", os.DevNull, "in.txt"},
+				{"--across", "--state", "link", "-l", "in.txt"},
+			} {
+				stdout, stderr, code := run(t, "", args...)
+				if code != ExitError || !strings.Contains(stderr, "link"+tt.want+"\n") {
+					t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", args, code, stderr, "link"+tt.want)
+				}
+				if stdout != "" {
+					t.Errorf("%q: printed %q; want nothing", args, stdout)
+				}
+			}
+			for name, target := range tt.links {
+				checkStillLink(t, filepath.Join(dir, name), target)
+			}
+			checkNoTemporaryFiles(t, dir)
+		})
+	}
+}
+
+// TestReopenedFileErrorsNameThePath writes -o, --report and JSON Lines -o
+// through a link to /proc/PID/fd/3, another process's /dev/full, which is
+// opened anew: the write fails, and the error must name the link the user
+// gave, as it does for a descriptor of textclean's own, not
+// /proc/PID/fd/3 (the report's and JSON Lines' errors did).
+func TestReopenedFileErrorsNameThePath(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer full.Close()
+	holder := exec.Command("sleep", "60")
+	holder.ExtraFiles = []*os.File{full} // its descriptor 3
+	if err := holder.Start(); err != nil {
+		t.Skipf("cannot start sleep: %v", err)
+	}
+	defer holder.Wait()
+	defer holder.Process.Kill()
+	target := "/proc/" + strconv.Itoa(holder.Process.Pid) + "/fd/3"
+	dir := linkedOutput(t, target)
+	link := filepath.Join(dir, "link")
+	in, jsonl := filepath.Join(dir, "in.txt"), filepath.Join(dir, "in.jsonl")
+	os.WriteFile(jsonl, []byte(`{"text":"a &amp; b"}`+"\n"), 0o644)
+	for _, args := range [][]string{
+		{"-o", link, in},
+		{"--report", link, "-o", os.DevNull, in},
+		{"--jsonl", "-o", link, jsonl},
+		{"--report", link, "-o", os.DevNull, "--jsonl", jsonl},
+	} {
+		_, stderr, code := run(t, "", args...)
+		if code != ExitError || !strings.Contains(stderr, link+": ") || !strings.Contains(stderr, "no space left on device") || strings.Contains(stderr, "/proc/") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and a full device named %s", args, code, stderr, link)
+		}
+	}
+	checkStillLink(t, link, target)
+}
+
+// TestOutputPipeReaderGone writes each output through a path to a pipe
+// whose reader has gone, as "textclean --report /dev/stdout FILE | head
+// -c1" does: like standard output's broken pipe, it must stop the run
+// and exit 2 quietly, not say "report: write /dev/stdout: broken pipe".
+// A report of its own still records the failed output.
+func TestOutputPipeReaderGone(t *testing.T) {
+	dir := linkedOutput(t, "unused")
+	in, in2 := filepath.Join(dir, "in.txt"), filepath.Join(dir, "in2.txt")
+	jsonl := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in2, []byte(linkInput), 0o644)
+	os.WriteFile(jsonl, []byte(`{"text":"a &amp; b"}`+"\n"), 0o644)
+	report := filepath.Join(dir, "r.json")
+	for _, args := range [][]string{
+		{"--report", "PIPE", "-o", os.DevNull, in},
+		{"--report", "PIPE", "-l", in, in2},
+		{"-o", "PIPE", in},
+		{"--html", "PIPE", "-o", os.DevNull, in},
+		{"--jsonl", "-o", "PIPE", jsonl},
+		{"--report", "PIPE", "-o", os.DevNull, "--jsonl", jsonl},
+		{"--report", report, "-o", "PIPE", in},
+	} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Close() // the reader is gone
+		given(t, w)
+		pipe := "/proc/self/fd/" + strconv.Itoa(int(w.Fd()))
+		var named []string
+		for _, a := range args {
+			named = append(named, strings.ReplaceAll(a, "PIPE", pipe))
+		}
+		stdout, stderr, code := run(t, "", named...)
+		w.Close()
+		if code != ExitError || stderr != "" {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and nothing said", args, code, stderr)
+		}
+		if stdout != "" {
+			t.Errorf("%q: printed %q after the reader left; want nothing", args, stdout)
+		}
+	}
+	if data, _ := os.ReadFile(report); !strings.Contains(string(data), `"error":"write /proc/self/fd/`) || !strings.Contains(string(data), "broken pipe") {
+		t.Errorf("the report holds %q; want the failed output's error", data)
+	}
 }

@@ -34,7 +34,7 @@ const (
 // runPhase runs textclean sign, select or apply when args[1] names one,
 // and reports whether it did. Only the first argument counts: "textclean
 // -q sign" cleans a file named sign.
-func runPhase(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, bool) {
+func runPhase(args []string, atStart startDescriptors, stdin io.Reader, stdout, stderr io.Writer) (int, bool) {
 	if len(args) < 2 {
 		return 0, false
 	}
@@ -46,7 +46,7 @@ func runPhase(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, bo
 			"clean each input (or JSON Lines record) on its own and print one signature line per distinct paragraph it keeps: KEY SEQ FIRST LAST NAME",
 			phaseFlags(flagDiff, flagList, flagWrite, flagCheck, flagExplain, flagOutput, flagReport, flagAcross, flagBoilerplate, flagState),
 			func(c *cli.Context) error {
-				cmd, err := newPhaseCommand(c, args[1:], stdin, stdout, stderr)
+				cmd, err := newPhaseCommand(c, args[1:], atStart, stdin, stdout, stderr)
 				if err == nil {
 					code = cmd.runSign()
 				}
@@ -76,7 +76,7 @@ func runPhase(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, bo
 			append(phaseFlags(flagAcross, flagBoilerplate, flagState),
 				&cli.StringSliceFlag{Name: flagVerdicts, Usage: "read the verdicts from `FILE` (select's output); repeatable"}),
 			func(c *cli.Context) error {
-				cmd, err := newPhaseCommand(c, args[1:], stdin, stdout, stderr)
+				cmd, err := newPhaseCommand(c, args[1:], atStart, stdin, stdout, stderr)
 				if err != nil {
 					return err
 				}
@@ -130,8 +130,8 @@ func phaseFlags(without ...string) []cli.Flag {
 }
 
 // newPhaseCommand is newCommand with the phases' own flags.
-func newPhaseCommand(c *cli.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (*command, error) {
-	cmd, err := newCommand(c, args, stdin, stdout, stderr)
+func newPhaseCommand(c *cli.Context, args []string, atStart startDescriptors, stdin io.Reader, stdout, stderr io.Writer) (*command, error) {
+	cmd, err := newCommand(c, args, atStart, stdin, stdout, stderr)
 	if err != nil {
 		return nil, err
 	}

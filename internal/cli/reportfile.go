@@ -17,7 +17,7 @@ func (cmd *command) openReport() (*reportWriter, error) {
 	if cmd.report == "-" {
 		return &reportWriter{w: cmd.stdout}, nil
 	}
-	f, err := createOutput(cmd.report)
+	f, err := createOutput(cmd.report, cmd.atStart)
 	if err != nil {
 		return nil, err
 	}

@@ -178,9 +178,10 @@ func (c *corpusTable) readState(r *bufio.Reader) error {
 	return nil
 }
 
-// saveState writes c to path, atomically.
-func (c *corpusTable) saveState(path string) error {
-	f, err := createOutput(path)
+// saveState writes c to path, atomically; atStart is as for
+// createOutput.
+func (c *corpusTable) saveState(path string, atStart startDescriptors) error {
+	f, err := createOutput(path, atStart)
 	if err != nil {
 		return err
 	}

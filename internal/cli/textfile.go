@@ -72,12 +72,12 @@ func (t *textOut) Write(p []byte) (int, error) {
 // compared, so that what is said of the input (changed, its bytes out) is
 // what it was when the text was written after cleaning.
 func (t *textFile) Write(p []byte) (int, error) {
-	held := t.size // the bytes of raw held back so far, under -w
+	held := t.size // the bytes held back so far: under -w, raw's; else none
 	t.add(p)
 	if t.err != nil || t.hold && t.same {
 		return len(p), nil
 	}
-	if t.f == nil && (!t.start() || t.hold && !t.putString(t.raw[:held])) {
+	if t.f == nil && !t.start(held) {
 		return len(p), nil
 	}
 	t.put(p)
@@ -94,12 +94,10 @@ func (t *textFile) finish() error {
 	if t.hold && !t.changed() {
 		return nil
 	}
-	if t.f == nil {
-		// Nothing was written: an empty text, or under -w one that is
-		// the start of the input.
-		if !t.start() || !t.putString(t.raw[:t.size]) {
-			return t.err
-		}
+	// Nothing written yet: an empty text, or under -w one that is the
+	// start of the input.
+	if t.f == nil && !t.start(t.size) {
+		return t.err
 	}
 	if err := t.f.commit(); err != nil {
 		return t.wrap(err)
@@ -107,10 +105,13 @@ func (t *textFile) finish() error {
 	return nil
 }
 
-// start creates the file.
-func (t *textFile) start() bool {
-	t.f, t.err = t.open()
-	return t.err == nil
+// start creates the file and writes to it the first held bytes of the
+// text, held back because they were the input's too (-w): raw[:held].
+func (t *textFile) start(held int) bool {
+	if t.f, t.err = t.open(); t.err != nil {
+		return false
+	}
+	return held == 0 || t.putString(t.raw[:held])
 }
 
 // put writes p to the file; on an error it removes the file.

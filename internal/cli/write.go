@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -67,8 +68,8 @@ func rewriteTarget(path string) (string, os.FileInfo, error) {
 
 // writeFile writes data to path, following a symbolic link: see
 // createOutput.
-func writeFile(path, data string) error {
-	f, err := createOutput(path)
+func writeFile(path, data string, atStart startDescriptors) error {
+	f, err := createOutput(path, atStart)
 	if err != nil {
 		return err
 	}
@@ -83,16 +84,17 @@ func writeFile(path, data string) error {
 // /dev/null, a pipe) is written to directly: replacing it with a regular
 // file would destroy it. A path that reaches an open file through procfs
 // (/dev/stdout, /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N) names that
-// open file, which is written directly too: see createOpenFile. A link is
+// open file, which is written directly too; one of this process's own
+// must be one it was given (atStart: see createOpenFile). A link is
 // never replaced: one whose chain ends at a name that does not exist has
 // that file created, as the shell's > would; one that cannot be followed
 // (a loop, a folder missing or forbidden) is an error.
-func createOutput(path string) (*atomicFile, error) {
+func createOutput(path string, atStart startDescriptors) (*atomicFile, error) {
 	// One Lstat tells a new file (the common case with -o into a fresh
 	// folder) from an existing one; only a link needs resolving.
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return createThroughLink(path)
+		return createThroughLink(path, atStart)
 	}
 	if err != nil {
 		f, err := createAtomic(path, nil)
@@ -111,6 +113,12 @@ var errNotOpen error = syscall.EBADF
 // errReadOnlyDescriptor is the error for a path of procfs to one of this
 // process's descriptors that is open only for reading: see createOpenFile.
 var errReadOnlyDescriptor = errors.New("open only for reading: an input, not an output")
+
+// errOpenedSince is the error for a path of procfs to one of this
+// process's descriptors that it was not given, open, when Run started:
+// one of textclean's own working files (or the Go runtime's), on a number
+// the shell left free.
+var errOpenedSince = errors.New("not open when textclean started")
 
 // closedDescriptor reports whether path, which does not exist, is one of
 // procfs for an open file (/dev/fd/9): a clearer error than that of
@@ -134,14 +142,16 @@ func closedDescriptor(path string) bool {
 func checkStatePath(path string) error {
 	info, err := os.Lstat(path)
 	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		open, _, ferr := followLinks(path)
-		if ferr != nil {
+		end, ferr := followLinks(path)
+		switch {
+		case ferr != nil:
 			return ferr
-		}
-		if open != nil {
+		case end.open != nil:
 			return errors.New("an open file (through /proc), not a file of its own; a state file is read, then replaced")
+		case end.info == nil:
+			return nil // a link to a file to be made
 		}
-		info, err = os.Stat(path)
+		info = end.info
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -159,31 +169,19 @@ func checkStatePath(path string) error {
 
 // createThroughLink starts writing the output path, a symbolic link: see
 // createOutput.
-func createThroughLink(path string) (*atomicFile, error) {
-	open, last, err := followLinks(path)
+func createThroughLink(path string, atStart startDescriptors) (*atomicFile, error) {
+	end, err := followLinks(path)
 	switch {
 	case err != nil:
 		return nil, err
-	case open != nil:
-		return createOpenFile(*open, path)
+	case end.open != nil:
+		return createOpenFile(*end.open, path, atStart)
+	case end.info == nil:
+		// A chain that ends at a name that is not there, in a folder
+		// that is: the file is created under that name.
+		return createAtomic(end.path, nil)
 	}
-	target, err := filepath.EvalSymlinks(path)
-	if err == nil {
-		info, err := os.Stat(target)
-		if err != nil {
-			return nil, bare(err)
-		}
-		return createExisting(target, info)
-	}
-	// A chain that ends at a name that is not there: the file is created
-	// under that name, if its folder is there.
-	if _, lerr := os.Lstat(last); !errors.Is(lerr, fs.ErrNotExist) {
-		return nil, bare(err)
-	}
-	if dir, derr := os.Stat(filepath.Dir(last)); derr != nil || !dir.IsDir() {
-		return nil, fmt.Errorf("link to %s, which cannot be created: %w", last, bare(err))
-	}
-	return createAtomic(last, nil)
+	return createExisting(end.path, end.info)
 }
 
 // createExisting starts writing the output path, which exists and is what
@@ -216,11 +214,21 @@ type openFileLink struct {
 	pid, fd int
 }
 
+// linkEnd is where a chain of symbolic links ends: a link of procfs to an
+// open file (open), or else a name that is not a link (path, its folder
+// resolved), and what is there (info, from Lstat), nil if nothing is.
+type linkEnd struct {
+	open *openFileLink
+	path string
+	info fs.FileInfo
+}
+
 // followLinks follows the chain of symbolic links that starts at path, one
-// link at a time, and returns the first that is a link of procfs to an open
-// file, if one is; else the name the chain ends at, which may not exist. A
-// loop is an error.
-func followLinks(path string) (*openFileLink, string, error) {
+// link at a time, each looked at once, and returns where it ends: the
+// first link of procfs to an open file, if it comes to one. A loop, or a
+// name on the way that cannot be reached (its folder missing, forbidden or
+// not a folder), is an error.
+func followLinks(path string) (linkEnd, error) {
 	p := path
 	for range maxLinks {
 		// The folder of each link is resolved (/dev/fd is a link to
@@ -228,26 +236,47 @@ func followLinks(path string) (*openFileLink, string, error) {
 		// starts there, and it tells a link of procfs.
 		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
 		if err != nil {
-			return nil, p, nil // the caller's EvalSymlinks says why
+			return linkEnd{}, unreachable(p, err)
 		}
 		p = filepath.Join(dir, filepath.Base(p))
 		if link, ok := procOpenFile(dir, filepath.Base(p)); ok {
-			return &link, "", nil
+			return linkEnd{open: &link}, nil
 		}
 		info, err := os.Lstat(p)
-		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			return nil, p, nil
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return linkEnd{path: p}, nil
+		case err != nil:
+			return linkEnd{}, bare(err)
+		case info.Mode()&fs.ModeSymlink == 0:
+			return linkEnd{path: p, info: info}, nil
 		}
 		target, err := os.Readlink(p)
 		if err != nil {
-			return nil, "", bare(err)
+			return linkEnd{}, bare(err)
 		}
 		if !filepath.IsAbs(target) {
 			target = filepath.Join(dir, target)
 		}
 		p = target
 	}
-	return nil, "", syscall.ELOOP
+	return linkEnd{}, syscall.ELOOP
+}
+
+// unreachable is the error for the name p, the next in a chain of links,
+// whose folder could not be resolved (err): the system's own word for
+// what stops it (a loop, a file where a folder should be, a forbidden
+// folder), or, for a folder that is not there, that the link's target
+// cannot be created.
+func unreachable(p string, err error) error {
+	_, lerr := os.Lstat(p)
+	switch {
+	case errors.Is(lerr, fs.ErrNotExist):
+		return fmt.Errorf("link to %s, which cannot be created: %w", p, bare(err))
+	case lerr != nil:
+		return bare(lerr)
+	}
+	return bare(err)
 }
 
 // procOpenFile reports whether name in the resolved folder dir is a link of
@@ -283,19 +312,28 @@ func procOpenFile(dir, name string) (openFileLink, bool) {
 // place, under name, the path the user gave (errors say /dev/stdout, not
 // /proc/PID/fd/1): the file has no name of its own to rename a file over
 // (it may be deleted, a pipe, a socket), and whoever holds it open would
-// not see a new file. One of this process's own descriptors open for writing
-// (/dev/stdout is /proc/self/fd/1) is written through a copy of it, which
-// shares its offset: "textclean --report /dev/stdout FILE > out.txt"
-// writes the report and the text one after the other into out.txt, as a
-// shell's "echo > /dev/stdout" does. One of its own open only for reading
-// is refused, as the shell's "echo >&0" is: it is an input (standard input
-// from a file, or a file this process opened itself, which took a number
-// the shell left free), and appending to it wrote the output into the input
-// (JSON Lines, which reads as it writes, read back its own output without
-// end). Another process's is opened anew: a regular file for appending, so
-// that nothing already in it is overwritten; a device or pipe as it is.
-func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
-	if link.pid == os.Getpid() {
+// not see a new file. One of this process's own descriptors (/dev/stdout
+// is /proc/self/fd/1) counts only if it was given to textclean and open
+// when Run started (atStart): any other is textclean's own (or the Go
+// runtime's) working file on a number the shell left free (-o /dev/fd/5
+// --report r.json: the report's temporary file), and is refused. One open for writing is written
+// through a copy of it, which shares its offset: "textclean --report
+// /dev/stdout FILE > out.txt" writes the report and the text one after
+// the other into out.txt, as a shell's "echo > /dev/stdout" does. One
+// open only for reading is refused, as the shell's "echo >&0" is: it is an
+// input (standard input from a file), and appending to it wrote the output
+// into the input (JSON Lines, which reads as it writes, read back its own
+// output without end). Another process's is opened anew: a regular file
+// for appending, so that nothing already in it is overwritten; a device
+// or pipe as it is.
+func createOpenFile(link openFileLink, name string, atStart startDescriptors) (*atomicFile, error) {
+	if ownProcess(link.pid) {
+		if !atStart.has(link.fd) {
+			if _, err := os.Lstat(link.path); err != nil {
+				return nil, errNotOpen // not open now either
+			}
+			return nil, errOpenedSince
+		}
 		f, err := dupWritable(link.fd, name)
 		if err != nil {
 			return nil, err
@@ -315,11 +353,40 @@ func createOpenFile(link openFileLink, name string) (*atomicFile, error) {
 	case info.Mode().IsRegular():
 		flag |= os.O_APPEND
 	}
-	f, err := os.OpenFile(link.path, flag, 0)
+	f, err := reopen(link.path, flag, name)
 	if err != nil {
 		return nil, bare(err)
 	}
 	return &atomicFile{File: f, path: name, direct: true}, nil
+}
+
+// ownProcess reports whether pid, a number under /proc, is this process:
+// its own number (/proc/self), or that of one of its threads, which shares
+// its descriptors (/proc/TID/fd/N is /proc/self/fd/N).
+func ownProcess(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	_, err := os.Lstat("/proc/self/task/" + strconv.Itoa(pid))
+	return err == nil
+}
+
+// startDescriptors is the set of descriptors this process was given that
+// were still open when Run started, before textclean opened anything of
+// its own: standard input, output and error, and whatever else the shell
+// (or the program that ran textclean) left open for it. A path of procfs
+// to one of this process's descriptors names an open file only if it is
+// one of these (see createOpenFile). The zero value knows none, and takes
+// every descriptor as given, as when procfs cannot be read.
+type startDescriptors struct {
+	fds   []int // in the order /proc/self/fd lists them
+	known bool
+}
+
+// has reports whether fd was given and open when Run started: always, if
+// that is not known.
+func (s startDescriptors) has(fd int) bool {
+	return !s.known || slices.Contains(s.fds, fd)
 }
 
 // fill writes data to f and commits it, or aborts it if the write fails.
