@@ -747,10 +747,12 @@ func (c *cleaner) keyOf(i int) Key {
 // break is not lost with the paragraph that carried it.
 func (c *cleaner) blankLinesBefore() []int32 {
 	blanks := make([]int32, len(c.paras))
-	pending := int32(0)
+	pending, end := int32(0), int32(0) // end: the line after the paragraph before
 	for i, p := range c.paras {
-		pending = max(pending, p.blankBefore)
-		blanks[i] = p.blankBefore
+		before := p.first - end // the lines between are blank (see paragraph)
+		end = p.last + 1
+		pending = max(pending, before)
+		blanks[i] = before
 		if c.fate[i] == kept {
 			blanks[i] = pending
 			pending = 0

@@ -11,9 +11,13 @@ import (
 // There is one for every paragraph of the document, so it holds int32s
 // (Clean takes no more than maxText bytes, hence lines) and not its text,
 // which the cleaner keeps once, as its current text, until it changes.
+//
+// Every line between two paragraphs is blank (a line of text is a
+// paragraph, or in the Blocks style part of one), so the blank lines
+// before a paragraph are told by where it and the one before it stand:
+// see blankLinesBefore.
 type paragraph struct {
 	first, last int32 // indexes into doc.Lines
-	blankBefore int32 // blank lines between it and the paragraph before (or the start)
 }
 
 // chooseStyle chooses Blocks when blank lines separate the paragraphs:
@@ -108,8 +112,8 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []parag
 	}
 	inParallel(len(runs), func(k int) {
 		p := runs[k].first
-		eachParagraph(blank, style, runs[k].lo, runs[k].hi, func(first, last, before int) {
-			paras[p] = paragraph{first: int32(first), last: int32(last), blankBefore: int32(before)}
+		eachParagraph(blank, style, runs[k].lo, runs[k].hi, func(first, last int) {
+			paras[p] = paragraph{first: int32(first), last: int32(last)}
 			if texts != nil {
 				texts[p] = joinLines(lines[first : last+1])
 			}
@@ -154,16 +158,11 @@ func startsParagraph(blank []bool, style Style, i int) bool {
 }
 
 // eachParagraph calls f with the first and last line of each paragraph
-// that starts in lines [lo, hi), where line lo starts one (or lo is 0),
-// and the blank lines before it; blank marks the blank lines.
-func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last, blank int)) {
-	before := 0
-	for i := lo - 1; i >= 0 && blank[i]; i-- {
-		before++ // the blank lines before the run, at the end of the one before
-	}
+// that starts in lines [lo, hi), where line lo starts one (or lo is 0);
+// blank marks the blank lines.
+func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last int)) {
 	for i := lo; i < hi; i++ {
 		if blank[i] {
-			before++
 			continue
 		}
 		last := i
@@ -172,8 +171,7 @@ func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last, bl
 				last++
 			}
 		}
-		f(i, last, before)
-		before = 0
+		f(i, last)
 		i = last
 	}
 }

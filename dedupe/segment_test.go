@@ -100,10 +100,8 @@ func detectStyle(lines []normalize.Line) Style {
 func segmentSequential(lines []normalize.Line, style Style) ([]paragraph, []string) {
 	var paras []paragraph
 	var texts []string
-	blank := 0
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Blank() {
-			blank++
 			continue
 		}
 		last := i
@@ -112,9 +110,8 @@ func segmentSequential(lines []normalize.Line, style Style) ([]paragraph, []stri
 				last++
 			}
 		}
-		paras = append(paras, paragraph{first: int32(i), last: int32(last), blankBefore: int32(blank)})
+		paras = append(paras, paragraph{first: int32(i), last: int32(last)})
 		texts = append(texts, joinLines(lines[i:last+1]))
-		blank = 0
 		i = last
 	}
 	return paras, texts
@@ -162,6 +159,16 @@ func checkSegment(t *testing.T, name string, lines []normalize.Line) {
 				t.Fatalf("%s, style %v, %d goroutines: texts of paragraphs of one line each", name, style, workers)
 			}
 			tx = everyText(lines, p, tx)
+			// blankLinesBefore counts the lines between paragraphs as blank.
+			end := 0
+			for _, p := range p {
+				for l := end; l < int(p.first); l++ {
+					if !lines[l].Blank() {
+						t.Fatalf("%s, style %v, %d goroutines: line %d, between two paragraphs, is not blank", name, style, workers, l)
+					}
+				}
+				end = int(p.last) + 1
+			}
 			if got != want || len(p) != len(paras) || len(p) > 0 && (!reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts)) {
 				t.Fatalf("%s, style %v, %d goroutines: %v\n%v\n%q\nwant %v\n%v\n%q", name, style, workers, got, p, tx, want, paras, texts)
 			}
