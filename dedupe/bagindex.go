@@ -66,7 +66,7 @@ func (c *cleaner) sentenceSet(i int) string {
 	sents := c.sentencesOf(i)
 	keys := make([]string, len(sents))
 	for k, s := range sents {
-		keys[k] = string(appendKey(nil, c.text[i][s.start:s.end]))
+		keys[k] = string(appendKey(nil, c.textOf(i)[s.start:s.end]))
 	}
 	slices.Sort(keys)
 	var set []byte

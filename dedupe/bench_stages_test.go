@@ -103,7 +103,7 @@ func BenchmarkMatch(b *testing.B) {
 			buf = c.appendKey(buf[:0], i)
 			hashes[i] = xxhash.Sum64(buf)
 		}
-		t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.text[k] }, c.twice.keys)
+		t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.textOf(int(k)) }, c.twice.keys)
 	}
 }
 
@@ -116,10 +116,10 @@ func BenchmarkDecide(b *testing.B) {
 	hashes := make([]uint64, len(c.paras))
 	for i := range c.paras {
 		c.ensureKey(i)
-		hashes[i] = c.hash[i]
+		hashes[i] = uint64(c.hash[i])
 	}
 	var t table
-	textAt := func(i int) string { return c.text[i] }
+	textAt := func(i int) string { return c.textOf(int(i)) }
 	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return textAt(int(k)) }, c.twice.keys)
 	var dc decider
 	b.SetBytes(int64(len(input)))

@@ -134,17 +134,18 @@ type cleaner struct {
 	fate       []fate          // by paragraph
 	copyOf     []int32         // by paragraph: for a removed one, the paragraph it repeats
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	text       []string        // by paragraph: its current text, after sentence cuts
+	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
 	cut        map[int]cutText // by paragraph cut by sentence removals
-	order      []int           // the paragraphs of the output, in order
-	spareOrder []int           // memory for the next order
+	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cut
+	order      []int32         // the paragraphs of the output, in order
+	spareOrder []int32         // memory for the next order: the one before, which nothing else holds
 	cuts       []cutRecord     // every sentence removed, in the order removed
 	outLine    []uint32        // by paragraph: the output line it starts on, 0 if not in the output
 
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
 	// memory as the input), and its sentences, made once per text.
-	hash  []uint64 // by paragraph: the xxhash of its current text's match key, the tables' hash
+	hash  []uint32 // by paragraph: the low 32 bits of the xxhash of its current text's match key, the tables' hash (see paragraphHash)
 	keyed []bool
 	// keys holds, by paragraph, the Key of its current text, made with
 	// its hash, when Options.Elsewhere is asked about it in every round;
@@ -186,11 +187,12 @@ type cleaner struct {
 	decider   decider
 	keyClass  []int32 // by paragraph: one more than the first paragraph with its key at the last table filed
 	classCuts int     // len(cuts) when keyClass was made
-	firstPos  []int32 // by paragraph: one more than the position of the first of its key class in the order
 
 	// By each sentence of the order in turn, whether the sentence round
 	// looks it up: memory it reuses from round to round.
 	asks []uint64
+	// What cutSentences reuses from paragraph to paragraph.
+	cutScratch cutScratch
 
 	// What the last sentence round saw (see sentencesSettled), once one
 	// has run.
@@ -209,6 +211,7 @@ type cleaner struct {
 // original text.
 type cutText struct {
 	original string
+	text     string // its current text
 	pieces   pieces // maps its current text to original
 }
 
@@ -322,18 +325,19 @@ func (c *cleaner) sentencesSettled() bool {
 
 // start finds the paragraphs and sets up the state the rounds work on.
 func (c *cleaner) start() {
-	c.style, c.paras, c.text = segmentOn(c.doc.Lines, c.opts.Paragraphs, c.workers())
+	c.style, c.paras, c.joined = segmentOn(c.doc.Lines, c.opts.Paragraphs, c.workers())
 	n := len(c.paras)
+	c.cutBits = make([]uint64, (n+63)/64)
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
-	c.hash, c.keyed, c.isJunk = make([]uint64, n), make([]bool, n), make([]bool, n)
+	c.hash, c.keyed, c.isJunk = make([]uint32, n), make([]bool, n), make([]bool, n)
 	if c.opts.Elsewhere != nil {
 		c.keys = make([]Key, n)
 	}
 	c.shingleSeed = maphash.MakeSeed()
 	// Sentences (which near-duplicates compare too) and the
-	// near-duplicate information, 76 bytes a paragraph, only for the
+	// near-duplicate information, 64 bytes a paragraph, only for the
 	// rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
@@ -357,9 +361,9 @@ func (c *cleaner) start() {
 	}
 	c.junk = newJunkMatcher(j)
 	c.cut = make(map[int]cutText)
-	c.order = make([]int, n)
+	c.order = make([]int32, n)
 	for i := range c.order {
-		c.order[i] = i
+		c.order[i] = int32(i)
 	}
 	c.prepare()
 }
@@ -428,10 +432,12 @@ func (c *cleaner) result() *Result {
 // tells (the text, ParagraphsOut, and the output lines Changes point to),
 // and lets go of what only the rounds use; for a big input it collects
 // it, and gives the memory back when the text is to be made in memory
-// (see collectBeforeText).
+// (see collectBeforeText). Result.Kept is made after: made before, it
+// came on top of the rounds' state and their garbage, the peak of a
+// CleanTo (16 MB of the 100 MB stream's 293 MB heap); only the Keys made
+// for Options.Elsewhere, which it takes, outlive the rounds' state.
 func (c *cleaner) decided(textInMemory bool) *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
-	r.Kept = c.keptParagraphs()
 	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText && 2*c.sentenceAndNearBytes() >= len(c.input)
 	c.freeRounds()
 	switch {
@@ -441,6 +447,8 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 	default:
 		runtime.GC()
 	}
+	r.Kept = c.keptParagraphs()
+	c.keys, c.keyed = nil, nil
 	for _, f := range c.fate {
 		if f == emptied {
 			r.Emptied++
@@ -462,7 +470,7 @@ func (c *cleaner) keptParagraphs() []KeptParagraph {
 	inParallel(len(runs), func(k int) {
 		var matchKey []byte
 		for pos := runs[k].lo; pos < runs[k].hi; pos++ {
-			i := c.order[pos]
+			i := int(c.order[pos])
 			kept[pos] = KeptParagraph{Lines: c.lines(i, i)}
 			switch {
 			case c.opts.SkipKeys:
@@ -520,18 +528,19 @@ func (c *cleaner) changes() []Change {
 	return changes
 }
 
-// freeRounds lets go of what only the rounds use: the sentences, keys and
-// near-duplicate information of every paragraph. For a big document they
-// are as large as the text that write makes next.
+// freeRounds lets go of what only the rounds use: the sentences, hashes
+// and near-duplicate information of every paragraph. For a big document
+// they are as large as the text that write makes next. The Keys made for
+// Options.Elsewhere (c.keys, c.keyed) stay, for keptParagraphs.
 func (c *cleaner) freeRounds() {
 	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
-	c.hash, c.keyed, c.isJunk, c.keys = nil, nil, nil, nil
+	c.hash, c.isJunk = nil, nil
 	c.keptRepeat = nil
-	c.table, c.decider, c.keyClass, c.firstPos, c.spareOrder = table{}, decider{}, nil, nil, nil
+	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil
 	c.settledPos, c.settledKept, c.asks = nil, nil, nil
 	c.cutParas, c.cutFrom, c.cutHashes = nil, nil, nil
 	c.scratch, c.twice = scratch{}, twiceSets{}
-	c.keyBuf, c.keyBuf2 = nil, nil
+	c.keyBuf, c.keyBuf2, c.cutScratch = nil, nil, cutScratch{}
 	c.nearIdx = nearIndex{}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
@@ -541,7 +550,7 @@ func (c *cleaner) freeRounds() {
 func (c *cleaner) paragraphRound() bool {
 	dropped := c.dropJunk()
 	t := c.paragraphTable()
-	d := c.decider.decide(len(c.order), func(pos int) string { return c.text[c.order[pos]] }, t, c.opts)
+	d := c.decider.decide(len(c.order), func(pos int) string { return c.textOf(int(c.order[pos])) }, t, c.opts)
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
@@ -599,9 +608,14 @@ func (c *cleaner) paragraphTable() *table {
 	t := &c.table
 	if reuseKeyClasses && c.keyClassesHold() {
 		t.root = resize(t.root, len(c.order))
-		c.firstPos = resize(c.firstPos, len(c.paras))
+		// By paragraph, one more than the position of the first of its
+		// key class in the order: in the memory of the decider's counts,
+		// which decide clears before it counts (a slice of its own was
+		// 2 MB more on the 100 MB stream).
+		firstPos := resize(c.decider.copies, len(c.paras))
+		c.decider.copies = firstPos[:0]
 		for pos, i := range c.order {
-			first := &c.firstPos[c.keyClass[i]-1]
+			first := &firstPos[c.keyClass[i]-1]
 			if *first == 0 {
 				*first = int32(pos) + 1
 			}
@@ -610,9 +624,9 @@ func (c *cleaner) paragraphTable() *table {
 		return t
 	}
 	for _, i := range c.order {
-		c.ensureKey(i)
+		c.ensureKey(int(i))
 	}
-	t.file(len(c.order), func(k int) uint64 { return c.hash[c.order[k]] }, func(k int32) string { return c.text[c.order[k]] }, c.twice.keys)
+	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.textOf(int(c.order[k])) }, c.twice.keys)
 	c.keyClass = resize(c.keyClass, len(c.paras))
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1
@@ -632,7 +646,7 @@ func (c *cleaner) dropJunk() bool {
 			return false
 		}
 		c.keyBuf = c.appendKey(c.keyBuf[:0], i)
-		c.junkRule[i], _ = c.junk.match(c.text[i], c.keyBuf)
+		c.junkRule[i], _ = c.junk.match(c.textOf(i), c.keyBuf)
 		return true
 	})
 }
@@ -641,7 +655,7 @@ func (c *cleaner) dropJunk() bool {
 // says other documents have, and reports whether there were any.
 func (c *cleaner) dropElsewhere() bool {
 	return c.dropWhere(elsewhere, func(i int) bool {
-		cp, ok := c.opts.Elsewhere.Find(c.keyOf(i), runeCount(c.text[i]))
+		cp, ok := c.opts.Elsewhere.Find(c.keyOf(i), runeCount(c.textOf(i)))
 		if ok {
 			c.copies[i] = cp
 		}
@@ -654,7 +668,7 @@ func (c *cleaner) dropElsewhere() bool {
 func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 	order := c.order[:0]
 	for _, i := range c.order {
-		if drop(i) {
+		if drop(int(i)) {
 			c.fate[i] = f
 			continue
 		}
@@ -666,7 +680,7 @@ func (c *cleaner) dropWhere(f fate, drop func(i int) bool) bool {
 }
 
 // appendKey appends the match key of paragraph i's current text to dst.
-func (c *cleaner) appendKey(dst []byte, i int) []byte { return appendKey(dst, c.text[i]) }
+func (c *cleaner) appendKey(dst []byte, i int) []byte { return appendKey(dst, c.textOf(i)) }
 
 // ensureKey makes what keyText makes of paragraph i's current text, if it
 // is not made yet.
@@ -697,17 +711,24 @@ func (c *cleaner) keyText(i int, s *scratch) {
 	default:
 		sents = c.splitText(i, s) // the key comes with the sentences'
 	}
-	c.hash[i] = xxhash.Sum64(s.key)
+	c.hash[i] = paragraphHash(s.key)
 	if c.keys != nil {
 		c.keys[i] = keyOf(s.key)
 	}
-	s.addHash(keyHashes, c.hash[i])
-	_, c.isJunk[i] = c.junk.match(c.text[i], s.key)
+	s.addHash(keyHashes, uint64(c.hash[i]))
+	_, c.isJunk[i] = c.junk.match(c.textOf(i), s.key)
 	if !c.opts.nearOff() {
 		c.setNear(i, s.key, sents, s)
 	}
 	c.keyed[i] = true
 }
+
+// paragraphHash returns the hash the paragraph tables and the twice set of
+// keys file a paragraph's match key under: 32 bits of its xxhash, 4 bytes
+// a paragraph less than all 64. Both tell keys apart by their texts (see
+// keyIndex and twiceSet): keys that share the 32 bits, about n²/2³³ pairs
+// of n, cost a comparison, never a result.
+func paragraphHash(key []byte) uint32 { return uint32(xxhash.Sum64(key)) }
 
 // keyOf returns the Key of paragraph i's current text: the one keyText
 // made, when it keeps keys, or one made now.
@@ -726,10 +747,12 @@ func (c *cleaner) keyOf(i int) Key {
 // break is not lost with the paragraph that carried it.
 func (c *cleaner) blankLinesBefore() []int32 {
 	blanks := make([]int32, len(c.paras))
-	pending := int32(0)
+	pending, end := int32(0), int32(0) // end: the line after the paragraph before
 	for i, p := range c.paras {
-		pending = max(pending, p.blankBefore)
-		blanks[i] = p.blankBefore
+		before := p.first - end // the lines between are blank (see paragraph)
+		end = p.last + 1
+		pending = max(pending, before)
+		blanks[i] = before
 		if c.fate[i] == kept {
 			blanks[i] = pending
 			pending = 0
@@ -743,13 +766,29 @@ func (c *cleaner) lines(first, last int) LineRange {
 	return LineRange{c.doc.Lines[c.paras[first].first].Number, c.doc.Lines[c.paras[last].last].Number}
 }
 
+// textOf returns paragraph i's current text: for a paragraph cut by
+// sentence removals, the text the cuts left; else its lines joined, or
+// its one line's. Only the texts of cut and joined paragraphs are kept
+// (on the 100 MB stream, a slice of the texts was 8.5 MB); it reads c.cut
+// only for paragraphs cutBits marks, and can run on goroutines that read
+// the same paragraphs as long as no sentence is cut.
+func (c *cleaner) textOf(i int) string {
+	if c.cutBits[i/64]&(1<<(i%64)) != 0 {
+		return c.cut[i].text
+	}
+	if c.joined != nil {
+		return c.joined[i]
+	}
+	return c.doc.Lines[c.paras[i].first].Text
+}
+
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
 	if ct, ok := c.cut[i]; ok {
 		return ct.original
 	}
-	return c.text[i]
+	return c.textOf(i)
 }
 
 // span returns the input bytes of paragraphs first to last.
@@ -772,11 +811,11 @@ func (c *cleaner) finalCopy(i int) int {
 // so that both take one slice each, of the size they need.
 func (c *cleaner) paragraphChanges(extra int) []Change {
 	count := c.countParagraphChanges()
-	next := make(map[int]int, count.moves) // a moved paragraph → the one after it in the output
+	next := make(map[int]int32, count.moves) // a moved paragraph → the one after it in the output
 	if count.moves > 0 {
 		for k, i := range c.order {
 			if c.fate[i] == moved && k+1 < len(c.order) {
-				next[i] = c.order[k+1]
+				next[int(i)] = c.order[k+1]
 			}
 		}
 	}
@@ -808,7 +847,7 @@ func (c *cleaner) paragraphChanges(extra int) []Change {
 			flush()
 		case junkLine:
 			flush()
-			changes = append(changes, Change{Kind: JunkLine, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Rule: c.junkRule[i]})
+			changes = append(changes, Change{Kind: JunkLine, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(i), Rule: c.junkRule[i]})
 		case elsewhere:
 			flush()
 			cp := c.copies[i]
@@ -816,7 +855,7 @@ func (c *cleaner) paragraphChanges(extra int) []Change {
 			if cp.Documents > 0 {
 				kind = Boilerplate
 			}
-			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Elsewhere: &cp})
+			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(i), Elsewhere: &cp})
 		case removed, near, teaser:
 			k := c.finalCopy(i)
 			kind := Paragraph
@@ -830,12 +869,12 @@ func (c *cleaner) paragraphChanges(extra int) []Change {
 				at = len(changes)
 			}
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.text[i], Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
+				Text: c.textOf(i), Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
 		case moved: // a stretch of removed paragraphs goes on past a move
-			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
+			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(i), OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
-				m.Kept = c.lines(j, j)
+				m.Kept = c.lines(int(j), int(j))
 			}
 			changes = append(changes, m)
 		}
@@ -923,7 +962,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	}
 	ch.Kept, _ = c.locate(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.text[j]).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.textOf(j)).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
 	}
 	return ch
 }

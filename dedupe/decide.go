@@ -222,7 +222,7 @@ func adjacentInKeptText(d []decision, a, b, limit int) bool {
 // outputOrder appends to dst the paragraphs of order (the units of d, in
 // order) that the output keeps, in output order: the kept ones in order,
 // each preceded by the ones moved before it.
-func (dc *decider) outputOrder(dst []int, order []int) []int {
+func (dc *decider) outputOrder(dst, order []int32) []int32 {
 	d := dc.d
 	// The moved paragraphs by the position they are placed before, each
 	// anchor's in order.

@@ -1,6 +1,9 @@
 package dedupe
 
 import (
+	"hash/maphash"
+	"math/bits"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -139,7 +142,7 @@ func BenchmarkSketch(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
 	keys := make([]string, len(c.paras))
 	for i := range keys {
-		keys[i] = string(appendKey(nil, c.text[i]))
+		keys[i] = string(appendKey(nil, c.textOf(int(i))))
 	}
 	b.SetBytes(int64(len(c.input)))
 	for b.Loop() {
@@ -155,7 +158,7 @@ func BenchmarkHasWords(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
 	var keys []string
 	for i := range c.paras {
-		appendKeys(nil, c.text[i], sentence.Split(c.text[i]), func(k int, key []byte) { keys = append(keys, string(key)) })
+		appendKeys(nil, c.textOf(i), sentence.Split(c.textOf(i)), func(k int, key []byte) { keys = append(keys, string(key)) })
 	}
 	b.SetBytes(int64(len(c.input)))
 	long := 0
@@ -281,6 +284,47 @@ func TestWordHash(t *testing.T) {
 				t.Fatalf("%q and %q have one hash, %x", w, o, h)
 			}
 			short[h] = w
+		}
+	}
+}
+
+// tokens appends the words of a match key to dst.
+func tokens(key string, dst []string) []string {
+	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
+		dst = append(dst, key[start:end])
+	}
+	return dst
+}
+
+// shinglesReference is shingles as it was, with the words, their hashes
+// and the shingles in three slices.
+func shinglesReference(key string, seed maphash.Seed) []uint64 {
+	words := tokens(key, nil)
+	hashes := make([]uint64, len(words))
+	for i, w := range words {
+		hashes[i] = maphash.String(seed, w)
+	}
+	var sh []uint64
+	if len(hashes) < shingleSize {
+		sh = append(sh, hashes...)
+	}
+	for i := 0; i+shingleSize <= len(hashes); i++ {
+		sh = append(sh, hashes[i]^bits.RotateLeft64(hashes[i+1], 29))
+	}
+	slices.Sort(sh)
+	return slices.Compact(sh)
+}
+
+// TestShinglesInPlace checks that shingles, which makes the shingles over
+// the words' hashes, gives the sets it gave with a slice for each.
+func TestShinglesInPlace(t *testing.T) {
+	seed := maphash.MakeSeed()
+	texts := []string{"", "one", "two words", "the cat sat on the mat the cat sat",
+		"a a a a", "東京は日本の首都です", "Mixed, punctuation; and CASE -- here!"}
+	for _, text := range texts {
+		key := string(appendKey(nil, text))
+		if got, want := shingles(key, seed), shinglesReference(key, seed); !slices.Equal(got, want) {
+			t.Errorf("%q: shingles %v, want %v", text, got, want)
 		}
 	}
 }

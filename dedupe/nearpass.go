@@ -57,19 +57,44 @@ func teaserStem(text string) (string, bool) {
 // nearInfo is what near-duplicate matching knows of a paragraph's current
 // text, made once per text: its number of words and its word sketch. It is
 // kept for every paragraph, so it holds nothing of variable size: a
-// teaser's stem is kept apart, in a teaserInfo (teasers are few).
+// teaser's stem is kept apart, in a teaserInfo (teasers are few). It is
+// 56 bytes: whether it is made and whether the text is a teaser are told
+// by counts kept one more, and whether the key has the words of a start
+// or a group by the count of its words.
 type nearInfo struct {
-	sketch   sketch
-	start    uint64 // the xxhash of the key's first teaserWords words
-	bag      uint64 // the bag of its sentences (see bagOf), 0 if fewer than two
-	words    int32  // at most the length of the key: see maxText
-	stem     int32  // for a teaser: its teaserInfo's index in c.scratch.teasers
-	group    uint32 // the low bits of the xxhash of the key's first teaserWords-1 words: see teaserIndex.mayGive
-	ok       bool   // for the current text
-	teaser   bool   // the text is cut off with a mark (teaserStem)
-	hasStart bool   // the key has teaserWords words or more
-	hasGroup bool   // the key has teaserWords-1 words or more
+	sketch sketch
+	bag    uint64 // the bag of its sentences (see bagOf), 0 if fewer than two
+	start  uint32 // the startHash of the key's first teaserWords words
+	group  uint32 // the low bits of the xxhash of the key's first teaserWords-1 words: see teaserIndex.mayGive
+	made   int32  // 1 + the words of the key (at most its length: see maxText) once made for the current text, else 0
+	stem   int32  // for a teaser (a text cut off with a mark: teaserStem): 1 + its teaserInfo's index in c.scratch.teasers; else 0
 }
+
+// ok reports whether n is made for the paragraph's current text.
+func (n *nearInfo) ok() bool { return n.made > 0 }
+
+// words returns the number of words of the key.
+func (n *nearInfo) words() int { return int(n.made) - 1 }
+
+// teaser reports whether the text is cut off with a mark (teaserStem).
+func (n *nearInfo) teaser() bool { return n.stem > 0 }
+
+// teaserAt returns a teaser's index in c.scratch.teasers.
+func (n *nearInfo) teaserAt() int { return int(n.stem) - 1 }
+
+// hasStart reports whether the key has teaserWords words or more, and so
+// a start (wordsOf ends a start at the teaserWords-th word it counts).
+func (n *nearInfo) hasStart() bool { return n.words() >= teaserWords }
+
+// hasGroup reports whether the key has teaserWords-1 words or more, and
+// so a group.
+func (n *nearInfo) hasGroup() bool { return n.words() >= teaserWords-1 }
+
+// startHash returns the hash that the start index files a key's first
+// teaserWords words under: 32 bits of their xxhash. Keys of different
+// starts with one hash share a list, whose paragraphs the teaser's stem
+// is compared with all the same; 32 bits keep nearInfo 56 bytes.
+func startHash(start string) uint32 { return uint32(xxhash.Sum64String(start)) }
 
 // nearOf returns the near-duplicate information of paragraph i, which
 // keyText makes with the key (a text's key and near information are only
@@ -86,18 +111,19 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
 	words := wordsOf(k)
-	n.sketch, n.words = words.sketch, int32(words.n)
+	n.sketch = words.sketch
 	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
 		s.addHash(bagHashes, n.bag)
 	}
-	var stem string
-	if stem, n.teaser = teaserStem(c.text[i]); n.teaser {
-		n.stem = int32(len(s.teasers))
+	n.stem = 0
+	if stem, teaser := teaserStem(c.textOf(i)); teaser {
+		n.stem = int32(len(s.teasers)) + 1
 		s.teasers = append(s.teasers, newTeaserInfo(i, stem))
 	}
-	n.start, n.hasStart = xxhash.Sum64String(k[:words.startEnd]), words.startEnd > 0
-	n.group, n.hasGroup = uint32(xxhash.Sum64String(k[:words.groupEnd])), words.groupEnd > 0
-	n.ok = true
+	// hasStart and hasGroup are told by the words counted: wordsOf sets
+	// startEnd and groupEnd from the words' count.
+	n.start, n.group = startHash(k[:words.startEnd]), uint32(xxhash.Sum64String(k[:words.groupEnd]))
+	n.made = int32(words.n) + 1
 }
 
 // teaserInfo is what dropNear needs of a teaser: its stem (see
@@ -108,7 +134,7 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 type teaserInfo struct {
 	para     int // the paragraph
 	stem     string
-	start    uint64  // the xxhash of the stem's first teaserWords words
+	start    uint32  // the startHash of the stem's first teaserWords words
 	hasStart bool    // the stem has teaserWords words or more
 	key      stemKey // where teaserIndex files the stem, if hasStart
 }
@@ -118,7 +144,7 @@ type teaserInfo struct {
 // files it: on a page of teasers, making them took a fifth of the time.
 func newTeaserInfo(para int, stem string) teaserInfo {
 	group, _, first, ok := startWords(stem)
-	t := teaserInfo{para: para, stem: stem, start: xxhash.Sum64String(first), hasStart: ok}
+	t := teaserInfo{para: para, stem: stem, start: startHash(first), hasStart: ok}
 	if ok {
 		t.key = keyOfStem(stem, group)
 	}
@@ -138,7 +164,7 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 	// The last few sets made are kept: each paragraph is compared with
 	// the three before it, which then come up again.
 	for _, e := range c.recentShingles {
-		if e.para == i && e.sh != nil && c.near[i].ok {
+		if e.para == i && e.sh != nil && c.near[i].ok() {
 			return e.sh
 		}
 	}
@@ -165,23 +191,27 @@ func (c *cleaner) dropNear() bool {
 	threshold := c.opts.similarity()
 	minWords := c.opts.minNearWords()
 	c.recentShingles = [nearWindow + 2]shingleSet{}
-	out := make([]int, 0, len(c.order))
+	// The new order goes into the memory of the one before the last,
+	// which nothing else holds (a fresh one was 4 MB of garbage a round
+	// on the 100 MB stream).
+	out := slices.Grow(c.spareOrder[:0], len(c.order))
 	idx := &c.nearIdx
-	idx.reset(c, func(pos int) string { return c.keyString(out[pos]) })
+	idx.reset(c, func(pos int) string { return c.keyString(int(out[pos])) })
 	changed := false
-	for _, i := range c.order {
+	for _, p := range c.order {
+		i := int(p)
 		if c.keptRepeat[i] {
-			out = append(out, i)
+			out = append(out, p)
 			continue
 		}
 		n := c.nearOf(i)
-		if int(n.words) < minWords {
-			out = append(out, i)
+		if n.words() < minWords {
+			out = append(out, p)
 			continue
 		}
 		var t *teaserInfo
-		if n.teaser {
-			t = &c.scratch.teasers[n.stem]
+		if n.teaser() {
+			t = &c.scratch.teasers[n.teaserAt()]
 		}
 		pos, sim, teaserOf := c.nearest(i, n, t, out, idx, threshold)
 		if pos < 0 && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
@@ -191,7 +221,7 @@ func (c *cleaner) dropNear() bool {
 				if int(pos) == len(out) {
 					return c.sentenceSet(i)
 				}
-				return c.sentenceSet(out[pos])
+				return c.sentenceSet(int(out[pos]))
 			}
 			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out)), sentencesAt); ok {
 				pos, sim = int(k), 1 // the same sentences in another order
@@ -199,18 +229,18 @@ func (c *cleaner) dropNear() bool {
 		}
 		if pos < 0 {
 			idx.add(c, i, n, t, len(out))
-			out = append(out, i)
+			out = append(out, p)
 			continue
 		}
 		changed = true
-		earlier := out[pos]
+		earlier := int(out[pos])
 		kind := near
 		if teaserOf {
 			kind = teaser
 		}
 		if c.moreComplete(i, earlier, teaserOf) {
 			// The later copy takes the earlier's place.
-			out[pos] = i
+			out[pos] = p
 			idx.starts.replace(pos, func() string { return c.keyString(earlier) })
 			c.fate[i] = moved
 			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
@@ -221,7 +251,7 @@ func (c *cleaner) dropNear() bool {
 		c.fate[i], c.copyOf[i] = kind, int32(earlier)
 		c.similarity[i] = sim
 	}
-	c.order = out
+	c.order, c.spareOrder = out, c.order
 	return changed
 }
 
@@ -306,14 +336,14 @@ func (c *cleaner) teaserStarts(x *nearIndex) {
 	// The paragraph round has made the near information of the output's
 	// paragraphs already, with their keys; this only makes sure of it.
 	for _, i := range c.order {
-		c.nearOf(i)
+		c.nearOf(int(i))
 	}
 	for _, t := range c.scratch.teasers[x.askedOf:] {
 		if t.hasStart {
 			if x.asked.slots == nil {
 				x.asked = newHashIndex(len(c.scratch.teasers))
 			}
-			x.asked.findOrAdd(t.start, 0)
+			x.asked.findOrAdd(uint64(t.start), 0)
 		}
 	}
 	x.askedOf = len(c.scratch.teasers)
@@ -321,21 +351,21 @@ func (c *cleaner) teaserStarts(x *nearIndex) {
 
 // asks reports whether a teaser can ask the list of paragraphs whose first
 // words hash to start.
-func (x *nearIndex) asks(start uint64) bool {
+func (x *nearIndex) asks(start uint32) bool {
 	if x.asked.n == 0 {
 		return false
 	}
-	_, ok := x.asked.find(start)
+	_, ok := x.asked.find(uint64(start))
 	return ok
 }
 
 // add files paragraph i, with near information n and, if it is a teaser,
 // teaserInfo t, at position pos of out.
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) {
-	if n.hasStart && x.asks(n.start) {
-		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
+	if n.hasStart() && x.asks(n.start) {
+		x.starts.add(uint64(n.start), pos, func() string { return c.keyString(i) })
 	}
-	if n.teaser {
+	if n.teaser() {
 		x.teasers.occupy(pos, t)
 	} else {
 		x.teasers.occupy(pos, nil)
@@ -380,14 +410,14 @@ func leadingWords(key string, n int) (string, bool) {
 // paragraph i (with near information n and, if it is a teaser, teaserInfo
 // t) repeats nearly, or is the teaser or the full text of, with their
 // similarity; pos is -1 if there is none.
-func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
+func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int32, x *nearIndex, threshold float64) (pos int, sim float64, teaser bool) {
 	pos = -1
 	// Teasers: a key cut off with a mark that is the start of the other's.
-	if n.teaser {
+	if n.teaser() {
 		// The stem has teaserWords words or more: a key it begins has the
 		// same first words.
 		if t.hasStart {
-			if k := x.starts.find(t.start, t.stem); k >= 0 {
+			if k := x.starts.find(uint64(t.start), t.stem); k >= 0 {
 				return k, 0, true
 			}
 		}
@@ -395,7 +425,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearI
 	// The key is made only when a teaser filed may begin like it: on a
 	// page of teasers, making every paragraph's key again took a tenth
 	// of a round.
-	if n.hasGroup && x.teasers.mayGive(n.group) {
+	if n.hasGroup() && x.teasers.mayGive(n.group) {
 		if k := x.teasers.find(c.keyString(i), out, i); k >= 0 {
 			return k, 0, true
 		}
@@ -404,14 +434,14 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int, x *nearI
 	// first, then exactly.
 	var sh []uint64
 	for k := max(0, len(out)-nearWindow); k < len(out); k++ {
-		j := out[k]
-		if j == i || c.keptRepeat[j] || !c.near[j].ok {
+		j := int(out[k])
+		if j == i || c.keptRepeat[j] || !c.near[j].ok() {
 			continue
 		}
 		// Sets of m and n shingles have a Jaccard similarity of at most
 		// min(m,n)/max(m,n): paragraphs of quite different lengths are
 		// not near-duplicates, and need no signature.
-		a, b := float64(n.words), float64(c.near[j].words)
+		a, b := float64(n.words()), float64(c.near[j].words())
 		if min(a, b) < (threshold-sketchMargin)*max(a, b) {
 			continue
 		}
@@ -444,8 +474,8 @@ func (c *cleaner) moreComplete(i, earlier int, teaser bool) bool {
 		// earlier's current text (nearOf remakes it when the text
 		// changes): making it again (lower case, key) took 1.6% of a
 		// Clean on a page of teasers.
-		if n := c.nearOf(earlier); n.teaser {
-			return stemOf(c.scratch.teasers[n.stem].stem, c.keyString(i))
+		if n := c.nearOf(earlier); n.teaser() {
+			return stemOf(c.scratch.teasers[n.teaserAt()].stem, c.keyString(i))
 		}
 		return false
 	}

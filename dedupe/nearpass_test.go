@@ -55,10 +55,10 @@ func TestNearIndexResetSizesTeasers(t *testing.T) {
 	c := cleanerRounds(t, "Breaking news from the city: the council met …\n\nAnother paragraph of the page, long enough.\n", Options{})
 	c.scratch.teasers = nil
 	for i := range c.near {
-		c.near[i].ok, c.keyed[i] = false, false // dropped together, as cutSentences does
+		c.near[i].made, c.keyed[i] = 0, false // dropped together, as cutSentences does
 	}
 	var x nearIndex
-	x.reset(c, func(pos int) string { return c.keyString(c.order[pos]) })
+	x.reset(c, func(pos int) string { return c.keyString(int(c.order[pos])) })
 	if len(c.scratch.teasers) != 1 {
 		t.Fatalf("%d teasers made again, want 1", len(c.scratch.teasers))
 	}

@@ -1,6 +1,8 @@
 package dedupe
 
 import (
+	"slices"
+
 	"github.com/textclean/textclean/internal/sentence"
 )
 
@@ -15,7 +17,8 @@ var parallelBytes = 256 << 10
 // prepare makes up front, for every paragraph, what depends on its text
 // alone: the match key's Key, junk check and near-duplicate information,
 // and the sentences, in one pass (keyText). The paragraphs are cut into
-// one contiguous chunk per CPU, each prepared by a goroutine of its own
+// batches of about prepareBatchBytes of text, and each batch into one
+// contiguous chunk per CPU, each prepared by a goroutine of its own
 // into the paragraph's own entries, so the result is the same as making
 // them one by one. Only the first round's texts are known here; the few
 // that sentence cuts change are made again, one at a time, when a later
@@ -25,45 +28,72 @@ func (c *cleaner) prepare() {
 	if workers < 2 {
 		return
 	}
-	runs := outputRuns(len(c.paras), workers)
-	// The first run's buffers are the cleaner's own, which the rounds
-	// then reuse: for one huge paragraph, they are as large as the input.
-	// Each logs the slots in c.twice of the hashes it makes (see
-	// hashLogs), which are added after, on every CPU.
-	scratches := make([]*scratch, len(runs))
+	// The first goroutine's buffers are the cleaner's own, which the
+	// rounds then reuse: for one huge paragraph, they are as large as
+	// the input. Each logs the slots in c.twice of the hashes it makes
+	// (see hashLogs), which are added after each batch, on every CPU.
+	scratches := make([]*scratch, workers)
 	scratches[0] = &c.scratch
-	for k := 1; k < len(runs); k++ {
+	for k := 1; k < workers; k++ {
 		scratches[k] = &scratch{twice: c.twice}
 	}
-	logs := make([]hashLogs, len(runs))
+	logs := make([]hashLogs, workers)
 	for k, s := range scratches {
+		s.logs = &logs[k]
+	}
+	for lo := 0; lo < len(c.paras); {
+		hi, bytes := lo, 0
+		for hi < len(c.paras) && bytes < prepareBatchBytes {
+			bytes += len(c.textOf(hi))
+			hi++
+		}
+		c.prepareBatch(lo, hi, scratches, logs)
+		lo = hi
+	}
+	c.scratch.logs = nil
+}
+
+// prepareBatchBytes is about how much text prepare works through between
+// two adds of its logs to c.twice: the logs of the whole 100 MB
+// benchmark stream took 12.5 MB, garbage once added, at the peak of
+// Clean's memory. A variable so tests can lower it.
+var prepareBatchBytes = 8 << 20
+
+// prepareBatch prepares paragraphs lo to hi-1 on a goroutine per scratch,
+// logging their hashes in logs (one hashLogs per scratch, reused from
+// batch to batch), which it then adds to c.twice, and gathers the teasers
+// the scratches other than the cleaner's own found in c.scratch.teasers,
+// in paragraph order.
+func (c *cleaner) prepareBatch(lo, hi int, scratches []*scratch, logs []hashLogs) {
+	runs := outputRuns(hi-lo, len(scratches))
+	for k := range runs {
+		runs[k].lo, runs[k].hi = runs[k].lo+lo, runs[k].hi+lo
 		// Room for a long sentence every 48 bytes, and a key and a bag
 		// a paragraph: the logs seldom grow.
 		if c.twice.sentences != nil {
 			bytes := 0
-			for _, text := range c.text[runs[k].lo:runs[k].hi] {
-				bytes += len(text)
+			for i := runs[k].lo; i < runs[k].hi; i++ {
+				bytes += len(c.textOf(i))
 			}
-			logs[k][sentenceHashes] = make([]uint32, 0, bytes/48)
+			logs[k][sentenceHashes] = slices.Grow(logs[k][sentenceHashes][:0], bytes/48)
 		}
 		if c.twice.bags != nil {
-			logs[k][bagHashes] = make([]uint32, 0, runs[k].hi-runs[k].lo)
+			logs[k][bagHashes] = slices.Grow(logs[k][bagHashes][:0], runs[k].hi-runs[k].lo)
 		}
-		logs[k][keyHashes] = make([]uint32, 0, runs[k].hi-runs[k].lo)
-		s.logs = &logs[k]
+		logs[k][keyHashes] = slices.Grow(logs[k][keyHashes][:0], runs[k].hi-runs[k].lo)
 	}
 	inParallel(len(runs), func(k int) {
 		for i := runs[k].lo; i < runs[k].hi; i++ {
 			c.keyText(i, scratches[k]) // and, with sentences or near-duplicates on, splitText
 		}
 	})
-	c.scratch.logs = nil
-	c.twice.addLogs(logs, workers)
+	c.twice.addLogs(logs[:len(runs)], len(scratches))
 	for _, s := range scratches[1:] {
 		for _, t := range s.teasers {
-			c.near[t.para].stem = int32(len(c.scratch.teasers))
+			c.near[t.para].stem = int32(len(c.scratch.teasers)) + 1
 			c.scratch.teasers = append(c.scratch.teasers, t)
 		}
+		s.teasers = s.teasers[:0]
 	}
 }
 

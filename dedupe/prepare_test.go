@@ -31,7 +31,8 @@ func teasersInput() string {
 // paragraph at a time, as the rounds need it: on damaged real articles (with
 // junk lines, repeated runs and sentences, near-duplicates) in both
 // paragraph styles, with each of the passes that read what prepare makes
-// turned off in turn, and on the golden inputs and teasers.
+// turned off in turn, and on the golden inputs and teasers; and in
+// batches of a few paragraphs (see prepareBatch).
 func TestPrepareAgrees(t *testing.T) {
 	inputs := agreeInputs(t)
 	for _, opts := range []Options{{}, {NoSentences: true}, {Similarity: -1}, {Paragraphs: Lines, Junk: &Junk{Lines: []string{"Image caption"}}}} {
@@ -42,6 +43,13 @@ func TestPrepareAgrees(t *testing.T) {
 					if many := cleanWith(t, in, opts, 0, workers); !reflect.DeepEqual(one, many) {
 						t.Fatalf("prepared on %d goroutines:\n%+v\none at a time:\n%+v", workers, many, one)
 					}
+				}
+				// In batches of a paragraph or a few, whose teasers are
+				// gathered and whose hashes are added batch by batch.
+				defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
+				prepareBatchBytes = 200
+				if many := cleanWith(t, in, opts, 0, 3); !reflect.DeepEqual(one, many) {
+					t.Fatalf("prepared in batches of %d bytes:\n%+v\none at a time:\n%+v", prepareBatchBytes, many, one)
 				}
 			})
 		}

@@ -23,7 +23,8 @@ import (
 func (c *cleaner) resultReference() *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	r.Kept = make([]KeptParagraph, len(c.order))
-	for k, i := range c.order {
+	for k, p := range c.order {
+		i := int(p)
 		r.Kept[k] = KeptParagraph{Key: c.keyOf(i), Lines: c.lines(i, i)}
 	}
 	var outLine []uint32
@@ -49,7 +50,7 @@ func (c *cleaner) paragraphChangesReference() []Change {
 	next := make(map[int]int) // a moved paragraph → the one after it in the output
 	for k, i := range c.order {
 		if c.fate[i] == moved && k+1 < len(c.order) {
-			next[i] = c.order[k+1]
+			next[int(i)] = int(c.order[k+1])
 		}
 	}
 	sep := "\n"
@@ -86,7 +87,7 @@ func (c *cleaner) paragraphChangesReference() []Change {
 			flush()
 		case junkLine:
 			flush()
-			changes = append(changes, Change{Kind: JunkLine, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Rule: c.junkRule[i]})
+			changes = append(changes, Change{Kind: JunkLine, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(int(i)), Rule: c.junkRule[i]})
 		case elsewhere:
 			flush()
 			cp := c.copies[i]
@@ -94,7 +95,7 @@ func (c *cleaner) paragraphChangesReference() []Change {
 			if cp.Documents > 0 {
 				kind = Boilerplate
 			}
-			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], Elsewhere: &cp})
+			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(int(i)), Elsewhere: &cp})
 		case removed, near, teaser:
 			k := c.finalCopy(i)
 			kind := Paragraph
@@ -105,10 +106,10 @@ func (c *cleaner) paragraphChangesReference() []Change {
 				kind = Teaser
 			}
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.text[i], Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
+				Text: c.textOf(int(i)), Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
 		case moved:
-			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.text[i], OutputLine: int(c.outLine[i])}
+			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(int(i)), OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
 				m.Kept = c.lines(j, j)
 			}

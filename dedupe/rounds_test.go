@@ -210,20 +210,20 @@ func TestHasRunes(t *testing.T) {
 
 // outputOrderWithMap is outputOrder as it was before it sorted the moves:
 // with a map of them by anchor, looked up for every kept paragraph.
-func outputOrderWithMap(d []decision) []int {
+func outputOrderWithMap(d []decision) []int32 {
 	before := make(map[int][]int)
 	for i := range d {
 		if d[i].fate == moved {
 			before[int(d[i].copyOf)] = append(before[int(d[i].copyOf)], i)
 		}
 	}
-	order := make([]int, 0, len(d))
+	order := make([]int32, 0, len(d))
 	var place func(i int)
 	place = func(i int) {
 		for _, m := range before[i] {
 			place(m)
 		}
-		order = append(order, i)
+		order = append(order, int32(i))
 	}
 	for i := range d {
 		if d[i].fate == kept {
@@ -251,9 +251,9 @@ func TestOutputOrder(t *testing.T) {
 			}
 		}
 		want := outputOrderWithMap(dc.d)
-		order := make([]int, n)
+		order := make([]int32, n)
 		for pos := range order {
-			order[pos] = 100 + pos
+			order[pos] = 100 + int32(pos)
 		}
 		got := dc.outputOrder(nil, order)
 		for k := range got {

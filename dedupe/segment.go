@@ -11,9 +11,13 @@ import (
 // There is one for every paragraph of the document, so it holds int32s
 // (Clean takes no more than maxText bytes, hence lines) and not its text,
 // which the cleaner keeps once, as its current text, until it changes.
+//
+// Every line between two paragraphs is blank (a line of text is a
+// paragraph, or in the Blocks style part of one), so the blank lines
+// before a paragraph are told by where it and the one before it stand:
+// see blankLinesBefore.
 type paragraph struct {
 	first, last int32 // indexes into doc.Lines
-	blankBefore int32 // blank lines between it and the paragraph before (or the start)
 }
 
 // chooseStyle chooses Blocks when blank lines separate the paragraphs:
@@ -46,14 +50,18 @@ const shortLine = 100
 
 // segmentOn splits the lines into paragraphs in the given style, chosen
 // for Auto by chooseStyle, on up to workers goroutines, and returns the
-// style with the paragraphs and their texts.
+// style with the paragraphs and their texts: their lines joined by "\n",
+// or nil when every paragraph is one line, whose text is the line's
+// (a paragraph's text, 16 bytes more a paragraph, is then
+// normalize.Line.Text).
 //
 // Whether a line is blank is asked once, as the lines are cut into one
 // run per worker: it reads the line's first byte, one cache miss a line
 // on a big input, where the marks it leaves are read in order. The
 // lines are then cut again, at paragraph starts, into one run per
-// worker; each run's goroutine counts its paragraphs, then, in the
-// slices of their exact size, fills in its paragraphs and texts.
+// worker; each run's goroutine counts its paragraphs and those of more
+// than one line, then, in the slices of their exact size, fills in its
+// paragraphs and texts.
 func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []paragraph, []string) {
 	blank := make([]bool, len(lines))
 	marks := make([]struct{ text, short int }, workers)
@@ -85,21 +93,30 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []parag
 		for i := r.lo; i < r.hi; i++ {
 			if startsParagraph(blank, style, i) {
 				r.paragraphs++
+				if style == Blocks && i+1 < len(blank) && !blank[i+1] {
+					r.joined++
+				}
 			}
 		}
 	})
-	n := 0
+	n, joined := 0, 0
 	for k := range runs {
 		runs[k].first = n
 		n += runs[k].paragraphs
+		joined += runs[k].joined
 	}
 	paras := make([]paragraph, n)
-	texts := make([]string, n)
+	var texts []string
+	if joined > 0 {
+		texts = make([]string, n)
+	}
 	inParallel(len(runs), func(k int) {
 		p := runs[k].first
-		eachParagraph(blank, style, runs[k].lo, runs[k].hi, func(first, last, before int) {
-			paras[p] = paragraph{first: int32(first), last: int32(last), blankBefore: int32(before)}
-			texts[p] = joinLines(lines[first : last+1])
+		eachParagraph(blank, style, runs[k].lo, runs[k].hi, func(first, last int) {
+			paras[p] = paragraph{first: int32(first), last: int32(last)}
+			if texts != nil {
+				texts[p] = joinLines(lines[first : last+1])
+			}
 			p++
 		})
 	})
@@ -111,6 +128,7 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (Style, []parag
 type segmentRun struct {
 	lo, hi            int
 	paragraphs, first int
+	joined            int // paragraphs of more than one line
 }
 
 // segmentRuns cuts the lines, whose blank ones blank marks, into at most
@@ -140,16 +158,11 @@ func startsParagraph(blank []bool, style Style, i int) bool {
 }
 
 // eachParagraph calls f with the first and last line of each paragraph
-// that starts in lines [lo, hi), where line lo starts one (or lo is 0),
-// and the blank lines before it; blank marks the blank lines.
-func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last, blank int)) {
-	before := 0
-	for i := lo - 1; i >= 0 && blank[i]; i-- {
-		before++ // the blank lines before the run, at the end of the one before
-	}
+// that starts in lines [lo, hi), where line lo starts one (or lo is 0);
+// blank marks the blank lines.
+func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last int)) {
 	for i := lo; i < hi; i++ {
 		if blank[i] {
-			before++
 			continue
 		}
 		last := i
@@ -158,8 +171,7 @@ func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last, bl
 				last++
 			}
 		}
-		f(i, last, before)
-		before = 0
+		f(i, last)
 		i = last
 	}
 }

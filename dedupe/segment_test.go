@@ -3,6 +3,7 @@ package dedupe
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,21 @@ import (
 // tests that want the paragraphs alone call this.
 func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
 	_, paras, texts := segmentOn(lines, style, 1)
-	return paras, texts
+	return paras, everyText(lines, paras, texts)
+}
+
+// everyText returns the texts of paras, which segmentOn gave as texts:
+// those, or, when it gave none (every paragraph is one line), their
+// lines'.
+func everyText(lines []normalize.Line, paras []paragraph, texts []string) []string {
+	if texts != nil {
+		return texts
+	}
+	texts = make([]string, len(paras))
+	for k, p := range paras {
+		texts[k] = lines[p.first].Text
+	}
+	return texts
 }
 
 func TestDetectStyle(t *testing.T) {
@@ -85,10 +100,8 @@ func detectStyle(lines []normalize.Line) Style {
 func segmentSequential(lines []normalize.Line, style Style) ([]paragraph, []string) {
 	var paras []paragraph
 	var texts []string
-	blank := 0
 	for i := 0; i < len(lines); i++ {
 		if lines[i].Blank() {
-			blank++
 			continue
 		}
 		last := i
@@ -97,9 +110,8 @@ func segmentSequential(lines []normalize.Line, style Style) ([]paragraph, []stri
 				last++
 			}
 		}
-		paras = append(paras, paragraph{first: int32(i), last: int32(last), blankBefore: int32(blank)})
+		paras = append(paras, paragraph{first: int32(i), last: int32(last)})
 		texts = append(texts, joinLines(lines[i:last+1]))
-		blank = 0
 		i = last
 	}
 	return paras, texts
@@ -143,6 +155,20 @@ func checkSegment(t *testing.T, name string, lines []normalize.Line) {
 		paras, texts := segmentSequential(lines, want)
 		for _, workers := range []int{1, 2, 3, 8} {
 			got, p, tx := segmentOn(lines, style, workers)
+			if tx != nil && slices.IndexFunc(p, func(p paragraph) bool { return p.last > p.first }) < 0 {
+				t.Fatalf("%s, style %v, %d goroutines: texts of paragraphs of one line each", name, style, workers)
+			}
+			tx = everyText(lines, p, tx)
+			// blankLinesBefore counts the lines between paragraphs as blank.
+			end := 0
+			for _, p := range p {
+				for l := end; l < int(p.first); l++ {
+					if !lines[l].Blank() {
+						t.Fatalf("%s, style %v, %d goroutines: line %d, between two paragraphs, is not blank", name, style, workers, l)
+					}
+				}
+				end = int(p.last) + 1
+			}
 			if got != want || len(p) != len(paras) || len(p) > 0 && (!reflect.DeepEqual(p, paras) || !reflect.DeepEqual(tx, texts)) {
 				t.Fatalf("%s, style %v, %d goroutines: %v\n%v\n%q\nwant %v\n%v\n%q", name, style, workers, got, p, tx, want, paras, texts)
 			}

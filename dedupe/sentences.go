@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"unicode"
@@ -99,7 +100,7 @@ func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
 }
 
 // sentenceLists holds the sentences of every paragraph's current text, cut
-// from a few large slabs: a paragraph's list is a sentenceRef of 12 bytes
+// from a few large slabs: a paragraph's list is a sentenceRef of 8 bytes
 // where a slice would take 24, and the zero sentenceRef says that the text
 // is not split yet. Each goroutine of prepare cuts lists from slabs of its
 // own (see scratch), which it adds to slabs under the lock; keyText reads
@@ -112,8 +113,24 @@ type sentenceLists struct {
 }
 
 // sentenceRef is n sentences from offset off of slab number slab-1 of a
-// sentenceLists; slab 0 is no list.
-type sentenceRef struct{ slab, off, n uint32 }
+// sentenceLists, or the whole slab if n is wholeSlab; slab 0 is no list.
+// A slab shared by lists holds at most 4096 sentences (see cut), so their
+// offsets and lengths fit 16 bits; a list of more has a slab of its own.
+type sentenceRef struct {
+	slab   uint32
+	off, n uint16
+}
+
+// wholeSlab is the n of a sentenceRef whose list is its whole slab.
+const wholeSlab = math.MaxUint16
+
+// in returns r's list, cut from its slab.
+func (r sentenceRef) in(slab []sentenceInfo) []sentenceInfo {
+	if r.n == wholeSlab {
+		return slab[:len(slab):len(slab)]
+	}
+	return slab[r.off : r.off+r.n : r.off+r.n]
+}
 
 // of returns paragraph i's sentences, and false if its text is not split.
 func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
@@ -121,7 +138,7 @@ func (l *sentenceLists) of(i int) ([]sentenceInfo, bool) {
 	if r.slab == 0 {
 		return nil, false
 	}
-	return l.slabs[r.slab-1][r.off : r.off+r.n : r.off+r.n], true
+	return r.in(l.slabs[r.slab-1]), true
 }
 
 // ofWhilePreparing returns paragraph i's sentences, split already, like
@@ -132,7 +149,7 @@ func (l *sentenceLists) ofWhilePreparing(i int) []sentenceInfo {
 	l.mu.Lock()
 	slab := l.slabs[r.slab-1]
 	l.mu.Unlock()
-	return slab[r.off : r.off+r.n : r.off+r.n]
+	return r.in(slab)
 }
 
 // split reports whether paragraph i's text is split. Unlike of, it reads
@@ -144,7 +161,7 @@ func (l *sentenceLists) split(i int) bool { return l.refs[i].slab != 0 }
 // and files it as the paragraph's list. Each new slab is twice the last of
 // s, from 64 up to 4096 sentences, so that a short document does not take
 // a large one; a paragraph of more sentences than that has a slab of its
-// own.
+// own (of exactly its sentences).
 func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 	if s.slab == 0 || len(s.infos)+n > cap(s.infos) {
 		size := min(max(2*cap(s.infos), 64), 4096)
@@ -156,7 +173,11 @@ func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 	}
 	k := len(s.infos)
 	s.infos = s.infos[:k+n]
-	l.refs[i] = sentenceRef{s.slab, uint32(k), uint32(n)}
+	if n >= wholeSlab { // k is 0, and the slab has room for n only
+		l.refs[i] = sentenceRef{slab: s.slab, n: wholeSlab}
+	} else {
+		l.refs[i] = sentenceRef{s.slab, uint16(k), uint16(n)}
+	}
 	return s.infos[k : k+n : k+n]
 }
 
@@ -176,7 +197,7 @@ func (c *cleaner) sentencesOf(i int) []sentenceInfo {
 // made as parts of it, in one pass over the text. Like keyText, it reads
 // only the paragraph's text and writes only its own entries.
 func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
-	text := c.text[i]
+	text := c.textOf(i)
 	s.spans = sentence.AppendSplit(s.spans[:0], text)
 	infos := c.sentences.cut(i, len(s.spans), s)
 	minWords := c.opts.minSentenceWords()
@@ -223,7 +244,7 @@ func (c *cleaner) sentenceRound() bool {
 	c.asks = c.asks[:0]
 	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
 	for _, i := range c.order {
-		for _, s := range c.sentencesOf(i) {
+		for _, s := range c.sentencesOf(int(i)) {
 			if n%64 == 0 {
 				c.asks = append(c.asks, 0)
 			}
@@ -242,7 +263,7 @@ func (c *cleaner) sentenceRound() bool {
 		if f, ok := filedFrom[para]; ok {
 			return f.text
 		}
-		return c.text[para]
+		return c.textOf(int(para))
 	})
 	piecesOf := func(para int32) pieces {
 		if f, ok := filedFrom[para]; ok {
@@ -256,12 +277,13 @@ func (c *cleaner) sentenceRound() bool {
 	// paragraph lookAhead positions on.
 	n, ahead := 0, 0
 	for pos := range min(lookAhead, len(c.order)) {
-		ahead += len(c.sentencesOf(c.order[pos]))
+		ahead += len(c.sentencesOf(int(c.order[pos])))
 	}
-	for pos, i := range c.order {
+	for pos, p := range c.order {
+		i := int(p)
 		if pos+lookAhead < len(c.order) {
 			// Not cut yet, it has the sentences counted above.
-			sents := c.sentencesOf(c.order[pos+lookAhead])
+			sents := c.sentencesOf(int(c.order[pos+lookAhead]))
 			t.expect(sents, ahead, asks)
 			ahead += len(sents)
 		}
@@ -283,7 +305,7 @@ func (c *cleaner) sentenceRound() bool {
 			cutHere = cutHere || repeat
 		}
 		if cutHere {
-			filedFrom[int32(i)] = filedText{c.text[i], c.cut[i].pieces}
+			filedFrom[int32(i)] = filedText{c.textOf(i), c.cut[i].pieces}
 			c.cutSentences(i, sents, cut)
 			cutAny = true
 		}
@@ -306,6 +328,14 @@ func (c *cleaner) sentenceRound() bool {
 // first of its kind wherever it stands, and nothing after it repeats it.
 func (c *cleaner) looksUp(s sentenceInfo) bool {
 	return s.long() && c.twice.sentences.mayRepeat(s.hash)
+}
+
+// cutScratch is the memory cutSentences reuses: the text it makes, and
+// the spans of the old text it keeps with where each starts in the new.
+type cutScratch struct {
+	text   []byte
+	kept   []span
+	starts []int
 }
 
 // filedText is the text of a paragraph that sentenceRound filed sentences
@@ -331,11 +361,14 @@ const lookAhead = 2
 // removed sentences stood between them, a line break if there was one and
 // otherwise the space that followed the first. It records for
 // sentencesSettled the hashes of the sentences it kept.
+//
+// The text is made in a buffer the cleaner reuses, and copied once, at its
+// size: a strings.Builder grown by doubling left garbage behind it, and
+// slack in the text, for every paragraph cut.
 func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
-	text := c.text[i]
-	var b strings.Builder
-	var kept []span
-	var starts []int
+	text := c.textOf(i)
+	b := &c.cutScratch
+	b.text, b.kept, b.starts = b.text[:0], b.kept[:0], b.starts[:0]
 	prevEnd := -1
 	for k, s := range sents {
 		if cut[k] {
@@ -345,17 +378,17 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 			between := text[prevEnd:int(s.start)]
 			switch {
 			case strings.TrimSpace(between) == "":
-				b.WriteString(between)
+				b.text = append(b.text, between...)
 			case strings.Contains(between, "\n"):
-				b.WriteByte('\n')
+				b.text = append(b.text, '\n')
 			default:
-				b.WriteString(between[:len(between)-len(strings.TrimLeftFunc(between, unicode.IsSpace))])
+				b.text = append(b.text, between[:len(between)-len(strings.TrimLeftFunc(between, unicode.IsSpace))]...)
 			}
 		}
-		kept = append(kept, span{int(s.start), int(s.end)})
+		b.kept = append(b.kept, span{int(s.start), int(s.end)})
 		c.cutHashes = append(c.cutHashes, s.hash) // for sentencesSettled
-		starts = append(starts, b.Len())
-		b.WriteString(text[int(s.start):int(s.end)])
+		b.starts = append(b.starts, len(b.text))
+		b.text = append(b.text, text[int(s.start):int(s.end)]...)
 		prevEnd = int(s.end)
 	}
 	c.cutParas, c.cutFrom = append(c.cutParas, int32(i)), append(c.cutFrom, int32(len(c.cutHashes)))
@@ -363,14 +396,15 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, cut []bool) {
 	if !ok {
 		ct.original = text
 	}
-	ct.pieces = ct.pieces.keep(kept, starts)
+	ct.pieces = ct.pieces.keep(b.kept, b.starts)
+	ct.text = string(b.text)
 	c.cut[i] = ct
-	c.text[i] = b.String()
+	c.cutBits[i/64] |= 1 << (i % 64)
 	c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
 	if c.near != nil { // near-duplicates are on
-		c.near[i].ok = false
+		c.near[i].made = 0
 	}
-	if strings.TrimSpace(c.text[i]) == "" {
+	if strings.TrimSpace(c.textOf(i)) == "" {
 		c.fate[i] = emptied
 	}
 }

@@ -193,7 +193,7 @@ func (x *teaserIndex) mayGive(group uint32) bool {
 
 // find returns the position in out of the teaser that key, the key of
 // paragraph i, gives in full, or -1.
-func (x *teaserIndex) find(key string, out []int, i int) int {
+func (x *teaserIndex) find(key string, out []int32, i int) int {
 	if x.stems == 0 {
 		return -1
 	}
@@ -225,7 +225,7 @@ func (x *teaserIndex) find(key string, out []int, i int) int {
 			// The best is the one that joined first, whatever the order
 			// of the list: no two positions joined at once.
 			pos := int(p)
-			if j, st := x.joined[pos], x.held[pos].stem; out[pos] != i && (best < 0 || j < bestJoined) && len(st) < len(key) && strings.HasPrefix(key, st) {
+			if j, st := x.joined[pos], x.held[pos].stem; int(out[pos]) != i && (best < 0 || j < bestJoined) && len(st) < len(key) && strings.HasPrefix(key, st) {
 				best, bestJoined = pos, j
 			}
 		}

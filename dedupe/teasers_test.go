@@ -63,7 +63,7 @@ func TestTeaserIndex(t *testing.T) {
 		for pos, text := range tt.texts {
 			x.occupy(pos, teaserOf(text))
 		}
-		if got := x.find(full, []int{10, 11, 12}, 99); got != tt.want {
+		if got := x.find(full, []int32{10, 11, 12}, 99); got != tt.want {
 			t.Errorf("%s: find = %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -99,7 +99,7 @@ func TestTeaserIndexScan(t *testing.T) {
 		}
 		x.reset(r.IntN(4), r.IntN(4)*20)
 		scan := scanTeasers{text: make(map[int]string)}
-		var out []int
+		var out []int32
 		for range 60 {
 			pos := len(out)
 			if len(out) > 0 && r.IntN(4) == 0 {
@@ -108,7 +108,7 @@ func TestTeaserIndexScan(t *testing.T) {
 				out = append(out, 0)
 			}
 			s := text()
-			out[pos] = 1000 + pos
+			out[pos] = 1000 + int32(pos)
 			x.occupy(pos, teaserOf(s))
 			scan.occupy(pos, s)
 
@@ -162,17 +162,18 @@ func teaserOf(text string) *teaserInfo {
 }
 
 // TestNearInfoSize checks that nearInfo, kept for every paragraph, stays
-// 64 bytes: the group fingerprint for mayGive took what was padding, and
-// the bag of sentences, made once per text rather than in every round,
-// takes 8.
+// 56 bytes: the group fingerprint for mayGive and the bag of sentences,
+// made once per text rather than in every round, took what the flags
+// (now told by counts) and the upper half of the start hash took.
 func TestNearInfoSize(t *testing.T) {
-	if n := unsafe.Sizeof(nearInfo{}); n != 64 {
-		t.Errorf("nearInfo is %d bytes, want 64", n)
+	if n := unsafe.Sizeof(nearInfo{}); n != 56 {
+		t.Errorf("nearInfo is %d bytes, want 56", n)
 	}
 }
 
 // TestStartWords checks startWords against leadingWords, on keys of zero
-// to seven words with punctuation that nextWord trims.
+// to seven words with punctuation that nextWord trims, and that wordsOf
+// counts as many words as it finds.
 func TestStartWords(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 32))
 	words := []string{"a", "bb", ",", "\"c\"", "…", "d-e"}
@@ -191,6 +192,13 @@ func TestStartWords(t *testing.T) {
 		if group != wantGroup || hasGroup != wantHasGroup || start != wantStart || hasStart != wantHasStart {
 			t.Fatalf("startWords(%q) = %q, %v, %q, %v; want %q, %v, %q, %v",
 				key, group, hasGroup, start, hasStart, wantGroup, wantHasGroup, wantStart, wantHasStart)
+		}
+		// nearInfo tells hasGroup and hasStart by the words wordsOf counts.
+		for _, key := range []string{key, string(appendKey(nil, key))} {
+			_, hasGroup, _, hasStart := startWords(key)
+			if words := wordsOf(key).n; hasGroup != (words >= teaserWords-1) || hasStart != (words >= teaserWords) {
+				t.Fatalf("startWords(%q): group %v, start %v; wordsOf counts %d words", key, hasGroup, hasStart, words)
+			}
 		}
 	}
 }

@@ -148,15 +148,15 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 			c.paragraphRound() // makes every text's sentences and near information
 			keys, sentences, bags := map[bool]int{}, map[bool]int{}, map[bool]int{}
 			for i := range c.paras {
-				keys[c.twice.keys.mayRepeat(c.hash[i])]++
+				keys[c.twice.keys.mayRepeat(uint64(c.hash[i]))]++
 			}
 			for _, i := range c.order {
-				for _, s := range c.sentencesOf(i) {
+				for _, s := range c.sentencesOf(int(i)) {
 					if s.long() {
 						sentences[c.looksUp(s)]++
 					}
 				}
-				if n := c.nearOf(i); n.bag != 0 {
+				if n := c.nearOf(int(i)); n.bag != 0 {
 					bags[c.twice.bags.mayRepeat(n.bag)]++
 				}
 			}

@@ -161,7 +161,7 @@ func (w *outputWriter) blankBefore(k, i int) int {
 // text returns paragraph i's text as written: its lines ended by the
 // document's line end.
 func (w *outputWriter) text(i int) string {
-	t := w.c.text[i]
+	t := w.c.textOf(i)
 	if w.nl != "\n" {
 		t = strings.ReplaceAll(t, "\n", w.nl)
 	}
@@ -173,8 +173,8 @@ func (w *outputWriter) text(i int) string {
 func (w *outputWriter) measure(r *outputRun) int {
 	n := 0
 	for k := r.lo; k < r.hi; k++ {
-		i := w.c.order[k]
-		t := w.c.text[i]
+		i := int(w.c.order[k])
+		t := w.c.textOf(i)
 		if k == 0 {
 			n += len(w.c.doc.BOM)
 		}
@@ -195,7 +195,7 @@ func (w *outputWriter) measure(r *outputRun) int {
 func (w *outputWriter) fill(dst *outputBuffer, r *outputRun) {
 	line, n := 0, 0
 	for k := r.lo; k < r.hi; k++ {
-		i := w.c.order[k]
+		i := int(w.c.order[k])
 		t := w.text(i)
 		if k == 0 {
 			dst.put(w.c.doc.BOM)

@@ -22,7 +22,7 @@ func (c *cleaner) writeReference() (text string, paragraphs int, outLine []uint3
 	outLine = make([]uint32, len(c.paras))
 	blanks := c.blankLinesBefore()
 	for _, i := range c.order {
-		t := c.text[i]
+		t := c.textOf(int(i))
 		blank := int(blanks[i])
 		switch {
 		case collapse && paragraphs == 0:

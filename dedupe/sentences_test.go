@@ -1,0 +1,35 @@
+package dedupe
+
+import "testing"
+
+// TestSentenceListsLong checks the lists of paragraphs of more sentences
+// than a sentenceRef counts in 16 bits, and of exactly that many, each in
+// a slab of its own, and of the short ones around them.
+func TestSentenceListsLong(t *testing.T) {
+	sizes := []int{3, wholeSlab + 5, 0, wholeSlab, 4096, 7, 70000, 1}
+	l := sentenceLists{refs: make([]sentenceRef, len(sizes))}
+	var s scratch
+	for i, n := range sizes {
+		for k, info := range l.cut(i, n, &s) {
+			if info != (sentenceInfo{}) {
+				t.Fatalf("paragraph %d: sentence %d is cut from another's", i, k)
+			}
+		}
+		// Numbered after, so that a list cut over another shows.
+		list, _ := l.of(i)
+		for k := range list {
+			list[k].start = uint32(i<<24 | k)
+		}
+	}
+	for i, n := range sizes {
+		list, ok := l.of(i)
+		if !ok || len(list) != n || cap(list) != n {
+			t.Fatalf("paragraph %d: split %v, %d sentences (room for %d), want %d", i, ok, len(list), cap(list), n)
+		}
+		for k := range list {
+			if want := uint32(i<<24 | k); list[k].start != want {
+				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].start, want)
+			}
+		}
+	}
+}
