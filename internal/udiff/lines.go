@@ -52,6 +52,14 @@ func (c *cursor) skipTo(i int) {
 	}
 }
 
+// back moves c back n lines, which there must be.
+func (c *cursor) back(n int) {
+	for range n {
+		c.off = strings.LastIndexByte(c.text[:c.off-1], '\n') + 1
+		c.line--
+	}
+}
+
 // follow moves c past the lines and bytes that lead has just moved past
 // since it was at (line, off): lead walked the same lines in its own text.
 func (c *cursor) follow(lead *cursor, line, off int) {

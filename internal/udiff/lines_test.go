@@ -57,7 +57,8 @@ func TestCommonEnds(t *testing.T) {
 }
 
 // TestCursor checks that a cursor walks the lines that splitLines finds,
-// and that follow moves one cursor as another moved over the same text.
+// that back undoes skipTo, and that follow moves one cursor as another
+// moved over the same text.
 func TestCursor(t *testing.T) {
 	for _, s := range []string{"", "a", "a\n", "\n\n", "a\nbc\n\nd", strings.Repeat("line\n", 300)} {
 		want := splitLines(s)
@@ -78,6 +79,14 @@ func TestCursor(t *testing.T) {
 			follower.follow(&lead, 0, 0)
 			if follower != lead || lead.line != i || lead.off != len(strings.Join(want[:i], "")) {
 				t.Errorf("%q: skipTo(%d) at line %d, byte %d; follow at line %d, byte %d", s, i, lead.line, lead.off, follower.line, follower.off)
+			}
+			for k := range i + 1 {
+				back, want := lead, cursor{text: s}
+				back.back(k)
+				want.skipTo(i - k)
+				if back != want {
+					t.Errorf("%q: back(%d) from line %d at line %d, byte %d; want line %d, byte %d", s, k, i, back.line, back.off, want.line, want.off)
+				}
 			}
 		}
 	}

@@ -33,6 +33,9 @@ var maxDepth = 32
 type editScript struct {
 	del, ins bitset
 	lines    int // the lines of the old text
+	// The texts share their first p lines, pb bytes: the first change is
+	// at line p of both.
+	p, pb int
 }
 
 // changes returns the changes of s, in order.
@@ -75,7 +78,7 @@ func lineDiff(old, new string) (editScript, error) {
 	if na+nb >= math.MaxInt32 {
 		// Too many lines to number with int32: replace them all, which is
 		// still a correct diff.
-		sc := editScript{del: newBitset(p + na), ins: newBitset(p + nb), lines: p + na + s}
+		sc := editScript{del: newBitset(p + na), ins: newBitset(p + nb), lines: p + na + s, p: p, pb: pb}
 		sc.del.set(p, p+na)
 		sc.ins.set(p, p+nb)
 		return sc, nil
@@ -89,7 +92,7 @@ func lineDiff(old, new string) (editScript, error) {
 	if err != nil {
 		return editScript{}, err
 	}
-	return editScript{del: d.del, ins: d.ins, lines: p + na + s}, nil
+	return editScript{del: d.del, ins: d.ins, lines: p + na + s, p: p, pb: pb}, nil
 }
 
 // errScript reports an edit script that does not turn the old lines into the

@@ -69,7 +69,12 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 	bw.WriteString("\n+++ ")
 	bw.WriteString(newName)
 	bw.WriteByte('\n')
-	a, b := cursor{text: old}, cursor{text: new}
+	// The cursors start at the first hunk's first line: the context
+	// before the first change, which is at the end of the texts' common
+	// start, found without walking the lines before it.
+	a := cursor{text: old, line: sc.p, off: sc.pb}
+	a.back(min(ctx, sc.p))
+	b := cursor{text: new, line: a.line, off: a.off}
 	changes := sc.changes()
 	var hunk []change
 	c, ok := changes.next()
