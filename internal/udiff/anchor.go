@@ -10,34 +10,50 @@ func (d *differ) anchors(a0, a1, b0, b1, depth int) []match {
 	if depth >= maxDepth {
 		return nil
 	}
-	// Count each id in the gap up to 2, clearing counts left from earlier
-	// scans on first sight.
-	g := d.stamps(1)
+	// Stamp g marks the ids seen in a, g+1 those then seen once in b, g+2
+	// more than once; val is an id's line in a, or -1 if it is there more
+	// than once. pairs counts the ids found once in each.
+	g := d.stamps(3)
 	for i := a0; i < a1; i++ {
 		k := d.a[i]
-		if d.inA[k] != g {
-			d.inA[k], d.nA[k], d.nB[k] = g, 0, 0
-			d.pos[k] = int32(i)
+		if d.seen[k] == g {
+			d.val[k] = -1
+		} else {
+			d.seen[k], d.val[k] = g, int32(i)
 		}
-		d.nA[k] = min(d.nA[k]+1, 2)
 	}
+	pairs := 0
 	for j := b0; j < b1; j++ {
-		if k := d.b[j]; d.inA[k] == g {
-			d.nB[k] = min(d.nB[k]+1, 2)
+		k := d.b[j]
+		switch {
+		case d.seen[k] == g:
+			d.seen[k] = g + 1
+			if d.val[k] >= 0 {
+				pairs++
+			}
+		case d.seen[k] == g+1:
+			d.seen[k] = g + 2
+			if d.val[k] >= 0 {
+				pairs--
+			}
 		}
+	}
+	if pairs == 0 {
+		return nil
 	}
 	// The unique pairs, in the order of b.
-	var pairs []match
+	unique := make([]match, 0, pairs)
 	for j := b0; j < b1; j++ {
-		if k := d.b[j]; d.inA[k] == g && d.nA[k] == 1 && d.nB[k] == 1 {
-			pairs = append(pairs, match{d.pos[k], int32(j)})
+		if k := d.b[j]; d.seen[k] == g+1 && d.val[k] >= 0 {
+			unique = append(unique, match{d.val[k], int32(j)})
 		}
 	}
-	return longestIncreasing(pairs)
+	return longestIncreasing(unique)
 }
 
 // longestIncreasing returns the longest subsequence of pairs, which are in
-// increasing order of j and have distinct i, in which i increases too. Of
+// increasing order of j and have distinct i, in which i increases too; it
+// keeps it in the memory of pairs. Of
 // several, it returns the one that patience sorting finds: each pair follows
 // the last pair of the best shorter subsequence that ends at a lower i.
 func longestIncreasing(pairs []match) []match {
@@ -47,7 +63,7 @@ func longestIncreasing(pairs []match) []match {
 	// tails[n] is the index in pairs of the pair with the lowest i that ends
 	// an increasing subsequence of n+1 pairs; prev links each pair to the
 	// pair before it in the subsequence it ends.
-	var tails []int32
+	tails := make([]int32, 0, len(pairs))
 	prev := make([]int32, len(pairs))
 	for k, p := range pairs {
 		n := sort.Search(len(tails), func(n int) bool { return pairs[tails[n]].i > p.i })
@@ -61,9 +77,20 @@ func longestIncreasing(pairs []match) []match {
 			tails[n] = int32(k)
 		}
 	}
-	lis := make([]match, len(tails))
-	for n, k := len(tails)-1, tails[len(tails)-1]; n >= 0; n, k = n-1, prev[k] {
-		lis[n] = pairs[k]
+	// Mark the pairs of the subsequence, from its last, then move them to
+	// the front of pairs, in order.
+	const inSubsequence = -2
+	for k := tails[len(tails)-1]; k >= 0; {
+		next := prev[k]
+		prev[k] = inSubsequence
+		k = next
 	}
-	return lis
+	n := 0
+	for k, p := range pairs {
+		if prev[k] == inSubsequence {
+			pairs[n] = p
+			n++
+		}
+	}
+	return pairs[:n]
 }

@@ -7,15 +7,17 @@ import (
 
 const noNewline = "\n\\ No newline at end of file\n"
 
-// writeHunk writes the hunk made of changes cs of the lines a and b, which
-// are close enough to share one, with up to ctx lines of context around them.
-// It returns the first error of the writer underneath bw, if any yet.
-func writeHunk(bw *bufio.Writer, a, b []string, cs []change, ctx int) error {
+// writeHunk writes the hunk made of changes cs, which are close enough to
+// share one, with up to ctx lines of context around them. a and b are at
+// or before the hunk's first lines in the old text, of lines lines, and the
+// new, and it moves them past its last. It returns the first error of the
+// writer underneath bw, if any yet.
+func writeHunk(bw *bufio.Writer, a, b *cursor, lines int, cs []change, ctx int) error {
 	first, last := cs[0], cs[len(cs)-1]
 	// Before the first change and after the last one, the lines of both
 	// texts are the same, so the context has the same size on both sides.
 	before := min(ctx, first.a)
-	after := min(ctx, len(a)-last.aEnd())
+	after := min(ctx, lines-last.aEnd())
 	a0, a1 := first.a-before, last.aEnd()+after
 	b0, b1 := first.b-before, last.b+last.ins+after
 
@@ -29,14 +31,18 @@ func writeHunk(bw *bufio.Writer, a, b []string, cs []change, ctx int) error {
 		return err
 	}
 
+	// The lines before the hunk not yet passed are unchanged.
+	line, off := a.line, a.off
+	a.skipTo(a0)
+	b.follow(a, line, off)
 	pos := a0
 	for _, c := range cs {
-		writeLines(bw, ' ', a[pos:c.a])
-		writeLines(bw, '-', a[c.a:c.aEnd()])
-		writeLines(bw, '+', b[c.b:c.b+c.ins])
+		writeSame(bw, a, b, c.a-pos)
+		writeLines(bw, '-', a, c.del)
+		writeLines(bw, '+', b, c.ins)
 		pos = c.aEnd()
 	}
-	writeLines(bw, ' ', a[pos:a1])
+	writeSame(bw, a, b, a1-pos)
 	return nil
 }
 
@@ -56,9 +62,19 @@ func appendRange(b []byte, start, n int) []byte {
 	return strconv.AppendInt(b, int64(n), 10)
 }
 
-// writeLines writes lines, each after the byte prefix. Errors stay in bw.
-func writeLines(bw *bufio.Writer, prefix byte, lines []string) {
-	for _, l := range lines {
+// writeSame writes the next n lines of a, unchanged lines, as context,
+// and moves b past the same lines of its text.
+func writeSame(bw *bufio.Writer, a, b *cursor, n int) {
+	line, off := a.line, a.off
+	writeLines(bw, ' ', a, n)
+	b.follow(a, line, off)
+}
+
+// writeLines writes the next n lines of c, each after the byte prefix.
+// Errors stay in bw.
+func writeLines(bw *bufio.Writer, prefix byte, c *cursor, n int) {
+	for range n {
+		l := c.next()
 		bw.WriteByte(prefix)
 		bw.WriteString(l)
 		if l[len(l)-1] != '\n' {

@@ -33,41 +33,38 @@ func codeRune(k int) rune {
 // distinct line; the first maxCommon of them, in order of first appearance
 // in a, count as shared. The result is valid until the next call.
 func (d *differ) myers(a0, a1, b0, b1 int) ([]match, error) {
-	// Stamp g marks the ids in a, then those in both; g+1 marks in inA
-	// those given a code.
-	g := d.stamps(2)
+	// Stamp g marks the ids in a, g+1 those in both, g+2 those in both
+	// whose code, in val, is given.
+	g := d.stamps(3)
 	for _, k := range d.a[a0:a1] {
-		d.inA[k] = g
+		d.seen[k] = g
 	}
 	for _, k := range d.b[b0:b1] {
-		if d.inA[k] == g {
-			d.inB[k] = g
+		if d.seen[k] == g {
+			d.seen[k] = g + 1
 		}
 	}
 	ra, ia := d.ra[:0], d.ia[:0]
 	next := 0
 	for i := a0; i < a1; i++ {
 		k := d.a[i]
-		if d.inB[k] != g {
-			continue
-		}
-		if d.inA[k] == g {
-			d.inA[k] = g + 1
-			d.code[k] = -1
+		if d.seen[k] == g+1 {
+			d.seen[k] = g + 2
+			d.val[k] = -1
 			if next < maxCommon {
-				d.code[k] = int32(next)
+				d.val[k] = int32(next)
 				next++
 			}
 		}
-		if c := d.code[k]; c >= 0 {
+		if c := d.val[k]; d.seen[k] == g+2 && c >= 0 {
 			ra = append(ra, codeRune(int(c)))
 			ia = append(ia, int32(i))
 		}
 	}
 	rb, ib := d.rb[:0], d.ib[:0]
 	for j := b0; j < b1; j++ {
-		if k := d.b[j]; d.inB[k] == g && d.code[k] >= 0 {
-			rb = append(rb, codeRune(int(d.code[k])))
+		if k := d.b[j]; d.seen[k] == g+2 && d.val[k] >= 0 {
+			rb = append(rb, codeRune(int(d.val[k])))
 			ib = append(ib, int32(j))
 		}
 	}

@@ -20,9 +20,19 @@ var slotSeed = rand.Uint64()
 // make lines collide.
 var hashLine = xxhash.Sum64String
 
-// numberByHash gives each line of a and b an id, equal lines equal ids, by
-// the 64-bit hash of their text: ids start at 0 and are given in order of
-// first appearance, a before b. It returns the ids and how many there are.
+// A numbering gives each line of two texts an id, equal lines equal ids:
+// ids start at 0 and are given in order of first appearance, a before b.
+type numbering struct {
+	a, b []int32 // the id of each line
+	n    int     // how many ids there are
+	// spare is memory the numbering no longer needs, at least 2n long
+	// when not nil: the scans of the diff use it rather than make their
+	// own.
+	spare []int32
+}
+
+// numberByHash numbers the na lines of a and the nb lines of b by the
+// 64-bit hash of their text.
 //
 // Two different lines with the same hash get the same id. That is never
 // expected (about n²/2⁶⁵ for n distinct lines), and it is not trusted:
@@ -30,59 +40,100 @@ var hashLine = xxhash.Sum64String
 // and a mismatch makes lineDiff number the lines again by their texts
 // (numberByText).
 //
-// The table is open-addressed, of at least twice as many slots as lines,
+// The table is open-addressed, of at least twice as many slots as ids,
 // each slot the id of the lines hashed there (4 bytes), whose hash a
 // second array, by id, holds: a line costs a look at its slot and, when
 // the slot is taken, one at the hash of the taken slot's id. A map from
 // texts costs several (its control bytes, its slot, the text of the
 // earlier line to compare with, and its growth), which on texts of a
 // million lines are misses of the processor's caches: numbering 10 MB of
-// text took 20 times as long as 1 MB. Slots of a hash and an id side by
-// side (16 bytes) cost 64 MB for the 100 MB stream of bench/run.sh and its
-// clean text (1.08 million lines), the largest allocation of a diff; now
-// 16 MB, and the ids' hashes 5 MB.
-func numberByHash(a, b []string) (ida, idb []int32, n int) {
-	shift := 64 - bits.Len(uint(2*(len(a)+len(b))|1))
-	table := make([]int32, 1<<(64-shift)) // each slot: an id + 1; 0 for an empty slot
-	mask := uint64(len(table) - 1)
-	hashOf := make([]uint64, 0, len(a)) // the hash of each id
+// text took 20 times as long as 1 MB. The table starts with twice as many
+// slots as the longer text has lines (rounded up to a power of two), the
+// most distinct lines when one text is mostly the other's, and doubles if
+// the ids come to fill half of it; once the lines are numbered it is the
+// numbering's spare memory. For the 100 MB stream of bench/run.sh and its
+// clean text (1.08 million lines, 0.66 million distinct) it is 8 MB, and
+// the ids' hashes 8.6 MB.
+func numberByHash(a string, na int, b string, nb int) numbering {
+	t := newIDTable(max(na, nb), na+nb)
+	return numbering{a: t.number(a, na), b: t.number(b, nb), n: len(t.hashOf), spare: t.slots}
+}
+
+// An idTable gives ids to hashes.
+type idTable struct {
+	slots  []int32 // each slot: an id + 1; 0 for an empty slot
+	shift  int     // the top 64-shift bits of a mixed hash pick its slot
+	hashOf []uint64
+}
+
+// newIDTable returns a table of more than twice as many slots as lines,
+// for up to maxIDs ids.
+func newIDTable(lines, maxIDs int) *idTable {
+	t := &idTable{hashOf: make([]uint64, 0, maxIDs)}
+	t.resize(bits.Len(uint(2*lines | 1)))
+	return t
+}
+
+// resize makes the table 1<<logSize slots and puts the ids back in.
+func (t *idTable) resize(logSize int) {
+	t.shift = 64 - logSize
+	t.slots = make([]int32, 1<<logSize)
+	for id, h := range t.hashOf {
+		t.slots[t.free(h)] = int32(id + 1)
+	}
+}
+
+// free returns the slot of hash h: the one holding h's id, or the empty
+// one where it goes.
+func (t *idTable) free(h uint64) uint64 {
+	mask := uint64(len(t.slots) - 1)
+	k := splitmix.Mix(h^slotSeed) >> t.shift
+	for t.slots[k] != 0 && t.hashOf[t.slots[k]-1] != h {
+		k = (k + 1) & mask
+	}
+	return k
+}
+
+// number returns the ids of the n lines of text.
+func (t *idTable) number(text string, n int) []int32 {
+	ids := make([]int32, n)
 	// Hash a chunk of lines first, then look them up: a loop of lookups
 	// alone lets the processor wait for several slots at once.
 	var hashes [512]uint64
-	number := func(lines []string) []int32 {
-		ids := make([]int32, len(lines))
-		for lo := 0; lo < len(lines); lo += len(hashes) {
-			chunk := lines[lo:min(lo+len(hashes), len(lines))]
-			for i, l := range chunk {
-				hashes[i] = hashLine(l)
-			}
-			for i, h := range hashes[:len(chunk)] {
-				// The top bits of the mixed hash pick the slot.
-				k := splitmix.Mix(h^slotSeed) >> shift
-				for table[k] != 0 && hashOf[table[k]-1] != h {
-					k = (k + 1) & mask
-				}
-				if table[k] == 0 {
-					hashOf = append(hashOf, h)
-					table[k] = int32(len(hashOf))
-				}
-				ids[lo+i] = table[k] - 1
-			}
+	off := 0
+	for lo := 0; lo < n; lo += len(hashes) {
+		chunk := hashes[:min(len(hashes), n-lo)]
+		for i := range chunk {
+			l := lineAt(text, off)
+			off += len(l)
+			chunk[i] = hashLine(l)
 		}
-		return ids
+		for i, h := range chunk {
+			k := t.free(h)
+			if t.slots[k] == 0 {
+				t.hashOf = append(t.hashOf, h)
+				t.slots[k] = int32(len(t.hashOf))
+				if 2*len(t.hashOf) > len(t.slots) {
+					t.resize(64 - t.shift + 1)
+					k = t.free(h)
+				}
+			}
+			ids[lo+i] = t.slots[k] - 1
+		}
 	}
-	ida = number(a)
-	idb = number(b)
-	return ida, idb, len(hashOf)
+	return ids
 }
 
 // numberByText is numberByHash without hashes: a map from the lines'
 // texts, exact whatever the texts.
-func numberByText(a, b []string) (ida, idb []int32, n int) {
-	id := make(map[string]int32, len(a))
-	number := func(lines []string) []int32 {
-		ids := make([]int32, len(lines))
-		for i, l := range lines {
+func numberByText(a string, na int, b string, nb int) numbering {
+	id := make(map[string]int32, na)
+	number := func(text string, n int) []int32 {
+		ids := make([]int32, n)
+		off := 0
+		for i := range ids {
+			l := lineAt(text, off)
+			off += len(l)
 			k, ok := id[l]
 			if !ok {
 				k = int32(len(id))
@@ -92,7 +143,5 @@ func numberByText(a, b []string) (ida, idb []int32, n int) {
 		}
 		return ids
 	}
-	ida = number(a)
-	idb = number(b)
-	return ida, idb, len(id)
+	return numbering{a: number(a, na), b: number(b, nb), n: len(id)}
 }

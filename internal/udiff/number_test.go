@@ -13,11 +13,14 @@ func TestNumberByHash(t *testing.T) {
 	r := rand.New(rand.NewPCG(25, 26))
 	for range 300 {
 		old, new := randomPair(r)
-		a, b := splitLines(old), splitLines(new)
-		ha, hb, hn := numberByHash(a, b)
-		ta, tb, tn := numberByText(a, b)
-		if hn != tn || !slices.Equal(ha, ta) || !slices.Equal(hb, tb) {
-			t.Fatalf("old %q, new %q: by hash %v %v (%d), by text %v %v (%d)", old, new, ha, hb, hn, ta, tb, tn)
+		na, nb := countLines(old), countLines(new)
+		h := numberByHash(old, na, new, nb)
+		x := numberByText(old, na, new, nb)
+		if h.n != x.n || !slices.Equal(h.a, x.a) || !slices.Equal(h.b, x.b) {
+			t.Fatalf("old %q, new %q: by hash %v %v (%d), by text %v %v (%d)", old, new, h.a, h.b, h.n, x.a, x.b, x.n)
+		}
+		if len(h.spare) < 2*h.n {
+			t.Fatalf("old %q, new %q: %d ids, %d spare", old, new, h.n, len(h.spare))
 		}
 	}
 }
@@ -44,8 +47,8 @@ func TestHashCollisions(t *testing.T) {
 	hashLine = func(l string) uint64 { return uint64(len(l)) }
 	collided := 0
 	for i, p := range pairs {
-		a, b := splitLines(p[0]), splitLines(p[1])
-		if err := newDiffer(a, b, numberByHash).script(); err == errCollision {
+		na, nb := countLines(p[0]), countLines(p[1])
+		if err := newDiffer(p[0], na, p[1], nb, 0, numberByHash).script(); err == errCollision {
 			collided++
 		}
 		got := checkRoundTrip(t, p[0], p[1], contexts[i%len(contexts)])
@@ -79,9 +82,9 @@ func changedLines(d string) [2]int {
 // table leaves the processor's caches.
 func BenchmarkNumberByHash(b *testing.B) {
 	old, new := cleanPair(650000)
-	la, lb := splitLines(old), splitLines(new)
-	b.ReportMetric(float64(len(la)+len(lb)), "lines")
+	na, nb := countLines(old), countLines(new)
+	b.ReportMetric(float64(na+nb), "lines")
 	for b.Loop() {
-		numberByHash(la, lb)
+		numberByHash(old, na, new, nb)
 	}
 }

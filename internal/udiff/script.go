@@ -3,6 +3,7 @@ package udiff
 import (
 	"errors"
 	"math"
+	"strings"
 )
 
 // A change replaces del lines of the old text, from index a, by ins lines of
@@ -25,42 +26,73 @@ var maxMyers = 4000
 // search of anchors at most this many times. A variable so tests can lower it.
 var maxDepth = 32
 
-// lineDiff returns the changes that turn the lines a into the lines b, in
-// order. It trims the common leading and trailing lines, splits what is left
-// into gaps at anchors, and has go-diff diff the gaps; every line matched on
-// the way is checked against a and b.
-func lineDiff(a, b []string) ([]change, error) {
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		p++
+// An editScript is an edit script: the lines of the old text that it deletes
+// and those of the new text that it inserts, one bit a line; the other
+// lines pair up in order, unchanged. (A list of changes took 32 bytes a
+// change: 16 MB with its growth for the 100 MB stream of bench/run.sh.)
+type editScript struct {
+	del, ins bitset
+	lines    int // the lines of the old text
+	// The texts share their first p lines, pb bytes: the first change is
+	// at line p of both.
+	p, pb int
+}
+
+// changes returns the changes of s, in order.
+func (s *editScript) changes() changeIter { return changeIter{s: s} }
+
+// A changeIter walks the changes of a script.
+type changeIter struct {
+	s    *editScript
+	i, j int // the lines of the old and the new text after the last change
+}
+
+// next returns the next change, if there is one.
+func (it *changeIter) next() (c change, ok bool) {
+	da, db := it.s.del.next(it.i), it.s.ins.next(it.j)
+	if da < 0 && db < 0 {
+		return change{}, false
 	}
-	s := 0
-	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
-		s++
+	// The unchanged lines before the change are as many in both texts.
+	same := math.MaxInt
+	if da >= 0 {
+		same = da - it.i
 	}
-	a, b = a[p:len(a)-s], b[p:len(b)-s]
-	if len(a) == 0 && len(b) == 0 {
-		return nil, nil
+	if db >= 0 {
+		same = min(same, db-it.j)
 	}
-	if len(a)+len(b) >= math.MaxInt32 {
+	c.a, c.b = it.i+same, it.j+same
+	c.del, c.ins = it.s.del.run(c.a), it.s.ins.run(c.b)
+	it.i, it.j = c.aEnd(), c.b+c.ins
+	return c, true
+}
+
+// lineDiff returns the script that turns the text old into new. It trims
+// the common leading and trailing lines, splits what is left into gaps at
+// anchors, and has go-diff diff the gaps; every line matched on the way is
+// checked against the texts.
+func lineDiff(old, new string) (editScript, error) {
+	p, pb, s, sb := commonEnds(old, new)
+	a, b := old[pb:len(old)-sb], new[pb:len(new)-sb]
+	na, nb := countLines(a), countLines(b)
+	if na+nb >= math.MaxInt32 {
 		// Too many lines to number with int32: replace them all, which is
 		// still a correct diff.
-		return []change{{a: p, b: p, del: len(a), ins: len(b)}}, nil
+		sc := editScript{del: newBitset(p + na), ins: newBitset(p + nb), lines: p + na + s, p: p, pb: pb}
+		sc.del.set(p, p+na)
+		sc.ins.set(p, p+nb)
+		return sc, nil
 	}
-	d := newDiffer(a, b, numberByHash)
+	d := newDiffer(a, na, b, nb, p, numberByHash)
 	err := d.script()
 	if err == errCollision {
-		d = newDiffer(a, b, numberByText)
+		d = newDiffer(a, na, b, nb, p, numberByText)
 		err = d.script()
 	}
 	if err != nil {
-		return nil, err
+		return editScript{}, err
 	}
-	for k := range d.changes {
-		d.changes[k].a += p
-		d.changes[k].b += p
-	}
-	return d.changes, nil
+	return editScript{del: d.del, ins: d.ins, lines: p + na + s, p: p, pb: pb}, nil
 }
 
 // errScript reports an edit script that does not turn the old lines into the
@@ -82,41 +114,47 @@ func (d *differ) script() error {
 // A differ finds the changes between two texts whose lines are numbered:
 // equal lines have equal ids. Its scratch slices are indexed by id.
 type differ struct {
-	a, b    []int32  // the id of each line
-	la, lb  []string // the lines
-	changes []change
-	i, j    int // the next lines of a and b not yet in a change or matched
+	a, b   []int32 // the id of each line
+	ca, cb cursor  // where match compares the lines of the texts
+	// The lines that the script deletes from a and inserts from b, at
+	// base plus their index: a and b are what follows base lines that the
+	// texts share.
+	del, ins bitset
+	base     int
+	i, j     int // the next lines of a and b not yet in a change or matched
 
-	// Scratch for scans of a gap. A scan gets a stamp, greater than those
-	// of the scans before it, and stamps what it sees in inA and inB.
-	gen      uint32   // the last stamp given out
-	inA, inB []uint32 // the stamp of the last scan to see an id in a, or in both
-	nA, nB   []uint8  // the occurrences of an id in a and b, up to 2
-	pos      []int32  // where an id occurs in a
-	code     []int32  // the rune code of an id for go-diff, or -1
-	ra, rb   []rune   // what go-diff sees
-	ia, ib   []int32  // the lines of ra and rb
-	matches  []match
+	// Scratch for scans of a gap. A scan gets stamps, greater than those
+	// of the scans before it, and stamps in seen the ids it sees; what
+	// it notes of an id (where it is, its rune code) is in val.
+	gen       int32 // the last stamp given out
+	seen, val []int32
+	ra, rb    []rune  // what go-diff sees
+	ia, ib    []int32 // the lines of ra and rb
+	matches   []match
 }
 
 // A match pairs line i of the old text with the equal line j of the new.
 type match struct{ i, j int32 }
 
-// newDiffer numbers the lines of a and b with number for a differ.
-func newDiffer(a, b []string, number func(a, b []string) ([]int32, []int32, int)) *differ {
-	ida, idb, n := number(a, b)
-	d := &differ{a: ida, b: idb, la: a, lb: b}
-	d.inA, d.inB = make([]uint32, n), make([]uint32, n)
-	d.nA, d.nB = make([]uint8, n), make([]uint8, n)
-	d.pos, d.code = make([]int32, n), make([]int32, n)
+// newDiffer numbers with number the na lines of a and the nb lines of b,
+// which follow base lines that the texts share, for a differ.
+func newDiffer(a string, na int, b string, nb, base int, number func(string, int, string, int) numbering) *differ {
+	ids := number(a, na, b, nb)
+	d := &differ{a: ids.a, b: ids.b, ca: cursor{text: a}, cb: cursor{text: b},
+		del: newBitset(base + na), ins: newBitset(base + nb), base: base}
+	scratch := ids.spare
+	if len(scratch) < 2*ids.n {
+		scratch = make([]int32, 2*ids.n)
+	}
+	d.seen, d.val = scratch[:ids.n:ids.n], scratch[ids.n:2*ids.n]
+	clear(d.seen)
 	return d
 }
 
 // stamps returns the first of n new stamps for a scan.
-func (d *differ) stamps(n uint32) uint32 {
-	if d.gen > math.MaxUint32-n {
-		clear(d.inA)
-		clear(d.inB)
+func (d *differ) stamps(n int32) int32 {
+	if d.gen > math.MaxInt32-n {
+		clear(d.seen)
 		d.gen = 0
 	}
 	d.gen += n
@@ -132,14 +170,29 @@ func (d *differ) match(i, j int) error {
 	if i < d.i || j < d.j || (i < len(d.a) || j < len(d.b)) && (i >= len(d.a) || j >= len(d.b) || d.a[i] != d.b[j]) {
 		return errScript
 	}
-	if i < len(d.a) && d.la[i] != d.lb[j] {
+	if i < len(d.a) && !d.sameLine(i, j) {
 		return errCollision
 	}
-	if i > d.i || j > d.j {
-		d.changes = append(d.changes, change{a: d.i, b: d.j, del: i - d.i, ins: j - d.j})
-	}
+	d.del.set(d.base+d.i, d.base+i)
+	d.ins.set(d.base+d.j, d.base+j)
 	d.i, d.j = i+1, j+1
 	return nil
+}
+
+// sameLine reports whether line i of a is line j of b, and moves d.ca and
+// d.cb past them. Lines must be asked for in order.
+func (d *differ) sameLine(i, j int) bool {
+	d.ca.skipTo(i)
+	d.cb.skipTo(j)
+	l := d.ca.next()
+	rest := d.cb.text[d.cb.off:]
+	// A line ends at its '\n', or at the end of its text.
+	if !strings.HasPrefix(rest, l) || l[len(l)-1] != '\n' && len(rest) != len(l) {
+		return false
+	}
+	d.cb.line++
+	d.cb.off += len(l)
+	return true
 }
 
 // diff matches the lines a[a0:a1] and b[b0:b1], a gap found at the given

@@ -49,8 +49,7 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 			return fmt.Errorf("%w: %q", ErrName, name)
 		}
 	}
-	a, b := splitLines(old), splitLines(new)
-	changes, err := lineDiff(a, b)
+	sc, err := lineDiff(old, new)
 	if err != nil {
 		return err
 	}
@@ -60,8 +59,8 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 		ctx = DefaultContext
 	case ctx < 0:
 		ctx = 0
-	case ctx > len(a): // More context than lines changes nothing; avoids overflow below.
-		ctx = len(a)
+	case ctx > sc.lines: // More context than lines changes nothing; avoids overflow below.
+		ctx = sc.lines
 	}
 
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -70,15 +69,23 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 	bw.WriteString("\n+++ ")
 	bw.WriteString(newName)
 	bw.WriteByte('\n')
-	for len(changes) > 0 {
-		n := 1
-		for n < len(changes) && changes[n].a-changes[n-1].aEnd() <= 2*ctx {
-			n++
+	// The cursors start at the first hunk's first line: the context
+	// before the first change, which is at the end of the texts' common
+	// start, found without walking the lines before it.
+	a := cursor{text: old, line: sc.p, off: sc.pb}
+	a.back(min(ctx, sc.p))
+	b := cursor{text: new, line: a.line, off: a.off}
+	changes := sc.changes()
+	var hunk []change
+	c, ok := changes.next()
+	for ok {
+		hunk = append(hunk[:0], c)
+		for c, ok = changes.next(); ok && c.a-hunk[len(hunk)-1].aEnd() <= 2*ctx; c, ok = changes.next() {
+			hunk = append(hunk, c)
 		}
-		if err := writeHunk(bw, a, b, changes[:n], ctx); err != nil {
+		if err := writeHunk(bw, &a, &b, sc.lines, hunk, ctx); err != nil {
 			return err
 		}
-		changes = changes[n:]
 	}
 	return bw.Flush()
 }

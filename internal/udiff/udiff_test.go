@@ -844,6 +844,13 @@ func repetitivePair(n int) (old, new string) {
 	return join(a, true), join(b, true)
 }
 
+// endPair returns the old text of cleanPair and the same text with a line
+// added at its end: one hunk after a long common start.
+func endPair(n int) (old, new string) {
+	old, _ = cleanPair(n)
+	return old, old + "one more line\n"
+}
+
 func BenchmarkWrite(b *testing.B) {
 	for _, bb := range []struct {
 		name string
@@ -856,6 +863,7 @@ func BenchmarkWrite(b *testing.B) {
 		{"clean-100k", cleanPair, 100000},
 		{"clean-200k", cleanPair, 200000},
 		{"repetitive-50k", repetitivePair, 50000},
+		{"end-200k", endPair, 200000},
 	} {
 		b.Run(bb.name, func(b *testing.B) {
 			old, new := bb.make(bb.n)

@@ -1,0 +1,143 @@
+package udiff
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// splitLines splits s after each '\n'. Every line ends in '\n' except
+// possibly the last, which holds what follows the final newline; no line is
+// empty, and an empty s has no lines.
+func splitLines(s string) []string {
+	var lines []string
+	for s != "" {
+		l := lineAt(s, 0)
+		lines = append(lines, l)
+		s = s[len(l):]
+	}
+	return lines
+}
+
+// TestCommonEnds checks commonEnds against the lines' own comparisons: the
+// leading lines equal in both texts, then the trailing lines equal in what
+// is left.
+func TestCommonEnds(t *testing.T) {
+	pairs := [][2]string{
+		{"", "a"}, {"a", "a\n"}, {"a\n", "a\nb"}, {"ab\n", "ab\nab\n"}, {"xa\n", "ya\n"},
+		{"b\n", "ab\n"}, {"a\nb\n", "a\nc\nb\n"}, {"a\nb", "a\nc\nb"}, {"x\n", "y\nx\n"},
+		{"a\nb\nc\n", "a\nc\n"}, {"a\na\na\n", "a\na\n"}, {"\n\n", "\n"}, {"q", "pq"},
+		{strings.Repeat("long line\n", 100) + "x\n" + strings.Repeat("tail\n", 90), strings.Repeat("long line\n", 100) + "y\n" + strings.Repeat("tail\n", 90)},
+	}
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 2000 {
+		old, new := randomPair(r)
+		pairs = append(pairs, [2]string{old, new})
+	}
+	for _, pair := range pairs {
+		for _, pair := range [][2]string{pair, {pair[1], pair[0]}} {
+			old, new := pair[0], pair[1]
+			a, b := splitLines(old), splitLines(new)
+			wp := 0
+			for wp < len(a) && wp < len(b) && a[wp] == b[wp] {
+				wp++
+			}
+			ws := 0
+			for ws < len(a)-wp && ws < len(b)-wp && a[len(a)-1-ws] == b[len(b)-1-ws] {
+				ws++
+			}
+			p, pb, s, sb := commonEnds(old, new)
+			if p != wp || s != ws || pb != len(strings.Join(a[:wp], "")) || sb != len(strings.Join(a[len(a)-ws:], "")) {
+				t.Fatalf("commonEnds(%q, %q) = %d, %d, %d, %d; want %d lines, %d lines", old, new, p, pb, s, sb, wp, ws)
+			}
+		}
+	}
+}
+
+// TestCursor checks that a cursor walks the lines that splitLines finds,
+// that back undoes skipTo, and that follow moves one cursor as another
+// moved over the same text.
+func TestCursor(t *testing.T) {
+	for _, s := range []string{"", "a", "a\n", "\n\n", "a\nbc\n\nd", strings.Repeat("line\n", 300)} {
+		want := splitLines(s)
+		if countLines(s) != len(want) {
+			t.Errorf("countLines(%q) = %d, want %d", s, countLines(s), len(want))
+		}
+		var got []string
+		c := cursor{text: s}
+		for c.off < len(s) {
+			got = append(got, c.next())
+		}
+		if !slices.Equal(got, want) || c.line != len(want) {
+			t.Errorf("cursor over %q: %q, %d lines; want %q", s, got, c.line, want)
+		}
+		for i := range len(want) + 1 {
+			lead, follower := cursor{text: s}, cursor{text: s}
+			lead.skipTo(i)
+			follower.follow(&lead, 0, 0)
+			if follower != lead || lead.line != i || lead.off != len(strings.Join(want[:i], "")) {
+				t.Errorf("%q: skipTo(%d) at line %d, byte %d; follow at line %d, byte %d", s, i, lead.line, lead.off, follower.line, follower.off)
+			}
+			for k := range i + 1 {
+				back, want := lead, cursor{text: s}
+				back.back(k)
+				want.skipTo(i - k)
+				if back != want {
+					t.Errorf("%q: back(%d) from line %d at line %d, byte %d; want line %d, byte %d", s, k, i, back.line, back.off, want.line, want.off)
+				}
+			}
+		}
+	}
+}
+
+// TestBitset checks next and run against a plain slice of marks.
+func TestBitset(t *testing.T) {
+	r := rand.New(rand.NewPCG(33, 34))
+	for range 300 {
+		n := r.IntN(300)
+		marks := make([]bool, n)
+		s := newBitset(n)
+		for range r.IntN(8) {
+			lo := r.IntN(n + 1)
+			hi := lo + r.IntN(n-lo+1)
+			s.set(lo, hi)
+			for i := lo; i < hi; i++ {
+				marks[i] = true
+			}
+		}
+		for i := range n + 1 {
+			next := -1
+			for k := i; k < n; k++ {
+				if marks[k] {
+					next = k
+					break
+				}
+			}
+			run := 0
+			for i+run < n && marks[i+run] {
+				run++
+			}
+			if s.next(i) != next || s.run(i) != run {
+				t.Fatalf("marks %v from %d: next %d, run %d; want %d, %d", marks, i, s.next(i), s.run(i), next, run)
+			}
+		}
+	}
+}
+
+// TestNumberingGrows numbers texts with no line in common, which fill the
+// table past the half it starts with, and checks that the ids stay those
+// of the texts.
+func TestNumberingGrows(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 1000 {
+		a.WriteString("a" + strconv.Itoa(i%700) + "\n")
+		b.WriteString("b" + strconv.Itoa(i) + "\n")
+	}
+	h := numberByHash(a.String(), 1000, b.String(), 1000)
+	x := numberByText(a.String(), 1000, b.String(), 1000)
+	if h.n != 1700 || x.n != 1700 || !slices.Equal(h.a, x.a) || !slices.Equal(h.b, x.b) || len(h.spare) < 2*h.n {
+		t.Fatalf("by hash %d ids, %d spare; by text %d ids", h.n, len(h.spare), x.n)
+	}
+}
