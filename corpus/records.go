@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -52,19 +53,14 @@ func appendHex64(b []byte, v uint64) []byte {
 // ParseKey reads the text form of a key.
 func ParseKey(s string) (dedupe.Key, error) {
 	digits, marked := strings.CutPrefix(s, KeyMark)
-	if _, old := keyBytes(s); !marked && old {
+	raw, ok := keyBytes(digits)
+	if !marked && ok {
 		return dedupe.Key{}, fmt.Errorf("%w: key %q is an xxhash key of an older textclean, which a crafted page could share with another paragraph: sign the documents again", ErrRecord, s)
 	}
-	raw, ok := keyBytes(digits)
 	if !marked || !ok {
 		return dedupe.Key{}, fmt.Errorf("%w: key %q is not %s and 32 lower-case hex digits", ErrRecord, s, KeyMark)
 	}
-	var k dedupe.Key
-	for i := range 8 {
-		k[0] = k[0]<<8 | uint64(raw[i])
-		k[1] = k[1]<<8 | uint64(raw[8+i])
-	}
-	return k, nil
+	return dedupe.Key{binary.BigEndian.Uint64(raw[:8]), binary.BigEndian.Uint64(raw[8:])}, nil
 }
 
 // keyBytes returns the 16 bytes that digits, 32 lower-case hex digits,
