@@ -261,3 +261,44 @@ func TestRewriteEachFileOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestRewriteThroughLinkAndDotDot names files through a symbolic link
+// to a folder followed by "..": the kernel follows the link first, so
+// sub/link/../a.txt is elsewhere/a.txt, not sub/a.txt. -w took it for
+// sub/a.txt (filepath.Dir and Abs tidy ".." away by text), and left one
+// of the two files dirty, with exit 0.
+func TestRewriteThroughLinkAndDotDot(t *testing.T) {
+	const dirty = "Tom &amp; Jerry\n"
+	for _, tt := range []struct {
+		args []string
+		want string // what -l lists
+	}{
+		{[]string{"sub/a.txt", "sub/link/../a.txt"}, "sub/a.txt\nsub/link/../a.txt\n"},
+		{[]string{"sub/link/../a.txt", "sub"}, "sub/link/../a.txt\nsub/a.txt\n"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
+			os.MkdirAll("sub", 0o755)
+			if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
+				t.Skip(err)
+			}
+			for _, name := range []string{filepath.Join("sub", "a.txt"), filepath.Join("elsewhere", "a.txt")} {
+				os.WriteFile(name, []byte(dirty), 0o644)
+			}
+			args := []string{"-w", "-l", "-q"}
+			for _, a := range tt.args {
+				args = append(args, filepath.FromSlash(a))
+			}
+			stdout, stderr, code := run(t, "", args...)
+			if code != ExitOK || stdout != filepath.FromSlash(tt.want) {
+				t.Errorf("exit %d, listed %q, stderr %q; want exit 0 and %q", code, stdout, stderr, tt.want)
+			}
+			for _, name := range []string{filepath.Join("sub", "a.txt"), filepath.Join("elsewhere", "a.txt")} {
+				if data, _ := os.ReadFile(name); string(data) != "Tom & Jerry\n" {
+					t.Errorf("%s holds %q, want it clean", name, data)
+				}
+			}
+		})
+	}
+}

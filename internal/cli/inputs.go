@@ -169,10 +169,10 @@ func (m *metFiles) again(in input) bool {
 			return false
 		}
 	}
-	named := filepath.Dir(path)
+	named, base := splitPath(path)
 	dir, ok := m.dirs[named]
 	if !ok {
-		if dir, err = resolveFolder(named); err != nil {
+		if dir, err = realPath(named); err != nil {
 			return false
 		}
 		m.dirs[named] = dir
@@ -182,7 +182,6 @@ func (m *metFiles) again(in input) bool {
 		names = map[string]bool{}
 		m.names[dir] = names
 	}
-	base := filepath.Base(path)
 	if names[base] {
 		return true
 	}
@@ -190,14 +189,23 @@ func (m *metFiles) again(in input) bool {
 	return false
 }
 
-// resolveFolder returns the absolute path of the folder dir, its links
-// resolved.
-func resolveFolder(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
+// splitPath splits p before its last element, as the kernel reads it:
+// unlike filepath.Dir it does not tidy p, for sub/link/../a.txt is a.txt
+// in the folder above link's target, not in sub. parent is "." for a
+// bare name, and the root for a name in the root.
+func splitPath(p string) (parent, base string) {
+	vol := len(filepath.VolumeName(p))
+	i := len(p) - 1
+	for i >= vol && !os.IsPathSeparator(p[i]) {
+		i--
 	}
-	return filepath.EvalSymlinks(abs)
+	switch {
+	case i < vol:
+		return p[:vol] + ".", p[vol:]
+	case i == vol:
+		return p[:vol+1], p[vol+1:]
+	}
+	return p[:i], p[i+1:]
 }
 
 // walk sends the files below dir, which stands for root+rel, in lexical
@@ -254,7 +262,7 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 // checkOutputFolder refuses an output folder inside a folder being walked:
 // the walk would clean its own output.
 func checkOutputFolder(out string, args []string) error {
-	absOut, err := resolve(out)
+	absOut, err := realPath(out)
 	if err != nil {
 		return err
 	}
@@ -263,12 +271,9 @@ func checkOutputFolder(out string, args []string) error {
 		if err != nil || !info.IsDir() {
 			continue
 		}
-		absIn, err := filepath.Abs(arg)
+		absIn, err := realPath(arg)
 		if err != nil {
 			return err
-		}
-		if real, err := filepath.EvalSymlinks(absIn); err == nil {
-			absIn = real
 		}
 		if rel, err := filepath.Rel(absIn, absOut); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return usagef("-o %s is inside %s, which is being cleaned: choose a folder outside it", out, arg)
@@ -277,23 +282,28 @@ func checkOutputFolder(out string, args []string) error {
 	return nil
 }
 
-// resolve returns the absolute path of p with every symbolic link resolved,
-// for the part of it that exists: OUT may not exist yet, but a folder on
-// its way may be a link into the tree being cleaned.
-func resolve(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
+// realPath returns the absolute path of p with every symbolic link
+// resolved as the kernel resolves it: a link before a "..", then the "..",
+// so that sub/link/.. is the folder above link's target, not sub
+// (filepath.Abs would tidy the ".." away first). It resolves the part of
+// p that exists: OUT may not exist yet, but a folder on its way may be a
+// link into the tree being cleaned.
+func realPath(p string) (string, error) {
 	rest := ""
-	for dir := abs; ; dir = filepath.Dir(dir) {
+	for dir := p; ; {
 		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(real, rest), nil
+			abs, err := filepath.Abs(real)
+			if err != nil {
+				return "", err
+			}
+			return filepath.Join(abs, rest), nil
 		}
-		if parent := filepath.Dir(dir); parent == dir {
-			return abs, nil
+		parent, base := splitPath(dir)
+		if parent == dir {
+			return filepath.Abs(p)
 		}
-		rest = filepath.Join(filepath.Base(dir), rest)
+		rest = filepath.Join(base, rest)
+		dir = parent
 	}
 }
 
