@@ -302,3 +302,31 @@ func TestRewriteThroughLinkAndDotDot(t *testing.T) {
 		})
 	}
 }
+
+// TestWalkThroughLinkAndDotDot walks a folder named through a symbolic
+// link followed by "..": sub/link/.. is the folder above link's target.
+// The walk read that folder but named its files with filepath.Join, which
+// tidies sub/link/../a.txt into sub/a.txt: it listed elsewhere's names and
+// read sub's files (only.txt, not in sub, failed), and -w would have
+// rewritten a file outside the folder named. -o into that folder is the
+// walk cleaning its own output, and is refused.
+func TestWalkThroughLinkAndDotDot(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
+	os.MkdirAll("sub", 0o755)
+	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
+		t.Skip(err)
+	}
+	os.WriteFile(filepath.Join("sub", "a.txt"), []byte("Tom & Jerry\n"), 0o644)
+	for _, name := range []string{"a.txt", "only.txt"} {
+		os.WriteFile(filepath.Join("elsewhere", name), []byte("Tom &amp; Jerry\n"), 0o644)
+	}
+	folder := filepath.FromSlash("sub/link/..") // not filepath.Join, which tidies it too
+	want := filepath.FromSlash("sub/link/../a.txt\nsub/link/../only.txt\n")
+	if stdout, stderr, code := run(t, "", "-l", "-q", folder); code != ExitChanged || stdout != want {
+		t.Errorf("-l %s: exit %d, listed %q, stderr %q; want exit %d and %q", folder, code, stdout, stderr, ExitChanged, want)
+	}
+	if _, stderr, code := run(t, "", "-q", "-o", filepath.Join("elsewhere", "out"), folder); code != ExitError || !strings.Contains(stderr, "inside") {
+		t.Errorf("-o elsewhere/out %s: exit %d, stderr %q; want it refused", folder, code, stderr)
+	}
+}

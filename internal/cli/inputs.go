@@ -228,7 +228,7 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 		if ctx.Err() != nil {
 			return false
 		}
-		p := filepath.Join(dir, e.Name())
+		p := childPath(dir, e.Name())
 		r := path.Join(rel, e.Name())
 		typ := e.Type()
 		link := typ&fs.ModeSymlink != 0
@@ -257,6 +257,34 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 		}
 	}
 	return true
+}
+
+// childPath returns the path of the entry name in the folder dir. It is
+// filepath.Join's, but for a folder named with "..": Join would tidy
+// sub/link/../a.txt into sub/a.txt, and the kernel follows link before
+// "..". Such a path is only put together, as the user gave it.
+func childPath(dir, name string) string {
+	if !hasDotDot(dir) {
+		return filepath.Join(dir, name)
+	}
+	if os.IsPathSeparator(dir[len(dir)-1]) {
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
+// hasDotDot reports whether an element of p is "..".
+func hasDotDot(p string) bool {
+	start := len(filepath.VolumeName(p))
+	for i := start; i <= len(p); i++ {
+		if i == len(p) || os.IsPathSeparator(p[i]) {
+			if p[start:i] == ".." {
+				return true
+			}
+			start = i + 1
+		}
+	}
+	return false
 }
 
 // checkOutputFolder refuses an output folder inside a folder being walked:
