@@ -18,7 +18,14 @@ type input struct {
 	link  bool   // found as a symbolic link to a file, followed (--follow)
 	err   error  // the folder could not be read: reported in its place
 	seq   int    // its place among the inputs, from 0
+	// first is the seq of the first input that named the same file (see
+	// metFiles), or seq itself: a repeat keeps its own number, so that
+	// every input has the same number in sign, apply and a local run.
+	first int
 }
+
+// repeat reports whether in names a file an earlier input named.
+func (in *input) repeat() bool { return in.first != in.seq }
 
 // name is how messages, lists, diffs and reports name the input.
 func (in *input) name() string { return displayName(in.path) }
@@ -28,7 +35,7 @@ type selection struct {
 	include, exclude []string // glob patterns, matched against the base name or the path below the folder
 	follow           bool     // follow symbolic links
 	jsonl            bool     // the default choice is JSON Lines files
-	once             bool     // -w: send each file once (see metFiles)
+	repeats          bool     // mark a file met before under another name as a repeat (see metFiles)
 }
 
 // defaultInclude is the files a walk cleans when --include is not given:
@@ -92,22 +99,22 @@ func checkPatterns(flag string, patterns []string) error {
 }
 
 // inputs sends the inputs named by args on out, in order, walking folders
-// in lexical order; with once (-w), a file met before under another name
-// is left out (see metFiles). It stops early when ctx is done. It closes
-// out.
+// in lexical order; with s.repeats, a file met before under another name
+// is marked as a repeat of the first (see metFiles). It stops early when
+// ctx is done. It closes out.
 func (s *selection) inputs(ctx context.Context, args []string, out chan<- input) {
 	defer close(out)
 	var met *metFiles
-	if s.once && (len(args) > 1 || s.follow) { // one folder walked without following links meets each file once
-		met = &metFiles{dirs: map[string]string{}, names: map[string]map[string]bool{}}
+	if s.repeats && (len(args) > 1 || s.follow) { // one folder walked without following links meets each file once
+		met = &metFiles{dirs: map[string]string{}, names: map[string]map[string]int{}}
 	}
 	seq := 0
 	send := func(in input) bool {
-		if met != nil && in.err == nil && met.again(in) {
-			return true
-		}
-		in.seq = seq
+		in.seq, in.first = seq, seq
 		seq++
+		if met != nil && in.err == nil {
+			in.first = met.first(in)
+		}
 		select {
 		case out <- in:
 			return true
@@ -135,58 +142,62 @@ func (s *selection) inputs(ctx context.Context, args []string, out chan<- input)
 	}
 }
 
-// metFiles are the files the inputs have named so far, under -w: each is
-// rewritten once, under the first name met, and its later names are left
-// out. A later name is the same folder entry as an earlier one, reached
-// again: a file named twice (a.txt b.txt a.txt, or ./a.txt), a folder
-// named inside another one named, a symbolic link to it (named, or
-// followed in a walk). Two workers rewrote it at once: one of them failed
-// ("changed while it was being cleaned"), or both read the old text; and
-// with --across the second name lost every paragraph to the first, and the
-// file was rewritten nearly empty. A hard link is an entry of its own, and
-// is rewritten (and, as by any rename-based rewrite, detached) as before:
-// leaving it out would leave it unclean.
+// metFiles are the files the inputs have named so far, with their first
+// input's number. A later name of one is a repeat: the same folder entry
+// as an earlier one, reached again: a file named twice (a.txt b.txt a.txt,
+// or ./a.txt), a folder named inside another one named, a symbolic link to
+// it (named, or followed in a walk). It keeps its number, but -w does not
+// rewrite it (two workers rewrote it at once: one of them failed, "changed
+// while it was being cleaned", or both read the old text), and a sign pass
+// (sign, and the first pass of --across and --boilerplate) signs nothing
+// for it: else it lost every paragraph to its first name under --across,
+// and under --boilerplate 2 both lost every paragraph, each compared with
+// itself. Printed (without -w), it is cleaned as its first name is. A hard
+// link is an entry of its own, and is rewritten (and, as by any
+// rename-based rewrite, detached) as before: leaving it out would leave it
+// unclean.
 type metFiles struct {
-	dirs  map[string]string          // a folder as named: its absolute path, links resolved
-	names map[string]map[string]bool // a resolved folder: the names met in it
+	dirs  map[string]string         // a folder as named: its absolute path, links resolved
+	names map[string]map[string]int // a resolved folder: the names met in it, with their first input's seq
 }
 
-// again reports whether in names a file met before, and notes it. A
-// path that cannot be resolved is taken as new: reading it says why.
-func (m *metFiles) again(in input) bool {
+// first returns the seq of the first input that named the file in
+// names, in's own if none did, and notes it. A path that cannot be resolved is
+// taken as new: reading it says why.
+func (m *metFiles) first(in input) int {
 	path := in.path
 	link := in.link
 	if !in.found { // a walk knows a link from a file; a name given may be either
 		info, err := os.Lstat(path)
 		if err != nil {
-			return false
+			return in.seq
 		}
 		link = info.Mode()&fs.ModeSymlink != 0
 	}
 	var err error
 	if link {
 		if path, err = filepath.EvalSymlinks(path); err != nil {
-			return false
+			return in.seq
 		}
 	}
 	named, base := splitPath(path)
 	dir, ok := m.dirs[named]
 	if !ok {
 		if dir, err = realPath(named); err != nil {
-			return false
+			return in.seq
 		}
 		m.dirs[named] = dir
 	}
 	names := m.names[dir]
 	if names == nil {
-		names = map[string]bool{}
+		names = map[string]int{}
 		m.names[dir] = names
 	}
-	if names[base] {
-		return true
+	if first, ok := names[base]; ok {
+		return first
 	}
-	names[base] = true
-	return false
+	names[base] = in.seq
+	return in.seq
 }
 
 // splitPath splits p before its last element, as the kernel reads it:
