@@ -210,7 +210,9 @@ func TestReportFollowsLink(t *testing.T) {
 // rewrote one file at once (one failed: "changed while it was being
 // cleaned"), and with --across the second name lost every paragraph to the
 // first, so that the file was rewritten nearly empty. A hard link is an
-// entry of its own, and is rewritten under each name.
+// entry of its own, and is rewritten under each name; with --across or
+// --boilerplate it is cleaned as its first name (compared with itself, it
+// lost every paragraph), where the system tells hard links apart.
 func TestRewriteEachFileOnce(t *testing.T) {
 	const dirty = "A paragraph long enough to count as a repeated one here.\n\nTom &amp; Jerry\n\nAnother paragraph, long enough to be kept by the first name.\n"
 	clean, _, _ := run(t, dirty)
@@ -242,6 +244,9 @@ func TestRewriteEachFileOnce(t *testing.T) {
 		{[]string{"--follow", "a.txt", "d"}, "a.txt\nd/c.txt\nd/sub/e.txt\n", []string{"a.txt", "d/c.txt", "d/sub/e.txt"}},
 		{[]string{"b.txt", "hard.txt"}, "b.txt\nhard.txt\n", []string{"b.txt", "hard.txt"}},
 		{[]string{"--across", "a.txt", "a.txt"}, "a.txt\n", []string{"a.txt"}},
+		{[]string{"--boilerplate", "2", "a.txt", "a.txt"}, "a.txt\n", []string{"a.txt"}},
+		{[]string{"--across", "b.txt", "hard.txt"}, "b.txt\nhard.txt\n", []string{"b.txt", "hard.txt"}},
+		{[]string{"--boilerplate", "2", "b.txt", "hard.txt"}, "b.txt\nhard.txt\n", []string{"b.txt", "hard.txt"}},
 	}
 	for _, tt := range tests {
 		for _, jobs := range []string{"1", "8"} {

@@ -97,7 +97,8 @@ func newCommand(c *cli.Context, rawArgs []string, atStart startDescriptors, stdi
 			jsonl:   c.Bool(flagJSONL),
 			// -w rewrites a file once; inputs numbered as documents of
 			// a corpus number a file named twice as one.
-			repeats: c.Bool(flagWrite) || c.Bool(flagAcross) || c.Int(flagBoilerplate) > 0,
+			repeats:   c.Bool(flagWrite) || c.Bool(flagAcross) || c.Int(flagBoilerplate) > 0,
+			hardLinks: c.Bool(flagAcross) || c.Int(flagBoilerplate) > 0,
 		},
 		jsonl:       c.Bool(flagJSONL),
 		across:      c.Bool(flagAcross),
@@ -563,9 +564,9 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	return o
 }
 
-// leavesOut reports whether in is left out: under -w, a repeat of a file
-// an earlier input named, which that input rewrites (see metFiles).
-func (cmd *command) leavesOut(in input) bool { return cmd.write && in.repeat() }
+// leavesOut reports whether in is left out: under -w, a folder entry an
+// earlier input named, which that input rewrites (see metFiles).
+func (cmd *command) leavesOut(in input) bool { return cmd.write && in.again }
 
 // outputTarget returns the file that -o writes the output of in to:
 // cmd.output itself, or, for an input found in a folder, its path under

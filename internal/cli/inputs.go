@@ -18,13 +18,16 @@ type input struct {
 	link  bool   // found as a symbolic link to a file, followed (--follow)
 	err   error  // the folder could not be read: reported in its place
 	seq   int    // its place among the inputs, from 0
-	// first is the seq of the first input that named the same file (see
-	// metFiles), or seq itself: a repeat keeps its own number, so that
-	// every input has the same number in sign, apply and a local run.
+	// first is the seq of the first input that named the same file, or
+	// a hard link to it (see metFiles), or seq itself: a repeat keeps its
+	// own number, so that every input has the same number in sign, apply
+	// and a local run.
 	first int
+	again bool // the same folder entry as an earlier input, reached again: -w leaves it out
 }
 
-// repeat reports whether in names a file an earlier input named.
+// repeat reports whether in names a file (or a hard link to a file) an
+// earlier input named.
 func (in *input) repeat() bool { return in.first != in.seq }
 
 // name is how messages, lists, diffs and reports name the input.
@@ -36,6 +39,7 @@ type selection struct {
 	follow           bool     // follow symbolic links
 	jsonl            bool     // the default choice is JSON Lines files
 	repeats          bool     // mark a file met before under another name as a repeat (see metFiles)
+	hardLinks        bool     // and a hard link to a file met before
 }
 
 // defaultInclude is the files a walk cleans when --include is not given:
@@ -105,15 +109,21 @@ func checkPatterns(flag string, patterns []string) error {
 func (s *selection) inputs(ctx context.Context, args []string, out chan<- input) {
 	defer close(out)
 	var met *metFiles
-	if s.repeats && (len(args) > 1 || s.follow) { // one folder walked without following links meets each file once
-		met = &metFiles{dirs: map[string]string{}, names: map[string]map[string]int{}}
+	if s.repeats && (len(args) > 1 || s.follow) { // one folder walked without following links meets each entry once
+		met = &metFiles{dirs: map[string]string{}, names: map[string]int{}}
+	}
+	if s.hardLinks {
+		if met == nil {
+			met = &metFiles{}
+		}
+		met.files = map[fileID]int{}
 	}
 	seq := 0
 	send := func(in input) bool {
 		in.seq, in.first = seq, seq
 		seq++
 		if met != nil && in.err == nil {
-			in.first = met.first(in)
+			in.first, in.again = met.first(in)
 		}
 		select {
 		case out <- in:
@@ -152,52 +162,81 @@ func (s *selection) inputs(ctx context.Context, args []string, out chan<- input)
 // (sign, and the first pass of --across and --boilerplate) signs nothing
 // for it: else it lost every paragraph to its first name under --across,
 // and under --boilerplate 2 both lost every paragraph, each compared with
-// itself. Printed (without -w), it is cleaned as its first name is. A hard
-// link is an entry of its own, and is rewritten (and, as by any
-// rename-based rewrite, detached) as before: leaving it out would leave it
-// unclean.
+// itself. Printed (without -w), it is cleaned as its first name is.
+//
+// A hard link is an entry of its own, and -w rewrites it (detaching it,
+// as any rename-based rewrite does): leaving it out would leave it
+// unclean. Where inputs are documents of a corpus, it is a repeat too (on
+// Unix, where a file's device and inode tell it): it signs nothing and is
+// cleaned as its first name, for compared with itself it lost every
+// paragraph, and --across -w rewrote it nearly empty. Elsewhere, and
+// without --across or --boilerplate, it is a file of its own.
 type metFiles struct {
-	dirs  map[string]string         // a folder as named: its absolute path, links resolved
-	names map[string]map[string]int // a resolved folder: the names met in it, with their first input's seq
+	dirs  map[string]string // a folder as named: its absolute path, links resolved
+	names map[string]int    // a resolved path met: its first input's seq; nil if names are not compared
+	files map[fileID]int    // a file met: its first input's seq; nil if hard links are not looked for
 }
 
-// first returns the seq of the first input that named the file in
-// names, in's own if none did, and notes it. A path that cannot be resolved is
-// taken as new: reading it says why.
-func (m *metFiles) first(in input) int {
+// fileID tells a file apart from every other, whatever its name.
+type fileID struct{ dev, ino uint64 }
+
+// first returns the seq of the first input that named the file in names,
+// in's own if none did, and whether in is the same entry as an earlier
+// input; and notes it. A path that cannot be resolved is taken as new:
+// reading it says why.
+func (m *metFiles) first(in input) (first int, again bool) {
+	var key string
+	if m.names != nil {
+		var ok bool
+		if key, ok = m.resolve(in); ok {
+			if first, met := m.names[key]; met {
+				return first, true
+			}
+		}
+	}
+	first = in.seq
+	if m.files != nil {
+		if id, ok := fileIDOf(in.path); ok {
+			if f, met := m.files[id]; met {
+				first = f
+			} else {
+				m.files[id] = in.seq
+			}
+		}
+	}
+	if key != "" {
+		m.names[key] = first
+	}
+	return first, false
+}
+
+// resolve returns the absolute path of the folder entry in names, its
+// folder's links resolved, and that of its target if it is a link.
+func (m *metFiles) resolve(in input) (string, bool) {
 	path := in.path
 	link := in.link
 	if !in.found { // a walk knows a link from a file; a name given may be either
 		info, err := os.Lstat(path)
 		if err != nil {
-			return in.seq
+			return "", false
 		}
 		link = info.Mode()&fs.ModeSymlink != 0
 	}
 	var err error
 	if link {
 		if path, err = filepath.EvalSymlinks(path); err != nil {
-			return in.seq
+			return "", false
 		}
 	}
 	named, base := splitPath(path)
 	dir, ok := m.dirs[named]
 	if !ok {
 		if dir, err = realPath(named); err != nil {
-			return in.seq
+			return "", false
 		}
 		m.dirs[named] = dir
 	}
-	names := m.names[dir]
-	if names == nil {
-		names = map[string]int{}
-		m.names[dir] = names
-	}
-	if first, ok := names[base]; ok {
-		return first
-	}
-	names[base] = in.seq
-	return in.seq
+	return filepath.Join(dir, base), true
 }
 
 // splitPath splits p before its last element, as the kernel reads it:
