@@ -335,3 +335,37 @@ func TestWalkThroughLinkAndDotDot(t *testing.T) {
 		t.Errorf("-o elsewhere/out %s: exit %d, stderr %q; want it refused", folder, code, stderr)
 	}
 }
+
+// TestReportNotLeftBehind stops a run after the report file is begun and
+// before any input is cleaned: --html that cannot make its folder, and a
+// --state file that cannot be read. The report's temporary file
+// (.r.json.textclean-*) was left behind, and the report was never
+// written.
+func TestReportNotLeftBehind(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"html", []string{"--html", "page"}},
+		{"state", []string{"--across", "--state", "state.bin"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			for _, name := range []string{"a.txt", "b.txt", "page", "state.bin"} {
+				os.WriteFile(name, []byte("Tom &amp; Jerry\n"), 0o644) // page is a file, state.bin no state
+			}
+			args := append(append([]string{"-q", "--report", "r.json"}, tt.args...), "a.txt", "b.txt")
+			if _, stderr, code := run(t, "", args...); code != ExitError {
+				t.Fatalf("exit %d, stderr %q; want it to fail", code, stderr)
+			}
+			entries, _ := os.ReadDir(".")
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if want := "a.txt b.txt page state.bin"; strings.Join(names, " ") != want {
+				t.Errorf("the folder holds %q, want %q", names, want)
+			}
+		})
+	}
+}

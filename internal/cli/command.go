@@ -207,6 +207,7 @@ func (cmd *command) run() int {
 	cmd.streamDiff = cmd.streamsDiff(report)
 	if cmd.html != nil {
 		if err := cmd.html.start(); err != nil {
+			report.abort()
 			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
 			return ExitError
 		}
@@ -218,6 +219,7 @@ func (cmd *command) run() int {
 	if cmd.across || cmd.boilerplate > 0 {
 		var err error
 		if cmd.corpus, err = cmd.buildCorpus(ctx); err != nil {
+			report.abort()
 			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
 			return ExitError
 		}
