@@ -369,3 +369,31 @@ func TestReportNotLeftBehind(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputThroughLinkAndDotDot writes -o through a symbolic link whose
+// target goes through a link to a folder and then "..": the kernel
+// follows sub/link before its "..", so sub/out is elsewhere/out.txt.
+// followLinks joined the target with filepath.Join, which tidied
+// link/../out.txt into out.txt, and wrote sub/out.txt instead.
+func TestOutputThroughLinkAndDotDot(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
+	os.MkdirAll("sub", 0o755)
+	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(filepath.FromSlash("link/../out.txt"), filepath.Join("sub", "out"))
+	os.WriteFile("a.txt", []byte("Tom &amp; Jerry\n"), 0o644)
+	if _, stderr, code := run(t, "", "-o", filepath.Join("sub", "out"), "a.txt"); code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if data, err := os.ReadFile(filepath.Join("elsewhere", "out.txt")); string(data) != "Tom & Jerry\n" {
+		t.Errorf("elsewhere/out.txt holds %q (%v), want the clean text", data, err)
+	}
+	if _, err := os.Lstat(filepath.Join("sub", "out.txt")); err == nil {
+		t.Errorf("sub/out.txt was written")
+	}
+	if info, err := os.Lstat(filepath.Join("sub", "out")); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link sub/out was replaced: %v", err)
+	}
+}

@@ -309,15 +309,17 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 	return true
 }
 
-// childPath returns the path of the entry name in the folder dir. It is
-// filepath.Join's, but for a folder named with "..": Join would tidy
-// sub/link/../a.txt into sub/a.txt, and the kernel follows link before
-// "..". Such a path is only put together, as the user gave it.
+// childPath returns the path of name (an entry, or a link's relative
+// target) in the folder dir. It is filepath.Join's, but for a path with
+// "..": Join would tidy sub/link/../a.txt into sub/a.txt, and the kernel
+// follows link before "..". Such a path is only put together, as given.
 func childPath(dir, name string) string {
-	if !hasDotDot(dir) {
+	switch {
+	case !hasDotDot(dir) && !hasDotDot(name):
 		return filepath.Join(dir, name)
-	}
-	if os.IsPathSeparator(dir[len(dir)-1]) {
+	case dir == ".":
+		return name
+	case os.IsPathSeparator(dir[len(dir)-1]):
 		return dir + name
 	}
 	return dir + string(filepath.Separator) + name
