@@ -358,7 +358,7 @@ func createOpenFile(link openFileLink, name string, atStart startDescriptors) (*
 	}
 	f, err := reopen(link.path, flag, name)
 	if err != nil {
-		return nil, bare(err)
+		return nil, err
 	}
 	return &atomicFile{File: f, path: name, direct: true}, nil
 }
