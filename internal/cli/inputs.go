@@ -16,6 +16,7 @@ type input struct {
 	rel   string // for a file found in a folder: its path below that folder, for -o OUT
 	found bool   // found by walking a folder rather than named
 	link  bool   // found as a symbolic link to a file, followed (--follow)
+	dir   string // found (not as a link): its folder's absolute path, links resolved, from the walk
 	err   error  // the folder could not be read: reported in its place
 	seq   int    // its place among the inputs, from 0
 	// first is the seq of the first input that named the same file, or
@@ -229,6 +230,9 @@ func (m *metFiles) resolve(in input) (string, bool) {
 		}
 	}
 	named, base := splitPath(path)
+	if in.dir != "" && !link { // the walk resolved its folder
+		return filepath.Join(in.dir, base), true
+	}
 	dir, ok := m.dirs[named]
 	if !ok {
 		if dir, err = realPath(named); err != nil {
@@ -262,7 +266,7 @@ func splitPath(p string) (parent, base string) {
 // order. visited holds the real paths of the folders being walked, so that
 // followed links cannot loop. It returns false when ctx is done.
 func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map[string]bool, send func(input) bool) bool {
-	real, err := filepath.EvalSymlinks(dir)
+	real, err := realPath(dir)
 	if err == nil {
 		if visited[real] {
 			return true // a link back into a folder being walked
@@ -301,7 +305,11 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 				return false
 			}
 		case typ.IsRegular() && s.wants(r):
-			if !send(input{path: p, rel: r, found: true, link: link}) {
+			in := input{path: p, rel: r, found: true, link: link}
+			if !link {
+				in.dir = real
+			}
+			if !send(in) {
 				return false
 			}
 		}
