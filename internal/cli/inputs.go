@@ -181,9 +181,9 @@ type metFiles struct {
 // fileID tells a file apart from every other, whatever its name.
 type fileID struct{ dev, ino uint64 }
 
-// first returns the seq of the first input that named the file in names,
-// in's own if none did, and whether in is the same entry as an earlier
-// input; and notes it. A path that cannot be resolved is taken as new:
+// first returns the seq of the first input that named the file that in
+// names (or, with m.files, a hard link to it), in's own if none did, and
+// whether in is the same folder entry as an earlier input; and notes it. A path that cannot be resolved is taken as new:
 // reading it says why.
 func (m *metFiles) first(in input) (first int, again bool) {
 	var key string
