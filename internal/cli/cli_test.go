@@ -210,7 +210,9 @@ func TestReportFollowsLink(t *testing.T) {
 // rewrote one file at once (one failed: "changed while it was being
 // cleaned"), and with --across the second name lost every paragraph to the
 // first, so that the file was rewritten nearly empty. A hard link is an
-// entry of its own, and is rewritten under each name.
+// entry of its own, and is rewritten under each name; with --across or
+// --boilerplate it is cleaned as its first name (compared with itself, it
+// lost every paragraph), where the system tells hard links apart.
 func TestRewriteEachFileOnce(t *testing.T) {
 	const dirty = "A paragraph long enough to count as a repeated one here.\n\nTom &amp; Jerry\n\nAnother paragraph, long enough to be kept by the first name.\n"
 	clean, _, _ := run(t, dirty)
@@ -242,6 +244,9 @@ func TestRewriteEachFileOnce(t *testing.T) {
 		{[]string{"--follow", "a.txt", "d"}, "a.txt\nd/c.txt\nd/sub/e.txt\n", []string{"a.txt", "d/c.txt", "d/sub/e.txt"}},
 		{[]string{"b.txt", "hard.txt"}, "b.txt\nhard.txt\n", []string{"b.txt", "hard.txt"}},
 		{[]string{"--across", "a.txt", "a.txt"}, "a.txt\n", []string{"a.txt"}},
+		{[]string{"--boilerplate", "2", "a.txt", "a.txt"}, "a.txt\n", []string{"a.txt"}},
+		{[]string{"--across", "b.txt", "hard.txt"}, "b.txt\nhard.txt\n", []string{"b.txt", "hard.txt"}},
+		{[]string{"--boilerplate", "2", "b.txt", "hard.txt"}, "b.txt\nhard.txt\n", []string{"b.txt", "hard.txt"}},
 	}
 	for _, tt := range tests {
 		for _, jobs := range []string{"1", "8"} {
@@ -259,5 +264,136 @@ func TestRewriteEachFileOnce(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestRewriteThroughLinkAndDotDot names files through a symbolic link
+// to a folder followed by "..": the kernel follows the link first, so
+// sub/link/../a.txt is elsewhere/a.txt, not sub/a.txt. -w took it for
+// sub/a.txt (filepath.Dir and Abs tidy ".." away by text), and left one
+// of the two files dirty, with exit 0.
+func TestRewriteThroughLinkAndDotDot(t *testing.T) {
+	const dirty = "Tom &amp; Jerry\n"
+	for _, tt := range []struct {
+		args []string
+		want string // what -l lists
+	}{
+		{[]string{"sub/a.txt", "sub/link/../a.txt"}, "sub/a.txt\nsub/link/../a.txt\n"},
+		{[]string{"sub/link/../a.txt", "sub"}, "sub/link/../a.txt\nsub/a.txt\n"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
+			os.MkdirAll("sub", 0o755)
+			if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
+				t.Skip(err)
+			}
+			for _, name := range []string{filepath.Join("sub", "a.txt"), filepath.Join("elsewhere", "a.txt")} {
+				os.WriteFile(name, []byte(dirty), 0o644)
+			}
+			args := []string{"-w", "-l", "-q"}
+			for _, a := range tt.args {
+				args = append(args, filepath.FromSlash(a))
+			}
+			stdout, stderr, code := run(t, "", args...)
+			if code != ExitOK || stdout != filepath.FromSlash(tt.want) {
+				t.Errorf("exit %d, listed %q, stderr %q; want exit 0 and %q", code, stdout, stderr, tt.want)
+			}
+			for _, name := range []string{filepath.Join("sub", "a.txt"), filepath.Join("elsewhere", "a.txt")} {
+				if data, _ := os.ReadFile(name); string(data) != "Tom & Jerry\n" {
+					t.Errorf("%s holds %q, want it clean", name, data)
+				}
+			}
+		})
+	}
+}
+
+// TestWalkThroughLinkAndDotDot walks a folder named through a symbolic
+// link followed by "..": sub/link/.. is the folder above link's target.
+// The walk read that folder but named its files with filepath.Join, which
+// tidies sub/link/../a.txt into sub/a.txt: it listed elsewhere's names and
+// read sub's files (only.txt, not in sub, failed), and -w would have
+// rewritten a file outside the folder named. -o into that folder is the
+// walk cleaning its own output, and is refused.
+func TestWalkThroughLinkAndDotDot(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
+	os.MkdirAll("sub", 0o755)
+	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
+		t.Skip(err)
+	}
+	os.WriteFile(filepath.Join("sub", "a.txt"), []byte("Tom & Jerry\n"), 0o644)
+	for _, name := range []string{"a.txt", "only.txt"} {
+		os.WriteFile(filepath.Join("elsewhere", name), []byte("Tom &amp; Jerry\n"), 0o644)
+	}
+	folder := filepath.FromSlash("sub/link/..") // not filepath.Join, which tidies it too
+	want := filepath.FromSlash("sub/link/../a.txt\nsub/link/../only.txt\n")
+	if stdout, stderr, code := run(t, "", "-l", "-q", folder); code != ExitChanged || stdout != want {
+		t.Errorf("-l %s: exit %d, listed %q, stderr %q; want exit %d and %q", folder, code, stdout, stderr, ExitChanged, want)
+	}
+	if _, stderr, code := run(t, "", "-q", "-o", filepath.Join("elsewhere", "out"), folder); code != ExitError || !strings.Contains(stderr, "inside") {
+		t.Errorf("-o elsewhere/out %s: exit %d, stderr %q; want it refused", folder, code, stderr)
+	}
+}
+
+// TestReportNotLeftBehind stops a run after the report file is begun and
+// before any input is cleaned: --html that cannot make its folder, and a
+// --state file that cannot be read. The report's temporary file
+// (.r.json.textclean-*) was left behind, and the report was never
+// written.
+func TestReportNotLeftBehind(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"html", []string{"--html", "page"}},
+		{"state", []string{"--across", "--state", "state.bin"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			for _, name := range []string{"a.txt", "b.txt", "page", "state.bin"} {
+				os.WriteFile(name, []byte("Tom &amp; Jerry\n"), 0o644) // page is a file, state.bin no state
+			}
+			args := append(append([]string{"-q", "--report", "r.json"}, tt.args...), "a.txt", "b.txt")
+			if _, stderr, code := run(t, "", args...); code != ExitError {
+				t.Fatalf("exit %d, stderr %q; want it to fail", code, stderr)
+			}
+			entries, _ := os.ReadDir(".")
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if want := "a.txt b.txt page state.bin"; strings.Join(names, " ") != want {
+				t.Errorf("the folder holds %q, want %q", names, want)
+			}
+		})
+	}
+}
+
+// TestOutputThroughLinkAndDotDot writes -o through a symbolic link whose
+// target goes through a link to a folder and then "..": the kernel
+// follows sub/link before its "..", so sub/out is elsewhere/out.txt.
+// followLinks joined the target with filepath.Join, which tidied
+// link/../out.txt into out.txt, and wrote sub/out.txt instead.
+func TestOutputThroughLinkAndDotDot(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
+	os.MkdirAll("sub", 0o755)
+	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
+		t.Skip(err)
+	}
+	os.Symlink(filepath.FromSlash("link/../out.txt"), filepath.Join("sub", "out"))
+	os.WriteFile("a.txt", []byte("Tom &amp; Jerry\n"), 0o644)
+	if _, stderr, code := run(t, "", "-o", filepath.Join("sub", "out"), "a.txt"); code != ExitOK {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if data, err := os.ReadFile(filepath.Join("elsewhere", "out.txt")); string(data) != "Tom & Jerry\n" {
+		t.Errorf("elsewhere/out.txt holds %q (%v), want the clean text", data, err)
+	}
+	if _, err := os.Lstat(filepath.Join("sub", "out.txt")); err == nil {
+		t.Errorf("sub/out.txt was written")
+	}
+	if info, err := os.Lstat(filepath.Join("sub", "out")); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link sub/out was replaced: %v", err)
 	}
 }

@@ -95,7 +95,10 @@ func newCommand(c *cli.Context, rawArgs []string, atStart startDescriptors, stdi
 			exclude: c.StringSlice(flagExclude),
 			follow:  c.Bool(flagFollow),
 			jsonl:   c.Bool(flagJSONL),
-			once:    c.Bool(flagWrite),
+			// -w rewrites a file once; inputs numbered as documents of
+			// a corpus number a file named twice as one.
+			repeats:   c.Bool(flagWrite) || c.Bool(flagAcross) || c.Int(flagBoilerplate) > 0,
+			hardLinks: c.Bool(flagAcross) || c.Int(flagBoilerplate) > 0,
 		},
 		jsonl:       c.Bool(flagJSONL),
 		across:      c.Bool(flagAcross),
@@ -204,6 +207,7 @@ func (cmd *command) run() int {
 	cmd.streamDiff = cmd.streamsDiff(report)
 	if cmd.html != nil {
 		if err := cmd.html.start(); err != nil {
+			report.abort()
 			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
 			return ExitError
 		}
@@ -215,6 +219,7 @@ func (cmd *command) run() int {
 	if cmd.across || cmd.boilerplate > 0 {
 		var err error
 		if cmd.corpus, err = cmd.buildCorpus(ctx); err != nil {
+			report.abort()
 			fmt.Fprintf(cmd.stderr, "textclean: %v\n", err)
 			return ExitError
 		}
@@ -290,6 +295,9 @@ func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]stri
 	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
 		bar.add(o.stats.bytesIn)
+		if cmd.leavesOut(o.in) {
+			return nil
+		}
 		if cmd.html != nil {
 			cmd.html.add(&o)
 			switch {
@@ -413,6 +421,9 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	if in.err != nil {
 		return fail(in.err)
 	}
+	if cmd.leavesOut(in) {
+		return o
+	}
 	raw, info, err := cmd.read(in.path)
 	if err != nil {
 		return fail(err)
@@ -425,7 +436,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	text := decoded.Text
 	opts := cmd.opts
 	if cmd.removals != nil {
-		opts.Elsewhere = cmd.removals(cmd.seqBase + int64(in.seq))
+		opts.Elsewhere = cmd.removals(cmd.seqBase + int64(in.first)) // a repeat signed nothing: it is cleaned as its first name
 	}
 	// The clean text that only goes out, to a file or to standard
 	// output, is written there as it is made; every other use needs it in
@@ -554,6 +565,10 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	}
 	return o
 }
+
+// leavesOut reports whether in is left out: under -w, a folder entry an
+// earlier input named, which that input rewrites (see metFiles).
+func (cmd *command) leavesOut(in input) bool { return cmd.write && in.again }
 
 // outputTarget returns the file that -o writes the output of in to:
 // cmd.output itself, or, for an input found in a folder, its path under

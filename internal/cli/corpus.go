@@ -279,7 +279,7 @@ func (cmd *command) sign(ctx context.Context, emit func(corpus.Doc, []corpus.Sig
 	}
 	return orderedMap(ctx, cmd.jobs, inputs, func(in input) signed {
 		s := signed{doc: corpus.Doc{Seq: cmd.seqBase + int64(in.seq), Name: in.name()}, err: in.err}
-		if in.err != nil {
+		if in.err != nil || in.repeat() { // a repeat signs nothing: see metFiles
 			return s
 		}
 		raw, _, err := cmd.read(in.path)
@@ -333,6 +333,9 @@ func (cmd *command) signJSONL(ctx context.Context, emit func(corpus.Doc, []corpu
 		read := 0
 		err = orderedMap(ctx, cmd.jobs, lines, func(l jsonlLine) signed {
 			s := signed{n: l.n}
+			if in.repeat() { // its lines are counted, and sign nothing: see metFiles
+				return s
+			}
 			rec, err := format.Parse(l.text)
 			if err != nil {
 				return s

@@ -16,9 +16,20 @@ type input struct {
 	rel   string // for a file found in a folder: its path below that folder, for -o OUT
 	found bool   // found by walking a folder rather than named
 	link  bool   // found as a symbolic link to a file, followed (--follow)
+	dir   string // found (not as a link): its folder's absolute path, links resolved, from the walk
 	err   error  // the folder could not be read: reported in its place
 	seq   int    // its place among the inputs, from 0
+	// first is the seq of the first input that named the same file, or
+	// a hard link to it (see metFiles), or seq itself: a repeat keeps its
+	// own number, so that every input has the same number in sign, apply
+	// and a local run.
+	first int
+	again bool // the same folder entry as an earlier input, reached again: -w leaves it out
 }
+
+// repeat reports whether in names a file (or a hard link to a file) an
+// earlier input named.
+func (in *input) repeat() bool { return in.first != in.seq }
 
 // name is how messages, lists, diffs and reports name the input.
 func (in *input) name() string { return displayName(in.path) }
@@ -28,7 +39,8 @@ type selection struct {
 	include, exclude []string // glob patterns, matched against the base name or the path below the folder
 	follow           bool     // follow symbolic links
 	jsonl            bool     // the default choice is JSON Lines files
-	once             bool     // -w: send each file once (see metFiles)
+	repeats          bool     // mark a file met before under another name as a repeat (see metFiles)
+	hardLinks        bool     // and a hard link to a file met before
 }
 
 // defaultInclude is the files a walk cleans when --include is not given:
@@ -92,22 +104,28 @@ func checkPatterns(flag string, patterns []string) error {
 }
 
 // inputs sends the inputs named by args on out, in order, walking folders
-// in lexical order; with once (-w), a file met before under another name
-// is left out (see metFiles). It stops early when ctx is done. It closes
-// out.
+// in lexical order; with s.repeats, a file met before under another name
+// is marked as a repeat of the first (see metFiles). It stops early when
+// ctx is done. It closes out.
 func (s *selection) inputs(ctx context.Context, args []string, out chan<- input) {
 	defer close(out)
 	var met *metFiles
-	if s.once && (len(args) > 1 || s.follow) { // one folder walked without following links meets each file once
-		met = &metFiles{dirs: map[string]string{}, names: map[string]map[string]bool{}}
+	if s.repeats && (len(args) > 1 || s.follow) { // one folder walked without following links meets each entry once
+		met = &metFiles{dirs: map[string]string{}, names: map[string]int{}}
+	}
+	if s.hardLinks {
+		if met == nil {
+			met = &metFiles{}
+		}
+		met.files = map[fileID]int{}
 	}
 	seq := 0
 	send := func(in input) bool {
-		if met != nil && in.err == nil && met.again(in) {
-			return true
-		}
-		in.seq = seq
+		in.seq, in.first = seq, seq
 		seq++
+		if met != nil && in.err == nil {
+			in.first, in.again = met.first(in)
+		}
 		select {
 		case out <- in:
 			return true
@@ -135,76 +153,120 @@ func (s *selection) inputs(ctx context.Context, args []string, out chan<- input)
 	}
 }
 
-// metFiles are the files the inputs have named so far, under -w: each is
-// rewritten once, under the first name met, and its later names are left
-// out. A later name is the same folder entry as an earlier one, reached
-// again: a file named twice (a.txt b.txt a.txt, or ./a.txt), a folder
-// named inside another one named, a symbolic link to it (named, or
-// followed in a walk). Two workers rewrote it at once: one of them failed
-// ("changed while it was being cleaned"), or both read the old text; and
-// with --across the second name lost every paragraph to the first, and the
-// file was rewritten nearly empty. A hard link is an entry of its own, and
-// is rewritten (and, as by any rename-based rewrite, detached) as before:
-// leaving it out would leave it unclean.
+// metFiles are the files the inputs have named so far, with their first
+// input's number. A later name of one is a repeat: the same folder entry
+// as an earlier one, reached again: a file named twice (a.txt b.txt a.txt,
+// or ./a.txt), a folder named inside another one named, a symbolic link to
+// it (named, or followed in a walk). It keeps its number, but -w does not
+// rewrite it (two workers rewrote it at once: one of them failed, "changed
+// while it was being cleaned", or both read the old text), and a sign pass
+// (sign, and the first pass of --across and --boilerplate) signs nothing
+// for it: else it lost every paragraph to its first name under --across,
+// and under --boilerplate 2 both lost every paragraph, each compared with
+// itself. Printed (without -w), it is cleaned as its first name is.
+//
+// A hard link is an entry of its own, and -w rewrites it (detaching it,
+// as any rename-based rewrite does): leaving it out would leave it
+// unclean. Where inputs are documents of a corpus, it is a repeat too (on
+// Unix, where a file's device and inode tell it): it signs nothing and is
+// cleaned as its first name, for compared with itself it lost every
+// paragraph, and --across -w rewrote it nearly empty. Elsewhere, and
+// without --across or --boilerplate, it is a file of its own.
 type metFiles struct {
-	dirs  map[string]string          // a folder as named: its absolute path, links resolved
-	names map[string]map[string]bool // a resolved folder: the names met in it
+	dirs  map[string]string // a folder as named: its absolute path, links resolved
+	names map[string]int    // a resolved path met: its first input's seq; nil if names are not compared
+	files map[fileID]int    // a file met: its first input's seq; nil if hard links are not looked for
 }
 
-// again reports whether in names a file met before, and notes it. A
-// path that cannot be resolved is taken as new: reading it says why.
-func (m *metFiles) again(in input) bool {
+// fileID tells a file apart from every other, whatever its name.
+type fileID struct{ dev, ino uint64 }
+
+// first returns the seq of the first input that named the file that in
+// names (or, with m.files, a hard link to it), in's own if none did, and
+// whether in is the same folder entry as an earlier input; and notes it. A path that cannot be resolved is taken as new:
+// reading it says why.
+func (m *metFiles) first(in input) (first int, again bool) {
+	var key string
+	if m.names != nil {
+		var ok bool
+		if key, ok = m.resolve(in); ok {
+			if first, met := m.names[key]; met {
+				return first, true
+			}
+		}
+	}
+	first = in.seq
+	if m.files != nil {
+		if id, ok := fileIDOf(in.path); ok {
+			if f, met := m.files[id]; met {
+				first = f
+			} else {
+				m.files[id] = in.seq
+			}
+		}
+	}
+	if key != "" {
+		m.names[key] = first
+	}
+	return first, false
+}
+
+// resolve returns the absolute path of the folder entry in names, its
+// folder's links resolved, and that of its target if it is a link.
+func (m *metFiles) resolve(in input) (string, bool) {
 	path := in.path
 	link := in.link
 	if !in.found { // a walk knows a link from a file; a name given may be either
 		info, err := os.Lstat(path)
 		if err != nil {
-			return false
+			return "", false
 		}
 		link = info.Mode()&fs.ModeSymlink != 0
 	}
 	var err error
 	if link {
 		if path, err = filepath.EvalSymlinks(path); err != nil {
-			return false
+			return "", false
 		}
 	}
-	named := filepath.Dir(path)
+	named, base := splitPath(path)
+	if in.dir != "" && !link { // the walk resolved its folder
+		return filepath.Join(in.dir, base), true
+	}
 	dir, ok := m.dirs[named]
 	if !ok {
-		if dir, err = resolveFolder(named); err != nil {
-			return false
+		if dir, err = realPath(named); err != nil {
+			return "", false
 		}
 		m.dirs[named] = dir
 	}
-	names := m.names[dir]
-	if names == nil {
-		names = map[string]bool{}
-		m.names[dir] = names
-	}
-	base := filepath.Base(path)
-	if names[base] {
-		return true
-	}
-	names[base] = true
-	return false
+	return filepath.Join(dir, base), true
 }
 
-// resolveFolder returns the absolute path of the folder dir, its links
-// resolved.
-func resolveFolder(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
+// splitPath splits p before its last element, as the kernel reads it:
+// unlike filepath.Dir it does not tidy p, for sub/link/../a.txt is a.txt
+// in the folder above link's target, not in sub. parent is "." for a
+// bare name, and the root for a name in the root.
+func splitPath(p string) (parent, base string) {
+	vol := len(filepath.VolumeName(p))
+	i := len(p) - 1
+	for i >= vol && !os.IsPathSeparator(p[i]) {
+		i--
 	}
-	return filepath.EvalSymlinks(abs)
+	switch {
+	case i < vol:
+		return p[:vol] + ".", p[vol:]
+	case i == vol:
+		return p[:vol+1], p[vol+1:]
+	}
+	return p[:i], p[i+1:]
 }
 
 // walk sends the files below dir, which stands for root+rel, in lexical
 // order. visited holds the real paths of the folders being walked, so that
 // followed links cannot loop. It returns false when ctx is done.
 func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map[string]bool, send func(input) bool) bool {
-	real, err := filepath.EvalSymlinks(dir)
+	real, err := realPath(dir)
 	if err == nil {
 		if visited[real] {
 			return true // a link back into a folder being walked
@@ -220,7 +282,7 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 		if ctx.Err() != nil {
 			return false
 		}
-		p := filepath.Join(dir, e.Name())
+		p := childPath(dir, e.Name())
 		r := path.Join(rel, e.Name())
 		typ := e.Type()
 		link := typ&fs.ModeSymlink != 0
@@ -243,7 +305,11 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 				return false
 			}
 		case typ.IsRegular() && s.wants(r):
-			if !send(input{path: p, rel: r, found: true, link: link}) {
+			in := input{path: p, rel: r, found: true, link: link}
+			if !link {
+				in.dir = real
+			}
+			if !send(in) {
 				return false
 			}
 		}
@@ -251,10 +317,40 @@ func (s *selection) walk(ctx context.Context, root, dir, rel string, visited map
 	return true
 }
 
+// childPath returns the path of name (an entry, or a link's relative
+// target) in the folder dir. It is filepath.Join's, but for a path with
+// "..": Join would tidy sub/link/../a.txt into sub/a.txt, and the kernel
+// follows link before "..". Such a path is only put together, as given.
+func childPath(dir, name string) string {
+	switch {
+	case !hasDotDot(dir) && !hasDotDot(name):
+		return filepath.Join(dir, name)
+	case dir == ".":
+		return name
+	case os.IsPathSeparator(dir[len(dir)-1]):
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
+// hasDotDot reports whether an element of p is "..".
+func hasDotDot(p string) bool {
+	start := len(filepath.VolumeName(p))
+	for i := start; i <= len(p); i++ {
+		if i == len(p) || os.IsPathSeparator(p[i]) {
+			if p[start:i] == ".." {
+				return true
+			}
+			start = i + 1
+		}
+	}
+	return false
+}
+
 // checkOutputFolder refuses an output folder inside a folder being walked:
 // the walk would clean its own output.
 func checkOutputFolder(out string, args []string) error {
-	absOut, err := resolve(out)
+	absOut, err := realPath(out)
 	if err != nil {
 		return err
 	}
@@ -263,12 +359,9 @@ func checkOutputFolder(out string, args []string) error {
 		if err != nil || !info.IsDir() {
 			continue
 		}
-		absIn, err := filepath.Abs(arg)
+		absIn, err := realPath(arg)
 		if err != nil {
 			return err
-		}
-		if real, err := filepath.EvalSymlinks(absIn); err == nil {
-			absIn = real
 		}
 		if rel, err := filepath.Rel(absIn, absOut); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return usagef("-o %s is inside %s, which is being cleaned: choose a folder outside it", out, arg)
@@ -277,23 +370,28 @@ func checkOutputFolder(out string, args []string) error {
 	return nil
 }
 
-// resolve returns the absolute path of p with every symbolic link resolved,
-// for the part of it that exists: OUT may not exist yet, but a folder on
-// its way may be a link into the tree being cleaned.
-func resolve(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
+// realPath returns the absolute path of p with every symbolic link
+// resolved as the kernel resolves it: a link before a "..", then the "..",
+// so that sub/link/.. is the folder above link's target, not sub
+// (filepath.Abs would tidy the ".." away first). It resolves the part of
+// p that exists: OUT may not exist yet, but a folder on its way may be a
+// link into the tree being cleaned.
+func realPath(p string) (string, error) {
 	rest := ""
-	for dir := abs; ; dir = filepath.Dir(dir) {
+	for dir := p; ; {
 		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(real, rest), nil
+			abs, err := filepath.Abs(real)
+			if err != nil {
+				return "", err
+			}
+			return filepath.Join(abs, rest), nil
 		}
-		if parent := filepath.Dir(dir); parent == dir {
-			return abs, nil
+		parent, base := splitPath(dir)
+		if parent == dir {
+			return filepath.Abs(p)
 		}
-		rest = filepath.Join(filepath.Base(dir), rest)
+		rest = filepath.Join(base, rest)
+		dir = parent
 	}
 }
 

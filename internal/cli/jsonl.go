@@ -38,11 +38,30 @@ func (cmd *command) runJSONL(ctx context.Context, emitReport func([]byte) error)
 	inputs := make(chan input)
 	go cmd.selection.inputs(ctx, cmd.paths, inputs)
 	base := 0
+	// Where each input's records were numbered from, and how many lines
+	// it had: a repeat (see metFiles) is numbered as its first name, and
+	// under -w counts that name's lines without being read again.
+	type span struct{ base, lines int }
+	var spans map[int]span
+	if cmd.selection.repeats {
+		spans = map[int]span{}
+	}
 	for in := range inputs {
 		if ctx.Err() != nil {
 			continue // drain
 		}
-		s, read, err := cmd.cleanJSONLFile(ctx, in, base, emitReport)
+		if cmd.leavesOut(in) {
+			base += spans[in.first].lines
+			continue
+		}
+		from := base
+		if in.repeat() {
+			from = spans[in.first].base
+		}
+		s, read, err := cmd.cleanJSONLFile(ctx, in, from, emitReport)
+		if spans != nil {
+			spans[in.seq] = span{base, read}
+		}
 		base += read
 		total.add(s)
 		if err != nil {

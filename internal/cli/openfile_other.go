@@ -14,6 +14,11 @@ func dupWritable(fd int, name string) (*os.File, error) {
 func listStartDescriptors() startDescriptors { return startDescriptors{} }
 
 // reopen opens path anew with flag: without procfs, nothing leads here.
+// As on Unix, an error is the system's alone.
 func reopen(path string, flag int, name string) (*os.File, error) {
-	return os.OpenFile(path, flag, 0)
+	f, err := os.OpenFile(path, flag, 0)
+	if err != nil {
+		return nil, bare(err)
+	}
+	return f, nil
 }

@@ -30,7 +30,8 @@ func dupWritable(fd int, name string) (*os.File, error) {
 
 // reopen opens path, a link of procfs to another process's open file,
 // anew with flag, as a file named name, the path the user gave: errors of
-// writing it name that path, not /proc/PID/fd/N.
+// writing it name that path, not /proc/PID/fd/N. An error opening it is
+// the system's alone: the caller's message names the path.
 func reopen(path string, flag int, name string) (*os.File, error) {
 	for {
 		fd, err := unix.Open(path, flag|unix.O_CLOEXEC, 0)
@@ -38,7 +39,7 @@ func reopen(path string, flag int, name string) (*os.File, error) {
 		case err == unix.EINTR: // as os.OpenFile does: opening a pipe can wait
 			continue
 		case err != nil:
-			return nil, &os.PathError{Op: "open", Path: name, Err: err}
+			return nil, err
 		}
 		return os.NewFile(uintptr(fd), name), nil
 	}

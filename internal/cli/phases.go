@@ -136,6 +136,7 @@ func newPhaseCommand(c *cli.Context, args []string, atStart startDescriptors, st
 		return nil, err
 	}
 	cmd.seqBase, cmd.seqField = c.Int64(flagSeqBase), c.String(flagSeqField)
+	cmd.selection.repeats, cmd.selection.hardLinks = true, true // numbered as a local --across run numbers them
 	if cmd.seqField != "" && !cmd.jsonl {
 		return nil, usagef("--%s goes with --jsonl", flagSeqField)
 	}

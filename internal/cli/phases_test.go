@@ -134,3 +134,89 @@ func TestSeqField(t *testing.T) {
 		t.Errorf("verdicts do not name keepers by --id-field:\n%.300s", verdicts)
 	}
 }
+
+// TestPhasesNumberRepeats names a file twice (a a b c) to sign, apply -w
+// and a local -w run, of text files and of JSON Lines files: every name
+// keeps its number, so apply gives each file its own verdicts, and the
+// files end as the local run leaves them. apply -w left a repeated name
+// out of the numbering that sign gave it: c got b's verdicts and lost
+// nothing, and with JSON Lines every record after the repeat was
+// shifted. A repeat signs nothing, so that under --boilerplate 2 a is not
+// emptied by its paragraphs counted twice.
+func TestPhasesNumberRepeats(t *testing.T) {
+	const (
+		p1     = "The first paragraph of a, long enough to count as a paragraph of its own."
+		p2     = "The second paragraph of a, long enough to count as a paragraph of its own."
+		shared = "A paragraph that b and c both have, long enough to count as one of their own."
+		b1     = "The paragraph of b alone, long enough to count as a paragraph of its own."
+		c1     = "The paragraph of c alone, long enough to count as a paragraph of its own."
+	)
+	texts := map[string][]string{"a": {p1, p2}, "b": {b1, shared}, "c": {shared, c1}}
+	for _, jsonl := range []bool{false, true} {
+		for _, policy := range [][]string{{"--across"}, {"--boilerplate", "2"}} {
+			ext, flags := ".txt", []string{"-q"}
+			if jsonl {
+				ext, flags = ".jsonl", []string{"-q", "--jsonl"}
+			}
+			t.Run(fmt.Sprint(ext, policy), func(t *testing.T) {
+				setup := func() []string {
+					dir := t.TempDir()
+					var names []string
+					for _, n := range []string{"a", "a", "b", "c"} {
+						name := filepath.Join(dir, n+ext)
+						names = append(names, name)
+						var data string
+						if jsonl { // a record a paragraph
+							for _, p := range texts[n] {
+								data += `{"text":"` + p + `"}` + "\n"
+							}
+						} else {
+							data = strings.Join(texts[n], "\n\n") + "\n"
+						}
+						os.WriteFile(name, []byte(data), 0o644)
+					}
+					return names
+				}
+				read := func(names []string) (files []string) {
+					for _, name := range names {
+						data, _ := os.ReadFile(name)
+						files = append(files, string(data))
+					}
+					return files
+				}
+				names := setup()
+				runOK(t, "", slices.Concat([]string{"-w"}, flags, policy, names)...)
+				local := read(names)
+
+				names = setup()
+				sigs := runOK(t, "", slices.Concat([]string{"sign"}, flags, names)...)
+				verdicts := runOK(t, sortLines(sigs), slices.Concat([]string{"select"}, policy)...)
+				vfile := filepath.Join(t.TempDir(), "verdicts.tsv")
+				os.WriteFile(vfile, []byte(verdicts), 0o644)
+				runOK(t, "", slices.Concat([]string{"apply", "-w", "--verdicts", vfile}, flags, names)...)
+				phased := read(names)
+
+				if !slices.Equal(local, phased) {
+					t.Errorf("the files differ:\nlocal  %q\nphased %q", local, phased)
+				}
+				// Printed, a repeat is cleaned as its first name.
+				names = setup()
+				printed := runOK(t, "", slices.Concat(flags, policy, names)...)
+				if applied := runOK(t, "", slices.Concat([]string{"apply", "--verdicts", vfile}, flags, names)...); printed != applied {
+					t.Errorf("printed, the outputs differ:\nlocal  %q\nphased %q", printed, applied)
+				}
+				if !strings.HasPrefix(printed, local[0]+local[0]) {
+					t.Errorf("printed, the repeat is not as its first name: %q", printed)
+				}
+				for i, f := range phased {
+					if i == 0 && (!strings.Contains(f, p1) || !strings.Contains(f, p2)) {
+						t.Errorf("a lost a paragraph: %q", f)
+					}
+					if i == 3 && strings.Contains(f, shared) {
+						t.Errorf("c kept the paragraph it shares with b: %q", f)
+					}
+				}
+			})
+		}
+	}
+}

@@ -75,6 +75,15 @@ func (r *reportWriter) summary(s stats, elapsed time.Duration, interrupted bool)
 	return r.write(append(line, '\n'))
 }
 
+// abort drops the report of a run that stopped before cleaning anything:
+// its temporary file is removed, and the target stays as it was. A nil
+// r does nothing.
+func (r *reportWriter) abort() {
+	if r != nil && r.file != nil {
+		r.file.abort()
+	}
+}
+
 // close finishes the report. The report of a run that failed or was
 // interrupted is written too: it says what was done.
 func (r *reportWriter) close() error {

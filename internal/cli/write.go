@@ -125,11 +125,12 @@ var errOpenedSince = errors.New("not open when textclean started")
 // creating a temporary file in /proc. It is asked only once creating
 // failed, so that writing a new file costs no more.
 func closedDescriptor(path string) bool {
-	dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+	parent, base := splitPath(path)
+	dir, err := filepath.EvalSymlinks(parent)
 	if err != nil {
 		return false
 	}
-	_, ok := procOpenFile(dir, filepath.Base(path))
+	_, ok := procOpenFile(dir, base)
 	return ok
 }
 
@@ -233,13 +234,15 @@ func followLinks(path string) (linkEnd, error) {
 	for range maxLinks {
 		// The folder of each link is resolved (/dev/fd is a link to
 		// /proc/self/fd, /proc/self one to /proc/PID): a relative target
-		// starts there, and it tells a link of procfs.
-		dir, err := filepath.EvalSymlinks(filepath.Dir(p))
+		// starts there, and it tells a link of procfs. splitPath, not
+		// filepath.Dir: the kernel follows a link before a "..".
+		parent, base := splitPath(p)
+		dir, err := filepath.EvalSymlinks(parent)
 		if err != nil {
 			return linkEnd{}, unreachable(p, err)
 		}
-		p = filepath.Join(dir, filepath.Base(p))
-		if link, ok := procOpenFile(dir, filepath.Base(p)); ok {
+		p = filepath.Join(dir, base)
+		if link, ok := procOpenFile(dir, base); ok {
 			return linkEnd{open: &link}, nil
 		}
 		info, err := os.Lstat(p)
@@ -256,7 +259,7 @@ func followLinks(path string) (linkEnd, error) {
 			return linkEnd{}, bare(err)
 		}
 		if !filepath.IsAbs(target) {
-			target = filepath.Join(dir, target)
+			target = childPath(dir, target)
 		}
 		p = target
 	}
@@ -355,7 +358,7 @@ func createOpenFile(link openFileLink, name string, atStart startDescriptors) (*
 	}
 	f, err := reopen(link.path, flag, name)
 	if err != nil {
-		return nil, bare(err)
+		return nil, err
 	}
 	return &atomicFile{File: f, path: name, direct: true}, nil
 }
@@ -413,7 +416,8 @@ type atomicFile struct {
 
 // createAtomic starts writing path: see writeAtomic.
 func createAtomic(path string, old fs.FileInfo) (*atomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".textclean-*")
+	dir, base := splitPath(path)
+	f, err := os.CreateTemp(dir, "."+base+".textclean-*")
 	if err != nil {
 		return nil, fmt.Errorf("create temporary file: %w", bare(err))
 	}
