@@ -142,7 +142,7 @@ func BenchmarkSketch(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
 	keys := make([]string, len(c.paras))
 	for i := range keys {
-		keys[i] = string(appendKey(nil, c.textOf(int(i))))
+		keys[i] = string(appendKey(nil, c.textOf(i)))
 	}
 	b.SetBytes(int64(len(c.input)))
 	for b.Loop() {
