@@ -162,9 +162,9 @@ func teaserOf(text string) *teaserInfo {
 }
 
 // TestNearInfoSize checks that nearInfo, kept for every paragraph, stays
-// 56 bytes: the group fingerprint for mayGive and the bag of sentences,
-// made once per text rather than in every round, took what the flags
-// (now told by counts) and the upper half of the start hash took.
+// 56 bytes: its four flags are told by counts (made, stem, and the words
+// made counts) and the start hash is 32 bits, which took it from 64 bytes
+// (with the bag of sentences) back to 56.
 func TestNearInfoSize(t *testing.T) {
 	if n := unsafe.Sizeof(nearInfo{}); n != 56 {
 		t.Errorf("nearInfo is %d bytes, want 56", n)
