@@ -119,13 +119,12 @@ func BenchmarkDecide(b *testing.B) {
 		hashes[i] = uint64(c.hash[i])
 	}
 	var t table
-	textAt := func(i int) string { return c.textOf(int(i)) }
-	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return textAt(int(k)) }, c.twice.keys)
+	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.textOf(int(k)) }, c.twice.keys)
 	var dc decider
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		dc.decide(len(hashes), textAt, &t, opts)
+		dc.decide(len(hashes), c.textOf, &t, opts)
 	}
 }
 

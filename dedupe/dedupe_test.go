@@ -213,6 +213,13 @@ func TestClean(t *testing.T) {
 			changes: []string{"paragraph 4-4 kept 1-1 @1"},
 		},
 		{
+			name:    "blank lines kept as they stand when the blank-lines rule is off: at the start, and the most before a removed paragraph",
+			in:      "\n\n" + pA + "\n\n" + pB + "\n\n\n\n" + pA + "\n\n" + pC + "\n",
+			opts:    dedupe.Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.BlankLines)}},
+			want:    "\n\n" + pA + "\n\n" + pB + "\n\n\n\n" + pC + "\n",
+			changes: []string{"paragraph 9-9 kept 3-3 @3"},
+		},
+		{
 			name:    "CRLF input",
 			in:      pA + "\r\n" + pB + "\r\n" + pA + "\r\n",
 			want:    lines(pA, pB),

@@ -188,7 +188,7 @@ func BenchmarkAppendKey(b *testing.B) {
 			var buf []byte
 			for b.Loop() {
 				for i := range c.paras {
-					buf = appendKey(buf[:0], c.textOf(int(i)))
+					buf = appendKey(buf[:0], c.textOf(i))
 				}
 			}
 		})
@@ -236,14 +236,14 @@ func BenchmarkAppendKeys(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
 	spans := make([][]sentence.Span, len(c.paras))
 	for i := range c.paras {
-		spans[i] = sentence.Split(c.textOf(int(i)))
+		spans[i] = sentence.Split(c.textOf(i))
 	}
 	b.SetBytes(int64(len(c.input)))
 	var buf []byte
 	n := 0
 	for b.Loop() {
 		for i := range c.paras {
-			buf = appendKeys(buf[:0], c.textOf(int(i)), spans[i], func(k int, key []byte) { n += len(key) })
+			buf = appendKeys(buf[:0], c.textOf(i), spans[i], func(k int, key []byte) { n += len(key) })
 		}
 	}
 	if n == 0 {

@@ -142,7 +142,7 @@ func BenchmarkSketch(b *testing.B) {
 	c := stageCleaner(b, stageInput(), &Options{})
 	keys := make([]string, len(c.paras))
 	for i := range keys {
-		keys[i] = string(appendKey(nil, c.textOf(int(i))))
+		keys[i] = string(appendKey(nil, c.textOf(i)))
 	}
 	b.SetBytes(int64(len(c.input)))
 	for b.Loop() {
@@ -232,15 +232,16 @@ func TestLowerOrDigit(t *testing.T) {
 }
 
 // TestHasWordsAcrossBlocks checks hasWords, which counts words eight
-// bytes at a time while it can, against the count of tokens on keys
-// whose words end, and whose first byte of another kind stands, at each
-// place of the eight-byte blocks.
+// bytes at a time while it can, against the words nextWordRuneAtATime
+// finds (hasWords falls back to nextWord), on keys whose words end, and
+// whose first byte of another kind stands, at each place of the
+// eight-byte blocks.
 func TestHasWordsAcrossBlocks(t *testing.T) {
 	for _, pad := range []string{"", "a", "ab ", "abc d", "a b c d", "abcdefg", "abcdefgh", "abcdefghi j"} {
 		for _, rest := range []string{"one two three four five six", "one, two. three four", "x — y z w", "日本語 abc", "a-b c (d) e",
 			"seven sevenxx eightxyz ninexyzwq", ". , ; x", "abc\xc3\xa9 d e"} {
 			key := pad + " " + rest
-			n := len(tokens(key, nil))
+			_, n := sketchOfWords(key, nextWordRuneAtATime)
 			for k := range n + 2 {
 				if got := hasWords(key, k); got != (n >= k) {
 					t.Errorf("%q of %d words: hasWords(key, %d) = %v", key, n, k, got)

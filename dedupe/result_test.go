@@ -87,7 +87,7 @@ func (c *cleaner) paragraphChangesReference() []Change {
 			flush()
 		case junkLine:
 			flush()
-			changes = append(changes, Change{Kind: JunkLine, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(int(i)), Rule: c.junkRule[i]})
+			changes = append(changes, Change{Kind: JunkLine, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(i), Rule: c.junkRule[i]})
 		case elsewhere:
 			flush()
 			cp := c.copies[i]
@@ -95,7 +95,7 @@ func (c *cleaner) paragraphChangesReference() []Change {
 			if cp.Documents > 0 {
 				kind = Boilerplate
 			}
-			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(int(i)), Elsewhere: &cp})
+			changes = append(changes, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(i), Elsewhere: &cp})
 		case removed, near, teaser:
 			k := c.finalCopy(i)
 			kind := Paragraph
@@ -106,10 +106,10 @@ func (c *cleaner) paragraphChangesReference() []Change {
 				kind = Teaser
 			}
 			parts = append(parts, Change{Kind: kind, Lines: c.lines(i, i), Span: c.span(i, i),
-				Text: c.textOf(int(i)), Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
+				Text: c.textOf(i), Kept: c.lines(k, k), OutputLine: int(c.outLine[k]),
 				Similarity: c.similarity[i], KeptLater: c.keptLater[i]})
 		case moved:
-			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(int(i)), OutputLine: int(c.outLine[i])}
+			m := Change{Kind: Move, Lines: c.lines(i, i), Span: c.span(i, i), Text: c.textOf(i), OutputLine: int(c.outLine[i])}
 			if j, ok := next[i]; ok {
 				m.Kept = c.lines(j, j)
 			}

@@ -162,9 +162,9 @@ func teaserOf(text string) *teaserInfo {
 }
 
 // TestNearInfoSize checks that nearInfo, kept for every paragraph, stays
-// 56 bytes: the group fingerprint for mayGive and the bag of sentences,
-// made once per text rather than in every round, took what the flags
-// (now told by counts) and the upper half of the start hash took.
+// 56 bytes: its four flags are told by counts (made, stem, and the words
+// made counts) and the start hash is 32 bits, which took it from 64 bytes
+// (with the bag of sentences) back to 56.
 func TestNearInfoSize(t *testing.T) {
 	if n := unsafe.Sizeof(nearInfo{}); n != 56 {
 		t.Errorf("nearInfo is %d bytes, want 56", n)
@@ -172,12 +172,14 @@ func TestNearInfoSize(t *testing.T) {
 }
 
 // TestStartWords checks startWords against leadingWords, on keys of zero
-// to seven words with punctuation that nextWord trims, and that wordsOf
-// counts as many words as it finds.
+// to seven words with punctuation that nextWord trims, and that the
+// nearInfo setNear makes of each as a paragraph tells whether it has a
+// group and a start as startWords does, and hashes the same words.
 func TestStartWords(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 32))
 	words := []string{"a", "bb", ",", "\"c\"", "…", "d-e"}
-	for range 2000 {
+	keys := make([]string, 0, 2000)
+	for range cap(keys) {
 		var b strings.Builder
 		for k := range r.IntN(8) {
 			if k > 0 {
@@ -193,12 +195,19 @@ func TestStartWords(t *testing.T) {
 			t.Fatalf("startWords(%q) = %q, %v, %q, %v; want %q, %v, %q, %v",
 				key, group, hasGroup, start, hasStart, wantGroup, wantHasGroup, wantStart, wantHasStart)
 		}
-		// nearInfo tells hasGroup and hasStart by the words wordsOf counts.
-		for _, key := range []string{key, string(appendKey(nil, key))} {
-			_, hasGroup, _, hasStart := startWords(key)
-			if words := wordsOf(key).n; hasGroup != (words >= teaserWords-1) || hasStart != (words >= teaserWords) {
-				t.Fatalf("startWords(%q): group %v, start %v; wordsOf counts %d words", key, hasGroup, hasStart, words)
-			}
+		keys = append(keys, key)
+	}
+	// nearInfo tells hasGroup and hasStart by the words wordsOf counted.
+	c := stageCleaner(t, strings.Join(keys, "\n"), &Options{Paragraphs: Lines})
+	for i := range c.paras {
+		key := string(c.appendKey(nil, i))
+		group, hasGroup, start, hasStart := startWords(key)
+		n := c.nearOf(i)
+		if n.hasGroup() != hasGroup || n.hasStart() != hasStart {
+			t.Fatalf("key %q: nearInfo has a group %v, a start %v; startWords %v, %v", key, n.hasGroup(), n.hasStart(), hasGroup, hasStart)
+		}
+		if hasGroup && n.group != uint32(xxhash.Sum64String(group)) || hasStart && n.start != startHash(start) {
+			t.Fatalf("key %q: nearInfo's group or start hash is not that of %q, %q", key, group, start)
 		}
 	}
 }

@@ -258,7 +258,7 @@ func TestBagTwinsRemoved(t *testing.T) {
 // twice sets, which found the per-goroutine sets.)
 func TestPrepareSetsDoNotGrowWithCPUs(t *testing.T) {
 	in := stageInput()
-	allocated := func(procs int) uint64 {
+	allocated := func(procs int) int64 {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		var before, after runtime.MemStats
 		runtime.GC()
@@ -266,10 +266,10 @@ func TestPrepareSetsDoNotGrowWithCPUs(t *testing.T) {
 		c := stageCleaner(t, in, &Options{})
 		runtime.ReadMemStats(&after)
 		runtime.KeepAlive(c)
-		return after.TotalAlloc - before.TotalAlloc
+		return int64(after.TotalAlloc - before.TotalAlloc)
 	}
 	c := stageCleaner(t, in, &Options{})
-	pair := uint64(8 * (len(c.twice.sentences.words) + len(c.twice.bags.words)))
+	pair := int64(8 * (len(c.twice.sentences.words) + len(c.twice.bags.words)))
 	const few, many = 2, 34
 	perGoroutine := (allocated(many) - allocated(few)) / (many - few)
 	if perGoroutine >= pair/2 {

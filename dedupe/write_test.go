@@ -13,14 +13,16 @@ import (
 )
 
 // writeReference is write as it was before it measured first and wrote
-// in parallel: one paragraph after the other, into a strings.Builder.
+// in parallel: one paragraph after the other, into a strings.Builder,
+// with the blank lines before each counted from the lines
+// (blankLinesCounted), not told by where the paragraphs stand.
 func (c *cleaner) writeReference() (text string, paragraphs int, outLine []uint32) {
 	var b strings.Builder
 	nl := c.doc.Newline
 	collapse := !c.opts.Normalize.Skip.Has(normalize.BlankLines)
 	line := 1
 	outLine = make([]uint32, len(c.paras))
-	blanks := c.blankLinesBefore()
+	blanks := c.blankLinesCounted()
 	for _, i := range c.order {
 		t := c.textOf(int(i))
 		blank := int(blanks[i])
@@ -50,6 +52,32 @@ func (c *cleaner) writeReference() (text string, paragraphs int, outLine []uint3
 		paragraphs++
 	}
 	return b.String(), paragraphs, outLine
+}
+
+// blankLinesCounted is blankLinesBefore as it was when segment counted
+// the blank lines before each paragraph (main before 6afa52a): it counts
+// the blank lines of c.doc.Lines between a paragraph and the one before
+// it (or the start), where blankLinesBefore takes the distance between
+// the two.
+func (c *cleaner) blankLinesCounted() []int32 {
+	blanks := make([]int32, len(c.paras))
+	pending, next := int32(0), 0 // next: the line after the paragraph before
+	for i, p := range c.paras {
+		before := int32(0)
+		for l := next; l < int(p.first); l++ {
+			if c.doc.Lines[l].Blank() {
+				before++
+			}
+		}
+		next = int(p.last) + 1
+		pending = max(pending, before)
+		blanks[i] = before
+		if c.fate[i] == kept {
+			blanks[i] = pending
+			pending = 0
+		}
+	}
+	return blanks
 }
 
 // writeInputs returns damaged articles in both paragraph styles, with LF,
