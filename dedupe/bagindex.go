@@ -48,8 +48,11 @@ func (x *bagIndex) findOrAdd(bag uint64, pos int32, sentencesAt func(pos int32) 
 	if sentencesAt(prev) == own {
 		return prev, true
 	}
-	// Other sentences with this bag: fall back to the sentences.
-	if prev, ok := x.collided[own]; ok {
+	// Other sentences with this bag: fall back to the sentences. The
+	// paragraph filed there may since have given its position to a
+	// fuller copy of other sentences (dropNear), as the one filed in bags
+	// may: then pos is filed in its stead.
+	if prev, ok := x.collided[own]; ok && sentencesAt(prev) == own {
 		return prev, true
 	}
 	if x.collided == nil {
