@@ -168,7 +168,7 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 			return e.sh
 		}
 	}
-	sh := shingles(c.keyString(i), c.shingleSeed)
+	sh := shingles(c.keyString(i), c.nearOf(i).words(), c.shingleSeed)
 	c.recentShingles[c.recentNext] = shingleSet{i, sh}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
 	return sh
