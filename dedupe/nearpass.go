@@ -217,13 +217,7 @@ func (c *cleaner) dropNear() bool {
 		if pos < 0 && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
 			// Filed under its bag, unless an earlier paragraph of the same
 			// sentences is; a bag that came once can be neither.
-			sentencesAt := func(pos int32) string {
-				if int(pos) == len(out) {
-					return c.sentenceSet(i)
-				}
-				return c.sentenceSet(int(out[pos]))
-			}
-			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out)), sentencesAt); ok {
+			if k, ok := idx.bags.findOrAdd(c, i, n.bag, out); ok {
 				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
