@@ -771,7 +771,7 @@ func (c *cleaner) lines(first, last int) LineRange {
 // only for paragraphs cutBits marks, and can run on goroutines that read
 // the same paragraphs as long as no sentence is cut.
 func (c *cleaner) textOf(i int) string {
-	if c.cutBits[i/64]&(1<<(i%64)) != 0 {
+	if c.isCut(i) {
 		return c.cut[i].text
 	}
 	if c.joined != nil {
@@ -780,11 +780,15 @@ func (c *cleaner) textOf(i int) string {
 	return c.doc.Lines[c.paras[i].first].Text
 }
 
+// isCut reports whether paragraph i is in c.cut, by its bit in cutBits:
+// a look-up in the map, for every paragraph, cost more.
+func (c *cleaner) isCut(i int) bool { return c.cutBits[i/64]&(1<<(i%64)) != 0 }
+
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
-	if ct, ok := c.cut[i]; ok {
-		return ct.original
+	if c.isCut(i) {
+		return c.cut[i].original
 	}
 	return c.textOf(i)
 }
