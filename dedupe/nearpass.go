@@ -357,7 +357,7 @@ func (x *nearIndex) asks(start uint32) bool {
 // teaserInfo t, at position pos of out.
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) {
 	if n.hasStart() && x.asks(n.start) {
-		x.starts.add(uint64(n.start), pos, func() string { return c.keyString(i) })
+		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
 	}
 	if n.teaser() {
 		x.teasers.occupy(pos, t)
@@ -411,7 +411,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int32, x *nea
 		// The stem has teaserWords words or more: a key it begins has the
 		// same first words.
 		if t.hasStart {
-			if k := x.starts.find(uint64(t.start), t.stem); k >= 0 {
+			if k := x.starts.find(t.start, t.stem); k >= 0 {
 				return k, 0, true
 			}
 		}
