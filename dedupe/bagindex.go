@@ -17,7 +17,7 @@ import (
 // nor hide a later copy of it (TestBagForgedFirst). Only bag hits pay for
 // the sentences.
 type bagIndex struct {
-	bags     hashIndex        // bag → position in out
+	bags     tagIndex         // bag → position in out, by 32 bits of it: a hit is confirmed anyway
 	collided map[string]int32 // sentences (see appendSentenceSet) → position in out
 
 	// The buffers of findOrAdd, reused: the sentences of the paragraph
@@ -34,7 +34,7 @@ func (x *bagIndex) reset() {
 		// half the order, its entries stood far apart in a table larger
 		// than the caches. It grows to what the first round files, and
 		// keeps that size.
-		x.bags = newHashIndex(0)
+		x.bags = newTagIndex(0)
 	} else {
 		x.bags.reset()
 	}
