@@ -460,7 +460,8 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 // keptParagraphs lists the output paragraphs with their keys (but for
 // Options.SkipKeys): the Key of each one's final text, the one made for
 // Options.Elsewhere if there is one, else made now from its match key made
-// again (the rounds keep only its xxhash). From parallelBytes of input on,
+// again (the rounds kept only 32 bits of its xxhash, let go of by
+// freeRounds before this). From parallelBytes of input on,
 // the list is cut into one run per CPU, each filled by a goroutine of its
 // own: for a big document the first touch of its fresh pages, and the
 // SHA-256 of each key, are most of the cost.
@@ -766,10 +767,13 @@ func (c *cleaner) lines(first, last int) LineRange {
 
 // textOf returns paragraph i's current text: for a paragraph cut by
 // sentence removals, the text the cuts left; else its lines joined, or
-// its one line's. Only the texts of cut and joined paragraphs are kept
-// (on the 100 MB stream, a slice of the texts was 8.5 MB); it reads c.cut
-// only for paragraphs cutBits marks, and can run on goroutines that read
-// the same paragraphs as long as no sentence is cut.
+// its one line's. When every paragraph is one line (the 100 MB stream),
+// only the texts of cut paragraphs are kept, the others being their
+// lines' (a slice of the texts was 8.5 MB there); when any paragraph has
+// several lines, as most Blocks text does, c.joined holds a text for
+// every paragraph, 16 bytes each (see segmentOn). It reads c.cut only for
+// paragraphs cutBits marks, and can run on goroutines that read the same
+// paragraphs as long as no sentence is cut.
 func (c *cleaner) textOf(i int) string {
 	if c.isCut(i) {
 		return c.cut[i].text
