@@ -11,10 +11,11 @@ import (
 // the same sentences in some order. A bag is a 64-bit hash that a
 // paragraph can be crafted to share with another in a second (xxhash and
 // splitmix.Mix can be inverted: TestBagForged), so a hit is confirmed by
-// the sentences themselves, and a paragraph whose bag an earlier paragraph
-// of other sentences holds is filed by its sentences in collided, as
-// keyIndex files keys: a crafted paragraph can neither remove a later one
-// nor hide a later copy of it (TestBagForgedFirst). Only bag hits pay for
+// the sentences themselves, and a paragraph whose bag's tag (bags keeps
+// 32 bits of it: see tagIndex) an earlier paragraph of other sentences
+// holds is filed by its sentences in collided, as keyIndex files keys: a
+// crafted paragraph can neither remove a later one nor hide a later copy
+// of it (TestBagForgedFirst, TestBagForgedTaken). Only bag hits pay for
 // the sentences.
 type bagIndex struct {
 	bags     tagIndex         // bag → position in out, by 32 bits of it: a hit is confirmed anyway
