@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"bytes"
 	"encoding/binary"
 	"slices"
 )
@@ -10,14 +11,20 @@ import (
 // the same sentences in some order. A bag is a 64-bit hash that a
 // paragraph can be crafted to share with another in a second (xxhash and
 // splitmix.Mix can be inverted: TestBagForged), so a hit is confirmed by
-// the sentences themselves, and a paragraph whose bag an earlier paragraph
-// of other sentences holds is filed by its sentences in collided, as
-// keyIndex files keys: a crafted paragraph can neither remove a later one
-// nor hide a later copy of it (TestBagForgedFirst). Only bag hits pay for
+// the sentences themselves, and a paragraph whose bag's tag (bags keeps
+// 32 bits of it: see tagIndex) an earlier paragraph of other sentences
+// holds is filed by its sentences in collided, as keyIndex files keys: a
+// crafted paragraph can neither remove a later one nor hide a later copy
+// of it (TestBagForgedFirst, TestBagForgedTaken). Only bag hits pay for
 // the sentences.
 type bagIndex struct {
-	bags     hashIndex        // bag → position in out
-	collided map[string]int32 // sentences (see sentenceSet) → position in out
+	bags     tagIndex         // bag → position in out, by 32 bits of it: a hit is confirmed anyway
+	collided map[string]int32 // sentences (see appendSentenceSet) → position in out
+
+	// The buffers of findOrAdd, reused: the sentences of the paragraph
+	// it files, of one filed before, and the keys they are made of.
+	own, other []byte
+	keys       sentenceKeys
 }
 
 // reset empties x for a round of dropNear.
@@ -28,51 +35,76 @@ func (x *bagIndex) reset() {
 		// half the order, its entries stood far apart in a table larger
 		// than the caches. It grows to what the first round files, and
 		// keeps that size.
-		x.bags = newHashIndex(0)
+		x.bags = newTagIndex(0)
 	} else {
 		x.bags.reset()
 	}
 	x.collided = nil
 }
 
-// findOrAdd returns the position of the first paragraph filed with the
-// sentences of the paragraph at pos, whose bag is bag, or files pos and
-// returns it with ok false. sentencesAt returns the sentenceSet of the
-// paragraph at a position, pos included.
-func (x *bagIndex) findOrAdd(bag uint64, pos int32, sentencesAt func(pos int32) string) (int32, bool) {
+// findOrAdd returns the position in out of the first paragraph filed with
+// the sentences of paragraph i, whose bag is bag, or files i at position
+// len(out), where dropNear then puts it, and returns that with ok false.
+func (x *bagIndex) findOrAdd(c *cleaner, i int, bag uint64, out []int32) (int32, bool) {
+	pos := int32(len(out))
 	prev, ok := x.bags.findOrAdd(bag, pos)
 	if !ok {
 		return pos, false
 	}
-	own := sentencesAt(pos)
-	if sentencesAt(prev) == own {
+	x.own = c.appendSentenceSet(x.own[:0], i, &x.keys)
+	if x.hasOwnSentences(c, int(out[prev])) {
 		return prev, true
 	}
-	// Other sentences with this bag: fall back to the sentences.
-	if prev, ok := x.collided[own]; ok {
+	// Other sentences with this bag: fall back to the sentences. The
+	// paragraph filed there may since have given its position to a
+	// fuller copy of other sentences (dropNear), as the one filed in bags
+	// may: then pos is filed in its stead.
+	if prev, ok := x.collided[string(x.own)]; ok && x.hasOwnSentences(c, int(out[prev])) {
 		return prev, true
 	}
 	if x.collided == nil {
 		x.collided = make(map[string]int32)
 	}
-	x.collided[own] = pos
+	x.collided[string(x.own)] = pos
 	return pos, false
 }
 
-// sentenceSet returns the sentences of paragraph i, by their match keys,
-// as one string that is the same for the same sentences in any order:
-// the keys sorted, each after its length.
-func (c *cleaner) sentenceSet(i int) string {
-	sents := c.sentencesOf(i)
-	keys := make([]string, len(sents))
-	for k, s := range sents {
-		keys[k] = string(appendKey(nil, c.textOf(i)[s.start:s.end]))
-	}
-	slices.Sort(keys)
-	var set []byte
-	for _, k := range keys {
-		set = binary.AppendUvarint(set, uint64(len(k)))
-		set = append(set, k...)
-	}
-	return string(set)
+// hasOwnSentences reports whether paragraph j has the sentences of x.own.
+func (x *bagIndex) hasOwnSentences(c *cleaner, j int) bool {
+	x.other = c.appendSentenceSet(x.other[:0], j, &x.keys)
+	return bytes.Equal(x.other, x.own)
 }
+
+// appendSentenceSet appends the sentences of paragraph i, by their match
+// keys, to dst, in a form that is the same for the same sentences in any
+// order: the keys sorted, each after its length. It makes the keys in
+// keys, reused from call to call: a string for each key, and for the
+// set, were two allocations a sentence and one a set on every bag hit.
+func (c *cleaner) appendSentenceSet(dst []byte, i int, keys *sentenceKeys) []byte {
+	sents := c.sentencesOf(i)
+	text := c.textOf(i)
+	keys.bytes, keys.spans = keys.bytes[:0], keys.spans[:0]
+	for _, s := range sents {
+		start := len(keys.bytes)
+		keys.bytes = appendKey(keys.bytes, text[s.start:s.end])
+		keys.spans = append(keys.spans, keySpan{start, len(keys.bytes)})
+	}
+	slices.SortFunc(keys.spans, func(a, b keySpan) int {
+		return bytes.Compare(keys.bytes[a.start:a.end], keys.bytes[b.start:b.end])
+	})
+	for _, sp := range keys.spans {
+		dst = binary.AppendUvarint(dst, uint64(sp.end-sp.start))
+		dst = append(dst, keys.bytes[sp.start:sp.end]...)
+	}
+	return dst
+}
+
+// sentenceKeys is where appendSentenceSet makes the match keys of a
+// paragraph's sentences: one after another in bytes, each at its span.
+type sentenceKeys struct {
+	bytes []byte
+	spans []keySpan
+}
+
+// keySpan is the span of a key in sentenceKeys.bytes.
+type keySpan struct{ start, end int }

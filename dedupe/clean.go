@@ -460,7 +460,8 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 // keptParagraphs lists the output paragraphs with their keys (but for
 // Options.SkipKeys): the Key of each one's final text, the one made for
 // Options.Elsewhere if there is one, else made now from its match key made
-// again (the rounds keep only its xxhash). From parallelBytes of input on,
+// again (the rounds kept only 32 bits of its xxhash, let go of by
+// freeRounds before this). From parallelBytes of input on,
 // the list is cut into one run per CPU, each filled by a goroutine of its
 // own: for a big document the first touch of its fresh pages, and the
 // SHA-256 of each key, are most of the cost.
@@ -609,11 +610,9 @@ func (c *cleaner) paragraphTable() *table {
 	if reuseKeyClasses && c.keyClassesHold() {
 		t.root = resize(t.root, len(c.order))
 		// By paragraph, one more than the position of the first of its
-		// key class in the order: in the memory of the decider's counts,
-		// which decide clears before it counts (a slice of its own was
-		// 2 MB more on the 100 MB stream).
-		firstPos := resize(c.decider.copies, len(c.paras))
-		c.decider.copies = firstPos[:0]
+		// key class in the order, in memory the decider lends (a slice
+		// of its own was 2 MB more on the 100 MB stream).
+		firstPos := c.decider.lendCounts(len(c.paras))
 		for pos, i := range c.order {
 			first := &firstPos[c.keyClass[i]-1]
 			if *first == 0 {
@@ -768,12 +767,15 @@ func (c *cleaner) lines(first, last int) LineRange {
 
 // textOf returns paragraph i's current text: for a paragraph cut by
 // sentence removals, the text the cuts left; else its lines joined, or
-// its one line's. Only the texts of cut and joined paragraphs are kept
-// (on the 100 MB stream, a slice of the texts was 8.5 MB); it reads c.cut
-// only for paragraphs cutBits marks, and can run on goroutines that read
-// the same paragraphs as long as no sentence is cut.
+// its one line's. When every paragraph is one line (the 100 MB stream),
+// only the texts of cut paragraphs are kept, the others being their
+// lines' (a slice of the texts was 8.5 MB there); when any paragraph has
+// several lines, as most Blocks text does, c.joined holds a text for
+// every paragraph, 16 bytes each (see segmentOn). It reads c.cut only for
+// paragraphs cutBits marks, and can run on goroutines that read the same
+// paragraphs as long as no sentence is cut.
 func (c *cleaner) textOf(i int) string {
-	if c.cutBits[i/64]&(1<<(i%64)) != 0 {
+	if c.isCut(i) {
 		return c.cut[i].text
 	}
 	if c.joined != nil {
@@ -782,11 +784,15 @@ func (c *cleaner) textOf(i int) string {
 	return c.doc.Lines[c.paras[i].first].Text
 }
 
+// isCut reports whether paragraph i is in c.cut, by its bit in cutBits:
+// a look-up in the map, for every paragraph, cost more.
+func (c *cleaner) isCut(i int) bool { return c.cutBits[i/64]&(1<<(i%64)) != 0 }
+
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
-	if ct, ok := c.cut[i]; ok {
-		return ct.original
+	if c.isCut(i) {
+		return c.cut[i].original
 	}
 	return c.textOf(i)
 }

@@ -37,6 +37,15 @@ type decider struct {
 	moves  []int32 // the moved positions, for outputOrder
 }
 
+// lendCounts returns n zero int32s in the memory of dc's counts, which
+// the caller may use until the next decide: decide clears the counts
+// before it counts.
+func (dc *decider) lendCounts(n int) []int32 {
+	counts := resize(dc.copies, n)
+	dc.copies = counts[:0] // the memory, should resize have made it
+	return counts
+}
+
 // decide settles, keep-first, the fate of each unit of a sequence whose
 // texts textAt returns, in order; copyOf in the decisions is a position in
 // the sequence. t holds the roots of its n units. The decisions are valid

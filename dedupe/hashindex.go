@@ -8,11 +8,11 @@ import (
 )
 
 // hashIndex maps 64-bit hashes to the first index filed under each: the
-// tables of dropNear, which are its bags of sentences (under bagIndex,
-// which compares the sentences on a hit) and the lists asked for and the
-// slots and groups of its teaser and start indexes. (The paragraph and sentence tables, which
-// compare their keys on every hit, use a tagIndex, which keeps 32 bits of
-// each hash.) It is an open-addressing table with linear probing, sized
+// tables of dropNear, which are the lists asked for and the slots and
+// groups of its teaser and start indexes. (The paragraph and sentence
+// tables, which compare their keys on every hit, and dropNear's bags of
+// sentences, which bagIndex confirms by the sentences, use a tagIndex,
+// which keeps 32 bits of each hash.) It is an open-addressing table with linear probing, sized
 // once for the number of entries expected (and doubled should that be
 // exceeded). A lookup costs one probe into one array, where a Go map
 // looks at a group's control word before its slots. The slot of a hash is
@@ -109,8 +109,8 @@ func (x *hashIndex) grow() {
 	}
 }
 
-// tagIndex is a hashIndex in half the memory, for keyIndex, which compares
-// the keys themselves on every hit: its slots keep 32 bits of the mixed,
+// tagIndex is a hashIndex in half the memory, for keyIndex and bagIndex,
+// which compare the keys (or sentences) themselves on every hit: its slots keep 32 bits of the mixed,
 // seeded hash (the tag) instead of the hash, so a slot is 8 bytes, not 16.
 // Keys with the same tag are one entry to it: it files only the first,
 // and returns that first entry's index for every key with its tag, equal
@@ -146,6 +146,13 @@ func newTagIndex(n int) tagIndex {
 func (x *tagIndex) resize(size int) {
 	x.slots = make([]tagSlot, size)
 	x.shift = uint(32 - bits.TrailingZeros(uint(size)))
+}
+
+// reset empties x and keeps its slots, for a table filed again from
+// scratch: dropNear's bags, in every round.
+func (x *tagIndex) reset() {
+	clear(x.slots)
+	x.n = 0
 }
 
 // tag returns the tag of h.

@@ -168,7 +168,7 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 			return e.sh
 		}
 	}
-	sh := shingles(c.keyString(i), c.shingleSeed)
+	sh := shingles(c.keyString(i), c.nearOf(i).words(), c.shingleSeed)
 	c.recentShingles[c.recentNext] = shingleSet{i, sh}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
 	return sh
@@ -217,13 +217,7 @@ func (c *cleaner) dropNear() bool {
 		if pos < 0 && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
 			// Filed under its bag, unless an earlier paragraph of the same
 			// sentences is; a bag that came once can be neither.
-			sentencesAt := func(pos int32) string {
-				if int(pos) == len(out) {
-					return c.sentenceSet(i)
-				}
-				return c.sentenceSet(int(out[pos]))
-			}
-			if k, ok := idx.bags.findOrAdd(n.bag, int32(len(out)), sentencesAt); ok {
+			if k, ok := idx.bags.findOrAdd(c, i, n.bag, out); ok {
 				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
@@ -363,7 +357,7 @@ func (x *nearIndex) asks(start uint32) bool {
 // teaserInfo t, at position pos of out.
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) {
 	if n.hasStart() && x.asks(n.start) {
-		x.starts.add(uint64(n.start), pos, func() string { return c.keyString(i) })
+		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
 	}
 	if n.teaser() {
 		x.teasers.occupy(pos, t)
@@ -417,7 +411,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int32, x *nea
 		// The stem has teaserWords words or more: a key it begins has the
 		// same first words.
 		if t.hasStart {
-			if k := x.starts.find(uint64(t.start), t.stem); k >= 0 {
+			if k := x.starts.find(t.start, t.stem); k >= 0 {
 				return k, 0, true
 			}
 		}

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -142,6 +143,33 @@ func TestBagForgedFirst(t *testing.T) {
 		}
 		if !strings.Contains(r.Text, bagForgedShort) || !strings.Contains(r.Text, shortSentences) {
 			t.Errorf("%s: a paragraph of other sentences was removed:\n%s", tc.name, r.Text)
+		}
+	}
+}
+
+// TestBagForgedTaken: a paragraph's position in dropNear's output, once a
+// fuller near-duplicate of other sentences takes it, holds that fuller
+// paragraph; a later copy of the first with its sentences shuffled, too
+// far from it for the shingles, is then not the fuller paragraph's copy,
+// and is kept, whether a crafted paragraph holds their bag (so that the
+// first was filed by its sentences) or not.
+func TestBagForgedTaken(t *testing.T) {
+	fuller := shortSentences + " Trains ran."
+	var filler strings.Builder
+	for k := range nearWindow + 2 {
+		fmt.Fprintf(&filler, "Filler paragraph %c is about something else entirely, in words of its own.\n", 'a'+k)
+	}
+	for _, crafted := range []string{"", bagForgedShort + "\n"} {
+		in := crafted + shortSentences + "\n" + fuller + "\n" + filler.String() + shortShuffled + "\n"
+		r, err := Clean(in, Options{Paragraphs: Lines})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(r.Text, shortSentences+"\n") || !strings.Contains(r.Text, fuller) {
+			t.Errorf("crafted %q: the fuller copy did not take the first's place:\n%s", crafted, r.Text)
+		}
+		if !strings.Contains(r.Text, shortShuffled) {
+			t.Errorf("crafted %q: the shuffled copy was removed, as a copy of the fuller paragraph of other sentences: %+v", crafted, r.Changes)
 		}
 	}
 }

@@ -42,8 +42,9 @@ func (c *cleaner) prepare() {
 		s.logs = &logs[k]
 	}
 	for lo := 0; lo < len(c.paras); {
+		// A batch takes a paragraph at least, whatever prepareBatchBytes.
 		hi, bytes := lo, 0
-		for hi < len(c.paras) && bytes < prepareBatchBytes {
+		for hi < len(c.paras) && (hi == lo || bytes < prepareBatchBytes) {
 			bytes += len(c.textOf(hi))
 			hi++
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/textclean/textclean/internal/damage"
 )
@@ -52,6 +53,28 @@ func TestPrepareAgrees(t *testing.T) {
 					t.Fatalf("prepared in batches of %d bytes:\n%+v\none at a time:\n%+v", prepareBatchBytes, many, one)
 				}
 			})
+		}
+	}
+}
+
+// TestPrepareBatchOfNothing: with prepareBatchBytes at 0 or below, which
+// tests may set, each batch still takes a paragraph, so prepare ends, and
+// the Result is the one made one paragraph at a time.
+func TestPrepareBatchOfNothing(t *testing.T) {
+	in := teasersInput()
+	one := cleanWith(t, in, Options{}, math.MaxInt, 1)
+	for _, batch := range []int{0, -1} {
+		defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
+		prepareBatchBytes = batch
+		done := make(chan *Result, 1)
+		go func() { done <- cleanWith(t, in, Options{}, 0, 2) }()
+		select {
+		case many := <-done:
+			if !reflect.DeepEqual(one, many) {
+				t.Fatalf("prepared in batches of %d bytes:\n%+v\none at a time:\n%+v", batch, many, one)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("prepare, in batches of %d bytes, did not end in 20 s", batch)
 		}
 	}
 }

@@ -10,7 +10,8 @@ import (
 // paragraph is one paragraph of the input: a run of lines of doc.Lines.
 // There is one for every paragraph of the document, so it holds int32s
 // (Clean takes no more than maxText bytes, hence lines) and not its text,
-// which the cleaner keeps once, as its current text, until it changes.
+// which is its line's, or its lines joined (see segmentOn), until
+// sentence cuts change it (see cleaner.textOf).
 //
 // Every line between two paragraphs is blank (a line of text is a
 // paragraph, or in the Blocks style part of one), so the blank lines

@@ -115,7 +115,8 @@ type sentenceLists struct {
 // sentenceRef is n sentences from offset off of slab number slab-1 of a
 // sentenceLists, or the whole slab if n is wholeSlab; slab 0 is no list.
 // A slab shared by lists holds at most 4096 sentences (see cut), so their
-// offsets and lengths fit 16 bits; a list of more has a slab of its own.
+// offsets and lengths fit 16 bits; a list of more has a slab of its own,
+// and an empty list offset 0.
 type sentenceRef struct {
 	slab   uint32
 	off, n uint16
@@ -173,9 +174,14 @@ func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 	}
 	k := len(s.infos)
 	s.infos = s.infos[:k+n]
-	if n >= wholeSlab { // k is 0, and the slab has room for n only
+	switch {
+	case n >= wholeSlab: // k is 0, and the slab has room for n only
 		l.refs[i] = sentenceRef{slab: s.slab, n: wholeSlab}
-	} else {
+	case n == 0:
+		// Any offset does, and k may not fit 16 bits: after a list of
+		// more sentences, in a slab of its own, it is that list's length.
+		l.refs[i] = sentenceRef{slab: s.slab}
+	default:
 		l.refs[i] = sentenceRef{s.slab, uint16(k), uint16(n)}
 	}
 	return s.infos[k : k+n : k+n]

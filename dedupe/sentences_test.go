@@ -7,7 +7,10 @@ import (
 
 // TestSentenceListsLong checks the lists of paragraphs of more sentences
 // than a sentenceRef counts in 16 bits, and of exactly that many, each in
-// a slab of its own, and of the short ones around them.
+// a slab of its own, and of the short ones around them. An empty list
+// holds offset 0: cut right after a slab of its own, where the next
+// sentence would stand past what 16 bits count, it would hold the offset
+// truncated.
 func TestSentenceListsLong(t *testing.T) {
 	sizes := []int{3, wholeSlab + 5, 0, wholeSlab, 4096, 7, 70000, 1}
 	l := sentenceLists{refs: make([]sentenceRef, len(sizes))}
@@ -28,6 +31,9 @@ func TestSentenceListsLong(t *testing.T) {
 		list, ok := l.of(i)
 		if !ok || len(list) != n || cap(list) != n {
 			t.Fatalf("paragraph %d: split %v, %d sentences (room for %d), want %d", i, ok, len(list), cap(list), n)
+		}
+		if r := l.refs[i]; n == 0 && r.off != 0 {
+			t.Fatalf("paragraph %d: an empty list at offset %d", i, r.off)
 		}
 		for k := range list {
 			if want := uint32(i<<24 | k); list[k].start != want {

@@ -44,7 +44,7 @@ type startIndex struct {
 // alike. It holds no pointer, so the garbage collector need not look
 // into the lists: the few lists filed by level have their levels apart.
 type startList struct {
-	hash        uint64 // the hash of the first words
+	hash        uint32 // the startHash of the first words
 	first, last int32  // its first and last entries, -1 if none
 	n           int32  // how many entries it has
 	levels      int32  // 1 + the number of its levels in startIndex.levels (0: none yet)
@@ -76,8 +76,8 @@ func (x *startIndex) reset(keyAt func(pos int) string) {
 
 // listOf returns the number of the list whose first words hash to list,
 // adding an empty one if there is none.
-func (x *startIndex) listOf(list uint64) int32 {
-	id, found := x.listIDs.findOrAdd(list, int32(len(x.lists)))
+func (x *startIndex) listOf(list uint32) int32 {
+	id, found := x.listIDs.findOrAdd(uint64(list), int32(len(x.lists)))
 	if !found {
 		x.lists = append(x.lists, startList{hash: list, first: -1, last: -1})
 	}
@@ -97,8 +97,8 @@ func (x *startIndex) levelsOf(id int32) []int {
 // flat table (hashIndex). Entries of two lists or levels that
 // share a slot only put more entries before find, which compares keys
 // and lists.
-func levelSlot(list uint64, level int, h uint64) uint64 {
-	return slotOf(list, uint64(level), h)
+func levelSlot(list uint32, level int, h uint64) uint64 {
+	return slotOf(uint64(list), uint64(level), h)
 }
 
 // smallStarts is the length of a list that teasers scan rather than
@@ -129,7 +129,7 @@ func levelOf(n int) int {
 // add files position pos, whose paragraph's first words hash to list and
 // whose key, should it be needed, key returns (the paragraph need not be
 // in out yet).
-func (x *startIndex) add(list uint64, pos int, key func() string) {
+func (x *startIndex) add(list uint32, pos int, key func() string) {
 	id := x.listOf(list)
 	e := int32(len(x.entries))
 	x.entries = append(x.entries, startEntry{pos: int32(pos), list: id, next: -1})
@@ -228,8 +228,8 @@ func (x *startIndex) fileLevel(id int32, level int) {
 
 // find returns the first position of list whose paragraph's key the stem
 // is a proper prefix of, or -1.
-func (x *startIndex) find(list uint64, stem string) int {
-	id, ok := x.listIDs.find(list)
+func (x *startIndex) find(list uint32, stem string) int {
+	id, ok := x.listIDs.find(uint64(list))
 	if !ok {
 		return -1
 	}

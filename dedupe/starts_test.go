@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestStartIndexScan checks that startIndex finds what a scan of the list
@@ -40,10 +41,10 @@ func TestStartIndexScan(t *testing.T) {
 			slotOf = func(a, n, b uint64) uint64 { return 0 }
 		}
 		keys := map[int]string{} // position → the key of the paragraph there
-		lists := map[uint64][]int{}
+		lists := map[uint32][]int{}
 		x.reset(func(pos int) string { return keys[pos] })
 		for range 120 {
-			list := uint64(r.IntN(2))
+			list := uint32(r.IntN(2))
 			switch op := r.IntN(10); {
 			case op < 5 || len(keys) == 0: // a paragraph kept at a new position
 				pos, key := len(keys), text()
@@ -76,5 +77,13 @@ func TestStartIndexScan(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStartListSize checks that startList stays 20 bytes: its hash is a
+// startHash, 32 bits, which a uint64 field kept in 24.
+func TestStartListSize(t *testing.T) {
+	if n := unsafe.Sizeof(startList{}); n != 20 {
+		t.Errorf("startList is %d bytes, want 20", n)
 	}
 }
