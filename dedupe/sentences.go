@@ -114,8 +114,8 @@ type sentenceLists struct {
 
 // sentenceRef is n sentences from offset off of slab number slab-1 of a
 // sentenceLists, or the whole slab if n is wholeSlab; slab 0 is no list.
-// A slab shared by lists holds at most 4096 sentences (see cut), so their
-// offsets and lengths fit 16 bits; a list of more has a slab of its own,
+// A slab shared by lists holds at most sharedSlab sentences (see cut), so
+// their offsets and lengths fit 16 bits; a list of more has a slab of its own,
 // and an empty list offset 0.
 type sentenceRef struct {
 	slab   uint32
@@ -124,6 +124,13 @@ type sentenceRef struct {
 
 // wholeSlab is the n of a sentenceRef whose list is its whole slab.
 const wholeSlab = math.MaxUint16
+
+// sharedSlab is the most sentences a slab shared by lists holds; its
+// offsets must fit a sentenceRef's 16 bits, which the conversion below
+// checks when the package compiles.
+const sharedSlab = 4096
+
+const _ = uint16(sharedSlab)
 
 // in returns r's list, cut from its slab.
 func (r sentenceRef) in(slab []sentenceInfo) []sentenceInfo {
@@ -160,12 +167,12 @@ func (l *sentenceLists) split(i int) bool { return l.refs[i].slab != 0 }
 
 // cut returns room for n sentences of paragraph i, cut from the slab of s,
 // and files it as the paragraph's list. Each new slab is twice the last of
-// s, from 64 up to 4096 sentences, so that a short document does not take
+// s, from 64 up to sharedSlab sentences, so that a short document does not take
 // a large one; a paragraph of more sentences than that has a slab of its
 // own (of exactly its sentences).
 func (l *sentenceLists) cut(i, n int, s *scratch) []sentenceInfo {
 	if s.slab == 0 || len(s.infos)+n > cap(s.infos) {
-		size := min(max(2*cap(s.infos), 64), 4096)
+		size := min(max(2*cap(s.infos), 64), sharedSlab)
 		s.infos = make([]sentenceInfo, 0, max(n, size))
 		l.mu.Lock()
 		l.slabs = append(l.slabs, s.infos[:cap(s.infos)])
