@@ -5,10 +5,16 @@
 # of two whole-program totals, the stage run LO times and HI times, over
 # HI - LO: the input's generation and the set-up cancel out (callgrind's
 # per-function totals are not reliable with Go's stacks). Each line of
-# output: input stage lo-count hi-count 1MB-per-run 10MB-per-run ratio.
+# output: input/stage, the counts a run at 1 MB and 10 MB, their ratio.
+# GOGC=off leaves out the collector's cycles but the one that Clean forces
+# at its end: its counts are the same from run to run (the collector's
+# pacing and the runtime's two-minute forced cycle follow the clock, which
+# callgrind slows, so with GOGC=100 two identical runs at 10 MB differ by
+# up to a few hundred million instructions).
 #
 # Usage: bench/adversarial-instructions.sh [STAGE...] (default clean diff
-# report normalize), INPUTS="articles many-teasers" to pick inputs, JOBS=2
+# report normalize), INPUTS="articles many-teasers" to pick inputs, SIZES=1
+# for the 1 MB counts only, JOBS=2
 # valgrinds at once. The raw totals stay in bench/out/instructions: the
 # counts are added to its file "counts", and the table shows the last
 # count of each input, stage and size there, so that a run of a few
@@ -53,22 +59,23 @@ count() {
 	read -r lo hi <<< "$(runs "$3" "$2")"
 	read -r tlo nlo <<< "$(total "^$1\$/^$2MB\$/^$3\$" "$lo")"
 	read -r thi nhi <<< "$(total "^$1\$/^$2MB\$/^$3\$" "$hi")"
-	echo "$1 $2 $3 $tlo $thi $nlo $nhi $(((thi - tlo) / (nhi - nlo)))" >> "$out/counts"
+	echo "$1 $2 $3 $tlo $thi $nlo $nhi $(((thi - tlo) / (nhi - nlo))) GOGC=${GOGC:-100}" >> "$out/counts"
 }
 export -f runs total count
 export out
 
 for stage in $stages; do
 	for input in $inputs; do
-		echo "$input 10 $stage"
-		echo "$input 1 $stage"
+		for mb in ${SIZES:-10 1}; do
+			echo "$input $mb $stage"
+		done
 	done
 done | xargs -P "${JOBS:-2}" -L 1 bash -c 'count "$@"' _
 
 for stage in $stages; do
 	for input in $inputs; do
-		one=$(awk -v i="$input" -v s="$stage" '$1 == i && $2 == 1 && $3 == s {c = $8} END {print c}' "$out/counts")
-		ten=$(awk -v i="$input" -v s="$stage" '$1 == i && $2 == 10 && $3 == s {c = $8} END {print c}' "$out/counts")
+		one=$(awk -v i="$input" -v s="$stage" -v g="GOGC=${GOGC:-100}" '$1 == i && $2 == 1 && $3 == s && $9 == g {c = $8} END {print c}' "$out/counts")
+		ten=$(awk -v i="$input" -v s="$stage" -v g="GOGC=${GOGC:-100}" '$1 == i && $2 == 10 && $3 == s && $9 == g {c = $8} END {print c}' "$out/counts")
 		printf '%-32s %14s %14s %7s\n' "$input/$stage" "$one" "$ten" \
 			"$(awk -v a="$one" -v b="$ten" 'BEGIN { if (a > 0) printf "%.2fx", b / a }')"
 	done
