@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# CPU time of BenchmarkAdversarial stages (dedupe/bench_adversarial_test.go)
+# at 1 MB and 10 MB, the sizes alternated ROUNDS times (default 3), each
+# invocation -test.benchtime 2x -test.count 3, in an autogroup at nice -15
+# (run as root; elsewhere the nice is skipped). Prints, for each stage, the
+# minimum cpu-ns/op of each size in ms, their ratio, and the load average
+# before and after. PATTERN is the stage part of the benchmark's name
+# after the size, a regular expression (default diff|report); INPUTS the
+# input part (default every input).
+#
+# Usage: bench/adversarial-cpu.sh [PATTERN] [INPUTS]. The raw output stays
+# in bench/out/cpu.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=bench/out/cpu
+mkdir -p "$out"
+go test -c -o "$out/adv.test" ./dedupe
+stage=${1:-diff|report}
+inputs=${2:-.*}
+: > "$out/raw"
+uptime | tee "$out/load"
+for round in $(seq "${ROUNDS:-3}"); do
+	for mb in 1 10; do
+		setsid -w bash -c 'echo -15 > /proc/self/autogroup 2> /dev/null; exec "$@"' _ \
+			"$out/adv.test" -test.run '^$' \
+			-test.bench "^BenchmarkAdversarial\$/^($inputs)\$/^${mb}MB\$/^($stage)\$" \
+			-test.benchtime 2x -test.count 3 >> "$out/raw"
+	done
+	uptime | tee -a "$out/load"
+done
+# The minimum cpu-ns/op of each stage and size, then the ratio.
+awk '/^BenchmarkAdversarial/ {
+	split($1, name, "/"); sub(/-[0-9]+$/, "", name[4]); key = name[2] "/" name[4]
+	for (i = 3; i < NF; i++) if ($(i + 1) == "cpu-ns/op") cpu = $i
+	if (!((key, name[3]) in best) || cpu < best[key, name[3]]) best[key, name[3]] = cpu
+	keys[key] = 1
+}
+END {
+	for (k in keys) {
+		one = best[k, "1MB"]; ten = best[k, "10MB"]
+		printf "%-34s %10.2f %10.2f %7.1fx\n", k, one / 1e6, ten / 1e6, (one > 0 ? ten / one : 0)
+	}
+}' "$out/raw" | sort
