@@ -401,8 +401,9 @@ func TestOutputThroughLinkAndDotDot(t *testing.T) {
 
 // TestReportBytesOutOfStreamedText checks that a report's bytes_out is the
 // length of the clean text when the text is not kept in memory but
-// written as it is made (to standard output, -o or -w), where the
-// dedupe.Result's Text is empty: per input, and in the summary.
+// written as it is made (to standard output, -o or -w) or only counted
+// (--check, -l, --explain), where the dedupe.Result's Text is empty: per
+// input, and in the summary.
 func TestReportBytesOutOfStreamedText(t *testing.T) {
 	dir := t.TempDir()
 	inputs := map[string]string{
@@ -491,6 +492,22 @@ func TestReportBytesOutOfStreamedText(t *testing.T) {
 		}
 		if summary != total {
 			t.Errorf("summary bytes_out %d, the -o files %d bytes", summary, total)
+		}
+	})
+	t.Run("--check -l --explain", func(t *testing.T) {
+		// The text is only counted: bytes_out is the length of the text
+		// a plain run prints.
+		for _, flag := range []string{"--check", "-l", "--explain"} {
+			for _, name := range []string{"a.txt", "c.txt"} {
+				text, _, _ := run(t, inputs[name])
+				rep := filepath.Join(t.TempDir(), "r.json")
+				if _, stderr, code := run(t, inputs[name], flag, "--report", rep); code == ExitError {
+					t.Fatalf("%s: exit %d, stderr %q", flag, code, stderr)
+				}
+				if got, _ := readReport(rep); got["<stdin>"] != len(text) {
+					t.Errorf("%s %s: bytes_out %d, clean text %d bytes", flag, name, got["<stdin>"], len(text))
+				}
+			}
 		}
 	})
 	t.Run("-w", func(t *testing.T) {

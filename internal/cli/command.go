@@ -459,6 +459,10 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		res, err = dedupe.CleanTo(out, text, opts)
 		o.stdout.stream = false
 		written = &out.size
+	case cmd.dropsText():
+		count := &textCount{}
+		res, err = dedupe.CleanTo(count, text, opts)
+		written = &count.size
 	default:
 		res, err = dedupe.Clean(text, opts)
 	}
@@ -596,6 +600,14 @@ func (cmd *command) outputTarget(in input) (string, error) {
 // own.
 func (cmd *command) streamsText() bool {
 	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText() && !cmd.reportInPlace
+}
+
+// dropsText reports whether nothing needs the clean text of an input but
+// its size and whether it changed (-l, --check, --explain, with no -o, -w,
+// diff or page): dedupe.CleanTo makes it into a textCount, which keeps
+// none of it.
+func (cmd *command) dropsText() bool {
+	return !cmd.write && cmd.output == "" && (cmd.list || cmd.check || cmd.explain) && !cmd.keepsText()
 }
 
 // keepsText reports whether a diff or a page needs the clean text of each
