@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -396,4 +397,140 @@ func TestOutputThroughLinkAndDotDot(t *testing.T) {
 	if info, err := os.Lstat(filepath.Join("sub", "out")); err != nil || info.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the link sub/out was replaced: %v", err)
 	}
+}
+
+// TestReportBytesOutOfStreamedText checks that a report's bytes_out is the
+// length of the clean text when the text is not kept in memory but
+// written as it is made (to standard output, -o or -w) or only counted
+// (--check, -l, --explain), where the dedupe.Result's Text is empty: per
+// input, and in the summary.
+func TestReportBytesOutOfStreamedText(t *testing.T) {
+	dir := t.TempDir()
+	inputs := map[string]string{
+		"a.txt": "First paragraph &amp; more.\n\nA repeat.\n\nA repeat.\n\nLast one.  \n",
+		"b.txt": "Already clean.\n",
+		"c.txt": "The council met on Tuesday to discuss the budget for next year.\n\nTwo.\n\nThe council met on Tuesday to discuss the budget for next year.\n\nThree.\n",
+	}
+	for name, text := range inputs {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	type line struct {
+		Input    string `json:"input"`
+		BytesOut int    `json:"bytes_out"`
+		Summary  *struct {
+			BytesOut int `json:"bytes_out"`
+		} `json:"summary"`
+	}
+	// readReport returns the report's bytes_out by input and that of its
+	// summary (-1 when it has none).
+	readReport := func(path string) (map[string]int, int) {
+		t.Helper()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, summary := make(map[string]int), -1
+		for _, l := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+			var got line
+			if err := json.Unmarshal([]byte(l), &got); err != nil {
+				t.Fatalf("report line %q: %v", l, err)
+			}
+			if got.Summary != nil {
+				summary = got.Summary.BytesOut
+				continue
+			}
+			out[filepath.Base(got.Input)] = got.BytesOut
+		}
+		return out, summary
+	}
+
+	t.Run("stdout", func(t *testing.T) {
+		for _, name := range []string{"a.txt", "c.txt"} {
+			rep := filepath.Join(t.TempDir(), "r.json")
+			stdout, stderr, code := run(t, inputs[name], "--report", rep)
+			if code != ExitOK {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			got, _ := readReport(rep)
+			if got["<stdin>"] != len(stdout) || len(stdout) == 0 || len(stdout) == len(inputs[name]) {
+				t.Errorf("%s: bytes_out %d, clean text %d bytes (input %d)", name, got["<stdin>"], len(stdout), len(inputs[name]))
+			}
+		}
+	})
+	t.Run("stdout folder", func(t *testing.T) {
+		rep := filepath.Join(t.TempDir(), "r.json")
+		stdout, stderr, code := run(t, "", "-j", "2", "--report", rep, dir)
+		if code != ExitOK {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		got, summary := readReport(rep)
+		total := 0
+		for name := range inputs {
+			total += got[name]
+		}
+		if total != len(stdout) || summary != len(stdout) {
+			t.Errorf("bytes_out %v (total %d), summary %d; clean text %d bytes", got, total, summary, len(stdout))
+		}
+	})
+	t.Run("-o", func(t *testing.T) {
+		tmp := t.TempDir()
+		out, rep := filepath.Join(tmp, "out"), filepath.Join(tmp, "r.json")
+		if _, stderr, code := run(t, "", "-j", "2", "--report", rep, "-o", out, dir); code != ExitOK {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		got, summary := readReport(rep)
+		total := 0
+		for name := range inputs {
+			text, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[name] != len(text) {
+				t.Errorf("%s: bytes_out %d, its -o file %d bytes", name, got[name], len(text))
+			}
+			total += len(text)
+		}
+		if summary != total {
+			t.Errorf("summary bytes_out %d, the -o files %d bytes", summary, total)
+		}
+	})
+	t.Run("--check -l --explain", func(t *testing.T) {
+		// The text is only counted: bytes_out is the length of the text
+		// a plain run prints.
+		for _, flag := range []string{"--check", "-l", "--explain"} {
+			for _, name := range []string{"a.txt", "c.txt"} {
+				text, _, _ := run(t, inputs[name])
+				rep := filepath.Join(t.TempDir(), "r.json")
+				if _, stderr, code := run(t, inputs[name], flag, "--report", rep); code == ExitError {
+					t.Fatalf("%s: exit %d, stderr %q", flag, code, stderr)
+				}
+				if got, _ := readReport(rep); got["<stdin>"] != len(text) {
+					t.Errorf("%s %s: bytes_out %d, clean text %d bytes", flag, name, got["<stdin>"], len(text))
+				}
+			}
+		}
+	})
+	t.Run("-w", func(t *testing.T) {
+		tmp := t.TempDir()
+		rep := filepath.Join(tmp, "r.json")
+		var args []string
+		for name, text := range inputs {
+			path := filepath.Join(tmp, name)
+			os.WriteFile(path, []byte(text), 0o644)
+			args = append(args, path)
+		}
+		if _, stderr, code := run(t, "", append([]string{"--report", rep, "-w"}, args...)...); code != ExitOK {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		got, _ := readReport(rep)
+		for name := range inputs {
+			text, err := os.ReadFile(filepath.Join(tmp, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[name] != len(text) {
+				t.Errorf("%s: bytes_out %d, rewritten %d bytes", name, got[name], len(text))
+			}
+		}
+	})
 }

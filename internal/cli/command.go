@@ -56,6 +56,7 @@ type command struct {
 	html                     *htmlOut
 	color                    bool   // colour -d output
 	streamDiff               bool   // -d output may go straight to standard output (see streamsDiff)
+	reportInPlace            bool   // --report goes to standard output, a device or a pipe, written as it goes (see streamsText)
 	stats                    bool   // print the --stats table
 	seqBase                  int64  // the sequence number of the first input (or record) as a document of a corpus
 	seqField                 string // sign, apply: the field that holds a record's sequence number
@@ -205,6 +206,7 @@ func (cmd *command) run() int {
 		}
 	}
 	cmd.streamDiff = cmd.streamsDiff(report)
+	cmd.reportInPlace = report != nil && (report.file == nil || report.file.direct)
 	if cmd.html != nil {
 		if err := cmd.html.start(); err != nil {
 			report.abort()
@@ -457,6 +459,10 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		res, err = dedupe.CleanTo(out, text, opts)
 		o.stdout.stream = false
 		written = &out.size
+	case cmd.dropsText():
+		count := &textCount{}
+		res, err = dedupe.CleanTo(count, text, opts)
+		written = &count.size
 	default:
 		res, err = dedupe.Clean(text, opts)
 	}
@@ -491,7 +497,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		var b bytes.Buffer
 		rep := report.New(name, text, res)
 		rep.Encoding, rep.EncodingGuessed = decoded.Encoding, decoded.Guessed
-		rep.BytesIn = len(raw)
+		rep.BytesIn, rep.BytesOut = len(raw), size // res.Text is empty when CleanTo wrote the text
 		if cmd.explain {
 			rep.Edits = report.EditsOf(edits)
 		}
@@ -586,20 +592,32 @@ func (cmd *command) outputTarget(in input) (string, error) {
 
 // streamsText reports whether the clean text of each input goes only to
 // standard output, where dedupe.CleanTo can write it as it makes it: the
-// filter's default, with no report or page, which need the text too.
+// filter's default, with no diff or page, which need the text too. A
+// report needs only the text's size, which CleanTo's writer counts; but
+// not when it is written in place (--report /dev/stdout): its line for an
+// input comes before the input's text, which a worker streaming it would
+// write first (as for streamsDiff). A report in a file is a file of its
+// own.
 func (cmd *command) streamsText() bool {
-	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText()
+	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText() && !cmd.reportInPlace
 }
 
-// keepsText reports whether a diff, a report or a page needs the clean
-// text of each input in memory, so that dedupe.CleanTo cannot write it as
-// it makes it.
-func (cmd *command) keepsText() bool { return cmd.diff || cmd.report != "" || cmd.html != nil }
+// dropsText reports whether nothing needs the clean text of an input but
+// its size and whether it changed (-l, --check, --explain, with no -o, -w,
+// diff or page): dedupe.CleanTo makes it into a textCount, which keeps
+// none of it.
+func (cmd *command) dropsText() bool {
+	return !cmd.write && cmd.output == "" && (cmd.list || cmd.check || cmd.explain) && !cmd.keepsText()
+}
+
+// keepsText reports whether a diff or a page needs the clean text of each
+// input in memory, so that dedupe.CleanTo cannot write it as it makes it.
+// A report does not: it needs only the text's size.
+func (cmd *command) keepsText() bool { return cmd.diff || cmd.html != nil }
 
 // textFile returns the file, under -o or -w, that the clean text of in,
 // read as raw, is written to as dedupe.CleanTo makes it; nil when the
-// text goes elsewhere, or when a diff, a report or a page needs it in
-// memory too.
+// text goes elsewhere, or when a diff or a page needs it in memory too.
 func (cmd *command) textFile(in input, raw string, info os.FileInfo) *textFile {
 	if cmd.keepsText() {
 		return nil

@@ -60,6 +60,16 @@ type textOut struct {
 	to   *heldOutput
 }
 
+// textCount is the clean text of an input that only its size is needed
+// of (see dropsText): it counts the bytes and keeps none.
+type textCount struct{ size int }
+
+// Write counts the next part of the text.
+func (t *textCount) Write(p []byte) (int, error) {
+	t.size += len(p)
+	return len(p), nil
+}
+
 // Write takes the next part of the text.
 func (t *textOut) Write(p []byte) (int, error) {
 	t.size += len(p)

@@ -97,7 +97,9 @@ type Place struct {
 	OutputLine int    `json:"output_line,omitempty"`
 }
 
-// New builds the report of input, named name, cleaned into r.
+// New builds the report of input, named name, cleaned into r. Its
+// BytesOut is len(r.Text): for a Result of dedupe.CleanTo, whose Text is
+// empty, the caller sets it to the bytes CleanTo wrote.
 func New(name, input string, r *dedupe.Result) *Report {
 	rep := &Report{
 		Input:         name,
