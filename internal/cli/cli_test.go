@@ -268,6 +268,19 @@ func TestRewriteEachFileOnce(t *testing.T) {
 	}
 }
 
+// linkThenDotDot makes, in the working folder, the folders elsewhere/x
+// and sub and a symbolic link sub/link to ../elsewhere/x, so that
+// sub/link/.. is elsewhere to the kernel and sub to a tidied path. It
+// skips the test where links cannot be made.
+func linkThenDotDot(t *testing.T) {
+	t.Helper()
+	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
+	os.MkdirAll("sub", 0o755)
+	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
+		t.Skip(err)
+	}
+}
+
 // TestRewriteThroughLinkAndDotDot names files through a symbolic link
 // to a folder followed by "..": the kernel follows the link first, so
 // sub/link/../a.txt is elsewhere/a.txt, not sub/a.txt. -w took it for
@@ -284,11 +297,7 @@ func TestRewriteThroughLinkAndDotDot(t *testing.T) {
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			t.Chdir(t.TempDir())
-			os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
-			os.MkdirAll("sub", 0o755)
-			if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
-				t.Skip(err)
-			}
+			linkThenDotDot(t)
 			for _, name := range []string{filepath.Join("sub", "a.txt"), filepath.Join("elsewhere", "a.txt")} {
 				os.WriteFile(name, []byte(dirty), 0o644)
 			}
@@ -318,11 +327,7 @@ func TestRewriteThroughLinkAndDotDot(t *testing.T) {
 // walk cleaning its own output, and is refused.
 func TestWalkThroughLinkAndDotDot(t *testing.T) {
 	t.Chdir(t.TempDir())
-	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
-	os.MkdirAll("sub", 0o755)
-	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
-		t.Skip(err)
-	}
+	linkThenDotDot(t)
 	os.WriteFile(filepath.Join("sub", "a.txt"), []byte("Tom & Jerry\n"), 0o644)
 	for _, name := range []string{"a.txt", "only.txt"} {
 		os.WriteFile(filepath.Join("elsewhere", name), []byte("Tom &amp; Jerry\n"), 0o644)
@@ -378,11 +383,7 @@ func TestReportNotLeftBehind(t *testing.T) {
 // link/../out.txt into out.txt, and wrote sub/out.txt instead.
 func TestOutputThroughLinkAndDotDot(t *testing.T) {
 	t.Chdir(t.TempDir())
-	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
-	os.MkdirAll("sub", 0o755)
-	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
-		t.Skip(err)
-	}
+	linkThenDotDot(t)
 	os.Symlink(filepath.FromSlash("link/../out.txt"), filepath.Join("sub", "out"))
 	os.WriteFile("a.txt", []byte("Tom &amp; Jerry\n"), 0o644)
 	if _, stderr, code := run(t, "", "-o", filepath.Join("sub", "out"), "a.txt"); code != ExitOK {

@@ -83,6 +83,22 @@ func given(t *testing.T, f *os.File) {
 	}
 }
 
+// openGiven writes text to a new file at path and opens it read-only as a
+// descriptor textclean was given (see given), closed when the test ends.
+func openGiven(t *testing.T, path, text string) *os.File {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	given(t, f)
+	return f
+}
+
 // TestOutputToOwnOpenFile writes -o, --report, --html and JSON Lines -o
 // through a link to /proc/self/fd/N, a file this process has open and has
 // written to: the output goes into that open file after what is in it, at
@@ -253,15 +269,7 @@ func TestOutputToOwnReadOnlyFile(t *testing.T) {
 	dir := t.TempDir()
 	held := filepath.Join(dir, "held.jsonl")
 	const heldText = `{"text":"a &amp; b"}` + "\n"
-	if err := os.WriteFile(held, []byte(heldText), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(held)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	given(t, f)
+	f := openGiven(t, held, heldText)
 	target := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
 	dir = linkedOutput(t, target)
 	link := filepath.Join(dir, "link")
@@ -392,15 +400,7 @@ func TestOutputThroughOwnThread(t *testing.T) {
 	}
 	dir := linkedOutput(t, "unused")
 	held := filepath.Join(dir, "held.txt")
-	if err := os.WriteFile(held, []byte(linkInput), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(held)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	given(t, f)
+	f := openGiven(t, held, linkInput)
 	out := "/proc/" + tid + "/fd/" + strconv.Itoa(int(f.Fd()))
 	_, stderr, code := run(t, "", "-o", out, filepath.Join(dir, "in.txt"))
 	if code != ExitError || !strings.Contains(stderr, "open only for reading") {
