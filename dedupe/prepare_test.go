@@ -63,15 +63,32 @@ func TestPrepareAgrees(t *testing.T) {
 func TestPrepareBatchOfNothing(t *testing.T) {
 	in := teasersInput()
 	one := cleanWith(t, in, Options{}, math.MaxInt, 1)
+	defer func(b, p, procs int) {
+		prepareBatchBytes, parallelBytes = b, p
+		runtime.GOMAXPROCS(procs)
+	}(prepareBatchBytes, parallelBytes, runtime.GOMAXPROCS(2))
+	parallelBytes = 0
 	for _, batch := range []int{0, -1} {
-		defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
 		prepareBatchBytes = batch
-		done := make(chan *Result, 1)
-		go func() { done <- cleanWith(t, in, Options{}, 0, 2) }()
+		// Clean runs on a goroutine of its own, which calls nothing of t
+		// (t.Fatal is for the test's goroutine), so that a hang fails
+		// here; the test then ends with that goroutine still running.
+		type cleaned struct {
+			r   *Result
+			err error
+		}
+		done := make(chan cleaned, 1)
+		go func() {
+			r, err := Clean(in, Options{})
+			done <- cleaned{r, err}
+		}()
 		select {
 		case many := <-done:
-			if !reflect.DeepEqual(one, many) {
-				t.Fatalf("prepared in batches of %d bytes:\n%+v\none at a time:\n%+v", batch, many, one)
+			if many.err != nil {
+				t.Fatal(many.err)
+			}
+			if !reflect.DeepEqual(one, many.r) {
+				t.Fatalf("prepared in batches of %d bytes:\n%+v\none at a time:\n%+v", batch, many.r, one)
 			}
 		case <-time.After(20 * time.Second):
 			t.Fatalf("prepare, in batches of %d bytes, did not end in 20 s", batch)
