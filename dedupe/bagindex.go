@@ -33,8 +33,8 @@ func (x *bagIndex) reset() {
 		// It files only the bags that may have come twice (see
 		// twiceSet), a few in a hundred paragraphs of a page: sized for
 		// half the order, its entries stood far apart in a table larger
-		// than the caches. It grows to what the first round files, and
-		// keeps that size.
+		// than the caches. It grows in any round that files more than it
+		// holds, and reset keeps its size.
 		x.bags = newTagIndex(0)
 	} else {
 		x.bags.reset()

@@ -129,10 +129,13 @@ type bitset []uint64
 
 func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
 
-// set marks lines lo to hi-1.
+// set marks lines lo to hi-1, a word of 64 at a time.
 func (s bitset) set(lo, hi int) {
-	for i := lo; i < hi; i++ {
-		s[i/64] |= 1 << (i % 64)
+	for lo < hi {
+		w, shift := lo/64, lo%64
+		n := min(hi-lo, 64-shift) // the lines to mark in word w
+		s[w] |= (^uint64(0) >> (64 - n)) << shift
+		lo += n
 	}
 }
 
