@@ -7,13 +7,44 @@ import (
 
 const noNewline = "\n\\ No newline at end of file\n"
 
-// writeHunk writes the hunk made of changes cs, which are close enough to
-// share one, with up to ctx lines of context around them. a and b are at
-// or before the hunk's first lines in the old text, of lines lines, and the
-// new, and it moves them past its last. It returns the first error of the
-// writer underneath bw, if any yet.
-func writeHunk(bw *bufio.Writer, a, b *cursor, lines int, cs []change, ctx int) error {
-	first, last := cs[0], cs[len(cs)-1]
+// A hunk is a run of changes close enough to share one: n of them, the
+// first and the last, which from gives again in order. It keeps no list
+// of them: one hunk can hold nearly every change of the texts (a line
+// deleted in every five), and a list took 32 bytes a change.
+type hunk struct {
+	first, last change
+	n           int
+	from        changeIter // where the hunk's changes begin
+}
+
+// nextHunk returns the next hunk of changes, those at most 2*ctx
+// unchanged lines apart, and moves changes past it; false when there is
+// none.
+func nextHunk(changes *changeIter, ctx int) (hunk, bool) {
+	h := hunk{from: *changes}
+	c, ok := changes.next()
+	if !ok {
+		return h, false
+	}
+	h.first, h.last, h.n = c, c, 1
+	for {
+		rest := *changes
+		c, ok := changes.next()
+		if !ok || c.a-h.last.aEnd() > 2*ctx {
+			*changes = rest
+			return h, true
+		}
+		h.last = c
+		h.n++
+	}
+}
+
+// writeHunk writes hunk h with up to ctx lines of context around its
+// changes. a and b are at or before the hunk's first lines in the old
+// text, of lines lines, and the new, and it moves them past its last. It
+// returns the first error of the writer underneath bw, if any yet.
+func writeHunk(bw *bufio.Writer, a, b *cursor, lines int, h hunk, ctx int) error {
+	first, last := h.first, h.last
 	// Before the first change and after the last one, the lines of both
 	// texts are the same, so the context has the same size on both sides.
 	before := min(ctx, first.a)
@@ -22,12 +53,12 @@ func writeHunk(bw *bufio.Writer, a, b *cursor, lines int, cs []change, ctx int) 
 	b0, b1 := first.b-before, last.b+last.ins+after
 
 	var buf [64]byte
-	h := append(buf[:0], "@@ -"...)
-	h = appendRange(h, a0, a1-a0)
-	h = append(h, " +"...)
-	h = appendRange(h, b0, b1-b0)
-	h = append(h, " @@\n"...)
-	if _, err := bw.Write(h); err != nil {
+	head := append(buf[:0], "@@ -"...)
+	head = appendRange(head, a0, a1-a0)
+	head = append(head, " +"...)
+	head = appendRange(head, b0, b1-b0)
+	head = append(head, " @@\n"...)
+	if _, err := bw.Write(head); err != nil {
 		return err
 	}
 
@@ -36,7 +67,9 @@ func writeHunk(bw *bufio.Writer, a, b *cursor, lines int, cs []change, ctx int) 
 	a.skipTo(a0)
 	b.follow(a, line, off)
 	pos := a0
-	for _, c := range cs {
+	cs := h.from
+	for range h.n {
+		c, _ := cs.next()
 		writeSame(bw, a, b, c.a-pos)
 		writeLines(bw, '-', a, c.del)
 		writeLines(bw, '+', b, c.ins)

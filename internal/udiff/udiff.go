@@ -76,14 +76,8 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 	a.back(min(ctx, sc.p))
 	b := cursor{text: new, line: a.line, off: a.off}
 	changes := sc.changes()
-	var hunk []change
-	c, ok := changes.next()
-	for ok {
-		hunk = append(hunk[:0], c)
-		for c, ok = changes.next(); ok && c.a-hunk[len(hunk)-1].aEnd() <= 2*ctx; c, ok = changes.next() {
-			hunk = append(hunk, c)
-		}
-		if err := writeHunk(bw, &a, &b, sc.lines, hunk, ctx); err != nil {
+	for h, ok := nextHunk(&changes, ctx); ok; h, ok = nextHunk(&changes, ctx) {
+		if err := writeHunk(bw, &a, &b, sc.lines, h, ctx); err != nil {
 			return err
 		}
 	}
