@@ -274,8 +274,11 @@ func TestRewriteEachFileOnce(t *testing.T) {
 // skips the test where links cannot be made.
 func linkThenDotDot(t *testing.T) {
 	t.Helper()
-	os.MkdirAll(filepath.Join("elsewhere", "x"), 0o755)
-	os.MkdirAll("sub", 0o755)
+	for _, dir := range []string{filepath.Join("elsewhere", "x"), "sub"} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := os.Symlink(filepath.Join("..", "elsewhere", "x"), filepath.Join("sub", "link")); err != nil {
 		t.Skip(err)
 	}
@@ -384,8 +387,12 @@ func TestReportNotLeftBehind(t *testing.T) {
 func TestOutputThroughLinkAndDotDot(t *testing.T) {
 	t.Chdir(t.TempDir())
 	linkThenDotDot(t)
-	os.Symlink(filepath.FromSlash("link/../out.txt"), filepath.Join("sub", "out"))
-	os.WriteFile("a.txt", []byte("Tom &amp; Jerry\n"), 0o644)
+	if err := os.Symlink(filepath.FromSlash("link/../out.txt"), filepath.Join("sub", "out")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("a.txt", []byte("Tom &amp; Jerry\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, stderr, code := run(t, "", "-o", filepath.Join("sub", "out"), "a.txt"); code != ExitOK {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
@@ -413,7 +420,9 @@ func TestReportBytesOutOfStreamedText(t *testing.T) {
 		"c.txt": "The council met on Tuesday to discuss the budget for next year.\n\nTwo.\n\nThe council met on Tuesday to discuss the budget for next year.\n\nThree.\n",
 	}
 	for name, text := range inputs {
-		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	type line struct {
 		Input    string `json:"input"`
