@@ -454,8 +454,11 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		// Once CleanTo writes, only a write can fail: the text may go
 		// straight to standard output once the input's turn has come,
 		// and waits in o.stdout until then.
+		// A report in place (see reportInPlace) writes each input's line
+		// before its text: the text is held, in blocks, until emit has
+		// written the line, as for a diff (streamsDiff).
 		out := &textOut{to: &o.stdout}
-		o.stdout.stream = true
+		o.stdout.stream = !cmd.reportInPlace
 		res, err = dedupe.CleanTo(out, text, opts)
 		o.stdout.stream = false
 		written = &out.size
@@ -593,13 +596,12 @@ func (cmd *command) outputTarget(in input) (string, error) {
 // streamsText reports whether the clean text of each input goes only to
 // standard output, where dedupe.CleanTo can write it as it makes it: the
 // filter's default, with no diff or page, which need the text too. A
-// report needs only the text's size, which CleanTo's writer counts; but
-// not when it is written in place (--report /dev/stdout): its line for an
-// input comes before the input's text, which a worker streaming it would
-// write first (as for streamsDiff). A report in a file is a file of its
-// own.
+// report needs only the text's size, which CleanTo's writer counts; when
+// it is written in place (--report /dev/stdout), its line for an input
+// comes before the input's text, so the text is held until emit writes
+// it, not streamed (see clean).
 func (cmd *command) streamsText() bool {
-	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText() && !cmd.reportInPlace
+	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText()
 }
 
 // dropsText reports whether nothing needs the clean text of an input but
