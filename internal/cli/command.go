@@ -56,7 +56,7 @@ type command struct {
 	html                     *htmlOut
 	color                    bool   // colour -d output
 	streamDiff               bool   // -d output may go straight to standard output (see streamsDiff)
-	reportInPlace            bool   // --report goes to standard output, a device or a pipe, written as it goes (see streamsText)
+	reportInPlace            bool   // --report goes to standard output itself, written as it goes (see reportWriter.inPlace)
 	stats                    bool   // print the --stats table
 	seqBase                  int64  // the sequence number of the first input (or record) as a document of a corpus
 	seqField                 string // sign, apply: the field that holds a record's sequence number
@@ -205,8 +205,8 @@ func (cmd *command) run() int {
 			return ExitError
 		}
 	}
-	cmd.streamDiff = cmd.streamsDiff(report)
-	cmd.reportInPlace = report != nil && (report.file == nil || report.file.direct)
+	cmd.reportInPlace = report != nil && report.inPlace(cmd.stdout)
+	cmd.streamDiff = cmd.streamsDiff()
 	if cmd.html != nil {
 		if err := cmd.html.start(); err != nil {
 			report.abort()
@@ -399,14 +399,14 @@ func (e *stdoutError) Unwrap() error { return e.err }
 
 // streamsDiff reports whether an input's diff may go straight to
 // standard output once its turn comes, rather than wait in memory for
-// emit (see heldOutput), with report the report being written, if any.
-// Not with -w or -o: a rewrite that fails after the diff fails the input,
-// and a failed input's output is not printed. Nor when the report goes
-// to a device or a pipe, written in place (--report /dev/stdout): its
-// line for an input comes before the input's output, and a diff streamed
-// by the worker would come first. A report in a file is a file of its own.
-func (cmd *command) streamsDiff(report *reportWriter) bool {
-	return cmd.diff && !cmd.write && cmd.output == "" && (report == nil || report.file != nil && !report.file.direct)
+// emit (see heldOutput). Not with -w or -o: a rewrite that fails after
+// the diff fails the input, and a failed input's output is not printed.
+// Nor when the report is written in place, into standard output itself
+// (--report /dev/stdout, see reportWriter.inPlace): its line for an input
+// comes before the input's output, and a diff streamed by the worker
+// would come first. A report anywhere else is a file of its own.
+func (cmd *command) streamsDiff() bool {
+	return cmd.diff && !cmd.write && cmd.output == "" && !cmd.reportInPlace
 }
 
 // clean cleans one input and does what the flags ask with it, except

@@ -73,3 +73,47 @@ func TestReportInPlaceOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestReportInPlace tells a report into standard output itself from one
+// to another device or pipe, or to a file: only the first must order its
+// lines with the text (see reportWriter.inPlace).
+func TestReportInPlace(t *testing.T) {
+	pipe := func() *os.File {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close(); w.Close() })
+		given(t, w)
+		return w
+	}
+	stdout, other := pipe(), pipe()
+	atStart := listStartDescriptors()
+	open := func(path string) *reportWriter {
+		f, err := createOutput(path, atStart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.abort() })
+		return &reportWriter{w: f, file: f}
+	}
+	fd := func(f *os.File) string { return "/proc/self/fd/" + strconv.Itoa(int(f.Fd())) }
+	tests := []struct {
+		name   string
+		report *reportWriter
+		stdout io.Writer
+		want   bool
+	}{
+		{"--report -", &reportWriter{w: stdout}, stdout, true},
+		{"--report /dev/stdout", open(fd(stdout)), stdout, true},
+		{"--report another pipe", open(fd(other)), stdout, false},
+		{"--report /dev/null", open(os.DevNull), stdout, false},
+		{"--report FILE", open(filepath.Join(t.TempDir(), "r.json")), stdout, false},
+		{"standard output not a file", open(fd(stdout)), &bytes.Buffer{}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.report.inPlace(tt.stdout); got != tt.want {
+			t.Errorf("%s: in place %v; want %v", tt.name, got, tt.want)
+		}
+	}
+}
