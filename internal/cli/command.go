@@ -216,7 +216,7 @@ func (cmd *command) run() int {
 	}
 	var bar *progress
 	if cmd.batch && !cmd.quiet {
-		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
+		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths, cmd.leavesOut)
 	}
 	if cmd.across || cmd.boilerplate > 0 {
 		var err error
@@ -296,10 +296,10 @@ func (cmd *command) run() int {
 func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]string, bar *progress, report *reportWriter, cancel func()) error {
 	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
-		bar.add(o.stats.bytesIn)
 		if cmd.leavesOut(o.in) {
-			return nil
+			return nil // nor counted by the bar (see countInputs)
 		}
+		bar.add(o.stats.bytesIn)
 		if cmd.html != nil {
 			cmd.html.add(&o)
 			switch {
