@@ -17,7 +17,7 @@ import (
 type outcome struct {
 	in      input
 	stdout  heldOutput // the name (-l), the edits (--explain), the diff (-d), or the clean text as CleanTo makes it (streamsText)
-	text    string     // the clean text, when it goes to standard output but is kept in memory for a page, or a report written in place (see streamsText): not copied into stdout, it can be hundreds of megabytes
+	text    string     // the clean text, when it goes to standard output but is kept in memory for a page (--html, see keepsText): not copied into stdout, it can be hundreds of megabytes
 	report  []byte     // the report's JSON line
 	err     error      // why the input failed
 	skipped bool       // a binary file found in a folder: a warning, not a failure
