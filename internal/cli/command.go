@@ -444,12 +444,12 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	// output, is written there as it is made; every other use needs it in
 	// memory. Neither writer fails: see textFile and textOut.
 	var res *dedupe.Result
-	var written *int // the bytes of the text CleanTo wrote
+	size := 0 // the bytes of the clean text: CleanTo's writer counts them (res.Text is then empty)
 	file := cmd.textFile(in, raw, info)
 	switch {
 	case file != nil:
 		res, err = dedupe.CleanTo(file, text, opts)
-		written = &file.size
+		size = file.size
 	case cmd.streamsText():
 		// Once CleanTo writes, only a write can fail: the text may go
 		// straight to standard output once the input's turn has come,
@@ -461,13 +461,15 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		o.stdout.stream = !cmd.reportInPlace
 		res, err = dedupe.CleanTo(out, text, opts)
 		o.stdout.stream = false
-		written = &out.size
+		size = out.size
 	case cmd.dropsText():
-		count := &textCount{}
+		count := &textOut{} // to nothing: only counted
 		res, err = dedupe.CleanTo(count, text, opts)
-		written = &count.size
+		size = count.size
 	default:
-		res, err = dedupe.Clean(text, opts)
+		if res, err = dedupe.Clean(text, opts); err == nil {
+			size = len(res.Text)
+		}
 	}
 	if err != nil {
 		if in.found && errors.Is(err, normalize.ErrBinary) {
@@ -478,10 +480,6 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		return fail(fmt.Errorf("%w; not cleaned", err))
 	}
 	name := in.name()
-	size := len(res.Text)
-	if written != nil {
-		size = *written
-	}
 	// Changed compares the clean text with text; text is raw itself (the
 	// same string: no second comparison) unless it was decoded.
 	o.changed = res.Changed(text) || text != raw
@@ -606,8 +604,8 @@ func (cmd *command) streamsText() bool {
 
 // dropsText reports whether nothing needs the clean text of an input but
 // its size and whether it changed (-l, --check, --explain, with no -o, -w,
-// diff or page): dedupe.CleanTo makes it into a textCount, which keeps
-// none of it.
+// diff or page): dedupe.CleanTo makes it into a textOut to nothing, which
+// keeps none of it.
 func (cmd *command) dropsText() bool {
 	return !cmd.write && cmd.output == "" && (cmd.list || cmd.check || cmd.explain) && !cmd.keepsText()
 }
