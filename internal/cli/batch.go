@@ -17,7 +17,7 @@ import (
 type outcome struct {
 	in      input
 	stdout  heldOutput // the name (-l), the edits (--explain), the diff (-d), or the clean text as CleanTo makes it (streamsText)
-	text    string     // the clean text, when it goes to standard output but is kept in memory for a page, or a report written in place (see streamsText): not copied into stdout, it can be hundreds of megabytes
+	text    string     // the clean text, when it goes to standard output but is kept in memory for a page (--html, see keepsText): not copied into stdout, it can be hundreds of megabytes
 	report  []byte     // the report's JSON line
 	err     error      // why the input failed
 	skipped bool       // a binary file found in a folder: a warning, not a failure
@@ -43,23 +43,15 @@ type progress struct {
 	files, done int
 }
 
-// newProgress returns a progress bar on w for the inputs named by args when
-// w is a terminal, else nil. It counts the files first: a walk of names
-// only, which is cheap beside cleaning them.
-func newProgress(ctx context.Context, w io.Writer, s *selection, args []string) *progress {
+// newProgress returns a progress bar on w for the inputs named by args,
+// but those leftOut says are left out (see command.leavesOut), when w is a
+// terminal, else nil. It counts the files first: a walk of names only,
+// which is cheap beside cleaning them.
+func newProgress(ctx context.Context, w io.Writer, s *selection, args []string, leftOut func(input) bool) *progress {
 	if !isTerminal(w) {
 		return nil
 	}
-	inputs := make(chan input)
-	go s.inputs(ctx, args, inputs)
-	var total int64
-	files := 0
-	for in := range inputs {
-		files++
-		if info, err := os.Stat(in.path); err == nil {
-			total += info.Size()
-		}
-	}
+	files, total := countInputs(ctx, s, args, leftOut)
 	bar := progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionShowBytes(true),
@@ -69,6 +61,24 @@ func newProgress(ctx context.Context, w io.Writer, s *selection, args []string) 
 		progressbar.OptionClearOnFinish(),
 	)
 	return &progress{bar: bar, files: files}
+}
+
+// countInputs returns how many inputs args name and their bytes, leaving
+// out those leftOut says are: a left-out input is never cleaned, so the
+// bar, counting it, would stop short.
+func countInputs(ctx context.Context, s *selection, args []string, leftOut func(input) bool) (files int, total int64) {
+	inputs := make(chan input)
+	go s.inputs(ctx, args, inputs)
+	for in := range inputs {
+		if leftOut(in) {
+			continue
+		}
+		files++
+		if info, err := os.Stat(in.path); err == nil {
+			total += info.Size()
+		}
+	}
+	return files, total
 }
 
 // add counts one more file done, of the given size.

@@ -56,7 +56,7 @@ type command struct {
 	html                     *htmlOut
 	color                    bool   // colour -d output
 	streamDiff               bool   // -d output may go straight to standard output (see streamsDiff)
-	reportInPlace            bool   // --report goes to standard output, a device or a pipe, written as it goes (see streamsText)
+	reportInPlace            bool   // --report goes to standard output itself, written as it goes (see reportWriter.inPlace)
 	stats                    bool   // print the --stats table
 	seqBase                  int64  // the sequence number of the first input (or record) as a document of a corpus
 	seqField                 string // sign, apply: the field that holds a record's sequence number
@@ -205,8 +205,8 @@ func (cmd *command) run() int {
 			return ExitError
 		}
 	}
-	cmd.streamDiff = cmd.streamsDiff(report)
-	cmd.reportInPlace = report != nil && (report.file == nil || report.file.direct)
+	cmd.reportInPlace = report != nil && report.inPlace(cmd.stdout)
+	cmd.streamDiff = cmd.streamsDiff()
 	if cmd.html != nil {
 		if err := cmd.html.start(); err != nil {
 			report.abort()
@@ -216,7 +216,7 @@ func (cmd *command) run() int {
 	}
 	var bar *progress
 	if cmd.batch && !cmd.quiet {
-		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths)
+		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths, cmd.leavesOut)
 	}
 	if cmd.across || cmd.boilerplate > 0 {
 		var err error
@@ -296,10 +296,10 @@ func (cmd *command) run() int {
 func (cmd *command) eachFile(ctx context.Context, total *stats, failures *[]string, bar *progress, report *reportWriter, cancel func()) error {
 	return cmd.each(ctx, cmd.paths, func(o outcome) error {
 		total.add(o.stats)
-		bar.add(o.stats.bytesIn)
 		if cmd.leavesOut(o.in) {
-			return nil
+			return nil // nor counted by the bar (see countInputs)
 		}
+		bar.add(o.stats.bytesIn)
 		if cmd.html != nil {
 			cmd.html.add(&o)
 			switch {
@@ -399,14 +399,14 @@ func (e *stdoutError) Unwrap() error { return e.err }
 
 // streamsDiff reports whether an input's diff may go straight to
 // standard output once its turn comes, rather than wait in memory for
-// emit (see heldOutput), with report the report being written, if any.
-// Not with -w or -o: a rewrite that fails after the diff fails the input,
-// and a failed input's output is not printed. Nor when the report goes
-// to a device or a pipe, written in place (--report /dev/stdout): its
-// line for an input comes before the input's output, and a diff streamed
-// by the worker would come first. A report in a file is a file of its own.
-func (cmd *command) streamsDiff(report *reportWriter) bool {
-	return cmd.diff && !cmd.write && cmd.output == "" && (report == nil || report.file != nil && !report.file.direct)
+// emit (see heldOutput). Not with -w or -o: a rewrite that fails after
+// the diff fails the input, and a failed input's output is not printed.
+// Nor when the report is written in place, into standard output itself
+// (--report /dev/stdout, see reportWriter.inPlace): its line for an input
+// comes before the input's output, and a diff streamed by the worker
+// would come first. A report anywhere else is a file of its own.
+func (cmd *command) streamsDiff() bool {
+	return cmd.diff && !cmd.write && cmd.output == "" && !cmd.reportInPlace
 }
 
 // clean cleans one input and does what the flags ask with it, except
@@ -444,27 +444,32 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	// output, is written there as it is made; every other use needs it in
 	// memory. Neither writer fails: see textFile and textOut.
 	var res *dedupe.Result
-	var written *int // the bytes of the text CleanTo wrote
+	size := 0 // the bytes of the clean text: CleanTo's writer counts them (res.Text is then empty)
 	file := cmd.textFile(in, raw, info)
 	switch {
 	case file != nil:
 		res, err = dedupe.CleanTo(file, text, opts)
-		written = &file.size
+		size = file.size
 	case cmd.streamsText():
 		// Once CleanTo writes, only a write can fail: the text may go
 		// straight to standard output once the input's turn has come,
 		// and waits in o.stdout until then.
+		// A report in place (see reportInPlace) writes each input's line
+		// before its text: the text is held, in blocks, until emit has
+		// written the line, as for a diff (streamsDiff).
 		out := &textOut{to: &o.stdout}
-		o.stdout.stream = true
+		o.stdout.stream = !cmd.reportInPlace
 		res, err = dedupe.CleanTo(out, text, opts)
 		o.stdout.stream = false
-		written = &out.size
+		size = out.size
 	case cmd.dropsText():
-		count := &textCount{}
+		count := &textOut{} // to nothing: only counted
 		res, err = dedupe.CleanTo(count, text, opts)
-		written = &count.size
+		size = count.size
 	default:
-		res, err = dedupe.Clean(text, opts)
+		if res, err = dedupe.Clean(text, opts); err == nil {
+			size = len(res.Text)
+		}
 	}
 	if err != nil {
 		if in.found && errors.Is(err, normalize.ErrBinary) {
@@ -475,10 +480,6 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		return fail(fmt.Errorf("%w; not cleaned", err))
 	}
 	name := in.name()
-	size := len(res.Text)
-	if written != nil {
-		size = *written
-	}
 	// Changed compares the clean text with text; text is raw itself (the
 	// same string: no second comparison) unless it was decoded.
 	o.changed = res.Changed(text) || text != raw
@@ -593,19 +594,18 @@ func (cmd *command) outputTarget(in input) (string, error) {
 // streamsText reports whether the clean text of each input goes only to
 // standard output, where dedupe.CleanTo can write it as it makes it: the
 // filter's default, with no diff or page, which need the text too. A
-// report needs only the text's size, which CleanTo's writer counts; but
-// not when it is written in place (--report /dev/stdout): its line for an
-// input comes before the input's text, which a worker streaming it would
-// write first (as for streamsDiff). A report in a file is a file of its
-// own.
+// report needs only the text's size, which CleanTo's writer counts; when
+// it is written in place (--report /dev/stdout), its line for an input
+// comes before the input's text, so the text is held until emit writes
+// it, not streamed (see clean).
 func (cmd *command) streamsText() bool {
-	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText() && !cmd.reportInPlace
+	return !cmd.write && cmd.output == "" && !cmd.list && !cmd.check && !cmd.explain && !cmd.keepsText()
 }
 
 // dropsText reports whether nothing needs the clean text of an input but
 // its size and whether it changed (-l, --check, --explain, with no -o, -w,
-// diff or page): dedupe.CleanTo makes it into a textCount, which keeps
-// none of it.
+// diff or page): dedupe.CleanTo makes it into a textOut to nothing, which
+// keeps none of it.
 func (cmd *command) dropsText() bool {
 	return !cmd.write && cmd.output == "" && (cmd.list || cmd.check || cmd.explain) && !cmd.keepsText()
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"io"
+	"os"
 	"time"
 )
 
@@ -22,6 +23,37 @@ func (cmd *command) openReport() (*reportWriter, error) {
 		return nil, err
 	}
 	return &reportWriter{w: f, file: f}, nil
+}
+
+// inPlace reports whether the report goes into stdout itself, where each
+// input's line must come before the input's output (see streamsText and
+// streamsDiff): when it is written to standard output (--report -), or
+// to a path that opened the same file (--report /dev/stdout, the
+// terminal's device or a pipe named through procfs), told by device and
+// inode. A report to another device or pipe (--report /dev/stderr, a
+// FIFO) is not: nothing orders it with stdout. When either file's identity
+// cannot be read, a report written directly is taken to be in place, as
+// the safe guess: held output costs memory, not order.
+func (r *reportWriter) inPlace(stdout io.Writer) bool {
+	if r.file == nil {
+		return true
+	}
+	if !r.file.direct {
+		return false
+	}
+	out, ok := stdout.(*os.File)
+	if !ok {
+		return false // not a file: a path cannot open it
+	}
+	reportInfo, err := r.file.Stat()
+	if err != nil {
+		return true
+	}
+	outInfo, err := out.Stat()
+	if err != nil {
+		return true
+	}
+	return os.SameFile(reportInfo, outInfo)
 }
 
 func (r *reportWriter) write(line []byte) error {
