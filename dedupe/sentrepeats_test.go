@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/textclean/textclean/normalize"
 )
 
 // sharedSentencesInput returns paragraphs of sentences drawn from a small
@@ -121,6 +123,33 @@ func TestRepeatedSentencesShares(t *testing.T) {
 			t.Fatalf("on %d goroutines:\n%+v\non one:\n%+v", workers, many, one)
 		}
 	}
+}
+
+// FuzzRepeatedSentences checks on any input that the repeated sentences
+// of the first sentence round, found on one goroutine or on two or three,
+// are those a map finds.
+func FuzzRepeatedSentences(f *testing.F) {
+	f.Add("A long first sentence that is repeated later on. Another one here too.\n\nB. A long first sentence that is repeated later on.\n")
+	f.Add(sharedSentencesInput())
+	f.Add(teasersInput())
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, err := normalize.New(normalize.Options{}).Document(in)
+		if err != nil {
+			return // not text
+		}
+		c := &cleaner{input: in, opts: &Options{}, doc: doc}
+		c.start()
+		c.paragraphRound()
+		for _, i := range c.order {
+			c.sentencesOf(int(i))
+		}
+		want := c.repeatedSentencesByMap()
+		for _, workers := range []int{1, 2, 3} {
+			if got := c.repeatedSentences(workers); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("input %q on %d goroutines:\n%+v\nwant\n%+v", in, workers, got, want)
+			}
+		}
+	})
 }
 
 // BenchmarkSentenceRound runs the first sentence round of the default
