@@ -251,15 +251,13 @@ func (c *cleaner) sentenceRound() bool {
 	if len(repeats) == 0 {
 		return false
 	}
-	// A paragraph cut in this round keeps here the text its sentences
-	// were filed from (the text repeatedSentences read), and that text's
-	// mapping to the original.
-	filedFrom := make(map[int32]filedText)
-	piecesOf := func(para int32) pieces {
-		if f, ok := filedFrom[para]; ok {
-			return f.pieces
-		}
-		return c.cut[int(para)].pieces
+	// The cut records, all made before any cut: both spans are mapped to
+	// the original by the pieces of the texts repeatedSentences read.
+	c.cuts = slices.Grow(c.cuts, len(repeats))
+	for _, r := range repeats {
+		i := c.order[r.pos]
+		c.cuts = append(c.cuts, cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, r.cur),
+			keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, r.first.cur)})
 	}
 	var cut []bool
 	for len(repeats) > 0 {
@@ -269,14 +267,10 @@ func (c *cleaner) sentenceRound() bool {
 		cut = resize(cut, len(sents))
 		k := 0
 		for ; k < len(repeats) && repeats[k].pos == pos; k++ {
-			r := repeats[k]
-			n, _ := slices.BinarySearchFunc(sents, r.cur.start, func(s sentenceInfo, start uint32) int { return cmp.Compare(s.start, start) })
+			n, _ := slices.BinarySearchFunc(sents, repeats[k].cur.start, func(s sentenceInfo, start uint32) int { return cmp.Compare(s.start, start) })
 			cut[n] = true
-			c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: origSpan(c.cut[i].pieces, r.cur),
-				keptPara: r.first.para, keptOrig: origSpan(piecesOf(r.first.para), r.first.cur)})
 		}
 		repeats = repeats[k:]
-		filedFrom[int32(i)] = filedText{c.textOf(i), c.cut[i].pieces}
 		c.cutSentences(i, sents, cut)
 	}
 	order := c.order[:0]
@@ -302,13 +296,6 @@ type cutScratch struct {
 	text   []byte
 	kept   []span
 	starts []int
-}
-
-// filedText is the text of a paragraph that sentenceRound filed sentences
-// from, and its pieces: the paragraph's text and pieces until it is cut.
-type filedText struct {
-	text   string
-	pieces pieces
 }
 
 // origSpan maps span s of a text to the original text by the text's
