@@ -39,8 +39,9 @@ func newSentenceInfo(sp sentence.Span, h uint64, long bool) sentenceInfo {
 // words.
 func (s sentenceInfo) long() bool { return s.hash&1 != 0 }
 
-// keptSentence is the first occurrence of a long sentence in a round: 12
-// bytes, where its text would take 16 more. Where it stands in the
+// keptSentence is a long sentence of a round's order, and filed in the
+// round's table if it is the first occurrence of its key: 12 bytes, where
+// its text would take 16 more. Where it stands in the
 // paragraph's original text is worked out only for the few that are
 // repeated (see sentenceRound).
 type keptSentence struct {
