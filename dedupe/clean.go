@@ -188,9 +188,6 @@ type cleaner struct {
 	keyClass  []int32 // by paragraph: one more than the first paragraph with its key at the last table filed
 	classCuts int     // len(cuts) when keyClass was made
 
-	// By each sentence of the order in turn, whether the sentence round
-	// looks it up: memory it reuses from round to round.
-	asks []uint64
 	// What cutSentences reuses from paragraph to paragraph.
 	cutScratch cutScratch
 
@@ -538,7 +535,7 @@ func (c *cleaner) freeRounds() {
 	c.hash, c.isJunk = nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil
-	c.settledPos, c.settledKept, c.asks = nil, nil, nil
+	c.settledPos, c.settledKept = nil, nil
 	c.cutParas, c.cutFrom, c.cutHashes = nil, nil, nil
 	c.scratch, c.twice = scratch{}, twiceSets{}
 	c.keyBuf, c.keyBuf2, c.cutScratch = nil, nil, cutScratch{}

@@ -1,7 +1,9 @@
 package dedupe
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -37,8 +39,9 @@ func newSentenceInfo(sp sentence.Span, h uint64, long bool) sentenceInfo {
 // words.
 func (s sentenceInfo) long() bool { return s.hash&1 != 0 }
 
-// keptSentence is the first occurrence of a long sentence in a round: 12
-// bytes, where its text would take 16 more. Where it stands in the
+// keptSentence is a long sentence of a round's order, and filed in the
+// round's table if it is the first occurrence of its key: 12 bytes, where
+// its text would take 16 more. Where it stands in the
 // paragraph's original text is worked out only for the few that are
 // repeated (see sentenceRound).
 type keptSentence struct {
@@ -56,7 +59,7 @@ type sentenceTable struct {
 	// textOf returns the text a paragraph had when its sentences were
 	// filed.
 	textOf func(para int32) string
-	// touched sums what expect loaded, so that the loads are made.
+	// touched sums what touch loaded, so that the loads are made.
 	touched uint32
 }
 
@@ -73,18 +76,9 @@ func (t *sentenceTable) text(s keptSentence) string {
 	return t.textOf(s.para)[s.cur.start:s.cur.end]
 }
 
-// expect tells t that those of sents that are looked up are looked up
-// soon: it touches their slots (see tagIndex.touch). Sentence k of sents
-// is looked up if asks(first+k).
-func (t *sentenceTable) expect(sents []sentenceInfo, first int, asks func(n int) bool) {
-	sum := uint32(0)
-	for k, s := range sents {
-		if asks(first + k) {
-			sum += t.first.tags.touch(s.hash)
-		}
-	}
-	t.touched += sum
-}
+// touch tells t that h is looked up soon: it loads the slot where its
+// lookup starts (see tagIndex.touch).
+func (t *sentenceTable) touch(h uint64) { t.touched += t.first.tags.touch(h) }
 
 // find returns the earlier occurrence of s (with hash h), or records s as
 // the first one and returns ok false.
@@ -239,92 +233,46 @@ const bytesPerLongSentence = 64
 // long sentences that appeared earlier in the kept text, drops paragraphs
 // left empty, and reports whether it removed any. Paragraphs that the
 // paragraph rules kept as repeats (c.keptRepeat) are left whole; their
-// sentences still count as seen.
+// sentences still count as seen. It finds the sentences to cut first, on
+// c.workers() goroutines (see repeatedSentences), and then cuts them, in
+// order.
 func (c *cleaner) sentenceRound() bool {
 	// Every text of the order is split already, which added the hashes
 	// of its sentences to c.twice: the paragraph round before keyed them
 	// all (a text is split with its key), and only a sentence round
-	// changes texts. So the set answers every ask below as it will at
-	// the end: only the sentences that may repeat are looked up (see
-	// looksUp). (Were a text split in the loop below, the asks before it
+	// changes texts. The loop makes sure of it before the set is asked
+	// about any sentence: were a text split after, the asks before it
 	// would not count its sentences, and a sentence it repeats could be
-	// taken for one that came once.) The answers are kept by the number
-	// of each sentence of the order in turn, so that the set is asked
-	// once a sentence (its slots miss the caches) and the loop after
-	// reads a bit. Sized once for the lookups, the table is not copied
-	// as it grows.
-	lookups, n := 0, 0
-	c.asks = c.asks[:0]
-	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
+	// taken for one that came once.
 	for _, i := range c.order {
-		for _, s := range c.sentencesOf(int(i)) {
-			if n%64 == 0 {
-				c.asks = append(c.asks, 0)
-			}
-			if c.looksUp(s) {
-				c.asks[n/64] |= 1 << (n % 64)
-				lookups++
-			}
-			n++
-		}
+		c.sentencesOf(int(i))
 	}
-	asks := func(n int) bool { return c.asks[n/64]&(1<<(n%64)) != 0 }
-	// A paragraph cut in this round keeps here the text its sentences
-	// were filed from, and that text's mapping to the original.
-	filedFrom := make(map[int32]filedText)
-	t := newSentenceTable(lookups, func(para int32) string {
-		if f, ok := filedFrom[para]; ok {
-			return f.text
-		}
-		return c.textOf(int(para))
-	})
-	piecesOf := func(para int32) pieces {
-		if f, ok := filedFrom[para]; ok {
-			return f.pieces
-		}
-		return c.cut[int(para)].pieces
-	}
-	cutAny := false
-	var cut []bool
-	// n numbers the sentences of the order in turn, ahead those of the
-	// paragraph lookAhead positions on.
-	n, ahead := 0, 0
-	for pos := range min(lookAhead, len(c.order)) {
-		ahead += len(c.sentencesOf(int(c.order[pos])))
-	}
-	for pos, p := range c.order {
-		i := int(p)
-		if pos+lookAhead < len(c.order) {
-			// Not cut yet, it has the sentences counted above.
-			sents := c.sentencesOf(int(c.order[pos+lookAhead]))
-			t.expect(sents, ahead, asks)
-			ahead += len(sents)
-		}
-		sents := c.sentencesOf(i)
-		cut = cut[:0]
-		cutHere := false
-		for _, s := range sents {
-			repeat := false
-			if asks(n) {
-				here := keptSentence{para: int32(i), cur: span32{s.start, s.end}}
-				if prev, ok := t.find(s.hash, here); ok && !c.keptRepeat[i] {
-					repeat = true
-					c.cuts = append(c.cuts, cutRecord{para: int32(i), orig: origSpan(c.cut[i].pieces, here.cur),
-						keptPara: prev.para, keptOrig: origSpan(piecesOf(prev.para), prev.cur)})
-				}
-			}
-			n++
-			cut = append(cut, repeat)
-			cutHere = cutHere || repeat
-		}
-		if cutHere {
-			filedFrom[int32(i)] = filedText{c.textOf(i), c.cut[i].pieces}
-			c.cutSentences(i, sents, cut)
-			cutAny = true
-		}
-	}
-	if !cutAny {
+	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
+	repeats := c.repeatedSentences(c.workers())
+	if len(repeats) == 0 {
 		return false
+	}
+	// The cut records, all made before any cut: both spans are mapped to
+	// the original by the pieces of the texts repeatedSentences read.
+	c.cuts = slices.Grow(c.cuts, len(repeats))
+	for _, r := range repeats {
+		i := c.order[r.pos]
+		c.cuts = append(c.cuts, cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, r.cur),
+			keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, r.first.cur)})
+	}
+	var cut []bool
+	for len(repeats) > 0 {
+		pos := repeats[0].pos
+		i := int(c.order[pos])
+		sents := c.sentencesOf(i)
+		cut = resize(cut, len(sents))
+		k := 0
+		for ; k < len(repeats) && repeats[k].pos == pos; k++ {
+			n, _ := slices.BinarySearchFunc(sents, repeats[k].cur.start, func(s sentenceInfo, start uint32) int { return cmp.Compare(s.start, start) })
+			cut[n] = true
+		}
+		repeats = repeats[k:]
+		c.cutSentences(i, sents, cut)
 	}
 	order := c.order[:0]
 	for _, i := range c.order {
@@ -351,22 +299,11 @@ type cutScratch struct {
 	starts []int
 }
 
-// filedText is the text of a paragraph that sentenceRound filed sentences
-// from, and its pieces: the paragraph's text and pieces until it is cut.
-type filedText struct {
-	text   string
-	pieces pieces
-}
-
 // origSpan maps span s of a text to the original text by the text's
 // pieces.
 func origSpan(ps pieces, s span32) span32 {
 	return span32{uint32(ps.toOrig(int(s.start), false)), uint32(ps.toOrig(int(s.end), true))}
 }
-
-// lookAhead is how many paragraphs ahead of its lookups a round touches
-// the slots of their keys (see tagIndex.touch).
-const lookAhead = 2
 
 // cutSentences gives paragraph i the text made of its sentences not marked
 // in cut, and the mapping of that text to the original. Between two kept
