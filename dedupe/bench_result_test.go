@@ -25,7 +25,9 @@ func resultCleaner(b *testing.B, opts Options) *cleaner {
 	input := benchgen.New(1).Stream(16 << 20)
 	c := stageCleaner(b, input, &opts)
 	c.rounds()
-	c.write()
+	out := c.outputWriter()
+	out.write()
+	out.placeLines()
 	return c
 }
 
@@ -106,6 +108,22 @@ func BenchmarkKeptParagraphs(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				c.keptParagraphs()
+			}
+		})
+	}
+}
+
+// BenchmarkPlaceLines records the output line of every output paragraph
+// of 16 MB of generated articles, as CleanTo and Clean do before they make
+// the changes.
+func BenchmarkPlaceLines(b *testing.B) {
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			c := resultCleaner(b, m.opts)
+			out := c.outputWriter()
+			b.SetBytes(int64(len(c.input)))
+			for b.Loop() {
+				out.placeLines()
 			}
 		})
 	}

@@ -75,9 +75,11 @@ func cleanTo(w io.Writer, input string, opts Options, bufSize int) (*Result, err
 	c.start()
 	c.rounds()
 	r := c.decided(false)
+	out := c.outputWriter()
 	var err error
-	r.ParagraphsOut, r.differs, err = c.writeTo(w, bufSize)
+	r.ParagraphsOut, r.differs, err = out.writeTo(w, bufSize)
 	r.written = true
+	out.placeLines()
 	r.Changes = c.changes()
 	if err != nil {
 		return r, fmt.Errorf("%w: %w", ErrWrite, err)
@@ -423,7 +425,9 @@ func (c *cleaner) sentenceAndNearBytes() int {
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
 	r := c.decided(true)
-	r.Text, r.ParagraphsOut = c.write()
+	out := c.outputWriter()
+	r.Text, r.ParagraphsOut = out.write()
+	out.placeLines()
 	r.Changes = c.changes()
 	return r
 }
