@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"io"
 	"runtime/debug"
 	"testing"
 
@@ -124,6 +125,34 @@ func BenchmarkPlaceLines(b *testing.B) {
 			b.SetBytes(int64(len(c.input)))
 			for b.Loop() {
 				out.placeLines()
+			}
+		})
+	}
+}
+
+// BenchmarkTail writes the clean text of 16 MB of generated articles to
+// io.Discard, as CleanTo does, and makes the changes: with -cpu 1 one
+// after the other, with -cpu 2 at the same time (see cleaner.alongside).
+// The changes are made into fresh memory and with the line breaks and
+// offsets that locate sentences to find again, as CleanTo's are.
+func BenchmarkTail(b *testing.B) {
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			c := resultCleaner(b, m.opts)
+			b.SetBytes(int64(len(c.input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c.inputBreaks, c.outputBreaks, c.lineOffsets = breaksCache{}, breaksCache{}, nil
+				debug.FreeOSMemory()
+				b.StartTimer()
+				out := c.outputWriter()
+				c.alongside(func() {
+					out.writeTo(io.Discard, streamBufferSize)
+				}, func() {
+					out.placeLines()
+					c.changes()
+				})
 			}
 		})
 	}

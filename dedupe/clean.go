@@ -54,9 +54,9 @@ func newCleaner(input string, opts *Options) (*cleaner, error) {
 // memory whole (it goes through a buffer of 64 KB, flushed before CleanTo
 // returns). Result.Text is empty; Result.Changed reports whether the text
 // written differs from input, whatever string it is then given. Every
-// step that can fail comes before the first write (only the output lines
-// of Result.Changes are worked out after it): for input that is not text,
-// w is not written at all. An error of w stops the
+// step that can fail comes before the first write (only Result.Changes is
+// worked out as it writes, on a goroutine of its own for a big input):
+// for input that is not text, w is not written at all. An error of w stops the
 // writing: nothing more is written to w, and CleanTo returns the error
 // wrapped in ErrWrite, with the Result all the same (every decision was
 // made before the writing began). Like Clean, it may run the garbage
@@ -77,10 +77,13 @@ func cleanTo(w io.Writer, input string, opts Options, bufSize int) (*Result, err
 	r := c.decided(false)
 	out := c.outputWriter()
 	var err error
-	r.ParagraphsOut, r.differs, err = out.writeTo(w, bufSize)
+	c.alongside(func() {
+		r.ParagraphsOut, r.differs, err = out.writeTo(w, bufSize)
+	}, func() {
+		out.placeLines()
+		r.Changes = c.changes()
+	})
 	r.written = true
-	out.placeLines()
-	r.Changes = c.changes()
 	if err != nil {
 		return r, fmt.Errorf("%w: %w", ErrWrite, err)
 	}
@@ -426,10 +429,46 @@ func (c *cleaner) sentenceAndNearBytes() int {
 func (c *cleaner) result() *Result {
 	r := c.decided(true)
 	out := c.outputWriter()
-	r.Text, r.ParagraphsOut = out.write()
-	out.placeLines()
-	r.Changes = c.changes()
+	c.alongside(func() {
+		r.Text, r.ParagraphsOut = out.write()
+	}, func() {
+		out.placeLines()
+		r.Changes = c.changes()
+	})
 	return r
+}
+
+// alongside calls write, which writes the clean text, and report, which
+// places the output lines and makes the changes: from parallelBytes of
+// input on, when there are two CPUs or more, report on a goroutine of its
+// own while write runs on the calling one (so that a panic of the
+// caller's writer stays the caller's), else one after the other. Each
+// took 40 ms of the 100 MB stream, on one core.
+//
+// What they share, they only read: the order, fates, paragraphs,
+// texts and cuts (c.order, c.fate, c.copyOf, c.paras, c.doc, c.input,
+// c.joined, c.cut, c.cutBits, c.cuts, read only since the rounds ended),
+// the maps that explain changes (c.junkRule, c.copies, c.similarity,
+// c.keptLater: look-ups only), and the outputWriter's blank lines, made
+// before either starts. write writes only its own buffers. report writes
+// c.outLine, which nothing in write reads (fill counts no lines), and the
+// caches only changes uses: c.inputBreaks, c.outputBreaks and
+// c.lineOffsets (normalize.Document.LineOffsets reads the document and
+// normalizes with a Normalizer of its own). keptParagraphs, which used
+// c.keys and c.keyBuf's kind of scratch, ran before, in decided.
+func (c *cleaner) alongside(write, report func()) {
+	if c.workers() < 2 {
+		write()
+		report()
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		report()
+	}()
+	write()
+	<-done
 }
 
 // decided returns the Result of the rounds but for what writing the text
