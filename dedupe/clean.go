@@ -1011,7 +1011,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	}
 	ch.Kept, _ = c.locate(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = int(c.outLine[j]) + c.outputBreaks.of(j, c.textOf(j)).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaksOf(j).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
 	}
 	return ch
 }
@@ -1020,11 +1020,32 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 // lines and bytes.
 func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 	p := &c.paras[i]
-	breaks := c.inputBreaks.of(i, c.originalText(i))
+	breaks := c.inputBreaksOf(i)
 	first, last := int(p.first)+breaks.lineOf(start), int(p.first)+breaks.lineOf(max(end-1, start))
 	lf, ll := &c.doc.Lines[first], &c.doc.Lines[last]
 	return LineRange{lf.Number, ll.Number},
 		Span{c.inputOffset(first, start-breaks.lineStart(start), false), c.inputOffset(last, end-breaks.lineStart(max(end-1, start)), true)}
+}
+
+// inputBreaksOf returns the line breaks of paragraph i's original text:
+// none when every paragraph is one line (c.joined is nil), for then so is
+// every text (see placeLines), which is then not looked at. Looking for
+// the breaks of each text (and, for a cut paragraph, finding it in c.cut)
+// took 10% of the changes of the 100 MB stream.
+func (c *cleaner) inputBreaksOf(i int) lineBreaks {
+	if c.joined == nil {
+		return nil
+	}
+	return c.inputBreaks.of(i, c.originalText(i))
+}
+
+// outputBreaksOf returns the line breaks of paragraph i's final text, as
+// inputBreaksOf does those of its original text.
+func (c *cleaner) outputBreaksOf(i int) lineBreaks {
+	if c.joined == nil {
+		return nil
+	}
+	return c.outputBreaks.of(i, c.textOf(i))
 }
 
 // lineBreaks holds the offsets of the "\n"s of a text, to find the line of
