@@ -454,8 +454,9 @@ func (c *cleaner) result() *Result {
 // c.outLine, which nothing in write reads (fill counts no lines), and the
 // caches only changes uses: c.inputBreaks, c.outputBreaks and
 // c.lineOffsets (normalize.Document.LineOffsets reads the document and
-// normalizes with a Normalizer of its own). keptParagraphs, which used
-// c.keys and c.keyBuf's kind of scratch, ran before, in decided.
+// normalizes with a Normalizer of its own). Neither uses the scratch of
+// the rounds (c.keyBuf, c.scratch, c.keys: let go of by decided). The
+// callers' two functions set different fields of the Result.
 func (c *cleaner) alongside(write, report func()) {
 	if c.workers() < 2 {
 		write()
