@@ -56,12 +56,12 @@ func newCleaner(input string, opts *Options) (*cleaner, error) {
 // written differs from input, whatever string it is then given. Every
 // step that can fail comes before the first write (only Result.Changes is
 // worked out as it writes, on a goroutine of its own for a big input):
-// for input that is not text, w is not written at all. An error of w stops the
-// writing: nothing more is written to w, and CleanTo returns the error
-// wrapped in ErrWrite, with the Result all the same (every decision was
-// made before the writing began). Like Clean, it may run the garbage
-// collector once for a big input (not giving the memory back): see
-// Options.NoCollect.
+// for input that is not text, w is not written at all. An error of w
+// stops the writing: nothing more is written to w, and CleanTo returns
+// the error wrapped in ErrWrite, with the Result all the same (every
+// decision was made before the writing began). Like Clean, it may run
+// the garbage collector once for a big input (not giving the memory
+// back): see Options.NoCollect.
 func CleanTo(w io.Writer, input string, opts Options) (*Result, error) {
 	return cleanTo(w, input, opts, streamBufferSize)
 }
