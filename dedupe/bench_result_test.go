@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"io"
 	"runtime/debug"
 	"testing"
 
@@ -25,7 +26,9 @@ func resultCleaner(b *testing.B, opts Options) *cleaner {
 	input := benchgen.New(1).Stream(16 << 20)
 	c := stageCleaner(b, input, &opts)
 	c.rounds()
-	c.write()
+	out := c.outputWriter()
+	out.write()
+	out.placeLines()
 	return c
 }
 
@@ -106,6 +109,50 @@ func BenchmarkKeptParagraphs(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				c.keptParagraphs()
+			}
+		})
+	}
+}
+
+// BenchmarkPlaceLines records the output line of every output paragraph
+// of 16 MB of generated articles, as CleanTo and Clean do before they make
+// the changes.
+func BenchmarkPlaceLines(b *testing.B) {
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			c := resultCleaner(b, m.opts)
+			out := c.outputWriter()
+			b.SetBytes(int64(len(c.input)))
+			for b.Loop() {
+				out.placeLines()
+			}
+		})
+	}
+}
+
+// BenchmarkTail writes the clean text of 16 MB of generated articles to
+// io.Discard, as CleanTo does, and makes the changes: with -cpu 1 one
+// after the other, with -cpu 2 at the same time (see cleaner.alongside).
+// The changes are made into fresh memory and with the line breaks and
+// offsets that locate sentences to find again, as CleanTo's are.
+func BenchmarkTail(b *testing.B) {
+	for _, m := range resultModes {
+		b.Run(m.name, func(b *testing.B) {
+			c := resultCleaner(b, m.opts)
+			b.SetBytes(int64(len(c.input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				c.inputBreaks, c.outputBreaks, c.lineOffsets = breaksCache{}, breaksCache{}, nil
+				debug.FreeOSMemory()
+				b.StartTimer()
+				out := c.outputWriter()
+				c.alongside(func() {
+					out.writeTo(io.Discard, streamBufferSize)
+				}, func() {
+					out.placeLines()
+					c.changes()
+				})
 			}
 		})
 	}

@@ -81,7 +81,7 @@ func BenchmarkWrite(b *testing.B) {
 				b.StopTimer()
 				debug.FreeOSMemory()
 				b.StartTimer()
-				c.write()
+				c.outputWriter().write()
 			}
 		})
 	}

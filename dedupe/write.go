@@ -10,18 +10,17 @@ import (
 	"github.com/textclean/textclean/normalize"
 )
 
-// write renders the output paragraphs, recording the line each starts on.
-// It measures the output first, then writes it into one buffer of its
-// exact size. From parallelBytes of input on, the output paragraphs are
-// cut into one run per CPU, each written by a goroutine of its own: for a
-// big document the copy of the clean text and the first touch of its
-// fresh pages are most of the cost. A run counts its lines from 0 as it
-// writes; the line it starts on is added after. Asking the kernel for huge
-// pages for buf (madvise MADV_HUGEPAGE), or to fault it in with one call
-// (MADV_POPULATE_WRITE), was measured and did not pay: see "Not done" in
-// BENCHMARKS.md.
-func (c *cleaner) write() (text string, paragraphs int) {
-	w := c.outputWriter()
+// write renders the output paragraphs. It measures the output first,
+// then writes it into one buffer of its exact size. From parallelBytes of
+// input on, the output paragraphs are cut into one run per CPU, each
+// written by a goroutine of its own: for a big document the copy of the
+// clean text and the first touch of its fresh pages are most of the cost.
+// Asking the kernel for huge pages for buf (madvise MADV_HUGEPAGE), or to
+// fault it in with one call (MADV_POPULATE_WRITE), was measured and did
+// not pay: see "Not done" in BENCHMARKS.md. The output lines are
+// placeLines's to record.
+func (w *outputWriter) write() (text string, paragraphs int) {
+	c := w.c
 	runs := outputRuns(len(c.order), c.workers())
 	size := 0
 	for k := range runs {
@@ -34,21 +33,19 @@ func (c *cleaner) write() (text string, paragraphs int) {
 		r := &runs[k]
 		w.fill(&outputBuffer{buf: buf[r.offset : r.offset+r.size : r.offset+r.size]}, r)
 	})
-	c.placeRuns(runs)
 	// buf is never written again: the string can be it, not a copy of
 	// it, which for a big document would be as large as the input.
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), len(c.order)
 }
 
 // writeTo renders the output paragraphs to to, as write does but for the
-// text: one run after the other, through a buffer of bufSize bytes (or
-// of the text's size, if that is smaller), so that the clean text is
-// never in memory whole. It reports whether the text differs from the
-// input, and the first error of to; after that error it writes nothing,
-// but renders the rest all the same, for the output lines and for the
-// comparison.
-func (c *cleaner) writeTo(to io.Writer, bufSize int) (paragraphs int, differs bool, err error) {
-	w := c.outputWriter()
+// text: in one run, through a buffer of bufSize bytes (or of the text's
+// size, if that is smaller), so that the clean text is never in memory
+// whole. It reports whether the text differs from the input, and the
+// first error of to; after that error it writes nothing, but renders the
+// rest all the same, for the comparison.
+func (w *outputWriter) writeTo(to io.Writer, bufSize int) (paragraphs int, differs bool, err error) {
+	c := w.c
 	runs := outputRuns(len(c.order), 1)
 	r := &runs[0]
 	r.size = w.measure(r)
@@ -62,7 +59,6 @@ func (c *cleaner) writeTo(to io.Writer, bufSize int) (paragraphs int, differs bo
 	}
 	w.fill(b, r)
 	b.flush()
-	c.placeRuns(runs)
 	return len(c.order), b.differs, b.err
 }
 
@@ -71,27 +67,36 @@ func (c *cleaner) writeTo(to io.Writer, bufSize int) (paragraphs int, differs bo
 // costs little per byte.
 const streamBufferSize = 64 << 10
 
-// outputWriter returns the outputWriter of c, and gives c the outLine it
-// fills.
+// outputWriter returns the outputWriter of c, and gives c the outLine
+// its placeLines fills.
 func (c *cleaner) outputWriter() *outputWriter {
 	c.outLine = make([]uint32, len(c.paras))
 	return &outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline,
 		collapse: !c.opts.Normalize.Skip.Has(normalize.BlankLines)}
 }
 
-// placeRuns turns the output lines that fill recorded for runs, counted
-// from each run's start, into lines of the whole output.
-func (c *cleaner) placeRuns(runs []outputRun) {
-	first := 1 // the first line of the run
-	for k := range runs {
-		runs[k].first = first
-		first += runs[k].lines
-	}
-	inParallel(len(runs), func(k int) {
-		for _, i := range c.order[runs[k].lo:runs[k].hi] {
-			c.outLine[i] += uint32(runs[k].first)
+// placeLines records in c.outLine the output line each output paragraph
+// starts on, counting the lines as fill writes them. It reads what fill
+// reads and writes only c.outLine, which fill does not read: it can run
+// while the text is written.
+//
+// When every paragraph is one line (c.joined is nil: see textOf), so is
+// every text, and the texts are not read: a one-line paragraph's text is
+// its line's, which ends at the first line end, and a sentence cut puts a
+// "\n" into a text only where its original had one (see cutSentences).
+// Counting them cost 3.2 ms of 16 MB of generated articles (a third of
+// what writeTo costs), for nothing; 0.14 ms without.
+func (w *outputWriter) placeLines() {
+	oneLine := w.c.joined == nil
+	line := 1
+	for k, i := range w.c.order {
+		line += w.blankBefore(k, int(i))
+		w.c.outLine[i] = uint32(line)
+		line++
+		if !oneLine {
+			line += strings.Count(w.text(int(i)), w.nl)
 		}
-	})
+	}
 }
 
 // outputWriter renders the output paragraphs of a cleaner.
@@ -103,13 +108,11 @@ type outputWriter struct {
 }
 
 // outputRun is the output paragraphs at positions [lo, hi) of c.order,
-// where in the output they start, and their lines.
+// and where in the output they start.
 type outputRun struct {
 	lo, hi int
 	offset int // in bytes
 	size   int // in bytes, as measure counts them
-	lines  int
-	first  int // the output line it starts on
 }
 
 // outputRuns cuts n paragraphs (the output ones for write, all of them
@@ -187,13 +190,12 @@ func (w *outputWriter) measure(r *outputRun) int {
 }
 
 // fill writes run r into dst, which measure sized for it (write) or
-// which flushes to a writer as it fills (writeTo), recording the line each
-// of its paragraphs starts on, counted from 0 at the run's start, and the
-// run's lines. It panics if the run is not the size measure gave it (n
-// counts the bytes of the run, not those copied): copy would drop what
-// does not fit, or leave zero bytes in the clean text, without a word.
+// which flushes to a writer as it fills (writeTo). It panics if the run
+// is not the size measure gave it (n counts the bytes of the run, not
+// those copied): copy would drop what does not fit, or leave zero bytes
+// in the clean text, without a word. It writes nothing of c.
 func (w *outputWriter) fill(dst *outputBuffer, r *outputRun) {
-	line, n := 0, 0
+	n := 0
 	for k := r.lo; k < r.hi; k++ {
 		i := int(w.c.order[k])
 		t := w.text(i)
@@ -206,12 +208,9 @@ func (w *outputWriter) fill(dst *outputBuffer, r *outputRun) {
 			dst.put(w.nl)
 		}
 		n += blank * len(w.nl)
-		line += blank
-		w.c.outLine[i] = uint32(line)
 		dst.put(t)
 		dst.put(w.nl)
 		n += len(t) + len(w.nl)
-		line += 1 + strings.Count(t, w.nl)
 	}
 	size := r.size
 	if dst.to == nil {
@@ -220,7 +219,6 @@ func (w *outputWriter) fill(dst *outputBuffer, r *outputRun) {
 	if n != size {
 		panic(fmt.Sprintf("dedupe: write measured %d bytes for output paragraphs %d to %d, has %d", size, r.lo, r.hi, n))
 	}
-	r.lines = line
 }
 
 // outputBuffer is what fill writes into: for write, the part of the

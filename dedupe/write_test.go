@@ -107,9 +107,9 @@ var writeOptions = []Options{
 	{Paragraphs: Lines, Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines)}},
 }
 
-// TestWriteAgrees checks that write gives the text, paragraph count and
-// output lines that writing one paragraph after the other gives, on one
-// goroutine and on several.
+// TestWriteAgrees checks that write gives the text and paragraph count,
+// and placeLines the output lines, that writing one paragraph after the
+// other gives, on one goroutine and on several.
 func TestWriteAgrees(t *testing.T) {
 	for _, opts := range writeOptions {
 		for k, in := range writeInputs(t) {
@@ -126,7 +126,7 @@ func TestWriteAgrees(t *testing.T) {
 	}
 }
 
-// checkWrite fails t if write, with parallelBytes and GOMAXPROCS set as
+// checkWrite fails t if write and placeLines, with parallelBytes and GOMAXPROCS set as
 // given, disagrees with writeReference on the cleaner of in.
 func checkWrite(t *testing.T, in string, opts Options, bytes, procs int) {
 	t.Helper()
@@ -134,7 +134,9 @@ func checkWrite(t *testing.T, in string, opts Options, bytes, procs int) {
 	parallelBytes = bytes
 	c := cleanerRounds(t, in, opts)
 	wantText, wantN, wantLines := c.writeReference()
-	text, n := c.write()
+	out := c.outputWriter()
+	text, n := out.write()
+	out.placeLines()
 	if text != wantText || n != wantN || !reflect.DeepEqual(c.outLine, wantLines) {
 		t.Fatalf("on %d goroutines: write gives %d paragraphs, lines %v,\n%q\nwant %d, %v,\n%q", procs, n, c.outLine, text, wantN, wantLines, wantText)
 	}

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -26,32 +29,45 @@ func cleanToInputs(t *testing.T) []string {
 // TestCleanToAgrees checks that CleanTo writes the text that Clean
 // returns, through buffers from one byte to the one CleanTo uses, and
 // gives the same Result otherwise, with Changed telling what Clean's
-// tells.
+// tells: on one goroutine, and with the changes made while the text is
+// written (see cleaner.alongside), on two.
 func TestCleanToAgrees(t *testing.T) {
 	for _, opts := range writeOptions {
 		for k, in := range cleanToInputs(t) {
 			t.Run(fmt.Sprintf("%+v/%d", opts, k), func(t *testing.T) {
-				want, err := Clean(in, opts)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, size := range []int{1, 7, 100, streamBufferSize} {
-					var b bytes.Buffer
-					got, err := cleanTo(&b, in, opts, size)
-					if err != nil {
-						t.Fatal(err)
+				want := cleanWith(t, in, opts, math.MaxInt, 1)
+				for _, procs := range []int{1, 2} {
+					for _, size := range []int{1, 7, 100, streamBufferSize} {
+						var b bytes.Buffer
+						got, err := cleanToWith(&b, in, opts, size, procs)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if b.String() != want.Text {
+							t.Fatalf("on %d goroutines, through %d bytes CleanTo writes\n%q\nClean returns\n%q", procs, size, b.String(), want.Text)
+						}
+						if got.Changed(in) != want.Changed(in) {
+							t.Errorf("on %d goroutines, through %d bytes Changed says %v, Clean's %v", procs, size, got.Changed(in), want.Changed(in))
+						}
+						checkSameResult(t, got, want)
 					}
-					if b.String() != want.Text {
-						t.Fatalf("through %d bytes CleanTo writes\n%q\nClean returns\n%q", size, b.String(), want.Text)
-					}
-					if got.Changed(in) != want.Changed(in) {
-						t.Errorf("through %d bytes Changed says %v, Clean's %v", size, got.Changed(in), want.Changed(in))
-					}
-					checkSameResult(t, got, want)
 				}
 			})
 		}
 	}
+}
+
+// cleanToWith is cleanTo on procs goroutines: with GOMAXPROCS procs and,
+// for more than one, parallelBytes 0, so that even a small input is
+// cleaned as a big one is.
+func cleanToWith(w io.Writer, in string, opts Options, bufSize, procs int) (*Result, error) {
+	bytes := math.MaxInt
+	if procs > 1 {
+		bytes = 0
+	}
+	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+	parallelBytes = bytes
+	return cleanTo(w, in, opts, bufSize)
 }
 
 // checkSameResult fails t if got, a Result of CleanTo, is not want, one
@@ -117,7 +133,8 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 
 // TestCleanToWriterFails makes the writer fail at every offset of the
 // clean text: CleanTo returns its error, wrapped in ErrWrite, with the
-// Result Clean gives, and writes nothing after it.
+// Result Clean gives, and writes nothing after it, on one goroutine and
+// with the changes made while the text is written, on two.
 func TestCleanToWriterFails(t *testing.T) {
 	in := "\ufeffFirst paragraph, long enough to repeat.\r\n\r\nSecond.\r\n\r\nFirst paragraph, long enough to repeat.\r\n\r\nThird. Last."
 	opts := Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BOM)}}
@@ -125,24 +142,34 @@ func TestCleanToWriterFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, size := range []int{1, 5, streamBufferSize} {
-		for room := range len(want.Text) {
-			w := &failingWriter{room: room}
-			r, err := cleanTo(w, in, opts, size)
-			if !errors.Is(err, ErrWrite) || !errors.Is(err, errFull) {
-				t.Fatalf("through %d bytes, room for %d: CleanTo returns %v", size, room, err)
-			}
-			checkSameResult(t, r, want)
-			if r.Changed(in) != want.Changed(in) {
-				t.Fatalf("through %d bytes, room for %d: Changed says %v, Clean's %v", size, room, r.Changed(in), want.Changed(in))
-			}
-			if w.afterError > 0 {
-				t.Fatalf("through %d bytes, room for %d: %d writes after the error", size, room, w.afterError)
-			}
-			if string(w.got) != want.Text[:room] {
-				t.Fatalf("through %d bytes, room for %d: wrote %q", size, room, w.got)
+	for _, procs := range []int{1, 2} {
+		for _, size := range []int{1, 5, streamBufferSize} {
+			for room := range len(want.Text) {
+				checkWriterFails(t, in, opts, want, size, room, procs)
 			}
 		}
+	}
+}
+
+// checkWriterFails fails t unless CleanTo on procs goroutines, through
+// size bytes, to a writer with room for room bytes, fails as
+// TestCleanToWriterFails says, with the Result want.
+func checkWriterFails(t *testing.T, in string, opts Options, want *Result, size, room, procs int) {
+	t.Helper()
+	w := &failingWriter{room: room}
+	r, err := cleanToWith(w, in, opts, size, procs)
+	if !errors.Is(err, ErrWrite) || !errors.Is(err, errFull) {
+		t.Fatalf("on %d goroutines, through %d bytes, room for %d: CleanTo returns %v", procs, size, room, err)
+	}
+	checkSameResult(t, r, want)
+	if r.Changed(in) != want.Changed(in) {
+		t.Fatalf("on %d goroutines, through %d bytes, room for %d: Changed says %v, Clean's %v", procs, size, room, r.Changed(in), want.Changed(in))
+	}
+	if w.afterError > 0 {
+		t.Fatalf("on %d goroutines, through %d bytes, room for %d: %d writes after the error", procs, size, room, w.afterError)
+	}
+	if string(w.got) != want.Text[:room] {
+		t.Fatalf("on %d goroutines, through %d bytes, room for %d: wrote %q", procs, size, room, w.got)
 	}
 }
 
