@@ -56,12 +56,12 @@ func ExampleCleanTo() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("changed:", r.Changed(article), "paragraphs:", r.ParagraphsIn, "→", r.ParagraphsOut)
+	fmt.Println("changed:", r.Changed(article), "paragraphs:", r.ParagraphsIn, "→", r.ParagraphsOut, "bytes:", r.TextBytes)
 	// Output:
 	// Officials confirmed the bridge will close for repairs in May.
 	//
 	// Traffic will be diverted.
-	// changed: true paragraphs: 3 → 2
+	// changed: true paragraphs: 3 → 2 bytes: 89
 }
 
 // Each kept paragraph has a Key, the first 16 bytes of the SHA-256 of its

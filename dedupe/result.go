@@ -95,6 +95,10 @@ type Change struct {
 type Result struct {
 	// Text is the clean text. It ends with a line end unless it is empty.
 	Text string
+	// TextBytes is the size of the clean text in bytes: len(Text) for
+	// Clean; for CleanTo, which keeps no text, the size of the text it
+	// wrote (the whole text's, also when its writer failed part way).
+	TextBytes int
 	// Style is the paragraph style used (Blocks or Lines).
 	Style Style
 	// Normalized counts the changes of each normalization rule.

@@ -41,10 +41,10 @@ func (w *outputWriter) write() (text string, paragraphs int) {
 // writeTo renders the output paragraphs to to, as write does but for the
 // text: in one run, through a buffer of bufSize bytes (or of the text's
 // size, if that is smaller), so that the clean text is never in memory
-// whole. It reports whether the text differs from the input, and the
-// first error of to; after that error it writes nothing, but renders the
-// rest all the same, for the comparison.
-func (w *outputWriter) writeTo(to io.Writer, bufSize int) (paragraphs int, differs bool, err error) {
+// whole. It reports the text's size in bytes, whether it differs from
+// the input, and the first error of to; after that error it writes
+// nothing, but renders the rest all the same, for the comparison.
+func (w *outputWriter) writeTo(to io.Writer, bufSize int) (size int, differs bool, err error) {
 	c := w.c
 	runs := outputRuns(len(c.order), 1)
 	r := &runs[0]
@@ -59,7 +59,7 @@ func (w *outputWriter) writeTo(to io.Writer, bufSize int) (paragraphs int, diffe
 	}
 	w.fill(b, r)
 	b.flush()
-	return len(c.order), b.differs, b.err
+	return r.size, b.differs, b.err
 }
 
 // streamBufferSize is the buffer CleanTo renders through: small enough

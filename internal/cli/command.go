@@ -444,12 +444,10 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	// output, is written there as it is made; every other use needs it in
 	// memory. Neither writer fails: see textFile and textOut.
 	var res *dedupe.Result
-	size := 0 // the bytes of the clean text: CleanTo's writer counts them (res.Text is then empty)
 	file := cmd.textFile(in, raw, info)
 	switch {
 	case file != nil:
 		res, err = dedupe.CleanTo(file, text, opts)
-		size = file.size
 	case cmd.streamsText():
 		// Once CleanTo writes, only a write can fail: the text may go
 		// straight to standard output once the input's turn has come,
@@ -457,19 +455,13 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		// A report in place (see reportInPlace) writes each input's line
 		// before its text: the text is held, in blocks, until emit has
 		// written the line, as for a diff (streamsDiff).
-		out := &textOut{to: &o.stdout}
 		o.stdout.stream = !cmd.reportInPlace
-		res, err = dedupe.CleanTo(out, text, opts)
+		res, err = dedupe.CleanTo(textOut{&o.stdout}, text, opts)
 		o.stdout.stream = false
-		size = out.size
 	case cmd.dropsText():
-		count := &textOut{} // to nothing: only counted
-		res, err = dedupe.CleanTo(count, text, opts)
-		size = count.size
+		res, err = dedupe.CleanTo(io.Discard, text, opts) // only its size is needed: Result.TextBytes
 	default:
-		if res, err = dedupe.Clean(text, opts); err == nil {
-			size = len(res.Text)
-		}
+		res, err = dedupe.Clean(text, opts)
 	}
 	if err != nil {
 		if in.found && errors.Is(err, normalize.ErrBinary) {
@@ -483,7 +475,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 	// Changed compares the clean text with text; text is raw itself (the
 	// same string: no second comparison) unless it was decoded.
 	o.changed = res.Changed(text) || text != raw
-	o.stats = statsOf(raw, res, o.changed, size)
+	o.stats = statsOf(raw, res, o.changed)
 	var edits []normalize.Edit
 	if cmd.explain {
 		// Document succeeded inside Clean, so Explain cannot fail.
@@ -498,7 +490,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		var b bytes.Buffer
 		rep := report.New(name, text, res)
 		rep.Encoding, rep.EncodingGuessed = decoded.Encoding, decoded.Guessed
-		rep.BytesIn, rep.BytesOut = len(raw), size // res.Text is empty when CleanTo wrote the text
+		rep.BytesIn = len(raw)
 		if cmd.explain {
 			rep.Edits = report.EditsOf(edits)
 		}
@@ -594,7 +586,7 @@ func (cmd *command) outputTarget(in input) (string, error) {
 // streamsText reports whether the clean text of each input goes only to
 // standard output, where dedupe.CleanTo can write it as it makes it: the
 // filter's default, with no diff or page, which need the text too. A
-// report needs only the text's size, which CleanTo's writer counts; when
+// report needs only the text's size, which CleanTo's Result has; when
 // it is written in place (--report /dev/stdout), its line for an input
 // comes before the input's text, so the text is held until emit writes
 // it, not streamed (see clean).
@@ -604,8 +596,8 @@ func (cmd *command) streamsText() bool {
 
 // dropsText reports whether nothing needs the clean text of an input but
 // its size and whether it changed (-l, --check, --explain, with no -o, -w,
-// diff or page): dedupe.CleanTo makes it into a textOut to nothing, which
-// keeps none of it.
+// diff or page): dedupe.CleanTo makes it into io.Discard, and its
+// Result.TextBytes says its size.
 func (cmd *command) dropsText() bool {
 	return !cmd.write && cmd.output == "" && (cmd.list || cmd.check || cmd.explain) && !cmd.keepsText()
 }

@@ -280,7 +280,7 @@ func (cmd *command) cleanRecord(name string, l jsonlLine, seq int64) (res jsonlR
 	}
 	res.out = rec.Clean(r) + l.eol
 	res.changed = res.out != l.text+l.eol
-	res.stats = statsOf(text, r, res.changed, len(r.Text))
+	res.stats = statsOf(text, r, res.changed)
 	res.stats.files = 0
 	if cmd.report != "" {
 		res.report = rec.Report(name, l.n, r)

@@ -49,11 +49,10 @@ func (s *stats) add(o stats) {
 	s.fixes.Add(o.fixes)
 }
 
-// statsOf counts what cleaning one input did; size is the bytes of its
-// clean text.
-func statsOf(text string, r *dedupe.Result, changed bool, size int) stats {
+// statsOf counts what cleaning one input did.
+func statsOf(text string, r *dedupe.Result, changed bool) stats {
 	s := stats{
-		files: 1, bytesIn: int64(len(text)), bytesOut: int64(size),
+		files: 1, bytesIn: int64(len(text)), bytesOut: int64(r.TextBytes),
 		paragraphsIn: r.ParagraphsIn, paragraphsOut: r.ParagraphsOut, paragraphs: r.ParagraphsIn - r.ParagraphsOut,
 		emptied: r.Emptied, fixes: r.Normalized,
 	}

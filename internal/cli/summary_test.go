@@ -43,8 +43,8 @@ func TestStatsTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var total stats
-	total.add(statsOf(input, r, true, len(r.Text)))
-	total.add(statsOf(input, r, true, len(r.Text)))
+	total.add(statsOf(input, r, true))
+	total.add(statsOf(input, r, true))
 	var b bytes.Buffer
 	if err := writeStats(&b, total, time.Second, false); err != nil {
 		t.Fatal(err)

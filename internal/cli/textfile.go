@@ -52,21 +52,16 @@ func (c *textCompare) changed() bool { return !c.same || c.size != len(c.raw) }
 
 // textOut is the clean text of an input on its way to standard output,
 // through the input's heldOutput (held, or written straight through once
-// its turn has come), while dedupe.CleanTo makes it; or, with to nil, a
-// text only its size is needed of (see dropsText), which it keeps none
-// of. Like textFile, it counts the text's bytes, and its Write does not
-// fail: the heldOutput keeps the error of standard output for emit.
+// its turn has come), while dedupe.CleanTo makes it. Like textFile's,
+// its Write does not fail: the heldOutput keeps the error of standard
+// output for emit.
 type textOut struct {
-	size int         // the bytes of text so far
-	to   *heldOutput // nil: the text is only counted
+	to *heldOutput
 }
 
 // Write takes the next part of the text.
-func (t *textOut) Write(p []byte) (int, error) {
-	t.size += len(p)
-	if t.to != nil {
-		t.to.Write(p) // an error stays in t.to, for emit, which writes nothing after it
-	}
+func (t textOut) Write(p []byte) (int, error) {
+	t.to.Write(p) // an error stays in t.to, for emit, which writes nothing after it
 	return len(p), nil
 }
 

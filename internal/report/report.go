@@ -98,13 +98,13 @@ type Place struct {
 }
 
 // New builds the report of input, named name, cleaned into r. Its
-// BytesOut is len(r.Text): for a Result of dedupe.CleanTo, whose Text is
-// empty, the caller sets it to the bytes CleanTo wrote.
+// BytesOut is r.TextBytes, so a Result of dedupe.CleanTo, which keeps no
+// text, has its size too.
 func New(name, input string, r *dedupe.Result) *Report {
 	rep := &Report{
 		Input:         name,
 		BytesIn:       len(input),
-		BytesOut:      len(r.Text),
+		BytesOut:      r.TextBytes,
 		Style:         r.Style.String(),
 		ParagraphsIn:  r.ParagraphsIn,
 		ParagraphsOut: r.ParagraphsOut,
