@@ -161,6 +161,7 @@ type cleaner struct {
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
 	nearIdx   nearIndex      // dropNear's indexes, kept from round to round
+	nearLast  nearLast       // what the last dropNear saw, for the next: see dropNearSettled
 
 	// The hashes of every paragraph key, long sentence and bag of
 	// sentences made, so that the paragraph and sentence tables and
@@ -542,7 +543,7 @@ func (c *cleaner) freeRounds() {
 	c.cutParas, c.cutFrom, c.cutHashes = nil, nil, nil
 	c.scratch, c.twice = scratch{}, twiceSets{}
 	c.keyBuf, c.keyBuf2, c.cutScratch = nil, nil, cutScratch{}
-	c.nearIdx = nearIndex{}
+	c.nearIdx, c.nearLast = nearIndex{}, nearLast{}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 }
 

@@ -38,11 +38,14 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 
 // cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
 // reusing key classes (reuseKeyClasses), leaving out settled sentence
-// rounds (skipSettledSentenceRounds) and the lookups of hashes that came
-// once (skipSingleHashes).
+// rounds (skipSettledSentenceRounds), the lookups of hashes that came
+// once (skipSingleHashes) and the comparisons of paragraphs whose
+// near-duplicate answer is settled (skipSettledNear).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h bool) { reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes = r, s, h }(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes = on, on, on
+	defer func(r, s, h, n bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear = r, s, h, n
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear = on, on, on, on
 	return Clean(in, opts)
 }
 
@@ -91,6 +94,9 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(movedAfterSettled, uint8(6))
 	f.Add(cutMakesRepeat, uint8(8))
 	f.Add(cutSplitsOtherwise, uint8(0))
+	f.Add(cutMakesFullerCopy, uint8(0))
+	f.Add(cutMakesFullerTwin, uint8(0))
+	f.Add(emptiedBringsNear, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -404,6 +410,14 @@ var roundsPalette = []string{
 	"Then the committee left the room quietly at noon.",
 	"Padding words one two three four five six seven eight nine ten eleven twelve thirteen. The answer he gave them was No. 10 people stayed behind for the vote.",
 	"The answer he gave them was No. Then the committee left the room quietly at noon. 10 people stayed behind for the vote.",
+	// Near-duplicates that the later rounds find (see
+	// cutMakesFullerCopy, cutMakesFullerTwin, emptiedBringsNear).
+	"This long sentence is said twice in the text, the first time here. Then more.",
+	nearShort("one"),
+	"This long sentence is said twice in the text, the first time here. " + nearShort("two") + " And two more.",
+	"And two more. " + nearShort("two"),
+	"This long sentence is said twice in the text, the first time here.",
+	nearShort("two"),
 }
 
 // paletteText returns the text of the roundsPalette paragraphs that the
@@ -427,9 +441,12 @@ func FuzzRoundsPalette(f *testing.F) {
 	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0)) // movedAfterSettled, "Fine." made "Ok."
 	f.Add([]byte{0, 7, 1, 8, 7, 4, 1}, uint8(0))                            // protectionLostAfterSettled
 	f.Add([]byte{16, 15, 17, 13, 14, 13, 9, 13}, uint8(7))
-	f.Add([]byte{21, 14, 15, 7, 22}, uint8(0))     // bag twins, out of nearWindow
-	f.Add([]byte{24, 23, 14, 15, 7, 25}, uint8(0)) // cutMakesBagTwin
-	f.Add([]byte{26, 27, 28}, uint8(0))            // cutSplitsOtherwise
+	f.Add([]byte{21, 14, 15, 7, 22}, uint8(0))            // bag twins, out of nearWindow
+	f.Add([]byte{24, 23, 14, 15, 7, 25}, uint8(0))        // cutMakesBagTwin
+	f.Add([]byte{26, 27, 28}, uint8(0))                   // cutSplitsOtherwise
+	f.Add([]byte{29, 30, 31, 13, 14, 6, 0}, uint8(0))     // cutMakesFullerCopy
+	f.Add([]byte{29, 30, 31, 13, 14, 6, 0, 32}, uint8(0)) // cutMakesFullerTwin
+	f.Add([]byte{29, 30, 13, 14, 33, 34}, uint8(0))       // emptiedBringsNear
 	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
 		if len(b) > 64 {
 			return
