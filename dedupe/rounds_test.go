@@ -39,13 +39,14 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 // cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
 // reusing key classes (reuseKeyClasses), leaving out settled sentence
 // rounds (skipSettledSentenceRounds), the lookups of hashes that came
-// once (skipSingleHashes) and the comparisons of paragraphs whose
-// near-duplicate answer is settled (skipSettledNear).
+// once (skipSingleHashes), the comparisons of paragraphs whose
+// near-duplicate answer is settled (skipSettledNear) and the junk checks
+// of texts checked before (skipSettledJunk).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h, n bool) {
-		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear = r, s, h, n
-	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear = on, on, on, on
+	defer func(r, s, h, n, j bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk = r, s, h, n, j
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk = on, on, on, on, on
 	return Clean(in, opts)
 }
 
@@ -97,6 +98,7 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(cutMakesFullerCopy, uint8(0))
 	f.Add(cutMakesFullerTwin, uint8(0))
 	f.Add(emptiedBringsNear, uint8(0))
+	f.Add(cutMakesJunk, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -117,6 +119,37 @@ func FuzzRoundsAgree(f *testing.F) {
 const cutMakesRepeat = "A sentence of more than five words, said once before.\n" +
 	"First one here. Second one there. Third one now.\n" +
 	"First one here. Second one there. Third one now. A sentence of more than five words, said once before.\n"
+
+// cutMakesJunk is a text whose last paragraph but one is a junk line once
+// the sentence round has cut the long sentence it repeats: the second
+// round's dropJunk removes it, only if it looks at the texts cut since
+// the first.
+const cutMakesJunk = "A long sentence said earlier in this text, word for word here. And another one follows it.\n\n" +
+	"Filler one here.\n\nFiller two here.\n\nFiller three here.\n\nFiller four here.\n\n" +
+	"A long sentence said earlier in this text, word for word here. Advertisement\n\nSomething else.\n"
+
+// TestCutMakesJunk checks that dropJunk, which leaves out the texts it
+// looked at before (skipSettledJunk), removes a paragraph that a sentence
+// cut made a junk line, with the same Result as when it looks at every
+// text in every round.
+func TestCutMakesJunk(t *testing.T) {
+	r, err := cleanWithShortcuts(cutMakesJunk, Options{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	junk := 0
+	for _, ch := range r.Changes {
+		if ch.Kind == JunkLine && ch.Text == "Advertisement" {
+			junk++
+		}
+	}
+	if junk != 1 {
+		t.Errorf("changes %+v: want the cut paragraph removed as a junk line", r.Changes)
+	}
+	if plain, _ := cleanWithShortcuts(cutMakesJunk, Options{}, false); !reflect.DeepEqual(plain, r) {
+		t.Errorf("with the shortcuts:\n%+v\nwithout:\n%+v", r, plain)
+	}
+}
 
 // TestRoundsReuseKeyClasses checks that the key classes of a round hold
 // for the next when no sentence was cut in between, and not after a cut:
