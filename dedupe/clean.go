@@ -132,7 +132,7 @@ type cleaner struct {
 	style      Style
 	paras      []paragraph
 	fate       []fate          // by paragraph
-	copyOf     []int32         // by paragraph: for a removed one, the paragraph it repeats
+	copyOf     []int32         // by paragraph: for a removed one, the paragraph it repeats; for one in the order, see nearPos
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
 	cut        map[int]cutText // by paragraph cut by sentence removals
