@@ -218,7 +218,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 		at := c.nearPos(p)
 		settled := l.bits[i]&(nearFlagged|nearDisturbed) == 0 && at == lastPos+1 && run >= min(nearWindow, int(at)-1)
 		if c.keptRepeat[i] || settled && !asked {
-			keep(p) // without its near information: see below
+			keep(p) // its near information unread: it stays, whatever its words and bag
 			continue
 		}
 		n := &c.near[i]
