@@ -80,13 +80,13 @@ func nearSettledInputs(t *testing.T) []string {
 // TestNearSettledAgrees runs the rounds of two cleaners side by side, one
 // with dropNearSettled and one without, and checks after every paragraph
 // round that both have the same order and fates, with the same
-// similarities and copies kept later, on many inputs and option sets;
-// and that the inputs make dropNearSettled remove and move paragraphs,
-// and leave a move to a full round.
+// similarities and copies kept later, on many inputs with each of
+// roundsOptions and with Lines; and that the inputs make dropNearSettled
+// remove and move paragraphs, and leave a move to a full round.
 func TestNearSettledAgrees(t *testing.T) {
 	defer func(s bool) { skipSettledNear = s }(skipSettledNear)
 	var settled, fallbacks, removed, moves int
-	for _, opts := range []Options{{}, {NoMoves: true}, {MinLength: -1}, {MinLength: 10, MinSentenceWords: 2, Similarity: 0.5}, {Paragraphs: Lines}} {
+	for _, opts := range append(slices.Clone(roundsOptions), Options{Paragraphs: Lines}) {
 		for k, in := range nearSettledInputs(t) {
 			short, full := stageCleaner(t, in, &opts), stageCleaner(t, in, &opts)
 			for round := range maxRounds {
