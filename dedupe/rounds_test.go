@@ -99,6 +99,8 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(cutMakesFullerTwin, uint8(0))
 	f.Add(emptiedBringsNear, uint8(0))
 	f.Add(cutMakesJunk, uint8(0))
+	f.Add(cutMakesNearAtWindowEnd, uint8(0))
+	f.Add(tookPlaceAfterCompared, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -451,6 +453,14 @@ var roundsPalette = []string{
 	"And two more. " + nearShort("two"),
 	"This long sentence is said twice in the text, the first time here.",
 	nearShort("two"),
+	// The paragraphs of cutMakesNearAtWindowEnd and
+	// tookPlaceAfterCompared that the ones above do not have.
+	nearShort("two") + " " + saidTwice,
+	saidOnceHere,
+	saidAcross + " " + nearShort("one") + " And two more.",
+	nearShort("three") + " " + saidAcross,
+	nearShort("two") + " And two more.",
+	saidAcross + " " + nearShort("two") + " And two more.",
 }
 
 // paletteText returns the text of the roundsPalette paragraphs that the
@@ -480,6 +490,8 @@ func FuzzRoundsPalette(f *testing.F) {
 	f.Add([]byte{29, 30, 31, 13, 14, 6, 0}, uint8(0))     // cutMakesFullerCopy
 	f.Add([]byte{29, 30, 31, 13, 14, 6, 0, 32}, uint8(0)) // cutMakesFullerTwin
 	f.Add([]byte{29, 30, 13, 14, 33, 34}, uint8(0))       // emptiedBringsNear
+	f.Add([]byte{29, 35, 36, 37, 32}, uint8(0))           // cutMakesNearAtWindowEnd
+	f.Add([]byte{38, 39, 40}, uint8(0))                   // tookPlaceAfterCompared
 	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
 		if len(b) > 64 {
 			return
