@@ -33,9 +33,15 @@ const (
 	// nearChanged: since the last round, its text was cut or keptRepeat
 	// changed. Made by dropNearSettled.
 	nearChanged
-	// nearFlagged: dropNearSettled compares it in full, and asks about
-	// its bag. Made by dropNearSettled.
+	// nearFlagged: nearChanged or nearTookPlace. dropNearSettled does not
+	// take its last answer as settled, and puts its bag in the filter of
+	// the bags asked about if it is compared (not a kept repeat, with
+	// minWords words or more) and its bag is non-zero and may repeat.
+	// Made by dropNearSettled.
 	nearFlagged
+	// nearTakesPlace: in this round, a later copy that took an earlier's
+	// place. Made by dropNearSettled.
+	nearTakesPlace
 )
 
 // nearDrop is a change that dropNearSettled decided on: paragraph para
@@ -91,7 +97,8 @@ func (c *cleaner) noteNear(tookPlace, disturbed []int32) {
 }
 
 // nearPos returns 1 + the position of paragraph p, of the order, in the
-// last dropNear's output (0 if it stood in none). noteNear keeps it in
+// last dropNear's output, where every paragraph of the order stood (see
+// dropNearSettled). noteNear keeps it in
 // c.copyOf, whose entries of paragraphs in the order nothing else reads: a
 // paragraph is given a copy when it leaves the order, and only removed
 // paragraphs' copies are read (see finalCopy). A slice of its own took
@@ -104,59 +111,80 @@ func (c *cleaner) nearPos(p int32) int32 { return c.copyOf[p] }
 // last round's, and gives the others the answer they had, with the same
 // result as a dropNear that compares them all. It reports whether it
 // changed anything, with ok true; or, with ok false, that a later copy
-// whose sentences another paragraph may have would take an earlier's
-// place, which the proof below does not cover: it then has changed
-// nothing, and dropNear runs in full.
+// would take an earlier's place where the proof below does not cover it
+// (see Places): then it has changed no order, fate or copy, only
+// nearLast.bits and the memory it reuses (nearLast's drops, tookPlace,
+// disturbed and askBags, c.spareOrder, the bag index), which the full
+// dropNear that runs next, or the next dropNearSettled, makes again
+// before it reads them.
 //
-// Between two dropNears the order only loses paragraphs and moves some
-// ahead (see sentencesSettled), and texts change only by sentence cuts:
-// every paragraph of the order was in the last round's output. In that
-// round, a paragraph P that was compared (not a kept repeat, and with
-// minWords words or more) and did not take a place found no teaser (there
-// are none), no near-duplicate among the nearWindow kept just before it
-// then, and no paragraph filed before it with its sentences; it was filed
-// under its bag if that came twice. (bagIndex finds the first paragraph
-// filed with the sentences, whatever else is filed, as long as each
-// position filed holds the paragraph filed there: see
-// bagIndex.findOrAdd.) P is flagged unless all of these hold:
-//   - its text and keptRepeat are what they were (not nearChanged);
-//   - it did not take a place then (not nearTookPlace);
-//   - no paragraph before it in the order stood after it then (its
-//     position then is above every one then of the paragraphs before it).
+// The last round. Between two dropNears the order only loses paragraphs
+// and moves some ahead (see sentencesSettled), and texts change only by
+// sentence cuts: every paragraph of the order was in the last round's
+// output, at position nearPos. In that round, a paragraph P that was
+// compared (not a kept repeat, and with minWords words or more) and did
+// not take a place found no teaser (there are none), no near-duplicate
+// among the nearWindow paragraphs kept just before it then, and no
+// paragraph filed before it with its sentences; if its bag was non-zero
+// and may have come twice (mayRepeat), it looked it up and was filed
+// under it. (bagIndex finds the first paragraph filed with the
+// sentences, whatever else is filed, as long as each position filed
+// holds the paragraph filed there: see bagIndex.findOrAdd.)
 //
-// Near-duplicates: nearest reads only P, the ids of its window (the
-// nearWindow paragraphs at the end of the output so far), their texts and
-// keptRepeat. If P is not flagged nor nearDisturbed, and its window holds
-// the paragraphs that stood just before it then, none nearChanged,
-// nearest finds nothing again; else it is run.
+// Flags. P is flagged (nearFlagged) if its text or keptRepeat changed
+// since (nearChanged) or it took a place then (nearTookPlace). A flagged
+// paragraph that is compared, whose bag is non-zero and may repeat, puts
+// its bag in the filter askBags (a function of the bag: its top bits).
 //
-// Bags: P, not flagged, can find by its bag only a paragraph Q of its
-// sentences that is flagged, or that takes a place this round. Else Q
-// stands before P in the order, so it stood before P then; not flagged,
-// Q was compared with the text it has, did not take a place, and was
-// filed under its bag (which, P's too, came twice) before P looked: P
-// would have found it then. So the paragraphs with the bag of a flagged
-// paragraph, if that bag may have come twice, look theirs up and are
-// filed, every paragraph of those sentences as in a full round (filings
-// of other sentences change nothing for them); the others find nothing
-// and are not filed, which no paragraph that looks up can tell. (A bag
-// that came once is the only one of its sentences, which neither look up
-// nor are filed in a full round.) The bags asked about are in a filter
-// (askBags), a function of the bag: the paragraphs it passes that need
-// not look up do so all the same, all of their sentences. A later copy
-// that takes an earlier's place puts a paragraph under the earlier's
-// filings, found by the paragraphs of its own sentences: it is allowed
-// only when none has them (its bag came once, or it has none), and then
-// no look-up tells it from the earlier, whose sentences it does not have.
+// Near-duplicates. nearest reads only P, the ids of its window (the
+// last nearWindow paragraphs of the output so far), their texts and
+// keptRepeat. P is settled if it is neither flagged nor nearDisturbed
+// (no later copy took a place in its window after it was compared then)
+// and the last min(nearWindow, len(out)) paragraphs of the output so far
+// stood one after the other just before it then, none nearChanged: its
+// window is the one it had then, or the end of it, with the same texts,
+// and nearest finds nothing again. Else nearest is run.
+//
+// Bags. Two compared paragraphs of the same sentences, whose bag may
+// repeat, are not both in the order unless one is flagged: in the last
+// round both were compared with these sentences and neither took a
+// place, and the later, which found nothing by nearest, looked its bag
+// up and found the earlier, filed at a position that the earlier still
+// held (else it had left the output). So the paragraphs whose bag passes
+// the filter (all the paragraphs of that bag, and of a few others) look
+// it up and are filed, as in a full round; in a full round the others
+// find nothing (no compared paragraph of their sentences is flagged, so
+// no other compared one is in the order; but see Places), and their filings, which this round
+// leaves out, no paragraph that looks up can tell: it finds the first
+// filed with its sentences whatever else is filed. (A bag that came
+// once is the only one of its sentences, which neither looks up nor is
+// filed in a full round.)
+//
+// Places. A later copy T that takes the place of E, at position pos of
+// the output so far, leaves pos filed under what was filed there, if
+// anything. A paragraph of T's sentences, whose bag is T's, then finds T
+// there if the 32-bit tag of its bag (bagIndex keeps no more) is that
+// filing's: the same sentences, or a collision of tags, seeded, which no
+// text can aim at. Such paragraphs look up in this round only if T's bag
+// is non-zero, may repeat and passes the filter; if it does not pass,
+// none of them is in the order (T, compared, is not flagged: see Bags).
+// And pos is filed as in a full round if E did not itself take a place
+// this round (then only E was filed at pos) and E's bag is 0 or came
+// once (E was filed in neither round) or passes the filter (E looked it
+// up in both). Only when T's bag is looked up and pos may be filed in
+// the full round alone does dropNearSettled leave the round to a full
+// dropNear.
 //
 // Starts and teasers: with no teaser, the start index files nothing and
 // the teaser index is empty (see nearIndex.add), and no key is a teaser.
 //
 // By induction over the order, the output before each paragraph is the
-// full round's: a paragraph whose answer is settled stays, and the others
-// are compared as in full. The decisions are made first and written
-// after, so that the round can end without a trace when a copy would take
-// a place it does not allow.
+// full round's: kept repeats and paragraphs of fewer than minWords
+// words stay, as in full; a settled paragraph whose bag does not pass
+// the filter stays; the others are compared as in full (by nearest
+// unless settled, and by their bag if it passes). The decisions are made
+// first and written after, so that a round left to a full dropNear has
+// changed nothing that dropNear reads.
 func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok bool) {
 	l := &c.nearLast
 	for _, cut := range c.cuts[l.cuts:] {
@@ -164,14 +192,16 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 	}
 	l.askBags = resize(l.askBags, askBagsBits/64)
 	asked := false
-	latest := int32(0) // the latest position then of a paragraph before
+	passes := func(bag uint64) bool { // by the filter of the bags asked about
+		w, bit := askBit(bag)
+		return l.askBags[w]&bit != 0
+	}
 	for _, p := range c.order {
 		b := l.bits[p]
 		if c.keptRepeat[p] != (b&nearKeptThen != 0) {
 			b |= nearChanged
 		}
-		pos := c.nearPos(p)
-		if b&(nearChanged|nearTookPlace) != 0 || pos == 0 || pos < latest {
+		if b&(nearChanged|nearTookPlace) != 0 {
 			b |= nearFlagged
 			if n := &c.near[p]; !c.keptRepeat[p] && n.words() >= minWords && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
 				w, bit := askBit(n.bag)
@@ -179,7 +209,6 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 				asked = true
 			}
 		}
-		latest = max(latest, pos)
 		l.bits[p] = b
 	}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
@@ -190,20 +219,14 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 	idx := &c.nearIdx
 	idx.bags.reset()
 	drops, tookPlace, disturbed := l.drops[:0], l.tookPlace[:0], l.disturbed[:0]
-	// The window of a paragraph P not flagged holds if its last
-	// min(nearWindow, at-1) paragraphs stood just before it then (P at
-	// position at), none nearChanged: then it has no other, as every
-	// paragraph before P stood before it then. Of the paragraphs at the
-	// end of out, the last run stood one after the other then, none
-	// nearChanged, the last at position lastPos (run 0: out is empty, or
-	// ends with one nearChanged or that took a place).
+	// The last run paragraphs of out stood one after the other then, none
+	// nearChanged nor a later copy that took a place this round; the last
+	// of them stood at position lastPos then (run 0: none).
 	run, lastPos := 0, int32(0)
 	keep := func(p int32) {
 		out = append(out, p)
 		at := c.nearPos(p)
 		switch {
-		case at == 0: // in no output before: no window holds it
-			run, at = 0, -1
 		case l.bits[p]&nearChanged != 0:
 			run = 0
 		case at == lastPos+1:
@@ -215,8 +238,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 	}
 	for _, p := range c.order {
 		i := int(p)
-		at := c.nearPos(p)
-		settled := l.bits[i]&(nearFlagged|nearDisturbed) == 0 && at == lastPos+1 && run >= min(nearWindow, int(at)-1)
+		settled := l.bits[i]&(nearFlagged|nearDisturbed) == 0 && c.nearPos(p) == lastPos+1 && run >= min(nearWindow, len(out))
 		if c.keptRepeat[i] || settled && !asked {
 			keep(p) // its near information unread: it stays, whatever its words and bag
 			continue
@@ -226,11 +248,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 			keep(p)
 			continue
 		}
-		ask := false
-		if asked && n.bag != 0 {
-			w, bit := askBit(n.bag)
-			ask = l.askBags[w]&bit != 0
-		}
+		ask := asked && n.bag != 0 && passes(n.bag)
 		if settled && !ask {
 			keep(p)
 			continue
@@ -253,13 +271,14 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 			drops = append(drops, nearDrop{para: int32(i), kept: int32(earlier), sim: sim})
 			continue
 		}
-		if n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
+		if ask && c.twice.bags.mayRepeat(n.bag) && !c.filedAsInFull(earlier, passes) {
 			l.drops, l.tookPlace, l.disturbed = drops, tookPlace, disturbed
 			l.fallbacks++
 			return false, false
 		}
 		// The later copy takes the earlier's place, as in dropNear.
 		out[pos] = p
+		l.bits[i] |= nearTakesPlace
 		tookPlace = append(tookPlace, p)
 		disturbed = append(disturbed, out[pos+1:min(pos+1+nearWindow, len(out))]...)
 		drops = append(drops, nearDrop{para: int32(earlier), kept: int32(i), sim: sim, moved: true})
@@ -280,4 +299,17 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 	c.noteNear(tookPlace, disturbed)
 	l.settledRounds++
 	return len(drops) > 0, true
+}
+
+// filedAsInFull reports whether the position in dropNearSettled's output
+// of paragraph e, which a later copy is about to take, is filed in its
+// bag index as in a full dropNear (see Places in dropNearSettled): e did
+// not take a place this round, and its bag is 0, came once, or passes
+// the filter of the bags asked about.
+func (c *cleaner) filedAsInFull(e int, passes func(bag uint64) bool) bool {
+	if c.nearLast.bits[e]&nearTakesPlace != 0 {
+		return false
+	}
+	bag := c.near[e].bag
+	return bag == 0 || !c.twice.bags.mayRepeat(bag) || passes(bag)
 }

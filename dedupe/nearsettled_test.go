@@ -57,8 +57,9 @@ var cutMakesFullerCopy = strings.Join(append([]string{
 
 // cutMakesFullerTwin is cutMakesFullerCopy with a paragraph further on
 // that has the fuller copy's sentences, after the cut, in another order:
-// the copy's bag then came twice, so dropNearSettled leaves the move to
-// a full round, and a third round finds the two by their bag.
+// the copy's bag then came twice, and dropNearSettled asks about it (the
+// copy was cut); the earlier's came once, so dropNearSettled makes the
+// move itself, and a third round finds the two by their bag.
 var cutMakesFullerTwin = strings.Join(append(append([]string{
 	saidTwice + " Then more.",
 	nearShort("one"),
@@ -99,6 +100,22 @@ var tookPlaceAfterCompared = strings.Join([]string{
 	saidAcross + " " + nearShort("two") + " And two more.",
 }, "\n\n") + "\n"
 
+// protectedTakesPlace is a text whose second paragraph, kept in the
+// first round as a repeat that recurs (three copies), is no longer kept
+// as a repeat in the second, where its last copy, with the paragraphs
+// between them gone, goes as a stutter; compared, it is a fuller copy of
+// the first: it would take the place of a paragraph whose
+// bag may repeat (it has a copy) and that dropNearSettled did not look
+// up, while its own bag is asked about (its keptRepeat changed), so
+// dropNearSettled leaves the round to a full dropNear.
+var protectedTakesPlace = strings.Join([]string{
+	nearShort("one"),
+	"And two more. " + nearShort("two"),
+	"And two more. " + nearShort("two"),
+	nearShort("one"),
+	"And two more. " + nearShort("two"),
+}, "\n\n") + "\n"
+
 // nearSettledInputs are the inputs of TestNearSettledAgrees: those of
 // TestPrepareAgrees (damaged articles, the golden texts, teasers, bag
 // twins), texts made for the later rounds of dropNear, and a stretch of
@@ -107,7 +124,7 @@ func nearSettledInputs(t *testing.T) []string {
 	inputs := agreeInputs(t)
 	inputs = append(inputs, cutMakesFullerCopy, cutMakesFullerTwin, emptiedBringsNear,
 		cutMakesRepeat, cutMakesBagTwin, movedAfterSettled, protectionLostAfterSettled, cutSplitsOtherwise,
-		cutMakesNearAtWindowEnd, tookPlaceAfterCompared)
+		cutMakesNearAtWindowEnd, tookPlaceAfterCompared, protectedTakesPlace)
 	return append(inputs, benchgen.New(3).Stream(1<<20))
 }
 
@@ -230,9 +247,10 @@ func sameRoundState(t *testing.T, where string, a, b *cleaner) {
 
 // TestNearSettledWays checks that the texts made for dropNearSettled do
 // what they are there for, in the default mode: after the first round,
-// it moves cutMakesFullerCopy's fuller copy itself, leaves
-// cutMakesFullerTwin's to a full round (whose third round removes the
-// twin by its bag), and removes emptiedBringsNear's second copy.
+// it moves cutMakesFullerCopy's and cutMakesFullerTwin's fuller copy
+// itself (and removes the twin by its bag in the third round), removes
+// emptiedBringsNear's second copy, and leaves protectedTakesPlace's move
+// to a full round.
 func TestNearSettledWays(t *testing.T) {
 	for _, bc := range []struct {
 		name           string
@@ -242,8 +260,9 @@ func TestNearSettledWays(t *testing.T) {
 		near           int // paragraphs removed as near-duplicates in all
 	}{
 		{"cutMakesFullerCopy", cutMakesFullerCopy, 1, 0, 0, 1},
-		{"cutMakesFullerTwin", cutMakesFullerTwin, 0, 1, 1, 2},
+		{"cutMakesFullerTwin", cutMakesFullerTwin, 1, 1, 0, 2},
 		{"emptiedBringsNear", emptiedBringsNear, 0, 1, 0, 1},
+		{"protectedTakesPlace", protectedTakesPlace, 0, 0, 1, 1},
 	} {
 		c := stageCleaner(t, bc.in, &Options{})
 		moves, removes := 0, 0

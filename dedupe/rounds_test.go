@@ -101,6 +101,7 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(cutMakesJunk, uint8(0))
 	f.Add(cutMakesNearAtWindowEnd, uint8(0))
 	f.Add(tookPlaceAfterCompared, uint8(0))
+	f.Add(protectedTakesPlace, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -492,6 +493,7 @@ func FuzzRoundsPalette(f *testing.F) {
 	f.Add([]byte{29, 30, 13, 14, 33, 34}, uint8(0))       // emptiedBringsNear
 	f.Add([]byte{29, 35, 36, 37, 32}, uint8(0))           // cutMakesNearAtWindowEnd
 	f.Add([]byte{38, 39, 40}, uint8(0))                   // tookPlaceAfterCompared
+	f.Add([]byte{30, 32, 32, 30, 32}, uint8(0))           // protectedTakesPlace
 	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
 		if len(b) > 64 {
 			return
