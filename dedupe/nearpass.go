@@ -190,6 +190,21 @@ func (c *cleaner) dropNear() bool {
 	}
 	threshold := c.opts.similarity()
 	minWords := c.opts.minNearWords()
+	if skipSettledNear && c.nearLast.ran {
+		// Making sure of the near information first, which finds the
+		// teasers of texts that changed. Every paragraph of the order
+		// had it at the last dropNear, and only a cut drops it.
+		for _, cut := range c.cuts[c.nearLast.cuts:] {
+			if f := c.fate[cut.para]; f == kept || f == moved {
+				c.nearOf(int(cut.para))
+			}
+		}
+		if len(c.scratch.teasers) == 0 {
+			if changed, ok := c.dropNearSettled(threshold, minWords); ok {
+				return changed
+			}
+		}
+	}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
 	// The new order goes into the memory of the one before the last,
 	// which nothing else holds (a fresh one was 4 MB of garbage a round
@@ -198,6 +213,10 @@ func (c *cleaner) dropNear() bool {
 	idx := &c.nearIdx
 	idx.reset(c, func(pos int) string { return c.keyString(int(out[pos])) })
 	changed := false
+	// What the next round cannot take as settled (see dropNearSettled):
+	// the later copies that take an earlier's place, and the paragraphs
+	// compared before that then had the place in their window.
+	tookPlace, disturbed := c.nearLast.tookPlace[:0], c.nearLast.disturbed[:0]
 	for _, p := range c.order {
 		i := int(p)
 		if c.keptRepeat[i] {
@@ -235,6 +254,8 @@ func (c *cleaner) dropNear() bool {
 		if c.moreComplete(i, earlier, teaserOf) {
 			// The later copy takes the earlier's place.
 			out[pos] = p
+			tookPlace = append(tookPlace, p)
+			disturbed = append(disturbed, out[pos+1:min(pos+1+nearWindow, len(out))]...)
 			idx.starts.replace(pos, func() string { return c.keyString(earlier) })
 			c.fate[i] = moved
 			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
@@ -246,6 +267,7 @@ func (c *cleaner) dropNear() bool {
 		c.similarity[i] = sim
 	}
 	c.order, c.spareOrder = out, c.order
+	c.noteNear(tookPlace, disturbed)
 	return changed
 }
 

@@ -28,6 +28,24 @@ func (c *cleaner) prepare() {
 	if workers < 2 {
 		return
 	}
+	scratches, logs := c.preparers(workers)
+	for lo := 0; lo < len(c.paras); {
+		// A batch takes a paragraph at least, whatever prepareBatchBytes.
+		hi, bytes := lo, 0
+		for hi < len(c.paras) && (hi == lo || bytes < prepareBatchBytes) {
+			bytes += len(c.textOf(hi))
+			hi++
+		}
+		c.prepareBatch(hi-lo, func(k int) int { return lo + k }, scratches, logs)
+		lo = hi
+	}
+	c.scratch.logs = nil
+}
+
+// preparers returns the scratches and logs of a prepareBatch on workers
+// goroutines, the first scratch the cleaner's own, which logs until its
+// logs are set to nil again.
+func (c *cleaner) preparers(workers int) ([]*scratch, []hashLogs) {
 	// The first goroutine's buffers are the cleaner's own, which the
 	// rounds then reuse: for one huge paragraph, they are as large as
 	// the input. Each logs the slots in c.twice of the hashes it makes
@@ -41,17 +59,7 @@ func (c *cleaner) prepare() {
 	for k, s := range scratches {
 		s.logs = &logs[k]
 	}
-	for lo := 0; lo < len(c.paras); {
-		// A batch takes a paragraph at least, whatever prepareBatchBytes.
-		hi, bytes := lo, 0
-		for hi < len(c.paras) && (hi == lo || bytes < prepareBatchBytes) {
-			bytes += len(c.textOf(hi))
-			hi++
-		}
-		c.prepareBatch(lo, hi, scratches, logs)
-		lo = hi
-	}
-	c.scratch.logs = nil
+	return scratches, logs
 }
 
 // prepareBatchBytes is about how much text prepare works through between
@@ -60,21 +68,20 @@ func (c *cleaner) prepare() {
 // Clean's memory. A variable so tests can lower it.
 var prepareBatchBytes = 8 << 20
 
-// prepareBatch prepares paragraphs lo to hi-1 on a goroutine per scratch,
-// logging their hashes in logs (one hashLogs per scratch, reused from
-// batch to batch), which it then adds to c.twice, and gathers the teasers
-// the scratches other than the cleaner's own found in c.scratch.teasers,
-// in paragraph order.
-func (c *cleaner) prepareBatch(lo, hi int, scratches []*scratch, logs []hashLogs) {
-	runs := outputRuns(hi-lo, len(scratches))
+// prepareBatch prepares paragraphs para(0) to para(n-1), all different,
+// on a goroutine per scratch, logging their hashes in logs (one hashLogs
+// per scratch, reused from batch to batch), which it then adds to c.twice,
+// and gathers the teasers the scratches other than the cleaner's own found
+// in c.scratch.teasers, in the order of the batch.
+func (c *cleaner) prepareBatch(n int, para func(k int) int, scratches []*scratch, logs []hashLogs) {
+	runs := outputRuns(n, len(scratches))
 	for k := range runs {
-		runs[k].lo, runs[k].hi = runs[k].lo+lo, runs[k].hi+lo
 		// Room for a long sentence every 48 bytes, and a key and a bag
 		// a paragraph: the logs seldom grow.
 		if c.twice.sentences != nil {
 			bytes := 0
-			for i := runs[k].lo; i < runs[k].hi; i++ {
-				bytes += len(c.textOf(i))
+			for j := runs[k].lo; j < runs[k].hi; j++ {
+				bytes += len(c.textOf(para(j)))
 			}
 			logs[k][sentenceHashes] = slices.Grow(logs[k][sentenceHashes][:0], bytes/48)
 		}
@@ -84,8 +91,8 @@ func (c *cleaner) prepareBatch(lo, hi int, scratches []*scratch, logs []hashLogs
 		logs[k][keyHashes] = slices.Grow(logs[k][keyHashes][:0], runs[k].hi-runs[k].lo)
 	}
 	inParallel(len(runs), func(k int) {
-		for i := runs[k].lo; i < runs[k].hi; i++ {
-			c.keyText(i, scratches[k]) // and, with sentences or near-duplicates on, splitText
+		for j := runs[k].lo; j < runs[k].hi; j++ {
+			c.keyText(para(j), scratches[k]) // and, with sentences or near-duplicates on, splitText
 		}
 	})
 	c.twice.addLogs(logs[:len(runs)], len(scratches))

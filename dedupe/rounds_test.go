@@ -38,11 +38,15 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 
 // cleanWithShortcuts cleans in with the shortcuts of the rounds on or off:
 // reusing key classes (reuseKeyClasses), leaving out settled sentence
-// rounds (skipSettledSentenceRounds) and the lookups of hashes that came
-// once (skipSingleHashes).
+// rounds (skipSettledSentenceRounds), the lookups of hashes that came
+// once (skipSingleHashes), the comparisons of paragraphs whose
+// near-duplicate answer is settled (skipSettledNear) and the junk checks
+// of texts checked before (skipSettledJunk).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h bool) { reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes = r, s, h }(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes = on, on, on
+	defer func(r, s, h, n, j bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk = r, s, h, n, j
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk = on, on, on, on, on
 	return Clean(in, opts)
 }
 
@@ -91,6 +95,13 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(movedAfterSettled, uint8(6))
 	f.Add(cutMakesRepeat, uint8(8))
 	f.Add(cutSplitsOtherwise, uint8(0))
+	f.Add(cutMakesFullerCopy, uint8(0))
+	f.Add(cutMakesFullerTwin, uint8(0))
+	f.Add(emptiedBringsNear, uint8(0))
+	f.Add(cutMakesJunk, uint8(0))
+	f.Add(cutMakesNearAtWindowEnd, uint8(0))
+	f.Add(tookPlaceAfterCompared, uint8(0))
+	f.Add(protectedTakesPlace, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -111,6 +122,37 @@ func FuzzRoundsAgree(f *testing.F) {
 const cutMakesRepeat = "A sentence of more than five words, said once before.\n" +
 	"First one here. Second one there. Third one now.\n" +
 	"First one here. Second one there. Third one now. A sentence of more than five words, said once before.\n"
+
+// cutMakesJunk is a text whose last paragraph but one is a junk line once
+// the sentence round has cut the long sentence it repeats: the second
+// round's dropJunk removes it, only if it looks at the texts cut since
+// the first.
+const cutMakesJunk = "A long sentence said earlier in this text, word for word here. And another one follows it.\n\n" +
+	"Filler one here.\n\nFiller two here.\n\nFiller three here.\n\nFiller four here.\n\n" +
+	"A long sentence said earlier in this text, word for word here. Advertisement\n\nSomething else.\n"
+
+// TestCutMakesJunk checks that dropJunk, which leaves out the texts it
+// looked at before (skipSettledJunk), removes a paragraph that a sentence
+// cut made a junk line, with the same Result as when it looks at every
+// text in every round.
+func TestCutMakesJunk(t *testing.T) {
+	r, err := cleanWithShortcuts(cutMakesJunk, Options{}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	junk := 0
+	for _, ch := range r.Changes {
+		if ch.Kind == JunkLine && ch.Text == "Advertisement" {
+			junk++
+		}
+	}
+	if junk != 1 {
+		t.Errorf("changes %+v: want the cut paragraph removed as a junk line", r.Changes)
+	}
+	if plain, _ := cleanWithShortcuts(cutMakesJunk, Options{}, false); !reflect.DeepEqual(plain, r) {
+		t.Errorf("with the shortcuts:\n%+v\nwithout:\n%+v", r, plain)
+	}
+}
 
 // TestRoundsReuseKeyClasses checks that the key classes of a round hold
 // for the next when no sentence was cut in between, and not after a cut:
@@ -404,6 +446,22 @@ var roundsPalette = []string{
 	"Then the committee left the room quietly at noon.",
 	"Padding words one two three four five six seven eight nine ten eleven twelve thirteen. The answer he gave them was No. 10 people stayed behind for the vote.",
 	"The answer he gave them was No. Then the committee left the room quietly at noon. 10 people stayed behind for the vote.",
+	// Near-duplicates that the later rounds find (see
+	// cutMakesFullerCopy, cutMakesFullerTwin, emptiedBringsNear).
+	"This long sentence is said twice in the text, the first time here. Then more.",
+	nearShort("one"),
+	"This long sentence is said twice in the text, the first time here. " + nearShort("two") + " And two more.",
+	"And two more. " + nearShort("two"),
+	"This long sentence is said twice in the text, the first time here.",
+	nearShort("two"),
+	// The paragraphs of cutMakesNearAtWindowEnd and
+	// tookPlaceAfterCompared that the ones above do not have.
+	nearShort("two") + " " + saidTwice,
+	saidOnceHere,
+	saidAcross + " " + nearShort("one") + " And two more.",
+	nearShort("three") + " " + saidAcross,
+	nearShort("two") + " And two more.",
+	saidAcross + " " + nearShort("two") + " And two more.",
 }
 
 // paletteText returns the text of the roundsPalette paragraphs that the
@@ -427,9 +485,15 @@ func FuzzRoundsPalette(f *testing.F) {
 	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0)) // movedAfterSettled, "Fine." made "Ok."
 	f.Add([]byte{0, 7, 1, 8, 7, 4, 1}, uint8(0))                            // protectionLostAfterSettled
 	f.Add([]byte{16, 15, 17, 13, 14, 13, 9, 13}, uint8(7))
-	f.Add([]byte{21, 14, 15, 7, 22}, uint8(0))     // bag twins, out of nearWindow
-	f.Add([]byte{24, 23, 14, 15, 7, 25}, uint8(0)) // cutMakesBagTwin
-	f.Add([]byte{26, 27, 28}, uint8(0))            // cutSplitsOtherwise
+	f.Add([]byte{21, 14, 15, 7, 22}, uint8(0))            // bag twins, out of nearWindow
+	f.Add([]byte{24, 23, 14, 15, 7, 25}, uint8(0))        // cutMakesBagTwin
+	f.Add([]byte{26, 27, 28}, uint8(0))                   // cutSplitsOtherwise
+	f.Add([]byte{29, 30, 31, 13, 14, 6, 0}, uint8(0))     // cutMakesFullerCopy
+	f.Add([]byte{29, 30, 31, 13, 14, 6, 0, 32}, uint8(0)) // cutMakesFullerTwin
+	f.Add([]byte{29, 30, 13, 14, 33, 34}, uint8(0))       // emptiedBringsNear
+	f.Add([]byte{29, 35, 36, 37, 32}, uint8(0))           // cutMakesNearAtWindowEnd
+	f.Add([]byte{38, 39, 40}, uint8(0))                   // tookPlaceAfterCompared
+	f.Add([]byte{30, 32, 32, 30, 32}, uint8(0))           // protectedTakesPlace
 	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
 		if len(b) > 64 {
 			return
