@@ -24,6 +24,20 @@ const stageSize = 4 << 20
 // stageInput returns the stage benchmarks' input.
 func stageInput() string { return benchgen.New(1).Stream(stageSize) }
 
+// stageInputOrFile returns the file TEXTCLEAN_BENCH_FILE names, if it is
+// set, else stageInput.
+func stageInputOrFile(b testing.TB) string {
+	name := os.Getenv("TEXTCLEAN_BENCH_FILE")
+	if name == "" {
+		return stageInput()
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(data)
+}
+
 // stageCleaner returns a cleaner for input, started (normalized, segmented
 // and, from parallelBytes on, prepared), ready for its rounds.
 func stageCleaner(b testing.TB, input string, opts *Options) *cleaner {
@@ -201,14 +215,7 @@ func BenchmarkCorpus(b *testing.B) {
 // off), where they are all paragraph rounds, and in the default mode, on
 // stageSize of generated articles or on TEXTCLEAN_BENCH_FILE.
 func BenchmarkParagraphRounds(b *testing.B) {
-	input := stageInput()
-	if name := os.Getenv("TEXTCLEAN_BENCH_FILE"); name != "" {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		input = string(data)
-	}
+	input := stageInputOrFile(b)
 	for _, bc := range resultModes {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(input)))

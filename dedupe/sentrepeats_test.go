@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -157,14 +156,7 @@ func FuzzRepeatedSentences(f *testing.F) {
 // articles or on TEXTCLEAN_BENCH_FILE: on GOMAXPROCS goroutines, so
 // -cpu 1,2 compares one with two.
 func BenchmarkSentenceRound(b *testing.B) {
-	input := stageInput()
-	if name := os.Getenv("TEXTCLEAN_BENCH_FILE"); name != "" {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		input = string(data)
-	}
+	input := stageInputOrFile(b)
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
