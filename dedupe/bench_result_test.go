@@ -37,6 +37,14 @@ func resultCleaner(b *testing.B, opts Options) *cleaner {
 // report is made into fresh memory and with the line breaks and offsets
 // that locate sentences to find again, as Clean's is.
 func BenchmarkChanges(b *testing.B) {
+	benchChanges(b, func(c *cleaner) { c.changes() })
+}
+
+// benchChanges calls changes, which is to make the changes of a
+// resultCleaner of each mode, in a loop of a sub-benchmark of its own;
+// each call finds the line breaks and offsets that locate sentences
+// again, and allocates into fresh memory, as Clean's changes do.
+func benchChanges(b *testing.B, changes func(c *cleaner)) {
 	for _, m := range resultModes {
 		b.Run(m.name, func(b *testing.B) {
 			c := resultCleaner(b, m.opts)
@@ -47,7 +55,7 @@ func BenchmarkChanges(b *testing.B) {
 				c.inputBreaks, c.outputBreaks, c.lineOffsets = breaksCache{}, breaksCache{}, nil
 				debug.FreeOSMemory()
 				b.StartTimer()
-				c.changes()
+				changes(c)
 			}
 		})
 	}
@@ -136,24 +144,13 @@ func BenchmarkPlaceLines(b *testing.B) {
 // The changes are made into fresh memory and with the line breaks and
 // offsets that locate sentences to find again, as CleanTo's are.
 func BenchmarkTail(b *testing.B) {
-	for _, m := range resultModes {
-		b.Run(m.name, func(b *testing.B) {
-			c := resultCleaner(b, m.opts)
-			b.SetBytes(int64(len(c.input)))
-			b.ReportAllocs()
-			for b.Loop() {
-				b.StopTimer()
-				c.inputBreaks, c.outputBreaks, c.lineOffsets = breaksCache{}, breaksCache{}, nil
-				debug.FreeOSMemory()
-				b.StartTimer()
-				out := c.outputWriter()
-				c.alongside(func() {
-					out.writeTo(io.Discard, streamBufferSize)
-				}, func() {
-					out.placeLines()
-					c.changes()
-				})
-			}
+	benchChanges(b, func(c *cleaner) {
+		out := c.outputWriter()
+		c.alongside(func() {
+			out.writeTo(io.Discard, streamBufferSize)
+		}, func() {
+			out.placeLines()
+			c.changes()
 		})
-	}
+	})
 }
