@@ -138,9 +138,7 @@ func quiet(s string) bool {
 	// before the word is a space.
 	i, lastSpace := 0, uint64(0)
 	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		w := word(s, i)
 		if notPrintableASCII(w) {
 			break
 		}
@@ -160,6 +158,42 @@ func quiet(s string) bool {
 
 // highBits has the high bit of each byte of a uint64 set.
 const highBits = 0x8080808080808080
+
+// word returns the eight bytes of s from i on as one uint64, the first
+// byte lowest: the loops that pass over ASCII test eight bytes at once.
+func word(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// asciiEnd returns the offset of the first byte of s from i on that is
+// not ASCII, or len(s).
+func asciiEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if word(s, i)&highBits != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// plainEnd returns the offset of the first byte of s from i on that the
+// characters stage does not pass over (see plain), or len(s).
+func plainEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if w := word(s, i); notPrintableASCII(w) || bytesEqual(w, '&') != 0 {
+			break
+		}
+	}
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
+	return i
+}
 
 // notPrintableASCII reports whether a byte of w is outside printable
 // ASCII (0x20 to 0x7e). For bytes below 0x80, adding 0x60 sets the high
@@ -187,14 +221,7 @@ func (n *Normalizer) mojibake(e *editor, c *Counts) {
 	repairMojibake(e, c)
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
+func isASCII(s string) bool { return asciiEnd(s, 0) == len(s) }
 
 // characters applies the rules that look at one character (or character
 // reference, or escape sequence) at a time: InvalidUTF8, Entities,
@@ -203,10 +230,7 @@ func (n *Normalizer) characters(e *editor, c *Counts) {
 	s := e.src
 	o := &n.opts
 	for i := 0; i < len(s); {
-		for i < len(s) && plain[s[i]] {
-			i++
-		}
-		if i == len(s) {
+		if i = plainEnd(s, i); i == len(s) {
 			break
 		}
 		b := s[i]
@@ -450,7 +474,7 @@ func alwaysNFC(s string) bool {
 	for i := 0; i < len(s); {
 		switch b := s[i]; {
 		case b < utf8.RuneSelf:
-			i++
+			i = asciiEnd(s, i+1)
 		case b >= 0xc2 && b < 0xcc: // U+0080 to U+02FF
 			i += 2
 		case b == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0x90 || s[i+1] == 0x81 && s[i+2] <= 0x9f): // U+2010 to U+205F
@@ -492,16 +516,18 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		for to > from && isBlank(s[to-1]) {
 			to--
 		}
-		for i := from; i+1 < to; i++ {
-			if s[i] != ' ' || s[i+1] != ' ' {
-				continue
+		for i := from; ; {
+			k := strings.Index(s[i:to], "  ")
+			if k < 0 {
+				break
 			}
+			i += k + 1
 			j := i + 1
 			for j < to && s[j] == ' ' {
 				j++
 			}
-			e.count(c, CollapseSpaces, i+1, j, "")
-			i = j - 1
+			e.count(c, CollapseSpaces, i, j, "")
+			i = j
 		}
 	}
 	if end < len(s) {
