@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,9 @@ type Normalizer struct {
 	opts Options
 	buf  []byte
 	e    editor
+	// edits is where a stage records its edits when offsets are asked
+	// for: a layer takes a copy of those of a stage that changed the text.
+	edits []edit
 	// validOnly is set when InvalidUTF8 is the only rule on that changes
 	// a line's text (exact-paragraph runs switch every other rule off):
 	// then a line of valid UTF-8 comes through unchanged.
@@ -86,9 +90,10 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
 		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).mojibake, (*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
-			var edits *[]edit
+			var edits *[]edit // the stage's edits go to n.edits, kept if it changes s
 			if m != nil {
-				edits = new([]edit)
+				n.edits = n.edits[:0]
+				edits = &n.edits
 			}
 			n.e.reset(s, n.buf, edits)
 			stage(n, &n.e, c)
@@ -97,7 +102,7 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 				s = n.e.result()
 				changed = true
 				if m != nil {
-					m.layers = append(m.layers, layer{src: src, out: s, edits: *edits})
+					m.layers = append(m.layers, layer{src: src, out: s, edits: slices.Clone(n.edits)})
 				}
 			}
 			n.buf = n.e.out
