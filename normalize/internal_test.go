@@ -100,12 +100,13 @@ func quietBytes(s string) bool {
 	return !strings.Contains(s, "  ")
 }
 
-// TestQuietWords checks quiet, which reads eight bytes at a time, against
-// quietBytes: every byte value, and two spaces, at every place in lines
-// of 1 to 24 bytes, so at every place in a word, across the edge of two
-// words and in the bytes after the last word.
+// TestQuietWords checks quiet, which reads sixteen bytes at a time and
+// then eight, against quietBytes: every byte value, and two spaces, at
+// every place in lines of 1 to 40 bytes, so at every place in a word,
+// across the edges of words and of pairs of words, and in the bytes
+// after the last word.
 func TestQuietWords(t *testing.T) {
-	for n := 1; n <= 24; n++ {
+	for n := 1; n <= 40; n++ {
 		base := []byte(strings.Repeat("a", n))
 		for i := range n {
 			for b := 0; b < 256; b++ {
@@ -120,6 +121,38 @@ func TestQuietWords(t *testing.T) {
 				s[i], s[i+1] = ' ', ' '
 				if got, want := quiet(string(s)), quietBytes(string(s)); got != want {
 					t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestASCIIRuns checks asciiEnd and plainEnd, which read eight or
+// sixteen bytes at a time, against a byte at a time: every byte value at
+// every place of lines of 1 to 40 bytes, from every start.
+func TestASCIIRuns(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		base := []byte(strings.Repeat("a", n))
+		for i := range n {
+			for b := 0; b < 256; b++ {
+				s := append([]byte(nil), base...)
+				s[i] = byte(b)
+				for from := 0; from <= n; from++ {
+					want := n
+					if from <= i && b >= 0x80 {
+						want = i
+					}
+					if got := asciiEnd(string(s), from); got != want {
+						t.Fatalf("asciiEnd(%q, %d) = %d, want %d", s, from, got, want)
+					}
+					if from <= i && !plain[b] {
+						want = i
+					} else {
+						want = n
+					}
+					if got := plainEnd(string(s), from); got != want {
+						t.Fatalf("plainEnd(%q, %d) = %d, want %d", s, from, got, want)
+					}
 				}
 			}
 		}

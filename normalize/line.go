@@ -136,18 +136,31 @@ func quiet(s string) bool {
 	if isBlank(s[0]) || isBlank(s[len(s)-1]) {
 		return false
 	}
-	// Eight bytes at a time, as one uint64: this test runs on every line
-	// of every input. A word with a byte outside printable ASCII (a tab,
-	// most likely) leaves the rest of the line to the loop after, a byte
-	// at a time. lastSpace has the high bit of byte 0 set when the byte
-	// before the word is a space.
+	// Sixteen bytes at a time, as two uint64 words, then eight: this test
+	// runs on every line of every input. A word with a byte outside
+	// printable ASCII (a tab, most likely) leaves the rest of the line to
+	// the loops after, the last a byte at a time. lastSpace has the high
+	// bit of byte 0 set when the byte before the word is a space; the
+	// last byte of w0 is the one before w1.
 	i, lastSpace := 0, uint64(0)
+	for ; i+16 <= len(s); i += 16 {
+		b := s[i : i+16]
+		w0, w1 := word(b), word(b[8:])
+		if notPrintableASCII(w0) || notPrintableASCII(w1) {
+			break
+		}
+		s0, s1 := printableSpaces(w0), printableSpaces(w1)
+		if bytesEqual(w0, '&')|bytesEqual(w1, '&')|s0&(s0<<8|lastSpace)|s1&(s1<<8|s0>>56) != 0 {
+			return false
+		}
+		lastSpace = s1 >> 56
+	}
 	for ; i+8 <= len(s); i += 8 {
-		w := word(s, i)
+		w := word(s[i : i+8])
 		if notPrintableASCII(w) {
 			break
 		}
-		spaces := bytesEqual(w, ' ')
+		spaces := printableSpaces(w)
 		if bytesEqual(w, '&')|spaces&(spaces<<8|lastSpace) != 0 {
 			return false
 		}
@@ -164,10 +177,9 @@ func quiet(s string) bool {
 // highBits has the high bit of each byte of a uint64 set.
 const highBits = 0x8080808080808080
 
-// word returns the eight bytes of s from i on as one uint64, the first
+// word returns the first eight bytes of b as one uint64, the first
 // byte lowest: the loops that pass over ASCII test eight bytes at once.
-func word(s string, i int) uint64 {
-	b := s[i : i+8]
+func word(b string) uint64 {
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
@@ -175,8 +187,13 @@ func word(s string, i int) uint64 {
 // asciiEnd returns the offset of the first byte of s from i on that is
 // not ASCII, or len(s).
 func asciiEnd(s string, i int) int {
+	for ; i+16 <= len(s); i += 16 {
+		if b := s[i : i+16]; (word(b)|word(b[8:]))&highBits != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
-		if word(s, i)&highBits != 0 {
+		if word(s[i:i+8])&highBits != 0 {
 			break
 		}
 	}
@@ -190,7 +207,7 @@ func asciiEnd(s string, i int) int {
 // characters stage does not pass over (see plain), or len(s).
 func plainEnd(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		if w := word(s, i); notPrintableASCII(w) || bytesEqual(w, '&') != 0 {
+		if w := word(s[i : i+8]); notPrintableASCII(w) || bytesEqual(w, '&') != 0 {
 			break
 		}
 	}
@@ -206,6 +223,14 @@ func plainEnd(s string, i int) int {
 // into the next byte; a byte from 0x80 on has its high bit set already.
 func notPrintableASCII(w uint64) bool {
 	return (w|^(w+0x6060606060606060)|(w+0x0101010101010101))&highBits != 0
+}
+
+// printableSpaces returns the high bit of each space in w set, and
+// nothing else, for w whose bytes are all printable ASCII: adding 0x5f
+// takes every such byte but a space (0x20) to 0x80 or above, and none
+// above 0xff.
+func printableSpaces(w uint64) uint64 {
+	return ^(w + 0x5f5f5f5f5f5f5f5f) & highBits
 }
 
 // bytesEqual returns the high bit of each byte of w that equals b set,
