@@ -273,9 +273,16 @@ func (d *Document) LineOffsets(i int) *Offsets {
 	n := offsetNormalizers.Get().(*Normalizer)
 	n.opts, n.validOnly = d.opts, !d.opts.anyLineRule() // as New sets them
 	var c Counts
-	n.line(d.input[l.Start:l.End], &c, m)
+	joins := d.joins[i]
+	if src := d.input[l.Start:l.End]; src != l.Text && joins == nil {
+		// The rules changed the line, so it is not quiet: line would
+		// read it through to find that out.
+		n.rules(src, &c, m)
+	} else {
+		n.line(src, &c, m)
+	}
 	offsetNormalizers.Put(n)
-	m.layers = append(m.layers, d.joins[i]...)
+	m.layers = append(m.layers, joins...)
 	return m
 }
 
