@@ -45,6 +45,23 @@ func checkQuiet(t *testing.T, s string) {
 	}
 }
 
+// leftQuietOptions are option sets for checkLeftQuiet: those of
+// quietOptions, and each without one of the rules leftQuiet needs.
+var leftQuietOptions = append(slices.Clip(quietOptions), Options{Skip: Set(Trim)}, Options{Skip: Set(CollapseSpaces)})
+
+// checkLeftQuiet fails t if, once the rules have made s into a line,
+// leftQuiet says their last pass left it quiet but quiet finds it is not,
+// under any of leftQuietOptions.
+func checkLeftQuiet(t *testing.T, s string) {
+	t.Helper()
+	for _, opts := range leftQuietOptions {
+		n := New(opts)
+		if got := n.rules(s, new(Counts), nil); n.leftQuiet() && !quiet(got) {
+			t.Fatalf("the rules (%+v) make %q %q, which leftQuiet finds quiet and quiet does not", opts, s, got)
+		}
+	}
+}
+
 // TestQuiet checks the fast path of Line: a line quiet accepts is one the
 // rules leave as it is, and the lines it turns away are those the rules
 // might change.
@@ -74,12 +91,14 @@ func TestQuiet(t *testing.T) {
 			t.Errorf("quiet(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 		checkQuiet(t, tt.s)
+		checkLeftQuiet(t, tt.s)
 	}
 	// Every ASCII byte, alone, between letters, doubled and at the ends.
 	for b := 0; b < 0x80; b++ {
 		c := string(rune(b))
-		for _, s := range []string{c, "a" + c + "b", c + c, "a" + c, c + "a", "a" + c + c + "b"} {
+		for _, s := range []string{c, "a" + c + "b", c + c, "a" + c, c + "a", "a" + c + c + "b", " a" + c + "  b	"} {
 			checkQuiet(t, s)
+			checkLeftQuiet(t, s)
 		}
 	}
 }
@@ -159,8 +178,9 @@ func TestASCIIRuns(t *testing.T) {
 	}
 }
 
-// FuzzQuiet checks the fast path of Line on any input: a line quiet
-// accepts, the rules leave unchanged, and quiet agrees with quietBytes.
+// FuzzQuiet checks the fast paths of Line on any input: a line quiet
+// accepts, the rules leave unchanged, quiet agrees with quietBytes, and
+// a pass that leftQuiet finds left its line quiet did.
 func FuzzQuiet(f *testing.F) {
 	for _, s := range []string{"a b", "x\ty", "&amp; lt;", "one two  three", "A quiet line (of text): 1, 2, 3."} {
 		f.Add(s)
@@ -170,6 +190,7 @@ func FuzzQuiet(f *testing.F) {
 			t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
 		}
 		checkQuiet(t, s)
+		checkLeftQuiet(t, s)
 	})
 }
 

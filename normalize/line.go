@@ -27,6 +27,9 @@ type Normalizer struct {
 	// edits is where a stage records its edits when offsets are asked
 	// for: a layer takes a copy of those of a stage that changed the text.
 	edits []edit
+	// plainPass is set by the characters stage when the text it was
+	// given held only bytes it passes over (see plain): see leftQuiet.
+	plainPass bool
 	// validOnly is set when InvalidUTF8 is the only rule on that changes
 	// a line's text (exact-paragraph runs switch every other rule off):
 	// then a line of valid UTF-8 comes through unchanged.
@@ -107,11 +110,24 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 			}
 			n.buf = n.e.out
 		}
-		if !changed || quiet(s) {
+		if !changed || n.leftQuiet() || quiet(s) {
 			break // another pass would change nothing
 		}
 	}
 	return s
+}
+
+// leftQuiet reports whether the pass just made left its line quiet, as
+// quiet would find it, without reading the line again: the characters
+// stage found only bytes it passes over, which the stages after it
+// keep (NFC and NFKC change no ASCII; Trim and CollapseSpaces only take
+// spaces and tabs out), and Trim and CollapseSpaces, both on, took out
+// the spaces and tabs at the ends and every space that followed
+// another. After a pass that changed the line, quiet would read it
+// through again; this spares that on lines whose only fault was their
+// spaces.
+func (n *Normalizer) leftQuiet() bool {
+	return n.plainPass && n.opts.on(Trim) && n.opts.on(CollapseSpaces)
 }
 
 // quiet reports whether s is a line that no rule changes, whatever the
@@ -259,10 +275,9 @@ func isASCII(s string) bool { return asciiEnd(s, 0) == len(s) }
 func (n *Normalizer) characters(e *editor, c *Counts) {
 	s := e.src
 	o := &n.opts
-	for i := 0; i < len(s); {
-		if i = plainEnd(s, i); i == len(s) {
-			break
-		}
+	i := plainEnd(s, 0)
+	n.plainPass = i == len(s)
+	for ; i < len(s); i = plainEnd(s, i) {
 		b := s[i]
 		if b < utf8.RuneSelf {
 			switch {
