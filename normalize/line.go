@@ -222,8 +222,13 @@ func asciiEnd(s string, i int) int {
 // plainEnd returns the offset of the first byte of s from i on that the
 // characters stage does not pass over (see plain), or len(s).
 func plainEnd(s string, i int) int {
+	for ; i+16 <= len(s); i += 16 {
+		if b := s[i : i+16]; notPlain(word(b))|notPlain(word(b[8:])) != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
-		if w := word(s[i : i+8]); notPrintableASCII(w) || bytesEqual(w, '&') != 0 {
+		if notPlain(word(s[i:i+8])) != 0 {
 			break
 		}
 	}
@@ -237,8 +242,20 @@ func plainEnd(s string, i int) int {
 // ASCII (0x20 to 0x7e). For bytes below 0x80, adding 0x60 sets the high
 // bit of those from 0x20 on, adding 1 that of 0x7f, and neither carries
 // into the next byte; a byte from 0x80 on has its high bit set already.
-func notPrintableASCII(w uint64) bool {
-	return (w|^(w+0x6060606060606060)|(w+0x0101010101010101))&highBits != 0
+func notPrintableASCII(w uint64) bool { return notPrintableBits(w) != 0 }
+
+// notPrintableBits is notPrintableASCII as bits: the high bit set of
+// some of the bytes outside printable ASCII, at least the first.
+func notPrintableBits(w uint64) uint64 {
+	return (w | ^(w + 0x6060606060606060) | (w + 0x0101010101010101)) & highBits
+}
+
+// notPlain returns a value other than zero when a byte of w is not one
+// the characters stage passes over, or is a tab (see plain). bytesEqual
+// may set bits for a byte from 0x80 on, but the test for printable ASCII
+// has then set one.
+func notPlain(w uint64) uint64 {
+	return notPrintableBits(w) | bytesEqual(w, '&')
 }
 
 // printableSpaces returns the high bit of each space in w set, and
