@@ -551,7 +551,8 @@ func alwaysNFC(s string) bool {
 // spaces applies Trim and CollapseSpaces.
 func (n *Normalizer) spaces(e *editor, c *Counts) {
 	s := e.src
-	if len(s) == 0 || !isBlank(s[0]) && !isBlank(s[len(s)-1]) && !strings.Contains(s, "  ") {
+	pair := strings.Index(s, "  ") // the first two spaces in a row
+	if len(s) == 0 || !isBlank(s[0]) && !isBlank(s[len(s)-1]) && pair < 0 {
 		return // nothing to trim or collapse
 	}
 	start, end := 0, len(s)
@@ -578,7 +579,11 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		for to > from && isBlank(s[to-1]) {
 			to--
 		}
-		for i := from; ; {
+		i := from
+		if pair > from {
+			i = min(pair, to) // there are none before pair to collapse
+		}
+		for {
 			k := strings.Index(s[i:to], "  ")
 			if k < 0 {
 				break
