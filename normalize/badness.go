@@ -197,11 +197,7 @@ func skipEnd(s string, i int) int {
 		}
 		j++
 		// Eight ASCII bytes at a time.
-		for j+8 <= len(s) {
-			t := s[j : j+8]
-			if t[0]|t[1]|t[2]|t[3]|t[4]|t[5]|t[6]|t[7] >= utf8.RuneSelf {
-				break
-			}
+		for j+8 <= len(s) && word(s[j:j+8])&highBits == 0 {
 			j += 8
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/textclean/textclean/internal/benchgen"
 )
 
 // BenchmarkMojibakeStage runs only the mojibake rule's own work
@@ -38,5 +40,18 @@ func BenchmarkMojibakeStage(b *testing.B) {
 				b.Fatalf("changed %q", l)
 			}
 		}
+	}
+}
+
+// BenchmarkScan looks through 64 MB of generated articles as one chunk,
+// as Document does before it splits the lines: for a NUL byte, a CR and
+// the line ends. The text is far larger than the CPU's caches, so what
+// the scan costs is mostly reading memory.
+func BenchmarkScan(b *testing.B) {
+	in := benchgen.New(1).Stream(64 << 20)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		ch := lineChunk{start: 0, end: len(in)}
+		ch.scan(in, false)
 	}
 }

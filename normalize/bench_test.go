@@ -84,3 +84,27 @@ func BenchmarkDocumentExact(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLineOffsets maps the lines that the rules changed in 4 MB of
+// generated articles back to the input, as dedupe does for the changed
+// lines whose sentences it reports: each op is every such line once.
+func BenchmarkLineOffsets(b *testing.B) {
+	in := benchgen.New(1).Stream(4 << 20)
+	d, err := normalize.New(normalize.Options{}).Document(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var changed []int
+	for i, l := range d.Lines {
+		if in[l.Start:l.End] != l.Text {
+			changed = append(changed, i)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, i := range changed {
+			d.LineOffsets(i)
+		}
+	}
+	b.ReportMetric(float64(len(changed)), "lines")
+}

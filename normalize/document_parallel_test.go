@@ -124,3 +124,33 @@ func FuzzDocumentAgrees(f *testing.F) {
 		}
 	})
 }
+
+// TestScanBlocks checks that scan, which looks through a chunk a block
+// at a time, finds what one look through the whole chunk finds: the
+// first NUL byte, whether a CR is there and the lines, with the NUL and
+// the CR at the edges of blocks and only in a later block.
+func TestScanBlocks(t *testing.T) {
+	base := []byte(strings.Repeat(strings.Repeat("a", 99)+"\n", 3*scanBlock/100+1))
+	for _, nul := range []int{-1, 0, scanBlock - 1, scanBlock, 2*scanBlock + 3, len(base) - 1} {
+		for _, cr := range []int{-1, 1, scanBlock - 1, scanBlock, 2*scanBlock + 7} {
+			s := append([]byte(nil), base...)
+			if nul >= 0 {
+				s[nul] = 0
+			}
+			if cr >= 0 {
+				s[cr] = '\r'
+			}
+			text := string(s)
+			ch := lineChunk{start: 0, end: len(text)}
+			ch.scan(text, false)
+			lines := strings.Count(text, "\n") + strings.Count(text, "\r") - strings.Count(text, "\r\n")
+			if text[len(text)-1] != '\n' && text[len(text)-1] != '\r' {
+				lines++
+			}
+			if ch.nul != strings.IndexByte(text, 0) || ch.hasCR != (cr >= 0) || ch.lines != lines {
+				t.Errorf("NUL at %d, CR at %d: scan found NUL at %d, CR %v, %d lines; want %d, %v, %d",
+					nul, cr, ch.nul, ch.hasCR, ch.lines, strings.IndexByte(text, 0), cr >= 0, lines)
+			}
+		}
+	}
+}

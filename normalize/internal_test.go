@@ -45,6 +45,23 @@ func checkQuiet(t *testing.T, s string) {
 	}
 }
 
+// leftQuietOptions are option sets for checkLeftQuiet: those of
+// quietOptions, and each without one of the rules leftQuiet needs.
+var leftQuietOptions = append(slices.Clip(quietOptions), Options{Skip: Set(Trim)}, Options{Skip: Set(CollapseSpaces)})
+
+// checkLeftQuiet fails t if, once the rules have made s into a line,
+// leftQuiet says their last pass left it quiet but quiet finds it is not,
+// under any of leftQuietOptions.
+func checkLeftQuiet(t *testing.T, s string) {
+	t.Helper()
+	for _, opts := range leftQuietOptions {
+		n := New(opts)
+		if got := n.rules(s, new(Counts), nil); n.leftQuiet() && !quiet(got) {
+			t.Fatalf("the rules (%+v) make %q %q, which leftQuiet finds quiet and quiet does not", opts, s, got)
+		}
+	}
+}
+
 // TestQuiet checks the fast path of Line: a line quiet accepts is one the
 // rules leave as it is, and the lines it turns away are those the rules
 // might change.
@@ -74,12 +91,14 @@ func TestQuiet(t *testing.T) {
 			t.Errorf("quiet(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 		checkQuiet(t, tt.s)
+		checkLeftQuiet(t, tt.s)
 	}
 	// Every ASCII byte, alone, between letters, doubled and at the ends.
 	for b := 0; b < 0x80; b++ {
 		c := string(rune(b))
-		for _, s := range []string{c, "a" + c + "b", c + c, "a" + c, c + "a", "a" + c + c + "b"} {
+		for _, s := range []string{c, "a" + c + "b", c + c, "a" + c, c + "a", "a" + c + c + "b", " a" + c + "  b	"} {
 			checkQuiet(t, s)
+			checkLeftQuiet(t, s)
 		}
 	}
 }
@@ -100,12 +119,13 @@ func quietBytes(s string) bool {
 	return !strings.Contains(s, "  ")
 }
 
-// TestQuietWords checks quiet, which reads eight bytes at a time, against
-// quietBytes: every byte value, and two spaces, at every place in lines
-// of 1 to 24 bytes, so at every place in a word, across the edge of two
-// words and in the bytes after the last word.
+// TestQuietWords checks quiet, which reads sixteen bytes at a time and
+// then eight, against quietBytes: every byte value, and two spaces, at
+// every place in lines of 1 to 40 bytes, so at every place in a word,
+// across the edges of words and of pairs of words, and in the bytes
+// after the last word.
 func TestQuietWords(t *testing.T) {
-	for n := 1; n <= 24; n++ {
+	for n := 1; n <= 40; n++ {
 		base := []byte(strings.Repeat("a", n))
 		for i := range n {
 			for b := 0; b < 256; b++ {
@@ -126,8 +146,41 @@ func TestQuietWords(t *testing.T) {
 	}
 }
 
-// FuzzQuiet checks the fast path of Line on any input: a line quiet
-// accepts, the rules leave unchanged, and quiet agrees with quietBytes.
+// TestASCIIRuns checks asciiEnd and plainEnd, which read eight or
+// sixteen bytes at a time, against a byte at a time: every byte value at
+// every place of lines of 1 to 40 bytes, from every start.
+func TestASCIIRuns(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		base := []byte(strings.Repeat("a", n))
+		for i := range n {
+			for b := 0; b < 256; b++ {
+				s := append([]byte(nil), base...)
+				s[i] = byte(b)
+				for from := 0; from <= n; from++ {
+					want := n
+					if from <= i && b >= 0x80 {
+						want = i
+					}
+					if got := asciiEnd(string(s), from); got != want {
+						t.Fatalf("asciiEnd(%q, %d) = %d, want %d", s, from, got, want)
+					}
+					if from <= i && !plain[b] {
+						want = i
+					} else {
+						want = n
+					}
+					if got := plainEnd(string(s), from); got != want {
+						t.Fatalf("plainEnd(%q, %d) = %d, want %d", s, from, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzQuiet checks the fast paths of Line on any input: a line quiet
+// accepts, the rules leave unchanged, quiet agrees with quietBytes, and
+// a pass that leftQuiet finds left its line quiet did.
 func FuzzQuiet(f *testing.F) {
 	for _, s := range []string{"a b", "x\ty", "&amp; lt;", "one two  three", "A quiet line (of text): 1, 2, 3."} {
 		f.Add(s)
@@ -137,6 +190,7 @@ func FuzzQuiet(f *testing.F) {
 			t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
 		}
 		checkQuiet(t, s)
+		checkLeftQuiet(t, s)
 	})
 }
 

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,12 @@ type Normalizer struct {
 	opts Options
 	buf  []byte
 	e    editor
+	// edits is where a stage records its edits when offsets are asked
+	// for: a layer takes a copy of those of a stage that changed the text.
+	edits []edit
+	// plainPass is set by the characters stage when the text it was
+	// given held only bytes it passes over (see plain): see leftQuiet.
+	plainPass bool
 	// validOnly is set when InvalidUTF8 is the only rule on that changes
 	// a line's text (exact-paragraph runs switch every other rule off):
 	// then a line of valid UTF-8 comes through unchanged.
@@ -86,9 +93,10 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
 		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).mojibake, (*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
-			var edits *[]edit
+			var edits *[]edit // the stage's edits go to n.edits, kept if it changes s
 			if m != nil {
-				edits = new([]edit)
+				n.edits = n.edits[:0]
+				edits = &n.edits
 			}
 			n.e.reset(s, n.buf, edits)
 			stage(n, &n.e, c)
@@ -97,16 +105,29 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 				s = n.e.result()
 				changed = true
 				if m != nil {
-					m.layers = append(m.layers, layer{src: src, out: s, edits: *edits})
+					m.layers = append(m.layers, layer{src: src, out: s, edits: slices.Clone(n.edits)})
 				}
 			}
 			n.buf = n.e.out
 		}
-		if !changed || quiet(s) {
+		if !changed || n.leftQuiet() || quiet(s) {
 			break // another pass would change nothing
 		}
 	}
 	return s
+}
+
+// leftQuiet reports whether the pass just made left its line quiet, as
+// quiet would find it, without reading the line again: the characters
+// stage found only bytes it passes over, which the stages after it
+// keep (NFC and NFKC change no ASCII; Trim and CollapseSpaces only take
+// spaces and tabs out), and Trim and CollapseSpaces, both on, took out
+// the spaces and tabs at the ends and every space that followed
+// another. After a pass that changed the line, quiet would read it
+// through again; this spares that on lines whose only fault was their
+// spaces.
+func (n *Normalizer) leftQuiet() bool {
+	return n.plainPass && n.opts.on(Trim) && n.opts.on(CollapseSpaces)
 }
 
 // quiet reports whether s is a line that no rule changes, whatever the
@@ -131,20 +152,31 @@ func quiet(s string) bool {
 	if isBlank(s[0]) || isBlank(s[len(s)-1]) {
 		return false
 	}
-	// Eight bytes at a time, as one uint64: this test runs on every line
-	// of every input. A word with a byte outside printable ASCII (a tab,
-	// most likely) leaves the rest of the line to the loop after, a byte
-	// at a time. lastSpace has the high bit of byte 0 set when the byte
-	// before the word is a space.
+	// Sixteen bytes at a time, as two uint64 words, then eight: this test
+	// runs on every line of every input. A word with a byte outside
+	// printable ASCII (a tab, most likely) leaves the rest of the line to
+	// the loops after, the last a byte at a time. lastSpace has the high
+	// bit of byte 0 set when the byte before the word is a space; the
+	// last byte of w0 is the one before w1.
 	i, lastSpace := 0, uint64(0)
+	for ; i+16 <= len(s); i += 16 {
+		b := s[i : i+16]
+		w0, w1 := word(b), word(b[8:])
+		if notPrintableASCII(w0) || notPrintableASCII(w1) {
+			break
+		}
+		s0, s1 := printableSpaces(w0), printableSpaces(w1)
+		if bytesEqual(w0, '&')|bytesEqual(w1, '&')|s0&(s0<<8|lastSpace)|s1&(s1<<8|s0>>56) != 0 {
+			return false
+		}
+		lastSpace = s1 >> 56
+	}
 	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		w := word(s[i : i+8])
 		if notPrintableASCII(w) {
 			break
 		}
-		spaces := bytesEqual(w, ' ')
+		spaces := printableSpaces(w)
 		if bytesEqual(w, '&')|spaces&(spaces<<8|lastSpace) != 0 {
 			return false
 		}
@@ -161,12 +193,77 @@ func quiet(s string) bool {
 // highBits has the high bit of each byte of a uint64 set.
 const highBits = 0x8080808080808080
 
+// word returns the first eight bytes of b as one uint64, the first
+// byte lowest: the loops that pass over ASCII test eight bytes at once.
+func word(b string) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// asciiEnd returns the offset of the first byte of s from i on that is
+// not ASCII, or len(s).
+func asciiEnd(s string, i int) int {
+	for ; i+16 <= len(s); i += 16 {
+		if b := s[i : i+16]; (word(b)|word(b[8:]))&highBits != 0 {
+			break
+		}
+	}
+	for ; i+8 <= len(s); i += 8 {
+		if word(s[i:i+8])&highBits != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// plainEnd returns the offset of the first byte of s from i on that the
+// characters stage does not pass over (see plain), or len(s).
+func plainEnd(s string, i int) int {
+	for ; i+16 <= len(s); i += 16 {
+		if b := s[i : i+16]; notPlain(word(b))|notPlain(word(b[8:])) != 0 {
+			break
+		}
+	}
+	for ; i+8 <= len(s); i += 8 {
+		if notPlain(word(s[i:i+8])) != 0 {
+			break
+		}
+	}
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
+	return i
+}
+
 // notPrintableASCII reports whether a byte of w is outside printable
 // ASCII (0x20 to 0x7e). For bytes below 0x80, adding 0x60 sets the high
 // bit of those from 0x20 on, adding 1 that of 0x7f, and neither carries
 // into the next byte; a byte from 0x80 on has its high bit set already.
-func notPrintableASCII(w uint64) bool {
-	return (w|^(w+0x6060606060606060)|(w+0x0101010101010101))&highBits != 0
+func notPrintableASCII(w uint64) bool { return notPrintableBits(w) != 0 }
+
+// notPrintableBits is notPrintableASCII as bits: the high bit set of
+// some of the bytes outside printable ASCII, at least the first.
+func notPrintableBits(w uint64) uint64 {
+	return (w | ^(w + 0x6060606060606060) | (w + 0x0101010101010101)) & highBits
+}
+
+// notPlain returns a value other than zero when a byte of w is not one
+// the characters stage passes over, or is a tab (see plain). bytesEqual
+// may set bits for a byte from 0x80 on, but the test for printable ASCII
+// has then set one.
+func notPlain(w uint64) uint64 {
+	return notPrintableBits(w) | bytesEqual(w, '&')
+}
+
+// printableSpaces returns the high bit of each space in w set, and
+// nothing else, for w whose bytes are all printable ASCII: adding 0x5f
+// takes every such byte but a space (0x20) to 0x80 or above, and none
+// above 0xff.
+func printableSpaces(w uint64) uint64 {
+	return ^(w + 0x5f5f5f5f5f5f5f5f) & highBits
 }
 
 // bytesEqual returns the high bit of each byte of w that equals b set,
@@ -187,14 +284,7 @@ func (n *Normalizer) mojibake(e *editor, c *Counts) {
 	repairMojibake(e, c)
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
+func isASCII(s string) bool { return asciiEnd(s, 0) == len(s) }
 
 // characters applies the rules that look at one character (or character
 // reference, or escape sequence) at a time: InvalidUTF8, Entities,
@@ -202,13 +292,9 @@ func isASCII(s string) bool {
 func (n *Normalizer) characters(e *editor, c *Counts) {
 	s := e.src
 	o := &n.opts
-	for i := 0; i < len(s); {
-		for i < len(s) && plain[s[i]] {
-			i++
-		}
-		if i == len(s) {
-			break
-		}
+	i := plainEnd(s, 0)
+	n.plainPass = i == len(s)
+	for ; i < len(s); i = plainEnd(s, i) {
 		b := s[i]
 		if b < utf8.RuneSelf {
 			switch {
@@ -450,7 +536,7 @@ func alwaysNFC(s string) bool {
 	for i := 0; i < len(s); {
 		switch b := s[i]; {
 		case b < utf8.RuneSelf:
-			i++
+			i = asciiEnd(s, i+1)
 		case b >= 0xc2 && b < 0xcc: // U+0080 to U+02FF
 			i += 2
 		case b == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0x90 || s[i+1] == 0x81 && s[i+2] <= 0x9f): // U+2010 to U+205F
@@ -465,7 +551,8 @@ func alwaysNFC(s string) bool {
 // spaces applies Trim and CollapseSpaces.
 func (n *Normalizer) spaces(e *editor, c *Counts) {
 	s := e.src
-	if len(s) == 0 || !isBlank(s[0]) && !isBlank(s[len(s)-1]) && !strings.Contains(s, "  ") {
+	pair := strings.Index(s, "  ") // the first two spaces in a row
+	if len(s) == 0 || !isBlank(s[0]) && !isBlank(s[len(s)-1]) && pair < 0 {
 		return // nothing to trim or collapse
 	}
 	start, end := 0, len(s)
@@ -492,16 +579,22 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		for to > from && isBlank(s[to-1]) {
 			to--
 		}
-		for i := from; i+1 < to; i++ {
-			if s[i] != ' ' || s[i+1] != ' ' {
-				continue
+		i := from
+		if pair > from {
+			i = min(pair, to) // there are none before pair to collapse
+		}
+		for {
+			k := strings.Index(s[i:to], "  ")
+			if k < 0 {
+				break
 			}
+			i += k + 1
 			j := i + 1
 			for j < to && s[j] == ' ' {
 				j++
 			}
-			e.count(c, CollapseSpaces, i+1, j, "")
-			i = j - 1
+			e.count(c, CollapseSpaces, i, j, "")
+			i = j
 		}
 	}
 	if end < len(s) {
