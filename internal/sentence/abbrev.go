@@ -15,13 +15,20 @@ const maxWord = 32
 // space that follows, ends an abbreviation, an initial, a dotted acronym or
 // a list marker rather than the sentence.
 func abbreviation(text string, start, p int, next rune) bool {
-	if listMarker(text[start:p]) {
+	if p-start <= utf8.UTFMax && listMarker(text[start:p]) { // a marker is one rune at most
 		return true
 	}
-	q := p
-	for q > start {
+	// The word before the full stop: from q to p, no longer than maxWord
+	// bytes, so the look back ends at lo; dot is the last dot in it, -1 if
+	// none.
+	q, dot := p, -1
+	for lo := max(start, p-maxWord-1); q > lo; {
 		if c := text[q-1]; c < utf8.RuneSelf { // ASCII: no rune to decode
-			if c != '.' && !('a' <= c|0x20 && c|0x20 <= 'z') {
+			if c == '.' {
+				if dot < 0 {
+					dot = q - 1
+				}
+			} else if !('a' <= c|0x20 && c|0x20 <= 'z') {
 				break
 			}
 			q--
@@ -32,19 +39,19 @@ func abbreviation(text string, start, p int, next rune) bool {
 			}
 			q -= size
 		}
-		if p-q > maxWord {
-			return false
-		}
+	}
+	if p-q > maxWord {
+		return false
 	}
 	w := text[q:p] // letters and dots
 	if w == "" {
 		return false
 	}
-	if d := strings.LastIndexByte(w, '.'); d >= 0 {
+	if dot >= 0 {
 		if dottedAcronym(w) {
 			return true
 		}
-		w = w[d+1:]
+		w = text[dot+1 : p]
 	}
 	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
 		return true // an initial

@@ -139,6 +139,13 @@ func endsSentence(text string, start, p, j, k int, cjk bool) bool {
 	}
 	m := k
 	for m < len(text) {
+		if c := text[m]; c < utf8.RuneSelf { // most often one space
+			if asciiClass[c] != classSpace {
+				break
+			}
+			m++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[m:])
 		if !unicode.IsSpace(r) {
 			break
@@ -148,8 +155,11 @@ func endsSentence(text string, start, p, j, k int, cjk bool) bool {
 	if m == k || m == len(text) {
 		return false // no white space, or only white space to the end
 	}
-	next, _ := utf8.DecodeRuneInString(text[m:])
-	if !startsSentence(next) {
+	next := rune(text[m])
+	if next >= utf8.RuneSelf {
+		next, _ = utf8.DecodeRuneInString(text[m:])
+	}
+	if next < utf8.RuneSelf && !asciiStarts[next] || next >= utf8.RuneSelf && !startsSentence(next) {
 		return false
 	}
 	if j-p == 1 && text[p] == '.' && j == k && abbreviation(text, start, p, next) {
@@ -184,6 +194,13 @@ func scanTerminators(text string, i int) (j int, cjk bool) {
 // starts at i.
 func scanClosers(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf { // most often a space
+			if !asciiCloser[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isCloser(r) {
 			break
@@ -289,6 +306,23 @@ func isCJKTerminator(r rune) bool {
 	}
 	return false
 }
+
+// asciiCloser tells the ASCII bytes that isCloser reports: scanClosers
+// asks it of an ASCII byte, which has no rune to decode.
+var asciiCloser = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isCloser(rune(c))
+	}
+	return t
+}()
+
+// asciiStarts tells the ASCII bytes that startsSentence reports.
+var asciiStarts = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = startsSentence(rune(c))
+	}
+	return t
+}()
 
 // isCloser reports whether r closes a quotation or a bracket. Initial quotes
 // count, since German and others close with “ and ‘.
