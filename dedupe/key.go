@@ -130,14 +130,17 @@ func appendPlain(dst []byte, text string, j int) ([]byte, int) {
 		dst = slices.Grow(dst, len(text)-j+8) // for the runes that grow in the key
 	}
 	n, out := len(dst), dst[:cap(dst)]
-	for j+8 < len(text) {
-		lower, stop := lowerPlain(load64(text, j), load64(text, j+1))
-		binary.LittleEndian.PutUint64(out[n:], lower)
+	// The nine bytes read at each step are cut from text, and the eight
+	// written from out, once: their loads and store need no more checks.
+	for ; j+9 <= len(text); j += 8 {
+		b, o := text[j:j+9], out[n:n+8]
+		lower, stop := lowerPlain(load64(b, 0), load64(b, 1))
+		binary.LittleEndian.PutUint64(o, lower)
 		if stop != 0 {
 			k := bits.TrailingZeros64(stop) / 8
 			return out[:n+k], j + k
 		}
-		n, j = n+8, j+8
+		n += 8
 	}
 	if j < len(text) && len(text) >= 8 {
 		// The last one to eight bytes: the eight that end the text,
