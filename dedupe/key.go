@@ -224,10 +224,13 @@ func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func
 	start := len(dst)
 	pending, end := false, 0
 	for k, sp := range spans {
-		// The white space between sentences: most often one space.
-		if gap := text[end:sp.Start]; gap == " " {
+		// The white space between sentences: most often one space, and
+		// nothing before the first.
+		switch gap := text[end:sp.Start]; gap {
+		case "":
+		case " ":
 			pending = len(dst) > start
-		} else {
+		default:
 			dst, pending = appendKeyPart(dst, start, gap, pending)
 		}
 		mark := len(dst)
