@@ -271,3 +271,26 @@ func TestMayEnd(t *testing.T) {
 		t.Errorf("mayEnd flags letters, or not a comma")
 	}
 }
+
+// TestLetterAndDotBytes checks letterBytes and dotBytes on every byte at
+// every place of eight, among bytes of every kind.
+func TestLetterAndDotBytes(t *testing.T) {
+	for _, fill := range []byte{'a', '.', ' ', 'Z', 0x7f, 0x80, 0xff} {
+		for k := range 8 {
+			for b := range 256 {
+				w := []byte(strings.Repeat(string(fill), 8))
+				w[k] = byte(b)
+				x := le64(string(w))
+				for n, c := range w {
+					isLetter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+					if got := letterBytes(x)>>(8*n+7)&1 == 1; got != isLetter {
+						t.Fatalf("letterBytes(%q) byte %d: %v, want %v", w, n, got, isLetter)
+					}
+					if got := dotBytes(x)>>(8*n+7)&1 == 1; got != (c == '.') {
+						t.Fatalf("dotBytes(%q) byte %d: %v, want %v", w, n, got, c == '.')
+					}
+				}
+			}
+		}
+	}
+}
