@@ -240,11 +240,21 @@ func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func
 		if mark < len(dst) && dst[mark] == ' ' {
 			mark++
 		}
-		sentenceKey(k, trimKey(dst[mark:], 0))
+		sentenceKey(k, trimSentenceKey(dst[mark:]))
 		end = sp.End
 	}
 	dst, _ = appendKeyPart(dst, start, text[end:], pending)
 	return trimKey(dst, start)
+}
+
+// trimSentenceKey returns trimKey(key, 0) for the key of a sentence,
+// which most often ends in a full stop after a letter or digit: that
+// stop alone is dropped without a call.
+func trimSentenceKey(key []byte) []byte {
+	if n := len(key); n >= 2 && key[n-1] == '.' && asciiAlnum[key[n-2]] {
+		return key[:n-1]
+	}
+	return trimKey(key, 0)
 }
 
 // The classes of bytes for appendKey.
