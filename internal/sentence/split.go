@@ -82,11 +82,12 @@ func AppendSplit(dst []Span, text string) []Span {
 		j, cjk := scanTerminators(text, i)
 		k := scanClosers(text, j)
 		end = k
-		if endsSentence(text, start, i, j, k, cjk) {
+		ends, next := endsSentence(text, start, i, j, k, cjk)
+		if ends {
 			dst = append(dst, Span{start, k})
 			start = -1
 		}
-		i = k
+		i = next
 	}
 	if start >= 0 {
 		dst = append(dst, Span{start, end})
@@ -124,18 +125,20 @@ func thaiSpace(text string, end, i int) bool {
 }
 
 // endsSentence reports whether the sentence that starts at start ends after
-// the terminators text[p:j] and the closers text[j:k].
-func endsSentence(text string, start, p, j, k int, cjk bool) bool {
+// the terminators text[p:j] and the closers text[j:k], and returns where
+// AppendSplit goes on: after the white space that follows, which it
+// would only skip, if the sentence ends there, else at k.
+func endsSentence(text string, start, p, j, k int, cjk bool) (bool, int) {
 	if k == len(text) {
-		return false // the end of the text ends the sentence anyway
+		return false, k // the end of the text ends the sentence anyway
 	}
 	if cjk {
 		// A fullwidth full stop between digits is a decimal point.
 		if text[p:j] == "．" {
 			r, _ := utf8.DecodeRuneInString(text[k:])
-			return !unicode.IsDigit(r)
+			return !unicode.IsDigit(r), k
 		}
-		return true
+		return true, k
 	}
 	m := k
 	for m < len(text) {
@@ -153,19 +156,19 @@ func endsSentence(text string, start, p, j, k int, cjk bool) bool {
 		m += size
 	}
 	if m == k || m == len(text) {
-		return false // no white space, or only white space to the end
+		return false, k // no white space, or only white space to the end
 	}
 	next := rune(text[m])
 	if next >= utf8.RuneSelf {
 		next, _ = utf8.DecodeRuneInString(text[m:])
 	}
 	if next < utf8.RuneSelf && !asciiStarts[next] || next >= utf8.RuneSelf && !startsSentence(next) {
-		return false
+		return false, k
 	}
 	if j-p == 1 && text[p] == '.' && j == k && abbreviation(text, start, p, next) {
-		return false
+		return false, k
 	}
-	return true
+	return true, m
 }
 
 // scanTerminators returns the end of the run of terminators that starts at
