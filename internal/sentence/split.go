@@ -229,11 +229,7 @@ var asciiClass = [utf8.RuneSelf]uint8{
 // reads eight bytes at a time: such runs are most of a sentence.
 func skipRun(text string, i int) int {
 	for ; i+8 <= len(text); i += 8 {
-		x := le64(text[i : i+8])
-		if mayEnd(x) == 0 {
-			continue
-		}
-		if m := runEnds(x); m != 0 {
+		if m := runEnds(le64(text[i : i+8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -252,20 +248,6 @@ func runEnds(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	zero := func(v uint64) uint64 { return (v - ones) &^ v }
 	return (zero(x^('.'*ones)) | zero(x^('!'*ones)) | zero(x^('?'*ones)) | x) & highs
-}
-
-// mayEnd returns, for eight bytes of text read little-endian, a mask
-// that is 0 only if runEnds(x) is: it sets the top bit of the bytes from
-// '!' to '?', which hold the terminators of classTerminator and some
-// other punctuation and the digits, and of the bytes that are not ASCII.
-// It is half the work of runEnds: most eight bytes of a sentence are
-// letters and spaces, and need no more.
-func mayEnd(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// Adding to a byte below 0x80 carries into no other byte; a byte of
-	// 0x80 or more sets its own top bit, whatever it carries.
-	fromBang, pastQuestion := x+ones*(0x80-'!'), x+ones*(0x80-'?'-1)
-	return (fromBang&^pastQuestion | x) & highs
 }
 
 // le64 returns the first 8 bytes of s as a little-endian number.

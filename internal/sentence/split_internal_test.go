@@ -244,34 +244,6 @@ func TestTwoByteRunClasses(t *testing.T) {
 	}
 }
 
-// TestMayEnd checks that mayEnd is 0 only where runEnds is, for every
-// byte at every place of eight, among letters, spaces and every other
-// byte, and for random words.
-func TestMayEnd(t *testing.T) {
-	check := func(x uint64) {
-		if mayEnd(x) == 0 && runEnds(x) != 0 {
-			t.Fatalf("mayEnd(%#x) = 0, runEnds %#x", x, runEnds(x))
-		}
-	}
-	for _, fill := range []byte{'a', ' ', 'Z', 0x7f, 0xff, '.'} {
-		for k := range 8 {
-			for b := range 256 {
-				w := []byte(strings.Repeat(string(fill), 8))
-				w[k] = byte(b)
-				check(le64(string(w)))
-			}
-		}
-	}
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 1 << 20 {
-		check(r.Uint64())
-		check(r.Uint64() & 0x7f7f7f7f7f7f7f7f)
-	}
-	if mayEnd(le64("abc, def")) == 0 || mayEnd(le64("abcdefgh")) != 0 {
-		t.Errorf("mayEnd flags letters, or not a comma")
-	}
-}
-
 // TestLetterAndDotBytes checks letterBytes and dotBytes on every byte at
 // every place of eight, among bytes of every kind.
 func TestLetterAndDotBytes(t *testing.T) {
