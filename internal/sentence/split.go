@@ -79,8 +79,13 @@ func AppendSplit(dst []Span, text string) []Span {
 		if start < 0 {
 			start = i
 		}
-		j, cjk := scanTerminators(text, i)
-		k := scanClosers(text, j)
+		j, k, cjk := i+1, i+1, false
+		if c != '.' || j == len(text) || text[j] != ' ' {
+			// Not the most common end, a full stop and a space: no
+			// more terminators, and no closers.
+			j, cjk = scanTerminators(text, i)
+			k = scanClosers(text, j)
+		}
 		end = k
 		ends, next := endsSentence(text, start, i, j, k, cjk)
 		if ends {
