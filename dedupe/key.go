@@ -18,8 +18,18 @@ import (
 // text to a reader.
 func appendKey(dst []byte, text string) []byte {
 	start := len(dst)
+	dst = growForKey(dst, text)
 	dst, _ = appendKeyPart(dst, start, text, false)
 	return trimKey(dst, start)
+}
+
+// growForKey returns dst with room for the key of text at once: the key
+// of ASCII text is no longer than the text and a space pending before it,
+// and appendPlain writes eight bytes at a time. appendKeyPart appends
+// beyond the room if it must (for runes whose key is longer than they
+// are).
+func growForKey(dst []byte, text string) []byte {
+	return slices.Grow(dst, len(text)+1+8)
 }
 
 // appendKeyPart appends to dst the key of text as part of a key that
@@ -28,12 +38,9 @@ func appendKey(dst []byte, text string) []byte {
 // returns the extended key, untrimmed, and whether a space is pending.
 // The key of text cut in parts where its runes (decoded from its start)
 // begin, made part after part, is the key of the whole text before
-// trimKey.
+// trimKey. Its callers make room for the key first (see growForKey),
+// once for all the parts of a text.
 func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byte, bool) {
-	// Room for the key at once: the key of ASCII text is no longer than
-	// the text and the space pending before it, and appendPlain writes
-	// eight bytes at a time.
-	dst = slices.Grow(dst, len(text)+1+8)
 	for i := 0; i < len(text); {
 		b := text[i]
 		switch asciiClass[b] {
@@ -222,6 +229,7 @@ func trimKey(key []byte, start int) []byte {
 // would go over the text a second time.
 func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func(k int, key []byte)) []byte {
 	start := len(dst)
+	dst = growForKey(dst, text)
 	pending, end := false, 0
 	for k, sp := range spans {
 		// The white space between sentences: most often one space, and
