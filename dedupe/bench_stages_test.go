@@ -230,3 +230,30 @@ func BenchmarkParagraphRounds(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSplitText splits every paragraph into sentences, keys and
+// hashes them, as each of prepare's goroutines does for its share (see
+// splitText), on one goroutine, on stageSize of generated articles or on
+// TEXTCLEAN_BENCH_FILE.
+func BenchmarkSplitText(b *testing.B) {
+	var input string
+	if name := os.Getenv("TEXTCLEAN_BENCH_FILE"); name != "" {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		input = string(data)
+	} else {
+		input = stageInput()
+	}
+	c := stageCleaner(b, input, &Options{})
+	b.SetBytes(int64(len(input)))
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(c.sentences.refs)
+		c.sentences.slabs, c.scratch.slab, c.scratch.infos = nil, 0, nil
+		for i := range c.paras {
+			c.splitText(i, &c.scratch)
+		}
+	}
+}

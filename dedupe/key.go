@@ -18,8 +18,18 @@ import (
 // text to a reader.
 func appendKey(dst []byte, text string) []byte {
 	start := len(dst)
+	dst = growForKey(dst, text)
 	dst, _ = appendKeyPart(dst, start, text, false)
 	return trimKey(dst, start)
+}
+
+// growForKey returns dst with room for the key of text at once: the key
+// of ASCII text is no longer than the text and a space pending before it,
+// and appendPlain writes eight bytes at a time. appendKeyPart appends
+// beyond the room if it must (for runes whose key is longer than they
+// are).
+func growForKey(dst []byte, text string) []byte {
+	return slices.Grow(dst, len(text)+1+8)
 }
 
 // appendKeyPart appends to dst the key of text as part of a key that
@@ -28,12 +38,9 @@ func appendKey(dst []byte, text string) []byte {
 // returns the extended key, untrimmed, and whether a space is pending.
 // The key of text cut in parts where its runes (decoded from its start)
 // begin, made part after part, is the key of the whole text before
-// trimKey.
+// trimKey. Its callers make room for the key first (see growForKey),
+// once for all the parts of a text.
 func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byte, bool) {
-	// Room for the key at once: the key of ASCII text is no longer than
-	// the text and the space pending before it, and appendPlain writes
-	// eight bytes at a time.
-	dst = slices.Grow(dst, len(text)+1+8)
 	for i := 0; i < len(text); {
 		b := text[i]
 		switch asciiClass[b] {
@@ -130,14 +137,17 @@ func appendPlain(dst []byte, text string, j int) ([]byte, int) {
 		dst = slices.Grow(dst, len(text)-j+8) // for the runes that grow in the key
 	}
 	n, out := len(dst), dst[:cap(dst)]
-	for j+8 < len(text) {
-		lower, stop := lowerPlain(load64(text, j), load64(text, j+1))
-		binary.LittleEndian.PutUint64(out[n:], lower)
+	// The nine bytes read at each step are cut from text, and the eight
+	// written from out, once: their loads and store need no more checks.
+	for ; j+9 <= len(text); j += 8 {
+		b, o := text[j:j+9], out[n:n+8]
+		lower, stop := lowerPlain(load64(b, 0), load64(b, 1))
+		binary.LittleEndian.PutUint64(o, lower)
 		if stop != 0 {
 			k := bits.TrailingZeros64(stop) / 8
 			return out[:n+k], j + k
 		}
-		n, j = n+8, j+8
+		n += 8
 	}
 	if j < len(text) && len(text) >= 8 {
 		// The last one to eight bytes: the eight that end the text,
@@ -219,12 +229,16 @@ func trimKey(key []byte, start int) []byte {
 // would go over the text a second time.
 func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func(k int, key []byte)) []byte {
 	start := len(dst)
+	dst = growForKey(dst, text)
 	pending, end := false, 0
 	for k, sp := range spans {
-		// The white space between sentences: most often one space.
-		if gap := text[end:sp.Start]; gap == " " {
+		// The white space between sentences: most often one space, and
+		// nothing before the first.
+		switch gap := text[end:sp.Start]; gap {
+		case "":
+		case " ":
 			pending = len(dst) > start
-		} else {
+		default:
 			dst, pending = appendKeyPart(dst, start, gap, pending)
 		}
 		mark := len(dst)
@@ -234,11 +248,21 @@ func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func
 		if mark < len(dst) && dst[mark] == ' ' {
 			mark++
 		}
-		sentenceKey(k, trimKey(dst[mark:], 0))
+		sentenceKey(k, trimSentenceKey(dst[mark:]))
 		end = sp.End
 	}
 	dst, _ = appendKeyPart(dst, start, text[end:], pending)
 	return trimKey(dst, start)
+}
+
+// trimSentenceKey returns trimKey(key, 0) for the key of a sentence,
+// which most often ends in a full stop after a letter or digit: that
+// stop alone is dropped without a call.
+func trimSentenceKey(key []byte) []byte {
+	if n := len(key); n >= 2 && key[n-1] == '.' && asciiAlnum[key[n-2]] {
+		return key[:n-1]
+	}
+	return trimKey(key, 0)
 }
 
 // The classes of bytes for appendKey.

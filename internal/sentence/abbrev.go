@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,13 +16,39 @@ const maxWord = 32
 // space that follows, ends an abbreviation, an initial, a dotted acronym or
 // a list marker rather than the sentence.
 func abbreviation(text string, start, p int, next rune) bool {
-	if listMarker(text[start:p]) {
+	if p-start <= utf8.UTFMax && listMarker(text[start:p]) { // a marker is one rune at most
 		return true
 	}
-	q := p
-	for q > start {
+	// The word before the full stop: from q to p, no longer than maxWord
+	// bytes, so the look back ends at lo; dot is the last dot in it, -1 if
+	// none.
+	q, dot := p, -1
+	if p-start >= 8 {
+		// Most words are ASCII letters, fewer than eight: the eight
+		// bytes before the stop tell where the word starts, and its
+		// last dot, at once. The loop below goes on from there, and
+		// stops at once at an ASCII byte that is not in the word.
+		x := le64(text[p-8 : p])
+		dots := dotBytes(x)
+		q -= 8
+		if out := ^(letterBytes(x) | dots) & highs; out != 0 {
+			// The top bit of the nearest byte not in the word, and
+			// the word after it.
+			top := 63 - bits.LeadingZeros64(out)
+			q += (top + 1) / 8
+			dots &^= 1<<(top+1) - 1
+		}
+		if dots != 0 {
+			dot = p - 8 + (63-bits.LeadingZeros64(dots))/8
+		}
+	}
+	for lo := max(start, p-maxWord-1); q > lo; {
 		if c := text[q-1]; c < utf8.RuneSelf { // ASCII: no rune to decode
-			if c != '.' && !('a' <= c|0x20 && c|0x20 <= 'z') {
+			if c == '.' {
+				if dot < 0 {
+					dot = q - 1
+				}
+			} else if !('a' <= c|0x20 && c|0x20 <= 'z') {
 				break
 			}
 			q--
@@ -32,24 +59,46 @@ func abbreviation(text string, start, p int, next rune) bool {
 			}
 			q -= size
 		}
-		if p-q > maxWord {
-			return false
-		}
+	}
+	if p-q > maxWord {
+		return false
 	}
 	w := text[q:p] // letters and dots
 	if w == "" {
 		return false
 	}
-	if d := strings.LastIndexByte(w, '.'); d >= 0 {
+	if dot >= 0 {
 		if dottedAcronym(w) {
 			return true
 		}
-		w = w[d+1:]
+		w = text[dot+1 : p]
 	}
 	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
 		return true // an initial
 	}
 	return isAbbreviation(w) || isNumberAbbreviation(w) && unicode.IsDigit(next)
+}
+
+// highs is the top bit of each of eight bytes.
+const highs = 0x8080808080808080
+
+// letterBytes returns, for eight bytes of text read little-endian, the
+// top bit of each that is an ASCII letter.
+func letterBytes(x uint64) uint64 {
+	const ones, lows = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// Without the top bits, the additions carry into no other byte;
+	// with 0x20 set, capitals are small letters.
+	lower := (x | 0x20*ones) & lows
+	return (lower + ones*(0x80-'a')) &^ (lower + ones*(0x80-'z'-1)) &^ x & highs
+}
+
+// dotBytes returns, for eight bytes of text read little-endian, the top
+// bit of each that is a dot.
+func dotBytes(x uint64) uint64 {
+	const ones, lows = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
+	// A byte of x^dots below 0x80 plus 0x7f sets its top bit unless it
+	// is 0, and carries into no other byte.
+	return ^((x^('.'*ones))&lows + lows) &^ x & highs
 }
 
 // isAbbreviation reports whether w, without its full stop, is an

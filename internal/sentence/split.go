@@ -79,14 +79,20 @@ func AppendSplit(dst []Span, text string) []Span {
 		if start < 0 {
 			start = i
 		}
-		j, cjk := scanTerminators(text, i)
-		k := scanClosers(text, j)
+		j, k, cjk := i+1, i+1, false
+		if c != '.' || j == len(text) || text[j] != ' ' {
+			// Not the most common end, a full stop and a space: no
+			// more terminators, and no closers.
+			j, cjk = scanTerminators(text, i)
+			k = scanClosers(text, j)
+		}
 		end = k
-		if endsSentence(text, start, i, j, k, cjk) {
+		ends, next := endsSentence(text, start, i, j, k, cjk)
+		if ends {
 			dst = append(dst, Span{start, k})
 			start = -1
 		}
-		i = k
+		i = next
 	}
 	if start >= 0 {
 		dst = append(dst, Span{start, end})
@@ -124,21 +130,30 @@ func thaiSpace(text string, end, i int) bool {
 }
 
 // endsSentence reports whether the sentence that starts at start ends after
-// the terminators text[p:j] and the closers text[j:k].
-func endsSentence(text string, start, p, j, k int, cjk bool) bool {
+// the terminators text[p:j] and the closers text[j:k], and returns where
+// AppendSplit goes on: after the white space that follows, which it
+// would only skip, if the sentence ends there, else at k.
+func endsSentence(text string, start, p, j, k int, cjk bool) (bool, int) {
 	if k == len(text) {
-		return false // the end of the text ends the sentence anyway
+		return false, k // the end of the text ends the sentence anyway
 	}
 	if cjk {
 		// A fullwidth full stop between digits is a decimal point.
 		if text[p:j] == "．" {
 			r, _ := utf8.DecodeRuneInString(text[k:])
-			return !unicode.IsDigit(r)
+			return !unicode.IsDigit(r), k
 		}
-		return true
+		return true, k
 	}
 	m := k
 	for m < len(text) {
+		if c := text[m]; c < utf8.RuneSelf { // most often one space
+			if asciiClass[c] != classSpace {
+				break
+			}
+			m++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[m:])
 		if !unicode.IsSpace(r) {
 			break
@@ -146,16 +161,19 @@ func endsSentence(text string, start, p, j, k int, cjk bool) bool {
 		m += size
 	}
 	if m == k || m == len(text) {
-		return false // no white space, or only white space to the end
+		return false, k // no white space, or only white space to the end
 	}
-	next, _ := utf8.DecodeRuneInString(text[m:])
-	if !startsSentence(next) {
-		return false
+	next := rune(text[m])
+	if next >= utf8.RuneSelf {
+		next, _ = utf8.DecodeRuneInString(text[m:])
+	}
+	if next < utf8.RuneSelf && !asciiStarts[next] || next >= utf8.RuneSelf && !startsSentence(next) {
+		return false, k
 	}
 	if j-p == 1 && text[p] == '.' && j == k && abbreviation(text, start, p, next) {
-		return false
+		return false, k
 	}
-	return true
+	return true, m
 }
 
 // scanTerminators returns the end of the run of terminators that starts at
@@ -184,6 +202,13 @@ func scanTerminators(text string, i int) (j int, cjk bool) {
 // starts at i.
 func scanClosers(text string, i int) int {
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf { // most often a space
+			if !asciiCloser[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isCloser(r) {
 			break
@@ -289,6 +314,23 @@ func isCJKTerminator(r rune) bool {
 	}
 	return false
 }
+
+// asciiCloser tells the ASCII bytes that isCloser reports: scanClosers
+// asks it of an ASCII byte, which has no rune to decode.
+var asciiCloser = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isCloser(rune(c))
+	}
+	return t
+}()
+
+// asciiStarts tells the ASCII bytes that startsSentence reports.
+var asciiStarts = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = startsSentence(rune(c))
+	}
+	return t
+}()
 
 // isCloser reports whether r closes a quotation or a bracket. Initial quotes
 // count, since German and others close with “ and ‘.

@@ -13,8 +13,9 @@ import (
 // appendSplitSpaceAtATime is AppendSplit as it was before its runs of
 // ASCII took in the white space between words and before it skipped runs
 // of characters of two bytes: it went round its main loop for every white
-// space, and decoded every character that is not ASCII. FuzzSplitRuns
-// and TestSplitRunsRandom check the two agree.
+// space, and decoded every character that is not ASCII, also after a
+// terminator (see scanClosersRuneAtATime and endsSentenceRuneAtATime).
+// FuzzSplitRuns and TestSplitRunsRandom check the two agree.
 func appendSplitSpaceAtATime(dst []Span, text string) []Span {
 	start := -1 // start of the current sentence, -1 between sentences
 	end := 0    // end of its last character that is not white space
@@ -64,9 +65,9 @@ func appendSplitSpaceAtATime(dst []Span, text string) []Span {
 			start = i
 		}
 		j, cjk := scanTerminators(text, i)
-		k := scanClosers(text, j)
+		k := scanClosersRuneAtATime(text, j)
 		end = k
-		if endsSentence(text, start, i, j, k, cjk) {
+		if endsSentenceRuneAtATime(text, start, i, j, k, cjk) {
 			dst = append(dst, Span{start, k})
 			start = -1
 		}
@@ -76,6 +77,54 @@ func appendSplitSpaceAtATime(dst []Span, text string) []Span {
 		dst = append(dst, Span{start, end})
 	}
 	return dst
+}
+
+// scanClosersRuneAtATime is scanClosers as it was before it took ASCII
+// bytes without decoding them.
+func scanClosersRuneAtATime(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isCloser(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// endsSentenceRuneAtATime is endsSentence as it was before it took ASCII
+// white space and an ASCII next character without decoding them, and
+// asked abbreviationRuneAtATime.
+func endsSentenceRuneAtATime(text string, start, p, j, k int, cjk bool) bool {
+	if k == len(text) {
+		return false
+	}
+	if cjk {
+		if text[p:j] == "．" {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			return !unicode.IsDigit(r)
+		}
+		return true
+	}
+	m := k
+	for m < len(text) {
+		r, size := utf8.DecodeRuneInString(text[m:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		m += size
+	}
+	if m == k || m == len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[m:])
+	if !startsSentence(next) {
+		return false
+	}
+	if j-p == 1 && text[p] == '.' && j == k && abbreviationRuneAtATime(text, start, p, next) {
+		return false
+	}
+	return true
 }
 
 func FuzzSplitRuns(f *testing.F) {
@@ -119,8 +168,9 @@ func TestSplitRunsRandom(t *testing.T) {
 }
 
 // abbreviationRuneAtATime is abbreviation as it was before it looked back
-// over ASCII bytes without decoding them. FuzzAbbreviation checks the two
-// agree.
+// over ASCII bytes without decoding them, asked listMarker of any
+// sentence, checked the word's length at every rune and looked for its
+// last dot after. FuzzAbbreviation checks the two agree.
 func abbreviationRuneAtATime(text string, start, p int, next rune) bool {
 	if listMarker(text[start:p]) {
 		return true
@@ -190,6 +240,29 @@ func TestTwoByteRunClasses(t *testing.T) {
 		want := !unicode.IsSpace(r) && !isTerminator(r)
 		if got := skipTwoByteRun(s, 0) == len(s); got != want {
 			t.Errorf("skipTwoByteRun skips %U: %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestLetterAndDotBytes checks letterBytes and dotBytes on every byte at
+// every place of eight, among bytes of every kind.
+func TestLetterAndDotBytes(t *testing.T) {
+	for _, fill := range []byte{'a', '.', ' ', 'Z', 0x7f, 0x80, 0xff} {
+		for k := range 8 {
+			for b := range 256 {
+				w := []byte(strings.Repeat(string(fill), 8))
+				w[k] = byte(b)
+				x := le64(string(w))
+				for n, c := range w {
+					isLetter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+					if got := letterBytes(x)>>(8*n+7)&1 == 1; got != isLetter {
+						t.Fatalf("letterBytes(%q) byte %d: %v, want %v", w, n, got, isLetter)
+					}
+					if got := dotBytes(x)>>(8*n+7)&1 == 1; got != (c == '.') {
+						t.Fatalf("dotBytes(%q) byte %d: %v, want %v", w, n, got, c == '.')
+					}
+				}
+			}
 		}
 	}
 }
