@@ -236,16 +236,7 @@ func BenchmarkParagraphRounds(b *testing.B) {
 // splitText), on one goroutine, on stageSize of generated articles or on
 // TEXTCLEAN_BENCH_FILE.
 func BenchmarkSplitText(b *testing.B) {
-	var input string
-	if name := os.Getenv("TEXTCLEAN_BENCH_FILE"); name != "" {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		input = string(data)
-	} else {
-		input = stageInput()
-	}
+	input := stageInputOrFile(b)
 	c := stageCleaner(b, input, &Options{})
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
