@@ -217,7 +217,11 @@ func (c *cleaner) dropNear() bool {
 	// the later copies that take an earlier's place, and the paragraphs
 	// compared before that then had the place in their window.
 	tookPlace, disturbed := c.nearLast.tookPlace[:0], c.nearLast.disturbed[:0]
-	for _, p := range c.order {
+	var repeats uint64 // bit k%64: c.order[k]'s bag may repeat (see bagsMayRepeat)
+	for k, p := range c.order {
+		if k%64 == 0 {
+			repeats = c.bagsMayRepeat(c.order[k:min(k+64, len(c.order))])
+		}
 		i := int(p)
 		if c.keptRepeat[i] {
 			out = append(out, p)
@@ -233,7 +237,7 @@ func (c *cleaner) dropNear() bool {
 			t = &c.scratch.teasers[n.teaserAt()]
 		}
 		pos, sim, teaserOf := c.nearest(i, n, t, out, idx, threshold)
-		if pos < 0 && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
+		if pos < 0 && repeats&(1<<(k%64)) != 0 {
 			// Filed under its bag, unless an earlier paragraph of the same
 			// sentences is; a bag that came once can be neither.
 			if k, ok := idx.bags.findOrAdd(c, i, n.bag, out); ok {
@@ -269,6 +273,40 @@ func (c *cleaner) dropNear() bool {
 	c.order, c.spareOrder = out, c.order
 	c.noteNear(tookPlace, disturbed)
 	return changed
+}
+
+// bagsMayRepeat returns a mask whose bit k is set if the bag of paragraph
+// ps[k] (at most 64 of them) is non-zero and may have come twice
+// (twiceSet.mayRepeat). dropNear asks it of the order 64 paragraphs at a
+// time, before it compares them: the twice set of bags is 2 MB on the
+// 100 MB stream, and its lookups, made one paragraph at a time among the
+// comparisons, each waited for a miss of the caches (half the time of the
+// first dropNear); made together, the processor waits for many at once.
+// Asking of a paragraph that is not compared changes nothing: the set is
+// only read.
+//
+// It has no branch on what it reads: a branch on a bit that missed the
+// caches, mispredicted, made the processor wait for each miss in turn.
+func (c *cleaner) bagsMayRepeat(ps []int32) uint64 {
+	var mask uint64
+	s := c.twice.bags
+	if s == nil || !skipSingleHashes {
+		for k, p := range ps {
+			if c.near[p].bag != 0 {
+				mask |= 1 << k
+			}
+		}
+		return mask
+	}
+	for k, p := range ps {
+		bag := c.near[p].bag
+		slot := s.slot(bag)
+		w, _ := slotBit(slot)
+		twice := s.words[w+1] >> (slot % 64) & 1 // see twiceSet.mayRepeat
+		// The bag's low bit is set unless it is 0 (see bagOf).
+		mask |= twice & bag << k
+	}
+	return mask
 }
 
 // nearWindow is how close, in paragraphs of the text as kept, a
