@@ -296,3 +296,24 @@ func prepassSideBySide(t *testing.T, where, in string, opts Options, settled boo
 	}
 	return pre.nearIdx.quietLost
 }
+
+// FuzzNearPrepass is TestNearPrepassAgrees on texts of roundsPalette
+// paragraphs (see paletteText), with one of roundsOptions.
+func FuzzNearPrepass(f *testing.F) {
+	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0))
+	f.Add([]byte{29, 35, 36, 37, 32}, uint8(0))
+	f.Add([]byte{38, 39, 40}, uint8(0))
+	f.Add([]byte{30, 32, 32, 30, 32}, uint8(3))
+	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
+		if len(b) > 64 {
+			return
+		}
+		defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
+		parallelBytes = 0
+		in := paletteText(b)
+		opts := roundsOptions[int(set)%len(roundsOptions)]
+		for _, settled := range []bool{false, true} {
+			prepassSideBySide(t, fmt.Sprintf("settled %v, %+v, %q", settled, opts, in), in, opts, settled)
+		}
+	})
+}
