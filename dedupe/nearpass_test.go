@@ -2,6 +2,8 @@ package dedupe
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -227,4 +229,91 @@ func TestShinglesForged(t *testing.T) {
 	if len(r.Changes) != 1 || r.Changes[0].Kind != Near || r.Changes[0].Similarity < 0.8 {
 		t.Errorf("a near-duplicate in plain words: %+v, want one near change", r.Changes)
 	}
+}
+
+// TestNearPrepassAgrees checks that dropNear gives the same order, fates,
+// copies and similarities with nearPrepass as without, round after round
+// (every dropNear a full one, and with dropNearSettled), on two CPUs, on
+// the inputs of TestNearSettledAgrees, the teasers of TestPrepareAgrees
+// and random texts of the roundsPalette paragraphs; and that they reach
+// windows that are quiet in the order but not in the output.
+func TestNearPrepassAgrees(t *testing.T) {
+	defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
+	parallelBytes = 0
+	inputs := append(nearSettledInputs(t), teasersInput())
+	r := rand.New(rand.NewPCG(16, 1))
+	for range 300 {
+		var s strings.Builder
+		for range 3 + r.IntN(20) {
+			s.WriteString(roundsPalette[r.IntN(len(roundsPalette))])
+			s.WriteString("\n\n")
+		}
+		inputs = append(inputs, s.String())
+	}
+	lost := 0
+	for _, settled := range []bool{false, true} {
+		for _, opts := range append(slices.Clone(roundsOptions), Options{Paragraphs: Lines}) {
+			for k, in := range inputs {
+				where := fmt.Sprintf("settled %v, %+v, input %d", settled, opts, k)
+				lost += prepassSideBySide(t, where, in, opts, settled)
+			}
+		}
+	}
+	t.Logf("%d quiet windows in the order were not in the output", lost)
+	if lost == 0 {
+		t.Errorf("the inputs reach no window that a removal or a move changed")
+	}
+}
+
+// prepassSideBySide runs the rounds of in with nearPrepass and without,
+// with dropNearSettled if settled, and fails t unless they agree after
+// every paragraph round. It returns quietLost, with nearPrepass.
+func prepassSideBySide(t *testing.T, where, in string, opts Options, settled bool) int {
+	t.Helper()
+	defer func(p, s bool) { preNear, skipSettledNear = p, s }(preNear, skipSettledNear)
+	skipSettledNear = settled
+	pre, plain := stageCleaner(t, in, &opts), stageCleaner(t, in, &opts)
+	for round := range maxRounds {
+		preNear = true
+		changedPre := pre.paragraphRound()
+		preNear = false
+		changedPlain := plain.paragraphRound()
+		where := fmt.Sprintf("%s, round %d", where, round+1)
+		if changedPre != changedPlain {
+			t.Fatalf("%s: paragraph round changed %v with nearPrepass, %v without", where, changedPre, changedPlain)
+		}
+		sameRoundState(t, where, pre, plain)
+		cut := false
+		for _, c := range []*cleaner{pre, plain} {
+			if !c.opts.NoSentences && !c.sentencesSettled() {
+				cut = c.sentenceRound() || cut
+				c.noteSentenceRound()
+			}
+		}
+		if !changedPre && !cut {
+			break
+		}
+	}
+	return pre.nearIdx.quietLost
+}
+
+// FuzzNearPrepass is TestNearPrepassAgrees on texts of roundsPalette
+// paragraphs (see paletteText), with one of roundsOptions.
+func FuzzNearPrepass(f *testing.F) {
+	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0))
+	f.Add([]byte{29, 35, 36, 37, 32}, uint8(0))
+	f.Add([]byte{38, 39, 40}, uint8(0))
+	f.Add([]byte{30, 32, 32, 30, 32}, uint8(3))
+	f.Fuzz(func(t *testing.T, b []byte, set uint8) {
+		if len(b) > 64 {
+			return
+		}
+		defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
+		parallelBytes = 0
+		in := paletteText(b)
+		opts := roundsOptions[int(set)%len(roundsOptions)]
+		for _, settled := range []bool{false, true} {
+			prepassSideBySide(t, fmt.Sprintf("settled %v, %+v, %q", settled, opts, in), in, opts, settled)
+		}
+	})
 }

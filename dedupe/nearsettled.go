@@ -256,7 +256,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 		}
 		pos, sim := -1, 0.0
 		if !settled {
-			pos, sim, _ = c.nearest(i, n, nil, out, idx, threshold)
+			pos, sim, _ = c.nearest(i, n, nil, out, idx, threshold, false)
 		}
 		if pos < 0 && ask && c.twice.bags.mayRepeat(n.bag) {
 			if k, found := idx.bags.findOrAdd(c, i, n.bag, out); found {
