@@ -116,7 +116,7 @@ func (c *cleaner) lookups(asks *sentenceAsks) []int {
 		from, n := asks.of(c.sentences.refs[i], c.sentences.slabs)
 		for k := uint(0); k < n; k += 64 {
 			for share := range lookups {
-				lookups[share] -= bits.OnesCount64(asks.word(share, from+k, n-k))
+				lookups[share] -= bits.OnesCount64(bitsAt(asks.bits[share], from+k, n-k))
 			}
 		}
 	}
@@ -136,10 +136,9 @@ func (a *sentenceAsks) of(r sentenceRef, slabs [][]sentenceInfo) (from, n uint) 
 	return from, n
 }
 
-// word returns the bits of share share from bit at on, n of them up to 64:
+// bitsAt returns the bits of words from bit at on, n of them up to 64:
 // from the one or two words they fall in.
-func (a *sentenceAsks) word(share int, at, n uint) uint64 {
-	words := a.bits[share]
+func bitsAt(words []uint64, at, n uint) uint64 {
 	word := words[at/64] >> (at % 64)
 	if at%64 != 0 && at/64+1 < uint(len(words)) {
 		word |= words[at/64+1] << (64 - at%64)
@@ -195,11 +194,12 @@ func (c *cleaner) findRepeats(asks *sentenceAsks, share, lookups int) repeatBloc
 		}
 		batch = batch[:0]
 	}
+	words := asks.bits[share]
 	for pos, i := range c.order {
 		from, n := asks.of(c.sentences.refs[i], c.sentences.slabs)
 		var sents []sentenceInfo // read once a sentence of them is asked about
 		for k := uint(0); k < n; k += 64 {
-			for word := asks.word(share, from+k, n-k); word != 0; word &= word - 1 {
+			for word := bitsAt(words, from+k, n-k); word != 0; word &= word - 1 {
 				if sents == nil {
 					sents, _ = c.sentences.of(int(i))
 				}
