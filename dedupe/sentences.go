@@ -236,19 +236,28 @@ const bytesPerLongSentence = 64
 // sentences still count as seen. It finds the sentences to cut first, on
 // c.workers() goroutines (see repeatedSentences), and then cuts them, in
 // order.
-func (c *cleaner) sentenceRound() bool {
+func (c *cleaner) sentenceRound() bool { return c.sentenceRoundAsked(nil) }
+
+// sentenceRoundAsked is sentenceRound, given the asks of its
+// repeatedSentences if they were made already, with the texts and twice
+// set as they are, for c.workers() shares (see rounds), or nil.
+func (c *cleaner) sentenceRoundAsked(asks *sentenceAsks) bool {
 	// Every text of the order is split already, which added the hashes
 	// of its sentences to c.twice: the paragraph round before keyed them
 	// all (a text is split with its key), and only a sentence round
 	// changes texts. The loop makes sure of it before the set is asked
 	// about any sentence: were a text split after, the asks before it
 	// would not count its sentences, and a sentence it repeats could be
-	// taken for one that came once.
+	// taken for one that came once. Asks made before such a split are
+	// made again.
 	for _, i := range c.order {
-		c.sentencesOf(int(i))
+		if !c.sentences.split(int(i)) {
+			c.sentencesOf(int(i))
+			asks = nil
+		}
 	}
 	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
-	repeats := c.repeatedSentences(c.workers())
+	repeats := c.repeatedSentences(c.workers(), asks)
 	if len(repeats) == 0 {
 		return false
 	}

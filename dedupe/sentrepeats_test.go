@@ -74,8 +74,9 @@ func (c *cleaner) repeatedSentencesByMap() []sentenceRepeat {
 
 // TestRepeatedSentencesShares finds the repeated sentences of an input
 // whose repeats fall in every share of the hashes, on one goroutine and
-// on 2, 3 and 8, and checks that each finds those a map finds, and that
-// Clean's Result is the same on any number of goroutines.
+// on 2, 3 and 8, with the twice set asked beforehand or not, and checks
+// that each finds those a map finds, and that Clean's Result is the same
+// on any number of goroutines.
 func TestRepeatedSentencesShares(t *testing.T) {
 	in := sharedSentencesInput()
 	c := stageCleaner(t, in, &Options{})
@@ -94,9 +95,16 @@ func TestRepeatedSentencesShares(t *testing.T) {
 		t.Fatalf("%d repeated sentences and %d kept repeats in the input, want 100 or more and some", len(want), kept)
 	}
 	for _, workers := range []int{1, 2, 3, 8} {
-		got := c.repeatedSentences(workers)
+		got := c.repeatedSentences(workers, nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("on %d goroutines: %d repeats\n%+v\nwant %d\n%+v", workers, len(got), got, len(want), want)
+		}
+		// Asks made beforehand, on other numbers of goroutines (rounds
+		// makes the first round's on one).
+		for _, askers := range []int{1, 3} {
+			if got := c.repeatedSentences(workers, c.askSentences(askers, workers)); !reflect.DeepEqual(got, want) {
+				t.Errorf("on %d goroutines, asked on %d: %d repeats, want %d", workers, askers, len(got), len(want))
+			}
 		}
 		inShare := make([]int, workers)
 		for _, r := range want {
@@ -126,7 +134,7 @@ func TestRepeatedSentencesShares(t *testing.T) {
 
 // FuzzRepeatedSentences checks on any input that the repeated sentences
 // of the first sentence round, found on one goroutine or on two or three,
-// are those a map finds.
+// with the twice set asked beforehand or not, are those a map finds.
 func FuzzRepeatedSentences(f *testing.F) {
 	f.Add("A long first sentence that is repeated later on. Another one here too.\n\nB. A long first sentence that is repeated later on.\n")
 	f.Add(sharedSentencesInput())
@@ -144,8 +152,11 @@ func FuzzRepeatedSentences(f *testing.F) {
 		}
 		want := c.repeatedSentencesByMap()
 		for _, workers := range []int{1, 2, 3} {
-			if got := c.repeatedSentences(workers); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			if got := c.repeatedSentences(workers, nil); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 				t.Fatalf("input %q on %d goroutines:\n%+v\nwant\n%+v", in, workers, got, want)
+			}
+			if got := c.repeatedSentences(workers, c.askSentences(1, workers)); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("input %q on %d goroutines, asked on one beforehand:\n%+v\nwant\n%+v", in, workers, got, want)
 			}
 		}
 	})
