@@ -134,6 +134,7 @@ type cleaner struct {
 	input string
 	opts  *Options
 	doc   *normalize.Document
+	procs int // see workers: 0 until its first call
 
 	style Style
 	paras []paragraph
@@ -257,9 +258,11 @@ func (c *cleaner) clean() *Result {
 // sentences (c.twice.sentences), which prepare made for every text and
 // only a sentence round, or splitting a text not split yet, changes;
 // they write only their own sentenceAsks. The paragraph round reads
-// those too, and splits no text: they are all split, and it changes
-// none (sentenceRoundAsked makes the asks again if one was split all the
-// same). On the 100 MB benchmark stream the asks took 17-21 ms of the
+// those too, and splits no text: prepare, which runs from two workers on
+// as this does, split them all, and the round changes none. Both rest on
+// c.workers() being fixed for the Clean (see workers): the asks are made
+// in as many shares as the sentence round looks up. (sentenceRoundAsked
+// still makes the asks again if it finds a text of the order not split.) On the 100 MB benchmark stream the asks took 17-21 ms of the
 // first sentence round (on both CPUs), beside a paragraph round of
 // 90-95 ms on one: phase timers show them gone from the sentence round,
 // and the paragraph round as long when the other CPU is free.
@@ -409,13 +412,22 @@ func (c *cleaner) start() {
 	c.prepare()
 }
 
-// workers returns the goroutines that segment, prepare, keptParagraphs and
-// write use: GOMAXPROCS from parallelBytes of input on, else one.
+// workers returns the goroutines that segment, prepare, the rounds,
+// keptParagraphs and write use: GOMAXPROCS from parallelBytes of input on,
+// else one, as it was at the first call (start's), for the rest of the
+// Clean. GOMAXPROCS can change during a Clean (the runtime follows a
+// container's CPU limit; any caller may set it), and the steps rely on one
+// another's count: the first sentence round's asks, made beside the first
+// paragraph round, are in as many shares as the round looks up, and are
+// made beside it only if prepare split every text (TestWorkersFixed).
 func (c *cleaner) workers() int {
-	if len(c.input) < parallelBytes {
-		return 1
+	if c.procs == 0 {
+		c.procs = 1
+		if len(c.input) >= parallelBytes {
+			c.procs = runtime.GOMAXPROCS(0)
+		}
 	}
-	return runtime.GOMAXPROCS(0)
+	return c.procs
 }
 
 // collectBeforeText is the input size from which Clean collects the
