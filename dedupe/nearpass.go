@@ -361,8 +361,11 @@ type nearIndex struct {
 	// By paragraph of the order, 64 to a word, from nearPrepass: whether
 	// its bag may repeat, and whether its window in the order is quiet.
 	repeats, quiet []uint64
-	// quietLost counts the paragraphs whose quiet window in the order was
-	// not their window in the output: tests check that their inputs reach
+	// quietLost counts, over the cleaner's rounds, the paragraphs whose
+	// window in the order was quiet but which dropNear compared all the
+	// same, as a removal or a later copy's move among the nearWindow
+	// before them left it unsure that their window in the output was that
+	// one (it may still have been): tests check that their inputs reach
 	// them.
 	quietLost int
 

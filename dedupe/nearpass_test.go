@@ -236,7 +236,8 @@ func TestShinglesForged(t *testing.T) {
 // (every dropNear a full one, and with dropNearSettled), on two CPUs, on
 // the inputs of TestNearSettledAgrees, the teasers of TestPrepareAgrees
 // and random texts of the roundsPalette paragraphs; and that they reach
-// windows that are quiet in the order but not in the output.
+// windows quiet in the order that dropNear could not take as quiet (see
+// nearIndex.quietLost).
 func TestNearPrepassAgrees(t *testing.T) {
 	defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
 	parallelBytes = 0
