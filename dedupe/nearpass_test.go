@@ -284,13 +284,7 @@ func prepassSideBySide(t *testing.T, where, in string, opts Options, settled boo
 			t.Fatalf("%s: paragraph round changed %v with nearPrepass, %v without", where, changedPre, changedPlain)
 		}
 		sameRoundState(t, where, pre, plain)
-		cut := false
-		for _, c := range []*cleaner{pre, plain} {
-			if !c.opts.NoSentences && !c.sentencesSettled() {
-				cut = c.sentenceRound() || cut
-				c.noteSentenceRound()
-			}
-		}
+		cut := sentenceRoundEach(pre, plain)
 		if !changedPre && !cut {
 			break
 		}

@@ -213,18 +213,25 @@ func roundsSideBySide(t *testing.T, where, in string, opts Options, n *nearSettl
 				}
 			}
 		}
-		cut := false
-		for _, c := range []*cleaner{short, full} {
-			if !c.opts.NoSentences && !c.sentencesSettled() {
-				cut = c.sentenceRound() || cut
-				c.noteSentenceRound()
-			}
-		}
+		cut := sentenceRoundEach(short, full)
 		if !changedShort && !cut {
 			break
 		}
 	}
 	n.fallbacks += short.nearLast.fallbacks
+}
+
+// sentenceRoundEach runs in each cleaner the sentence round that rounds
+// runs after a paragraph round, if it would, and reports whether any cut.
+func sentenceRoundEach(cs ...*cleaner) bool {
+	cut := false
+	for _, c := range cs {
+		if !c.opts.NoSentences && !c.sentencesSettled() {
+			cut = c.sentenceRound() || cut
+			c.noteSentenceRound()
+		}
+	}
+	return cut
 }
 
 // sameRoundState fails t unless the two cleaners have the same order,
