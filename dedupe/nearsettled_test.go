@@ -191,19 +191,14 @@ type nearSettledCounts struct{ settled, removed, moves, fallbacks int }
 func roundsSideBySide(t *testing.T, where, in string, opts Options, n *nearSettledCounts) {
 	t.Helper()
 	defer func(s bool) { skipSettledNear = s }(skipSettledNear)
-	short, full := stageCleaner(t, in, &opts), stageCleaner(t, in, &opts)
-	for round := range maxRounds {
-		skipSettledNear = true
-		before := short.nearLast.settledRounds
-		changedShort := short.paragraphRound()
-		skipSettledNear = false
-		changedFull := full.paragraphRound()
-		where := fmt.Sprintf("%s, round %d", where, round+1)
-		if changedShort != changedFull {
-			t.Fatalf("%s: paragraph round changed %v with dropNearSettled, %v without", where, changedShort, changedFull)
-		}
-		sameRoundState(t, where, short, full)
-		if short.nearLast.settledRounds > before {
+	settled := 0 // short's settled rounds counted so far
+	short := shortcutSideBySide(t, where+": dropNearSettled", in, opts,
+		func(on bool) { skipSettledNear = on },
+		func(short *cleaner) {
+			if short.nearLast.settledRounds == settled {
+				return
+			}
+			settled = short.nearLast.settledRounds
 			n.settled++
 			for _, d := range short.nearLast.drops {
 				if d.moved {
@@ -212,13 +207,39 @@ func roundsSideBySide(t *testing.T, where, in string, opts Options, n *nearSettl
 					n.removed++
 				}
 			}
+		})
+	n.fallbacks += short.nearLast.fallbacks
+}
+
+// shortcutSideBySide runs the rounds of in in two cleaners side by side,
+// the first with a shortcut that set(true) turns on, the second with it
+// off (set(false)), each set just before its cleaner's paragraph round,
+// and fails t unless after every paragraph round both have the same
+// order and fates (see sameRoundState). It calls after, if not nil, with
+// the first cleaner after each of its paragraph rounds, and returns that
+// cleaner.
+func shortcutSideBySide(t *testing.T, where, in string, opts Options, set func(on bool), after func(short *cleaner)) *cleaner {
+	t.Helper()
+	short, full := stageCleaner(t, in, &opts), stageCleaner(t, in, &opts)
+	for round := range maxRounds {
+		set(true)
+		changedShort := short.paragraphRound()
+		set(false)
+		changedFull := full.paragraphRound()
+		where := fmt.Sprintf("%s, round %d", where, round+1)
+		if changedShort != changedFull {
+			t.Fatalf("%s: paragraph round changed %v with the shortcut, %v without", where, changedShort, changedFull)
+		}
+		sameRoundState(t, where, short, full)
+		if after != nil {
+			after(short)
 		}
 		cut := sentenceRoundEach(short, full)
 		if !changedShort && !cut {
 			break
 		}
 	}
-	n.fallbacks += short.nearLast.fallbacks
+	return short
 }
 
 // sentenceRoundEach runs in each cleaner the sentence round that rounds
