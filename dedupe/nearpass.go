@@ -316,22 +316,10 @@ func (c *cleaner) dropNear() bool {
 // caches, mispredicted, made the processor wait for each miss in turn.
 func (c *cleaner) bagsMayRepeat(ps []int32) uint64 {
 	var mask uint64
-	s := c.twice.bags
-	if s == nil || !skipSingleHashes {
-		for k, p := range ps {
-			if c.near[p].bag != 0 {
-				mask |= 1 << k
-			}
-		}
-		return mask
-	}
 	for k, p := range ps {
 		bag := c.near[p].bag
-		slot := s.slot(bag)
-		w, _ := slotBit(slot)
-		twice := s.words[w+1] >> (slot % 64) & 1 // see twiceSet.mayRepeat
 		// The bag's low bit is set unless it is 0 (see bagOf).
-		mask |= twice & bag << k
+		mask |= c.twice.bags.repeatBit(bag) & bag << k
 	}
 	return mask
 }

@@ -90,12 +90,17 @@ func (s *twiceSet) addSlot(slot uint32) {
 
 // mayRepeat reports whether h may have been added more than once: false
 // only if it was added at most once. Every hash may repeat in a nil set.
-func (s *twiceSet) mayRepeat(h uint64) bool {
+func (s *twiceSet) mayRepeat(h uint64) bool { return s.repeatBit(h) != 0 }
+
+// repeatBit is mayRepeat's answer as a bit, 1 or 0, with no branch on the
+// word of the set it reads (see cleaner.bagsMayRepeat).
+func (s *twiceSet) repeatBit(h uint64) uint64 {
 	if s == nil || !skipSingleHashes {
-		return true
+		return 1
 	}
-	w, bit := slotBit(s.slot(h))
-	return s.words[w+1]&bit != 0
+	slot := s.slot(h)
+	w, _ := slotBit(slot)
+	return s.words[w+1] >> (slot % 64) & 1
 }
 
 // addSlots records one more occurrence of a hash with each slot of every
