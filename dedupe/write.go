@@ -94,7 +94,10 @@ func (w *outputWriter) placeLines() {
 		w.c.outLine[i] = uint32(line)
 		line++
 		if !oneLine {
-			line += strings.Count(w.text(int(i)), w.nl)
+			// Its "\n"s, which the text written ends with w.nl: counted
+			// in the text itself, as measure does, not in a copy with
+			// the line ends replaced.
+			line += strings.Count(w.c.textOf(int(i)), "\n")
 		}
 	}
 }
