@@ -78,7 +78,7 @@ func cleanTo(w io.Writer, input string, opts Options, bufSize int) (*Result, err
 	out := c.outputWriter()
 	var err error
 	c.alongside(func() {
-		r.TextBytes, r.differs, err = out.writeTo(w, bufSize)
+		r.writtenBytes, r.differs, err = out.writeTo(w, bufSize)
 		r.ParagraphsOut = len(c.order)
 	}, func() {
 		out.placeLines()
@@ -480,7 +480,6 @@ func (c *cleaner) result() *Result {
 	out := c.outputWriter()
 	c.alongside(func() {
 		r.Text, r.ParagraphsOut = out.write()
-		r.TextBytes = len(r.Text)
 	}, func() {
 		out.placeLines()
 		r.Changes = c.changes()

@@ -56,7 +56,7 @@ func ExampleCleanTo() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("changed:", r.Changed(article), "paragraphs:", r.ParagraphsIn, "→", r.ParagraphsOut, "bytes:", r.TextBytes)
+	fmt.Println("changed:", r.Changed(article), "paragraphs:", r.ParagraphsIn, "→", r.ParagraphsOut, "bytes:", r.TextSize())
 	// Output:
 	// Officials confirmed the bridge will close for repairs in May.
 	//

@@ -95,10 +95,6 @@ type Change struct {
 type Result struct {
 	// Text is the clean text. It ends with a line end unless it is empty.
 	Text string
-	// TextBytes is the size of the clean text in bytes: len(Text) for
-	// Clean; for CleanTo, which keeps no text, the size of the text it
-	// wrote (the whole text's, also when its writer failed part way).
-	TextBytes int
 	// Style is the paragraph style used (Blocks or Lines).
 	Style Style
 	// Normalized counts the changes of each normalization rule.
@@ -115,8 +111,22 @@ type Result struct {
 	Kept []KeptParagraph
 
 	// written says that CleanTo wrote the text rather than keep it in
-	// Text; differs, that what it wrote differed from its input.
+	// Text; differs, that what it wrote differed from its input; and
+	// writtenBytes the bytes of that text (see TextSize).
 	written, differs bool
+	writtenBytes     int
+}
+
+// TextSize returns the size of the clean text in bytes: len(Text); for a
+// Result of CleanTo, which keeps no text, the size of the text it wrote
+// (the whole text's, also when its writer failed part way). Like
+// Changed, it is worked out from the Result as it stands, so a caller
+// that trims Text has the size of what it kept.
+func (r *Result) TextSize() int {
+	if r.written {
+		return r.writtenBytes
+	}
+	return len(r.Text)
 }
 
 // Changed reports whether the clean text differs from input. For a Result

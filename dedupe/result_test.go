@@ -29,7 +29,6 @@ func (c *cleaner) resultReference() *Result {
 	}
 	var outLine []uint32
 	r.Text, r.ParagraphsOut, outLine = c.writeReference()
-	r.TextBytes = len(r.Text)
 	c.outLine = outLine
 	r.Changes = c.paragraphChangesReference()
 	for _, cut := range c.cuts {

@@ -154,13 +154,12 @@ func (f Format) Doc(r Record, file string, line int, seq int64) corpus.Doc {
 }
 
 // Clean returns the record's line with its text as res cleaned it. A field
-// ends with a line end only if it did: Clean trims res.Text (and
-// res.TextBytes) to match, so that the report and counts made from res
-// after it are of the field's new value.
+// ends with a line end only if it did: Clean trims res.Text to match, so
+// that the report and counts made from res after it are of the field's
+// new value.
 func (r Record) Clean(res *dedupe.Result) string {
 	if !strings.HasSuffix(r.Text, "\n") {
 		res.Text = strings.TrimSuffix(res.Text, "\n")
-		res.TextBytes = len(res.Text)
 	}
 	return r.With(res.Text)
 }

@@ -459,7 +459,7 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		res, err = dedupe.CleanTo(textOut{&o.stdout}, text, opts)
 		o.stdout.stream = false
 	case cmd.dropsText():
-		res, err = dedupe.CleanTo(io.Discard, text, opts) // only its size is needed: Result.TextBytes
+		res, err = dedupe.CleanTo(io.Discard, text, opts) // only its size is needed: Result.TextSize
 	default:
 		res, err = dedupe.Clean(text, opts)
 	}
@@ -597,7 +597,7 @@ func (cmd *command) streamsText() bool {
 // dropsText reports whether nothing needs the clean text of an input but
 // its size and whether it changed (-l, --check, --explain, with no -o, -w,
 // diff or page): dedupe.CleanTo makes it into io.Discard, and its
-// Result.TextBytes says its size.
+// Result.TextSize says its size.
 func (cmd *command) dropsText() bool {
 	return !cmd.write && cmd.output == "" && (cmd.list || cmd.check || cmd.explain) && !cmd.keepsText()
 }

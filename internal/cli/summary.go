@@ -52,7 +52,7 @@ func (s *stats) add(o stats) {
 // statsOf counts what cleaning one input did.
 func statsOf(text string, r *dedupe.Result, changed bool) stats {
 	s := stats{
-		files: 1, bytesIn: int64(len(text)), bytesOut: int64(r.TextBytes),
+		files: 1, bytesIn: int64(len(text)), bytesOut: int64(r.TextSize()),
 		paragraphsIn: r.ParagraphsIn, paragraphsOut: r.ParagraphsOut, paragraphs: r.ParagraphsIn - r.ParagraphsOut,
 		emptied: r.Emptied, fixes: r.Normalized,
 	}

@@ -41,7 +41,7 @@ func (p *Page) Entry(page string) Entry {
 		Name:          p.Name,
 		Page:          page,
 		BytesIn:       p.BytesIn,
-		BytesOut:      r.TextBytes,
+		BytesOut:      r.TextSize(),
 		ParagraphsIn:  r.ParagraphsIn,
 		ParagraphsOut: r.ParagraphsOut,
 		Removed:       r.ParagraphsIn - r.ParagraphsOut,

@@ -234,7 +234,7 @@ func (p *Page) summary() (counts, fixes []row) {
 	n := func(i int) string { return strconv.Itoa(i) }
 	counts = []row{
 		{"paragraphs in → out", n(r.ParagraphsIn) + " → " + n(r.ParagraphsOut)},
-		{"bytes in → out", n(in) + " → " + n(r.TextBytes)},
+		{"bytes in → out", n(in) + " → " + n(r.TextSize())},
 	}
 	for _, c := range []struct {
 		what   string

@@ -98,13 +98,13 @@ type Place struct {
 }
 
 // New builds the report of input, named name, cleaned into r. Its
-// BytesOut is r.TextBytes, so a Result of dedupe.CleanTo, which keeps no
+// BytesOut is r.TextSize(), so a Result of dedupe.CleanTo, which keeps no
 // text, has its size too.
 func New(name, input string, r *dedupe.Result) *Report {
 	rep := &Report{
 		Input:         name,
 		BytesIn:       len(input),
-		BytesOut:      r.TextBytes,
+		BytesOut:      r.TextSize(),
 		Style:         r.Style.String(),
 		ParagraphsIn:  r.ParagraphsIn,
 		ParagraphsOut: r.ParagraphsOut,
