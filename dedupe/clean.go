@@ -272,13 +272,8 @@ func (c *cleaner) rounds() {
 		var asks *sentenceAsks
 		paragraphs := false
 		if round == 0 && !c.opts.NoSentences && c.workers() >= 2 {
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				asks = c.askSentences(1, c.workers())
-			}()
-			paragraphs = c.paragraphRound()
-			<-done
+			c.alongside(func() { paragraphs = c.paragraphRound() },
+				func() { asks = c.askSentences(1, c.workers()) })
 		} else {
 			paragraphs = c.paragraphRound()
 		}
@@ -487,37 +482,39 @@ func (c *cleaner) result() *Result {
 	return r
 }
 
-// alongside calls write, which writes the clean text, and report, which
-// places the output lines and makes the changes: from parallelBytes of
-// input on, when there are two CPUs or more, report on a goroutine of its
-// own while write runs on the calling one (so that a panic of the
-// caller's writer stays the caller's), else one after the other. Each
-// took 40 ms of the 100 MB stream, on one core.
+// alongside calls here and beside: from parallelBytes of input on, when
+// there are two CPUs or more, beside on a goroutine of its own while here
+// runs on the calling one, else one after the other. The two must share
+// only what both read. Its callers: the first paragraph round beside the
+// sentence round's asks (see rounds), and the tail of Clean and CleanTo.
 //
-// What they share, they only read: the order, fates, paragraphs,
+// The tail: here writes the clean text (on the calling goroutine, so
+// that a panic of the caller's writer stays the caller's), and beside
+// places the output lines and makes the changes; each took 40 ms of the
+// 100 MB stream, on one core. What they share, they only read: the order, fates, paragraphs,
 // texts and cuts (c.order, c.fate, c.copyOf, c.paras, c.doc, c.input,
 // c.joined, c.cut, c.cutBits, c.cuts, read only since the rounds ended),
 // the maps that explain changes (c.junkRule, c.copies, c.similarity,
 // c.keptLater: look-ups only), and the outputWriter's blank lines, made
-// before either starts. write writes only its own buffers. report writes
-// c.outLine, which nothing in write reads (fill counts no lines), and the
-// caches only changes uses: c.inputBreaks, c.outputBreaks and
+// before either starts. The writing writes only its own buffers; the
+// changes' side writes c.outLine, which nothing in the writing reads
+// (fill counts no lines), and the caches only changes uses: c.inputBreaks, c.outputBreaks and
 // c.lineOffsets (normalize.Document.LineOffsets reads the document and
 // normalizes with a Normalizer of its own). Neither uses the scratch of
 // the rounds (c.keyBuf, c.scratch, c.keys: let go of by decided). The
-// callers' two functions set different fields of the Result.
-func (c *cleaner) alongside(write, report func()) {
+// two set different fields of the Result.
+func (c *cleaner) alongside(here, beside func()) {
 	if c.workers() < 2 {
-		write()
-		report()
+		here()
+		beside()
 		return
 	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		report()
+		beside()
 	}()
-	write()
+	here()
 	<-done
 }
 
