@@ -554,7 +554,8 @@ func (c *cleaner) nearCandidate(n *nearInfo, j int, threshold float64) bool {
 // nearPrepass; tests turn it off to check that doing so changes nothing.
 var preNear = true
 
-// nearPrepass fills, from two CPUs on (see cleaner.workers), the masks of
+// nearPrepass fills, from two workers on (two CPUs or more and
+// parallelBytes of input: see cleaner.workers), the masks of
 // the nearIndex of dropNear, a bit for each paragraph of c.order, on every
 // CPU, and reports whether it did: repeats, bagsMayRepeat's answer, and
 // quiet, whether no paragraph of the window it has in the order (the

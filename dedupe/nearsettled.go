@@ -5,7 +5,7 @@ package dedupe
 type nearLast struct {
 	ran  bool
 	cuts int     // len(c.cuts) when it ran: the texts cut since are c.cuts[cuts:]'s paragraphs
-	bits []uint8 // by paragraph: nearTookPlace, nearDisturbed and nearKeptThen, then this round's nearChanged and nearFlagged
+	bits []uint8 // by paragraph: nearTookPlace, nearDisturbed and nearKeptThen, then this round's nearChanged, nearFlagged and nearTakesPlace
 
 	// The memory dropNear and dropNearSettled reuse: the paragraphs of
 	// nearTookPlace and nearDisturbed, the changes dropNearSettled
@@ -53,14 +53,17 @@ type nearDrop struct {
 	moved      bool
 }
 
-// askBagsBits is the size of dropNearSettled's filter of the bags it asks
-// about, in bits: 32 KB, in the fastest caches.
-const askBagsBits = 1 << 18
+// askBagsLog and askBagsBits are the size of dropNearSettled's filter of
+// the bags it asks about, in bits: 32 KB, in the fastest caches.
+const (
+	askBagsLog  = 18
+	askBagsBits = 1 << askBagsLog
+)
 
 // askBit returns the word and bit of bag in dropNearSettled's filter: its
-// top 18 bits.
+// top askBagsLog bits.
 func askBit(bag uint64) (int, uint64) {
-	b := bag >> (64 - 18)
+	b := bag >> (64 - askBagsLog)
 	return int(b / 64), 1 << (b % 64)
 }
 

@@ -67,8 +67,8 @@ func (t textOut) Write(p []byte) (int, error) {
 
 // Write takes the next part of the text. It does not fail: the first
 // error is kept for finish, and the text after it is only counted and
-// compared, so that what is said of the input (changed, its bytes out) is
-// what it was when the text was written after cleaning.
+// compared, so that under -w whether the input changed is what it was
+// when the text was written after cleaning.
 func (t *textFile) Write(p []byte) (int, error) {
 	held := t.size // the bytes held back so far: under -w, raw's; else none
 	t.add(p)
