@@ -5,8 +5,6 @@ import (
 	"runtime"
 	"testing"
 	"time"
-
-	"github.com/textclean/textclean/normalize"
 )
 
 // TestWorkersFixed checks that a Clean works with the goroutines it counted
@@ -25,12 +23,10 @@ func TestWorkersFixed(t *testing.T) {
 
 	t.Run("grows before the rounds", func(t *testing.T) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-		opts := Options{}
-		doc, err := normalize.New(opts.Normalize).Document(in)
+		c, err := newCleaner(in, &Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		c := &cleaner{input: in, opts: &opts, doc: doc}
 		c.start()
 		runtime.GOMAXPROCS(2)
 		c.rounds()
