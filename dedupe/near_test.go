@@ -91,7 +91,9 @@ func FuzzNextWordRunes(f *testing.F) {
 		"x $5 +1 a|b ~c", "it's 1.5% \"quoted\"", "¿qué? ¡sí!", "\xff\xfe a",
 		"the cat sat on the mat", "a, b. (c) d- -e ... f", "café au lait", "x日本 y", "tab\tin a word", "he said, then: go! it's (so) fine...",
 		"«Привет, мир» — сказал он. Ελλάδα;", "a\xd0 \xd0\x80b", "a very-long-compound-word-of-more-than-thirty-two-bytes here",
-		"\xd0", "«\xab x", "a\xd0\xd0\x80 \xdf", "中abc 中a中"} {
+		"\xd0", "«\xab x", "a\xd0\xd0\x80 \xdf", "中abc 中a中",
+		"said, the man. so: it's done", "abc defg", "abc defgh", "abcdefg, x", "abcdefgh, x", "a,, b", ", a. .b c",
+		"one two  three", " lead and trail ", "x +a a+ (b) c's é, d"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -111,17 +113,7 @@ func FuzzNextWordRunes(f *testing.F) {
 					t.Fatalf("%q at %d: plainWord gives %d, %d, %d; a rune at a time %d, %d, %d", key, i, s3, e3, n3, s2, e2, n2)
 				}
 			}
-			words := wordsOf(key)
-			sk, n := words.sketch, words.n
-			if wantSk, wantN := sketchOfWords(key, nextWordRuneAtATime); sk != wantSk || n != wantN {
-				t.Fatalf("%q: wordsOf gives %x, %d words; a rune at a time %x, %d", key, sk, n, wantSk, wantN)
-			}
-			for _, first := range []struct{ n, end int }{{teaserWords - 1, words.groupEnd}, {teaserWords, words.startEnd}} {
-				want, ok := leadingWordsOf(key, first.n, nextWordRuneAtATime)
-				if got := key[:first.end]; got != want || (first.end > 0) != ok {
-					t.Fatalf("%q: wordsOf gives the first %d words as %q; a rune at a time %q, %v", key, first.n, got, want, ok)
-				}
-			}
+			n := checkWordsOf(t, key)
 			for k := range n + 2 {
 				if got := hasWords(key, k); got != (n >= k) {
 					t.Fatalf("%q of %d words: hasWords(key, %d) = %v", key, n, k, got)
@@ -133,6 +125,51 @@ func FuzzNextWordRunes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkWordsOf checks wordsOf against the words nextWordRuneAtATime
+// finds in key, and returns how many there are.
+func checkWordsOf(t *testing.T, key string) int {
+	t.Helper()
+	words := wordsOf(key)
+	sk, n := words.sketch, words.n
+	if wantSk, wantN := sketchOfWords(key, nextWordRuneAtATime); sk != wantSk || n != wantN {
+		t.Fatalf("%q: wordsOf gives %x, %d words; a rune at a time %x, %d", key, sk, n, wantSk, wantN)
+	}
+	for _, first := range []struct{ n, end int }{{teaserWords - 1, words.groupEnd}, {teaserWords, words.startEnd}} {
+		want, ok := leadingWordsOf(key, first.n, nextWordRuneAtATime)
+		if got := key[:first.end]; got != want || (first.end > 0) != ok {
+			t.Fatalf("%q: wordsOf gives the first %d words as %q; a rune at a time %q, %v", key, first.n, got, want, ok)
+		}
+	}
+	return n
+}
+
+// TestWordsOfSpacedWords checks wordsOf, which takes most words from the
+// eight bytes at their start and the first space among them, on every
+// text of up to six bytes drawn from a letter, a space, punctuation (two
+// kinds), an ASCII symbol, a control byte and a byte that is not ASCII,
+// alone (shorter than eight bytes), after and before words and glued to
+// them (tokens of seven bytes and more, keys of exactly eight and nine,
+// tokens in the key's last eight bytes, where it reads spaces past the
+// end).
+func TestWordsOfSpacedWords(t *testing.T) {
+	const alphabet = "a ,'+\t\xc3"
+	var b [6]byte
+	var fill func(k int)
+	fill = func(k int) {
+		s := string(b[:k])
+		for _, key := range []string{s, "x " + s, "ab" + s, "x " + s + " y", s + "bcdefg z", "abcdefg " + s + " hijk lmnop"} {
+			checkWordsOf(t, key)
+		}
+		if k < len(b) {
+			for _, c := range []byte(alphabet) {
+				b[k] = c
+				fill(k + 1)
+			}
+		}
+	}
+	fill(0)
 }
 
 // BenchmarkSketch makes the near-duplicate sketch and start words
@@ -351,7 +388,7 @@ func TestShortWord(t *testing.T) {
 		for _, c := range []byte(" a") {
 			b[8] = c
 			key := string(b[:])
-			n, word := shortWord(load64(key, 0))
+			n := shortWord(load64(key, 0))
 			want := strings.IndexByte(key, ' ')
 			if want < 1 || want > 7 || strings.Trim(key[:want], "a9") != "" {
 				want = 0
@@ -365,7 +402,7 @@ func TestShortWord(t *testing.T) {
 			if start, end, next := plainWord(key, 0); start != 0 || end != n || next != n {
 				t.Fatalf("%q: shortWord gives %d bytes, plainWord %d, %d, %d", key, n, start, end, next)
 			}
-			if got, want := shortWordHash(n, word), wordHash(key, 0, n); got != want {
+			if got, want := shortWordHash(n, load64(key, 0)&(1<<(8*n)-1)), wordHash(key, 0, n); got != want {
 				t.Fatalf("%q: shortWordHash gives %x, wordHash %x", key, got, want)
 			}
 		}
