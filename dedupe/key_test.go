@@ -114,10 +114,11 @@ func FuzzAppendKeys(f *testing.F) {
 
 // TestAppendKeyEightAtATime checks appendKey against appendKeyByRune
 // where its runs of plain ASCII, read eight bytes at a time (and the
-// byte after them), end: each byte that could end a run (or that borders
-// one that does) at every offset of a long run, after a space, twice in a
-// row, and last in the text; capitals, which the run lowers, at each of
-// the eight bytes and the ninth; runes cut by an eight-byte boundary or
+// byte after them), two blocks of eight a step while sixteen and more are
+// left, end: each byte that could end a run (or that borders one that
+// does) at every offset of a long run, in both blocks of a step, after a
+// space, twice in a row, and last in the text; capitals, which the run
+// lowers, at each of the eight bytes and the ninth; runes cut by an eight-byte boundary or
 // by the text's end; runes and invalid bytes whose key is longer than
 // they are, which the key's room must grow for.
 func TestAppendKeyEightAtATime(t *testing.T) {
