@@ -49,10 +49,7 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 				dst = append(dst, ' ')
 				pendingSpace = false
 			}
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			dst = append(dst, b)
+			dst = append(dst, lowerASCII(b))
 			dst, i = appendPlain(dst, text, i+1)
 			continue
 		case space:
@@ -81,6 +78,14 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 		dst = utf8.AppendRune(dst, k)
 	}
 	return dst, pendingSpace
+}
+
+// lowerASCII returns the ASCII byte b in lower case.
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // keyRuneAt decodes the rune that starts at text[i], a byte of 0x80 or
@@ -241,16 +246,44 @@ func trimKey(key []byte, start int) []byte {
 // calls sentenceKey with the match key of each of the sentences spans,
 // which is valid only during the call. The spans are in order, do not
 // overlap, and start and end where the runes of text decoded from its
-// start do, as sentence.AppendSplit makes them. It goes over text once:
-// the key of a sentence is the part of the paragraph's key that the
-// sentence makes, without the space that joins it to the text before it
-// and without its own trailing punctuation. appendKey of each sentence
-// would go over the text a second time.
+// start do, as sentence.AppendSplit makes them. It goes over text once
+// (but for the part of a sentence in which the run of plain ASCII that
+// starts the text ends): the key of a sentence is the part of the
+// paragraph's key that the sentence makes, without the space that joins
+// it to the text before it and without its own trailing punctuation.
+// appendKey of each sentence would go over the text a second time.
 func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func(k int, key []byte)) []byte {
 	start := len(dst)
 	dst = growForKey(dst, text)
-	pending, end := false, 0
-	for k, sp := range spans {
+	k, end, pending := 0, 0, false
+	if text != "" && asciiClass[text[0]] == keptASCII {
+		// The run of plain ASCII that starts the text (see appendPlain),
+		// most often all of it, has for its key its own bytes in lower
+		// case, byte for byte: the key of each sentence that ends in the
+		// run stands at the sentence's offsets (but for a space that
+		// joins it to the text before it). One call of appendPlain makes
+		// them all, where a call for each sentence took longer, with its
+		// set-up and its last few bytes, than its eight bytes at a time.
+		var j int
+		dst, j = appendPlain(append(dst, lowerASCII(text[0])), text, 1)
+		for ; k < len(spans) && spans[k].End <= j; k++ {
+			sp := spans[k]
+			key := dst[start+sp.Start : start+sp.End]
+			if len(key) > 0 && key[0] == ' ' {
+				key = key[1:]
+			}
+			sentenceKey(k, trimSentenceKey(key))
+			end = sp.End
+		}
+		// The loop below goes on from the end of the last of them, with
+		// the key of the text up to there. It would have left a space
+		// there pending, not in the key; but in the run a space is
+		// followed by a byte the key keeps, after which it writes the
+		// space all the same.
+		dst = dst[:start+end]
+	}
+	for ; k < len(spans); k++ {
+		sp := spans[k]
 		// The white space between sentences: most often one space, and
 		// nothing before the first.
 		switch gap := text[end:sp.Start]; gap {
