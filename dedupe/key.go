@@ -49,10 +49,7 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 				dst = append(dst, ' ')
 				pendingSpace = false
 			}
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			dst = append(dst, b)
+			dst = append(dst, lowerASCII(b))
 			dst, i = appendPlain(dst, text, i+1)
 			continue
 		case space:
@@ -81,6 +78,14 @@ func appendKeyPart(dst []byte, start int, text string, pendingSpace bool) ([]byt
 		dst = utf8.AppendRune(dst, k)
 	}
 	return dst, pendingSpace
+}
+
+// lowerASCII returns the ASCII byte b in lower case.
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // keyRuneAt decodes the rune that starts at text[i], a byte of 0x80 or
@@ -126,8 +131,8 @@ func runeKeys(lo, hi rune) []uint16 {
 // that the key keeps but for lower case: ASCII bytes from the space up,
 // with single spaces between the others. It returns the extended key and
 // the end of the run. The key ends with the key of text[j-1], which is
-// not white space, and no space is pending. It goes eight bytes at a time
-// up to the first byte the run may end at (see lowerPlain), which
+// not white space, and no space is pending. It goes sixteen bytes a step,
+// then eight, up to the first byte the run may end at (see lowerPlain), which
 // appendKeyPart then takes: most text is long runs, which end only at a
 // byte that is not ASCII, a byte below the space (a tab, a line end, a
 // control character), a space before either or before another space,
@@ -137,8 +142,27 @@ func appendPlain(dst []byte, text string, j int) ([]byte, int) {
 		dst = slices.Grow(dst, len(text)-j+8) // for the runes that grow in the key
 	}
 	n, out := len(dst), dst[:cap(dst)]
+	// Two blocks of eight a step share the loop's test, and the checks of
+	// the slices of text and out that their loads and stores are cut from.
+	for ; j+17 <= len(text); j += 16 {
+		b, o := text[j:j+17], out[n:n+16]
+		lower, stop := lowerPlain(load64(b, 0), load64(b, 1))
+		binary.LittleEndian.PutUint64(o, lower)
+		if stop != 0 {
+			k := bits.TrailingZeros64(stop) / 8
+			return out[:n+k], j + k
+		}
+		lower, stop = lowerPlain(load64(b, 8), load64(b, 9))
+		binary.LittleEndian.PutUint64(o[8:], lower)
+		if stop != 0 {
+			k := 8 + bits.TrailingZeros64(stop)/8
+			return out[:n+k], j + k
+		}
+		n += 16
+	}
 	// The nine bytes read at each step are cut from text, and the eight
 	// written from out, once: their loads and store need no more checks.
+	// This loop takes the last eight to fifteen bytes.
 	for ; j+9 <= len(text); j += 8 {
 		b, o := text[j:j+9], out[n:n+8]
 		lower, stop := lowerPlain(load64(b, 0), load64(b, 1))
@@ -222,16 +246,44 @@ func trimKey(key []byte, start int) []byte {
 // calls sentenceKey with the match key of each of the sentences spans,
 // which is valid only during the call. The spans are in order, do not
 // overlap, and start and end where the runes of text decoded from its
-// start do, as sentence.AppendSplit makes them. It goes over text once:
-// the key of a sentence is the part of the paragraph's key that the
-// sentence makes, without the space that joins it to the text before it
-// and without its own trailing punctuation. appendKey of each sentence
-// would go over the text a second time.
+// start do, as sentence.AppendSplit makes them. It goes over text once
+// (but for the part of a sentence in which the run of plain ASCII that
+// starts the text ends): the key of a sentence is the part of the
+// paragraph's key that the sentence makes, without the space that joins
+// it to the text before it and without its own trailing punctuation.
+// appendKey of each sentence would go over the text a second time.
 func appendKeys(dst []byte, text string, spans []sentence.Span, sentenceKey func(k int, key []byte)) []byte {
 	start := len(dst)
 	dst = growForKey(dst, text)
-	pending, end := false, 0
-	for k, sp := range spans {
+	k, end, pending := 0, 0, false
+	if text != "" && asciiClass[text[0]] == keptASCII {
+		// The run of plain ASCII that starts the text (see appendPlain),
+		// most often all of it, has for its key its own bytes in lower
+		// case, byte for byte: the key of each sentence that ends in the
+		// run stands at the sentence's offsets (but for a space that
+		// joins it to the text before it). One call of appendPlain makes
+		// them all, where a call for each sentence took longer, with its
+		// set-up and its last few bytes, than its eight bytes at a time.
+		var j int
+		dst, j = appendPlain(append(dst, lowerASCII(text[0])), text, 1)
+		for ; k < len(spans) && spans[k].End <= j; k++ {
+			sp := spans[k]
+			key := dst[start+sp.Start : start+sp.End]
+			if len(key) > 0 && key[0] == ' ' {
+				key = key[1:]
+			}
+			sentenceKey(k, trimSentenceKey(key))
+			end = sp.End
+		}
+		// The loop below goes on from the end of the last of them, with
+		// the key of the text up to there. It would have left a space
+		// there pending, not in the key; but in the run a space is
+		// followed by a byte the key keeps, after which it writes the
+		// space all the same.
+		dst = dst[:start+end]
+	}
+	for ; k < len(spans); k++ {
+		sp := spans[k]
 		// The white space between sentences: most often one space, and
 		// nothing before the first.
 		switch gap := text[end:sp.Start]; gap {

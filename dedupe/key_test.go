@@ -112,12 +112,33 @@ func FuzzAppendKeys(f *testing.F) {
 	f.Fuzz(checkAppendKeys)
 }
 
+// TestAppendKeysPlainStart checks appendKeys, whose sentences that end
+// in the run of plain ASCII that starts a text take their keys from the
+// key of the run, where that run ends at every offset of its blocks of
+// eight and sixteen bytes, in a sentence, just after one, in the space
+// after one and in the gap between two; with a space, a run of white
+// space, a rune or invalid byte, and a capital after it. It checks them
+// against appendKey of each sentence (checkAppendKeys) and against the
+// old appendKeys (checkAgainstOld) with the sentences' spans and with
+// spans of a few runes, which may start or end with a space.
+func TestAppendKeysPlainStart(t *testing.T) {
+	const plain = "Ab cd. Efg hi jk. L mn opq rstu. Vw. Xyz ab cd ef gh. Ij kl, mn. Op."
+	for _, stop := range []string{"", " ", "  ", "\t", " \n ", "é", "\xff", "\u00a0", "’", ". Z", "\x00"} {
+		for n := 0; n <= len(plain); n++ {
+			text := plain[:n] + stop + " Tail end. Done."
+			checkAppendKeys(t, text)
+			checkAgainstOld(t, text, n%5, 0)
+		}
+	}
+}
+
 // TestAppendKeyEightAtATime checks appendKey against appendKeyByRune
 // where its runs of plain ASCII, read eight bytes at a time (and the
-// byte after them), end: each byte that could end a run (or that borders
-// one that does) at every offset of a long run, after a space, twice in a
-// row, and last in the text; capitals, which the run lowers, at each of
-// the eight bytes and the ninth; runes cut by an eight-byte boundary or
+// byte after them), two blocks of eight a step while sixteen and more are
+// left, end: each byte that could end a run (or that borders one that
+// does) at every offset of a long run, in both blocks of a step, after a
+// space, twice in a row, and last in the text; capitals, which the run
+// lowers, at each of the eight bytes and the ninth; runes cut by an eight-byte boundary or
 // by the text's end; runes and invalid bytes whose key is longer than
 // they are, which the key's room must grow for.
 func TestAppendKeyEightAtATime(t *testing.T) {

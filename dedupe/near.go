@@ -420,39 +420,58 @@ var asciiAlnum = func() (t [256]bool) {
 }()
 
 // hasWords reports whether a match key has at least n words. It stops
-// counting at n: the question is asked of every sentence. While the key
-// is lower-case ASCII letters, digits and spaces, as most sentences
-// begin, it counts eight bytes at a time the runs of letters and digits,
-// which are then its words; from the first eight bytes with another
-// byte on, it goes word by word, from the start of the word it was in.
+// counting at n: the question is asked of every sentence. A key of fewer
+// than 2n-1 bytes has fewer: two words are a byte apart at least, or one
+// of them is a character of a script written without spaces, of three
+// bytes. While the key is ASCII and each of its tokens (runs of bytes
+// other than the space) starts with a lower-case letter or a digit, as
+// most sentences are, each token is a word, whatever bytes follow its
+// first ("said," "it's" "x-ray"): it counts the tokens eight bytes at a
+// time (see plainTokens), the last one to seven bytes of the key too.
+// If it meets eight bytes with another byte before it has counted n, it
+// counts the words again word by word, from the start (see
+// hasWordsByWord).
 func hasWords(key string, n int) bool {
 	if n <= 0 {
 		return true
 	}
-	i := 0
-	// inWord is 0x80 (byte 0's high bit, as the next eight bytes' masks
-	// have it) if the last byte read is a letter or digit; wordStart is
-	// where the last run counted starts.
-	inWord, wordStart := uint64(0), 0
+	if len(key) < 2*n-1 {
+		return false
+	}
+	// inToken is 0x80 (byte 0's high bit, as the next eight bytes' masks
+	// have it) if the last byte read is in a token.
+	i, count, inToken := 0, 0, uint64(0)
 	for ; i+8 <= len(key); i += 8 {
-		w := load64(key, i)
-		plain := lowerOrDigit(w)
-		if plain|spaceBytes(w) != highBits {
-			break
+		starts, next, ok := plainTokens(load64(key, i), inToken)
+		if !ok {
+			return hasWordsByWord(key, n)
 		}
-		starts := plain &^ (plain<<8 | inWord) // the first byte of each run
-		if k := bits.OnesCount64(starts); k >= n {
+		if count += countHighBits(starts); count >= n {
 			return true
-		} else if k > 0 {
-			n -= k
-			wordStart = i + (63-bits.LeadingZeros64(starts))/8
 		}
-		inWord = plain >> 56
+		inToken = next
 	}
-	if inWord != 0 {
-		i, n = wordStart, n+1 // count the word it was in again, whole
+	if i < len(key) && len(key) >= 8 {
+		// The last one to seven bytes: the eight that end the key,
+		// shifted down to key[i], with spaces (in no token) above the
+		// end.
+		rest := uint(len(key) - i)
+		w := load64(key, len(key)-8)>>(64-8*rest) | ' '*lowBits<<(8*rest)
+		starts, _, ok := plainTokens(w, inToken)
+		if !ok {
+			return hasWordsByWord(key, n)
+		}
+		count += countHighBits(starts)
+	} else if i < len(key) {
+		return hasWordsByWord(key, n) // fewer than eight bytes
 	}
-	for i < len(key) {
+	return count >= n
+}
+
+// hasWordsByWord is hasWords for any key: it counts the words one at a
+// time.
+func hasWordsByWord(key string, n int) bool {
+	for i := 0; i < len(key); {
 		if key[i] == ' ' {
 			i++
 		}
@@ -475,8 +494,31 @@ func hasWords(key string, n int) bool {
 			return true
 		}
 	}
-	return false
+	return n <= 0
 }
+
+// plainTokens reads w, eight bytes of a key (the first lowest), after a
+// byte of a token if inToken is 0x80. It returns the top bit of the first
+// byte of each token that starts in w, and next, 0x80 if w's last byte
+// is in a token, for the next eight bytes' inToken. ok says that w is
+// ASCII and each token that starts in it starts with a lower-case letter
+// or a digit. Each such token is one word to nextWord, from its first
+// byte to the next space or the key's end, if the token is ASCII there:
+// nextWord ends a word only at a space, at the key's end or at a
+// character of a script without spaces (which is not ASCII), and trims
+// only punctuation, which a letter or digit is not.
+func plainTokens(w, inToken uint64) (starts, next uint64, ok bool) {
+	inTokens := spaceBytes(w) ^ highBits
+	starts = inTokens &^ (inTokens<<8 | inToken)
+	return starts, inTokens >> 56, (w|starts&^lowerOrDigit(w))&highBits == 0
+}
+
+// countHighBits returns how many bytes of m have their top bit set, m
+// having no other bits set: a multiplication adds the bytes of m>>7 up
+// in its top byte. bits.OnesCount64 checks at each use that the CPU has
+// the instruction, and calls a function if not: around that call,
+// hasWords' loop kept its variables on the stack.
+func countHighBits(m uint64) int { return int((m >> 7) * lowBits >> 56) }
 
 // unspaced reports whether r belongs to a script written without spaces
 // between words.

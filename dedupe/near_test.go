@@ -268,15 +268,21 @@ func TestLowerOrDigit(t *testing.T) {
 	}
 }
 
-// TestHasWordsAcrossBlocks checks hasWords, which counts words eight
+// TestHasWordsAcrossBlocks checks hasWords, which counts tokens eight
 // bytes at a time while it can, against the words nextWordRuneAtATime
-// finds (hasWords falls back to nextWord), on keys whose words end, and
-// whose first byte of another kind stands, at each place of the
-// eight-byte blocks.
+// finds (hasWords falls back to counting word by word), on keys whose
+// words end, and whose first byte of another kind stands, at each place
+// of the eight-byte blocks and of the last one to seven bytes: tokens
+// that start with punctuation or are all punctuation, that have it
+// inside or that run on into bytes that are not ASCII, capitals and
+// control bytes (which a key does not have, but hasWords is asked of
+// any text), runs of spaces, and keys of about 2n-1 bytes.
 func TestHasWordsAcrossBlocks(t *testing.T) {
-	for _, pad := range []string{"", "a", "ab ", "abc d", "a b c d", "abcdefg", "abcdefgh", "abcdefghi j"} {
+	for _, pad := range []string{"", "a", "ab", "ab ", "abcd", "abc d", "abcdef", "a b c d", "abcdefg", "abcdefgh", "abcdefghij", "abcdefghi j"} {
 		for _, rest := range []string{"one two three four five six", "one, two. three four", "x — y z w", "日本語 abc", "a-b c (d) e",
-			"seven sevenxx eightxyz ninexyzwq", ". , ; x", "abc\xc3\xa9 d e"} {
+			"seven sevenxx eightxyz ninexyzwq", ". , ; x", "abc\xc3\xa9 d e", "said, it's x-ray so, fine", "a - b -- c ... d e",
+			"\"quoted\" word 'one' two three", "Abc Def ghi Jkl mno", "x\x00y z\x7f w $5 +1 ~a", "a  b   c d  e", "ab日本 cd ef gh",
+			"12 34 5th 6 7", "word. ” end", "the\u200b the x y z", "a b c d e", "a b c d", "日本語", "x,", "(a", "a)", "-"} {
 			key := pad + " " + rest
 			_, n := sketchOfWords(key, nextWordRuneAtATime)
 			for k := range n + 2 {
