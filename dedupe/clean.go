@@ -381,7 +381,7 @@ func (c *cleaner) start() {
 	// rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
-		c.sentences.refs = make([]sentenceRef, n)
+		c.sentences.refs = makeWritten[sentenceRef](n)
 	}
 	if !c.opts.NoSentences {
 		c.twice.sentences = newTwiceSet(len(c.input) / bytesPerLongSentence)
