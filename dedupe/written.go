@@ -19,8 +19,9 @@ package dedupe
 // in the twice sets, 1,093 in the sentence lists' refs, 1,791 in the
 // tables' tagIndexes) and 563 with the tables, sets and refs made here;
 // its minor faults went from 73.8k to 69.3k, its system time from 0.18 to
-// 0.17 s (medians of 10 runs alternated, load 1.7-2.7), and the kernel's
-// share of its CPU samples from 23% to 15%. BenchmarkFreshTwiceSet, on two
+// 0.17 s (medians of 10 runs alternated, load 1.7-2.7; 0.24 to 0.19 s at
+// load 3.6-4.3, when the other CPU is busier), and the kernel's share of
+// its CPU samples from 23% to 15%. BenchmarkFreshTwiceSet, on two
 // CPUs: 8.97 -> 5.51 ms a set filled.
 func makeWritten[T any](n int) []T {
 	s := make([]T, n)
