@@ -193,3 +193,18 @@ func FuzzParseRecords(f *testing.F) {
 		})
 	})
 }
+
+// TestSignHeedsNoSkip: Sign signs the kept paragraphs whatever the options
+// say of Result.Kept and its keys.
+func TestSignHeedsNoSkip(t *testing.T) {
+	text := "The council met on Tuesday to vote on the budget.\n\nIt passed.\n\nThe council met on Tuesday to vote on the budget.\n"
+	doc := corpus.Doc{Seq: 1, Name: "a"}
+	want, err := corpus.Sign(doc, text, dedupe.Options{})
+	if err != nil || len(want) != 2 {
+		t.Fatalf("%d signatures, %v; want 2", len(want), err)
+	}
+	got, err := corpus.Sign(doc, text, dedupe.Options{SkipKeys: true, SkipKept: true})
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("with SkipKeys and SkipKept: %v, %v; want %v", got, err, want)
+	}
+}

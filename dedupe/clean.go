@@ -381,7 +381,7 @@ func (c *cleaner) start() {
 	// rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
-		c.sentences.refs = make([]sentenceRef, n)
+		c.sentences.refs = makeWritten[sentenceRef](n)
 	}
 	if !c.opts.NoSentences {
 		c.twice.sentences = newTwiceSet(len(c.input) / bytesPerLongSentence)
@@ -522,10 +522,11 @@ func (c *cleaner) alongside(here, beside func()) {
 // tells (the text, ParagraphsOut, and the output lines Changes point to),
 // and lets go of what only the rounds use; for a big input it collects
 // it, and gives the memory back when the text is to be made in memory
-// (see collectBeforeText). Result.Kept is made after: made before, it
-// came on top of the rounds' state and their garbage, the peak of a
-// CleanTo (16 MB of the 100 MB stream's 293 MB heap); only the Keys made
-// for Options.Elsewhere, which it takes, outlive the rounds' state.
+// (see collectBeforeText). Result.Kept (unless Options.SkipKept) is made
+// after: made before, it came on top of the rounds' state and their
+// garbage, the peak of a CleanTo (16 MB of the 100 MB stream's 293 MB
+// heap); only the Keys made for Options.Elsewhere, which it takes,
+// outlive the rounds' state.
 func (c *cleaner) decided(textInMemory bool) *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
 	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText && 2*c.sentenceAndNearBytes() >= len(c.input)
@@ -537,7 +538,9 @@ func (c *cleaner) decided(textInMemory bool) *Result {
 	default:
 		runtime.GC()
 	}
-	r.Kept = c.keptParagraphs()
+	if !c.opts.SkipKept {
+		r.Kept = c.keptParagraphs()
+	}
 	c.keys, c.keyed = nil, nil
 	for _, f := range c.fate {
 		if f == emptied {

@@ -86,6 +86,47 @@ func TestKeptKeysOfFinalText(t *testing.T) {
 	}
 }
 
+// TestSkipKept: with Options.SkipKept, Result.Kept is nil and the rest of
+// the Result and the text are as without it, from Clean and CleanTo, in
+// one goroutine and in several.
+func TestSkipKept(t *testing.T) {
+	input := benchgen.New(4).Stream(300 << 10)
+	for _, procs := range []int{1, 4} {
+		t.Run(fmt.Sprint(procs), func(t *testing.T) {
+			defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+			if procs > 1 {
+				parallelBytes = 0
+			}
+			for _, to := range []bool{false, true} {
+				clean := func(opts Options) (*Result, string) {
+					t.Helper()
+					var b strings.Builder
+					var r *Result
+					var err error
+					if to {
+						r, err = CleanTo(&b, input, opts)
+					} else {
+						r, err = Clean(input, opts)
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					return r, b.String()
+				}
+				r, text := clean(Options{})
+				skipped, skippedText := clean(Options{SkipKept: true})
+				if len(r.Kept) == 0 || skipped.Kept != nil {
+					t.Fatalf("CleanTo %v: %d kept, %d with SkipKept", to, len(r.Kept), len(skipped.Kept))
+				}
+				r.Kept = nil
+				if !reflect.DeepEqual(r, skipped) || text != skippedText {
+					t.Errorf("CleanTo %v: SkipKept changes more than Kept", to)
+				}
+			}
+		})
+	}
+}
+
 // askedKeys is an Elsewhere that removes nothing and records the keys it
 // is asked about.
 type askedKeys struct{ keys *[]Key }

@@ -34,7 +34,7 @@ type hashSlot struct {
 
 // newHashIndex returns a hashIndex with room for n entries.
 func newHashIndex(n int) hashIndex {
-	return hashIndex{slots: make([]hashSlot, slotsFor(n)), seed: rand.Uint64()}
+	return hashIndex{slots: makeWritten[hashSlot](slotsFor(n)), seed: rand.Uint64()}
 }
 
 // slotsFor returns the slots of a hashIndex or tagIndex with room for n
@@ -95,7 +95,7 @@ func (x *hashIndex) find(h uint64) (int32, bool) {
 // grow doubles the slots and files every entry again.
 func (x *hashIndex) grow() {
 	old := x.slots
-	x.slots = make([]hashSlot, 2*max(len(old), 8))
+	x.slots = makeWritten[hashSlot](2 * max(len(old), 8))
 	mask := uint64(len(x.slots) - 1)
 	for _, s := range old {
 		if s.idx == 0 {
@@ -144,7 +144,7 @@ func newTagIndex(n int) tagIndex {
 // resize gives x size empty slots, a power of two; an int32 index leaves
 // at most 2³¹ entries, which 2³² slots hold.
 func (x *tagIndex) resize(size int) {
-	x.slots = make([]tagSlot, size)
+	x.slots = makeWritten[tagSlot](size)
 	x.shift = uint(32 - bits.TrailingZeros(uint(size)))
 }
 

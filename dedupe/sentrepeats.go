@@ -75,7 +75,7 @@ func (c *cleaner) askSentences(workers, shares int) *sentenceAsks {
 	}
 	total := a.slabBit[len(slabs)]
 	for share := range a.bits {
-		a.bits[share] = make([]uint64, total/64)
+		a.bits[share] = makeWritten[uint64](total / 64)
 	}
 	asked := make([][]int, workers)
 	inParallel(workers, func(g int) {

@@ -59,7 +59,7 @@ func newTwiceSet(n int) *twiceSet {
 	for slots < twiceSlotsPerHash*n && slots < twiceMaxSlots {
 		slots *= 2
 	}
-	return &twiceSet{words: make([]uint64, slots/32), mask: uint64(slots - 1), seed: rand.Uint64()}
+	return &twiceSet{words: makeWritten[uint64](slots / 32), mask: uint64(slots - 1), seed: rand.Uint64()}
 }
 
 // skipSingleHashes says whether the rounds leave out the hashes that a
