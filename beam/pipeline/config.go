@@ -24,11 +24,11 @@ func DefaultConfig() Config {
 }
 
 // options are the cleaning options of c, as textclean builds them from
-// its flags. Like textclean's, they skip Result.Kept's keys, which apply
-// does not use: sign makes them through corpus.Sign, which does not heed
-// SkipKeys.
+// its flags. Like textclean's, they skip Result.Kept (SkipKept) and its
+// keys (SkipKeys), which apply does not use: sign makes them through
+// corpus.Sign, which heeds neither.
 func (c Config) options() dedupe.Options {
-	o := dedupe.Options{NoSentences: c.NoSentences, NoMoves: c.NoMoves, MinLength: c.MinLength, SkipKeys: true}
+	o := dedupe.Options{NoSentences: c.NoSentences, NoMoves: c.NoMoves, MinLength: c.MinLength, SkipKeys: true, SkipKept: true}
 	if o.MinLength == 0 {
 		o.MinLength = -1 // dedupe: negative is "no protection"
 	}
