@@ -70,6 +70,9 @@ type sentenceAsks struct {
 // a sentence, in a tight loop over the slabs, and the answers are kept as
 // bits.
 func (c *cleaner) askSentences(workers, shares int) *sentenceAsks {
+	if askSentencesHook != nil {
+		askSentencesHook(shares)
+	}
 	slabs := c.sentences.slabs
 	a := &sentenceAsks{slabBit: make([]int, len(slabs)+1), bits: make([][]uint64, shares), asked: make([]int, shares)}
 	for k, slab := range slabs {
@@ -102,6 +105,11 @@ func (c *cleaner) askSentences(workers, shares int) *sentenceAsks {
 	}
 	return a
 }
+
+// askSentencesHook, when not nil, is called as askSentences begins, with
+// the shares it asks for: TestWorkersFixed waits on it to change
+// GOMAXPROCS while the asks are made.
+var askSentencesHook func(shares int)
 
 // lookups returns, by share, about how many sentences of the order asks
 // says the sentence round looks up, to size its tables: those of the
