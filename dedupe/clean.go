@@ -474,7 +474,7 @@ func (c *cleaner) result() *Result {
 	r := c.decided(true)
 	out := c.outputWriter()
 	c.alongside(func() {
-		r.Text, r.ParagraphsOut = out.write()
+		r.Text, r.ParagraphsOut = out.write(), len(c.order)
 	}, func() {
 		out.placeLines()
 		r.Changes = c.changes()

@@ -154,9 +154,9 @@ func (c *cleaner) nearPos(p int32) int32 { return c.copyOf[p] }
 // round both were compared with these sentences and neither took a
 // place, and the later, which found nothing by nearest, looked its bag
 // up and found the earlier, filed at a position that the earlier still
-// held (else it had left the output). So the paragraphs whose bag passes
-// the filter (all the paragraphs of that bag, and of a few others) look
-// it up and are filed, as in a full round; in a full round the others
+// held (else it had left the output). So the compared paragraphs whose
+// bag passes the filter and may repeat (all the paragraphs of that bag,
+// and of a few others) look it up and are filed, as in a full round; in a full round the others
 // find nothing (no compared paragraph of their sentences is flagged, so
 // no other compared one is in the order; but see Places), and their filings, which this round
 // leaves out, no paragraph that looks up can tell: it finds the first
@@ -252,7 +252,13 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 			keep(p)
 			continue
 		}
-		ask := asked && n.bag != 0 && passes(n.bag)
+		// Whether it looks its bag up and files it: its bag is non-zero,
+		// passes the filter and may repeat. The twice set does not change
+		// during the round, so one answer serves both the look-up and
+		// the check of a place. (The flag loop asked about the bags of
+		// the flagged paragraphs too, a few: carried here in a bit of
+		// l.bits, the answer cost more instructions than it saved.)
+		ask := asked && n.bag != 0 && passes(n.bag) && c.twice.bags.mayRepeat(n.bag)
 		if settled && !ask {
 			keep(p)
 			continue
@@ -261,7 +267,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 		if !settled {
 			pos, sim, _ = c.nearest(i, n, nil, out, idx, threshold, false)
 		}
-		if pos < 0 && ask && c.twice.bags.mayRepeat(n.bag) {
+		if pos < 0 && ask {
 			if k, found := idx.bags.findOrAdd(c, i, n.bag, out); found {
 				pos, sim = int(k), 1
 			}
@@ -275,7 +281,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 			drops = append(drops, nearDrop{para: int32(i), kept: int32(earlier), sim: sim})
 			continue
 		}
-		if ask && c.twice.bags.mayRepeat(n.bag) && !c.filedAsInFull(earlier, passes) {
+		if ask && !c.filedAsInFull(earlier, passes) {
 			l.drops, l.tookPlace, l.disturbed = drops, tookPlace, disturbed
 			l.fallbacks++
 			return false, false

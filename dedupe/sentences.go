@@ -1,7 +1,6 @@
 package dedupe
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -266,7 +265,8 @@ func (c *cleaner) sentenceRoundAsked(asks *sentenceAsks) bool {
 	c.cuts = slices.Grow(c.cuts, len(repeats))
 	for _, r := range repeats {
 		i := c.order[r.pos]
-		c.cuts = append(c.cuts, cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, r.cur),
+		s := c.sentencesOf(int(i))[r.sentence]
+		c.cuts = append(c.cuts, cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, span32{s.start, s.end}),
 			keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, r.first.cur)})
 	}
 	var cut []bool
@@ -277,8 +277,7 @@ func (c *cleaner) sentenceRoundAsked(asks *sentenceAsks) bool {
 		cut = resize(cut, len(sents))
 		k := 0
 		for ; k < len(repeats) && repeats[k].pos == pos; k++ {
-			n, _ := slices.BinarySearchFunc(sents, repeats[k].cur.start, func(s sentenceInfo, start uint32) int { return cmp.Compare(s.start, start) })
-			cut[n] = true
+			cut[repeats[k].sentence] = true
 		}
 		repeats = repeats[k:]
 		c.cutSentences(i, sents, cut)

@@ -14,18 +14,20 @@ import (
 // of a sentence fall in one share) in a table of their own, and then cuts
 // them in order, on one (see sentenceRound).
 
-// sentenceRepeat is a sentence that the sentence round cuts, at position
-// pos of the order and span cur of its paragraph's text, and the first
-// sentence of the order with its key.
+// sentenceRepeat is a sentence that the sentence round cuts, sentence
+// sentence of the list of the paragraph at position pos of the order
+// (lists are in text order), and the first sentence of the order with
+// its key. The index is the cut's to mark, and tells the span; a span
+// took 4 bytes more a repeat (24, not 20).
 type sentenceRepeat struct {
-	pos   int32
-	cur   span32
-	first keptSentence
+	pos      int32
+	sentence uint32
+	first    keptSentence
 }
 
 // before reports whether r stands before q in the order.
 func (r sentenceRepeat) before(q sentenceRepeat) bool {
-	return r.pos < q.pos || r.pos == q.pos && r.cur.start < q.cur.start
+	return r.pos < q.pos || r.pos == q.pos && r.sentence < q.sentence
 }
 
 // repeatedSentences returns the sentences of the order that repeat an
@@ -68,6 +70,9 @@ type sentenceAsks struct {
 // a sentence, in a tight loop over the slabs, and the answers are kept as
 // bits.
 func (c *cleaner) askSentences(workers, shares int) *sentenceAsks {
+	if askSentencesHook != nil {
+		askSentencesHook(shares)
+	}
 	slabs := c.sentences.slabs
 	a := &sentenceAsks{slabBit: make([]int, len(slabs)+1), bits: make([][]uint64, shares), asked: make([]int, shares)}
 	for k, slab := range slabs {
@@ -100,6 +105,11 @@ func (c *cleaner) askSentences(workers, shares int) *sentenceAsks {
 	}
 	return a
 }
+
+// askSentencesHook, when not nil, is called as askSentences begins, with
+// the shares it asks for: TestWorkersFixed waits on it to change
+// GOMAXPROCS while the asks are made.
+var askSentencesHook func(shares int)
 
 // lookups returns, by share, about how many sentences of the order asks
 // says the sentence round looks up, to size its tables: those of the
@@ -155,11 +165,12 @@ func bitsAt(words []uint64, at, n uint) uint64 {
 func shareOf(h uint64, shares int) int { return int((h >> 32) * uint64(shares) >> 32) }
 
 // lookup is a sentence to look up: its hash, its paragraph's position in
-// the order, and the sentence.
+// the order, its index in the paragraph's list, and the sentence.
 type lookup struct {
-	hash uint64
-	pos  int32
-	s    keptSentence
+	hash     uint64
+	pos      int32
+	sentence uint32
+	s        keptSentence
 }
 
 // lookupBatch is how many lookups findRepeats gathers from the sentence
@@ -189,7 +200,7 @@ func (c *cleaner) findRepeats(asks *sentenceAsks, share, lookups int) repeatBloc
 				t.touch(batch[k+lookAhead].hash)
 			}
 			if first, ok := t.find(l.hash, l.s); ok && !c.keptRepeat[l.s.para] {
-				repeats.add(sentenceRepeat{l.pos, l.s.cur, first})
+				repeats.add(sentenceRepeat{l.pos, l.sentence, first})
 			}
 		}
 		batch = batch[:0]
@@ -203,8 +214,9 @@ func (c *cleaner) findRepeats(asks *sentenceAsks, share, lookups int) repeatBloc
 				if sents == nil {
 					sents, _ = c.sentences.of(int(i))
 				}
-				s := sents[k+uint(bits.TrailingZeros64(word))]
-				batch = append(batch, lookup{s.hash, int32(pos), keptSentence{i, span32{s.start, s.end}}})
+				n := k + uint(bits.TrailingZeros64(word))
+				s := sents[n]
+				batch = append(batch, lookup{s.hash, int32(pos), uint32(n), keptSentence{i, span32{s.start, s.end}}})
 				if len(batch) == lookupBatch {
 					findBatch()
 				}

@@ -54,7 +54,7 @@ func (c *cleaner) repeatedSentencesByMap() []sentenceRepeat {
 	first := make(map[string]keptSentence)
 	for pos, i := range c.order {
 		text := c.textOf(int(i))
-		for _, s := range c.sentencesOf(int(i)) {
+		for n, s := range c.sentencesOf(int(i)) {
 			if !s.long() {
 				continue
 			}
@@ -65,7 +65,7 @@ func (c *cleaner) repeatedSentencesByMap() []sentenceRepeat {
 			case !ok:
 				first[key] = here
 			case !c.keptRepeat[i]:
-				repeats = append(repeats, sentenceRepeat{int32(pos), here.cur, f})
+				repeats = append(repeats, sentenceRepeat{int32(pos), uint32(n), f})
 			}
 		}
 	}
@@ -108,12 +108,8 @@ func TestRepeatedSentencesShares(t *testing.T) {
 		}
 		inShare := make([]int, workers)
 		for _, r := range want {
-			sents := c.sentencesOf(int(c.order[r.pos]))
-			for _, s := range sents {
-				if s.start == r.cur.start {
-					inShare[shareOf(s.hash, workers)]++
-				}
-			}
+			s := c.sentencesOf(int(c.order[r.pos]))[r.sentence]
+			inShare[shareOf(s.hash, workers)]++
 		}
 		for share, n := range inShare {
 			if n == 0 {

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"reflect"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 )
@@ -36,9 +37,16 @@ func TestWorkersFixed(t *testing.T) {
 	})
 	t.Run("shrinks during the first round", func(t *testing.T) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-		got, err := Clean(in, Options{Elsewhere: &shrinkProcs{}})
+		s := &shrinkProcs{asking: make(chan int, 1)}
+		var once sync.Once
+		defer func() { askSentencesHook = nil }()
+		askSentencesHook = func(shares int) { once.Do(func() { s.asking <- shares }) }
+		got, err := Clean(in, Options{Elsewhere: s})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if s.shares != 2 {
+			t.Fatalf("GOMAXPROCS 2 -> 1 while the asks were made for %d shares (0: not begun in %v), want 2", s.shares, shrinkWait)
 		}
 		if got.Text != want.Text || !reflect.DeepEqual(got.Changes, want.Changes) {
 			t.Errorf("GOMAXPROCS 2 -> 1 during the first paragraph round: %d changes, %d bytes of text; want %d, %d", len(got.Changes), len(got.Text), len(want.Changes), len(want.Text))
@@ -48,16 +56,29 @@ func TestWorkersFixed(t *testing.T) {
 
 // shrinkProcs is an Elsewhere that has no paragraph, and sets GOMAXPROCS
 // to one when first asked (in the first paragraph round, after its
-// near-duplicates), having waited for the sentence round's asks, made
-// beside that round, to have counted their shares.
-type shrinkProcs struct{ done bool }
+// near-duplicates), once the sentence round's asks, made beside that
+// round, have begun: the test's askSentencesHook sends on asking the
+// shares they are made for, which Find keeps in shares. It waits for
+// them shrinkWait at most, and then leaves GOMAXPROCS and shares alone.
+type shrinkProcs struct {
+	done   bool
+	asking chan int
+	shares int
+}
+
+// shrinkWait is how long shrinkProcs waits for the asks to begin: they
+// begin at once, on a goroutine of their own, unless the code changed.
+const shrinkWait = 10 * time.Second
 
 // Find implements Elsewhere.
 func (s *shrinkProcs) Find(Key, int) (Copy, bool) {
 	if !s.done {
 		s.done = true
-		time.Sleep(20 * time.Millisecond)
-		runtime.GOMAXPROCS(1)
+		select {
+		case s.shares = <-s.asking:
+			runtime.GOMAXPROCS(1)
+		case <-time.After(shrinkWait):
+		}
 	}
 	return Copy{}, false
 }

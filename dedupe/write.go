@@ -19,7 +19,7 @@ import (
 // fault it in with one call (MADV_POPULATE_WRITE), was measured and did
 // not pay: see "Not done" in BENCHMARKS.md. The output lines are
 // placeLines's to record.
-func (w *outputWriter) write() (text string, paragraphs int) {
+func (w *outputWriter) write() string {
 	c := w.c
 	runs := outputRuns(len(c.order), c.workers())
 	size := 0
@@ -35,7 +35,7 @@ func (w *outputWriter) write() (text string, paragraphs int) {
 	})
 	// buf is never written again: the string can be it, not a copy of
 	// it, which for a big document would be as large as the input.
-	return unsafe.String(unsafe.SliceData(buf), len(buf)), len(c.order)
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
 // writeTo renders the output paragraphs to to, as write does but for the
@@ -67,15 +67,13 @@ func (w *outputWriter) writeTo(to io.Writer, bufSize int) (size int, differs boo
 // costs little per byte.
 const streamBufferSize = 64 << 10
 
-// outputWriter returns the outputWriter of c, and gives c the outLine
-// its placeLines fills.
+// outputWriter returns the outputWriter of c.
 func (c *cleaner) outputWriter() *outputWriter {
-	c.outLine = make([]uint32, len(c.paras))
 	return &outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline,
 		collapse: !c.opts.Normalize.Skip.Has(normalize.BlankLines)}
 }
 
-// placeLines records in c.outLine the output line each output paragraph
+// placeLines gives c.outLine the output line each output paragraph
 // starts on, counting the lines as fill writes them. It reads what fill
 // reads and writes only c.outLine, which fill does not read: it can run
 // while the text is written.
@@ -85,8 +83,10 @@ func (c *cleaner) outputWriter() *outputWriter {
 // its line's, which ends at the first line end, and a sentence cut puts a
 // "\n" into a text only where its original had one (see cutSentences).
 // Counting them cost 3.2 ms of 16 MB of generated articles (a third of
-// what writeTo costs), for nothing; 0.14 ms without.
+// what writeTo costs), for nothing; 0.14 ms without, and 0.02-0.05 ms
+// more to make c.outLine (0.36 MB), which outputWriter made before.
 func (w *outputWriter) placeLines() {
+	w.c.outLine = make([]uint32, len(w.c.paras))
 	oneLine := w.c.joined == nil
 	line := 1
 	for k, i := range w.c.order {

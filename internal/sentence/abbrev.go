@@ -31,7 +31,7 @@ func abbreviation(text string, start, p int, next rune) bool {
 		x := le64(text[p-8 : p])
 		dots := dotBytes(x)
 		q -= 8
-		if out := ^(letterBytes(x) | dots) & highs; out != 0 {
+		if out := ^(letterBytes(x) | dots) & topBits; out != 0 {
 			// The top bit of the nearest byte not in the word, and
 			// the word after it.
 			top := 63 - bits.LeadingZeros64(out)
@@ -79,26 +79,21 @@ func abbreviation(text string, start, p int, next rune) bool {
 	return isAbbreviation(w) || isNumberAbbreviation(w) && unicode.IsDigit(next)
 }
 
-// highs is the top bit of each of eight bytes.
-const highs = 0x8080808080808080
-
 // letterBytes returns, for eight bytes of text read little-endian, the
 // top bit of each that is an ASCII letter.
 func letterBytes(x uint64) uint64 {
-	const ones, lows = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
 	// Without the top bits, the additions carry into no other byte;
 	// with 0x20 set, capitals are small letters.
-	lower := (x | 0x20*ones) & lows
-	return (lower + ones*(0x80-'a')) &^ (lower + ones*(0x80-'z'-1)) &^ x & highs
+	lower := (x | 0x20*eachByte) & lowBits
+	return (lower + eachByte*(0x80-'a')) &^ (lower + eachByte*(0x80-'z'-1)) &^ x & topBits
 }
 
 // dotBytes returns, for eight bytes of text read little-endian, the top
 // bit of each that is a dot.
 func dotBytes(x uint64) uint64 {
-	const ones, lows = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
 	// A byte of x^dots below 0x80 plus 0x7f sets its top bit unless it
 	// is 0, and carries into no other byte.
-	return ^((x^('.'*ones))&lows + lows) &^ x & highs
+	return ^((x^('.'*eachByte))&lowBits + lowBits) &^ x & topBits
 }
 
 // isAbbreviation reports whether w, without its full stop, is an

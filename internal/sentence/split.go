@@ -250,10 +250,17 @@ func skipRun(text string, i int) int {
 // there is none. (The test for a zero byte of x^'.'s can also flag the
 // bytes after a zero byte, never those before it.)
 func runEnds(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	zero := func(v uint64) uint64 { return (v - ones) &^ v }
-	return (zero(x^('.'*ones)) | zero(x^('!'*ones)) | zero(x^('?'*ones)) | x) & highs
+	zero := func(v uint64) uint64 { return (v - eachByte) &^ v }
+	return (zero(x^('.'*eachByte)) | zero(x^('!'*eachByte)) | zero(x^('?'*eachByte)) | x) & topBits
 }
+
+// The masks of the tests on eight bytes at once (read by le64): the
+// same bits in each byte. A byte times eachByte is that byte eight times.
+const (
+	eachByte = 0x0101010101010101 // the lowest bit of each byte
+	lowBits  = 0x7f7f7f7f7f7f7f7f // the seven low bits of each byte
+	topBits  = 0x8080808080808080 // the top bit of each byte
+)
 
 // le64 returns the first 8 bytes of s as a little-endian number.
 func le64(s string) uint64 {

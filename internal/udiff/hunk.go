@@ -20,6 +20,17 @@ type hunk struct {
 // nextHunk returns the next hunk of changes, those at most 2*ctx
 // unchanged lines apart, and moves changes past it; false when there is
 // none.
+//
+// The hunk's changes are walked twice: here, to find its last change,
+// and by writeHunk, to write them. Both walks are needed: the header,
+// written first, gives the lines the hunk spans, which end with its last
+// change, and one walk would have to keep the changes it passed, or the
+// lines they write, until it finds that end, as many as the texts'
+// changes for one hunk (see hunk). The second walk only reads the
+// script's bits again: on BenchmarkWrite's dedupe-100k and clean-100k,
+// callgrind counts 30M instructions in the changes nextHunk walks (one
+// more a hunk, which it gives back) and 17M in those writeHunk walks,
+// beside 58M in all of writeHunk.
 func nextHunk(changes *changeIter, ctx int) (hunk, bool) {
 	h := hunk{from: *changes}
 	c, ok := changes.next()
