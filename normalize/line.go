@@ -548,7 +548,8 @@ func alwaysNFC(s string) bool {
 	return true
 }
 
-// spaces applies Trim and CollapseSpaces.
+// spaces applies Trim and CollapseSpaces. A line that has only its ends
+// trimmed becomes a part of itself (see editor.keep), not a copy.
 func (n *Normalizer) spaces(e *editor, c *Counts) {
 	s := e.src
 	pair := strings.Index(s, "  ") // the first two spaces in a row
@@ -565,11 +566,9 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		}
 		if start > 0 || end < len(s) {
 			c[Trim]++
-			if start > 0 {
-				e.replace(Trim, 0, start, "")
-			}
 		}
 	}
+	collapsed := false
 	if n.opts.on(CollapseSpaces) {
 		// Runs between words only: the edges are Trim's business.
 		from, to := start, end
@@ -593,11 +592,18 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 			for j < to && s[j] == ' ' {
 				j++
 			}
+			if !collapsed && start > 0 {
+				e.replace(Trim, 0, start, "") // the edits go in order
+			}
+			collapsed = true
 			e.count(c, CollapseSpaces, i, j, "")
 			i = j
 		}
 	}
-	if end < len(s) {
+	switch {
+	case !collapsed && (start > 0 || end < len(s)):
+		e.keep(Trim, start, end)
+	case end < len(s):
 		e.replace(Trim, end, len(s), "")
 	}
 }
