@@ -15,6 +15,7 @@ type editor struct {
 	out     []byte
 	copied  int     // src[:copied] is accounted for in out
 	changed bool    // a replacement was made
+	first   int     // where in src the first replacement starts: out[:first] is src[:first]
 	edits   *[]edit // where to record edits; nil when no map is wanted
 	// kept is set by keep: the result is src[keepStart:keepEnd], and out
 	// holds nothing.
@@ -28,6 +29,9 @@ func (e *editor) reset(src string, buf []byte, edits *[]edit) {
 
 // replace writes repl in place of src[start:end], as a change of rule.
 func (e *editor) replace(rule Rule, start, end int, repl string) {
+	if !e.changed {
+		e.first = start
+	}
 	e.changed = true
 	e.out = append(e.out, e.src[e.copied:start]...)
 	if e.edits != nil {
@@ -49,7 +53,7 @@ func (e *editor) count(c *Counts, rule Rule, start, end int, repl string) {
 // part of src, not a copy: a line that only loses its spaces at the ends
 // costs no new string.
 func (e *editor) keep(rule Rule, start, end int) {
-	e.changed, e.kept, e.keepStart, e.keepEnd = true, true, start, end
+	e.changed, e.first, e.kept, e.keepStart, e.keepEnd = true, 0, true, start, end
 	if e.edits == nil {
 		return
 	}

@@ -14,14 +14,14 @@ import (
 func TestAlwaysNFC(t *testing.T) {
 	for r := rune(0); r <= 0x10ffff; r++ {
 		s := string(r)
-		if !alwaysNFC(s) {
+		if !alwaysNFC(s, 0) {
 			continue
 		}
 		if !norm.NFC.IsNormalString(s) || !norm.NFC.PropertiesString(s).BoundaryBefore() {
 			t.Errorf("alwaysNFC accepts %U, which NFC can change or compose", r)
 		}
 	}
-	if alwaysNFC("e\u0301") {
+	if alwaysNFC("e\u0301", 0) {
 		t.Error("alwaysNFC accepts a combining mark")
 	}
 }
