@@ -15,7 +15,12 @@ type editor struct {
 	out     []byte
 	copied  int     // src[:copied] is accounted for in out
 	changed bool    // a replacement was made
+	first   int     // where in src the first replacement starts: out[:first] is src[:first]
 	edits   *[]edit // where to record edits; nil when no map is wanted
+	// kept is set by keep: the result is src[keepStart:keepEnd], and out
+	// holds nothing.
+	kept               bool
+	keepStart, keepEnd int
 }
 
 func (e *editor) reset(src string, buf []byte, edits *[]edit) {
@@ -24,6 +29,9 @@ func (e *editor) reset(src string, buf []byte, edits *[]edit) {
 
 // replace writes repl in place of src[start:end], as a change of rule.
 func (e *editor) replace(rule Rule, start, end int, repl string) {
+	if !e.changed {
+		e.first = start
+	}
 	e.changed = true
 	e.out = append(e.out, e.src[e.copied:start]...)
 	if e.edits != nil {
@@ -40,10 +48,30 @@ func (e *editor) count(c *Counts, rule Rule, start, end int, repl string) {
 	c[rule]++
 }
 
+// keep makes src[start:end] the result, as the only change of the stage:
+// rule deleted what is before start and after end. The result is then a
+// part of src, not a copy: a line that only loses its spaces at the ends
+// costs no new string.
+func (e *editor) keep(rule Rule, start, end int) {
+	e.changed, e.first, e.kept, e.keepStart, e.keepEnd = true, 0, true, start, end
+	if e.edits == nil {
+		return
+	}
+	if start > 0 {
+		*e.edits = append(*e.edits, edit{0, start, 0, 0, rule})
+	}
+	if end < len(e.src) {
+		*e.edits = append(*e.edits, edit{end, len(e.src), end - start, end - start, rule})
+	}
+}
+
 // result returns the edited text, or src when nothing changed.
 func (e *editor) result() string {
 	if !e.changed {
 		return e.src
+	}
+	if e.kept {
+		return e.src[e.keepStart:e.keepEnd]
 	}
 	e.out = append(e.out, e.src[e.copied:]...)
 	return string(e.out)

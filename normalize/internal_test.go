@@ -14,14 +14,14 @@ import (
 func TestAlwaysNFC(t *testing.T) {
 	for r := rune(0); r <= 0x10ffff; r++ {
 		s := string(r)
-		if !alwaysNFC(s) {
+		if !alwaysNFC(s, 0) {
 			continue
 		}
 		if !norm.NFC.IsNormalString(s) || !norm.NFC.PropertiesString(s).BoundaryBefore() {
 			t.Errorf("alwaysNFC accepts %U, which NFC can change or compose", r)
 		}
 	}
-	if alwaysNFC("e\u0301") {
+	if alwaysNFC("e\u0301", 0) {
 		t.Error("alwaysNFC accepts a combining mark")
 	}
 }
@@ -119,9 +119,9 @@ func quietBytes(s string) bool {
 	return !strings.Contains(s, "  ")
 }
 
-// TestQuietWords checks quiet, which reads sixteen bytes at a time and
-// then eight, against quietBytes: every byte value, and two spaces, at
-// every place in lines of 1 to 40 bytes, so at every place in a word,
+// TestQuietWords checks quiet and quietPrefix, which read sixteen bytes
+// at a time and then eight, against quietBytes: every byte value, and
+// two spaces, at every place in lines of 1 to 40 bytes, so at every place in a word,
 // across the edges of words and of pairs of words, and in the bytes
 // after the last word.
 func TestQuietWords(t *testing.T) {
@@ -134,6 +134,7 @@ func TestQuietWords(t *testing.T) {
 				if got, want := quiet(string(s)), quietBytes(string(s)); got != want {
 					t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
 				}
+				checkQuietPrefix(t, string(s))
 			}
 			if i+1 < n {
 				s := append([]byte(nil), base...)
@@ -141,8 +142,25 @@ func TestQuietWords(t *testing.T) {
 				if got, want := quiet(string(s)), quietBytes(string(s)); got != want {
 					t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
 				}
+				checkQuietPrefix(t, string(s))
 			}
 		}
+	}
+}
+
+// checkQuietPrefix checks the prefix quietPrefix returns, where the
+// stages start, against a byte at a time.
+func checkQuietPrefix(t *testing.T, s string) {
+	t.Helper()
+	clean, ok := quietPrefix(s)
+	want := 0
+	if s != "" && !isBlank(s[0]) && !isBlank(s[len(s)-1]) {
+		for want < len(s) && plain[s[want]] && (s[want] != ' ' || want == 0 || s[want-1] != ' ') {
+			want++
+		}
+	}
+	if clean != want || ok != quietBytes(s) {
+		t.Fatalf("quietPrefix(%q) = %d, %v, want %d, %v", s, clean, ok, want, quietBytes(s))
 	}
 }
 
@@ -189,6 +207,7 @@ func FuzzQuiet(f *testing.F) {
 		if got, want := quiet(s), quietBytes(s); got != want {
 			t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
 		}
+		checkQuietPrefix(t, s)
 		checkQuiet(t, s)
 		checkLeftQuiet(t, s)
 	})

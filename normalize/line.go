@@ -30,6 +30,12 @@ type Normalizer struct {
 	// plainPass is set by the characters stage when the text it was
 	// given held only bytes it passes over (see plain): see leftQuiet.
 	plainPass bool
+	// clean is the length of a prefix of the text the next stage works
+	// on that is made of bytes the characters stage passes over (see
+	// plain) and holds no two spaces in a row: no stage changes such
+	// bytes, so the stages start their scans after them. quietPrefix
+	// finds it, as a by-product of the test every line goes through.
+	clean int
 	// validOnly is set when InvalidUTF8 is the only rule on that changes
 	// a line's text (exact-paragraph runs switch every other rule off):
 	// then a line of valid UTF-8 comes through unchanged.
@@ -82,13 +88,17 @@ func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 		if utf8.ValidString(s) {
 			return s // no rule on could change it
 		}
-	} else if quiet(s) {
+	} else if clean, ok := quietPrefix(s); ok {
 		return s
+	} else {
+		n.clean = clean
 	}
 	return n.rules(s, c, m)
 }
 
 // rules applies the rules to line s, in passes until one changes nothing.
+// n.clean is where in s the stages start their scans: 0, or from
+// quietPrefix.
 func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
@@ -103,6 +113,7 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 			if n.e.changed {
 				src := s
 				s = n.e.result()
+				n.clean = min(n.clean, n.e.first) // s[:first] is src[:first]
 				changed = true
 				if m != nil {
 					m.layers = append(m.layers, layer{src: src, out: s, edits: slices.Clone(n.edits)})
@@ -110,10 +121,16 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 			}
 			n.buf = n.e.out
 		}
-		if !changed || n.leftQuiet() || quiet(s) {
+		if !changed || n.leftQuiet() {
 			break // another pass would change nothing
 		}
+		clean, ok := quietPrefix(s)
+		if ok {
+			break
+		}
+		n.clean = clean
 	}
+	n.clean = 0 // for the next line, which may not come through quietPrefix
 	return s
 }
 
@@ -146,18 +163,29 @@ func (n *Normalizer) leftQuiet() bool {
 //
 // TestQuiet checks it against the full rules.
 func quiet(s string) bool {
+	_, ok := quietPrefix(s)
+	return ok
+}
+
+// quietPrefix reports whether s is quiet and returns the length of a
+// prefix of s made of bytes the characters stage passes over (see plain)
+// that holds no two spaces in a row: the longest, or 0 when s starts or
+// ends with a space or tab (a line Trim changes, which it reads no
+// further).
+func quietPrefix(s string) (clean int, ok bool) {
 	if s == "" {
-		return true
+		return 0, true
 	}
 	if isBlank(s[0]) || isBlank(s[len(s)-1]) {
-		return false
+		return 0, false
 	}
 	// Sixteen bytes at a time, as two uint64 words, then eight: this test
 	// runs on every line of every input. A word with a byte outside
-	// printable ASCII (a tab, most likely) leaves the rest of the line to
-	// the loops after, the last a byte at a time. lastSpace has the high
-	// bit of byte 0 set when the byte before the word is a space; the
-	// last byte of w0 is the one before w1.
+	// printable ASCII (a tab, most likely), an '&' or a second space in a
+	// row leaves the rest of the line to the loops after, the last a byte
+	// at a time, which finds where the prefix ends. lastSpace has the
+	// high bit of byte 0 set when the byte before the word is a space;
+	// the last byte of w0 is the one before w1.
 	i, lastSpace := 0, uint64(0)
 	for ; i+16 <= len(s); i += 16 {
 		b := s[i : i+16]
@@ -167,7 +195,7 @@ func quiet(s string) bool {
 		}
 		s0, s1 := printableSpaces(w0), printableSpaces(w1)
 		if bytesEqual(w0, '&')|bytesEqual(w1, '&')|s0&(s0<<8|lastSpace)|s1&(s1<<8|s0>>56) != 0 {
-			return false
+			break
 		}
 		lastSpace = s1 >> 56
 	}
@@ -178,16 +206,16 @@ func quiet(s string) bool {
 		}
 		spaces := printableSpaces(w)
 		if bytesEqual(w, '&')|spaces&(spaces<<8|lastSpace) != 0 {
-			return false
+			break
 		}
 		lastSpace = spaces >> 56
 	}
 	for ; i < len(s); i++ {
 		if !plain[s[i]] || s[i] == ' ' && i > 0 && s[i-1] == ' ' {
-			return false
+			return i, false
 		}
 	}
-	return true
+	return i, true
 }
 
 // highBits has the high bit of each byte of a uint64 set.
@@ -278,7 +306,7 @@ func bytesEqual(w uint64, b byte) uint64 {
 // mojibake applies the Mojibake rule: see repairMojibake. ASCII text
 // cannot hold mojibake and is passed over.
 func (n *Normalizer) mojibake(e *editor, c *Counts) {
-	if !n.opts.on(Mojibake) || isASCII(e.src) {
+	if !n.opts.on(Mojibake) || asciiEnd(e.src, n.clean) == len(e.src) {
 		return
 	}
 	repairMojibake(e, c)
@@ -292,7 +320,7 @@ func isASCII(s string) bool { return asciiEnd(s, 0) == len(s) }
 func (n *Normalizer) characters(e *editor, c *Counts) {
 	s := e.src
 	o := &n.opts
-	i := plainEnd(s, 0)
+	i := plainEnd(s, n.clean)
 	n.plainPass = i == len(s)
 	for ; i < len(s); i = plainEnd(s, i) {
 		b := s[i]
@@ -509,7 +537,7 @@ func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
 	if n.opts.NFKC {
 		form = norm.NFKC
 	}
-	if !n.opts.NFKC && alwaysNFC(e.src) || form.IsNormalString(e.src) {
+	if !n.opts.NFKC && alwaysNFC(e.src, n.clean) || form.IsNormalString(e.src) {
 		return
 	}
 	var it norm.Iter
@@ -526,14 +554,14 @@ func (n *Normalizer) unicodeForm(e *editor, c *Counts) {
 	}
 }
 
-// alwaysNFC reports whether s holds only characters that are in NFC and
+// alwaysNFC reports whether s[i:] holds only characters that are in NFC and
 // never compose with the character before them: everything below the
 // combining marks (U+0300) and the general punctuation of prose (U+2010 to
 // U+205F: dashes, quotes, ellipsis). Such a string is in NFC; this fast path
 // spares most lines of Latin-script text the full check. TestAlwaysNFC
-// checks the ranges against package norm.
-func alwaysNFC(s string) bool {
-	for i := 0; i < len(s); {
+// checks the ranges against package norm. s[:i] is ASCII, or i is 0.
+func alwaysNFC(s string, i int) bool {
+	for i < len(s) {
 		switch b := s[i]; {
 		case b < utf8.RuneSelf:
 			i = asciiEnd(s, i+1)
@@ -548,10 +576,15 @@ func alwaysNFC(s string) bool {
 	return true
 }
 
-// spaces applies Trim and CollapseSpaces.
+// spaces applies Trim and CollapseSpaces. A line that has only its ends
+// trimmed becomes a part of itself (see editor.keep), not a copy.
 func (n *Normalizer) spaces(e *editor, c *Counts) {
 	s := e.src
-	pair := strings.Index(s, "  ") // the first two spaces in a row
+	pair := -1 // the first two spaces in a row, not before the end of the clean prefix
+	from := max(n.clean-1, 0)
+	if k := strings.Index(s[from:], "  "); k >= 0 {
+		pair = from + k
+	}
 	if len(s) == 0 || !isBlank(s[0]) && !isBlank(s[len(s)-1]) && pair < 0 {
 		return // nothing to trim or collapse
 	}
@@ -565,11 +598,9 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 		}
 		if start > 0 || end < len(s) {
 			c[Trim]++
-			if start > 0 {
-				e.replace(Trim, 0, start, "")
-			}
 		}
 	}
+	collapsed := false
 	if n.opts.on(CollapseSpaces) {
 		// Runs between words only: the edges are Trim's business.
 		from, to := start, end
@@ -593,11 +624,18 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 			for j < to && s[j] == ' ' {
 				j++
 			}
+			if !collapsed && start > 0 {
+				e.replace(Trim, 0, start, "") // the edits go in order
+			}
+			collapsed = true
 			e.count(c, CollapseSpaces, i, j, "")
 			i = j
 		}
 	}
-	if end < len(s) {
+	switch {
+	case !collapsed && (start > 0 || end < len(s)):
+		e.keep(Trim, start, end)
+	case end < len(s):
 		e.replace(Trim, end, len(s), "")
 	}
 }
