@@ -220,6 +220,12 @@ type cleaner struct {
 	cutParas  []int32
 	cutFrom   []int32
 	cutHashes []uint64
+
+	// confirmed: the last paragraph round changed the order only in ways
+	// that the next one would confirm, changing nothing (see
+	// nearDropsConfirmed).
+	confirmed     bool
+	roundsLeftOut int // the rounds left out so: tests check that their inputs reach it
 }
 
 // cutText is what a paragraph cut by sentence removals keeps of its
@@ -248,7 +254,8 @@ func (c *cleaner) clean() *Result {
 
 // rounds runs paragraph and sentence rounds until one removes nothing, at
 // most maxRounds of them. A sentence round that would cut nothing (see
-// sentencesSettled) is not run.
+// sentencesSettled) is not run, nor a round that would only confirm the
+// one before (see nearDropsConfirmed).
 //
 // From parallelBytes of input on, with two CPUs or more, the first
 // paragraph round runs on one of them, and the first sentence round's
@@ -282,7 +289,10 @@ func (c *cleaner) rounds() {
 			sentences = c.sentenceRoundAsked(asks)
 			c.noteSentenceRound()
 		}
-		if !paragraphs && !sentences {
+		if (!paragraphs || c.confirmed) && !sentences {
+			if paragraphs {
+				c.roundsLeftOut++
+			}
 			break
 		}
 	}
@@ -650,6 +660,7 @@ func (c *cleaner) paragraphRound() bool {
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
 	keptCopies := c.decider.keptCopies(t)
+	c.confirmed = false
 	changed := false
 	for pos, dec := range d {
 		i := c.order[pos]
@@ -670,6 +681,7 @@ func (c *cleaner) paragraphRound() bool {
 		c.order, c.spareOrder = order, c.order
 	}
 	if c.dropNear() {
+		c.confirmed = !changed && !dropped && c.opts.Elsewhere == nil && c.nearDropsConfirmed()
 		changed = true
 	}
 	if c.opts.Elsewhere != nil && c.dropElsewhere() {
