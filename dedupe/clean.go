@@ -751,6 +751,9 @@ var reuseKeyClasses = true
 // made so.
 func (c *cleaner) paragraphTable() *table {
 	t := &c.table
+	if reuseKeyClasses && c.keyClass != nil && !c.keyClassesHold() {
+		c.updateKeyClasses()
+	}
 	if reuseKeyClasses && c.keyClassesHold() {
 		t.root = resize(t.root, len(c.order))
 		// By paragraph, one more than the position of the first of its

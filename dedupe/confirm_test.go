@@ -164,3 +164,34 @@ func FuzzConfirmingRounds(f *testing.F) {
 		}
 	})
 }
+
+// TestKeyClassesUpdatedRandom checks, on the texts of
+// TestConfirmingRoundsRandom, that the tables worked out from key classes
+// updated for the texts cut since (updateKeyClasses) give the Result of
+// filing every table.
+func TestKeyClassesUpdatedRandom(t *testing.T) {
+	texts := 3000
+	if testing.Short() {
+		texts = 300
+	}
+	defer func(r bool) { reuseKeyClasses = r }(reuseKeyClasses)
+	r := rand.New(rand.NewPCG(18, 3))
+	for k := range texts {
+		b := make([]byte, 3+r.IntN(28))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		in := paletteText(b)
+		for _, opts := range confirmingOptions {
+			reuseKeyClasses = false
+			plain, err := Clean(in, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			reuseKeyClasses = true
+			if short, _ := Clean(in, opts); !reflect.DeepEqual(plain, short) {
+				t.Fatalf("text %d %q, options %+v: with the key classes updated:\n%+v\nfiled:\n%+v", k, in, opts, short, plain)
+			}
+		}
+	}
+}
