@@ -199,12 +199,13 @@ type cleaner struct {
 
 	// The paragraph rounds' tables and decisions, and the memory they
 	// reuse from round to round (see paragraphTable).
-	table     table
-	decider   decider
-	keyClass  []int32 // by paragraph: one more than the first paragraph with its key at the last table filed
-	classCuts int     // len(cuts) when keyClass was made
-	keyedCuts int     // len(cuts) when keyCutTexts last looked
-	junkCuts  int     // len(cuts)+1 when dropJunk last looked, 0 before
+	table       table
+	decider     decider
+	keyClass    []int32 // by paragraph: its class, a label shared by the paragraphs of the order with its key (see paragraphTable)
+	classLabels int     // the highest label of keyClass
+	classCuts   int     // len(cuts) when keyClass was made
+	keyedCuts   int     // len(cuts) when keyCutTexts last looked
+	junkCuts    int     // len(cuts)+1 when dropJunk last looked, 0 before
 
 	// What cutSentences reuses from paragraph to paragraph.
 	cutScratch cutScratch
@@ -741,14 +742,16 @@ var reuseKeyClasses = true
 // paragraphTable returns the table of the output paragraphs' keys, in
 // order. It files in a keyIndex the hashes of their keys that may have
 // come twice (see table.file), and keeps which paragraphs have the same
-// key: in c.keyClass, for each paragraph in the order, the first paragraph
-// with its key. The order only ever loses paragraphs and moves them, so
-// when no sentence was cut since (every paragraph has the text it had
-// then), those key classes still hold, and the next round works out its
-// table from them in one pass over the order: the first paragraph of each
-// class in the new order is the root of the others. Exact paragraph dedup
-// confirms its first round's decisions with a second round whose table is
-// made so.
+// key: in c.keyClass, for each paragraph in the order, a label of its key
+// (one more than the first paragraph with its key, when filed). The order
+// only ever loses paragraphs and moves them, so when no sentence was cut
+// since (every paragraph has the text it had then), those key classes
+// still hold, and the next round works out its table from them in one
+// pass over the order: the first paragraph of each class in the new order
+// is the root of the others. When sentences were cut since,
+// updateKeyClasses gives the texts cut their classes first, unless they
+// are many. Exact paragraph dedup confirms its first round's decisions
+// with a second round whose table is made so.
 func (c *cleaner) paragraphTable() *table {
 	t := &c.table
 	if reuseKeyClasses && c.keyClass != nil && !c.keyClassesHold() {
@@ -759,7 +762,7 @@ func (c *cleaner) paragraphTable() *table {
 		// By paragraph, one more than the position of the first of its
 		// key class in the order, in memory the decider lends (a slice
 		// of its own was 2 MB more on the 100 MB stream).
-		firstPos := c.decider.lendCounts(len(c.paras))
+		firstPos := c.decider.lendCounts(c.classLabels)
 		for pos, i := range c.order {
 			first := &firstPos[c.keyClass[i]-1]
 			if *first == 0 {
@@ -777,6 +780,7 @@ func (c *cleaner) paragraphTable() *table {
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1
 	}
+	c.classLabels = len(c.paras)
 	c.classCuts = len(c.cuts)
 	return t
 }

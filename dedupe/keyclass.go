@@ -2,7 +2,6 @@ package dedupe
 
 import (
 	"bytes"
-	"math/bits"
 	"slices"
 )
 
@@ -12,25 +11,22 @@ import (
 // paragraph of the order again; it reports false, having changed
 // nothing, if C is more than a sixteenth of the order and more than 64
 // paragraphs (then filing them all costs about as much; a smaller order
-// takes little time either way, and its tests reach this). On the 100 MB stream the second round's
-// table filed all 523,620 paragraphs of the order, 9-10 ms on one CPU,
-// for 9,447 cut texts.
+// takes little time either way, and its tests reach this). On the 100 MB
+// stream the second round's table filed all 523,620 paragraphs of the
+// order, 10-13 ms on one CPU, for 9,447 cut texts.
 //
-// A class is a label, one more than a paragraph, shared by the
-// paragraphs of the order that have one key. The other paragraphs of the
-// order (U) have the texts they had when the classes were made, so
-// their labels still tell their keys apart. C is grouped by key, exactly
-// (keyIndex). A group whose key came twice or more (a key that came once
-// to all, see twiceSet, is no other paragraph's) takes the label of a
-// paragraph of U with its key if there is one: the scan of the order
-// compares it with each paragraph of U whose hash is its. Every other
-// group takes the lowest label that no paragraph of U has, nor another
-// group:
-// the labels of U are marked as the scan meets them, and there is a
-// free one from 1 to len(c.paras): U has at most |U| labels, the groups
-// at most |C|, and U and C are of the order. So two paragraphs share a label if and only if
-// they have one key, and the table worked out from the labels is the one
-// filing them would make (TestRoundsAgree with reuseKeyClasses off).
+// A class is a label, from 1 to c.classLabels, shared by the paragraphs
+// of the order that have one key. The other paragraphs of the order (U)
+// have the texts they had when the classes were made, so their labels
+// still tell their keys apart. C is grouped by key, exactly (keyIndex). A
+// group whose key came twice or more (a key that came once to all, see
+// twiceSet, is no other paragraph's) takes the label of a paragraph of U
+// with its key if there is one: the scan of the order compares it with
+// each paragraph of U whose hash is its. Every other group takes a new
+// label, one more than the highest so far. So two paragraphs share a
+// label if and only if they have one key, and the table worked out from
+// the labels is the one filing them would make (TestRoundsAgree and
+// TestKeyClassesUpdatedRandom compare with reuseKeyClasses off).
 func (c *cleaner) updateKeyClasses() bool {
 	var cut []int32
 	for _, r := range c.cuts[c.classCuts:] {
@@ -66,38 +62,27 @@ func (c *cleaner) updateKeyClasses() bool {
 		repeats[h] = append(repeats[h], int32(k))
 		filter[h%classFilterBits/64] |= 1 << (h % 64)
 	}
-	// The labels that U has (and 0, no label), and the paragraphs of C.
-	used, inCut := make([]uint64, len(c.paras)/64+1), make([]uint64, len(c.paras)/64+1)
-	used[0] = 1
-	for _, p := range cut {
-		inCut[p/64] |= 1 << (p % 64)
-	}
-	for _, q := range c.order {
-		if inCut[q/64]&(1<<(q%64)) != 0 {
-			continue
-		}
-		l := c.keyClass[q]
-		used[l/64] |= 1 << (l % 64)
-		h := c.hash[q]
-		if filter == nil || filter[h%classFilterBits/64]&(1<<(h%64)) == 0 {
-			continue
-		}
-		for _, k := range repeats[h] {
-			if label[k] == 0 && c.sameKey(int(q), int(cut[k])) {
-				label[k] = l
+	if repeats != nil {
+		for _, q := range c.order {
+			h := c.hash[q]
+			if filter[h%classFilterBits/64]&(1<<(h%64)) == 0 {
+				continue
+			}
+			if _, isCut := slices.BinarySearch(cut, q); isCut {
+				continue // of C: its label is to be made
+			}
+			for _, k := range repeats[h] {
+				if label[k] == 0 && c.sameKey(int(q), int(cut[k])) {
+					label[k] = c.keyClass[q]
+				}
 			}
 		}
 	}
-	free := 0 // the words of used before it are full
 	for k := range cut {
-		if group[k] != int32(k) || label[k] != 0 {
-			continue
+		if group[k] == int32(k) && label[k] == 0 {
+			c.classLabels++
+			label[k] = int32(c.classLabels)
 		}
-		for used[free] == ^uint64(0) {
-			free++
-		}
-		label[k] = int32(free*64 + bits.TrailingZeros64(^used[free]))
-		used[label[k]/64] |= 1 << (label[k] % 64)
 	}
 	for k, p := range cut {
 		c.keyClass[p] = label[group[k]]
