@@ -759,9 +759,9 @@ func (c *cleaner) paragraphTable() *table {
 	}
 	if reuseKeyClasses && c.keyClassesHold() {
 		t.root = resize(t.root, len(c.order))
-		// By paragraph, one more than the position of the first of its
-		// key class in the order, in memory the decider lends (a slice
-		// of its own was 2 MB more on the 100 MB stream).
+		// By label, one more than the position of the first of its key
+		// class in the order, in memory the decider lends (a slice of its
+		// own was 2 MB more on the 100 MB stream).
 		firstPos := c.decider.lendCounts(c.classLabels)
 		for pos, i := range c.order {
 			first := &firstPos[c.keyClass[i]-1]
