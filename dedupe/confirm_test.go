@@ -195,3 +195,84 @@ func TestKeyClassesUpdatedRandom(t *testing.T) {
 		}
 	}
 }
+
+// windowEdgeWords returns the words "w<from>" to "w<to-1>" and then
+// extra, joined by spaces, ending with a full stop: one long sentence,
+// which no other paragraph of windowEdgeText repeats.
+func windowEdgeWords(from, to int, extra ...string) string {
+	var w []string
+	for k := from; k < to; k++ {
+		w = append(w, fmt.Sprintf("w%d", k))
+	}
+	return strings.Join(append(w, extra...), " ") + "."
+}
+
+// windowEdgeText is a text whose last paragraph, a fuller copy of the one
+// before it, takes that one's place in the first round, which puts it
+// nearWindow paragraphs after the first paragraph: a near-duplicate of
+// it (Jaccard 0.89) that the paragraph it took the place of was not
+// (0.77). The second round finds the two, so the first must not be taken
+// as confirmed: nearDropsConfirmed's (d) must look at the whole window.
+var windowEdgeText = strings.Join(append(append([]string{
+	windowEdgeWords(6, 41, "x1", "x2", "x3", "x4", "x5"),
+}, nearFillers("e", 2)...),
+	windowEdgeWords(1, 41),
+	windowEdgeWords(1, 41, "x1", "x2", "x3", "x4", "x5")), "\n\n") + "\n"
+
+// TestConfirmingWindowEdge checks, on windowEdgeText, that the round
+// after a later copy took a place with a near-duplicate at the far end of
+// its new window is run, that it changes the Result, and that the Result
+// is the same with the confirming rounds left out or not.
+func TestConfirmingWindowEdge(t *testing.T) {
+	c := stageCleaner(t, windowEdgeText, &Options{})
+	if !c.paragraphRound() || len(c.nearLast.tookPlace) != 1 {
+		t.Fatalf("the first round took no place (%v)", c.nearLast.tookPlace)
+	}
+	if c.confirmed {
+		t.Error("the first round is taken as confirmed")
+	}
+	plain, _ := cleanConfirming(t, windowEdgeText, Options{}, false)
+	short, _ := cleanConfirming(t, windowEdgeText, Options{}, true)
+	if !reflect.DeepEqual(plain, short) {
+		t.Errorf("leaving rounds out:\n%+v\nwithout:\n%+v", short, plain)
+	}
+	near := 0
+	for _, ch := range plain.Changes {
+		if ch.Kind == Near {
+			near++
+		}
+	}
+	if near != 2 {
+		t.Errorf("%d near-duplicates removed, want 2 (one a round): %+v", near, plain.Changes)
+	}
+}
+
+// cutMakesRepeatOtherCase is cutMakesRepeat with the last paragraph's
+// text in capitals: the sentence cut leaves it a text other than the
+// second paragraph's, with the same key, which the second round removes
+// as a repeat only if updateKeyClasses compares keys, not texts alone.
+const cutMakesRepeatOtherCase = "A sentence of more than five words, said once before.\n" +
+	"First one here. Second one there. Third one now.\n" +
+	"FIRST ONE HERE. SECOND ONE THERE. THIRD ONE NOW. A sentence of more than five words, said once before.\n"
+
+// TestKeyClassesOtherText checks, on cutMakesRepeatOtherCase, that the
+// cut paragraph is removed as a repeat in the second round, with the key
+// classes updated as with every table filed.
+func TestKeyClassesOtherText(t *testing.T) {
+	defer func(r bool) { reuseKeyClasses = r }(reuseKeyClasses)
+	var results [2]*Result
+	for k, reuse := range []bool{false, true} {
+		reuseKeyClasses = reuse
+		r, err := Clean(cutMakesRepeatOtherCase, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[k] = r
+	}
+	if !reflect.DeepEqual(results[0], results[1]) {
+		t.Errorf("with the key classes updated:\n%+v\nfiled:\n%+v", results[1], results[0])
+	}
+	if got := results[0].Text; got != "A sentence of more than five words, said once before.\nFirst one here. Second one there. Third one now.\n" {
+		t.Errorf("text %q: want the cut paragraph removed as a repeat", got)
+	}
+}
