@@ -707,7 +707,7 @@ func (c *cleaner) keyCutTexts() {
 	}
 	var cut []int32
 	for _, r := range c.cuts[since:] {
-		if f := c.fate[r.para]; (f == kept || f == moved) && !c.keyed[r.para] {
+		if c.fate[r.para].inOrder() && !c.keyed[r.para] {
 			cut = append(cut, r.para)
 		}
 	}
@@ -817,7 +817,7 @@ func (c *cleaner) dropJunk() bool {
 // a junk line.
 func (c *cleaner) cutIsJunk(cuts []cutRecord) bool {
 	for _, r := range cuts {
-		if f := c.fate[r.para]; f == kept || f == moved {
+		if c.fate[r.para].inOrder() {
 			if c.ensureKey(int(r.para)); c.isJunk[r.para] {
 				return true
 			}

@@ -20,6 +20,10 @@ const (
 	teaser         // a teaser of paragraph copyOf
 )
 
+// inOrder reports whether a paragraph of fate f is in the output order:
+// kept where it stands, or moved ahead of another.
+func (f fate) inOrder() bool { return f == kept || f == moved }
+
 // decision is the fate of one paragraph: 8 bytes, as there is one for
 // every paragraph of the output in every round.
 type decision struct {

@@ -30,7 +30,7 @@ import (
 func (c *cleaner) updateKeyClasses() bool {
 	var cut []int32
 	for _, r := range c.cuts[c.classCuts:] {
-		if f := c.fate[r.para]; f == kept || f == moved {
+		if c.fate[r.para].inOrder() {
 			cut = append(cut, r.para)
 		}
 	}

@@ -195,7 +195,7 @@ func (c *cleaner) dropNear() bool {
 		// teasers of texts that changed. Every paragraph of the order
 		// had it at the last dropNear, and only a cut drops it.
 		for _, cut := range c.cuts[c.nearLast.cuts:] {
-			if f := c.fate[cut.para]; f == kept || f == moved {
+			if c.fate[cut.para].inOrder() {
 				c.nearOf(int(cut.para))
 			}
 		}

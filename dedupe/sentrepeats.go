@@ -120,8 +120,8 @@ var askSentencesHook func(shares int)
 func (c *cleaner) lookups(asks *sentenceAsks) []int {
 	lookups := slices.Clone(asks.asked)
 	for i, f := range c.fate {
-		if f == kept || f == moved {
-			continue // in the order
+		if f.inOrder() {
+			continue
 		}
 		from, n := asks.of(c.sentences.refs[i], c.sentences.slabs)
 		for k := uint(0); k < n; k += 64 {
