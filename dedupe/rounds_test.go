@@ -41,13 +41,14 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 // rounds (skipSettledSentenceRounds), the lookups of hashes that came
 // once (skipSingleHashes), the comparisons of paragraphs whose
 // near-duplicate answer is settled (skipSettledNear) and the junk checks
-// of texts checked before (skipSettledJunk), and the rounds that would
-// only confirm the one before (skipConfirmingRounds).
+// of texts checked before (skipSettledJunk), the rounds that would
+// only confirm the one before (skipConfirmingRounds), and decide's rules
+// after the first two when those removed nothing (decideStopsEarly).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h, n, j, c bool) {
-		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds = r, s, h, n, j, c
-	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds = on, on, on, on, on, on
+	defer func(r, s, h, n, j, c, d bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly = r, s, h, n, j, c, d
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly = on, on, on, on, on, on, on
 	return Clean(in, opts)
 }
 
