@@ -705,22 +705,28 @@ func (c *cleaner) keyCutTexts() {
 	if workers < 2 || since == len(c.cuts) {
 		return
 	}
-	var cut []int32
-	for _, r := range c.cuts[since:] {
-		if c.fate[r.para].inOrder() && !c.keyed[r.para] {
-			cut = append(cut, r.para)
-		}
-	}
-	// The cuts of a paragraph stand together, but a paragraph may have
-	// been cut in two rounds since.
-	slices.Sort(cut)
-	cut = slices.Compact(cut)
+	cut := c.cutInOrder(since, func(p int32) bool { return !c.keyed[p] })
 	if len(cut) < 2 {
 		return
 	}
 	scratches, logs := c.preparers(workers)
 	c.prepareBatch(len(cut), func(k int) int { return int(cut[k]) }, scratches, logs)
 	c.scratch.logs = nil
+}
+
+// cutInOrder returns the paragraphs of the order cut by c.cuts[since:]
+// for which also(p) is true, in input order, each once: the cuts of a
+// paragraph stand together, but a paragraph may have been cut in two
+// rounds since.
+func (c *cleaner) cutInOrder(since int, also func(p int32) bool) []int32 {
+	var cut []int32
+	for _, r := range c.cuts[since:] {
+		if c.fate[r.para].inOrder() && also(r.para) {
+			cut = append(cut, r.para)
+		}
+	}
+	slices.Sort(cut)
+	return slices.Compact(cut)
 }
 
 // skipSettledJunk says whether dropJunk may leave out the paragraphs it

@@ -28,14 +28,7 @@ import (
 // the labels is the one filing them would make (TestRoundsAgree and
 // TestKeyClassesUpdatedRandom compare with reuseKeyClasses off).
 func (c *cleaner) updateKeyClasses() bool {
-	var cut []int32
-	for _, r := range c.cuts[c.classCuts:] {
-		if c.fate[r.para].inOrder() {
-			cut = append(cut, r.para)
-		}
-	}
-	slices.Sort(cut)
-	cut = slices.Compact(cut)
+	cut := c.cutInOrder(c.classCuts, func(int32) bool { return true })
 	if len(cut) > max(len(c.order)/16, 64) {
 		return false
 	}
