@@ -70,20 +70,29 @@ func TestConfirmingRoundsRandom(t *testing.T) {
 	if testing.Short() {
 		texts = 300
 	}
-	r := rand.New(rand.NewPCG(18, 3))
 	var n confirmingCounts
-	for k := range texts {
-		b := make([]byte, 3+r.IntN(28))
-		for i := range b {
-			b[i] = byte(r.IntN(256))
-		}
-		in := paletteText(b)
+	for k, in := range randomPaletteTexts(texts) {
 		compareConfirming(t, fmt.Sprintf("text %d %q", k, in), in, &n)
 	}
 	t.Logf("%d cleanings left a round out, %d with places taken, %d without", n.leftOut, n.withPlaces, n.withoutPlaces)
 	if n.withPlaces == 0 || n.withoutPlaces == 0 {
 		t.Errorf("the texts do not reach both ways of leaving a round out")
 	}
+}
+
+// randomPaletteTexts returns n texts of paletteText, each from 3 to 30
+// random bytes, the same texts on every call.
+func randomPaletteTexts(n int) []string {
+	r := rand.New(rand.NewPCG(18, 3))
+	texts := make([]string, n)
+	for k := range texts {
+		b := make([]byte, 3+r.IntN(28))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		texts[k] = paletteText(b)
+	}
+	return texts
 }
 
 // TestConfirmingRoundsDamaged is TestConfirmingRoundsRandom on the
@@ -175,13 +184,7 @@ func TestKeyClassesUpdatedRandom(t *testing.T) {
 		texts = 300
 	}
 	defer func(r bool) { reuseKeyClasses = r }(reuseKeyClasses)
-	r := rand.New(rand.NewPCG(18, 3))
-	for k := range texts {
-		b := make([]byte, 3+r.IntN(28))
-		for i := range b {
-			b[i] = byte(r.IntN(256))
-		}
-		in := paletteText(b)
+	for k, in := range randomPaletteTexts(texts) {
 		for _, opts := range confirmingOptions {
 			reuseKeyClasses = false
 			plain, err := Clean(in, opts)
