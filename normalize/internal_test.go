@@ -125,24 +125,24 @@ func quietBytes(s string) bool {
 // across the edges of words and of pairs of words, and in the bytes
 // after the last word.
 func TestQuietWords(t *testing.T) {
+	check := func(s []byte) {
+		if got, want := quiet(string(s)), quietBytes(string(s)); got != want {
+			t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
+		}
+		checkQuietPrefix(t, string(s))
+	}
 	for n := 1; n <= 40; n++ {
 		base := []byte(strings.Repeat("a", n))
 		for i := range n {
 			for b := 0; b < 256; b++ {
 				s := append([]byte(nil), base...)
 				s[i] = byte(b)
-				if got, want := quiet(string(s)), quietBytes(string(s)); got != want {
-					t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
-				}
-				checkQuietPrefix(t, string(s))
+				check(s)
 			}
 			if i+1 < n {
 				s := append([]byte(nil), base...)
 				s[i], s[i+1] = ' ', ' '
-				if got, want := quiet(string(s)), quietBytes(string(s)); got != want {
-					t.Fatalf("quiet(%q) = %v, want %v", s, got, want)
-				}
-				checkQuietPrefix(t, string(s))
+				check(s)
 			}
 		}
 	}
