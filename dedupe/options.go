@@ -98,7 +98,7 @@ type Options struct {
 	SkipKeys bool
 	// SkipKept leaves Result.Kept nil, for callers that do not read it:
 	// most write the clean text, a diff or a report of the changes, none
-	// of which shows the kept paragraphs. Kept is one entry of 48 bytes a
+	// of which shows the kept paragraphs. Kept is one entry of 32 bytes a
 	// kept paragraph, made after the rounds; Clean holds it while it
 	// makes the clean text, the peak of its memory (on the 100 MB stream
 	// of bench/run.sh, the CLI's -d peaks at 300 MB without it, 316 MB
