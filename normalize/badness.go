@@ -195,11 +195,7 @@ func skipEnd(s string, i int) int {
 			j += size
 			continue
 		}
-		j++
-		// Eight ASCII bytes at a time.
-		for j+8 <= len(s) && word(s[j:j+8])&highBits == 0 {
-			j += 8
-		}
+		j = asciiEnd(s, j+1) // no ASCII byte starts a class
 	}
 	return j
 }
