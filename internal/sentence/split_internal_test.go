@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -250,7 +251,7 @@ func TestLetterAndDotBytes(t *testing.T) {
 	for _, fill := range []byte{'a', '.', ' ', 'Z', 0x7f, 0x80, 0xff} {
 		for k := range 8 {
 			for b := range 256 {
-				w := []byte(strings.Repeat(string(fill), 8))
+				w := bytes.Repeat([]byte{fill}, 8) // string(fill) would be UTF-8: two bytes for 0x80 and up
 				w[k] = byte(b)
 				x := le64(string(w))
 				for n, c := range w {
