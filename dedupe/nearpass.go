@@ -30,10 +30,7 @@ func teaserStem(text string) (string, bool) {
 	// needs, and only when the first holds. Before either, the last byte:
 	// an ASCII character folds to no other ASCII character than its other
 	// case, and to none of the marks' last characters that are not ASCII.
-	last := text[len(text)-1]
-	if 'A' <= last && last <= 'Z' {
-		last += 'a' - 'A'
-	}
+	last := lowerASCII(text[len(text)-1])
 	var lower string
 	for _, end := range teaserEnds {
 		if last < utf8.RuneSelf && last != end[len(end)-1] {
