@@ -130,9 +130,10 @@ func wordsOf(key string) keyWords {
 // match key from a word's start, the first lowest) begins with, if the
 // word is short and plain: one to seven ASCII lower-case letters or
 // digits, then a space. Else it returns 0, and plainWord or nextWord
-// finds the word. Most words of a key are short and plain: hasWords asks
-// shortWord first, in line, where a call of plainWord cost more than the
-// word (it reads the bytes again).
+// finds the word. Most words of a key are short and plain: hasWordsByWord
+// (hasWords' walk for keys its token count cannot answer) asks shortWord
+// first, in line, where a call of plainWord cost more than the word (it
+// reads the bytes again).
 func shortWord(w uint64) int {
 	other := ^lowerOrDigit(w) & highBits
 	end := other & -other // the high bit of the first byte that is not one; 0: none

@@ -20,9 +20,10 @@ var parallelBytes = 256 << 10
 // batches of about prepareBatchBytes of text, and each batch into one
 // contiguous chunk per CPU, each prepared by a goroutine of its own
 // into the paragraph's own entries, so the result is the same as making
-// them one by one. Only the first round's texts are known here; the few
-// that sentence cuts change are made again, one at a time, when a later
-// round needs them.
+// them one by one. Only the first round's texts are known here; those
+// that sentence cuts change are made again before the next paragraph
+// round, in the same batches (keyCutTexts), or one at a time as a round
+// needs them below parallelBytes of input.
 func (c *cleaner) prepare() {
 	workers := c.workers()
 	if workers < 2 {

@@ -118,8 +118,8 @@ type outputRun struct {
 	size   int // in bytes, as measure counts them
 }
 
-// outputRuns cuts n paragraphs (the output ones for write, all of them
-// for prepare) into runs of about the same length, at most workers of
+// outputRuns cuts n paragraphs (the output ones for write, those of a
+// batch for prepareBatch) into runs of about the same length, at most workers of
 // them, and at least one.
 func outputRuns(n, workers int) []outputRun {
 	size := max((n+workers-1)/workers, 1)
