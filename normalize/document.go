@@ -285,7 +285,7 @@ func (d *Document) LineOffsets(i int) *Offsets {
 	l := &d.Lines[i]
 	m := new(Offsets)
 	n := offsetNormalizers.Get().(*Normalizer)
-	n.opts, n.validOnly = d.opts, !d.opts.anyLineRule() // as New sets them
+	n.setOptions(d.opts)
 	var c Counts
 	joins := d.joins[i]
 	if src := d.input[l.Start:l.End]; src != l.Text && joins == nil {
@@ -295,6 +295,7 @@ func (d *Document) LineOffsets(i int) *Offsets {
 	} else {
 		n.line(src, &c, m)
 	}
+	n.e.src = "" // not to hold the document's input in the pool
 	offsetNormalizers.Put(n)
 	m.layers = append(m.layers, joins...)
 	return m

@@ -44,7 +44,14 @@ type Normalizer struct {
 
 // New returns a Normalizer for opts.
 func New(opts Options) *Normalizer {
-	return &Normalizer{opts: opts, validOnly: !opts.anyLineRule()}
+	n := new(Normalizer)
+	n.setOptions(opts)
+	return n
+}
+
+// setOptions makes n normalize with opts, as New does.
+func (n *Normalizer) setOptions(opts Options) {
+	n.opts, n.validOnly = opts, !opts.anyLineRule()
 }
 
 // lineRules are the rules that change a line's text, InvalidUTF8 aside;
