@@ -760,10 +760,7 @@ var reuseKeyClasses = true
 // with a second round whose table is made so.
 func (c *cleaner) paragraphTable() *table {
 	t := &c.table
-	if reuseKeyClasses && c.keyClass != nil && !c.keyClassesHold() {
-		c.updateKeyClasses()
-	}
-	if reuseKeyClasses && c.keyClassesHold() {
+	if reuseKeyClasses && c.keyClass != nil && (c.keyClassesHold() || c.updateKeyClasses()) {
 		t.root = resize(t.root, len(c.order))
 		// By label, one more than the position of the first of its key
 		// class in the order, in memory the decider lends (a slice of its
