@@ -373,6 +373,17 @@ type keyIndex struct {
 	a, b   []byte
 }
 
+// sameKeyText reports whether texts a and b have the same match key,
+// making the keys (in bufA and bufB, which it returns for reuse) only if
+// the texts differ: most texts filed under one hash are the same text.
+func sameKeyText(a, b string, bufA, bufB []byte) (same bool, _, _ []byte) {
+	if a == b {
+		return true, bufA, bufB
+	}
+	bufA, bufB = appendKey(bufA[:0], a), appendKey(bufB[:0], b)
+	return bytes.Equal(bufA, bufB), bufA, bufB
+}
+
 func newKeyIndex(size int, textOf func(k int32) string) keyIndex {
 	return keyIndex{tags: newTagIndex(size), textOf: textOf}
 }
@@ -386,12 +397,8 @@ func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
 	}
 	// Most hits are the same text again, whose key is the same: only
 	// different texts need their keys made.
-	text, prevText := x.textOf(k), x.textOf(prev)
-	if text == prevText {
-		return prev, true
-	}
-	x.a, x.b = appendKey(x.a[:0], prevText), appendKey(x.b[:0], text)
-	if bytes.Equal(x.a, x.b) {
+	var same bool
+	if same, x.a, x.b = sameKeyText(x.textOf(prev), x.textOf(k), x.a, x.b); same {
 		return prev, true
 	}
 	// Different keys with one tag: fall back to the keys.

@@ -1,9 +1,6 @@
 package dedupe
 
-import (
-	"bytes"
-	"slices"
-)
+import "slices"
 
 // updateKeyClasses makes c.keyClass hold again, when sentence cuts
 // changed some texts of the order since it was made, by giving new
@@ -90,10 +87,7 @@ const classFilterBits = 1 << 20
 
 // sameKey reports whether paragraphs i and j have the same match key.
 func (c *cleaner) sameKey(i, j int) bool {
-	a, b := c.textOf(i), c.textOf(j)
-	if a == b {
-		return true
-	}
-	c.keyBuf, c.keyBuf2 = c.appendKey(c.keyBuf[:0], i), c.appendKey(c.keyBuf2[:0], j)
-	return bytes.Equal(c.keyBuf, c.keyBuf2)
+	var same bool
+	same, c.keyBuf, c.keyBuf2 = sameKeyText(c.textOf(i), c.textOf(j), c.keyBuf, c.keyBuf2)
+	return same
 }
