@@ -1,5 +1,7 @@
 package dedupe
 
+import "slices"
+
 // nearLast is what the last dropNear saw, kept for the next one (see
 // dropNearSettled), once one has run.
 type nearLast struct {
@@ -216,10 +218,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 		l.bits[p] = b
 	}
 	c.recentShingles = [nearWindow + 2]shingleSet{}
-	out := c.spareOrder[:0]
-	if cap(out) < len(c.order) {
-		out = make([]int32, 0, len(c.order))
-	}
+	out := slices.Grow(c.spareOrder[:0], len(c.order))
 	idx := &c.nearIdx
 	idx.bags.reset()
 	drops, tookPlace, disturbed := l.drops[:0], l.tookPlace[:0], l.disturbed[:0]
