@@ -101,6 +101,12 @@ func (c *cleaner) nearDropsConfirmed() bool {
 		return false
 	}
 	tookPlace := func(p int32) bool { return c.nearLast.bits[p]&nearTookPlace != 0 }
+	// leftOutAsProven: the paragraph at position k of O, not in O' where
+	// it stood, left the order (or took a place) and had a key of its own.
+	leftOutAsProven := func(k int) bool {
+		q := before[k]
+		return !(c.fate[q].inOrder() && !tookPlace(q)) && counts[root[k]] == 1
+	}
 	// (a) and (b), walking O' and O together: k is the next position of
 	// O to meet, and prevAt the position in O of the last paragraph of O'
 	// so far, -1 if there is none or it is of T (then alone).
@@ -115,7 +121,7 @@ func (c *cleaner) nearDropsConfirmed() bool {
 			continue
 		}
 		for ; k < len(before) && before[k] != p; k++ {
-			if q := before[k]; c.fate[q].inOrder() && !tookPlace(q) || counts[root[k]] != 1 {
+			if !leftOutAsProven(k) {
 				return false
 			}
 		}
@@ -125,7 +131,7 @@ func (c *cleaner) nearDropsConfirmed() bool {
 		prevAt, k = k, k+1
 	}
 	for ; k < len(before); k++ {
-		if q := before[k]; c.fate[q].inOrder() && !tookPlace(q) || counts[root[k]] != 1 {
+		if !leftOutAsProven(k) {
 			return false
 		}
 	}
