@@ -271,10 +271,11 @@ func (c *cleaner) clean() *Result {
 // c.workers() being fixed for the Clean (see workers): the asks are made
 // in as many shares as the sentence round looks up. (sentenceRoundAsked
 // still makes the asks again if it finds a text of the order not split.)
-// On the 100 MB benchmark stream the asks took 17-21 ms of the
-// first sentence round (on both CPUs), beside a paragraph round of
-// 90-95 ms on one: phase timers show them gone from the sentence round,
-// and the paragraph round as long when the other CPU is free.
+// On the 100 MB benchmark stream (at 1a2bcf5) the asks took 17-21 ms of
+// the first sentence round (on both CPUs), beside a paragraph round of
+// 90-95 ms on one: phase timers showed them gone from the sentence round,
+// and the paragraph round as long when the other CPU is free. (At b4faceb
+// the first paragraph round takes about 76 ms.)
 func (c *cleaner) rounds() {
 	for round := range maxRounds {
 		var asks *sentenceAsks
