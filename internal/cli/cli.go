@@ -231,9 +231,10 @@ func flags() []cli.Flag {
 func options(c *cli.Context) (dedupe.Options, error) {
 	// Nothing the command writes shows Result.Kept's keys: the signing of
 	// --across, --boilerplate and the sign phase goes through corpus.Sign,
-	// which makes them whatever SkipKeys says. Only the --html page shows
-	// Result.Kept at all (where each kept paragraph stood).
-	o := dedupe.Options{SkipKeys: true, SkipKept: c.String(flagHTML) == ""}
+	// which makes them whatever SkipKeys and SkipKept say. Only the --html
+	// page shows Result.Kept at all (where each kept paragraph stood):
+	// newCommand sets SkipKept from it.
+	o := dedupe.Options{SkipKeys: true}
 	for _, r := range normalize.Rules() {
 		if r != normalize.InvalidUTF8 && r.Default() && c.Bool(ruleFlagPrefix+r.String()) {
 			o.Normalize.Skip |= normalize.Set(r)

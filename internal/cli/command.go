@@ -122,6 +122,7 @@ func newCommand(c *cli.Context, rawArgs []string, atStart startDescriptors, stdi
 	if h := c.String(flagHTML); h != "" {
 		cmd.html = newHTMLOut(h, cmd.paths, atStart)
 	}
+	cmd.opts.SkipKept = cmd.html == nil // the page alone reads Result.Kept
 	if !slices.Contains(rawArgs, "--") {
 		for _, p := range cmd.paths {
 			if len(p) > 1 && p[0] == '-' {
