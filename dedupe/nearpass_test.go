@@ -2,7 +2,6 @@ package dedupe
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strings"
@@ -242,15 +241,7 @@ func TestNearPrepassAgrees(t *testing.T) {
 	defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
 	parallelBytes = 0
 	inputs := append(nearSettledInputs(t), teasersInput())
-	r := rand.New(rand.NewPCG(16, 1))
-	for range 300 {
-		var s strings.Builder
-		for range 3 + r.IntN(20) {
-			s.WriteString(roundsPalette[r.IntN(len(roundsPalette))])
-			s.WriteString("\n\n")
-		}
-		inputs = append(inputs, s.String())
-	}
+	inputs = append(inputs, randomPaletteTexts(300)...)
 	lost := 0
 	for _, settled := range []bool{false, true} {
 		for _, opts := range append(slices.Clone(roundsOptions), Options{Paragraphs: Lines}) {
