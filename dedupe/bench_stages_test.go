@@ -159,11 +159,11 @@ func BenchmarkRounds(b *testing.B) {
 	}{
 		{"prepare", func(c *cleaner) { clear(c.keyed); clear(c.sentences.refs) }, func(c *cleaner) { c.prepare() }},
 		{"paragraph", nil, func(c *cleaner) { c.paragraphRound() }},
-		{"sentence", func(c *cleaner) { c.paragraphRound() }, func(c *cleaner) { c.sentenceRound() }},
-		{"sentence/every-hash", func(c *cleaner) { c.paragraphRound() }, everyHash(func(c *cleaner) { c.sentenceRound() })},
+		{"sentence", func(c *cleaner) { c.paragraphRound() }, func(c *cleaner) { c.sentenceRound(nil) }},
+		{"sentence/every-hash", func(c *cleaner) { c.paragraphRound() }, everyHash(func(c *cleaner) { c.sentenceRound(nil) })},
 		{"near", nil, func(c *cleaner) { c.dropNear() }},
 		{"near/every-hash", nil, everyHash(func(c *cleaner) { c.dropNear() })},
-		{"result", func(c *cleaner) { c.paragraphRound(); c.sentenceRound() }, func(c *cleaner) { c.result() }},
+		{"result", func(c *cleaner) { c.paragraphRound(); c.sentenceRound(nil) }, func(c *cleaner) { c.result() }},
 	} {
 		b.Run(r.name, func(b *testing.B) {
 			b.SetBytes(int64(len(input)))

@@ -269,7 +269,7 @@ func (c *cleaner) clean() *Result {
 // those too, and splits no text: prepare, which runs from two workers on
 // as this does, split them all, and the round changes none. Both rest on
 // c.workers() being fixed for the Clean (see workers): the asks are made
-// in as many shares as the sentence round looks up. (sentenceRoundAsked
+// in as many shares as the sentence round looks up. (sentenceRound
 // still makes the asks again if it finds a text of the order not split.)
 // On the 100 MB benchmark stream (at 1a2bcf5) the asks took 17-21 ms of
 // the first sentence round (on both CPUs), beside a paragraph round of
@@ -288,7 +288,7 @@ func (c *cleaner) rounds() {
 		}
 		sentences := false
 		if !c.opts.NoSentences && !c.sentencesSettled() {
-			sentences = c.sentenceRoundAsked(asks)
+			sentences = c.sentenceRound(asks)
 			c.noteSentenceRound()
 		}
 		if (!paragraphs || c.confirmed) && !sentences {

@@ -29,7 +29,7 @@ func TestKeyCutTexts(t *testing.T) {
 		one := stageCleaner(t, in, &Options{})
 		for _, c := range []*cleaner{par, one} {
 			c.paragraphRound()
-			if !c.sentenceRound() {
+			if !c.sentenceRound(nil) {
 				t.Fatal("the sentence round cut nothing")
 			}
 		}

@@ -248,7 +248,7 @@ func sentenceRoundEach(cs ...*cleaner) bool {
 	cut := false
 	for _, c := range cs {
 		if !c.opts.NoSentences && !c.sentencesSettled() {
-			cut = c.sentenceRound() || cut
+			cut = c.sentenceRound(nil) || cut
 			c.noteSentenceRound()
 		}
 	}
@@ -308,7 +308,7 @@ func TestNearSettledWays(t *testing.T) {
 			}
 			cut := false
 			if !c.sentencesSettled() {
-				cut = c.sentenceRound()
+				cut = c.sentenceRound(nil)
 				c.noteSentenceRound()
 			}
 			if !changed && !cut {

@@ -166,7 +166,7 @@ func TestRoundsReuseKeyClasses(t *testing.T) {
 	}{{exactOptions, true}, {Options{}, false}} {
 		c := stageCleaner(t, cutMakesRepeat, &bc.opts)
 		c.paragraphRound()
-		if !c.opts.NoSentences && !c.sentenceRound() {
+		if !c.opts.NoSentences && !c.sentenceRound(nil) {
 			t.Fatalf("%+v: the sentence round cut nothing", bc.opts)
 		}
 		if hold := c.keyClassesHold(); hold != bc.hold {
@@ -225,7 +225,7 @@ func TestSentencesSettled(t *testing.T) {
 	} {
 		c := stageCleaner(t, in, &Options{})
 		c.paragraphRound()
-		if c.sentenceRound() {
+		if c.sentenceRound(nil) {
 			t.Fatal("the sentence round cut a sentence")
 		}
 		c.noteSentenceRound()
@@ -353,7 +353,7 @@ func TestSettledConditionsMatter(t *testing.T) {
 	}{{"a kept repeat moved ahead", movedAfterSettled}, {"a kept repeat cut loose", protectionLostAfterSettled}} {
 		c := stageCleaner(t, bc.in, &Options{})
 		c.paragraphRound()
-		if c.sentenceRound() {
+		if c.sentenceRound(nil) {
 			t.Fatalf("%s: the first sentence round cut a sentence", bc.name)
 		}
 		c.noteSentenceRound()
@@ -361,7 +361,7 @@ func TestSettledConditionsMatter(t *testing.T) {
 		if c.sentencesSettled() {
 			t.Errorf("%s: settled after the second paragraph round", bc.name)
 		}
-		if !c.sentenceRound() {
+		if !c.sentenceRound(nil) {
 			t.Errorf("%s: the second sentence round cut nothing", bc.name)
 		}
 		plain, err := cleanWithShortcuts(bc.in, Options{}, false)
@@ -391,7 +391,7 @@ const cutSplitsOtherwise = "Then the committee left the room quietly at noon.\n"
 func TestSettledCutSplitsOtherwise(t *testing.T) {
 	c := stageCleaner(t, cutSplitsOtherwise, &Options{})
 	c.paragraphRound()
-	if !c.sentenceRound() {
+	if !c.sentenceRound(nil) {
 		t.Fatal("the first sentence round cut nothing")
 	}
 	c.noteSentenceRound()
@@ -402,7 +402,7 @@ func TestSettledCutSplitsOtherwise(t *testing.T) {
 	if c.sentencesSettled() {
 		t.Error("settled after the second paragraph round")
 	}
-	if !c.sentenceRound() {
+	if !c.sentenceRound(nil) {
 		t.Error("the second sentence round cut nothing")
 	}
 	plain, err := cleanWithShortcuts(cutSplitsOtherwise, Options{}, false)

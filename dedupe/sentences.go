@@ -234,13 +234,10 @@ const bytesPerLongSentence = 64
 // paragraph rules kept as repeats (c.keptRepeat) are left whole; their
 // sentences still count as seen. It finds the sentences to cut first, on
 // c.workers() goroutines (see repeatedSentences), and then cuts them, in
-// order.
-func (c *cleaner) sentenceRound() bool { return c.sentenceRoundAsked(nil) }
-
-// sentenceRoundAsked is sentenceRound, given the asks of its
-// repeatedSentences if they were made already, with the texts and twice
-// set as they are, for c.workers() shares (see rounds), or nil.
-func (c *cleaner) sentenceRoundAsked(asks *sentenceAsks) bool {
+// order. asks are those of repeatedSentences if they were made already,
+// with the texts and twice set as they are, for c.workers() shares (see
+// rounds), or nil.
+func (c *cleaner) sentenceRound(asks *sentenceAsks) bool {
 	// Every text of the order is split already, which added the hashes
 	// of its sentences to c.twice: the paragraph round before keyed them
 	// all (a text is split with its key), and only a sentence round

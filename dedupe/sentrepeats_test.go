@@ -171,6 +171,6 @@ func BenchmarkSentenceRound(b *testing.B) {
 		c := stageCleaner(b, input, &Options{})
 		c.paragraphRound()
 		b.StartTimer()
-		c.sentenceRound()
+		c.sentenceRound(nil)
 	}
 }
