@@ -7,7 +7,7 @@ import "slices"
 type nearLast struct {
 	ran  bool
 	cuts int     // len(c.cuts) when it ran: the texts cut since are c.cuts[cuts:]'s paragraphs
-	bits []uint8 // by paragraph: nearTookPlace, nearDisturbed and nearKeptThen, then this round's nearChanged, nearFlagged and nearTakesPlace
+	bits []uint8 // by paragraph: nearTookPlace, nearDisturbed and nearKeptThen, then this round's nearChanged and nearTakesPlace
 
 	// The memory dropNear and dropNearSettled reuse: the paragraphs of
 	// nearTookPlace and nearDisturbed, the changes dropNearSettled
@@ -35,16 +35,14 @@ const (
 	// nearChanged: since the last round, its text was cut or keptRepeat
 	// changed. Made by dropNearSettled.
 	nearChanged
-	// nearFlagged: nearChanged or nearTookPlace. dropNearSettled does not
-	// take its last answer as settled, and puts its bag in the filter of
-	// the bags asked about if it is compared (not a kept repeat, with
-	// minWords words or more) and its bag is non-zero and may repeat.
-	// Made by dropNearSettled.
-	nearFlagged
 	// nearTakesPlace: in this round, a later copy that took an earlier's
 	// place. Made by dropNearSettled.
 	nearTakesPlace
 )
+
+// nearFlagged is the bits that flag a paragraph (see Flags in
+// dropNearSettled).
+const nearFlagged = nearChanged | nearTookPlace
 
 // nearDrop is a change that dropNearSettled decided on: paragraph para
 // is a near-duplicate of kept, at similarity sim; with moved, kept is the
@@ -137,10 +135,12 @@ func (c *cleaner) nearPos(p int32) int32 { return c.copyOf[p] }
 // sentences, whatever else is filed, as long as each position filed
 // holds the paragraph filed there: see bagIndex.findOrAdd.)
 //
-// Flags. P is flagged (nearFlagged) if its text or keptRepeat changed
-// since (nearChanged) or it took a place then (nearTookPlace). A flagged
-// paragraph that is compared, whose bag is non-zero and may repeat, puts
-// its bag in the filter askBags (a function of the bag: its top bits).
+// Flags. P is flagged (nearFlagged: a mask, not a bit of its own) if its
+// text or keptRepeat changed since (nearChanged) or it took a place then
+// (nearTookPlace). dropNearSettled does not take a flagged paragraph's
+// last answer as settled. A flagged paragraph that is compared, whose
+// bag is non-zero and may repeat, puts its bag in the filter askBags (a
+// function of the bag: its top bits).
 //
 // Near-duplicates. nearest reads only P, the ids of its window (the
 // last nearWindow paragraphs of the output so far), their texts and
@@ -207,8 +207,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 		if c.keptRepeat[p] != (b&nearKeptThen != 0) {
 			b |= nearChanged
 		}
-		if b&(nearChanged|nearTookPlace) != 0 {
-			b |= nearFlagged
+		if b&nearFlagged != 0 {
 			if n := &c.near[p]; !c.keptRepeat[p] && n.words() >= minWords && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
 				w, bit := askBit(n.bag)
 				l.askBags[w] |= bit
