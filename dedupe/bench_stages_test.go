@@ -138,7 +138,7 @@ func BenchmarkDecide(b *testing.B) {
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()
 	for b.Loop() {
-		dc.decide(len(hashes), c.textOf, &t, opts)
+		dc.decide(len(hashes), c.textOf, &t, opts, 1)
 	}
 }
 

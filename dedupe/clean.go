@@ -657,7 +657,7 @@ func (c *cleaner) paragraphRound() bool {
 	c.keyCutTexts()
 	dropped := c.dropJunk()
 	t := c.paragraphTable()
-	d := c.decider.decide(len(c.order), func(pos int) string { return c.textOf(int(c.order[pos])) }, t, c.opts)
+	d := c.decider.decide(len(c.order), func(pos int) string { return c.textOf(int(c.order[pos])) }, t, c.opts, c.workers())
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.

@@ -58,9 +58,12 @@ func (dc *decider) lendCounts(n int) []int32 {
 
 // decide settles, keep-first, the fate of each unit of a sequence whose
 // texts textAt returns, in order; copyOf in the decisions is a position in
-// the sequence. t holds the roots of its n units. The decisions are valid
-// until the next call.
-func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Options) []decision {
+// the sequence. t holds the roots of its n units. With workers at 2 or
+// more, its first two rules run in two halves of the sequence, the second
+// on a goroutine of its own (see inHalves): textAt must then be safe to
+// call from two goroutines at once. The decisions are valid until the next
+// call, and the same for any workers.
+func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Options, workers int) []decision {
 	dc.d, dc.copies = resize(dc.d, n), resize(dc.copies, n)
 	d, copies := dc.d, dc.copies
 	minLength := opts.minLength()
@@ -73,34 +76,46 @@ func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Op
 	recurring := func(i int) bool { return opts.MinLength >= 0 && copies[t.rootOf(i)] >= recurringCopies }
 
 	// Long repeats go wherever they are, unless they recur; but a copy
-	// right after its twin always goes: no template stutters.
-	removals := false
-	for i := range n {
-		if t.isRepeat(i) && hasRunes(textAt(i), minLength) && (!recurring(i) || t.same(i-1, i)) {
-			d[i] = removedAs(t.rootOf(i))
-			removals = true
-		}
-	}
+	// right after its twin always goes: no template stutters. Each
+	// position is decided on its own, so the halves split anywhere.
+	removals := inHalves(workers, n/2, n, func(from, to int) bool {
+		return longRepeats(d[:to], from, textAt, t, minLength, recurring)
+	})
 
 	// Short repeats that follow each other in the same order as their
 	// copies form a repeated run when, together, they reach minLength.
-	for i := 0; i < n; {
-		j, length := i, 0
-		if d[i].fate == kept && t.isRepeat(i) {
-			for c := t.rootOf(i); j < n && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
-				length += runeCount(textAt(j))
-			}
+	// The unit of a run after its first has an earlier copy: the halves
+	// split at a unit that has none, which no run crosses, so the runs
+	// are those found when scanning from the start.
+	split := n
+	for m := n / 2; m < n; m++ {
+		if !t.isRepeat(m) {
+			split = m
+			break
 		}
-		if j-i < 2 || length < minLength {
-			i++
-			continue
-		}
-		for k := i; k < j; k++ {
-			d[k] = removedAs(t.rootOf(i) + k - i)
-		}
-		removals = true
-		i = j
 	}
+	shortRuns := inHalves(workers, split, n, func(from, to int) bool {
+		removals := false
+		for i := from; i < to; {
+			j, length := i, 0
+			if d[i].fate == kept && t.isRepeat(i) {
+				for c := t.rootOf(i); j < to && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
+					length += runeCount(textAt(j))
+				}
+			}
+			if j-i < 2 || length < minLength {
+				i++
+				continue
+			}
+			for k := i; k < j; k++ {
+				d[k] = removedAs(t.rootOf(i) + k - i)
+			}
+			removals = true
+			i = j
+		}
+		return removals
+	})
+	removals = removals || shortRuns
 
 	// The rules below start from a removed paragraph, and the last step
 	// points removed ones at their copies: with none removed so far, they
@@ -191,6 +206,50 @@ func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Op
 		}
 	}
 	return d
+}
+
+// longRepeats removes, in d, the repeats from position from on that have
+// minLength runes and do not recur (or come right after their twin), and
+// reports whether it removed any. Their texts lie at random places in
+// memory: it asks for a batch of them before it looks at any, so that
+// the processor waits for them together rather than one after another.
+func longRepeats(d []decision, from int, textAt func(pos int) string, t *table, minLength int, recurring func(i int) bool) bool {
+	var batch [256]int32
+	var texts [len(batch)]string
+	removals := false
+	for i := from; i < len(d); {
+		k := 0
+		for ; i < len(d) && k < len(batch); i++ {
+			if t.isRepeat(i) {
+				batch[k] = int32(i)
+				k++
+			}
+		}
+		for j, pos := range batch[:k] {
+			texts[j] = textAt(int(pos))
+		}
+		for j, pos := range batch[:k] {
+			if p := int(pos); hasRunes(texts[j], minLength) && (!recurring(p) || t.same(p-1, p)) {
+				d[p] = removedAs(t.rootOf(p))
+				removals = true
+			}
+		}
+	}
+	return removals
+}
+
+// inHalves runs rule on the positions [0, n): with workers at 2 or more,
+// on [0, split) here and on [split, n) on a goroutine of its own, else on
+// all of them here; it reports whether either half's rule reported true.
+// The two halves must not read what the other writes.
+func inHalves(workers, split, n int, rule func(from, to int) bool) bool {
+	if workers < 2 || split <= 0 || split >= n {
+		return rule(0, n)
+	}
+	second := make(chan bool, 1)
+	go func() { second <- rule(split, n) }()
+	first := rule(0, split)
+	return <-second || first
 }
 
 // hasRunes reports whether s has at least n runes, counting them only when
