@@ -661,7 +661,7 @@ func (c *cleaner) paragraphRound() bool {
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
 	// rules decided that they stay.
-	keptCopies := c.decider.keptCopies(t)
+	keptCopies := c.decider.keptCopies()
 	c.confirmed = false
 	changed := false
 	for pos, dec := range d {
