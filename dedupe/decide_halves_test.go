@@ -26,13 +26,24 @@ func decideOn(texts []string, opts *Options, workers int) ([]decision, []int32) 
 	return d, slices.Clone(dc.keptCopies())
 }
 
+// The texts of halvesTexts and FuzzDecideInHalves: long (over
+// DefaultMinLength runes), short, and unique to the sequence when k is its
+// position.
+func halvesLong(k int) string {
+	return fmt.Sprintf("Long paragraph %d, well over forty characters long.", k)
+}
+func halvesShort(k int) string  { return fmt.Sprintf("Short paragraph %d here.", k) }
+func halvesUnique(k int) string { return fmt.Sprintf("Unique paragraph %d of its sequence.", k) }
+
+// halvesOptions are the options TestDecideInHalvesAgrees and
+// FuzzDecideInHalves decide with: those that change decide's rules.
+var halvesOptions = []Options{{}, {MinLength: 20}, {MinLength: -1}, {NoMoves: true}}
+
 // halvesTexts returns sequences made to try decide in halves: the split of
 // its first rule is at the middle, that of its second at the first unit
 // from the middle on without an earlier copy.
 func halvesTexts() map[string][]string {
-	long := func(k int) string { return fmt.Sprintf("Long paragraph %d, well over forty characters long.", k) }
-	short := func(k int) string { return fmt.Sprintf("Short %d.", k) }
-	unique := func(k int) string { return fmt.Sprintf("Unique paragraph %d of its sequence.", k) }
+	long, short, unique := halvesLong, halvesShort, halvesUnique
 	seqs := make(map[string][]string)
 
 	// A run of short repeats, long enough together, across the middle,
@@ -141,7 +152,7 @@ func halvesTexts() map[string][]string {
 // change its rules.
 func TestDecideInHalvesAgrees(t *testing.T) {
 	for name, texts := range halvesTexts() {
-		for _, opts := range []Options{{}, {MinLength: 20}, {MinLength: -1}, {NoMoves: true}} {
+		for _, opts := range halvesOptions {
 			d1, kept1 := decideOn(texts, &opts, 1)
 			d2, kept2 := decideOn(texts, &opts, 2)
 			if !slices.Equal(d1, d2) || !slices.Equal(kept1, kept2) {
@@ -175,4 +186,34 @@ func TestHalvesTextsRemoveAtTheMiddle(t *testing.T) {
 	if across < 3 {
 		t.Errorf("%d sequences with short repeats removed across the middle, want 3 or more", across)
 	}
+}
+
+// FuzzDecideInHalves checks that decide decides the same whole and in
+// halves on any sequence of short, long and unique texts: each byte of seq
+// picks one (its low two bits the kind, the next three which text of it),
+// and set picks the options.
+func FuzzDecideInHalves(f *testing.F) {
+	f.Add([]byte{0, 4, 8, 3, 3, 0, 4, 8, 3}, uint8(0))
+	f.Add([]byte{2, 0, 4, 3, 3, 3, 2, 0, 4, 3}, uint8(0))
+	f.Add([]byte{2, 0, 3, 4, 6, 3, 3, 2, 0, 3, 4, 6}, uint8(3))
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0}, uint8(2))
+	f.Fuzz(func(t *testing.T, seq []byte, set uint8) {
+		texts := make([]string, len(seq))
+		for pos, b := range seq {
+			switch k := int(b>>2) & 7; b & 3 {
+			case 0, 1:
+				texts[pos] = halvesShort(k)
+			case 2:
+				texts[pos] = halvesLong(k)
+			default:
+				texts[pos] = halvesUnique(pos)
+			}
+		}
+		opts := halvesOptions[int(set)%len(halvesOptions)]
+		d1, kept1 := decideOn(texts, &opts, 1)
+		d2, kept2 := decideOn(texts, &opts, 2)
+		if !slices.Equal(d1, d2) || !slices.Equal(kept1, kept2) {
+			t.Fatalf("options %+v, texts\n%s\nin halves: %v %v\nwhole: %v %v", opts, strings.Join(texts, "\n"), d2, kept2, d1, kept1)
+		}
+	})
 }
