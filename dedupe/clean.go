@@ -660,8 +660,9 @@ func (c *cleaner) paragraphRound() bool {
 	d := c.decider.decide(len(c.order), func(pos int) string { return c.textOf(int(c.order[pos])) }, t, c.opts, c.workers())
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
-	// rules decided that they stay. Each position sets what belongs to
-	// its own paragraph, so the halves split anywhere.
+	// rules decided that they stay. Each position sets only its own
+	// paragraph's entries: from two workers on, the two halves of the
+	// order are set at once (see inHalves).
 	keptCopies := c.decider.keptCopies()
 	c.confirmed = false
 	changed := inHalves(c.workers(), len(d)/2, len(d), func(from, to int) bool {

@@ -42,7 +42,7 @@ type decision struct {
 // garbage collection again (they are still cleared: see resize).
 type decider struct {
 	d      []decision
-	copies []int32 // by the position of a text's first occurrence: how often it occurs; once decide is done, how many of those it keeps
+	copies []int32 // by the position of a text's first occurrence: how often it occurs; after decide, how many of those it keeps
 	moves  []int32 // the moved positions, for outputOrder
 }
 
@@ -358,6 +358,6 @@ func (dc *decider) outputOrder(dst, order []int32) []int32 {
 // keptCopies returns, by the position of a text's first occurrence, how
 // many of its occurrences the last decisions keep: decide's last step
 // turns its counts into those, as it points the removed paragraphs at
-// their copies (a pass of its own over the decisions took 0.5-0.7 ms of
-// the 100 MB stream's first round).
+// their copies (a pass of its own over the decisions took about 0.7 ms
+// of the 100 MB stream's first round).
 func (dc *decider) keptCopies() []int32 { return dc.copies }
