@@ -12,6 +12,8 @@ import (
 // and returns a copy of its decisions and of the kept copies (see
 // keptCopies).
 func decideOn(texts []string, opts *Options, workers int) ([]decision, []int32) {
+	defer func(h int) { halvesUnits = h }(halvesUnits)
+	halvesUnits = 0
 	var t table
 	t.root = make([]int32, len(texts))
 	first := make(map[string]int32)
