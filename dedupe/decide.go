@@ -68,10 +68,19 @@ func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Op
 	minLength := opts.minLength()
 
 	// How often each text occurs: a text that recurs (recurringCopies times
-	// or more) is part of the page's template, like a short line.
-	for _, r := range t.root {
-		copies[r]++
-	}
+	// or more) is part of the page's template, like a short line. A unit's
+	// root is at or before it: the half [from, to) counts the roots there
+	// of the units from its start on, and the two halves write apart
+	// (for a big sequence, the counts' first writes are page faults,
+	// which the halves then share).
+	inHalves(workers, n/2, n, func(from, to int) bool {
+		for _, r := range t.root[from:] {
+			if int(r) >= from && int(r) < to {
+				copies[r]++
+			}
+		}
+		return false
+	})
 	recurring := func(i int) bool { return opts.MinLength >= 0 && copies[t.rootOf(i)] >= recurringCopies }
 
 	// Long repeats go wherever they are, unless they recur; but a copy
