@@ -122,9 +122,11 @@ func BenchmarkMatch(b *testing.B) {
 }
 
 // BenchmarkDecide settles the fate of every paragraph, given their first
-// copies.
+// copies, on one goroutine and on GOMAXPROCS (its first two rules in two
+// halves from halvesUnits paragraphs on), as Clean does from parallelBytes
+// on; on the file TEXTCLEAN_BENCH_FILE names, if it is set.
 func BenchmarkDecide(b *testing.B) {
-	input := benchgen.New(1).Stream(stageSize)
+	input := stageInputOrFile(b)
 	opts := &Options{}
 	c := stageCleaner(b, input, opts)
 	hashes := make([]uint64, len(c.paras))
@@ -134,11 +136,18 @@ func BenchmarkDecide(b *testing.B) {
 	}
 	var t table
 	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.textOf(int(k)) }, c.twice.keys)
-	var dc decider
-	b.SetBytes(int64(len(input)))
-	b.ReportAllocs()
-	for b.Loop() {
-		dc.decide(len(hashes), c.textOf, &t, opts)
+	for _, bc := range []struct {
+		name    string
+		workers int
+	}{{"one", 1}, {"all", runtime.GOMAXPROCS(0)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			var dc decider
+			b.SetBytes(int64(len(input)))
+			b.ReportAllocs()
+			for b.Loop() {
+				dc.decide(len(hashes), c.textOf, &t, opts, bc.workers)
+			}
+		})
 	}
 }
 

@@ -657,25 +657,30 @@ func (c *cleaner) paragraphRound() bool {
 	c.keyCutTexts()
 	dropped := c.dropJunk()
 	t := c.paragraphTable()
-	d := c.decider.decide(len(c.order), func(pos int) string { return c.textOf(int(c.order[pos])) }, t, c.opts)
+	d := c.decider.decide(len(c.order), func(pos int) string { return c.textOf(int(c.order[pos])) }, t, c.opts, c.workers())
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
-	// rules decided that they stay.
-	keptCopies := c.decider.keptCopies(t)
+	// rules decided that they stay. Each position sets only its own
+	// paragraph's entries: from two workers on, the two halves of the
+	// order are set at once (see inHalves).
+	keptCopies := c.decider.keptCopies()
 	c.confirmed = false
-	changed := false
-	for pos, dec := range d {
-		i := c.order[pos]
-		c.keptRepeat[i] = dec.fate != removed && keptCopies[t.root[pos]] > 1
-		switch dec.fate {
-		case removed:
-			c.fate[i], c.copyOf[i] = removed, int32(c.order[dec.copyOf])
-			changed = true
-		case moved:
-			c.fate[i] = moved
-			changed = true
+	changed := inHalves(c.workers(), len(d)/2, len(d), func(from, to int) bool {
+		changed := false
+		for pos := from; pos < to; pos++ {
+			dec, i := d[pos], c.order[pos]
+			c.keptRepeat[i] = dec.fate != removed && keptCopies[t.root[pos]] > 1
+			switch dec.fate {
+			case removed:
+				c.fate[i], c.copyOf[i] = removed, int32(c.order[dec.copyOf])
+				changed = true
+			case moved:
+				c.fate[i] = moved
+				changed = true
+			}
 		}
-	}
+		return changed
+	})
 	if changed {
 		// Into the memory of the order before the last, which nothing
 		// else holds.

@@ -41,10 +41,9 @@ type decision struct {
 // document, fresh slices in every round cost their page faults and
 // garbage collection again (they are still cleared: see resize).
 type decider struct {
-	d        []decision
-	copies   []int32 // by the position of a text's first occurrence: how often it occurs
-	moves    []int32 // the moved positions, for outputOrder
-	removals bool    // the last decide removed a paragraph; if not, it moved none either
+	d      []decision
+	copies []int32 // by the position of a text's first occurrence: how often it occurs; after decide, how many of those it keeps
+	moves  []int32 // the moved positions, for outputOrder
 }
 
 // lendCounts returns n zero int32s in the memory of dc's counts, which
@@ -58,55 +57,78 @@ func (dc *decider) lendCounts(n int) []int32 {
 
 // decide settles, keep-first, the fate of each unit of a sequence whose
 // texts textAt returns, in order; copyOf in the decisions is a position in
-// the sequence. t holds the roots of its n units. The decisions are valid
-// until the next call.
-func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Options) []decision {
+// the sequence. t holds the roots of its n units. With workers at 2 or
+// more, for a long sequence, its first two rules run in two halves of it,
+// the second on a goroutine of its own (see inHalves): textAt must then be
+// safe to call from two goroutines at once. The decisions are valid until the next
+// call, and the same for any workers.
+func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Options, workers int) []decision {
 	dc.d, dc.copies = resize(dc.d, n), resize(dc.copies, n)
 	d, copies := dc.d, dc.copies
 	minLength := opts.minLength()
 
 	// How often each text occurs: a text that recurs (recurringCopies times
-	// or more) is part of the page's template, like a short line.
-	for _, r := range t.root {
-		copies[r]++
-	}
+	// or more) is part of the page's template, like a short line. A unit's
+	// root is at or before it: the half [from, to) counts the roots there
+	// of the units from its start on, and the two halves write apart
+	// (for a big sequence, the counts' first writes are page faults,
+	// which the halves then share).
+	inHalves(workers, n/2, n, func(from, to int) bool {
+		for _, r := range t.root[from:] {
+			if int(r) >= from && int(r) < to {
+				copies[r]++
+			}
+		}
+		return false
+	})
 	recurring := func(i int) bool { return opts.MinLength >= 0 && copies[t.rootOf(i)] >= recurringCopies }
 
 	// Long repeats go wherever they are, unless they recur; but a copy
-	// right after its twin always goes: no template stutters.
-	removals := false
-	for i := range n {
-		if t.isRepeat(i) && hasRunes(textAt(i), minLength) && (!recurring(i) || t.same(i-1, i)) {
-			d[i] = removedAs(t.rootOf(i))
-			removals = true
-		}
-	}
+	// right after its twin always goes: no template stutters. Each
+	// position is decided on its own, so the halves split anywhere.
+	removals := inHalves(workers, n/2, n, func(from, to int) bool {
+		return longRepeats(d[:to], from, textAt, t, minLength, recurring)
+	})
 
 	// Short repeats that follow each other in the same order as their
 	// copies form a repeated run when, together, they reach minLength.
-	for i := 0; i < n; {
-		j, length := i, 0
-		if d[i].fate == kept && t.isRepeat(i) {
-			for c := t.rootOf(i); j < n && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
-				length += runeCount(textAt(j))
-			}
+	// The unit of a run after its first has an earlier copy: the halves
+	// split at a unit that has none, which no run crosses, so the runs
+	// are those found when scanning from the start.
+	split := n
+	for m := n / 2; m < n; m++ {
+		if !t.isRepeat(m) {
+			split = m
+			break
 		}
-		if j-i < 2 || length < minLength {
-			i++
-			continue
-		}
-		for k := i; k < j; k++ {
-			d[k] = removedAs(t.rootOf(i) + k - i)
-		}
-		removals = true
-		i = j
 	}
+	shortRuns := inHalves(workers, split, n, func(from, to int) bool {
+		removals := false
+		for i := from; i < to; {
+			j, length := i, 0
+			if d[i].fate == kept && t.isRepeat(i) {
+				for c := t.rootOf(i); j < to && d[j].fate == kept && !recurring(j) && c+j-i < i && t.same(c+j-i, j); j++ {
+					length += runeCount(textAt(j))
+				}
+			}
+			if j-i < 2 || length < minLength {
+				i++
+				continue
+			}
+			for k := i; k < j; k++ {
+				d[k] = removedAs(t.rootOf(i) + k - i)
+			}
+			removals = true
+			i = j
+		}
+		return removals
+	})
+	removals = removals || shortRuns
 
 	// The rules below start from a removed paragraph, and the last step
 	// points removed ones at their copies: with none removed so far, they
 	// change nothing (on the 100 MB stream, in the second round, which
 	// removes none, they were about half of decide).
-	dc.removals = removals
 	if !removals && decideStopsEarly {
 		return d
 	}
@@ -184,13 +206,69 @@ func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Op
 	}
 
 	// Point every removed paragraph at the copy that stays: a copy may
-	// itself have been removed by a later step.
+	// itself have been removed by a later step. Its text has one kept
+	// copy fewer (see keptCopies).
 	for i := range d {
 		if d[i].fate == removed {
 			d[i].copyOf = int32(keptCopy(d, int(d[i].copyOf)))
+			copies[t.rootOf(i)]--
 		}
 	}
 	return d
+}
+
+// longRepeats removes, in d, the repeats from position from on that have
+// minLength runes and do not recur (or come right after their twin), and
+// reports whether it removed any. Their texts lie at random places in
+// memory: it asks for a batch of them before it looks at any, so that
+// the processor waits for them together rather than one after another.
+func longRepeats(d []decision, from int, textAt func(pos int) string, t *table, minLength int, recurring func(i int) bool) bool {
+	var batch [256]int32
+	var texts [len(batch)]string
+	removals := false
+	for i := from; i < len(d); {
+		k := 0
+		for ; i < len(d) && k < len(batch); i++ {
+			if t.isRepeat(i) {
+				batch[k] = int32(i)
+				k++
+			}
+		}
+		for j, pos := range batch[:k] {
+			texts[j] = textAt(int(pos))
+		}
+		for j, pos := range batch[:k] {
+			if p := int(pos); hasRunes(texts[j], minLength) && (!recurring(p) || t.same(p-1, p)) {
+				d[p] = removedAs(t.rootOf(p))
+				removals = true
+			}
+		}
+	}
+	return removals
+}
+
+// halvesUnits is the fewest positions that inHalves splits in two: below
+// it, waking a second goroutine costs about what the half saves. With
+// CLI phase timers (under load, nice -15), round 1's decide and the loops
+// after it, run in halves at every size, took on generated streams of
+// 8 MB (44,782 paragraphs) 1.3 -> 1.5 ms, of 16 MB (89,742) 3.1 -> 2.7 ms,
+// of 32 MB (179,408) 7.1 -> 5.3 ms; the second round, which removes
+// nothing, took at 16 MB 0.6 -> 0.7 ms. Tests set it lower.
+var halvesUnits = 1 << 16
+
+// inHalves runs rule on the positions [0, n): with workers at 2 or more
+// and from halvesUnits positions on, on [0, split) here and on [split, n)
+// on a goroutine of its own, else on all of them here; it reports whether
+// either half's rule reported true. The two halves must not read what the
+// other writes.
+func inHalves(workers, split, n int, rule func(from, to int) bool) bool {
+	if workers < 2 || n < halvesUnits || split <= 0 || split >= n {
+		return rule(0, n)
+	}
+	second := make(chan bool, 1)
+	go func() { second <- rule(split, n) }()
+	first := rule(0, split)
+	return <-second || first
 }
 
 // hasRunes reports whether s has at least n runes, counting them only when
@@ -285,24 +363,20 @@ func (dc *decider) outputOrder(dst, order []int32) []int32 {
 		dst = append(dst, order[pos])
 	}
 	for pos := range d {
-		if d[pos].fate == kept {
+		switch {
+		case d[pos].fate != kept:
+		case d[pos].anchor:
 			place(pos)
+		default: // most: placed here without a call
+			dst = append(dst, order[pos])
 		}
 	}
 	return dst
 }
 
 // keptCopies returns, by the position of a text's first occurrence, how
-// many of its occurrences the last decisions keep: it turns copies into
-// that count, which decide no longer needs.
-func (dc *decider) keptCopies(t *table) []int32 {
-	if !dc.removals {
-		return dc.copies
-	}
-	for pos := range dc.d {
-		if dc.d[pos].fate == removed {
-			dc.copies[t.root[pos]]--
-		}
-	}
-	return dc.copies
-}
+// many of its occurrences the last decisions keep: decide's last step
+// turns its counts into those, as it points the removed paragraphs at
+// their copies (a pass of its own over the decisions took about 0.7 ms
+// of the 100 MB stream's first round).
+func (dc *decider) keptCopies() []int32 { return dc.copies }

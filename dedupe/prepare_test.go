@@ -118,11 +118,16 @@ func agreeInputs(t *testing.T) []string {
 	return append(inputs, teasersInput(), bagTwinsInput(), cutMakesBagTwin)
 }
 
-// cleanWith cleans in with parallelBytes and GOMAXPROCS set as given.
+// cleanWith cleans in with parallelBytes and GOMAXPROCS set as given;
+// with parallelBytes at 0, decide's halves (halvesUnits) are from no
+// length on too.
 func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result {
 	t.Helper()
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
+	defer func(b, h, p int) { parallelBytes, halvesUnits = b, h; runtime.GOMAXPROCS(p) }(parallelBytes, halvesUnits, runtime.GOMAXPROCS(procs))
 	parallelBytes = bytes
+	if bytes == 0 {
+		halvesUnits = 0
+	}
 	r, err := Clean(in, opts)
 	if err != nil {
 		t.Fatal(err)
