@@ -10,6 +10,13 @@ import (
 	"github.com/textclean/textclean/internal/benchgen"
 )
 
+// cutTeasersInput returns teasersInput with two teasers more, each after a
+// sentence said before: the first sentence round cuts them.
+func cutTeasersInput() string {
+	return teasersInput() + "Something else entirely, paragraph number 7 of the filler. Story 30 begins with these words and then goes on …\n\n" +
+		"Something else entirely, paragraph number 8 of the filler. Story 31 begins with these words and then goes on …\n\n"
+}
+
 // TestKeyCutTexts checks that keyCutTexts, on three goroutines, makes for
 // every text of the order that the first sentence round cut what keyText
 // makes of it one at a time: its hash, junk check, sentences and near
@@ -19,10 +26,7 @@ import (
 // round cuts 80 paragraphs, and on teasers that lose a repeated sentence.
 func TestKeyCutTexts(t *testing.T) {
 	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(3))
-	// Two teasers that a repeated sentence stood before.
-	teasers := teasersInput() + "Something else entirely, paragraph number 7 of the filler. Story 30 begins with these words and then goes on …\n\n" +
-		"Something else entirely, paragraph number 8 of the filler. Story 31 begins with these words and then goes on …\n\n"
-	for _, in := range []string{benchgen.New(5).Stream(1 << 20), teasers} {
+	for _, in := range []string{benchgen.New(5).Stream(1 << 20), cutTeasersInput()} {
 		parallelBytes = 0
 		par := stageCleaner(t, in, &Options{})
 		parallelBytes = math.MaxInt

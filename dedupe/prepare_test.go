@@ -96,6 +96,36 @@ func TestPrepareBatchOfNothing(t *testing.T) {
 	}
 }
 
+// TestPrepareBatchStopsLogging checks that the cleaner's own scratch,
+// which logs the hashes it makes during the batches of prepare and
+// keyCutTexts, adds them to c.twice again after each, as the rounds
+// need: on two goroutines, on teasers that the first sentence round cuts.
+func TestPrepareBatchStopsLogging(t *testing.T) {
+	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(2))
+	parallelBytes = 0
+	c := stageCleaner(t, cutTeasersInput(), &Options{})
+	if c.scratch.logs != nil {
+		t.Fatal("the cleaner's scratch logs after prepare")
+	}
+	c.paragraphRound()
+	if !c.sentenceRound(nil) {
+		t.Fatal("the sentence round cut nothing")
+	}
+	cut := 0
+	for _, p := range c.order {
+		if !c.keyed[p] {
+			cut++
+		}
+	}
+	if cut < 2 {
+		t.Fatalf("%d texts cut, too few for keyCutTexts to make them in a batch", cut)
+	}
+	c.keyCutTexts()
+	if c.scratch.logs != nil {
+		t.Fatal("the cleaner's scratch logs after keyCutTexts")
+	}
+}
+
 // agreeInputs returns the inputs of the tests that a shortcut of Clean
 // gives the same Result as the plain way: damaged real articles (with
 // junk lines, repeated runs and sentences, near-duplicates) in both
