@@ -3,7 +3,6 @@ package dedupe
 import (
 	"math"
 	"reflect"
-	"runtime"
 	"slices"
 	"testing"
 
@@ -25,7 +24,7 @@ func cutTeasersInput() string {
 // goroutine, on a stretch of the generated stream, whose first sentence
 // round cuts 80 paragraphs, and on teasers that lose a repeated sentence.
 func TestKeyCutTexts(t *testing.T) {
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(3))
+	setParallel(t, 0, 3)
 	for _, in := range []string{benchgen.New(5).Stream(1 << 20), cutTeasersInput()} {
 		parallelBytes = 0
 		par := stageCleaner(t, in, &Options{})

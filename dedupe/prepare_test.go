@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -63,11 +62,8 @@ func TestPrepareAgrees(t *testing.T) {
 func TestPrepareBatchOfNothing(t *testing.T) {
 	in := teasersInput()
 	one := cleanWith(t, in, Options{}, math.MaxInt, 1)
-	defer func(b, p, procs int) {
-		prepareBatchBytes, parallelBytes = b, p
-		runtime.GOMAXPROCS(procs)
-	}(prepareBatchBytes, parallelBytes, runtime.GOMAXPROCS(2))
-	parallelBytes = 0
+	setParallel(t, 0, 2)
+	defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
 	for _, batch := range []int{0, -1} {
 		prepareBatchBytes = batch
 		// Clean runs on a goroutine of its own, which calls nothing of t
@@ -101,8 +97,7 @@ func TestPrepareBatchOfNothing(t *testing.T) {
 // keyCutTexts, adds them to c.twice again after each, as the rounds
 // need: on two goroutines, on teasers that the first sentence round cuts.
 func TestPrepareBatchStopsLogging(t *testing.T) {
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(2))
-	parallelBytes = 0
+	setParallel(t, 0, 2)
 	c := stageCleaner(t, cutTeasersInput(), &Options{})
 	if c.scratch.logs != nil {
 		t.Fatal("the cleaner's scratch logs after prepare")
@@ -151,8 +146,7 @@ func agreeInputs(t *testing.T) []string {
 // cleanWith cleans in with parallelBytes and GOMAXPROCS set as given.
 func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result {
 	t.Helper()
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-	parallelBytes = bytes
+	defer withParallel(bytes, procs)()
 	r, err := Clean(in, opts)
 	if err != nil {
 		t.Fatal(err)
