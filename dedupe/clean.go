@@ -717,7 +717,6 @@ func (c *cleaner) keyCutTexts() {
 	}
 	scratches, logs := c.preparers(workers)
 	c.prepareBatch(len(cut), func(k int) int { return int(cut[k]) }, scratches, logs)
-	c.scratch.logs = nil
 }
 
 // cutInOrder returns the paragraphs of the order cut by c.cuts[since:]

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -37,10 +36,7 @@ func TestKeptKeysOfFinalText(t *testing.T) {
 	opts := Options{Paragraphs: Lines}
 	for _, procs := range []int{1, 4} {
 		t.Run(fmt.Sprint(procs), func(t *testing.T) {
-			defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-			if procs > 1 {
-				parallelBytes = 0
-			}
+			setParallel(t, 0, procs)
 			r, err := Clean(input, opts)
 			if err != nil {
 				t.Fatal(err)
@@ -93,10 +89,7 @@ func TestSkipKept(t *testing.T) {
 	input := benchgen.New(4).Stream(300 << 10)
 	for _, procs := range []int{1, 4} {
 		t.Run(fmt.Sprint(procs), func(t *testing.T) {
-			defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-			if procs > 1 {
-				parallelBytes = 0
-			}
+			setParallel(t, 0, procs)
 			for _, to := range []bool{false, true} {
 				clean := func(opts Options) (*Result, string) {
 					t.Helper()

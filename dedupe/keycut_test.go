@@ -3,12 +3,18 @@ package dedupe
 import (
 	"math"
 	"reflect"
-	"runtime"
 	"slices"
 	"testing"
 
 	"github.com/textclean/textclean/internal/benchgen"
 )
+
+// cutTeasersInput returns teasersInput with two teasers more, each after a
+// sentence said before: the first sentence round cuts them.
+func cutTeasersInput() string {
+	return teasersInput() + "Something else entirely, paragraph number 7 of the filler. Story 30 begins with these words and then goes on …\n\n" +
+		"Something else entirely, paragraph number 8 of the filler. Story 31 begins with these words and then goes on …\n\n"
+}
 
 // TestKeyCutTexts checks that keyCutTexts, on three goroutines, makes for
 // every text of the order that the first sentence round cut what keyText
@@ -18,11 +24,8 @@ import (
 // goroutine, on a stretch of the generated stream, whose first sentence
 // round cuts 80 paragraphs, and on teasers that lose a repeated sentence.
 func TestKeyCutTexts(t *testing.T) {
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(3))
-	// Two teasers that a repeated sentence stood before.
-	teasers := teasersInput() + "Something else entirely, paragraph number 7 of the filler. Story 30 begins with these words and then goes on …\n\n" +
-		"Something else entirely, paragraph number 8 of the filler. Story 31 begins with these words and then goes on …\n\n"
-	for _, in := range []string{benchgen.New(5).Stream(1 << 20), teasers} {
+	setParallel(t, 0, 3)
+	for _, in := range []string{benchgen.New(5).Stream(1 << 20), cutTeasersInput()} {
 		parallelBytes = 0
 		par := stageCleaner(t, in, &Options{})
 		parallelBytes = math.MaxInt

@@ -2,7 +2,6 @@ package dedupe
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -238,8 +237,7 @@ func TestShinglesForged(t *testing.T) {
 // windows quiet in the order that dropNear could not take as quiet (see
 // nearIndex.quietLost).
 func TestNearPrepassAgrees(t *testing.T) {
-	defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
-	parallelBytes = 0
+	setParallel(t, 0, 2)
 	inputs := append(nearSettledInputs(t), teasersInput())
 	inputs = append(inputs, randomPaletteTexts(300)...)
 	lost := 0
@@ -279,8 +277,7 @@ func FuzzNearPrepass(f *testing.F) {
 		if len(b) > 64 {
 			return
 		}
-		defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
-		parallelBytes = 0
+		setParallel(t, 0, 2)
 		in := paletteText(b)
 		opts := roundsOptions[int(set)%len(roundsOptions)]
 		for _, settled := range []bool{false, true} {

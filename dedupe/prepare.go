@@ -40,27 +40,20 @@ func (c *cleaner) prepare() {
 		c.prepareBatch(hi-lo, func(k int) int { return lo + k }, scratches, logs)
 		lo = hi
 	}
-	c.scratch.logs = nil
 }
 
 // preparers returns the scratches and logs of a prepareBatch on workers
-// goroutines, the first scratch the cleaner's own, which logs until its
-// logs are set to nil again.
+// goroutines, the first scratch the cleaner's own.
 func (c *cleaner) preparers(workers int) ([]*scratch, []hashLogs) {
 	// The first goroutine's buffers are the cleaner's own, which the
 	// rounds then reuse: for one huge paragraph, they are as large as
-	// the input. Each logs the slots in c.twice of the hashes it makes
-	// (see hashLogs), which are added after each batch, on every CPU.
+	// the input.
 	scratches := make([]*scratch, workers)
 	scratches[0] = &c.scratch
 	for k := 1; k < workers; k++ {
 		scratches[k] = &scratch{twice: c.twice}
 	}
-	logs := make([]hashLogs, workers)
-	for k, s := range scratches {
-		s.logs = &logs[k]
-	}
-	return scratches, logs
+	return scratches, make([]hashLogs, workers)
 }
 
 // prepareBatchBytes is about how much text prepare works through between
@@ -73,8 +66,16 @@ var prepareBatchBytes = 8 << 20
 // on a goroutine per scratch, logging their hashes in logs (one hashLogs
 // per scratch, reused from batch to batch), which it then adds to c.twice,
 // and gathers the teasers the scratches other than the cleaner's own found
-// in c.scratch.teasers, in the order of the batch.
+// in c.scratch.teasers, in the order of the batch. The scratches log only
+// during the batch: the cleaner's own then adds the hashes the rounds
+// make to c.twice again, which its callers need not see to
+// (TestPrepareBatchStopsLogging).
 func (c *cleaner) prepareBatch(n int, para func(k int) int, scratches []*scratch, logs []hashLogs) {
+	// Each scratch logs the slots in c.twice of the hashes it makes (see
+	// hashLogs), which are added after the batch, on every CPU.
+	for k, s := range scratches {
+		s.logs = &logs[k]
+	}
 	runs := outputRuns(n, len(scratches))
 	for k := range runs {
 		// Room for a long sentence every 48 bytes, and a key and a bag
@@ -96,6 +97,9 @@ func (c *cleaner) prepareBatch(n int, para func(k int) int, scratches []*scratch
 			c.keyText(para(j), scratches[k]) // and, with sentences or near-duplicates on, splitText
 		}
 	})
+	for _, s := range scratches {
+		s.logs = nil
+	}
 	c.twice.addLogs(logs[:len(runs)], len(scratches))
 	for _, s := range scratches[1:] {
 		for _, t := range s.teasers {

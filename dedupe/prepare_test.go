@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -63,11 +62,8 @@ func TestPrepareAgrees(t *testing.T) {
 func TestPrepareBatchOfNothing(t *testing.T) {
 	in := teasersInput()
 	one := cleanWith(t, in, Options{}, math.MaxInt, 1)
-	defer func(b, p, procs int) {
-		prepareBatchBytes, parallelBytes = b, p
-		runtime.GOMAXPROCS(procs)
-	}(prepareBatchBytes, parallelBytes, runtime.GOMAXPROCS(2))
-	parallelBytes = 0
+	setParallel(t, 0, 2)
+	defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
 	for _, batch := range []int{0, -1} {
 		prepareBatchBytes = batch
 		// Clean runs on a goroutine of its own, which calls nothing of t
@@ -93,6 +89,35 @@ func TestPrepareBatchOfNothing(t *testing.T) {
 		case <-time.After(20 * time.Second):
 			t.Fatalf("prepare, in batches of %d bytes, did not end in 20 s", batch)
 		}
+	}
+}
+
+// TestPrepareBatchStopsLogging checks that the cleaner's own scratch,
+// which logs the hashes it makes during the batches of prepare and
+// keyCutTexts, adds them to c.twice again after each, as the rounds
+// need: on two goroutines, on teasers that the first sentence round cuts.
+func TestPrepareBatchStopsLogging(t *testing.T) {
+	setParallel(t, 0, 2)
+	c := stageCleaner(t, cutTeasersInput(), &Options{})
+	if c.scratch.logs != nil {
+		t.Fatal("the cleaner's scratch logs after prepare")
+	}
+	c.paragraphRound()
+	if !c.sentenceRound(nil) {
+		t.Fatal("the sentence round cut nothing")
+	}
+	cut := 0
+	for _, p := range c.order {
+		if !c.keyed[p] {
+			cut++
+		}
+	}
+	if cut < 2 {
+		t.Fatalf("%d texts cut, too few for keyCutTexts to make them in a batch", cut)
+	}
+	c.keyCutTexts()
+	if c.scratch.logs != nil {
+		t.Fatal("the cleaner's scratch logs after keyCutTexts")
 	}
 }
 
@@ -123,11 +148,7 @@ func agreeInputs(t *testing.T) []string {
 // length on too.
 func cleanWith(t *testing.T, in string, opts Options, bytes, procs int) *Result {
 	t.Helper()
-	defer func(b, h, p int) { parallelBytes, halvesUnits = b, h; runtime.GOMAXPROCS(p) }(parallelBytes, halvesUnits, runtime.GOMAXPROCS(procs))
-	parallelBytes = bytes
-	if bytes == 0 {
-		halvesUnits = 0
-	}
+	defer withParallel(bytes, procs)()
 	r, err := Clean(in, opts)
 	if err != nil {
 		t.Fatal(err)

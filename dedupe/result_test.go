@@ -247,10 +247,7 @@ func checkResult(t *testing.T, in string, opts Options) (*Result, *cleaner) {
 	var got *Result
 	for _, procs := range []int{1, 3} {
 		func() {
-			defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-			if procs > 1 {
-				parallelBytes = 0
-			}
+			defer withParallel(0, procs)()
 			got = cleanerRounds(t, in, opts).result()
 		}()
 		if !reflect.DeepEqual(got, want) {
@@ -271,10 +268,7 @@ func TestResultKeysUnkeyed(t *testing.T) {
 		want := cleanerRounds(t, in, opts).resultReference()
 		for _, procs := range []int{1, 3} {
 			func() {
-				defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-				if procs > 1 {
-					parallelBytes = 0
-				}
+				defer withParallel(0, procs)()
 				c := cleanerRounds(t, in, opts)
 				for pos, i := range c.order {
 					if pos%2 == 1 {

@@ -142,8 +142,7 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 	}
 	for _, bytes := range []int{1 << 30, 0} { // sets filled in the rounds, and by prepare
 		t.Run(fmt.Sprint("parallelBytes ", bytes), func(t *testing.T) {
-			defer func(n int) { parallelBytes = n }(parallelBytes)
-			parallelBytes = bytes
+			setParallel(t, bytes, 0)
 			c := stageCleaner(t, b.String(), &Options{})
 			c.paragraphRound() // makes every text's sentences and near information
 			keys, sentences, bags := map[bool]int{}, map[bool]int{}, map[bool]int{}

@@ -8,6 +8,25 @@ import (
 	"time"
 )
 
+// withParallel sets parallelBytes to bytes and GOMAXPROCS to procs (left
+// as it is if procs is below 1), and returns a function that sets both
+// back, for a helper that cleans with them to defer. With bytes at 0
+// (every input parallel), decide's halves (halvesUnits) are made at every
+// size too, and set back with the rest.
+func withParallel(bytes, procs int) (restore func()) {
+	oldBytes, oldHalves, oldProcs := parallelBytes, halvesUnits, runtime.GOMAXPROCS(procs)
+	parallelBytes = bytes
+	if bytes == 0 {
+		halvesUnits = 0
+	}
+	return func() { parallelBytes, halvesUnits = oldBytes, oldHalves; runtime.GOMAXPROCS(oldProcs) }
+}
+
+// setParallel is withParallel until t ends, subtests included.
+func setParallel(t testing.TB, bytes, procs int) {
+	t.Cleanup(withParallel(bytes, procs))
+}
+
 // TestWorkersFixed checks that a Clean works with the goroutines it counted
 // at its start when GOMAXPROCS changes under it, as the runtime does when a
 // container's CPU limit changes: from one to two between start (which then
@@ -17,8 +36,7 @@ import (
 // race, when each step asked GOMAXPROCS anew (found by a review of the
 // asks' overlap).
 func TestWorkersFixed(t *testing.T) {
-	defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(2))
-	parallelBytes = 0
+	setParallel(t, 0, 2)
 	in := sharedSentencesInput()
 	want := cleanWith(t, in, Options{}, 0, 2)
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -130,8 +129,7 @@ func TestWriteAgrees(t *testing.T) {
 // given, disagrees with writeReference on the cleaner of in.
 func checkWrite(t *testing.T, in string, opts Options, bytes, procs int) {
 	t.Helper()
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-	parallelBytes = bytes
+	defer withParallel(bytes, procs)()
 	c := cleanerRounds(t, in, opts)
 	wantText, _, wantLines := c.writeReference()
 	out := c.outputWriter()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -65,8 +64,7 @@ func cleanToWith(w io.Writer, in string, opts Options, bufSize, procs int) (*Res
 	if procs > 1 {
 		bytes = 0
 	}
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-	parallelBytes = bytes
+	defer withParallel(bytes, procs)()
 	return cleanTo(w, in, opts, bufSize)
 }
 

@@ -103,9 +103,16 @@ func agreementInputs(t *testing.T) []string {
 // documentWith normalizes in with parallelBytes and GOMAXPROCS set as
 // given.
 func documentWith(in string, opts Options, bytes, procs int) (*Document, error) {
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-	parallelBytes = bytes
+	defer withParallel(bytes, procs)()
 	return New(opts).Document(in)
+}
+
+// withParallel sets parallelBytes to bytes and GOMAXPROCS to procs, and
+// returns a function that sets both back, for a helper to defer.
+func withParallel(bytes, procs int) (restore func()) {
+	oldBytes, oldProcs := parallelBytes, runtime.GOMAXPROCS(procs)
+	parallelBytes = bytes
+	return func() { parallelBytes = oldBytes; runtime.GOMAXPROCS(oldProcs) }
 }
 
 // FuzzDocumentAgrees checks on any input that Document on three

@@ -3,7 +3,6 @@ package normalize
 import (
 	"fmt"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -29,8 +28,7 @@ var premergeOptions = []Options{
 // premergeWith is documentPremerge with parallelBytes and GOMAXPROCS set
 // as given.
 func premergeWith(in string, opts Options, bytes, procs int) (*Document, error) {
-	defer func(b, p int) { parallelBytes = b; runtime.GOMAXPROCS(p) }(parallelBytes, runtime.GOMAXPROCS(procs))
-	parallelBytes = bytes
+	defer withParallel(bytes, procs)()
 	return New(opts).documentPremerge(in)
 }
 

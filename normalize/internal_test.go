@@ -131,18 +131,27 @@ func TestQuietWords(t *testing.T) {
 		}
 		checkQuietPrefix(t, string(s))
 	}
+	forOddByteLines(func(s []byte, _ int) { check(s) })
+	for n := 2; n <= 40; n++ {
+		for i := range n - 1 {
+			s := []byte(strings.Repeat("a", n))
+			s[i], s[i+1] = ' ', ' '
+			check(s)
+		}
+	}
+}
+
+// forOddByteLines calls f with every line of 1 to 40 bytes that is "a"s
+// but for one byte, of every value, at every place i: so at every place
+// of the eight or sixteen bytes that the functions it tests read at a
+// time, and across their edges.
+func forOddByteLines(f func(s []byte, i int)) {
 	for n := 1; n <= 40; n++ {
-		base := []byte(strings.Repeat("a", n))
 		for i := range n {
 			for b := 0; b < 256; b++ {
-				s := append([]byte(nil), base...)
+				s := []byte(strings.Repeat("a", n))
 				s[i] = byte(b)
-				check(s)
-			}
-			if i+1 < n {
-				s := append([]byte(nil), base...)
-				s[i], s[i+1] = ' ', ' '
-				check(s)
+				f(s, i)
 			}
 		}
 	}
@@ -168,32 +177,26 @@ func checkQuietPrefix(t *testing.T, s string) {
 // sixteen bytes at a time, against a byte at a time: every byte value at
 // every place of lines of 1 to 40 bytes, from every start.
 func TestASCIIRuns(t *testing.T) {
-	for n := 1; n <= 40; n++ {
-		base := []byte(strings.Repeat("a", n))
-		for i := range n {
-			for b := 0; b < 256; b++ {
-				s := append([]byte(nil), base...)
-				s[i] = byte(b)
-				for from := 0; from <= n; from++ {
-					want := n
-					if from <= i && b >= 0x80 {
-						want = i
-					}
-					if got := asciiEnd(string(s), from); got != want {
-						t.Fatalf("asciiEnd(%q, %d) = %d, want %d", s, from, got, want)
-					}
-					if from <= i && !plain[b] {
-						want = i
-					} else {
-						want = n
-					}
-					if got := plainEnd(string(s), from); got != want {
-						t.Fatalf("plainEnd(%q, %d) = %d, want %d", s, from, got, want)
-					}
-				}
+	forOddByteLines(func(s []byte, i int) {
+		n, b := len(s), s[i]
+		for from := 0; from <= n; from++ {
+			want := n
+			if from <= i && b >= 0x80 {
+				want = i
+			}
+			if got := asciiEnd(string(s), from); got != want {
+				t.Fatalf("asciiEnd(%q, %d) = %d, want %d", s, from, got, want)
+			}
+			if from <= i && !plain[b] {
+				want = i
+			} else {
+				want = n
+			}
+			if got := plainEnd(string(s), from); got != want {
+				t.Fatalf("plainEnd(%q, %d) = %d, want %d", s, from, got, want)
 			}
 		}
-	}
+	})
 }
 
 // FuzzQuiet checks the fast paths of Line on any input: a line quiet

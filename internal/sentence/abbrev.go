@@ -84,7 +84,7 @@ func abbreviation(text string, start, p int, next rune) bool {
 func letterBytes(x uint64) uint64 {
 	// Without the top bits, the additions carry into no other byte;
 	// with 0x20 set, capitals are small letters.
-	lower := (x | 0x20*eachByte) & lowBits
+	lower := (x | 0x20*eachByte) & lowSevenBits
 	return (lower + eachByte*(0x80-'a')) &^ (lower + eachByte*(0x80-'z'-1)) &^ x & topBits
 }
 
@@ -93,7 +93,7 @@ func letterBytes(x uint64) uint64 {
 func dotBytes(x uint64) uint64 {
 	// A byte of x^dots below 0x80 plus 0x7f sets its top bit unless it
 	// is 0, and carries into no other byte.
-	return ^((x^('.'*eachByte))&lowBits + lowBits) &^ x & topBits
+	return ^((x^('.'*eachByte))&lowSevenBits + lowSevenBits) &^ x & topBits
 }
 
 // isAbbreviation reports whether w, without its full stop, is an

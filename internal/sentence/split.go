@@ -257,9 +257,9 @@ func runEnds(x uint64) uint64 {
 // The masks of the tests on eight bytes at once (read by le64): the
 // same bits in each byte. A byte times eachByte is that byte eight times.
 const (
-	eachByte = 0x0101010101010101 // the lowest bit of each byte
-	lowBits  = 0x7f7f7f7f7f7f7f7f // the seven low bits of each byte
-	topBits  = 0x8080808080808080 // the top bit of each byte
+	eachByte     = 0x0101010101010101 // the lowest bit of each byte
+	lowSevenBits = 0x7f7f7f7f7f7f7f7f // the seven low bits of each byte
+	topBits      = 0x8080808080808080 // the top bit of each byte
 )
 
 // le64 returns the first 8 bytes of s as a little-endian number.
