@@ -307,7 +307,7 @@ var skipSettledSentenceRounds = true
 
 // noteSentenceRound records, after a sentence round, what sentencesSettled
 // needs: where each paragraph stood in its order and which were kept
-// repeats (cutSentences recorded what the paragraphs it cut kept).
+// repeats (fileCuts recorded what the paragraphs cut kept).
 func (c *cleaner) noteSentenceRound() {
 	c.sentenceRoundRan = true
 	c.settledPos = resize(c.settledPos, len(c.paras))

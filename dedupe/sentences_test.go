@@ -76,3 +76,42 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatShares checks that repeatShares cuts repeats into at most
+// workers runs, one after the other from the first repeat to the last,
+// none empty, that do not cut a paragraph's repeats apart.
+func TestRepeatShares(t *testing.T) {
+	for _, positions := range [][]int32{
+		{},
+		{0},
+		{0, 0, 0, 0, 0},
+		{0, 1, 2, 3, 4, 5, 6},
+		{0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 3},
+		{4, 4, 9, 9, 9, 9, 9, 9, 9, 9, 11},
+	} {
+		repeats := make([]sentenceRepeat, len(positions))
+		for k, pos := range positions {
+			repeats[k] = sentenceRepeat{pos: pos, sentence: uint32(k)}
+		}
+		for workers := 1; workers <= 8; workers++ {
+			shares := repeatShares(repeats, workers)
+			if len(shares) > workers {
+				t.Errorf("%v on %d workers: %d shares", positions, workers, len(shares))
+			}
+			lo := 0
+			for _, sh := range shares {
+				if sh.lo != lo || sh.hi <= sh.lo {
+					t.Errorf("%v on %d workers: shares %v", positions, workers, shares)
+					break
+				}
+				if sh.lo > 0 && positions[sh.lo] == positions[sh.lo-1] {
+					t.Errorf("%v on %d workers: shares %v cut paragraph %d apart", positions, workers, shares, positions[sh.lo])
+				}
+				lo = sh.hi
+			}
+			if lo != len(positions) {
+				t.Errorf("%v on %d workers: shares %v end at %d", positions, workers, shares, lo)
+			}
+		}
+	}
+}
