@@ -276,52 +276,69 @@ func (c *cleaner) looksUp(s sentenceInfo) bool {
 }
 
 // cutRepeats cuts repeats, the repeated sentences of the order, in order,
-// and records the cuts. The records and the texts the cuts leave are made
-// on c.workers() goroutines, and filed in order on one (see fileCuts).
+// and records the cuts, on c.workers() goroutines.
 //
-// Each goroutine takes the repeats of a run of paragraphs of the order,
-// about as many repeats as the others, and makes their cut records (both
-// spans mapped to the original by the pieces of the texts
-// repeatedSentences read, as they were before any cut) and the texts the
-// cuts leave (see cutTexts). They read the texts, sentences and c.cut,
-// and write only their own records and cutBatch: c.cut and the
-// per-paragraph state change only as fileCuts files the batches, after.
+// The cut records come first, all of them, each goroutine making those
+// of a run of the repeats: both spans are mapped to the original by the
+// pieces of the texts repeatedSentences read, as they were before any
+// cut. Then the texts the cuts leave are made in waves: in each, every
+// goroutine makes those of a run of whole paragraphs, about
+// cutShareRepeats repeats (see cutTexts), and then one files them, in
+// order (see fileCuts). The goroutines read the texts, sentences and
+// c.cut, and write only their own records and cutScratch: c.cut and the
+// per-paragraph state change only as the waves are filed, and a wave
+// reads only paragraphs that no wave before it cut. The waves bound the
+// memory of the texts made and not filed yet: made all at once, they
+// raised the peak RSS of the 100 MB stream by 1.4 MB (279.0-279.5 ->
+// 280.5-281.0 MB).
 //
-// On the 100 MB stream the first round cuts 19,880 paragraphs. Phase
-// timers (CLI -o /dev/null, 4 runs alternated, nice -15, load 10): the
-// records and texts made on one CPU took 14.2-19.4 ms (CPU 14.2-15.5),
-// made on two and filed on one 9.2-11.6 ms (CPU 15.7-17.4, the filing
-// 2.1-2.5 of it).
+// On the 100 MB stream the first round cuts 19,880 sentences from 9,447
+// paragraphs. Phase timers (CLI -o /dev/null, runs alternated, nice -15,
+// load 10, in the runs that had two CPUs): the records and texts made one
+// by one took 14.2-19.4 ms (CPU 14.2-15.5), made so 9.1-12.6 ms (CPU
+// 15.2-19.9; the filing, on one CPU, 2.0-2.5 ms of it).
 func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
+	workers := c.workers()
 	first := len(c.cuts)
 	c.cuts = slices.Grow(c.cuts, len(repeats))[:first+len(repeats)]
-	shares := repeatShares(repeats, c.workers())
-	batches := make([]cutBatch, len(shares))
-	inParallel(len(shares), func(k int) {
-		sh := shares[k]
-		for n := sh.lo; n < sh.hi; n++ {
+	runs := outputRuns(len(repeats), workers)
+	inParallel(len(runs), func(k int) {
+		for n := runs[k].lo; n < runs[k].hi; n++ {
 			c.cuts[first+n] = c.cutRecord(repeats[n])
 		}
-		b := &c.cutScratch
-		if k > 0 {
-			b = &cutScratch{}
-		}
-		batches[k] = c.cutTexts(repeats[sh.lo:sh.hi], b)
 	})
 	if len(c.cut) == 0 {
 		// Sized at once: grown one paragraph at a time, the map made
 		// filing the 100 MB stream's first round's cuts 2.8-3.2 ms of
 		// CPU, not 2.0-2.2 (5 runs alternated, phase timers).
 		n := 0
-		for _, b := range batches {
-			n += len(b.cuts)
+		for k := range repeats {
+			if k == 0 || repeats[k].pos != repeats[k-1].pos {
+				n++
+			}
 		}
 		c.cut = make(map[int]cutText, n)
 	}
-	for k := range batches {
-		c.fileCuts(&batches[k])
+	scratches := make([]*cutScratch, workers)
+	scratches[0] = &c.cutScratch
+	for k := 1; k < workers; k++ {
+		scratches[k] = &cutScratch{}
+	}
+	waves := (len(repeats) + workers*cutShareRepeats - 1) / (workers * cutShareRepeats)
+	shares := repeatShares(repeats, waves*workers)
+	for len(shares) > 0 {
+		wave := shares[:min(workers, len(shares))]
+		shares = shares[len(wave):]
+		inParallel(len(wave), func(k int) { c.cutTexts(repeats[wave[k].lo:wave[k].hi], scratches[k]) })
+		for k := range wave {
+			c.fileCuts(&scratches[k].batch)
+		}
 	}
 }
+
+// cutShareRepeats is about how many repeats a goroutine of cutRepeats
+// cuts in a wave.
+const cutShareRepeats = 2048
 
 // cutRecord returns the record of cutting repeat r.
 func (c *cleaner) cutRecord(r sentenceRepeat) cutRecord {
@@ -332,14 +349,14 @@ func (c *cleaner) cutRecord(r sentenceRepeat) cutRecord {
 		keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, r.first.cur)}
 }
 
-// repeatShares cuts repeats into at most workers runs of about the same
+// repeatShares cuts repeats into at most n runs of about the same
 // length, [lo, hi) each, that do not cut the repeats of a paragraph
 // apart (they stand together: see repeatedSentences).
-func repeatShares(repeats []sentenceRepeat, workers int) []outputRun {
-	shares := make([]outputRun, 0, workers)
+func repeatShares(repeats []sentenceRepeat, n int) []outputRun {
+	shares := make([]outputRun, 0, n)
 	lo := 0
-	for k := 1; k <= workers && lo < len(repeats); k++ {
-		hi := max(len(repeats)*k/workers, lo+1)
+	for k := 1; k <= n && lo < len(repeats); k++ {
+		hi := max(len(repeats)*k/n, lo+1)
 		for hi < len(repeats) && repeats[hi].pos == repeats[hi-1].pos {
 			hi++
 		}
@@ -365,11 +382,12 @@ type madeCut struct {
 	emptied bool // the text is only white space
 }
 
-// cutTexts makes the texts that cutting repeats leaves of their
-// paragraphs, with b's memory. It reads the paragraphs' texts, sentences
-// and c.cut, and writes only b and the batch it returns.
-func (c *cleaner) cutTexts(repeats []sentenceRepeat, b *cutScratch) cutBatch {
-	var batch cutBatch
+// cutTexts makes in b.batch the texts that cutting repeats leaves of
+// their paragraphs. It reads the paragraphs' texts, sentences and c.cut,
+// and writes only b.
+func (c *cleaner) cutTexts(repeats []sentenceRepeat, b *cutScratch) {
+	batch := &b.batch
+	batch.cuts, batch.hashes = batch.cuts[:0], batch.hashes[:0]
 	for len(repeats) > 0 {
 		pos := repeats[0].pos
 		i := int(c.order[pos])
@@ -382,7 +400,6 @@ func (c *cleaner) cutTexts(repeats []sentenceRepeat, b *cutScratch) cutBatch {
 		repeats = repeats[k:]
 		batch.cuts = append(batch.cuts, c.cutSentences(i, sents, b, &batch.hashes))
 	}
-	return batch
 }
 
 // fileCuts gives the paragraphs of batch their new texts, and records for
@@ -406,14 +423,15 @@ func (c *cleaner) fileCuts(batch *cutBatch) {
 	}
 }
 
-// cutScratch is the memory cutSentences reuses: the text it makes, the
-// spans of the old text it keeps with where each starts in the new, and
-// which sentences are cut.
+// cutScratch is the memory cutTexts and cutSentences reuse: the text
+// made, the spans of the old text kept with where each starts in the new,
+// which sentences are cut, and the batch of texts made.
 type cutScratch struct {
 	text   []byte
 	kept   []span
 	starts []int
 	cut    []bool
+	batch  cutBatch
 }
 
 // origSpan maps span s of a text to the original text by the text's

@@ -77,9 +77,9 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 	}
 }
 
-// TestRepeatShares checks that repeatShares cuts repeats into at most
-// workers runs, one after the other from the first repeat to the last,
-// none empty, that do not cut a paragraph's repeats apart.
+// TestRepeatShares checks that repeatShares cuts repeats into at most n
+// runs, one after the other from the first repeat to the last, none
+// empty, that do not cut a paragraph's repeats apart.
 func TestRepeatShares(t *testing.T) {
 	for _, positions := range [][]int32{
 		{},
@@ -93,24 +93,24 @@ func TestRepeatShares(t *testing.T) {
 		for k, pos := range positions {
 			repeats[k] = sentenceRepeat{pos: pos, sentence: uint32(k)}
 		}
-		for workers := 1; workers <= 8; workers++ {
-			shares := repeatShares(repeats, workers)
-			if len(shares) > workers {
-				t.Errorf("%v on %d workers: %d shares", positions, workers, len(shares))
+		for n := 1; n <= 8; n++ {
+			shares := repeatShares(repeats, n)
+			if len(shares) > n {
+				t.Errorf("%v in %d: %d shares", positions, n, len(shares))
 			}
 			lo := 0
 			for _, sh := range shares {
 				if sh.lo != lo || sh.hi <= sh.lo {
-					t.Errorf("%v on %d workers: shares %v", positions, workers, shares)
+					t.Errorf("%v in %d: shares %v", positions, n, shares)
 					break
 				}
 				if sh.lo > 0 && positions[sh.lo] == positions[sh.lo-1] {
-					t.Errorf("%v on %d workers: shares %v cut paragraph %d apart", positions, workers, shares, positions[sh.lo])
+					t.Errorf("%v in %d: shares %v cut paragraph %d apart", positions, n, shares, positions[sh.lo])
 				}
 				lo = sh.hi
 			}
 			if lo != len(positions) {
-				t.Errorf("%v on %d workers: shares %v end at %d", positions, workers, shares, lo)
+				t.Errorf("%v in %d: shares %v end at %d", positions, n, shares, lo)
 			}
 		}
 	}
