@@ -76,3 +76,42 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatShares checks that repeatShares cuts repeats into at most n
+// runs, one after the other from the first repeat to the last, none
+// empty, that do not cut a paragraph's repeats apart.
+func TestRepeatShares(t *testing.T) {
+	for _, positions := range [][]int32{
+		{},
+		{0},
+		{0, 0, 0, 0, 0},
+		{0, 1, 2, 3, 4, 5, 6},
+		{0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 3},
+		{4, 4, 9, 9, 9, 9, 9, 9, 9, 9, 11},
+	} {
+		repeats := make([]sentenceRepeat, len(positions))
+		for k, pos := range positions {
+			repeats[k] = sentenceRepeat{pos: pos, sentence: uint32(k)}
+		}
+		for n := 1; n <= 8; n++ {
+			shares := repeatShares(repeats, n)
+			if len(shares) > n {
+				t.Errorf("%v in %d: %d shares", positions, n, len(shares))
+			}
+			lo := 0
+			for _, sh := range shares {
+				if sh.lo != lo || sh.hi <= sh.lo {
+					t.Errorf("%v in %d: shares %v", positions, n, shares)
+					break
+				}
+				if sh.lo > 0 && positions[sh.lo] == positions[sh.lo-1] {
+					t.Errorf("%v in %d: shares %v cut paragraph %d apart", positions, n, shares, positions[sh.lo])
+				}
+				lo = sh.hi
+			}
+			if lo != len(positions) {
+				t.Errorf("%v in %d: shares %v end at %d", positions, n, shares, lo)
+			}
+		}
+	}
+}

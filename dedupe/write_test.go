@@ -187,7 +187,7 @@ func TestWriteFillChecksSize(t *testing.T) {
 	c.outLine = make([]uint32, len(c.paras))
 	w := outputWriter{c: c, blanks: c.blankLinesBefore(), nl: c.doc.Newline}
 	runs := outputRuns(len(c.order), 1)
-	size := w.measure(&runs[0])
+	size := w.measure(&runs[0], math.MaxInt)
 	for _, room := range []int{size - 1, size + 1} {
 		func() {
 			defer func() {

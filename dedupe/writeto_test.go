@@ -87,7 +87,9 @@ func checkSameResult(t *testing.T, got, want *Result) {
 }
 
 // TestCleanToChanged checks Changed on CleanTo's Results: false for a
-// clean text, true for a text cleaned to other bytes of the same size.
+// clean text, true for a text cleaned to other bytes of the same size, to
+// the input's start, or to more than the input, through a buffer of a
+// few bytes and through CleanTo's.
 func TestCleanToChanged(t *testing.T) {
 	for _, c := range []struct {
 		in      string
@@ -95,16 +97,19 @@ func TestCleanToChanged(t *testing.T) {
 	}{
 		{"", false},
 		{"a\nb\n", false},
-		{"a\r\nb", true}, // "a\nb\n"
-		{"a\nb", true},
+		{"a\r\nb", true},   // "a\nb\n"
+		{"a\nb", true},     // "a\nb\n": the input and more
+		{"a\nb\n\n", true}, // "a\nb\n": the input's start
 		{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
 	} {
-		r, err := CleanTo(&bytes.Buffer{}, c.in, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Changed(c.in) != c.changed {
-			t.Errorf("CleanTo(%q): Changed says %v, want %v", c.in, r.Changed(c.in), c.changed)
+		for _, bufSize := range []int{1, 3, streamBufferSize} {
+			r, err := cleanTo(&bytes.Buffer{}, c.in, Options{}, bufSize)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Changed(c.in) != c.changed {
+				t.Errorf("CleanTo(%q) through %d bytes: Changed says %v, want %v", c.in, bufSize, r.Changed(c.in), c.changed)
+			}
 		}
 	}
 }
