@@ -240,15 +240,11 @@ func (c *cleaner) dropNear() bool {
 		}
 		lastLen = len(out)
 		i := int(p)
-		if c.keptRepeat[i] {
+		if !c.comparesNear(i, minWords) {
 			out = append(out, p)
 			continue
 		}
-		n := c.nearOf(i)
-		if n.words() < minWords {
-			out = append(out, p)
-			continue
-		}
+		n := &c.near[i]
 		var t *teaserInfo
 		if n.teaser() {
 			t = &c.scratch.teasers[n.teaserAt()]
@@ -299,9 +295,54 @@ func (c *cleaner) dropNear() bool {
 	return changed
 }
 
-// bagsMayRepeat returns a mask whose bit k is set if the bag of paragraph
-// ps[k] (at most 64 of them) is non-zero and may have come twice
-// (twiceSet.mayRepeat). dropNear asks it of the order 64 paragraphs at a
+// comparesNear reports whether dropNear compares paragraph i of the order
+// with the paragraphs kept before it (by nearest, and by its bag if
+// bagMayRepeat): its near information is made, as it is for every
+// paragraph of the order once dropNear has begun (see teaserStarts), and
+//
+//   - it is not a kept repeat: the paragraph rules kept its exact copies
+//     on purpose (a page's recurring headings and questions, short
+//     repeats), and comparing them would remove them after all as
+//     near-duplicates of each other. It also keeps dropNear's removals
+//     and moves to paragraphs alone in their key class, which
+//     nearDropsConfirmed's proof counts on;
+//   - it has minWords words or more: shorter paragraphs (headings,
+//     quotes) share most of their word pairs by chance, and must match
+//     exactly.
+//
+// dropNear, nearPrepass, dropNearSettled and nearDropsConfirmed all ask
+// it: the proofs of the last two take a paragraph compared in one round
+// to be compared in the next unless its text or keptRepeat changed.
+func (c *cleaner) comparesNear(i, minWords int) bool {
+	return !c.keptRepeat[i] && c.near[i].words() >= minWords
+}
+
+// bagMayRepeat reports whether a paragraph that dropNear compares
+// (comparesNear), whose bag of sentences is bag, looks its bag up in the
+// bag index when nearest finds nothing, and is filed there:
+//
+//   - bag is not 0: its text has two sentences or more (see bagOf); one
+//     sentence in another order is the same text, which the paragraph
+//     rules find;
+//   - the bag may have come twice in the document (the twice set of
+//     bags): a bag that came once has no twin to find, and leaving it
+//     out keeps the index, and its look-ups that miss the caches, to the
+//     few bags that may.
+//
+// bagsMayRepeat answers it for 64 paragraphs at once.
+func (c *cleaner) bagMayRepeat(bag uint64) bool {
+	return bag != 0 && c.twice.bags.mayRepeat(bag)
+}
+
+// comparesByBag reports whether dropNear compares paragraph i of the
+// order by its bag too, when nearest finds nothing: comparesNear, and
+// bagMayRepeat of its bag.
+func (c *cleaner) comparesByBag(i, minWords int) bool {
+	return c.comparesNear(i, minWords) && c.bagMayRepeat(c.near[i].bag)
+}
+
+// bagsMayRepeat returns a mask whose bit k is set if bagMayRepeat holds
+// for the bag of paragraph ps[k] (at most 64 of them). dropNear asks it of the order 64 paragraphs at a
 // time, before it compares them: the twice set of bags is 2 MB on the
 // 100 MB stream, and its lookups, made one paragraph at a time among the
 // comparisons, each waited for a miss of the caches (half the time of the
@@ -557,8 +598,7 @@ var preNear = true
 // CPU, and reports whether it did: repeats, bagsMayRepeat's answer, and
 // quiet, whether no paragraph of the window it has in the order (the
 // nearWindow paragraphs just before it) passes nearCandidate, for the
-// paragraphs that dropNear compares (not kept repeats, and of minWords
-// words or more). Both are
+// paragraphs that dropNear compares (comparesNear). Both are
 // functions of the near information, keptRepeat and the twice set of
 // bags, which dropNear reads and does not change; dropNear takes quiet
 // for a paragraph whose window in its output is the one it had in the
@@ -582,10 +622,10 @@ func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 			x.repeats[k] = c.bagsMayRepeat(ps)
 			var quiet uint64
 			for b, p := range ps {
-				n := &c.near[p]
-				if c.keptRepeat[p] || n.words() < minWords {
-					continue // not compared: its bit is never read
+				if !c.comparesNear(int(p), minWords) {
+					continue // its bit is never read
 				}
+				n := &c.near[p]
 				candidate := false
 				for _, j := range c.order[max(0, lo+b-nearWindow) : lo+b] {
 					if c.nearCandidate(n, int(j), threshold) {
