@@ -317,13 +317,11 @@ func bagTwinsText(n int) string {
 // the bag twins reach look-ups that soleBagTags leaves out and twins
 // found by their bag.
 func TestNearPrepassSplits(t *testing.T) {
-	defer func(b, procs int) { parallelBytes = b; runtime.GOMAXPROCS(procs) }(parallelBytes, runtime.GOMAXPROCS(0))
-	parallelBytes = 0
 	defer func(p, s bool) { preNear, skipSettledNear = p, s }(preNear, skipSettledNear)
 	skipSettledNear = false
 	inputs := []string{bagTwinsText(1200), benchgen.New(4).Stream(256 << 10)}
 	for _, workers := range []int{2, 3, 7} {
-		runtime.GOMAXPROCS(workers)
+		setParallel(t, 0, workers)
 		for k, in := range inputs {
 			skips, found := 0, 0
 			shortcutSideBySide(t, fmt.Sprintf("%d workers, input %d: nearPrepass", workers, k), in, Options{},
