@@ -25,12 +25,12 @@ var skipConfirmingRounds = true
 //   - (a) every paragraph of R and T has a key of its own in O;
 //   - (b) of two paragraphs that follow each other in O' but did not in
 //     O, one has a key of its own;
-//   - (c) no paragraph of T that is in O' (and compared: not a kept
-//     repeat, with minWords words or more) has a bag, not 0, that may
-//     repeat;
+//   - (c) no paragraph of T that is in O' is compared by its bag
+//     (comparesByBag: it is compared, and its bag is not 0 and may
+//     repeat);
 //   - (d) each paragraph of T or of the disturbed (nearDisturbed) that is
-//     in O' and compared finds nothing by nearest among the paragraphs
-//     before it in O'.
+//     in O' and compared (comparesNear) finds nothing by nearest among
+//     the paragraphs before it in O'.
 //
 // Texts change only in sentence rounds, and this one cuts nothing. The
 // next round then:
@@ -137,17 +137,14 @@ func (c *cleaner) nearDropsConfirmed() bool {
 	}
 	// (c) and (d).
 	threshold, minWords := c.opts.similarity(), c.opts.minNearWords()
-	compared := func(p int32) bool {
-		return c.fate[p].inOrder() && !c.keptRepeat[p] && c.nearOf(int(p)).words() >= minWords
-	}
 	for _, p := range c.nearLast.tookPlace {
-		if compared(p) && c.near[p].bag != 0 && c.twice.bags.mayRepeat(c.near[p].bag) {
+		if c.fate[p].inOrder() && c.comparesByBag(int(p), minWords) {
 			return false
 		}
 	}
 	for _, ps := range [][]int32{c.nearLast.tookPlace, c.nearLast.disturbed} {
 		for _, p := range ps {
-			if !compared(p) {
+			if !c.fate[p].inOrder() || !c.comparesNear(int(p), minWords) {
 				continue
 			}
 			out := c.order[:c.nearPos(p)-1]

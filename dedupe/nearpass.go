@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -215,10 +216,26 @@ func (c *cleaner) dropNear() bool {
 	// compared before that then had the place in their window.
 	tookPlace, disturbed := c.nearLast.tookPlace[:0], c.nearLast.disturbed[:0]
 	pre := c.nearPrepass(threshold, minWords)
-	// Bit k%64 of repeats: c.order[k]'s bag may repeat (see
-	// bagsMayRepeat); of quiet: nothing in the window c.order[k] had in
-	// the order passes nearest's first tests (see nearPrepass).
-	var repeats, quiet uint64
+	// Bit k%64 of compared and repeats: dropNear compares c.order[k],
+	// and by its bag too (see comparedMasks); of quiet: nothing in the
+	// window it had in the order passes nearest's first tests (see
+	// nearPrepass). bags are the bags of those compared by their bag, in
+	// the order: read here one after the other, where the near
+	// information of those paragraphs, a tenth of them, missed the
+	// caches one paragraph at a time.
+	var compared, repeats, quiet uint64
+	bags := idx.repeatBags
+	// With pre, the tags of those bags in the bag index (see
+	// soleBagTags): a paragraph whose tag came once among them finds
+	// nothing there, and the index finds it for no other paragraph.
+	var tags *twiceSet
+	if pre {
+		tags = idx.soleBagTags()
+	}
+	// With no teaser in the document, nearest looks at nothing but the
+	// window, and idx.add files nothing: no teaser asks for a list of
+	// the start index (see teaserStarts), and the teaser index holds none.
+	teasers := len(c.scratch.teasers) > 0
 	// The last run paragraphs of out are the run paragraphs of the order
 	// just before the one compared (each was added at the end, none was
 	// left out and no later copy took a place since): while run is at
@@ -228,48 +245,69 @@ func (c *cleaner) dropNear() bool {
 	for k, p := range c.order {
 		if k%64 == 0 {
 			if pre {
-				repeats, quiet = idx.repeats[k/64], idx.quiet[k/64]
+				compared, repeats, quiet = idx.compared[k/64], idx.repeats[k/64], idx.quiet[k/64]
 			} else {
-				repeats = c.bagsMayRepeat(c.order[k:min(k+64, len(c.order))])
+				compared, repeats, idx.repeatBags = c.comparedMasks(c.order[k:min(k+64, len(c.order))], minWords, idx.repeatBags[:0])
+				bags = idx.repeatBags
 			}
 		}
+		bit := uint64(1) << (k % 64)
 		if len(out) > lastLen {
 			run++
 		} else {
 			run = 0
 		}
 		lastLen = len(out)
-		i := int(p)
-		if c.keptRepeat[i] {
+		if compared&bit == 0 {
 			out = append(out, p)
 			continue
-		}
-		n := c.nearOf(i)
-		if n.words() < minWords {
-			out = append(out, p)
-			continue
-		}
-		var t *teaserInfo
-		if n.teaser() {
-			t = &c.scratch.teasers[n.teaserAt()]
 		}
 		quietWindow := false
-		if quiet&(1<<(k%64)) != 0 {
+		if quiet&bit != 0 {
 			quietWindow = run >= min(nearWindow, k)
 			if !quietWindow {
 				idx.quietLost++
 			}
 		}
-		pos, sim, teaserOf := c.nearest(i, n, t, out, idx, threshold, quietWindow)
-		if pos < 0 && repeats&(1<<(k%64)) != 0 {
+		i := int(p)
+		var bag uint64
+		if repeats&bit != 0 {
+			bag, bags = bags[0], bags[1:]
+		}
+		// With its window quiet and no teaser in the document, nearest
+		// would find nothing and idx.add would file nothing, and the
+		// paragraph's near information is not read: on the 100 MB
+		// stream, 493,000 of the 494,000 paragraphs compared (nearPrepass
+		// read it, on every CPU).
+		plain := quietWindow && !teasers
+		if plain && repeats&bit == 0 {
+			out = append(out, p)
+			continue
+		}
+		var n *nearInfo
+		var t *teaserInfo
+		pos, sim, teaserOf := -1, 0.0, false
+		if !plain {
+			n = &c.near[i]
+			if n.teaser() {
+				t = &c.scratch.teasers[n.teaserAt()]
+			}
+			pos, sim, teaserOf = c.nearest(i, n, t, out, idx, threshold, quietWindow)
+		}
+		if pos < 0 && repeats&bit != 0 {
 			// Filed under its bag, unless an earlier paragraph of the same
-			// sentences is; a bag that came once can be neither.
-			if k, ok := idx.bags.findOrAdd(c, i, n.bag, out); ok {
+			// sentences is; a bag that came once can be neither, nor can
+			// a bag whose tag came once among those looked up.
+			if tags != nil && !tags.mayRepeat(uint64(idx.bags.bags.tag(bag))) {
+				idx.soleTags++
+			} else if k, ok := idx.bags.findOrAdd(c, i, bag, out); ok {
 				pos, sim = int(k), 1 // the same sentences in another order
 			}
 		}
 		if pos < 0 {
-			idx.add(c, i, n, t, len(out))
+			if !plain {
+				idx.add(c, i, n, t, len(out))
+			}
 			out = append(out, p)
 			continue
 		}
@@ -288,7 +326,9 @@ func (c *cleaner) dropNear() bool {
 			c.fate[i] = moved
 			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
 			c.similarity[earlier], c.keptLater[earlier] = sim, true
-			idx.add(c, i, n, t, pos)
+			if !plain {
+				idx.add(c, i, n, t, pos)
+			}
 			continue
 		}
 		c.fate[i], c.copyOf[i] = kind, int32(earlier)
@@ -299,9 +339,96 @@ func (c *cleaner) dropNear() bool {
 	return changed
 }
 
-// bagsMayRepeat returns a mask whose bit k is set if the bag of paragraph
-// ps[k] (at most 64 of them) is non-zero and may have come twice
-// (twiceSet.mayRepeat). dropNear asks it of the order 64 paragraphs at a
+// comparesNear reports whether dropNear compares paragraph i of the order
+// with the paragraphs kept before it (by nearest, and by its bag if
+// bagMayRepeat): its near information is made, as it is for every
+// paragraph of the order once dropNear has begun (see teaserStarts), and
+//
+//   - it is not a kept repeat: the paragraph rules kept its exact copies
+//     on purpose (a page's recurring headings and questions, short
+//     repeats), and comparing them would remove them after all as
+//     near-duplicates of each other. It also keeps dropNear's removals
+//     and moves to paragraphs alone in their key class, which
+//     nearDropsConfirmed's proof counts on;
+//   - it has minWords words or more: shorter paragraphs (headings,
+//     quotes) share most of their word pairs by chance, and must match
+//     exactly.
+//
+// dropNear, nearPrepass, dropNearSettled and nearDropsConfirmed all ask
+// it: the proofs of the last two take a paragraph compared in one round
+// to be compared in the next unless its text or keptRepeat changed.
+func (c *cleaner) comparesNear(i, minWords int) bool {
+	return !c.keptRepeat[i] && c.near[i].words() >= minWords
+}
+
+// bagMayRepeat reports whether a paragraph that dropNear compares
+// (comparesNear), whose bag of sentences is bag, looks its bag up in the
+// bag index when nearest finds nothing, and is filed there:
+//
+//   - bag is not 0: its text has two sentences or more (see bagOf); one
+//     sentence in another order is the same text, which the paragraph
+//     rules find;
+//   - the bag may have come twice in the document (the twice set of
+//     bags): a bag that came once has no twin to find, and leaving it
+//     out keeps the index, and its look-ups that miss the caches, to the
+//     few bags that may.
+//
+// bagsMayRepeat answers it for 64 paragraphs at once.
+func (c *cleaner) bagMayRepeat(bag uint64) bool {
+	return bag != 0 && c.twice.bags.mayRepeat(bag)
+}
+
+// comparesByBag reports whether dropNear compares paragraph i of the
+// order by its bag too, when nearest finds nothing: comparesNear, and
+// bagMayRepeat of its bag.
+func (c *cleaner) comparesByBag(i, minWords int) bool {
+	return c.comparesNear(i, minWords) && c.bagMayRepeat(c.near[i].bag)
+}
+
+// soleBagTags returns a twiceSet of the tags of repeatBags in the bag
+// index (see tagIndex.tag), which tells the bags whose tag came once
+// among them. The bag index, asked only about repeatBags (those of the
+// paragraphs compared by their bag, each once at most), finds and files
+// positions by tag: under a tag that came once, a look-up finds nothing
+// filed before it (it is the only one of its tag), and what it files is
+// found by no later one; collided is reached only from a position found.
+// Leaving the look-up out changes nothing that dropNear finds. On the
+// 100 MB stream, of the 45,200 paragraphs compared by their bag (most
+// because their exact repeats, removed, have it too), 41,500 have a tag
+// of their own in round 1; their look-ups, each a cache miss in a table
+// that grew to 45,000 entries, were about 3 ms of round 1's dropNear, on
+// one CPU while the other waited.
+func (x *nearIndex) soleBagTags() *twiceSet {
+	tags := newTwiceSet(len(x.repeatBags))
+	for _, bag := range x.repeatBags {
+		tags.add(uint64(x.bags.bags.tag(bag)))
+	}
+	return tags
+}
+
+// comparedMasks returns, for paragraphs ps (at most 64), the masks of
+// those that dropNear compares (bit k for ps[k]: comparesNear) and of
+// those it compares by their bag too (comparesByBag); and appends the
+// bags of the latter, in order, to bags.
+func (c *cleaner) comparedMasks(ps []int32, minWords int, bags []uint64) (compared, byBag uint64, _ []uint64) {
+	// One walk over the near information, which misses the caches: the
+	// twice set's bits of the bags first (see bagsMayRepeat), the
+	// paragraphs' words and keptRepeat after, on the same cache lines.
+	byBag = c.bagsMayRepeat(ps)
+	for k, p := range ps {
+		if c.comparesNear(int(p), minWords) {
+			compared |= 1 << k
+		}
+	}
+	byBag &= compared
+	for m := byBag; m != 0; m &= m - 1 {
+		bags = append(bags, c.near[ps[bits.TrailingZeros64(m)]].bag)
+	}
+	return compared, byBag, bags
+}
+
+// bagsMayRepeat returns a mask whose bit k is set if bagMayRepeat holds
+// for the bag of paragraph ps[k] (at most 64 of them). dropNear asks it of the order 64 paragraphs at a
 // time, before it compares them: the twice set of bags is 2 MB on the
 // 100 MB stream, and its lookups, made one paragraph at a time among the
 // comparisons, each waited for a miss of the caches (half the time of the
@@ -344,8 +471,12 @@ type nearIndex struct {
 	bags    bagIndex    // bags of sentences → position in out
 
 	// By paragraph of the order, 64 to a word, from nearPrepass: whether
-	// its bag may repeat, and whether its window in the order is quiet.
-	repeats, quiet []uint64
+	// dropNear compares it, and by its bag too, and whether its window in
+	// the order is quiet; and the bags of those compared by their bag, in
+	// the order, gathered from workerBags, the share of each worker.
+	compared, repeats, quiet []uint64
+	repeatBags               []uint64
+	workerBags               [][]uint64
 	// quietLost counts, over the cleaner's rounds, the paragraphs whose
 	// window in the order was quiet but which dropNear compared all the
 	// same, as a removal or a later copy's move among the nearWindow
@@ -353,6 +484,10 @@ type nearIndex struct {
 	// one (it may still have been): tests check that their inputs reach
 	// them.
 	quietLost int
+	// soleTags counts, over the cleaner's rounds, the look-ups of the
+	// bag index that soleBagTags left out: tests check that their inputs
+	// reach them.
+	soleTags int
 
 	// askedOf is how many of c.scratch.teasers asked holds the lists of:
 	// teasers are only ever added there, so a round adds those of the
@@ -554,16 +689,18 @@ var preNear = true
 // nearPrepass fills, from two workers on (two CPUs or more and
 // parallelBytes of input: see cleaner.workers), the masks of
 // the nearIndex of dropNear, a bit for each paragraph of c.order, on every
-// CPU, and reports whether it did: repeats, bagsMayRepeat's answer, and
-// quiet, whether no paragraph of the window it has in the order (the
-// nearWindow paragraphs just before it) passes nearCandidate, for the
-// paragraphs that dropNear compares (not kept repeats, and of minWords
-// words or more). Both are
-// functions of the near information, keptRepeat and the twice set of
-// bags, which dropNear reads and does not change; dropNear takes quiet
-// for a paragraph whose window in its output is the one it had in the
-// order (none of those paragraphs left out, no later copy took a place
-// since), and compares the others with their window. On the 100 MB
+// CPU, and reports whether it did: compared and repeats, and
+// repeatBags, as comparedMasks gives them, and quiet, whether no
+// paragraph of the window it has in the order (the nearWindow paragraphs
+// just before it) passes nearCandidate, for the paragraphs that dropNear
+// compares. All are functions of the near information, keptRepeat and
+// the twice set of bags, which dropNear reads and does not change; the
+// workers take the order's words of 64 paragraphs in shares that follow
+// one another, so repeatBags, each worker's share after the one before,
+// is in the order whatever the split (TestNearPrepassSplits). dropNear
+// takes quiet for a paragraph whose window in its output is the one it
+// had in the order (none of those paragraphs left out, no later copy
+// took a place since), and compares the others with their window. On the 100 MB
 // stream, round 1's dropNear otherwise compares 525,000 paragraphs on one
 // CPU while the other waits.
 func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
@@ -573,19 +710,26 @@ func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 	}
 	x := &c.nearIdx
 	words := (len(c.order) + 63) / 64
-	x.repeats, x.quiet = resize(x.repeats, words), resize(x.quiet, words)
+	x.compared, x.repeats, x.quiet = resize(x.compared, words), resize(x.repeats, words), resize(x.quiet, words)
 	per := (words + workers - 1) / workers
+	x.workerBags = x.workerBags[:0]
+	for range workers {
+		x.workerBags = appendEmpty(x.workerBags)
+	}
 	inParallel(workers, func(w int) {
+		bags := x.workerBags[w]
 		for k := w * per; k < min(words, (w+1)*per); k++ {
 			lo := k * 64
 			ps := c.order[lo:min(lo+64, len(c.order))]
-			x.repeats[k] = c.bagsMayRepeat(ps)
+			var compared uint64
+			compared, x.repeats[k], bags = c.comparedMasks(ps, minWords, bags)
+			x.compared[k] = compared
 			var quiet uint64
 			for b, p := range ps {
-				n := &c.near[p]
-				if c.keptRepeat[p] || n.words() < minWords {
-					continue // not compared: its bit is never read
+				if compared&(1<<b) == 0 {
+					continue // its bit is never read
 				}
+				n := &c.near[p]
 				candidate := false
 				for _, j := range c.order[max(0, lo+b-nearWindow) : lo+b] {
 					if c.nearCandidate(n, int(j), threshold) {
@@ -599,7 +743,12 @@ func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 			}
 			x.quiet[k] = quiet
 		}
+		x.workerBags[w] = bags
 	})
+	x.repeatBags = x.repeatBags[:0]
+	for _, bags := range x.workerBags {
+		x.repeatBags = append(x.repeatBags, bags...)
+	}
 	return true
 }
 

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"github.com/cespare/xxhash/v2"
+
+	"github.com/textclean/textclean/internal/benchgen"
 )
 
 // teaserStemLowerFirst is teaserStem as it was before it matched the marks
@@ -284,4 +286,57 @@ func FuzzNearPrepass(f *testing.F) {
 			prepassSideBySide(t, fmt.Sprintf("settled %v, %+v, %q", settled, opts, in), in, opts, settled)
 		}
 	})
+}
+
+// bagTwinsText returns a text of n paragraphs of three sentences, each
+// of the first half of them with a bag twin (its sentences in another
+// order) n/2 paragraphs on: far outside the window, found only by the
+// bag index.
+func bagTwinsText(n int) string {
+	var s strings.Builder
+	for k := range n {
+		j := k % (n / 2)
+		one := fmt.Sprintf("Paragraph %d opens with a sentence of its own here.", j)
+		two := fmt.Sprintf("Its middle sentence %d says something else again.", j)
+		three := fmt.Sprintf("And sentence %d closes the paragraph for good.", j)
+		if k < n/2 {
+			fmt.Fprintf(&s, "%s %s %s\n\n", one, two, three)
+		} else {
+			fmt.Fprintf(&s, "%s %s %s\n\n", three, one, two)
+		}
+	}
+	return s.String()
+}
+
+// TestNearPrepassSplits is TestNearPrepassAgrees on texts of many words
+// of 64 paragraphs, split over 2 to 7 workers: bag twins, whose bags'
+// tags come twice among the paragraphs compared in the first round and
+// once in the second (the later twins are gone), and a stretch of the
+// generated stream. It checks that dropNear reads the bags nearPrepass
+// gathered in the order of the paragraphs whatever the split, and that
+// the bag twins reach look-ups that soleBagTags leaves out and twins
+// found by their bag.
+func TestNearPrepassSplits(t *testing.T) {
+	defer func(p, s bool) { preNear, skipSettledNear = p, s }(preNear, skipSettledNear)
+	skipSettledNear = false
+	inputs := []string{bagTwinsText(1200), benchgen.New(4).Stream(256 << 10)}
+	for _, workers := range []int{2, 3, 7} {
+		setParallel(t, 0, workers)
+		for k, in := range inputs {
+			skips, found := 0, 0
+			shortcutSideBySide(t, fmt.Sprintf("%d workers, input %d: nearPrepass", workers, k), in, Options{},
+				func(on bool) { preNear = on },
+				func(pre *cleaner) {
+					skips, found = pre.nearIdx.soleTags, 0
+					for _, s := range pre.similarity {
+						if s == 1 {
+							found++
+						}
+					}
+				})
+			if k == 0 && (skips == 0 || found == 0) {
+				t.Errorf("%d workers: %d look-ups left out by soleBagTags, %d twins found by their bag: want both", workers, skips, found)
+			}
+		}
+	}
 }

@@ -126,21 +126,20 @@ func (c *cleaner) nearPos(p int32) int32 { return c.copyOf[p] }
 // and moves some ahead (see sentencesSettled), and texts change only by
 // sentence cuts: every paragraph of the order was in the last round's
 // output, at position nearPos. In that round, a paragraph P that was
-// compared (not a kept repeat, and with minWords words or more) and did
-// not take a place found no teaser (there are none), no near-duplicate
-// among the nearWindow paragraphs kept just before it then, and no
-// paragraph filed before it with its sentences; if its bag was non-zero
-// and may have come twice (mayRepeat), it looked it up and was filed
-// under it. (bagIndex finds the first paragraph filed with the
+// compared (comparesNear) and did not take a place found no teaser
+// (there are none), no near-duplicate among the nearWindow paragraphs
+// kept just before it then, and no paragraph filed before it with its
+// sentences; if its bag was non-zero and may have come twice
+// (bagMayRepeat), it looked it up and was filed under it. (bagIndex finds the first paragraph filed with the
 // sentences, whatever else is filed, as long as each position filed
 // holds the paragraph filed there: see bagIndex.findOrAdd.)
 //
 // Flags. P is flagged (nearFlagged: a mask, not a bit of its own) if its
 // text or keptRepeat changed since (nearChanged) or it took a place then
 // (nearTookPlace). dropNearSettled does not take a flagged paragraph's
-// last answer as settled. A flagged paragraph that is compared, whose
-// bag is non-zero and may repeat, puts its bag in the filter askBags (a
-// function of the bag: its top bits).
+// last answer as settled. A flagged paragraph that is compared by its
+// bag (comparesByBag) puts its bag in the filter askBags (a function of
+// the bag: its top bits).
 //
 // Near-duplicates. nearest reads only P, the ids of its window (the
 // last nearWindow paragraphs of the output so far), their texts and
@@ -207,12 +206,10 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 		if c.keptRepeat[p] != (b&nearKeptThen != 0) {
 			b |= nearChanged
 		}
-		if b&nearFlagged != 0 {
-			if n := &c.near[p]; !c.keptRepeat[p] && n.words() >= minWords && n.bag != 0 && c.twice.bags.mayRepeat(n.bag) {
-				w, bit := askBit(n.bag)
-				l.askBags[w] |= bit
-				asked = true
-			}
+		if b&nearFlagged != 0 && c.comparesByBag(int(p), minWords) {
+			w, bit := askBit(c.near[p].bag)
+			l.askBags[w] |= bit
+			asked = true
 		}
 		l.bits[p] = b
 	}
@@ -241,22 +238,19 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 	for _, p := range c.order {
 		i := int(p)
 		settled := l.bits[i]&(nearFlagged|nearDisturbed) == 0 && c.nearPos(p) == lastPos+1 && run >= min(nearWindow, len(out))
-		if c.keptRepeat[i] || settled && !asked {
-			keep(p) // its near information unread: it stays, whatever its words and bag
+		if settled && !asked || !c.comparesNear(i, minWords) {
+			keep(p) // settled and no bag asked about: it stays, whatever its near information
 			continue
 		}
 		n := &c.near[i]
-		if n.words() < minWords {
-			keep(p)
-			continue
-		}
-		// Whether it looks its bag up and files it: its bag is non-zero,
-		// passes the filter and may repeat. The twice set does not change
-		// during the round, so one answer serves both the look-up and
-		// the check of a place. (The flag loop asked about the bags of
-		// the flagged paragraphs too, a few: carried here in a bit of
-		// l.bits, the answer cost more instructions than it saved.)
-		ask := asked && n.bag != 0 && passes(n.bag) && c.twice.bags.mayRepeat(n.bag)
+		// Whether it looks its bag up and files it: its bag passes the
+		// filter (asked first: it is in the fastest caches) and
+		// bagMayRepeat. The twice set does not change during the round,
+		// so one answer serves both the look-up and the check of a
+		// place. (The flag loop asked about the bags of the flagged
+		// paragraphs too, a few: carried here in a bit of l.bits, the
+		// answer cost more instructions than it saved.)
+		ask := asked && passes(n.bag) && c.bagMayRepeat(n.bag)
 		if settled && !ask {
 			keep(p)
 			continue
@@ -312,12 +306,13 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 // filedAsInFull reports whether the position in dropNearSettled's output
 // of paragraph e, which a later copy is about to take, is filed in its
 // bag index as in a full dropNear (see Places in dropNearSettled): e did
-// not take a place this round, and its bag is 0, came once, or passes
-// the filter of the bags asked about.
+// not take a place this round, and its bag is not looked up in either
+// round (not bagMayRepeat: it is 0 or came once) or passes the filter of
+// the bags asked about.
 func (c *cleaner) filedAsInFull(e int, passes func(bag uint64) bool) bool {
 	if c.nearLast.bits[e]&nearTakesPlace != 0 {
 		return false
 	}
 	bag := c.near[e].bag
-	return bag == 0 || !c.twice.bags.mayRepeat(bag) || passes(bag)
+	return !c.bagMayRepeat(bag) || passes(bag)
 }
