@@ -194,19 +194,40 @@ func (x *teaserIndex) mayGive(group uint32) bool {
 // find returns the position in out of the teaser that key, the key of
 // paragraph i, gives in full, or -1.
 func (x *teaserIndex) find(key string, out []int32, i int) int {
+	best, bestJoined := -1, int32(0)
+	x.given(key, func(pos int) {
+		// The best is the one that joined first, whatever the order of
+		// the list: no two positions joined at once.
+		if j := x.joined[pos]; int(out[pos]) != i && (best < 0 || j < bestJoined) {
+			best, bestJoined = pos, j
+		}
+	})
+	return best
+}
+
+// givesOther reports whether key gives in full a teaser filed at a
+// position other than pos.
+func (x *teaserIndex) givesOther(key string, pos int) bool {
+	gives := false
+	x.given(key, func(p int) { gives = gives || p != pos })
+	return gives
+}
+
+// given calls yield with each position that holds a filed stem that is a
+// proper prefix of key, in no particular order.
+func (x *teaserIndex) given(key string, yield func(pos int)) {
 	if x.stems == 0 {
-		return -1
+		return
 	}
 	start, ok := leadingWords(key, teaserWords-1)
 	if !ok {
-		return -1
+		return
 	}
 	group := xxhash.Sum64String(start)
 	g, ok := x.groups.find(group)
 	if !ok {
-		return -1
+		return
 	}
-	best, bestJoined := -1, int32(0)
 	h, done := uint64(0), 0
 	for _, l := range x.lens[g] {
 		if l.n >= len(key) {
@@ -222,15 +243,11 @@ func (x *teaserIndex) find(key string, out []int32, i int) int {
 			// Equal slots, so almost surely equal stems; the comparison
 			// keeps a collision from matching (a stem from another slot
 			// that passes it is a proper prefix of key all the same).
-			// The best is the one that joined first, whatever the order
-			// of the list: no two positions joined at once.
-			pos := int(p)
-			if j, st := x.joined[pos], x.held[pos].stem; int(out[pos]) != i && (best < 0 || j < bestJoined) && len(st) < len(key) && strings.HasPrefix(key, st) {
-				best, bestJoined = pos, j
+			if st := x.held[p].stem; len(st) < len(key) && strings.HasPrefix(key, st) {
+				yield(int(p))
 			}
 		}
 	}
-	return best
 }
 
 // hashPrime is the Mersenne prime 2^61 - 1, the modulus of prefixHash.
