@@ -19,8 +19,7 @@ var skipConfirmingRounds = true
 // Let O be the order decide saw, and O' the order dropNear left: O
 // without the paragraphs it removed (R), but for the later copies that
 // took an earlier's place (T), each moved to the place of the one it
-// took. It reports true if the document has no teaser (no text cut off
-// with a mark, as for dropNearSettled), and:
+// took. It reports true if:
 //
 //   - (a) every paragraph of R and T has a key of its own in O;
 //   - (b) of two paragraphs that follow each other in O' but did not in
@@ -29,8 +28,12 @@ var skipConfirmingRounds = true
 //     (comparesByBag: it is compared, and its bag is not 0 and may
 //     repeat);
 //   - (d) each paragraph of T or of the disturbed (nearDisturbed) that is
-//     in O' and compared (comparesNear) finds nothing by nearest among
-//     the paragraphs before it in O'.
+//     in O' and compared (comparesNear) finds no near-duplicate in its
+//     window in O' (the nearWindow paragraphs before it);
+//   - (e) if the document has teasers (texts cut off with a mark), no
+//     paragraph of T that is in O' is one, nor gives one in full (its key
+//     begins with the teaser's stem) that dropNear's teaser index, as
+//     this round left it, holds at a position other than its own.
 //
 // Texts change only in sentence rounds, and this one cuts nothing. The
 // next round then:
@@ -64,15 +67,37 @@ var skipConfirmingRounds = true
 //     and keptRepeat is what it was for each paragraph of O' (the same
 //     counts, none removed).
 //
-//   - dropNear has dropNearSettled's result, which is a full dropNear's
-//     (see there; TestRoundsAgree and the rounds' fuzzers compare them
-//     with every shortcut off). The order is
-//     the last dropNear's output, no text was cut and no keptRepeat
-//     changed, so only T is flagged, and by (c) no bag is asked about:
-//     every paragraph but those of T and the disturbed is settled and
-//     stays, and those, compared, find nothing by nearest (d) with the
-//     output so far, which is the part of O' before them. The order stays
-//     O'.
+//   - dropNear, in a document with no teaser, has dropNearSettled's
+//     result, which is a full dropNear's (see there; TestRoundsAgree and
+//     the rounds' fuzzers compare them with every shortcut off). The
+//     order is the last dropNear's output, no text was cut and no
+//     keptRepeat changed, so only T is flagged, and by (c) no bag is
+//     asked about: every paragraph but those of T and the disturbed is
+//     settled and stays, and those, compared, find nothing by nearest (d)
+//     with the output so far, which is the part of O' before them (the
+//     start and teaser indexes are empty). The order stays O'.
+//
+//   - dropNear, in a document with teasers, is a full one. By induction
+//     over O', its output before each paragraph P is the part of O'
+//     before it. In this round, when P was compared, the output so far
+//     was that too, but at the places that paragraphs of T took after
+//     (there, the paragraph E a copy took the place of): a paragraph
+//     removed never entered it, and one kept stays at the position it was
+//     put at, unless a later copy takes it. P, if not of T, found nothing
+//     then (it would have been removed or taken a place). The same
+//     comparisons find nothing now, but for what stands at those places:
+//     P's window holds one only if P is disturbed, which finds nothing
+//     (d); bags: no paragraph of T looks its bag up (c), and E's filing
+//     is gone, so P, which found no paragraph of its sentences filed,
+//     finds none among fewer; and a paragraph B finds an earlier A by the
+//     start index if B is a teaser whose stem begins A's key, by the
+//     teaser index if A is a teaser whose stem begins B's key. With A of
+//     T, no teaser (e), B is a teaser after it whose stem A's key begins,
+//     which (e) rules out: the teaser index holds, at its position, every
+//     compared teaser of O' whose stem can be asked for (teaserWords
+//     words or more), as for the start index. And a paragraph of T finds
+//     no teaser before it by (e), no bag (c) and nothing in its window
+//     (d). The order stays O'.
 //
 //   - the sentence round sees the order, keptRepeat and texts this one
 //     saw: sentencesSettled answers as it did (and if this round's ran,
@@ -82,8 +107,9 @@ var skipConfirmingRounds = true
 // So the next round would remove, move and cut nothing, and end the
 // rounds; what it writes that the Result reads (fates, copies, with
 // noteNear's positions in c.copyOf, similarities and copies kept later)
-// it writes as this round left them. The comparisons of (d) only read,
-// but for the cache of shingle sets and the key scratch (c.keyBuf2).
+// it writes as this round left them. The comparisons of (d) and (e) only
+// read, but for the cache of shingle sets and the key scratch
+// (c.keyBuf2).
 //
 // Some checks below can only pass, by the proof: the count of (a) (which
 // always holds), and that a paragraph of O left out of O' is not in the
@@ -91,7 +117,7 @@ var skipConfirmingRounds = true
 // of the proof's premises, at no cost worth measuring; tests that remove
 // them still pass, as they must.
 func (c *cleaner) nearDropsConfirmed() bool {
-	if !skipConfirmingRounds || len(c.scratch.teasers) > 0 {
+	if !skipConfirmingRounds {
 		return false
 	}
 	// O is the order before dropNear's: it changed the order, leaving
@@ -135,20 +161,30 @@ func (c *cleaner) nearDropsConfirmed() bool {
 			return false
 		}
 	}
-	// (c) and (d).
+	// (c), (d) and (e).
 	threshold, minWords := c.opts.similarity(), c.opts.minNearWords()
 	for _, p := range c.nearLast.tookPlace {
 		if c.fate[p].inOrder() && c.comparesByBag(int(p), minWords) {
 			return false
 		}
 	}
+	// nearest, given no stem to look up and an index that holds nothing,
+	// looks at the window alone.
+	noStem, none := &teaserInfo{}, &nearIndex{}
 	for _, ps := range [][]int32{c.nearLast.tookPlace, c.nearLast.disturbed} {
 		for _, p := range ps {
 			if !c.fate[p].inOrder() || !c.comparesNear(int(p), minWords) {
 				continue
 			}
 			out := c.order[:c.nearPos(p)-1]
-			if pos, _, _ := c.nearest(int(p), &c.near[p], nil, out, &c.nearIdx, threshold, false); pos >= 0 {
+			if pos, _, _ := c.nearest(int(p), &c.near[p], noStem, out, none, threshold, false); pos >= 0 {
+				return false
+			}
+		}
+	}
+	if len(c.scratch.teasers) > 0 {
+		for _, p := range c.nearLast.tookPlace {
+			if c.fate[p].inOrder() && c.comparesNear(int(p), minWords) && (c.near[p].teaser() || c.nearIdx.teasers.givesOther(c.keyString(int(p)), int(c.nearPos(p))-1)) {
 				return false
 			}
 		}

@@ -45,7 +45,7 @@ type teaserIndex struct {
 	heads      []int32     // by slot number: the first position filed under it, -1 if none
 	next, prev []int32     // by position: the neighbours in its slot's list, -1 at the ends
 	groups     hashIndex   // group → its number in lens
-	lens       [][]stemLen // by group number: the stem lengths filed in it, in increasing order
+	lens       []groupLens // by group number: the stem lengths filed in it
 	prints     hashIndex   // the low 32 bits of every group ever filed: see mayGive
 }
 
@@ -70,6 +70,11 @@ func (x *teaserIndex) reset(n, positions int) {
 	x.joined, x.held, x.next, x.prev = resize(x.joined, positions), resize(x.held, positions), resize(x.next, positions), resize(x.prev, positions)
 	x.teasers, x.stems = 0, 0
 	x.heads, x.lens = x.heads[:0], x.lens[:0]
+	if x.lens == nil {
+		// Room for a group for each teaser, from the first round on:
+		// grown from empty, the table was garbage twice its size.
+		x.lens = make([]groupLens, 0, n)
+	}
 }
 
 // stemKey files a stem: the xxhash of its first teaserWords-1 words (its
@@ -93,6 +98,57 @@ var slotOf = func(a, n, b uint64) uint64 { return splitmix.Mix(splitmix.Mix(a+n)
 // stemLen is a stem length of a group, and how many positions of the group
 // hold a stem that long.
 type stemLen struct{ n, count int }
+
+// groupLens is the stem lengths filed in a group, in increasing order: in
+// one, while the group has only one (as most have), else in more. A slice
+// for each group was a small allocation for every group filed, a quarter of
+// a Clean's on a page of teasers, and as many objects for the garbage
+// collector to mark.
+type groupLens struct {
+	one  [1]stemLen // the only length, if more is nil (count 0: none)
+	more []stemLen  // every length, once the group has had two
+}
+
+// add counts one more stem n bytes long.
+func (g *groupLens) add(n int) {
+	switch {
+	case g.more == nil && (g.one[0].count == 0 || g.one[0].n == n):
+		g.one[0].n = n
+		g.one[0].count++
+		return
+	case g.more == nil:
+		g.more = []stemLen{g.one[0]}
+		g.one[0] = stemLen{}
+	}
+	i, found := slices.BinarySearchFunc(g.more, n, func(l stemLen, n int) int { return l.n - n })
+	if !found {
+		g.more = slices.Insert(g.more, i, stemLen{n: n})
+	}
+	g.more[i].count++
+}
+
+// remove counts one stem n bytes long less; one must be counted.
+func (g *groupLens) remove(n int) {
+	if g.more == nil {
+		g.one[0].count--
+		return
+	}
+	i, _ := slices.BinarySearchFunc(g.more, n, func(l stemLen, n int) int { return l.n - n })
+	if g.more[i].count--; g.more[i].count == 0 {
+		g.more = slices.Delete(g.more, i, i+1)
+	}
+}
+
+// all returns the lengths counted, in increasing order, in g's memory.
+func (g *groupLens) all() []stemLen {
+	if g.more != nil {
+		return g.more
+	}
+	if g.one[0].count == 0 {
+		return nil
+	}
+	return g.one[:]
+}
 
 // occupy records that position pos of the kept text now holds a paragraph
 // whose teaserInfo is t (nil: it is not a teaser). The index keeps t, which
@@ -137,16 +193,10 @@ func (x *teaserIndex) occupy(pos int, t *teaserInfo) {
 	x.heads[slot] = int32(pos)
 	g, found := x.groups.findOrAdd(k.group, int32(len(x.lens)))
 	if !found {
-		x.lens = appendEmpty(x.lens)
+		x.lens = append(x.lens, groupLens{})
 		x.prints.findOrAdd(uint64(uint32(k.group)), 0)
 	}
-	lens := x.lens[g]
-	i, found := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
-	if !found {
-		lens = slices.Insert(lens, i, stemLen{n: k.n})
-	}
-	lens[i].count++
-	x.lens[g] = lens
+	x.lens[g].add(k.n)
 }
 
 // unfile removes position pos, which holds a filed stem, from the index.
@@ -165,12 +215,7 @@ func (x *teaserIndex) unfile(pos int) {
 		x.prev[next] = prev
 	}
 	g, _ := x.groups.find(k.group)
-	lens := x.lens[g]
-	i, _ := slices.BinarySearchFunc(lens, k.n, func(l stemLen, n int) int { return l.n - n })
-	if lens[i].count--; lens[i].count == 0 {
-		lens = slices.Delete(lens, i, i+1)
-	}
-	x.lens[g] = lens
+	x.lens[g].remove(k.n)
 }
 
 // keyOfStem returns where a stem of teaserWords words or more is filed;
@@ -194,21 +239,42 @@ func (x *teaserIndex) mayGive(group uint32) bool {
 // find returns the position in out of the teaser that key, the key of
 // paragraph i, gives in full, or -1.
 func (x *teaserIndex) find(key string, out []int32, i int) int {
+	best, bestJoined := -1, int32(0)
+	x.given(key, func(pos int) {
+		// The best is the one that joined first, whatever the order of
+		// the list: no two positions joined at once.
+		if j := x.joined[pos]; int(out[pos]) != i && (best < 0 || j < bestJoined) {
+			best, bestJoined = pos, j
+		}
+	})
+	return best
+}
+
+// givesOther reports whether key gives in full a teaser filed at a
+// position other than pos.
+func (x *teaserIndex) givesOther(key string, pos int) bool {
+	gives := false
+	x.given(key, func(p int) { gives = gives || p != pos })
+	return gives
+}
+
+// given calls yield with each position that holds a filed stem that is a
+// proper prefix of key, in no particular order.
+func (x *teaserIndex) given(key string, yield func(pos int)) {
 	if x.stems == 0 {
-		return -1
+		return
 	}
 	start, ok := leadingWords(key, teaserWords-1)
 	if !ok {
-		return -1
+		return
 	}
 	group := xxhash.Sum64String(start)
 	g, ok := x.groups.find(group)
 	if !ok {
-		return -1
+		return
 	}
-	best, bestJoined := -1, int32(0)
 	h, done := uint64(0), 0
-	for _, l := range x.lens[g] {
+	for _, l := range x.lens[g].all() {
 		if l.n >= len(key) {
 			break
 		}
@@ -222,15 +288,11 @@ func (x *teaserIndex) find(key string, out []int32, i int) int {
 			// Equal slots, so almost surely equal stems; the comparison
 			// keeps a collision from matching (a stem from another slot
 			// that passes it is a proper prefix of key all the same).
-			// The best is the one that joined first, whatever the order
-			// of the list: no two positions joined at once.
-			pos := int(p)
-			if j, st := x.joined[pos], x.held[pos].stem; int(out[pos]) != i && (best < 0 || j < bestJoined) && len(st) < len(key) && strings.HasPrefix(key, st) {
-				best, bestJoined = pos, j
+			if st := x.held[p].stem; len(st) < len(key) && strings.HasPrefix(key, st) {
+				yield(int(p))
 			}
 		}
 	}
-	return best
 }
 
 // hashPrime is the Mersenne prime 2^61 - 1, the modulus of prefixHash.
