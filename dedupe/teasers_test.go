@@ -42,6 +42,17 @@ func (s *scanTeasers) find(key string) int {
 	return -1
 }
 
+// givesOther reports whether key gives in full the teaser at a position
+// other than own.
+func (s *scanTeasers) givesOther(key string, own int) bool {
+	for _, pos := range s.list {
+		if pos != own && isTeaserOf(s.text[pos], key) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestTeaserIndex(t *testing.T) {
 	const full = "the council voted on tuesday to close the library"
 	tests := []struct {
@@ -120,6 +131,13 @@ func TestTeaserIndexScan(t *testing.T) {
 			// nearest asks mayGive first, and find only if it says yes.
 			if group, ok := leadingWords(key, teaserWords-1); got >= 0 && (!ok || !x.mayGive(uint32(xxhash.Sum64String(group)))) {
 				t.Fatalf("key %q: find finds %d, but mayGive says none", key, got)
+			}
+			// givesOther, which nearDropsConfirmed asks, against the scan:
+			// the paragraph at own gives in full a teaser at another
+			// position.
+			own := r.IntN(len(out))
+			if got, want := x.givesOther(key, own), scan.givesOther(key, own); got != want {
+				t.Fatalf("key %q, own position %d: givesOther says %v, the scan %v (%v)", key, own, got, want, scan.text)
 			}
 		}
 	}
