@@ -33,7 +33,15 @@ var skipConfirmingRounds = true
 //   - (e) if the document has teasers (texts cut off with a mark), no
 //     paragraph of T that is in O' is one, nor gives one in full (its key
 //     begins with the teaser's stem) that dropNear's teaser index, as
-//     this round left it, holds at a position other than its own.
+//     this round left it, holds at a position other than its own. It is
+//     not implied by how dropNear finds teasers: the teaser index answers
+//     with the position that joined it first, and a later copy that takes
+//     that place keeps its join, so a paragraph of T can take the place of
+//     one teaser while another, before it, is one it gives too, or can
+//     itself be a teaser that a paragraph after its new place, compared
+//     before it came there, finds in the next round
+//     (TestConfirmingRoundsTeaserTookPlace fails without the first half,
+//     TestConfirmingRoundsGivesLaterTeaser without the second).
 //
 // Texts change only in sentence rounds, and this one cuts nothing. The
 // next round then:
