@@ -429,8 +429,9 @@ func (c *cleaner) comparedMasks(ps []int32, minWords int, bags []uint64) (compar
 }
 
 // bagsMayRepeat returns a mask whose bit k is set if bagMayRepeat holds
-// for the bag of paragraph ps[k] (at most 64 of them). dropNear asks it of the order 64 paragraphs at a
-// time, before it compares them: the twice set of bags is 2 MB on the
+// for the bag of paragraph ps[k] (at most 64 of them). dropNear asks it
+// of the order 64 paragraphs at a time, before it compares them (through
+// comparedMasks): the twice set of bags is 2 MB on the
 // 100 MB stream, and its lookups, made one paragraph at a time among the
 // comparisons, each waited for a miss of the caches (half the time of the
 // first dropNear); made together, the processor waits for many at once.
@@ -701,9 +702,9 @@ var preNear = true
 // is in the order whatever the split (TestNearPrepassSplits). dropNear
 // takes quiet for a paragraph whose window in its output is the one it
 // had in the order (none of those paragraphs left out, no later copy
-// took a place since), and compares the others with their window. On the 100 MB
-// stream, round 1's dropNear otherwise compares 525,000 paragraphs on one
-// CPU while the other waits.
+// took a place since), and compares the others with their window. On
+// the 100 MB stream, round 1's dropNear otherwise compares 525,000
+// paragraphs on one CPU while the other waits.
 func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 	workers := c.workers()
 	if !preNear || workers < 2 {
