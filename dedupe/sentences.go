@@ -338,8 +338,9 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 }
 
 // cutShareRepeats is about how many repeats a goroutine of cutRepeats
-// cuts in a wave.
-const cutShareRepeats = 2048
+// cuts in a wave. Tests set it lower, so that their texts are cut in more
+// than one wave.
+var cutShareRepeats = 2048
 
 // cutRecord returns the record of cutting repeat r.
 func (c *cleaner) cutRecord(r sentenceRepeat) cutRecord {
