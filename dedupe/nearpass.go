@@ -216,14 +216,14 @@ func (c *cleaner) dropNear() bool {
 	// compared before that then had the place in their window.
 	tookPlace, disturbed := c.nearLast.tookPlace[:0], c.nearLast.disturbed[:0]
 	pre := c.nearPrepass(threshold, minWords)
-	// Bit k%64 of compared and repeats: dropNear compares c.order[k],
+	// Bit k%64 of compared and byBag: dropNear compares c.order[k],
 	// and by its bag too (see comparedMasks); of quiet: nothing in the
 	// window it had in the order passes nearest's first tests (see
 	// nearPrepass). bags are the bags of those compared by their bag, in
 	// the order: read here one after the other, where the near
 	// information of those paragraphs, a tenth of them, missed the
 	// caches one paragraph at a time.
-	var compared, repeats, quiet uint64
+	var compared, byBag, quiet uint64
 	bags := idx.repeatBags
 	// With pre, the tags of those bags in the bag index (see
 	// soleBagTags): a paragraph whose tag came once among them finds
@@ -245,9 +245,9 @@ func (c *cleaner) dropNear() bool {
 	for k, p := range c.order {
 		if k%64 == 0 {
 			if pre {
-				compared, repeats, quiet = idx.compared[k/64], idx.repeats[k/64], idx.quiet[k/64]
+				compared, byBag, quiet = idx.compared[k/64], idx.byBag[k/64], idx.quiet[k/64]
 			} else {
-				compared, repeats, idx.repeatBags = c.comparedMasks(c.order[k:min(k+64, len(c.order))], minWords, idx.repeatBags[:0])
+				compared, byBag, idx.repeatBags = c.comparedMasks(c.order[k:min(k+64, len(c.order))], minWords, idx.repeatBags[:0])
 				bags = idx.repeatBags
 			}
 		}
@@ -271,7 +271,7 @@ func (c *cleaner) dropNear() bool {
 		}
 		i := int(p)
 		var bag uint64
-		if repeats&bit != 0 {
+		if byBag&bit != 0 {
 			bag, bags = bags[0], bags[1:]
 		}
 		// With its window quiet and no teaser in the document, nearest
@@ -279,22 +279,22 @@ func (c *cleaner) dropNear() bool {
 		// paragraph's near information is not read: on the 100 MB
 		// stream, 493,000 of the 494,000 paragraphs compared (nearPrepass
 		// read it, on every CPU).
-		plain := quietWindow && !teasers
-		if plain && repeats&bit == 0 {
+		nothingNear := quietWindow && !teasers
+		if nothingNear && byBag&bit == 0 {
 			out = append(out, p)
 			continue
 		}
 		var n *nearInfo
 		var t *teaserInfo
 		pos, sim, teaserOf := -1, 0.0, false
-		if !plain {
+		if !nothingNear {
 			n = &c.near[i]
 			if n.teaser() {
 				t = &c.scratch.teasers[n.teaserAt()]
 			}
 			pos, sim, teaserOf = c.nearest(i, n, t, out, idx, threshold, quietWindow)
 		}
-		if pos < 0 && repeats&bit != 0 {
+		if pos < 0 && byBag&bit != 0 {
 			// Filed under its bag, unless an earlier paragraph of the same
 			// sentences is; a bag that came once can be neither, nor can
 			// a bag whose tag came once among those looked up.
@@ -305,7 +305,7 @@ func (c *cleaner) dropNear() bool {
 			}
 		}
 		if pos < 0 {
-			if !plain {
+			if !nothingNear {
 				idx.add(c, i, n, t, len(out))
 			}
 			out = append(out, p)
@@ -326,7 +326,7 @@ func (c *cleaner) dropNear() bool {
 			c.fate[i] = moved
 			c.fate[earlier], c.copyOf[earlier] = kind, int32(i)
 			c.similarity[earlier], c.keptLater[earlier] = sim, true
-			if !plain {
+			if !nothingNear {
 				idx.add(c, i, n, t, pos)
 			}
 			continue
@@ -476,9 +476,9 @@ type nearIndex struct {
 	// dropNear compares it, and by its bag too, and whether its window in
 	// the order is quiet; and the bags of those compared by their bag, in
 	// the order, gathered from workerBags, the share of each worker.
-	compared, repeats, quiet []uint64
-	repeatBags               []uint64
-	workerBags               [][]uint64
+	compared, byBag, quiet []uint64
+	repeatBags             []uint64
+	workerBags             [][]uint64
 	// quietLost counts, over the cleaner's rounds, the paragraphs whose
 	// window in the order was quiet but which dropNear compared all the
 	// same, as a removal or a later copy's move among the nearWindow
@@ -691,7 +691,7 @@ var preNear = true
 // nearPrepass fills, from two workers on (two CPUs or more and
 // parallelBytes of input: see cleaner.workers), the masks of
 // the nearIndex of dropNear, a bit for each paragraph of c.order, on every
-// CPU, and reports whether it did: compared and repeats, and
+// CPU, and reports whether it did: compared and byBag, and
 // repeatBags, as comparedMasks gives them, and quiet, whether no
 // paragraph of the window it has in the order (the nearWindow paragraphs
 // just before it) passes nearCandidate, for the paragraphs that dropNear
@@ -712,7 +712,7 @@ func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 	}
 	x := &c.nearIdx
 	words := (len(c.order) + 63) / 64
-	x.compared, x.repeats, x.quiet = resize(x.compared, words), resize(x.repeats, words), resize(x.quiet, words)
+	x.compared, x.byBag, x.quiet = resize(x.compared, words), resize(x.byBag, words), resize(x.quiet, words)
 	per := (words + workers - 1) / workers
 	x.workerBags = x.workerBags[:0]
 	for range workers {
@@ -724,7 +724,7 @@ func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 			lo := k * 64
 			ps := c.order[lo:min(lo+64, len(c.order))]
 			var compared uint64
-			compared, x.repeats[k], bags = c.comparedMasks(ps, minWords, bags)
+			compared, x.byBag[k], bags = c.comparedMasks(ps, minWords, bags)
 			x.compared[k] = compared
 			var quiet uint64
 			for b, p := range ps {
