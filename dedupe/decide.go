@@ -60,8 +60,8 @@ func (dc *decider) lendCounts(n int) []int32 {
 // the sequence. t holds the roots of its n units. With workers at 2 or
 // more, for a long sequence, its first two rules run in two halves of it,
 // the second on a goroutine of its own (see inHalves): textAt must then be
-// safe to call from two goroutines at once. The decisions are valid until the next
-// call, and the same for any workers.
+// safe to call from two goroutines at once. The decisions are valid until
+// the next call, and the same for any workers.
 func (dc *decider) decide(n int, textAt func(pos int) string, t *table, opts *Options, workers int) []decision {
 	dc.d, dc.copies = resize(dc.d, n), resize(dc.copies, n)
 	d, copies := dc.d, dc.copies

@@ -130,9 +130,10 @@ func (c *cleaner) nearPos(p int32) int32 { return c.copyOf[p] }
 // (there are none), no near-duplicate among the nearWindow paragraphs
 // kept just before it then, and no paragraph filed before it with its
 // sentences; if its bag was non-zero and may have come twice
-// (bagMayRepeat), it looked it up and was filed under it. (bagIndex finds the first paragraph filed with the
-// sentences, whatever else is filed, as long as each position filed
-// holds the paragraph filed there: see bagIndex.findOrAdd.)
+// (bagMayRepeat), it looked it up and was filed under it. (bagIndex
+// finds the first paragraph filed with the sentences, whatever else is
+// filed, as long as each position filed holds the paragraph filed there:
+// see bagIndex.findOrAdd.)
 //
 // Flags. P is flagged (nearFlagged: a mask, not a bit of its own) if its
 // text or keptRepeat changed since (nearChanged) or it took a place then

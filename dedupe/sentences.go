@@ -289,14 +289,15 @@ func (c *cleaner) looksUp(s sentenceInfo) bool {
 // per-paragraph state change only as the waves are filed, and a wave
 // reads only paragraphs that no wave before it cut. The waves bound the
 // memory of the texts made and not filed yet: made all at once, they
-// raised the peak RSS of the 100 MB stream by 1.4 MB (279.0-279.5 ->
-// 280.5-281.0 MB).
+// raised the CLI's peak RSS on the 100 MB stream by 2.4 MB (in waves
+// 278.2-278.3 MB, all at once 280.6-281.0).
 //
 // On the 100 MB stream the first round cuts 19,880 sentences from 9,447
 // paragraphs. Phase timers (CLI -o /dev/null, runs alternated, nice -15,
-// load 10, in the runs that had two CPUs): the records and texts made one
-// by one took 14.2-19.4 ms (CPU 14.2-15.5), made so 9.1-12.6 ms (CPU
-// 15.2-19.9; the filing, on one CPU, 2.0-2.5 ms of it).
+// load 10): the records and texts made one by one took 14.2-19.4 ms (CPU
+// 14.2-15.5), all at once on two CPUs 9.2-11.6 ms (CPU 15.7-17.4; the
+// filing, on one CPU, 2.1-2.5 ms of it); the waves did not change that
+// beyond the noise (9.1-16.4 ms against 9.1-19.1).
 func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 	workers := c.workers()
 	first := len(c.cuts)
@@ -337,8 +338,9 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 }
 
 // cutShareRepeats is about how many repeats a goroutine of cutRepeats
-// cuts in a wave.
-const cutShareRepeats = 2048
+// cuts in a wave. Tests set it lower, so that their texts are cut in more
+// than one wave.
+var cutShareRepeats = 2048
 
 // cutRecord returns the record of cutting repeat r.
 func (c *cleaner) cutRecord(r sentenceRepeat) cutRecord {

@@ -12,14 +12,18 @@ import (
 // as it is if procs is below 1), and returns a function that sets both
 // back, for a helper that cleans with them to defer. With bytes at 0
 // (every input parallel), decide's halves (halvesUnits) are made at every
-// size too, and set back with the rest.
+// size too, and the sentence round's cuts in waves of one paragraph a
+// goroutine (cutShareRepeats), and both set back with the rest.
 func withParallel(bytes, procs int) (restore func()) {
-	oldBytes, oldHalves, oldProcs := parallelBytes, halvesUnits, runtime.GOMAXPROCS(procs)
+	oldBytes, oldHalves, oldShare, oldProcs := parallelBytes, halvesUnits, cutShareRepeats, runtime.GOMAXPROCS(procs)
 	parallelBytes = bytes
 	if bytes == 0 {
-		halvesUnits = 0
+		halvesUnits, cutShareRepeats = 0, 1
 	}
-	return func() { parallelBytes, halvesUnits = oldBytes, oldHalves; runtime.GOMAXPROCS(oldProcs) }
+	return func() {
+		parallelBytes, halvesUnits, cutShareRepeats = oldBytes, oldHalves, oldShare
+		runtime.GOMAXPROCS(oldProcs)
+	}
 }
 
 // setParallel is withParallel until t ends, subtests included.
