@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -130,6 +131,15 @@ var adversarial = []struct {
 // the process (garbage collection included) per run: on a loaded machine
 // it moves much less than the time on the clock.
 //
+// It reports too faults/op, the page faults of the process per run, and
+// gcs/op, the garbage collections completed per run. Neither follows the
+// stage's work: the runtime hands memory it freed back to the system and
+// takes a later big allocation from it again, the first runs of a process
+// grow its heap, and whether a collection falls into a few runs depends
+// on how each run's allocation lines up with the heap's goal. A 10 MB run
+// that takes more than 10x the 1 MB run's time while it pays more faults
+// or collections a byte measures the benchmark's memory, not the stage.
+//
 // TEXTCLEAN_ADVERSARIAL_MB=1,2,4,8,16 runs other sizes (in MB): where 10x
 // takes more than 11x, the ratios of the doublings tell a cost that keeps
 // growing from one that steps up once, as the working set leaves the
@@ -177,7 +187,7 @@ func BenchmarkAdversarial(b *testing.B) {
 						}
 						b.SetBytes(int64(len(input)))
 						b.ReportAllocs()
-						cpu := processCPU()
+						cpu, faults, gcs := processCPU(), pageFaults(), gcCycles()
 						for b.Loop() {
 							if err := stage.run(); err != nil {
 								b.Fatal(err)
@@ -186,9 +196,20 @@ func BenchmarkAdversarial(b *testing.B) {
 						if cpu := processCPU() - cpu; cpu > 0 {
 							b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 						}
+						if faults >= 0 {
+							b.ReportMetric(float64(pageFaults()-faults)/float64(b.N), "faults/op")
+						}
+						b.ReportMetric(float64(gcCycles()-gcs)/float64(b.N), "gcs/op")
 					})
 				}
 			})
 		}
 	}
+}
+
+// gcCycles returns how many garbage collections the process has completed.
+func gcCycles() uint64 {
+	sample := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(sample)
+	return sample[0].Value.Uint64()
 }
