@@ -358,8 +358,8 @@ func (c *cleaner) sentencesSettled() bool {
 		}
 	}
 	for k, i := range c.cutParas {
-		if f := c.fate[i]; f != kept && f != moved {
-			continue // not in the order
+		if !c.fate[i].inOrder() {
+			continue
 		}
 		want := c.cutHashes[c.cutFrom[k]:c.cutFrom[k+1]]
 		got := c.sentencesOf(int(i))

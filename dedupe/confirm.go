@@ -11,10 +11,10 @@ var skipConfirmingRounds = true
 // round's dropJunk dropped nothing, decide removed and moved nothing, and
 // no Options.Elsewhere is asked. (The proof below does not need dropJunk
 // to have dropped nothing: O is the order after it. The condition only
-// leaves out fewer rounds, none on the stream, and was kept.) On the 100 MB stream the second round
-// changes the order only so, a later copy taking an earlier's place, and
-// the third round, which confirmed it, took 10.6-11.1 ms on one CPU
-// (the other idle); this takes 0.43 ms.
+// leaves out fewer rounds, none on the stream, and was kept.) On the
+// 100 MB stream the second round changes the order only so, a later copy
+// taking an earlier's place, and the third round, which confirmed it,
+// took 10.6-11.1 ms on one CPU (the other idle); this takes 0.43 ms.
 //
 // Let O be the order decide saw, and O' the order dropNear left: O
 // without the paragraphs it removed (R), but for the later copies that

@@ -158,13 +158,14 @@ func (c *cleaner) nearPos(p int32) int32 { return c.copyOf[p] }
 // up and found the earlier, filed at a position that the earlier still
 // held (else it had left the output). So the compared paragraphs whose
 // bag passes the filter and may repeat (all the paragraphs of that bag,
-// and of a few others) look it up and are filed, as in a full round; in a full round the others
-// find nothing (no compared paragraph of their sentences is flagged, so
-// no other compared one is in the order; but see Places), and their filings, which this round
-// leaves out, no paragraph that looks up can tell: it finds the first
-// filed with its sentences whatever else is filed. (A bag that came
-// once is the only one of its sentences, which neither looks up nor is
-// filed in a full round.)
+// and of a few others) look it up and are filed, as in a full round; in
+// a full round the others find nothing (no compared paragraph of their
+// sentences is flagged, so no other compared one is in the order; but
+// see Places), and their filings, which this round leaves out, no
+// paragraph that looks up can tell: it finds the first filed with its
+// sentences whatever else is filed. (A bag that came once is the only
+// one of its sentences, which neither looks up nor is filed in a full
+// round.)
 //
 // Places. A later copy T that takes the place of E, at position pos of
 // the output so far, leaves pos filed under what was filed there, if
