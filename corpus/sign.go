@@ -22,8 +22,8 @@ type Signature struct {
 // Sign cleans text on its own with opts (whose Elsewhere must be nil, and
 // whose SkipKeys and SkipKept are not heeded: signatures are the kept
 // paragraphs' keys) and returns one Signature per distinct paragraph the
-// clean text keeps, in output order; a key kept twice (a short refrain) is signed at its first copy. The
-// error is dedupe.Clean's.
+// clean text keeps, in output order; a key kept twice (a short refrain)
+// is signed at its first copy. The error is dedupe.Clean's.
 func Sign(doc Doc, text string, opts dedupe.Options) ([]Signature, error) {
 	opts.Elsewhere, opts.SkipKeys, opts.SkipKept = nil, false, false
 	r, err := dedupe.Clean(text, opts)

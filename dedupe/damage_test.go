@@ -18,15 +18,7 @@ import (
 // removal pointing to a kept copy that is in the output, and the counts
 // adding up. -short checks fewer seeds.
 func TestDamagedArticles(t *testing.T) {
-	seeds := 40
-	if testing.Short() {
-		seeds = 8
-	}
-	versions, err := damage.Articles("../testdata/articles/*.txt", seeds, 7)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range versions {
+	for _, d := range damagedArticles(t, 40, 8, 7) {
 		for _, v := range []struct {
 			style Style
 			in    string
@@ -35,6 +27,21 @@ func TestDamagedArticles(t *testing.T) {
 			t.Run(name, func(t *testing.T) { checkInvariants(t, v.in, Options{Paragraphs: v.style}) })
 		}
 	}
+}
+
+// damagedArticles returns the articles of testdata/articles damaged
+// with seeds seeds (shortSeeds under -short) from the random stream
+// stream (see damage.Articles), or ends the test if they cannot be read.
+func damagedArticles(t testing.TB, seeds, shortSeeds int, stream uint64) []damage.Damaged {
+	t.Helper()
+	if testing.Short() {
+		seeds = shortSeeds
+	}
+	versions, err := damage.Articles("../testdata/articles/*.txt", seeds, stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return versions
 }
 
 // checkInvariants cleans in with opts and checks what Clean promises of

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/textclean/textclean/internal/damage"
 )
 
 // teasersInput returns a document of teasers, each followed later by its
@@ -127,16 +125,8 @@ func TestPrepareBatchStopsLogging(t *testing.T) {
 // paragraph styles, the golden inputs, teasers, and paragraphs that only
 // their bags of sentences find (see bagTwinsInput and cutMakesBagTwin).
 func agreeInputs(t *testing.T) []string {
-	seeds := 10
-	if testing.Short() {
-		seeds = 3
-	}
-	versions, err := damage.Articles("../testdata/articles/*.txt", seeds, 11)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var inputs []string
-	for _, d := range versions {
+	for _, d := range damagedArticles(t, 10, 3, 11) {
 		inputs = append(inputs, d.Blocks(), d.Lines())
 	}
 	inputs = append(inputs, goldenInputs(t)...)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/textclean/textclean/internal/damage"
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -126,11 +125,7 @@ func TestSegmentAgrees(t *testing.T) {
 	inputs := []string{"", "\n", "\n\n\n", "one", "one\ntwo\n", "\n\none\n\n\ntwo\nthree\n\n",
 		strings.Repeat("a line\n", 40), strings.Repeat("\n", 30) + "one\ntwo" + strings.Repeat("\n", 30),
 		strings.Repeat("first line\nsecond line\n\n\n", 25)}
-	versions, err := damage.Articles("../testdata/articles/*.txt", 2, 11)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range versions {
+	for _, d := range damagedArticles(t, 2, 2, 11) {
 		inputs = append(inputs, d.Blocks(), d.Lines())
 	}
 	for k, in := range inputs {

@@ -50,7 +50,7 @@ func (w *outputWriter) write() string {
 // compared with the input as it goes, until they differ, and counted as
 // it is flushed. Measured whole first, as write's is, writeTo took a
 // third more instructions on a 20 MB generated stream (callgrind, 75.7M
-// against 57.5M), on the one core it has (see alongside).
+// against 57.5M), on the one core it has (see cleaner.alongside).
 func (w *outputWriter) writeTo(to io.Writer, bufSize int) (size int, differs bool, err error) {
 	c := w.c
 	r := outputRun{lo: 0, hi: len(c.order)}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/textclean/textclean/internal/damage"
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -83,12 +82,8 @@ func (c *cleaner) blankLinesCounted() []int32 {
 // CRLF and CR line ends, some with a BOM, and texts with nothing to keep.
 func writeInputs(t *testing.T) []string {
 	t.Helper()
-	versions, err := damage.Articles("../testdata/articles/*.txt", 2, 11)
-	if err != nil {
-		t.Fatal(err)
-	}
 	inputs := []string{"", "\n\n", "  \n", "one\n"}
-	for _, d := range versions {
+	for _, d := range damagedArticles(t, 2, 2, 11) {
 		for _, s := range []string{d.Blocks(), "\n\n" + d.Lines()} {
 			inputs = append(inputs, s, strings.ReplaceAll(s, "\n", "\r\n"), "\ufeff"+strings.ReplaceAll(s, "\n", "\r"))
 		}

@@ -142,22 +142,22 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 }
 
 // leftQuiet reports whether the pass just made left its line quiet, as
-// quiet would find it, without reading the line again: the characters
+// quietPrefix would find it, without reading the line again: the characters
 // stage found only bytes it passes over, which the stages after it
 // keep (NFC and NFKC change no ASCII; Trim and CollapseSpaces only take
 // spaces and tabs out), and Trim and CollapseSpaces, both on, took out
 // the spaces and tabs at the ends and every space that followed
-// another. After a pass that changed the line, quiet would read it
+// another. After a pass that changed the line, quietPrefix would read it
 // through again; this spares that on lines whose only fault was their
 // spaces.
 func (n *Normalizer) leftQuiet() bool {
 	return n.plainPass && n.opts.on(Trim) && n.opts.on(CollapseSpaces)
 }
 
-// quiet reports whether s is a line that no rule changes, whatever the
-// options, found in one pass over it: most lines of English text. Such a
-// line is printable ASCII and tabs, without '&', with no space or tab at
-// either end and no two spaces in a row. Then:
+// quietPrefix reports whether s is quiet, a line that no rule changes,
+// whatever the options, found in one pass over it: most lines of English
+// text. Such a line is printable ASCII and tabs, without '&', with no
+// space or tab at either end and no two spaces in a row. Then:
 //   - Mojibake, InvalidUTF8, Invisible, Spaces (but for line breaks),
 //     Width, Ligatures, ASCIIPunct and NFC or NFKC change only characters
 //     outside ASCII;
@@ -168,17 +168,12 @@ func (n *Normalizer) leftQuiet() bool {
 //   - BOM, Newlines, BlankLines and Hyphenation work on the document, not
 //     on a line's text alone.
 //
+// It also returns the length of a prefix of s made of bytes the
+// characters stage passes over (see plain) that holds no two spaces in a
+// row: the longest, or 0 when s starts or ends with a space or tab (a
+// line Trim changes, which it reads no further).
+//
 // TestQuiet checks it against the full rules.
-func quiet(s string) bool {
-	_, ok := quietPrefix(s)
-	return ok
-}
-
-// quietPrefix reports whether s is quiet and returns the length of a
-// prefix of s made of bytes the characters stage passes over (see plain)
-// that holds no two spaces in a row: the longest, or 0 when s starts or
-// ends with a space or tab (a line Trim changes, which it reads no
-// further).
 func quietPrefix(s string) (clean int, ok bool) {
 	if s == "" {
 		return 0, true
