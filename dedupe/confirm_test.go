@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/textclean/textclean/internal/damage"
 )
 
 // confirmingOptions are the option sets the tests of skipConfirmingRounds
@@ -174,14 +172,7 @@ func cleanShortcutsOn(in string, opts Options) (*Result, int, error) {
 // on texts that repeat paragraphs of them near and far, each with a word
 // changed (near-duplicates) or cut short.
 func TestConfirmingRoundsDamaged(t *testing.T) {
-	seeds := 20
-	if testing.Short() {
-		seeds = 4
-	}
-	versions, err := damage.Articles("../testdata/articles/*.txt", seeds, 11)
-	if err != nil {
-		t.Fatal(err)
-	}
+	versions := damagedArticles(t, 20, 4, 11)
 	r := rand.New(rand.NewPCG(18, 4))
 	var n confirmingCounts
 	for k, d := range versions {
