@@ -231,14 +231,43 @@ var asciiClass = [utf8.RuneSelf]uint8{
 }
 
 // skipRun returns the end of the run of inRun bytes that starts at i. It
-// reads eight bytes at a time: such runs are most of a sentence.
+// reads sixteen bytes a step, with one branch for both words: such runs
+// are most of a sentence. The last bytes of the text, fewer than eight,
+// are read in the eight that end it, shifted so that the bytes before i
+// leave the word (runEnds may flag a byte after one it flags, so a
+// terminator before i could flag one after it), not one at a time.
+//
+// With runEnds's cheaper mask, BenchmarkAppendSplitStream takes 40.4M →
+// 36.1M instructions a pass, BenchmarkAppendSplit 12.2M → 11.2M
+// (callgrind).
 func skipRun(text string, i int) int {
-	for ; i+8 <= len(text); i += 8 {
+	n := len(text)
+	for ; i+16 <= n; i += 16 {
+		s := text[i : i+16]
+		a, b := runEnds(le64(s[:8])), runEnds(le64(s[8:]))
+		if a|b != 0 {
+			// The end is in b only if a is 0, and then ta is 64:
+			// no branch for it, which would be mispredicted at
+			// about every other end (150k → 120k mispredicted
+			// branches a pass of BenchmarkAppendSplitStream in
+			// cachegrind's model, for 0.4% more instructions).
+			ta, tb := bits.TrailingZeros64(a), bits.TrailingZeros64(b)
+			return i + (ta+(tb&-(ta>>6)))/8
+		}
+	}
+	if i+8 <= n {
 		if m := runEnds(le64(text[i : i+8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
+		i += 8
 	}
-	for i < len(text) && inRun[text[i]] {
+	if i < n && n >= 8 {
+		if m := runEnds(le64(text[n-8:]) >> (8 * (i - (n - 8)))); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		return n
+	}
+	for i < n && inRun[text[i]] {
 		i++
 	}
 	return i
@@ -247,11 +276,17 @@ func skipRun(text string, i int) int {
 // runEnds returns, for eight bytes of text read little-endian, a mask
 // whose lowest set bit is the top bit of the first byte that is not inRun:
 // a byte that is not ASCII or a terminator of classTerminator; it is 0 if
-// there is none. (The test for a zero byte of x^'.'s can also flag the
-// bytes after a zero byte, never those before it.)
+// there is none. It may also flag bytes after that one, never those before
+// it.
+//
+// A byte of x^'.'s minus 1 sets its top bit if the byte is 0, or if it is
+// 0x81 or more; then x's byte is not ASCII, flagged anyway by x's own top
+// bit. Below the first byte that is 0 nothing borrows, so no byte before
+// it is flagged. (The usual zero test, (v-eachByte)&^v, clears the top bits
+// that x sets again: three NOTs and ANDs fewer a word.)
 func runEnds(x uint64) uint64 {
-	zero := func(v uint64) uint64 { return (v - eachByte) &^ v }
-	return (zero(x^('.'*eachByte)) | zero(x^('!'*eachByte)) | zero(x^('?'*eachByte)) | x) & topBits
+	dot, bang, question := x^('.'*eachByte), x^('!'*eachByte), x^('?'*eachByte)
+	return ((dot - eachByte) | (bang - eachByte) | (question - eachByte) | x) & topBits
 }
 
 // The masks of the tests on eight bytes at once (read by le64): the

@@ -369,3 +369,50 @@ func isNumberAbbreviationRef(w string) bool {
 	}
 	return false
 }
+
+// TestRunEnds checks runEnds's lowest flag on every pair of bytes at every
+// pair of places among letters: it must be the first byte that is not
+// inRun, whatever the bytes after it.
+func TestRunEnds(t *testing.T) {
+	w := []byte("abcdefgh")
+	for k1 := range 8 {
+		for k2 := k1; k2 < 8; k2++ {
+			for b1 := range 256 {
+				for b2 := range 256 {
+					copy(w, "abcdefgh")
+					w[k1], w[k2] = byte(b1), byte(b2)
+					want := slices.IndexFunc(w, func(c byte) bool { return !inRun[c] })
+					got := -1
+					if m := runEnds(le64(string(w))); m != 0 {
+						got = bits.TrailingZeros64(m) / 8
+					}
+					if got != want {
+						t.Fatalf("runEnds(%q) flags byte %d first, want %d", w, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSkipRun compares skipRun with skipRunRef from every start in texts of
+// every length to 40 bytes, drawn from bytes of each kind: the sixteen-byte
+// steps, the eight-byte step and the shifted last word all meet ends.
+func TestSkipRun(t *testing.T) {
+	alphabet := []byte{'a', 'Z', ' ', '\n', ',', '.', '!', '?', 0, 0x7f, 0x80, 0xc3, 0xff}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		text := make([]byte, r.IntN(41))
+		for k := range text {
+			text[k] = 'a'
+			if r.IntN(8) == 0 {
+				text[k] = alphabet[r.IntN(len(alphabet))]
+			}
+		}
+		for i := 0; i <= len(text); i++ {
+			if got, want := skipRun(string(text), i), skipRunRef(string(text), i); got != want {
+				t.Fatalf("skipRun(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
