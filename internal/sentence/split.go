@@ -38,9 +38,28 @@ func AppendSplit(dst []Span, text string) []Span {
 				// Most of a sentence is a run of such bytes and ASCII
 				// white space: skip it whole. White space in it follows
 				// an ASCII character, so it cannot end the sentence (see
-				// thaiSpace); the sentence's end so far is that of the
-				// last byte that is not white space.
+				// thaiSpace).
 				i = skipRun(text, i+1)
+				// The most common end of a sentence: a lone full stop,
+				// one space and an ASCII character that may start the
+				// next, which is of classOther (TestStartsInRun), so
+				// the next run starts after it. Decided here as
+				// endsSentence would, an end costs no call of
+				// endsSentence and no trip round this loop with their
+				// spills: 34.0M → 27.6M instructions (callgrind) and
+				// 153k → 116k mispredicted branches (cachegrind's
+				// model) a pass of BenchmarkAppendSplitStream, whose
+				// sentences are short; 11.09M → 11.19M instructions a
+				// pass of BenchmarkAppendSplit's article.
+				for i+2 < len(text) && text[i] == '.' && text[i+1] == ' ' && text[i+2] < utf8.RuneSelf && asciiStarts[text[i+2]] {
+					if !abbreviation(text, start, i, rune(text[i+2])) {
+						dst = append(dst, Span{start, i + 1})
+						start = i + 2
+					}
+					i = skipRun(text, i+3) // the space would not end the sentence either
+				}
+				// The sentence's end so far is that of the last byte
+				// that is not white space.
 				for end = i; asciiClass[text[end-1]] == classSpace; end-- {
 				}
 				continue
@@ -239,7 +258,10 @@ var asciiClass = [utf8.RuneSelf]uint8{
 //
 // With runEnds's cheaper mask, BenchmarkAppendSplitStream takes 40.4M →
 // 36.1M instructions a pass, BenchmarkAppendSplit 12.2M → 11.2M
-// (callgrind).
+// (callgrind). With the loop of AppendSplit over the most common ends,
+// eight bytes a step took 29.1M instructions a pass of the stream to
+// sixteen's 27.6M, and 4% more time (median of 10 alternated runs), though
+// fewer mispredicted branches.
 func skipRun(text string, i int) int {
 	n := len(text)
 	for ; i+16 <= n; i += 16 {

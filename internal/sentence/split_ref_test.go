@@ -126,6 +126,42 @@ func TestSplitRefRandom(t *testing.T) {
 	}
 }
 
+// TestStartsInRun checks what AppendSplit's loop over the most common ends
+// takes for granted: a byte of asciiStarts starts a run of inRun bytes.
+func TestStartsInRun(t *testing.T) {
+	for c, starts := range asciiStarts {
+		if starts && asciiClass[c] != classOther {
+			t.Errorf("%q may start a sentence but is of class %d", rune(c), asciiClass[c])
+		}
+	}
+}
+
+// TestListed checks listed against the switches it replaced, on every word
+// of both lists and on words one change away from one, before a digit and
+// before a letter; and that abbreviationLengths passes every listed word.
+func TestListed(t *testing.T) {
+	words := []string{"", "a", "Z", "the", "and", "Mrs.", "MR", "mr", "approxx", "Nr°x", "Sept", "Septe"}
+	for _, w := range refAbbreviations {
+		if !slices.Contains(wordAbbreviations, w) && !slices.Contains(numberAbbreviations, w) {
+			t.Errorf("%q is on neither list", w)
+		}
+	}
+	for _, w := range append(slices.Clone(wordAbbreviations), numberAbbreviations...) {
+		if len(w) >= 8 {
+			t.Errorf("%q has %d bytes: abbreviationLengths holds lengths below 8", w, len(w))
+		}
+		words = append(words, w, w[1:], w[:len(w)-1], w+"x", "x"+w, strings.ToLower(w), strings.ToUpper(w))
+	}
+	for _, w := range words {
+		for _, next := range []rune{'5', 'A', '٣', 'x'} {
+			want := isAbbreviationRef(w) || isNumberAbbreviationRef(w) && unicode.IsDigit(next)
+			if got := listed(w, next); got != want {
+				t.Errorf("listed(%q, %q) = %v, want %v", w, next, got, want)
+			}
+		}
+	}
+}
+
 // appendSplitRef is AppendSplit as it was at e23c46c, before skipRun read
 // its bytes with a cheaper mask, the abbreviations were looked up behind a
 // filter and the most common ends were decided in a loop of their own: the
@@ -368,32 +404,6 @@ func isNumberAbbreviationRef(w string) bool {
 		return true
 	}
 	return false
-}
-
-// TestListed checks listed against the switches it replaced, on every word
-// of both lists and on words one change away from one, before a digit and
-// before a letter; and that abbreviationLengths passes every listed word.
-func TestListed(t *testing.T) {
-	words := []string{"", "a", "Z", "the", "and", "Mrs.", "MR", "mr", "approxx", "Nr°x", "Sept", "Septe"}
-	for _, w := range refAbbreviations {
-		if !slices.Contains(wordAbbreviations, w) && !slices.Contains(numberAbbreviations, w) {
-			t.Errorf("%q is on neither list", w)
-		}
-	}
-	for _, w := range append(slices.Clone(wordAbbreviations), numberAbbreviations...) {
-		if len(w) >= 8 {
-			t.Errorf("%q has %d bytes: abbreviationLengths holds lengths below 8", w, len(w))
-		}
-		words = append(words, w, w[1:], w[:len(w)-1], w+"x", "x"+w, strings.ToLower(w), strings.ToUpper(w))
-	}
-	for _, w := range words {
-		for _, next := range []rune{'5', 'A', '٣', 'x'} {
-			want := isAbbreviationRef(w) || isNumberAbbreviationRef(w) && unicode.IsDigit(next)
-			if got := listed(w, next); got != want {
-				t.Errorf("listed(%q, %q) = %v, want %v", w, next, got, want)
-			}
-		}
-	}
 }
 
 // TestRunEnds checks runEnds's lowest flag on every pair of bytes at every
