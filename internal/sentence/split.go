@@ -51,7 +51,7 @@ func AppendSplit(dst []Span, text string) []Span {
 				// model) a pass of BenchmarkAppendSplitStream, whose
 				// sentences are short; 11.09M → 11.19M instructions a
 				// pass of BenchmarkAppendSplit's article.
-				for i+2 < len(text) && text[i] == '.' && text[i+1] == ' ' && text[i+2] < utf8.RuneSelf && asciiStarts[text[i+2]] {
+				for i+2 < len(text) && text[i:i+2] == ". " && asciiStarts[text[i+2]] {
 					if !abbreviation(text, start, i, rune(text[i+2])) {
 						dst = append(dst, Span{start, i + 1})
 						start = i + 2
@@ -400,9 +400,13 @@ var asciiCloser = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// asciiStarts tells the ASCII bytes that startsSentence reports.
-var asciiStarts = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
+// asciiStarts tells the ASCII bytes that startsSentence reports. It has a
+// place for every byte, false from 0x80 on, so that AppendSplit's loop
+// over the most common ends asks it of a byte without testing it first
+// (and reads ". " as one word): 25.2M → 24.3M instructions a pass of
+// BenchmarkAppendSplitStream, 2% of its time.
+var asciiStarts = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
 		t[c] = startsSentence(rune(c))
 	}
 	return t
