@@ -200,7 +200,7 @@ func abbreviationRuneAtATime(text string, start, p int, next rune) bool {
 	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
 		return true // an initial
 	}
-	return isAbbreviation(w) || isNumberAbbreviation(w) && unicode.IsDigit(next)
+	return isAbbreviationRef(w) || isNumberAbbreviationRef(w) && unicode.IsDigit(next)
 }
 
 // FuzzAbbreviation asks abbreviation and abbreviationRuneAtATime about

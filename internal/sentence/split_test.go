@@ -9,7 +9,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/textclean/textclean/internal/benchgen"
 	"github.com/textclean/textclean/internal/sentence"
+	"github.com/textclean/textclean/normalize"
 )
 
 const articlePath = "../../testdata/000_2c2adb0dfae1852d.txt"
@@ -336,6 +338,27 @@ func BenchmarkAppendSplit(b *testing.B) {
 	var dst []sentence.Span
 	for b.Loop() {
 		dst = sentence.AppendSplit(dst[:0], text)
+	}
+}
+
+// BenchmarkAppendSplitStream splits the paragraphs of about 4 MB of the
+// generated stream that bench/run.sh times, normalized, one call a
+// paragraph, as dedupe's splitText does: short sentences of common words,
+// so the work at each sentence's end counts for more than in the article
+// of BenchmarkAppendSplit.
+func BenchmarkAppendSplitStream(b *testing.B) {
+	doc, err := normalize.New(normalize.Options{}).Document(benchgen.New(1).Stream(4 << 20))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paras := strings.Split(doc.String(), "\n")
+	b.SetBytes(int64(len(strings.Join(paras, ""))))
+	b.ReportAllocs()
+	var dst []sentence.Span
+	for b.Loop() {
+		for _, p := range paras {
+			dst = sentence.AppendSplit(dst[:0], p)
+		}
 	}
 }
 

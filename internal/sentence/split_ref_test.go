@@ -1,0 +1,454 @@
+package sentence
+
+import (
+	"io/fs"
+	"math/bits"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/textclean/textclean/internal/benchgen"
+	"github.com/textclean/textclean/normalize"
+)
+
+// refSeeds are seeds for FuzzSplitRef: the ends of sentences that
+// AppendSplit takes a fast path for, and those it does not.
+var refSeeds = []string{
+	"", "Hello world. Bye now.", "Mr. Smith met Dr. Jones. They spoke.", "It opened on Jan. 20 and Sept. 11.",
+	"He said No. Then he left.", "Read No. 5 and Fig. 3 on pp. 12. Then stop.", "Smith et al. (2020) found it.",
+	"U.S. Senator Marco Rubio. He said so.", "e.g. Go or Rust. It works.", "J. K. Rowling. George W. Bush.",
+	"1. Find it. 2. Check it. b. Then fix it.", "“I agree.” He left.", "Why? Because! Fine.",
+	"It ended... Then.", "我很好。你呢？", "А. С. Пушкин. Он писал.", "Nº. 5 and nº. 6 and n. 7. Nr°. 8",
+	"approx. 5 km. approx. Then", "Straße. Nº. 5", "a\xff. B", "abcdefgh.", "abcdefg. Abcdefgh. A",
+	"Smith vs. Jones ended. Ziff. 3 Kap. 4 Bd. 5", "ไทย ภาษา ไทย", "x\u00a0y. Z", "\xff \xfe. A",
+}
+
+// refAbbreviations are the words of isAbbreviationRef and
+// isNumberAbbreviationRef.
+var refAbbreviations = strings.Fields(`Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Sen Rep Gov Lt Col Capt Sgt Rev
+	Hon Pres Supt Inc Ltd Corp Co vs cf al approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+	No Nos Vol pp Fig Nr Abs Art Bd Kap Ziff Nº Nr° n nº`)
+
+// FuzzSplitRef checks that AppendSplit gives the spans appendSplitRef, the
+// splitter at e23c46c, gives, on arbitrary text and on mutations of real
+// articles.
+func FuzzSplitRef(f *testing.F) {
+	for _, s := range refSeeds {
+		f.Add(s)
+	}
+	for _, text := range refTexts(f) {
+		for line := range strings.Lines(text) {
+			f.Add(line)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := AppendSplit(nil, text), appendSplitRef(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("AppendSplit(%q) = %v; at e23c46c %v", text, got, want)
+		}
+	})
+}
+
+// TestSplitRefArticles compares AppendSplit with appendSplitRef on every
+// paragraph, and the whole, of the repository's articles and of 4 MB of
+// the generated benchmark stream, normalized as the CLI normalizes it.
+func TestSplitRefArticles(t *testing.T) {
+	texts := refTexts(t)
+	doc, err := normalize.New(normalize.Options{}).Document(benchgen.New(1).Stream(4 << 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, doc.String())
+	var got, want []Span
+	paragraphs := 0
+	for _, text := range texts {
+		for _, para := range append(strings.Split(text, "\n"), text) {
+			got, want = AppendSplit(got[:0], para), appendSplitRef(want[:0], para)
+			if !slices.Equal(got, want) {
+				t.Fatalf("AppendSplit(%q) = %v; at e23c46c %v", para, got, want)
+			}
+			paragraphs++
+		}
+	}
+	if paragraphs < 20000 {
+		t.Errorf("compared %d paragraphs, want the stream's 20,000 and more", paragraphs)
+	}
+}
+
+// refTexts returns the text files under the repository's testdata: news
+// articles in several languages, damaged and clean.
+func refTexts(tb testing.TB) []string {
+	var texts []string
+	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") && !strings.HasSuffix(path, ".golden") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		texts = append(texts, string(data))
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(texts) < 10 {
+		tb.Fatalf("found %d texts in testdata, want 10 or more", len(texts))
+	}
+	return texts
+}
+
+// TestSplitRefRandom compares AppendSplit with appendSplitRef on many short
+// texts drawn from pieces that meet at every offset of the eight-byte reads
+// and of the look back from a full stop: words of both abbreviation lists
+// and near misses, initials, digits, white space, terminators, closers and
+// characters that are not ASCII.
+func TestSplitRefRandom(t *testing.T) {
+	pieces := []string{"a", "B", "7", "42", " ", "  ", "\t", "\n", ".", ". ", "!", "?", "...", "\"", ")", "(", "’", "“",
+		"é", "ไ", "\u00a0", "。", "\xff", "ж", "Ж", "º", "°", "U.S", "e.g", "Ph.D", "abcdefghij", "Abc"}
+	for _, w := range refAbbreviations {
+		pieces = append(pieces, w, strings.ToLower(w), strings.ToUpper(w), w+"s", w[1:])
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	var b strings.Builder
+	var got, want []Span
+	for range 300000 {
+		b.Reset()
+		for n := r.IntN(20); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		if got, want = AppendSplit(got[:0], text), appendSplitRef(want[:0], text); !slices.Equal(got, want) {
+			t.Fatalf("AppendSplit(%q) = %v; at e23c46c %v", text, got, want)
+		}
+	}
+}
+
+// TestStartsInRun checks what AppendSplit's loop over the most common ends
+// takes for granted: a byte of asciiStarts starts a run of inRun bytes.
+func TestStartsInRun(t *testing.T) {
+	for c, starts := range asciiStarts {
+		if starts && asciiClass[c] != classOther {
+			t.Errorf("%q may start a sentence but is of class %d", rune(c), asciiClass[c])
+		}
+	}
+}
+
+// TestListed checks listed against the switches it replaced, on every word
+// of both lists and on words one change away from one, before a digit and
+// before a letter; and that abbreviationLengths passes every listed word.
+func TestListed(t *testing.T) {
+	words := []string{"", "a", "Z", "the", "and", "Mrs.", "MR", "mr", "approxx", "Nr°x", "Sept", "Septe"}
+	for _, w := range refAbbreviations {
+		if !slices.Contains(wordAbbreviations, w) && !slices.Contains(numberAbbreviations, w) {
+			t.Errorf("%q is on neither list", w)
+		}
+	}
+	for _, w := range append(slices.Clone(wordAbbreviations), numberAbbreviations...) {
+		if len(w) >= 8 {
+			t.Errorf("%q has %d bytes: abbreviationLengths holds lengths below 8", w, len(w))
+		}
+		words = append(words, w, w[1:], w[:len(w)-1], w+"x", "x"+w, strings.ToLower(w), strings.ToUpper(w))
+	}
+	for _, w := range words {
+		for _, next := range []rune{'5', 'A', '٣', 'x'} {
+			want := isAbbreviationRef(w) || isNumberAbbreviationRef(w) && unicode.IsDigit(next)
+			if got := listed(w, next); got != want {
+				t.Errorf("listed(%q, %q) = %v, want %v", w, next, got, want)
+			}
+		}
+	}
+}
+
+// appendSplitRef is AppendSplit as it was at e23c46c, before skipRun read
+// its bytes with a cheaper mask, the abbreviations were looked up behind a
+// filter and the most common ends were decided in a loop of their own: the
+// reference that FuzzSplitRef, TestSplitRefArticles and TestSplitRefRandom
+// hold AppendSplit to, span for span. A change to the rules is a change to
+// it too.
+func appendSplitRef(dst []Span, text string) []Span {
+	start := -1 // start of the current sentence, -1 between sentences
+	end := 0    // end of its last character that is not white space
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case classSpace:
+				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
+					dst = append(dst, Span{start, end})
+					start = -1
+				}
+				i++
+				continue
+			case classOther:
+				if start < 0 {
+					start = i
+				}
+				// Most of a sentence is a run of such bytes and ASCII
+				// white space: skip it whole. White space in it follows
+				// an ASCII character, so it cannot end the sentence (see
+				// thaiSpace); the sentence's end so far is that of the
+				// last byte that is not white space.
+				i = skipRunRef(text, i+1)
+				for end = i; asciiClass[text[end-1]] == classSpace; end-- {
+				}
+				continue
+			}
+		} else {
+			if j := skipTwoByteRun(text, i); j > i {
+				// Letters of two bytes (accented Latin, Greek,
+				// Cyrillic, Hebrew, Arabic) are most characters of
+				// some texts: skip a run of them whole.
+				if start < 0 {
+					start = i
+				}
+				i, end = j, j
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				if start >= 0 && firstSpaceAfterNonASCII(text, end, i) && thaiSpace(text, end, i) {
+					dst = append(dst, Span{start, end})
+					start = -1
+				}
+				i += size
+				continue
+			}
+			if !isTerminator(r) {
+				if start < 0 {
+					start = i
+				}
+				i += size
+				end = i
+				continue
+			}
+		}
+
+		// A run of terminators starts at i.
+		if start < 0 {
+			start = i
+		}
+		j, k, cjk := i+1, i+1, false
+		if c != '.' || j == len(text) || text[j] != ' ' {
+			// Not the most common end, a full stop and a space: no
+			// more terminators, and no closers.
+			j, cjk = scanTerminators(text, i)
+			k = scanClosers(text, j)
+		}
+		end = k
+		ends, next := endsSentenceRef(text, start, i, j, k, cjk)
+		if ends {
+			dst = append(dst, Span{start, k})
+			start = -1
+		}
+		i = next
+	}
+	if start >= 0 {
+		dst = append(dst, Span{start, end})
+	}
+	return dst
+}
+
+// endsSentenceRef is endsSentence as it was at e23c46c, asking abbreviationRef.
+func endsSentenceRef(text string, start, p, j, k int, cjk bool) (bool, int) {
+	if k == len(text) {
+		return false, k // the end of the text ends the sentence anyway
+	}
+	if cjk {
+		// A fullwidth full stop between digits is a decimal point.
+		if text[p:j] == "．" {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			return !unicode.IsDigit(r), k
+		}
+		return true, k
+	}
+	m := k
+	for m < len(text) {
+		if c := text[m]; c < utf8.RuneSelf { // most often one space
+			if asciiClass[c] != classSpace {
+				break
+			}
+			m++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[m:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		m += size
+	}
+	if m == k || m == len(text) {
+		return false, k // no white space, or only white space to the end
+	}
+	next := rune(text[m])
+	if next >= utf8.RuneSelf {
+		next, _ = utf8.DecodeRuneInString(text[m:])
+	}
+	if next < utf8.RuneSelf && !asciiStarts[next] || next >= utf8.RuneSelf && !startsSentence(next) {
+		return false, k
+	}
+	if j-p == 1 && text[p] == '.' && j == k && abbreviationRef(text, start, p, next) {
+		return false, k
+	}
+	return true, m
+}
+
+// skipRunRef is skipRun as it was at e23c46c: eight bytes a step, the last
+// few one at a time.
+func skipRunRef(text string, i int) int {
+	for ; i+8 <= len(text); i += 8 {
+		if m := runEndsRef(le64(text[i : i+8])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(text) && inRun[text[i]] {
+		i++
+	}
+	return i
+}
+
+// runEndsRef is runEnds as it was at e23c46c, with the usual zero test.
+func runEndsRef(x uint64) uint64 {
+	zero := func(v uint64) uint64 { return (v - eachByte) &^ v }
+	return (zero(x^('.'*eachByte)) | zero(x^('!'*eachByte)) | zero(x^('?'*eachByte)) | x) & topBits
+}
+
+// abbreviationRef is abbreviation as it was at e23c46c, asking the
+// switches isAbbreviationRef and isNumberAbbreviationRef.
+func abbreviationRef(text string, start, p int, next rune) bool {
+	if p-start <= utf8.UTFMax && listMarker(text[start:p]) { // a marker is one rune at most
+		return true
+	}
+	// The word before the full stop: from q to p, no longer than maxWord
+	// bytes, so the look back ends at lo; dot is the last dot in it, -1 if
+	// none.
+	q, dot := p, -1
+	if p-start >= 8 {
+		// Most words are ASCII letters, fewer than eight: the eight
+		// bytes before the stop tell where the word starts, and its
+		// last dot, at once. The loop below goes on from there, and
+		// stops at once at an ASCII byte that is not in the word.
+		x := le64(text[p-8 : p])
+		dots := dotBytes(x)
+		q -= 8
+		if out := ^(letterBytes(x) | dots) & topBits; out != 0 {
+			// The top bit of the nearest byte not in the word, and
+			// the word after it.
+			top := 63 - bits.LeadingZeros64(out)
+			q += (top + 1) / 8
+			dots &^= 1<<(top+1) - 1
+		}
+		if dots != 0 {
+			dot = p - 8 + (63-bits.LeadingZeros64(dots))/8
+		}
+	}
+	for lo := max(start, p-maxWord-1); q > lo; {
+		if c := text[q-1]; c < utf8.RuneSelf { // ASCII: no rune to decode
+			if c == '.' {
+				if dot < 0 {
+					dot = q - 1
+				}
+			} else if !('a' <= c|0x20 && c|0x20 <= 'z') {
+				break
+			}
+			q--
+		} else {
+			r, size := utf8.DecodeLastRuneInString(text[start:q])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			q -= size
+		}
+	}
+	if p-q > maxWord {
+		return false
+	}
+	w := text[q:p] // letters and dots
+	if w == "" {
+		return false
+	}
+	if dot >= 0 {
+		if dottedAcronym(w) {
+			return true
+		}
+		w = text[dot+1 : p]
+	}
+	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
+		return true // an initial
+	}
+	return isAbbreviationRef(w) || isNumberAbbreviationRef(w) && unicode.IsDigit(next)
+}
+
+// isAbbreviationRef is the switch over wordAbbreviations that listed
+// replaced.
+func isAbbreviationRef(w string) bool {
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt",
+		"Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev", "Hon", "Pres", "Supt",
+		"Inc", "Ltd", "Corp", "Co",
+		"vs", "cf", "al", "approx":
+		return true
+	}
+	return false
+}
+
+// isNumberAbbreviationRef is the switch over numberAbbreviations that
+// listed replaced.
+func isNumberAbbreviationRef(w string) bool {
+	switch w {
+	case "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+		"No", "Nos", "Vol", "pp", "Fig",
+		"Nr", "Abs", "Art", "Bd", "Kap", "Ziff", "Nº", "Nr°", "n", "nº": // de, and other languages' "number"
+		return true
+	}
+	return false
+}
+
+// TestRunEnds checks runEnds's lowest flag on every pair of bytes at every
+// pair of places among letters: it must be the first byte that is not
+// inRun, whatever the bytes after it.
+func TestRunEnds(t *testing.T) {
+	w := []byte("abcdefgh")
+	for k1 := range 8 {
+		for k2 := k1; k2 < 8; k2++ {
+			for b1 := range 256 {
+				for b2 := range 256 {
+					copy(w, "abcdefgh")
+					w[k1], w[k2] = byte(b1), byte(b2)
+					want := slices.IndexFunc(w, func(c byte) bool { return !inRun[c] })
+					got := -1
+					if m := runEnds(le64(string(w))); m != 0 {
+						got = bits.TrailingZeros64(m) / 8
+					}
+					if got != want {
+						t.Fatalf("runEnds(%q) flags byte %d first, want %d", w, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSkipRun compares skipRun with skipRunRef from every start in texts of
+// every length to 40 bytes, drawn from bytes of each kind: the sixteen-byte
+// steps, the eight-byte step and the shifted last word all meet ends.
+func TestSkipRun(t *testing.T) {
+	alphabet := []byte{'a', 'Z', ' ', '\n', ',', '.', '!', '?', 0, 0x7f, 0x80, 0xc3, 0xff}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		text := make([]byte, r.IntN(41))
+		for k := range text {
+			text[k] = 'a'
+			if r.IntN(8) == 0 {
+				text[k] = alphabet[r.IntN(len(alphabet))]
+			}
+		}
+		for i := 0; i <= len(text); i++ {
+			if got, want := skipRun(string(text), i), skipRunRef(string(text), i); got != want {
+				t.Fatalf("skipRun(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+}
