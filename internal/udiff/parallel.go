@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // parallelBytes is the size of the two texts, less their common start and
@@ -50,32 +51,45 @@ var markShift = 8
 // marks returns how many marks a text of n lines has.
 func marks(n int) int { return (n + 1<<markShift - 1) >> markShift }
 
+// shareBytes is about the size of a share of the lines (lineShares): a
+// 100 MB text and its clean copy are cut into 200 shares. Small enough
+// that the goroutine which numbers the hashes in order seldom waits for a
+// share to be hashed, and large enough that the handing over of a share
+// costs nothing beside its lines. A variable so tests can lower it.
+var shareBytes = 1 << 20
+
 // lineShares are the lines of two texts, a's and then b's, cut into
-// shares of about equal bytes, each counted and then hashed by a
-// goroutine of its own. Share k is the bytes cuts[k] to cuts[k+1] of a and
-// b one after the other, cut at the start of a line (b's first line starts
-// one whether or not a ends in '\n'); its first line is line first[k] of
-// the two texts' lines numbered together.
+// shares of about equal bytes, counted and then hashed a share at a time
+// by workers goroutines. Share k is the bytes cuts[k] to cuts[k+1] of a
+// and b one after the other, cut at the start of a line (b's first line
+// starts one whether or not a ends in '\n'); its first line is line
+// first[k] of the two texts' lines numbered together.
 type lineShares struct {
-	a, b   string
-	cuts   []int
-	first  []int
-	na, nb int
+	a, b    string
+	workers int
+	cuts    []int
+	first   []int
+	na, nb  int
 }
 
-// newLineShares cuts the lines of a and b into n shares and counts them
-// on n goroutines.
-func newLineShares(a, b string, n int) *lineShares {
-	s := &lineShares{a: a, b: b, cuts: make([]int, n+1), first: make([]int, n+1)}
+// newLineShares cuts the lines of a and b into shares, at least one for
+// each of workers goroutines, and counts them on these goroutines.
+func newLineShares(a, b string, workers int) *lineShares {
 	total := len(a) + len(b)
+	n := max(workers, (total+shareBytes-1)/shareBytes)
+	s := &lineShares{a: a, b: b, workers: workers, cuts: make([]int, n+1), first: make([]int, n+1)}
 	for k := 1; k < n; k++ {
-		s.cuts[k] = max(s.cuts[k-1], s.lineStart(int(int64(total)*int64(k)/int64(n))))
+		// From the last cut, if it is past this one's place: a line
+		// longer than a share is scanned once, not once a share.
+		s.cuts[k] = s.lineStart(max(s.cuts[k-1], int(int64(total)*int64(k)/int64(n))))
 	}
 	s.cuts[n] = total
 	counts := make([][2]int, n)
-	run(n, func(k int) {
-		x, y := s.share(k)
-		counts[k] = [2]int{countLines(a[x[0]:x[1]]), countLines(b[y[0]:y[1]])}
+	run(workers, func(w int) {
+		for k := w; k < n; k += workers {
+			x, y := s.share(k)
+			counts[k] = [2]int{countLines(a[x[0]:x[1]]), countLines(b[y[0]:y[1]])}
+		}
 	})
 	for k, c := range counts {
 		s.na += c[0]
@@ -109,15 +123,13 @@ func (s *lineShares) share(k int) (x, y [2]int) {
 	return [2]int{min(lo, la), min(hi, la)}, [2]int{max(lo, la) - la, max(hi, la) - la}
 }
 
-// hash writes the hash of each line into hashes, at its line number (a's
-// lines and then b's), and where every 1<<markShift-th line of a and of b
-// starts into marksA and marksB, a share on each goroutine.
-func (s *lineShares) hash(hashes []uint64, marksA, marksB []int) {
-	run(len(s.cuts)-1, func(k int) {
-		x, y := s.share(k)
-		g := hashLines(s.a, x[0], x[1], s.first[k], 0, hashes, marksA)
-		hashLines(s.b, y[0], y[1], g, s.na, hashes, marksB)
-	})
+// hashShare writes the hash of each line of share k into hashes, at its
+// line number (a's lines and then b's), and where every 1<<markShift-th
+// line of a and of b starts into marksA and marksB.
+func (s *lineShares) hashShare(k int, hashes []uint64, marksA, marksB []int) {
+	x, y := s.share(k)
+	g := hashLines(s.a, x[0], x[1], s.first[k], 0, hashes, marksA)
+	hashLines(s.b, y[0], y[1], g, s.na, hashes, marksB)
 }
 
 // hashLines hashes the lines of text[lo:hi], which start at lo and end at
@@ -135,29 +147,73 @@ func hashLines(text string, lo, hi, g, base int, hashes []uint64, marks []int) i
 	return g
 }
 
-// number numbers the lines of the shares, as numberByHash would (the same
-// ids), hashing them on a goroutine a share and then giving the hashes ids
-// in order. The hashes of all the lines are written where the table's
-// hashes of its ids go, which numberByHash allocates as long anyway: the
-// table takes the hash of a new id from there, and the id of a line is
-// never numbered past the line itself, so it is written over a hash
-// already looked up. Once the lines are numbered, that memory is spare.
+// number numbers the lines of the shares as numberByHash would (the same
+// ids): every goroutine hashes shares, in order, and this one gives the
+// hashes of each share ids, in order, as soon as the share is hashed,
+// hashing the next share not yet taken while it waits. Hashing a line
+// (finding its end, then xxhash) takes more time than numbering it (a
+// look-up in the table, two misses of the caches), so the numbering
+// seldom waits.
+//
+// The hashes of all the lines are written where the table's hashes of
+// its ids go, which numberByHash allocates as long anyway: the table
+// takes the hash of a new id from there, and the id of a line is never
+// numbered past the line itself, so it is written over a hash already
+// looked up, of a share no other goroutine writes. Once the lines are
+// numbered, that memory is spare.
 func (s *lineShares) number() numbering {
 	na, nb := s.na, s.nb
 	hashes := make([]uint64, na+nb)
 	ids := make([]int32, na+nb)
 	marksA, marksB := make([]int, marks(na)), make([]int, marks(nb))
-	s.hash(hashes, marksA, marksB)
+	n := len(s.cuts) - 1
+	hashed := make([]chan struct{}, n) // closed once share k is hashed
+	for k := range hashed {
+		hashed[k] = make(chan struct{})
+	}
+	var taken atomic.Int64 // the shares taken to be hashed
+	hashNext := func() bool {
+		k := int(taken.Add(1) - 1)
+		if k >= n {
+			return false
+		}
+		s.hashShare(k, hashes, marksA, marksB)
+		close(hashed[k])
+		return true
+	}
+	var wg sync.WaitGroup
+	for range s.workers - 1 {
+		wg.Go(func() {
+			for hashNext() {
+			}
+		})
+	}
 	t := &idTable{hashOf: hashes[:0]}
 	t.resize(logSlots(max(na, nb)))
-	for g, h := range hashes {
-		k := t.free(h)
-		id := t.slots[k] - 1
-		if id < 0 {
-			id = t.add(h, k)
+	for k := range n {
+	wait:
+		for {
+			select {
+			case <-hashed[k]:
+				break wait
+			default:
+				if !hashNext() {
+					<-hashed[k]
+					break wait
+				}
+			}
 		}
-		ids[g] = id
+		for g := s.first[k]; g < s.first[k+1]; g++ {
+			h := hashes[g]
+			slot := t.free(h)
+			id := t.slots[slot] - 1
+			if id < 0 {
+				id = t.add(h, slot)
+			}
+			ids[g] = id
+		}
 	}
+	wg.Wait()
 	return numbering{a: ids[:na:na], b: ids[na:], n: len(t.hashOf), spare: t.slots,
 		more: int32s(hashes), marksA: marksA, marksB: marksB}
 }

@@ -7,15 +7,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // parallelly makes every diff until the returned function is called go
 // through the parallel path, on procs goroutines, with a mark every
-// 1<<shift lines.
-func parallelly(procs, shift int) (restore func()) {
-	bytes, gmp, ms := parallelBytes, gomaxprocs, markShift
-	parallelBytes, gomaxprocs, markShift = 0, func(int) int { return procs }, shift
-	return func() { parallelBytes, gomaxprocs, markShift = bytes, gmp, ms }
+// 1<<shift lines, shares of share bytes and segments of seg lines.
+func parallelly(procs, shift, share, seg int) (restore func()) {
+	bytes, gmp, ms, sb, sl := parallelBytes, gomaxprocs, markShift, shareBytes, segLines
+	parallelBytes, gomaxprocs, markShift, shareBytes, segLines = 0, func(int) int { return procs }, shift, share, seg
+	return func() { parallelBytes, gomaxprocs, markShift, shareBytes, segLines = bytes, gmp, ms, sb, sl }
 }
 
 // shareTexts returns pairs of texts for the tests of lineShares: the edge
@@ -38,8 +39,8 @@ func shareTexts(r *rand.Rand) [][2]string {
 // numbering is numberByHash's.
 func TestLineShares(t *testing.T) {
 	r := rand.New(rand.NewPCG(41, 42))
-	for _, shift := range []int{0, 1, 3, 8} {
-		restore := parallelly(1, shift)
+	for i, shift := range []int{0, 1, 3, 8} {
+		restore := parallelly(1, shift, []int{1, 7, 50, 1 << 20}[i], segLines)
 		for _, p := range shareTexts(r) {
 			a, b := p[0], p[1]
 			la, lb := splitLines(a), splitLines(b)
@@ -56,7 +57,9 @@ func TestLineShares(t *testing.T) {
 				}
 				hashes := make([]uint64, sh.na+sh.nb)
 				marksA, marksB := make([]int, marks(sh.na)), make([]int, marks(sh.nb))
-				sh.hash(hashes, marksA, marksB)
+				for k := range len(sh.cuts) - 1 {
+					sh.hashShare(k, hashes, marksA, marksB)
+				}
 				var want []uint64
 				var wantA, wantB []int
 				for _, text := range []struct {
@@ -98,7 +101,7 @@ func TestInHalves(t *testing.T) {
 		if i%3 == 0 {
 			hashLine = func(l string) uint64 { return uint64(len(l)) }
 		}
-		restore := parallelly(2, i%3)
+		restore := parallelly(2, i%3, 1+i%50, segLines)
 		old, new := randomPair(r)
 		// Lines found in neither text at both ends: the whole texts are
 		// the gap at depth 0.
@@ -151,12 +154,12 @@ func FuzzParallel(f *testing.F) {
 		for _, maxMyers = range []int{0, 6, math.MaxInt} {
 			for _, c := range []int{0, -1} {
 				var want bytes.Buffer
-				restore := parallelly(1, 0)
+				restore := parallelly(1, 0, 1<<20, segLines)
 				errWant := (Options{Context: c}).Write(&want, "a", "b", old, new)
 				restore()
 				for _, procs := range []int{2, 3} {
 					for _, shift := range []int{0, 2} {
-						restore := parallelly(procs, shift)
+						restore := parallelly(procs, shift, 1+shift*10, 1+shift)
 						var got bytes.Buffer
 						err := (Options{Context: c}).Write(&got, "a", "b", old, new)
 						restore()
@@ -180,12 +183,12 @@ func TestParallelBig(t *testing.T) {
 	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair} {
 		old, new := pair(100000)
 		var want, got bytes.Buffer
-		restore := parallelly(1, 8)
+		restore := parallelly(1, 8, 1<<20, 4096)
 		if err := Write(&want, "a", "b", old, new); err != nil {
 			t.Fatal(err)
 		}
 		restore()
-		restore = parallelly(2, 8)
+		restore = parallelly(2, 8, 1<<20, 4096)
 		if err := Write(&got, "a", "b", old, new); err != nil {
 			t.Fatal(err)
 		}
@@ -193,5 +196,57 @@ func TestParallelBig(t *testing.T) {
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Fatalf("%d bytes of diff on two goroutines, %d on one", got.Len(), want.Len())
 		}
+	}
+}
+
+// TestTwins checks twins.of against a count of the lines one at a time.
+func TestTwins(t *testing.T) {
+	r := rand.New(rand.NewPCG(47, 48))
+	for range 300 {
+		na, nb := r.IntN(300), r.IntN(300)
+		del, ins := newBitset(na), newBitset(nb)
+		for range r.IntN(na + 1) {
+			i := r.IntN(na)
+			del.set(i, i+1)
+		}
+		for range r.IntN(nb + 1) {
+			j := r.IntN(nb)
+			ins.set(j, j+1)
+		}
+		marked := func(s bitset, i int) bool { return i/64 < len(s) && s[i/64]>>(i%64)&1 == 1 }
+		tw := twins{del: del, ins: ins}
+		u, j := 0, 0 // line i is the u-th unchanged line; line j of ins the u-th unmarked
+		for i := 0; i < na+10; i++ {
+			if marked(del, i) {
+				continue
+			}
+			for marked(ins, j) {
+				j++
+			}
+			if r.IntN(3) == 0 {
+				if got := tw.of(i); got != j {
+					t.Fatalf("del %b, ins %b: line %d (unchanged line %d) is line %d of new, want %d", del, ins, i, u, got, j)
+				}
+			}
+			u++
+			j++
+		}
+	}
+}
+
+// TestLongLineShares cuts a line far longer than a share into shares: the
+// line must be scanned for its end once, not once a share (which took
+// 15 s for a 200 KB line in shares of a byte, where this takes
+// milliseconds).
+func TestLongLineShares(t *testing.T) {
+	defer parallelly(2, 8, 16, segLines)()
+	line := strings.Repeat("x", 2<<20) + "\n"
+	start := time.Now()
+	sh := newLineShares(line+"a\n", "b\n"+line, 2)
+	if elapsed := time.Since(start); elapsed > 10*time.Second {
+		t.Fatalf("%v to cut a line of 2 MB into shares of 16 bytes", elapsed)
+	}
+	if sh.na != 2 || sh.nb != 2 {
+		t.Fatalf("%d and %d lines, want 2 and 2", sh.na, sh.nb)
 	}
 }

@@ -36,6 +36,9 @@ type editScript struct {
 	// The texts share their first p lines, pb bytes: the first change is
 	// at line p of both.
 	p, pb int
+	// When not nil, where every 1<<markShift-th line of the old and the
+	// new text starts, from line p on, less pb: what writeSegments needs.
+	marksA, marksB []int
 }
 
 // changes returns the changes of s, in order.
@@ -103,7 +106,7 @@ func lineDiff(old, new string) (editScript, error) {
 	if err != nil {
 		return editScript{}, err
 	}
-	return editScript{del: d.del, ins: d.ins, lines: p + na + s, p: p, pb: pb}, nil
+	return editScript{del: d.del, ins: d.ins, lines: p + na + s, p: p, pb: pb, marksA: d.marksA, marksB: d.marksB}, nil
 }
 
 // errScript reports an edit script that does not turn the old lines into the
