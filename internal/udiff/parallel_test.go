@@ -174,21 +174,27 @@ func FuzzParallel(f *testing.F) {
 	})
 }
 
-// TestParallelBig checks that the diffs of the benchmarks' big texts made
-// on two goroutines are those made on one.
+// longPair returns texts of a few lines of n bytes.
+func longPair(n int) (old, new string) {
+	line := strings.Repeat("x", n) + "\n"
+	return line + "a\n" + line, "b\n" + line + line + "c"
+}
+
+// TestParallelBig checks that the diffs of the benchmarks' big texts, and
+// of a few long lines, made on two goroutines are those made on one.
 func TestParallelBig(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair} {
+	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair, longPair} {
 		old, new := pair(100000)
 		var want, got bytes.Buffer
-		restore := parallelly(1, 8, 1<<20, 4096)
+		restore := parallelly(1, 8, 1<<20, 2048)
 		if err := Write(&want, "a", "b", old, new); err != nil {
 			t.Fatal(err)
 		}
 		restore()
-		restore = parallelly(2, 8, 1<<20, 4096)
+		restore = parallelly(2, 8, 1<<20, 2048)
 		if err := Write(&got, "a", "b", old, new); err != nil {
 			t.Fatal(err)
 		}

@@ -10,9 +10,9 @@ import (
 )
 
 // segLines is about how many lines of the old text a segment of the diff
-// spans (see writeSegments): for the 100 MB stream of bench/run.sh, 137
-// segments of about 0.9 MB of diff. A variable so tests can lower it.
-var segLines = 4096
+// spans (see writeSegments): for the 100 MB stream of bench/run.sh, 274
+// segments of about 430 KB of diff. A variable so tests can lower it.
+var segLines = 2048
 
 // A segment is a run of hunks that one goroutine writes into memory: those
 // from changes on whose first change starts at or before line last of the
@@ -109,15 +109,20 @@ func (b *byteSink) Write(p []byte) (int, error) {
 // into memory, and this one writes them to w in order, in pieces of at
 // most 64 KB, as a bufio.Writer of that size would. At
 // most workers+1 segments are in memory at once, each in a buffer reused
-// once it is written (about 3 MB for the 100 MB stream of bench/run.sh
-// on two cores). The bytes are those of the hunks written one after the
+// once it is written (2.3 MB for the 100 MB stream of bench/run.sh on
+// two cores). The bytes are those of the hunks written one after the
 // other: a hunk is written by writeHunk alone, from cursors at or before
 // its lines, and no hunk reaches across the line a segment starts at.
 func (s *editScript) writeSegments(w io.Writer, old, new string, ctx, workers int) error {
 	segs := s.segments(old, new, ctx)
-	free := make(chan byteSink, workers+1) // the buffers not in use
+	// The buffers not in use, each made twice as long as a segment's old
+	// lines, on average, up to 1 MB: grown from nothing, they allocated
+	// 10 MB a Write of BenchmarkWriteStream, more than the rest of the
+	// diff.
+	free := make(chan byteSink, workers+1)
+	size := min(2*segLines*(len(old)/max(s.lines, 1)+1), 1<<20)
 	for range workers + 1 {
-		free <- nil
+		free <- make(byteSink, 0, size)
 	}
 	outs := make([]byteSink, len(segs))
 	written := make([]chan struct{}, len(segs)) // closed once segment k is in outs[k]
