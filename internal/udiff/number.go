@@ -32,7 +32,7 @@ type numbering struct {
 	// scans of a second differ (differ.inHalves).
 	spare, more []int32
 	// marksA and marksB, when not nil, hold where every 1<<markShift-th
-	// line of a and of b starts (lineShares.hash).
+	// line of a and of b starts (lineShares.hashShare).
 	marksA, marksB []int
 }
 

@@ -10,9 +10,10 @@ import (
 
 // parallelBytes is the size of the two texts, less their common start and
 // end, from which the diff counts and hashes their lines on GOMAXPROCS
-// goroutines (lineShares) and diffs the two halves of its gap on two
-// (differ.inHalves). Smaller diffs are made on the calling goroutine
-// alone, as textclean's other steps do below the same size: the CLI diffs
+// goroutines (lineShares), diffs the two halves of its gap on two
+// (differ.inHalves) and writes its hunks on GOMAXPROCS
+// (editScript.writeSegments). Smaller diffs are made on the calling
+// goroutine alone, as textclean's other steps do below the same size: the CLI diffs
 // many files at once with -j, and for a small diff the goroutines would
 // cost more than they save. A variable so tests can lower it.
 var parallelBytes = 256 << 10
@@ -41,7 +42,7 @@ func run(n int, f func(k int)) {
 	wg.Wait()
 }
 
-// markShift is the log2 of how far apart, in lines, lineShares.hash
+// markShift is the log2 of how far apart, in lines, lineShares.hashShare
 // notes where a line starts, so that a cursor can start near any line
 // without walking the text before it (cursorNear): 8 bytes for every 256
 // lines, 34 KB for the 100 MB stream of bench/run.sh and its clean text.

@@ -14,13 +14,15 @@ import (
 // segments of about 430 KB of diff. A variable so tests can lower it.
 var segLines = 2048
 
-// A segment is a run of hunks that one goroutine writes into memory: those
-// from changes on whose first change starts at or before line last of the
-// old text. a and b are at the same unchanged line of each text, at or
-// before the first hunk's first lines.
+// A segment is a run of hunks that one goroutine writes into memory: the
+// hunks from changes on whose first change starts at or before line last
+// of the old text. Line i of the old text and line j of the new are the
+// same unchanged line, at or before the first hunk's first lines; a and b
+// are at or before them (the goroutine moves them there).
 type segment struct {
 	changes changeIter
 	a, b    cursor
+	i, j    int
 	last    int
 }
 
@@ -29,14 +31,15 @@ type segment struct {
 // past which no hunk reaches: the first line of at least 2*ctx+1 that
 // both texts keep, in the same order, so that the changes before it and
 // those after it are more than 2*ctx lines apart. The cursors of a segment
-// start at that line, found from the marks (cursorNear), not by walking
-// the text. Only the first segment starts with the context before the
-// first change, which may lie in the texts' common start, where there are
-// no marks.
+// start at the marks before that line (markNear), not at the start of the
+// texts. Only the first segment starts with the context before the first
+// change, which may lie in the texts' common start, where there are no
+// marks.
 func (s *editScript) segments(old, new string, ctx int) []segment {
 	first := cursor{text: old, line: s.p, off: s.pb}
 	first.back(min(ctx, s.p))
-	segs := []segment{{changes: s.changes(), a: first, b: cursor{text: new, line: first.line, off: first.off}, last: math.MaxInt}}
+	segs := []segment{{changes: s.changes(), a: first, b: cursor{text: new, line: first.line, off: first.off},
+		i: first.line, j: first.line, last: math.MaxInt}}
 	tw := twins{del: s.del, ins: s.ins}
 	for t := s.p + segLines; t < s.lines; t += segLines {
 		i, j, ok := s.gapAfter(t, ctx, &tw)
@@ -45,7 +48,7 @@ func (s *editScript) segments(old, new string, ctx int) []segment {
 		}
 		segs[len(segs)-1].last = i
 		segs = append(segs, segment{changes: changeIter{s: s, i: i, j: j},
-			a: s.cursorAt(old, s.marksA, i), b: s.cursorAt(new, s.marksB, j), last: math.MaxInt})
+			a: s.markNear(old, s.marksA, i), b: s.markNear(new, s.marksB, j), i: i, j: j, last: math.MaxInt})
 		t = max(t, i)
 	}
 	return segs
@@ -74,17 +77,18 @@ func (s *editScript) gapAfter(t, ctx int, tw *twins) (i, j int, ok bool) {
 	}
 }
 
-// cursorAt returns a cursor at line i of text, which is past the texts'
-// common start and whose lines after it start where marks says.
-func (s *editScript) cursorAt(text string, marks []int, i int) cursor {
+// markNear returns a cursor at the last mark at or before line i of
+// text, which is past the texts' common start and whose lines after it
+// start where marks says.
+func (s *editScript) markNear(text string, marks []int, i int) cursor {
 	k := min((i-s.p)>>markShift, len(marks)-1)
-	c := cursor{text: text, line: s.p + k<<markShift, off: s.pb + marks[k]}
-	c.skipTo(i)
-	return c
+	return cursor{text: text, line: s.p + k<<markShift, off: s.pb + marks[k]}
 }
 
 // writeSegment writes the hunks of seg into bw.
 func (s *editScript) writeSegment(bw *bufio.Writer, seg *segment, ctx int) error {
+	seg.a.skipTo(seg.i)
+	seg.b.skipTo(seg.j)
 	for {
 		h, ok := nextHunk(&seg.changes, ctx)
 		if !ok || h.first.a > seg.last {
