@@ -14,6 +14,12 @@ import (
 // segments of about 430 KB of diff. A variable so tests can lower it.
 var segLines = 2048
 
+// maxSegmentWriters bounds the goroutines that write segments, and so the
+// segments held at once (one more), whatever GOMAXPROCS is: each holds up
+// to a megabyte, and the one goroutine that writes them out in order
+// would not keep up with many more.
+const maxSegmentWriters = 4
+
 // A segment is a run of hunks that one goroutine writes into memory: the
 // hunks from changes on whose first change starts at or before line last
 // of the old text. Line i of the old text and line j of the new are the

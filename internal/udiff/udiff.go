@@ -73,7 +73,7 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 		if err := bw.Flush(); err != nil {
 			return err
 		}
-		return sc.writeSegments(w, old, new, ctx, workers(len(old)+len(new)))
+		return sc.writeSegments(w, old, new, ctx, min(workers(len(old)+len(new)), maxSegmentWriters))
 	}
 	// The cursors start at the first hunk's first line: the context
 	// before the first change, which is at the end of the texts' common
