@@ -66,7 +66,13 @@ func longestIncreasing(pairs []match) []match {
 	tails := make([]int32, 0, len(pairs))
 	prev := make([]int32, len(pairs))
 	for k, p := range pairs {
-		n := sort.Search(len(tails), func(n int) bool { return pairs[tails[n]].i > p.i })
+		// Where few lines moved, as when one text is the other with
+		// lines deleted, nearly every pair ends the longest subsequence
+		// found so far: the search would end past the last tail.
+		n := len(tails)
+		if n > 0 && pairs[tails[n-1]].i > p.i {
+			n = sort.Search(n-1, func(n int) bool { return pairs[tails[n]].i > p.i })
+		}
 		prev[k] = -1
 		if n > 0 {
 			prev[k] = tails[n-1]

@@ -13,7 +13,8 @@
 // Texts are split into lines after each '\n' only; a '\r' stays part of its
 // line. Bytes are copied as they are, so text that is not valid UTF-8
 // round-trips exactly. The diff is streamed to the [io.Writer] hunk by hunk
-// through a small buffer.
+// through a small buffer, in writes of at most 64 KB (for big texts, a few
+// segments of hunks are held at a time, about a megabyte each).
 //
 // # The line diff
 //
@@ -70,4 +71,19 @@
 // shared lines than runes, those over the limit would be treated as
 // unshared, which gives a diff that is still correct but longer than it
 // needs to be.
+//
+// # On several cores
+//
+// From 256 KB of text to diff on (the texts less their common ends), the
+// work is shared by GOMAXPROCS goroutines where it can be, and the diff is
+// byte for byte the one made on one. The lines are cut into shares of
+// about a megabyte, counted a share a goroutine, then hashed a share a
+// goroutine while one of them numbers the hashed shares in order, so the
+// ids are those of the serial numbering. The gap at depth 0, once split at
+// its anchors, is cut in two at the anchor past its middle, and the gaps
+// before it and after it are diffed on two goroutines, each with scratch
+// of its own: a gap between anchors is diffed from its own lines alone, so
+// the matches are the same. The hunks are cut into segments at unchanged
+// runs that no hunk reaches across, each written into memory by a
+// goroutine, and the segments are written out in order.
 package udiff

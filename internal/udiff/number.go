@@ -3,6 +3,7 @@ package udiff
 import (
 	"math/bits"
 	"math/rand/v2"
+	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
 
@@ -27,8 +28,12 @@ type numbering struct {
 	n    int     // how many ids there are
 	// spare is memory the numbering no longer needs, at least 2n long
 	// when not nil: the scans of the diff use it rather than make their
-	// own.
-	spare []int32
+	// own. more is more of it, at least 2n long when not nil, for the
+	// scans of a second differ (differ.inHalves).
+	spare, more []int32
+	// marksA and marksB, when not nil, hold where every 1<<markShift-th
+	// line of a and of b starts (lineShares.hashShare).
+	marksA, marksB []int
 }
 
 // numberByHash numbers the na lines of a and the nb lines of b by the
@@ -70,9 +75,13 @@ type idTable struct {
 // for up to maxIDs ids.
 func newIDTable(lines, maxIDs int) *idTable {
 	t := &idTable{hashOf: make([]uint64, 0, maxIDs)}
-	t.resize(bits.Len(uint(2*lines | 1)))
+	t.resize(logSlots(lines))
 	return t
 }
+
+// logSlots returns the log2 of the slots a table for texts of up to
+// lines lines starts with: more than twice as many.
+func logSlots(lines int) int { return bits.Len(uint(2*lines | 1)) }
 
 // resize makes the table 1<<logSize slots and puts the ids back in.
 func (t *idTable) resize(logSize int) {
@@ -110,18 +119,35 @@ func (t *idTable) number(text string, n int) []int32 {
 		}
 		for i, h := range chunk {
 			k := t.free(h)
-			if t.slots[k] == 0 {
-				t.hashOf = append(t.hashOf, h)
-				t.slots[k] = int32(len(t.hashOf))
-				if 2*len(t.hashOf) > len(t.slots) {
-					t.resize(64 - t.shift + 1)
-					k = t.free(h)
-				}
+			id := t.slots[k] - 1
+			if id < 0 {
+				id = t.add(h, k)
 			}
-			ids[lo+i] = t.slots[k] - 1
+			ids[lo+i] = id
 		}
 	}
 	return ids
+}
+
+// add gives hash h, whose slot k is free, the next id and returns it.
+// The lookup before it, free, is left to the callers' loops: with it, the
+// lookup of a known hash would not be inlined.
+func (t *idTable) add(h uint64, k uint64) int32 {
+	t.hashOf = append(t.hashOf, h)
+	id := int32(len(t.hashOf))
+	t.slots[k] = id
+	if 2*len(t.hashOf) > len(t.slots) {
+		t.resize(64 - t.shift + 1)
+	}
+	return id - 1
+}
+
+// int32s returns the memory of s as twice as many int32s.
+func int32s(s []uint64) []int32 {
+	if len(s) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*int32)(unsafe.Pointer(&s[0])), 2*len(s))
 }
 
 // numberByText is numberByHash without hashes: a map from the lines'

@@ -36,6 +36,9 @@ type editScript struct {
 	// The texts share their first p lines, pb bytes: the first change is
 	// at line p of both.
 	p, pb int
+	// When not nil, where every 1<<markShift-th line of the old and the
+	// new text starts, from line p on, less pb: what writeSegments needs.
+	marksA, marksB []int
 }
 
 // changes returns the changes of s, in order.
@@ -74,7 +77,14 @@ func (it *changeIter) next() (c change, ok bool) {
 func lineDiff(old, new string) (editScript, error) {
 	p, pb, s, sb := commonEnds(old, new)
 	a, b := old[pb:len(old)-sb], new[pb:len(new)-sb]
-	na, nb := countLines(a), countLines(b)
+	var na, nb int
+	var sh *lineShares // the lines' shares, when they are counted and hashed on several goroutines
+	if n := workers(len(a) + len(b)); n > 1 {
+		sh = newLineShares(a, b, n)
+		na, nb = sh.na, sh.nb
+	} else {
+		na, nb = countLines(a), countLines(b)
+	}
 	if na+nb >= math.MaxInt32 {
 		// Too many lines to number with int32: replace them all, which is
 		// still a correct diff.
@@ -83,7 +93,11 @@ func lineDiff(old, new string) (editScript, error) {
 		sc.ins.set(p, p+nb)
 		return sc, nil
 	}
-	d := newDiffer(a, na, b, nb, p, numberByHash)
+	number := numberByHash
+	if sh != nil {
+		number = func(string, int, string, int) numbering { return sh.number() }
+	}
+	d := newDiffer(a, na, b, nb, p, number)
 	err := d.script()
 	if err == errCollision {
 		d = newDiffer(a, na, b, nb, p, numberByText)
@@ -92,7 +106,7 @@ func lineDiff(old, new string) (editScript, error) {
 	if err != nil {
 		return editScript{}, err
 	}
-	return editScript{del: d.del, ins: d.ins, lines: p + na + s, p: p, pb: pb}, nil
+	return editScript{del: d.del, ins: d.ins, lines: p + na + s, p: p, pb: pb, marksA: d.marksA, marksB: d.marksB}, nil
 }
 
 // errScript reports an edit script that does not turn the old lines into the
@@ -131,6 +145,12 @@ type differ struct {
 	ra, rb    []rune  // what go-diff sees
 	ia, ib    []int32 // the lines of ra and rb
 	matches   []match
+
+	// When not nil, the scratch of a second differ, at least twice as
+	// long as seen, and where every 1<<markShift-th line of a and b
+	// starts: what inHalves needs.
+	more           []int32
+	marksA, marksB []int
 }
 
 // A match pairs line i of the old text with the equal line j of the new.
@@ -141,7 +161,11 @@ type match struct{ i, j int32 }
 func newDiffer(a string, na int, b string, nb, base int, number func(string, int, string, int) numbering) *differ {
 	ids := number(a, na, b, nb)
 	d := &differ{a: ids.a, b: ids.b, ca: cursor{text: a}, cb: cursor{text: b},
-		del: newBitset(base + na), ins: newBitset(base + nb), base: base}
+		del: newBitset(base + na), ins: newBitset(base + nb), base: base,
+		marksA: ids.marksA, marksB: ids.marksB}
+	if len(ids.more) >= 2*ids.n && ids.marksA != nil {
+		d.more = ids.more
+	}
 	scratch := ids.spare
 	if len(scratch) < 2*ids.n {
 		scratch = make([]int32, 2*ids.n)
@@ -215,21 +239,14 @@ func (d *differ) diff(a0, a1, b0, b1, depth int) error {
 		err = d.emit(d.myers(a0, a1, b0, b1))
 	default:
 		anchors := d.anchors(a0, a1, b0, b1, depth)
-		if len(anchors) == 0 {
+		switch {
+		case len(anchors) == 0:
 			err = d.windows(a0, a1, b0, b1)
-			break
+		case depth == 0 && d.more != nil:
+			err = d.inHalves(anchors, halfway(anchors, a0, a1, b0, b1), a0, a1, b0, b1)
+		default:
+			err = d.between(anchors, a0, a1, b0, b1, depth+1)
 		}
-		for _, m := range anchors {
-			i, j := int(m.i), int(m.j)
-			if err = d.diff(a0, i, b0, j, depth+1); err != nil {
-				return err
-			}
-			if err = d.match(i, j); err != nil {
-				return err
-			}
-			a0, b0 = i+1, j+1
-		}
-		err = d.diff(a0, a1, b0, b1, depth+1)
 	}
 	if err != nil {
 		return err
@@ -240,6 +257,23 @@ func (d *differ) diff(a0, a1, b0, b1, depth int) error {
 		}
 	}
 	return nil
+}
+
+// between matches the lines of the gap a[a0:a1], b[b0:b1] that holds the
+// anchors: each anchor, and the gaps between them diffed at the given
+// depth.
+func (d *differ) between(anchors []match, a0, a1, b0, b1, depth int) error {
+	for _, m := range anchors {
+		i, j := int(m.i), int(m.j)
+		if err := d.diff(a0, i, b0, j, depth); err != nil {
+			return err
+		}
+		if err := d.match(i, j); err != nil {
+			return err
+		}
+		a0, b0 = i+1, j+1
+	}
+	return d.diff(a0, a1, b0, b1, depth)
 }
 
 // emit records the matches ms, in order.

@@ -69,6 +69,12 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 	bw.WriteString("\n+++ ")
 	bw.WriteString(newName)
 	bw.WriteByte('\n')
+	if sc.marksA != nil {
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		return sc.writeSegments(w, old, new, ctx, min(workers(len(old)+len(new)), maxSegmentWriters))
+	}
 	// The cursors start at the first hunk's first line: the context
 	// before the first change, which is at the end of the texts' common
 	// start, found without walking the lines before it.

@@ -1,0 +1,258 @@
+package udiff
+
+import (
+	"bytes"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// parallelly makes every diff until the returned function is called go
+// through the parallel path, on procs goroutines, with a mark every
+// 1<<shift lines, shares of share bytes and segments of seg lines.
+func parallelly(procs, shift, share, seg int) (restore func()) {
+	bytes, gmp, ms, sb, sl := parallelBytes, gomaxprocs, markShift, shareBytes, segLines
+	parallelBytes, gomaxprocs, markShift, shareBytes, segLines = 0, func(int) int { return procs }, shift, share, seg
+	return func() { parallelBytes, gomaxprocs, markShift, shareBytes, segLines = bytes, gmp, ms, sb, sl }
+}
+
+// shareTexts returns pairs of texts for the tests of lineShares: the edge
+// cases and random pairs.
+func shareTexts(r *rand.Rand) [][2]string {
+	long := strings.Repeat("x", 1000)
+	pairs := [][2]string{
+		{"", ""}, {"", "a\n"}, {"a", ""}, {"a", "b"}, {"\n\n\n", "\n"}, {"a\nb", "c\nd"},
+		{long + "\n" + long, long}, {"a\n" + long + "\nb\n", "c"},
+	}
+	for range 300 {
+		old, new := randomPair(r)
+		pairs = append(pairs, [2]string{old, new})
+	}
+	return pairs
+}
+
+// TestLineShares checks that the shares cut the texts at line starts and
+// count, hash and mark their lines as the serial code does, and that their
+// numbering is numberByHash's.
+func TestLineShares(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	for i, shift := range []int{0, 1, 3, 8} {
+		restore := parallelly(1, shift, []int{1, 7, 50, 1 << 20}[i], segLines)
+		for _, p := range shareTexts(r) {
+			a, b := p[0], p[1]
+			la, lb := splitLines(a), splitLines(b)
+			for n := 1; n <= 7; n++ {
+				sh := newLineShares(a, b, n)
+				if sh.na != len(la) || sh.nb != len(lb) {
+					t.Fatalf("%q, %q in %d: %d and %d lines, want %d and %d", a, b, n, sh.na, sh.nb, len(la), len(lb))
+				}
+				for k, c := range sh.cuts {
+					if c < 0 || c > len(a)+len(b) || k > 0 && c < sh.cuts[k-1] ||
+						c > 0 && c < len(a) && a[c-1] != '\n' || c > len(a) && c < len(a)+len(b) && b[c-len(a)-1] != '\n' {
+						t.Fatalf("%q, %q in %d: cuts %v", a, b, n, sh.cuts)
+					}
+				}
+				hashes := make([]uint64, sh.na+sh.nb)
+				marksA, marksB := make([]int, marks(sh.na)), make([]int, marks(sh.nb))
+				for k := range len(sh.cuts) - 1 {
+					sh.hashShare(k, hashes, marksA, marksB)
+				}
+				var want []uint64
+				var wantA, wantB []int
+				for _, text := range []struct {
+					lines []string
+					marks *[]int
+				}{{la, &wantA}, {lb, &wantB}} {
+					off := 0
+					for i, l := range text.lines {
+						want = append(want, hashLine(l))
+						if i%(1<<shift) == 0 {
+							*text.marks = append(*text.marks, off)
+						}
+						off += len(l)
+					}
+				}
+				if !slices.Equal(hashes, want) || !slices.Equal(marksA, wantA) || !slices.Equal(marksB, wantB) {
+					t.Fatalf("%q, %q in %d: hashes %x marks %v %v, want %x %v %v", a, b, n, hashes, marksA, marksB, want, wantA, wantB)
+				}
+				got, x := sh.number(), numberByHash(a, sh.na, b, sh.nb)
+				if got.n != x.n || !slices.Equal(got.a, x.a) || !slices.Equal(got.b, x.b) || len(got.more) < 2*got.n || len(got.spare) < 2*got.n {
+					t.Fatalf("%q, %q in %d: ids %v %v (%d), want %v %v (%d)", a, b, n, got.a, got.b, got.n, x.a, x.b, x.n)
+				}
+			}
+		}
+		restore()
+	}
+}
+
+// TestInHalves checks that the script found with the gap's halves on two
+// goroutines is the serial one, for every anchor the halves can meet at,
+// with and without hash collisions.
+func TestInHalves(t *testing.T) {
+	defer func(n int, h func(string) uint64) { maxMyers, hashLine = n, h }(maxMyers, hashLine)
+	r := rand.New(rand.NewPCG(43, 44))
+	halved := 0
+	for i := range 600 {
+		maxMyers = []int{0, 6}[i%2]
+		hashLine = xxhashLine
+		if i%3 == 0 {
+			hashLine = func(l string) uint64 { return uint64(len(l)) }
+		}
+		restore := parallelly(2, i%3, 1+i%50, segLines)
+		old, new := randomPair(r)
+		// Lines found in neither text at both ends: the whole texts are
+		// the gap at depth 0.
+		old, new = "<old\n"+old+">old\n", "<new\n"+new+">new\n"
+		na, nb := countLines(old), countLines(new)
+		serial := newDiffer(old, na, new, nb, 0, numberByHash)
+		want := serial.script()
+		sh := newLineShares(old, new, 2)
+		number := func(string, int, string, int) numbering { return sh.number() }
+		anchors := newDiffer(old, na, new, nb, 0, number).anchors(0, na, 0, nb, 0)
+		for m := range anchors {
+			d := newDiffer(old, na, new, nb, 0, number)
+			if d.more == nil {
+				t.Fatal("no scratch for a second differ")
+			}
+			err := d.inHalves(anchors, m, 0, na, 0, nb)
+			if err == nil {
+				err = d.match(na, nb)
+			}
+			if err != want || err == nil && (!slices.Equal(d.del, serial.del) || !slices.Equal(d.ins, serial.ins)) {
+				t.Fatalf("old %q, new %q, halves at anchor %d of %v: %v, %b %b; serially %v, %b %b",
+					old, new, m, anchors, err, d.del, d.ins, want, serial.del, serial.ins)
+			}
+			halved++
+		}
+		restore()
+	}
+	if halved < 1000 {
+		t.Fatalf("only %d splits", halved)
+	}
+}
+
+// xxhashLine is the hash lines are numbered by outside of tests.
+var xxhashLine = hashLine
+
+// FuzzParallel checks that a diff made on several goroutines is the one
+// made on one, byte for byte, whatever the goroutines, the marks' spacing
+// and the size of the gaps diffed whole.
+func FuzzParallel(f *testing.F) {
+	for _, tt := range writeTests {
+		f.Add(tt.old, tt.new)
+	}
+	r := rand.New(rand.NewPCG(45, 46))
+	for range 20 {
+		old, new := randomPair(r)
+		f.Add(old, new)
+	}
+	f.Fuzz(func(t *testing.T, old, new string) {
+		defer func(n int) { maxMyers = n }(maxMyers)
+		for _, maxMyers = range []int{0, 6, math.MaxInt} {
+			for _, c := range []int{0, -1} {
+				var want bytes.Buffer
+				restore := parallelly(1, 0, 1<<20, segLines)
+				errWant := (Options{Context: c}).Write(&want, "a", "b", old, new)
+				restore()
+				for _, procs := range []int{2, 3} {
+					for _, shift := range []int{0, 2} {
+						restore := parallelly(procs, shift, 1+shift*10, 1+shift)
+						var got bytes.Buffer
+						err := (Options{Context: c}).Write(&got, "a", "b", old, new)
+						restore()
+						if err != errWant || !bytes.Equal(got.Bytes(), want.Bytes()) {
+							t.Fatalf("old %q, new %q, maxMyers %d, %d goroutines, marks every %d lines: %v\n%s\nserially %v\n%s",
+								old, new, maxMyers, procs, 1<<shift, err, got.Bytes(), errWant, want.Bytes())
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// longPair returns texts of a few lines of n bytes.
+func longPair(n int) (old, new string) {
+	line := strings.Repeat("x", n) + "\n"
+	return line + "a\n" + line, "b\n" + line + line + "c"
+}
+
+// TestParallelBig checks that the diffs of the benchmarks' big texts, and
+// of a few long lines, made on two goroutines are those made on one.
+func TestParallelBig(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair, longPair} {
+		old, new := pair(100000)
+		var want, got bytes.Buffer
+		restore := parallelly(1, 8, 1<<20, 2048)
+		if err := Write(&want, "a", "b", old, new); err != nil {
+			t.Fatal(err)
+		}
+		restore()
+		restore = parallelly(2, 8, 1<<20, 2048)
+		if err := Write(&got, "a", "b", old, new); err != nil {
+			t.Fatal(err)
+		}
+		restore()
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("%d bytes of diff on two goroutines, %d on one", got.Len(), want.Len())
+		}
+	}
+}
+
+// TestTwins checks twins.of against a count of the lines one at a time.
+func TestTwins(t *testing.T) {
+	r := rand.New(rand.NewPCG(47, 48))
+	for range 300 {
+		na, nb := r.IntN(300), r.IntN(300)
+		del, ins := newBitset(na), newBitset(nb)
+		for range r.IntN(na + 1) {
+			i := r.IntN(na)
+			del.set(i, i+1)
+		}
+		for range r.IntN(nb + 1) {
+			j := r.IntN(nb)
+			ins.set(j, j+1)
+		}
+		marked := func(s bitset, i int) bool { return i/64 < len(s) && s[i/64]>>(i%64)&1 == 1 }
+		tw := twins{del: del, ins: ins}
+		u, j := 0, 0 // line i is the u-th unchanged line; line j of ins the u-th unmarked
+		for i := 0; i < na+10; i++ {
+			if marked(del, i) {
+				continue
+			}
+			for marked(ins, j) {
+				j++
+			}
+			if r.IntN(3) == 0 {
+				if got := tw.of(i); got != j {
+					t.Fatalf("del %b, ins %b: line %d (unchanged line %d) is line %d of new, want %d", del, ins, i, u, got, j)
+				}
+			}
+			u++
+			j++
+		}
+	}
+}
+
+// TestLongLineShares cuts a line far longer than a share into shares: the
+// line must be scanned for its end once, not once a share (which took
+// 15 s for a 200 KB line in shares of a byte, where this takes
+// milliseconds).
+func TestLongLineShares(t *testing.T) {
+	defer parallelly(2, 8, 16, segLines)()
+	line := strings.Repeat("x", 2<<20) + "\n"
+	start := time.Now()
+	sh := newLineShares(line+"a\n", "b\n"+line, 2)
+	if elapsed := time.Since(start); elapsed > 10*time.Second {
+		t.Fatalf("%v to cut a line of 2 MB into shares of 16 bytes", elapsed)
+	}
+	if sh.na != 2 || sh.nb != 2 {
+		t.Fatalf("%d and %d lines, want 2 and 2", sh.na, sh.nb)
+	}
+}

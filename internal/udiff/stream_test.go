@@ -1,0 +1,38 @@
+package udiff
+
+import (
+	"io"
+	"math"
+	"testing"
+
+	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/internal/benchgen"
+)
+
+// BenchmarkWriteStream diffs 20 MB of the stream bench/run.sh times
+// (internal/benchgen) against what dedupe.Clean makes of it, the texts of
+// textclean -d, on one goroutine and on GOMAXPROCS (from parallelBytes
+// on, as Write does).
+func BenchmarkWriteStream(b *testing.B) {
+	old := benchgen.New(1).Stream(20 << 20)
+	res, err := dedupe.Clean(old, dedupe.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	new := res.Text
+	for _, bc := range []struct {
+		name  string
+		bytes int
+	}{{"one", math.MaxInt}, {"all", parallelBytes}} {
+		b.Run(bc.name, func(b *testing.B) {
+			defer func(n int) { parallelBytes = n }(parallelBytes)
+			parallelBytes = bc.bytes
+			b.SetBytes(int64(len(old) + len(new)))
+			for b.Loop() {
+				if err := Write(io.Discard, "a", "b", old, new); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
