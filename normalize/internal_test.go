@@ -201,6 +201,44 @@ func TestASCIIRuns(t *testing.T) {
 	})
 }
 
+// TestWordsBytePairs checks quietPrefix and plainEnd, which test eight
+// bytes at once with additions that can carry from one byte into the
+// next, on every pair of byte values side by side at every place of
+// lines of 16 and 24 bytes (of 16 only with -short), the rest "a"s, and
+// on two spaces with every byte value after them: a byte from 0x80 on
+// carries or borrows, and must not hide itself or its neighbour.
+func TestWordsBytePairs(t *testing.T) {
+	lengths := []int{16, 24}
+	if testing.Short() {
+		lengths = lengths[:1]
+	}
+	for _, n := range lengths {
+		for i := range n - 1 {
+			for pair := range 1 << 16 {
+				s := []byte(strings.Repeat("a", n))
+				s[i], s[i+1] = byte(pair), byte(pair>>8)
+				checkQuietPrefix(t, string(s))
+				want := n
+				if !plain[s[i]] {
+					want = i
+				} else if !plain[s[i+1]] {
+					want = i + 1
+				}
+				if got := plainEnd(string(s), 0); got != want {
+					t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
+				}
+			}
+		}
+		for i := range n - 2 {
+			for b := range 256 {
+				s := []byte(strings.Repeat("a", n))
+				s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
+				checkQuietPrefix(t, string(s))
+			}
+		}
+	}
+}
+
 // FuzzQuiet checks the fast paths of Line on any input: a line quiet
 // accepts, the rules leave unchanged, quiet agrees with quietBytes, and
 // a pass that leftQuiet finds left its line quiet did.
