@@ -239,6 +239,59 @@ func TestWordsBytePairs(t *testing.T) {
 	}
 }
 
+// TestSpacePair checks spacePair, which reads sixteen bytes at a time,
+// against strings.Index: every pair of byte values side by side at every
+// place of lines of 17 and 34 bytes (one and two rounds of its loop, and
+// the bytes after), the rest "a"s or "a "s, searched from the start,
+// from the pair and from just after its first byte (with -short, "a "s
+// and 17 bytes only).
+func TestSpacePair(t *testing.T) {
+	fills, lengths := []string{"a", "a "}, []int{17, 34}
+	if testing.Short() {
+		fills, lengths = fills[1:], lengths[:1]
+	}
+	for _, fill := range fills {
+		for _, n := range lengths {
+			base := strings.Repeat(fill, n)[:n]
+			for i := range n - 1 {
+				s := []byte(base)
+				for pair := range 1 << 16 {
+					s[i], s[i+1] = byte(pair), byte(pair>>8)
+					text := string(s)
+					for _, from := range []int{0, i, i + 1} {
+						checkSpacePair(t, text, from)
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkSpacePair fails t unless spacePair(s, from) is what strings.Index
+// finds.
+func checkSpacePair(t *testing.T, s string, from int) {
+	t.Helper()
+	want := strings.Index(s[from:], "  ")
+	if want >= 0 {
+		want += from
+	}
+	if got := spacePair(s, from); got != want {
+		t.Fatalf("spacePair(%q, %d) = %d, want %d", s, from, got, want)
+	}
+}
+
+// FuzzSpacePair checks spacePair against strings.Index on any text.
+func FuzzSpacePair(f *testing.F) {
+	f.Add("two  spaces", 0)
+	f.Add("a  b       c", 2)
+	f.Fuzz(func(t *testing.T, s string, from int) {
+		if from < 0 || from > len(s) {
+			return
+		}
+		checkSpacePair(t, s, from)
+	})
+}
+
 // FuzzQuiet checks the fast paths of Line on any input: a line quiet
 // accepts, the rules leave unchanged, quiet agrees with quietBytes, and
 // a pass that leftQuiet finds left its line quiet did.
