@@ -204,36 +204,40 @@ func TestASCIIRuns(t *testing.T) {
 // TestWordsBytePairs checks quietPrefix and plainEnd, which test eight
 // bytes at once with additions that can carry from one byte into the
 // next, on every pair of byte values side by side at every place of
-// lines of 16 and 24 bytes (of 16 only with -short), the rest "a"s, and
-// on two spaces with every byte value after them: a byte from 0x80 on
-// carries or borrows, and must not hide itself or its neighbour.
+// lines of 16 and 33 bytes (so in each of quietPrefix's loops), the rest
+// "a"s or "a "s, and on two spaces with every byte value after them
+// (with -short, "a "s and 24 bytes only): a byte from 0x80 on carries or
+// borrows, and must not hide itself or its neighbour.
 func TestWordsBytePairs(t *testing.T) {
-	lengths := []int{16, 24}
+	fills, lengths := []string{"a", "a "}, []int{16, 33}
 	if testing.Short() {
-		lengths = lengths[:1]
+		fills, lengths = fills[1:], []int{24}
 	}
-	for _, n := range lengths {
-		for i := range n - 1 {
-			for pair := range 1 << 16 {
-				s := []byte(strings.Repeat("a", n))
-				s[i], s[i+1] = byte(pair), byte(pair>>8)
-				checkQuietPrefix(t, string(s))
-				want := n
-				if !plain[s[i]] {
-					want = i
-				} else if !plain[s[i+1]] {
-					want = i + 1
-				}
-				if got := plainEnd(string(s), 0); got != want {
-					t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
+	for _, fill := range fills {
+		for _, n := range lengths {
+			base := strings.Repeat(fill, n)[:n]
+			for i := range n - 1 {
+				s := []byte(base)
+				for pair := range 1 << 16 {
+					s[i], s[i+1] = byte(pair), byte(pair>>8)
+					checkQuietPrefix(t, string(s))
+					want := plainEnd(base, 0)
+					if !plain[s[i]] {
+						want = min(want, i)
+					} else if !plain[s[i+1]] {
+						want = min(want, i+1)
+					}
+					if got := plainEnd(string(s), 0); got != want {
+						t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
+					}
 				}
 			}
-		}
-		for i := range n - 2 {
-			for b := range 256 {
-				s := []byte(strings.Repeat("a", n))
-				s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
-				checkQuietPrefix(t, string(s))
+			for i := range n - 2 {
+				for b := range 256 {
+					s := []byte(base)
+					s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
+					checkQuietPrefix(t, string(s))
+				}
 			}
 		}
 	}
