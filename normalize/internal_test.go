@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -413,6 +414,47 @@ func FuzzValidOnly(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, opts := range validOnlyOptions {
 			checkValidOnly(t, opts, s)
+		}
+	})
+}
+
+// TestValidUTF8 checks validUTF8, which checks pieces of a text on
+// several goroutines, against utf8.ValidString with the threshold at
+// nothing on 2 to 8 goroutines: on every prefix and suffix of texts of
+// one to four byte characters, runs of continuation bytes and cut short
+// sequences, so that the cuts fall on every byte of each.
+func TestValidUTF8(t *testing.T) {
+	texts := []string{
+		"ab\u00e9\u20ac\U0001F600cd\u00e9\u00e9\u20ac\u20ac\U0001F600\U0001F600x",
+		"a\x80\x80\x80\x80\x80\x80b\u00e9",
+		"\u20ac\xe2\x82a\U0001F600\xf0\x9f\x98b\xc3\u00e9",
+		strings.Repeat("\u00e9", 20), strings.Repeat("\U0001F600", 10) + "\xff",
+	}
+	for procs := 2; procs <= 8; procs++ {
+		restore := withParallel(0, procs)
+		for _, text := range texts {
+			for i := range len(text) + 1 {
+				for _, s := range []string{text[:i], text[i:]} {
+					if got, want := validUTF8(s), utf8.ValidString(s); got != want {
+						restore()
+						t.Fatalf("validUTF8(%q) on %d goroutines = %v, want %v", s, procs, got, want)
+					}
+				}
+			}
+		}
+		restore()
+	}
+}
+
+// FuzzValidUTF8 checks validUTF8 against utf8.ValidString on any text,
+// on three goroutines with the threshold at nothing.
+func FuzzValidUTF8(f *testing.F) {
+	f.Add("caf\u00e9 \u20ac \U0001F600")
+	f.Add("a\x80\x80\x80\x80b")
+	f.Fuzz(func(t *testing.T, s string) {
+		defer withParallel(0, 3)()
+		if got, want := validUTF8(s), utf8.ValidString(s); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
