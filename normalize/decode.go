@@ -80,7 +80,8 @@ func validUTF8(s string) bool {
 	}
 	valid := make([]bool, workers)
 	var wg sync.WaitGroup
-	for k, start := 0, 0; k < workers; k++ {
+	start := 0
+	for k := range workers {
 		end := len(s)
 		if k < workers-1 {
 			end = max(start, len(s)/workers*(k+1))
