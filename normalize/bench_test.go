@@ -108,3 +108,16 @@ func BenchmarkLineOffsets(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(changed)), "lines")
 }
+
+// BenchmarkDecode checks 16 MB of generated articles for valid UTF-8 in
+// Decode, as the CLI does before it cleans an input: on GOMAXPROCS
+// goroutines (compare -cpu 1,2).
+func BenchmarkDecode(b *testing.B) {
+	in := benchgen.New(1).Stream(16 << 20)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if d, err := normalize.Decode(in, "", false); err != nil || d.Guessed {
+			b.Fatal(err, d.Guessed)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -201,6 +202,101 @@ func TestASCIIRuns(t *testing.T) {
 	})
 }
 
+// TestWordsBytePairs checks quietPrefix and plainEnd, which test eight
+// bytes at once with additions that can carry from one byte into the
+// next, on every pair of byte values side by side at every place of
+// lines of 16 and 33 bytes (so in each of quietPrefix's loops), the rest
+// "a"s or "a "s, and on two spaces with every byte value after them
+// (with -short, "a "s and 24 bytes only): a byte from 0x80 on carries or
+// borrows, and must not hide itself or its neighbour.
+func TestWordsBytePairs(t *testing.T) {
+	fills, lengths := []string{"a", "a "}, []int{16, 33}
+	if testing.Short() {
+		fills, lengths = fills[1:], []int{24}
+	}
+	for _, fill := range fills {
+		for _, n := range lengths {
+			base := strings.Repeat(fill, n)[:n]
+			for i := range n - 1 {
+				s := []byte(base)
+				for pair := range 1 << 16 {
+					s[i], s[i+1] = byte(pair), byte(pair>>8)
+					checkQuietPrefix(t, string(s))
+					want := plainEnd(base, 0)
+					if !plain[s[i]] {
+						want = min(want, i)
+					} else if !plain[s[i+1]] {
+						want = min(want, i+1)
+					}
+					if got := plainEnd(string(s), 0); got != want {
+						t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
+					}
+				}
+			}
+			for i := range n - 2 {
+				for b := range 256 {
+					s := []byte(base)
+					s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
+					checkQuietPrefix(t, string(s))
+				}
+			}
+		}
+	}
+}
+
+// TestSpacePair checks spacePair, which reads sixteen bytes at a time,
+// against strings.Index: every pair of byte values side by side at every
+// place of lines of 17 and 34 bytes (one and two rounds of its loop, and
+// the bytes after), the rest "a"s or "a "s, searched from the start,
+// from the pair and from just after its first byte (with -short, "a "s
+// and 17 bytes only).
+func TestSpacePair(t *testing.T) {
+	fills, lengths := []string{"a", "a "}, []int{17, 34}
+	if testing.Short() {
+		fills, lengths = fills[1:], lengths[:1]
+	}
+	for _, fill := range fills {
+		for _, n := range lengths {
+			base := strings.Repeat(fill, n)[:n]
+			for i := range n - 1 {
+				s := []byte(base)
+				for pair := range 1 << 16 {
+					s[i], s[i+1] = byte(pair), byte(pair>>8)
+					text := string(s)
+					for _, from := range []int{0, i, i + 1} {
+						checkSpacePair(t, text, from)
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkSpacePair fails t unless spacePair(s, from) is what strings.Index
+// finds.
+func checkSpacePair(t *testing.T, s string, from int) {
+	t.Helper()
+	want := strings.Index(s[from:], "  ")
+	if want >= 0 {
+		want += from
+	}
+	if got := spacePair(s, from); got != want {
+		t.Fatalf("spacePair(%q, %d) = %d, want %d", s, from, got, want)
+	}
+}
+
+// FuzzSpacePair checks spacePair against strings.Index on any text.
+func FuzzSpacePair(f *testing.F) {
+	f.Add("two  spaces", 0)
+	f.Add("a  b       c", 2)
+	f.Fuzz(func(t *testing.T, s string, from int) {
+		if from < 0 || from > len(s) {
+			return
+		}
+		checkSpacePair(t, s, from)
+	})
+}
+
 // FuzzQuiet checks the fast paths of Line on any input: a line quiet
 // accepts, the rules leave unchanged, quiet agrees with quietBytes, and
 // a pass that leftQuiet finds left its line quiet did.
@@ -318,6 +414,47 @@ func FuzzValidOnly(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, opts := range validOnlyOptions {
 			checkValidOnly(t, opts, s)
+		}
+	})
+}
+
+// TestValidUTF8 checks validUTF8, which checks pieces of a text on
+// several goroutines, against utf8.ValidString with the threshold at
+// nothing on 2 to 8 goroutines: on every prefix and suffix of texts of
+// one to four byte characters, runs of continuation bytes and cut short
+// sequences, so that the cuts fall on every byte of each.
+func TestValidUTF8(t *testing.T) {
+	texts := []string{
+		"ab\u00e9\u20ac\U0001F600cd\u00e9\u00e9\u20ac\u20ac\U0001F600\U0001F600x",
+		"a\x80\x80\x80\x80\x80\x80b\u00e9",
+		"\u20ac\xe2\x82a\U0001F600\xf0\x9f\x98b\xc3\u00e9",
+		strings.Repeat("\u00e9", 20), strings.Repeat("\U0001F600", 10) + "\xff",
+	}
+	for procs := 2; procs <= 8; procs++ {
+		restore := withParallel(0, procs)
+		for _, text := range texts {
+			for i := range len(text) + 1 {
+				for _, s := range []string{text[:i], text[i:]} {
+					if got, want := validUTF8(s), utf8.ValidString(s); got != want {
+						restore()
+						t.Fatalf("validUTF8(%q) on %d goroutines = %v, want %v", s, procs, got, want)
+					}
+				}
+			}
+		}
+		restore()
+	}
+}
+
+// FuzzValidUTF8 checks validUTF8 against utf8.ValidString on any text,
+// on three goroutines with the threshold at nothing.
+func FuzzValidUTF8(f *testing.F) {
+	f.Add("caf\u00e9 \u20ac \U0001F600")
+	f.Add("a\x80\x80\x80\x80b")
+	f.Fuzz(func(t *testing.T, s string) {
+		defer withParallel(0, 3)()
+		if got, want := validUTF8(s), utf8.ValidString(s); got != want {
+			t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
