@@ -55,9 +55,13 @@ func pageName(seq int, name string) string {
 	return fmt.Sprintf("%04d-%s.html", seq+1, base)
 }
 
-// start makes the folder of pages.
+// start makes the folder of pages; for a single page, it refuses a FILE
+// that is not one already (see refuseToReplace).
 func (h *htmlOut) start() error {
 	if !h.folder {
+		if err := refuseToReplace(h.path, "an HTML page", "<!doctype html", "<html"); err != nil {
+			return fmt.Errorf("%s: %w", h.path, err)
+		}
 		return nil
 	}
 	if err := os.MkdirAll(h.path, 0o755); err != nil {

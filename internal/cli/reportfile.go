@@ -18,6 +18,9 @@ func (cmd *command) openReport() (*reportWriter, error) {
 	if cmd.report == "-" {
 		return &reportWriter{w: cmd.stdout}, nil
 	}
+	if err := refuseToReplace(cmd.report, "a JSON report", "{"); err != nil {
+		return nil, err
+	}
 	f, err := createOutput(cmd.report, cmd.atStart)
 	if err != nil {
 		return nil, err
