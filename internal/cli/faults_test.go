@@ -117,6 +117,10 @@ func checkNoTemporaryFiles(t *testing.T, dir string) {
 	}
 }
 
+// earlierReport is what the output file of TestReadFailure holds before
+// the run: a report line of an earlier run.
+const earlierReport = `{"input":"earlier.txt"}` + "\n"
+
 // TestReadFailure makes the read of an input fail after its first bytes,
 // as a disk or network file system can (EIO), and checks every way of
 // writing the result: the error names the input and the read, the exit
@@ -147,7 +151,9 @@ func TestReadFailure(t *testing.T) {
 			if err := os.WriteFile(in, []byte(dirtyText), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(out, []byte("old output\n"), 0o644); err != nil {
+			// out.txt holds a report of an earlier run, which --report
+			// may replace (see refuseToReplace), as -o may.
+			if err := os.WriteFile(out, []byte(earlierReport), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			stdout, stderr, code := run(t, "", tt.args(dir, in)...)
@@ -163,7 +169,7 @@ func TestReadFailure(t *testing.T) {
 			if b, _ := os.ReadFile(in); string(b) != dirtyText {
 				t.Errorf("input holds %q", b)
 			}
-			if b, _ := os.ReadFile(out); string(b) != "old output\n" && !strings.Contains(string(b), `"error":"read: input/output error"`) {
+			if b, _ := os.ReadFile(out); string(b) != earlierReport && !strings.Contains(string(b), `"error":"read: input/output error"`) {
 				t.Errorf("out.txt holds %q", b)
 			}
 			if _, err := os.Stat(filepath.Join(dir, "new.txt")); err == nil {
