@@ -162,6 +162,29 @@ func TestListed(t *testing.T) {
 	}
 }
 
+// TestAbbreviationWordBytes asks abbreviation and abbreviationRuneAtATime
+// about a full stop after a space and every pair of bytes, in a sentence
+// long enough for abbreviation's read of the eight bytes before the stop:
+// its shortcut for a word of ASCII letters after an ASCII byte decides
+// these words itself (the initials A to Z, the one- and two-letter words of
+// both lists) and leaves the others, a dot or a byte that is not ASCII
+// before or in the word, to the look back.
+func TestAbbreviationWordBytes(t *testing.T) {
+	text := []byte("Sentence xy. N")
+	p := len(text) - 3
+	for b1 := range 256 {
+		for b2 := range 256 {
+			text[p-2], text[p-1] = byte(b1), byte(b2)
+			for _, next := range []rune{'N', '5'} {
+				got, want := abbreviation(string(text), 0, p, next), abbreviationRuneAtATime(string(text), 0, p, next)
+				if got != want {
+					t.Fatalf("abbreviation(%q, 0, %d, %q) = %v, a rune at a time %v", text, p, next, got, want)
+				}
+			}
+		}
+	}
+}
+
 // appendSplitRef is AppendSplit as it was at e23c46c, before skipRun read
 // its bytes with a cheaper mask, the abbreviations were looked up behind a
 // filter and the most common ends were decided in a loop of their own: the
