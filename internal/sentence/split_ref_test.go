@@ -26,6 +26,7 @@ var refSeeds = []string{
 	"It ended... Then.", "我很好。你呢？", "А. С. Пушкин. Он писал.", "Nº. 5 and nº. 6 and n. 7. Nr°. 8",
 	"approx. 5 km. approx. Then", "Straße. Nº. 5", "a\xff. B", "abcdefgh.", "abcdefg. Abcdefgh. A",
 	"Smith vs. Jones ended. Ziff. 3 Kap. 4 Bd. 5", "ไทย ภาษา ไทย", "x\u00a0y. Z", "\xff \xfe. A",
+	"Is it?", "Stop it now!", "Mr.", "He met J.", "abcdefghijklmnopq\xc3", "ab\xff", "abcdefgh\xe2\x80",
 }
 
 // refAbbreviations are the words of isAbbreviationRef and
