@@ -26,6 +26,7 @@ var refSeeds = []string{
 	"It ended... Then.", "我很好。你呢？", "А. С. Пушкин. Он писал.", "Nº. 5 and nº. 6 and n. 7. Nr°. 8",
 	"approx. 5 km. approx. Then", "Straße. Nº. 5", "a\xff. B", "abcdefgh.", "abcdefg. Abcdefgh. A",
 	"Smith vs. Jones ended. Ziff. 3 Kap. 4 Bd. 5", "ไทย ภาษา ไทย", "x\u00a0y. Z", "\xff \xfe. A",
+	"Is it?", "Stop it now!", "Mr.", "He met J.", "abcdefghijklmnopq\xc3", "ab\xff", "abcdefgh\xe2\x80",
 }
 
 // refAbbreviations are the words of isAbbreviationRef and
@@ -127,11 +128,12 @@ func TestSplitRefRandom(t *testing.T) {
 }
 
 // TestStartsInRun checks what AppendSplit's loop over the most common ends
-// takes for granted: a byte of asciiStarts starts a run of inRun bytes.
+// takes for granted: a byte of asciiStarts is ASCII, a whole character,
+// and starts a run of inRun bytes.
 func TestStartsInRun(t *testing.T) {
 	for c, starts := range asciiStarts {
-		if starts && asciiClass[c] != classOther {
-			t.Errorf("%q may start a sentence but is of class %d", rune(c), asciiClass[c])
+		if starts && (c >= utf8.RuneSelf || asciiClass[c] != classOther) {
+			t.Errorf("byte %#x may start a sentence but is not an ASCII byte of classOther", c)
 		}
 	}
 }
@@ -157,6 +159,29 @@ func TestListed(t *testing.T) {
 			want := isAbbreviationRef(w) || isNumberAbbreviationRef(w) && unicode.IsDigit(next)
 			if got := listed(w, next); got != want {
 				t.Errorf("listed(%q, %q) = %v, want %v", w, next, got, want)
+			}
+		}
+	}
+}
+
+// TestAbbreviationWordBytes asks abbreviation and abbreviationRuneAtATime
+// about a full stop after a space and every pair of bytes, in a sentence
+// long enough for abbreviation's read of the eight bytes before the stop:
+// its shortcut for a word of ASCII letters after an ASCII byte decides
+// these words itself (the initials A to Z, the one- and two-letter words of
+// both lists) and leaves the others, a dot or a byte that is not ASCII
+// before or in the word, to the look back.
+func TestAbbreviationWordBytes(t *testing.T) {
+	text := []byte("Sentence xy. N")
+	p := len(text) - 3
+	for b1 := range 256 {
+		for b2 := range 256 {
+			text[p-2], text[p-1] = byte(b1), byte(b2)
+			for _, next := range []rune{'N', '5'} {
+				got, want := abbreviation(string(text), 0, p, next), abbreviationRuneAtATime(string(text), 0, p, next)
+				if got != want {
+					t.Fatalf("abbreviation(%q, 0, %d, %q) = %v, a rune at a time %v", text, p, next, got, want)
+				}
 			}
 		}
 	}
@@ -251,7 +276,9 @@ func appendSplitRef(dst []Span, text string) []Span {
 	return dst
 }
 
-// endsSentenceRef is endsSentence as it was at e23c46c, asking abbreviationRef.
+// endsSentenceRef is endsSentence as it was at e23c46c, asking
+// abbreviationRuneAtATime, the reference that FuzzAbbreviation held
+// abbreviation to at e23c46c and holds it to now.
 func endsSentenceRef(text string, start, p, j, k int, cjk bool) (bool, int) {
 	if k == len(text) {
 		return false, k // the end of the text ends the sentence anyway
@@ -289,7 +316,7 @@ func endsSentenceRef(text string, start, p, j, k int, cjk bool) (bool, int) {
 	if next < utf8.RuneSelf && !asciiStarts[next] || next >= utf8.RuneSelf && !startsSentence(next) {
 		return false, k
 	}
-	if j-p == 1 && text[p] == '.' && j == k && abbreviationRef(text, start, p, next) {
+	if j-p == 1 && text[p] == '.' && j == k && abbreviationRuneAtATime(text, start, p, next) {
 		return false, k
 	}
 	return true, m
@@ -313,72 +340,6 @@ func skipRunRef(text string, i int) int {
 func runEndsRef(x uint64) uint64 {
 	zero := func(v uint64) uint64 { return (v - eachByte) &^ v }
 	return (zero(x^('.'*eachByte)) | zero(x^('!'*eachByte)) | zero(x^('?'*eachByte)) | x) & topBits
-}
-
-// abbreviationRef is abbreviation as it was at e23c46c, asking the
-// switches isAbbreviationRef and isNumberAbbreviationRef.
-func abbreviationRef(text string, start, p int, next rune) bool {
-	if p-start <= utf8.UTFMax && listMarker(text[start:p]) { // a marker is one rune at most
-		return true
-	}
-	// The word before the full stop: from q to p, no longer than maxWord
-	// bytes, so the look back ends at lo; dot is the last dot in it, -1 if
-	// none.
-	q, dot := p, -1
-	if p-start >= 8 {
-		// Most words are ASCII letters, fewer than eight: the eight
-		// bytes before the stop tell where the word starts, and its
-		// last dot, at once. The loop below goes on from there, and
-		// stops at once at an ASCII byte that is not in the word.
-		x := le64(text[p-8 : p])
-		dots := dotBytes(x)
-		q -= 8
-		if out := ^(letterBytes(x) | dots) & topBits; out != 0 {
-			// The top bit of the nearest byte not in the word, and
-			// the word after it.
-			top := 63 - bits.LeadingZeros64(out)
-			q += (top + 1) / 8
-			dots &^= 1<<(top+1) - 1
-		}
-		if dots != 0 {
-			dot = p - 8 + (63-bits.LeadingZeros64(dots))/8
-		}
-	}
-	for lo := max(start, p-maxWord-1); q > lo; {
-		if c := text[q-1]; c < utf8.RuneSelf { // ASCII: no rune to decode
-			if c == '.' {
-				if dot < 0 {
-					dot = q - 1
-				}
-			} else if !('a' <= c|0x20 && c|0x20 <= 'z') {
-				break
-			}
-			q--
-		} else {
-			r, size := utf8.DecodeLastRuneInString(text[start:q])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			q -= size
-		}
-	}
-	if p-q > maxWord {
-		return false
-	}
-	w := text[q:p] // letters and dots
-	if w == "" {
-		return false
-	}
-	if dot >= 0 {
-		if dottedAcronym(w) {
-			return true
-		}
-		w = text[dot+1 : p]
-	}
-	if r, size := utf8.DecodeRuneInString(w); size == len(w) && unicode.IsUpper(r) {
-		return true // an initial
-	}
-	return isAbbreviationRef(w) || isNumberAbbreviationRef(w) && unicode.IsDigit(next)
 }
 
 // isAbbreviationRef is the switch over wordAbbreviations that listed
