@@ -2,8 +2,11 @@ package udiff
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -254,5 +257,55 @@ func TestLongLineShares(t *testing.T) {
 	}
 	if sh.na != 2 || sh.nb != 2 {
 		t.Fatalf("%d and %d lines, want 2 and 2", sh.na, sh.nb)
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	f()
+	runtime.ReadMemStats(&m1)
+	return m1.TotalAlloc - m0.TotalAlloc
+}
+
+// TestOneSegmentStreams checks that a big diff with no unchanged run to
+// cut its hunks at, a line deleted in every three, is written as it is
+// made, as on one goroutine, not made whole in memory first.
+func TestOneSegmentStreams(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 200000 {
+		fmt.Fprintf(&a, "line %d\n", i)
+		if i%3 != 0 {
+			fmt.Fprintf(&b, "line %d\n", i)
+		}
+	}
+	old, new := a.String(), b.String()
+	var diff recordWriter
+	if err := Write(&diff, "a", "b", old, new); err != nil {
+		t.Fatal(err)
+	}
+	size := 0
+	for _, n := range diff.sizes {
+		size += n
+	}
+	var serial, parallel uint64
+	for _, procs := range []int{1, 2} {
+		restore := parallelly(procs, 8, 1<<20, 2048)
+		n := allocated(func() {
+			if err := Write(io.Discard, "a", "b", old, new); err != nil {
+				t.Fatal(err)
+			}
+		})
+		restore()
+		if procs == 1 {
+			serial = n
+		} else {
+			parallel = n
+		}
+	}
+	if parallel > serial+uint64(size)/2 {
+		t.Fatalf("%d bytes allocated on two goroutines, %d on one, for %d bytes of diff", parallel, serial, size)
 	}
 }

@@ -42,10 +42,7 @@ type segment struct {
 // change, which may lie in the texts' common start, where there are no
 // marks.
 func (s *editScript) segments(old, new string, ctx int) []segment {
-	first := cursor{text: old, line: s.p, off: s.pb}
-	first.back(min(ctx, s.p))
-	segs := []segment{{changes: s.changes(), a: first, b: cursor{text: new, line: first.line, off: first.off},
-		i: first.line, j: first.line, last: math.MaxInt}}
+	segs := []segment{s.firstSegment(old, new, ctx)}
 	tw := twins{del: s.del, ins: s.ins}
 	for t := s.p + segLines; t < s.lines; t += segLines {
 		i, j, ok := s.gapAfter(t, ctx, &tw)
@@ -83,6 +80,18 @@ func (s *editScript) gapAfter(t, ctx int, tw *twins) (i, j int, ok bool) {
 	}
 }
 
+// firstSegment returns the segment of all the hunks of s, of the texts
+// old and new with ctx lines of context: its cursors start at the first
+// hunk's first line, the context before the first change, which is at the
+// end of the texts' common start, found without walking the lines before
+// it.
+func (s *editScript) firstSegment(old, new string, ctx int) segment {
+	a := cursor{text: old, line: s.p, off: s.pb}
+	a.back(min(ctx, s.p))
+	return segment{changes: s.changes(), a: a, b: cursor{text: new, line: a.line, off: a.off},
+		i: a.line, j: a.line, last: math.MaxInt}
+}
+
 // markNear returns a cursor at the last mark at or before line i of
 // text, which is past the texts' common start and whose lines after it
 // start where marks says.
@@ -114,8 +123,9 @@ func (b *byteSink) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// writeSegments writes the hunks of s to w as writeHunk would, a segment
-// at a time: workers goroutines each write the next segment not yet taken
+// writeSegments writes the hunks of s, cut into segs (segments) from the
+// old text old, to w as writeHunk would, a segment at a time: workers
+// goroutines each write the next segment not yet taken
 // into memory, and this one writes them to w in order, in pieces of at
 // most 64 KB, as a bufio.Writer of that size would. At
 // most workers+1 segments are in memory at once, each in a buffer reused
@@ -123,8 +133,7 @@ func (b *byteSink) Write(p []byte) (int, error) {
 // two cores). The bytes are those of the hunks written one after the
 // other: a hunk is written by writeHunk alone, from cursors at or before
 // its lines, and no hunk reaches across the line a segment starts at.
-func (s *editScript) writeSegments(w io.Writer, old, new string, ctx, workers int) error {
-	segs := s.segments(old, new, ctx)
+func (s *editScript) writeSegments(w io.Writer, old string, segs []segment, ctx, workers int) error {
 	// The buffers not in use, each made twice as long as a segment's old
 	// lines, on average, up to 1 MB: grown from nothing, they allocated
 	// 10 MB a Write of BenchmarkWriteStream, more than the rest of the
