@@ -309,3 +309,37 @@ func TestOneSegmentStreams(t *testing.T) {
 		t.Fatalf("%d bytes allocated on two goroutines, %d on one, for %d bytes of diff", parallel, serial, size)
 	}
 }
+
+// stopWriter fails every Write from the n-th on, and counts those calls.
+type stopWriter struct{ n, failed int }
+
+func (w *stopWriter) Write(p []byte) (int, error) {
+	if w.n--; w.n >= 0 {
+		return len(p), nil
+	}
+	w.failed++
+	return 0, errFail
+}
+
+// TestSegmentsWriteError checks that the segments stop being written out
+// at the writer's first error, which Write returns once every goroutine
+// it started has returned.
+func TestSegmentsWriteError(t *testing.T) {
+	defer parallelly(2, 8, 1<<20, 2048)()
+	old, new := cleanPair(100000)
+	before := runtime.NumGoroutine()
+	for _, n := range []int{0, 1, 2, 20} {
+		w := &stopWriter{n: n}
+		if err := Write(w, "a", "b", old, new); err != errFail || w.failed != 1 {
+			t.Errorf("failing from Write %d on: %v after %d failed writes, want %v after 1", n, err, w.failed, errFail)
+		}
+		// A goroutine that has told Write it is done may not have ended.
+		after := runtime.NumGoroutine()
+		for end := time.Now().Add(time.Second); after > before && time.Now().Before(end); after = runtime.NumGoroutine() {
+			time.Sleep(time.Millisecond)
+		}
+		if after > before {
+			t.Errorf("failing from Write %d on: %d goroutines, %d before", n, after, before)
+		}
+	}
+}
