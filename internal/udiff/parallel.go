@@ -11,8 +11,8 @@ import (
 // parallelBytes is the size of the two texts, less their common start and
 // end, from which the diff counts and hashes their lines on GOMAXPROCS
 // goroutines (lineShares), diffs the two halves of its gap on two
-// (differ.inHalves) and writes its hunks on GOMAXPROCS
-// (editScript.writeSegments). Smaller diffs are made on the calling
+// (differ.inHalves) and writes its hunks on GOMAXPROCS, up to
+// maxSegmentWriters (editScript.writeSegments). Smaller diffs are made on the calling
 // goroutine alone, as textclean's other steps do below the same size: the CLI diffs
 // many files at once with -j, and for a small diff the goroutines would
 // cost more than they save. A variable so tests can lower it.
