@@ -343,3 +343,26 @@ func TestSegmentsWriteError(t *testing.T) {
 		}
 	}
 }
+
+// TestHalfway checks that the gap is cut in two at the first anchor past
+// the middle of its lines, so that the two goroutines of inHalves get
+// about as many lines each.
+func TestHalfway(t *testing.T) {
+	for _, tt := range []struct {
+		anchors        []match
+		a0, a1, b0, b1 int
+		want           int
+	}{
+		{[]match{{5, 5}}, 0, 10, 0, 10, 0},
+		{[]match{{1, 1}, {4, 4}, {5, 5}, {8, 8}}, 0, 10, 0, 10, 2},
+		{[]match{{1, 1}, {4, 4}, {6, 6}, {8, 8}}, 0, 10, 0, 10, 2},
+		{[]match{{1, 1}, {2, 2}, {3, 3}}, 0, 10, 0, 10, 2},
+		{[]match{{101, 201}, {110, 202}, {130, 203}}, 100, 140, 200, 204, 2},
+		{[]match{{101, 201}, {120, 202}, {130, 203}}, 100, 140, 200, 204, 1},
+		{[]match{{0, 0}, {1, 1}}, 0, 2, 0, 2, 1},
+	} {
+		if got := halfway(tt.anchors, tt.a0, tt.a1, tt.b0, tt.b1); got != tt.want {
+			t.Errorf("anchors %v of a[%d:%d], b[%d:%d]: %d, want %d", tt.anchors, tt.a0, tt.a1, tt.b0, tt.b1, got, tt.want)
+		}
+	}
+}
