@@ -144,14 +144,7 @@ var xxhashLine = hashLine
 // made on one, byte for byte, whatever the goroutines, the marks' spacing
 // and the size of the gaps diffed whole.
 func FuzzParallel(f *testing.F) {
-	for _, tt := range writeTests {
-		f.Add(tt.old, tt.new)
-	}
-	r := rand.New(rand.NewPCG(45, 46))
-	for range 20 {
-		old, new := randomPair(r)
-		f.Add(old, new)
-	}
+	addSeeds(f, 45, 46)
 	f.Fuzz(func(t *testing.T, old, new string) {
 		defer func(n int) { maxMyers = n }(maxMyers)
 		for _, maxMyers = range []int{0, 6, math.MaxInt} {
