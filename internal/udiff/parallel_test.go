@@ -176,13 +176,14 @@ func longPair(n int) (old, new string) {
 	return line + "a\n" + line, "b\n" + line + line + "c"
 }
 
-// TestParallelBig checks that the diffs of the benchmarks' big texts, and
-// of a few long lines, made on two goroutines are those made on one.
+// TestParallelBig checks that the diffs of the benchmarks' big texts, of
+// a few long lines, and of a diff with no place to cut into segments,
+// made on two goroutines are those made on one.
 func TestParallelBig(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair, longPair} {
+	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair, longPair, thirdsPair} {
 		old, new := pair(100000)
 		var want, got bytes.Buffer
 		restore := parallelly(1, 8, 1<<20, 2048)
@@ -263,18 +264,25 @@ func allocated(f func()) uint64 {
 	return m1.TotalAlloc - m0.TotalAlloc
 }
 
-// TestOneSegmentStreams checks that a big diff with no unchanged run to
-// cut its hunks at, a line deleted in every three, is written as it is
-// made, as on one goroutine, not made whole in memory first.
-func TestOneSegmentStreams(t *testing.T) {
+// thirdsPair returns n numbered lines and the two in three of them that
+// are not a multiple of three: a diff with no unchanged run of more than
+// 2*DefaultContext lines, whose hunks are one segment.
+func thirdsPair(n int) (old, new string) {
 	var a, b strings.Builder
-	for i := range 200000 {
+	for i := range n {
 		fmt.Fprintf(&a, "line %d\n", i)
 		if i%3 != 0 {
 			fmt.Fprintf(&b, "line %d\n", i)
 		}
 	}
-	old, new := a.String(), b.String()
+	return a.String(), b.String()
+}
+
+// TestOneSegmentStreams checks that a big diff with no unchanged run to
+// cut its hunks at, a line deleted in every three, is written as it is
+// made, as on one goroutine, not made whole in memory first.
+func TestOneSegmentStreams(t *testing.T) {
+	old, new := thirdsPair(200000)
 	var diff recordWriter
 	if err := Write(&diff, "a", "b", old, new); err != nil {
 		t.Fatal(err)
