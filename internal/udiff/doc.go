@@ -13,8 +13,10 @@
 // Texts are split into lines after each '\n' only; a '\r' stays part of its
 // line. Bytes are copied as they are, so text that is not valid UTF-8
 // round-trips exactly. The diff is streamed to the [io.Writer] hunk by hunk
-// through a small buffer, in writes of at most 64 KB (for big texts, a few
-// segments of hunks are held at a time, about a megabyte each).
+// through a buffer of 64 KB, which a longer line may bypass (bufio writes
+// it whole to an empty buffer's [io.StringWriter], an [os.File] among
+// them); for big texts, up to five segments of hunks are held at a time,
+// each of about 2048 lines of the old text.
 //
 // # The line diff
 //
@@ -84,6 +86,8 @@
 // before it and after it are diffed on two goroutines, each with scratch
 // of its own: a gap between anchors is diffed from its own lines alone, so
 // the matches are the same. The hunks are cut into segments at unchanged
-// runs that no hunk reaches across, each written into memory by a
-// goroutine, and the segments are written out in order.
+// runs that no hunk reaches across, each written into memory by one of
+// at most four goroutines, and the segments are written out in order;
+// hunks with no such run between them are one segment, written out as it
+// is made, as on one core.
 package udiff

@@ -11,8 +11,8 @@ import (
 // parallelBytes is the size of the two texts, less their common start and
 // end, from which the diff counts and hashes their lines on GOMAXPROCS
 // goroutines (lineShares), diffs the two halves of its gap on two
-// (differ.inHalves) and writes its hunks on GOMAXPROCS
-// (editScript.writeSegments). Smaller diffs are made on the calling
+// (differ.inHalves) and writes its hunks on GOMAXPROCS, up to
+// maxSegmentWriters (editScript.writeSegments). Smaller diffs are made on the calling
 // goroutine alone, as textclean's other steps do below the same size: the CLI diffs
 // many files at once with -j, and for a small diff the goroutines would
 // cost more than they save. A variable so tests can lower it.
@@ -52,8 +52,9 @@ var markShift = 8
 // marks returns how many marks a text of n lines has.
 func marks(n int) int { return (n + 1<<markShift - 1) >> markShift }
 
-// shareBytes is about the size of a share of the lines (lineShares): a
-// 100 MB text and its clean copy are cut into 200 shares. Small enough
+// shareBytes is about the size of a share of the lines (lineShares): the
+// 100 MB stream of bench/run.sh and its clean text, 192.5 MB together,
+// are cut into 193 shares. Small enough
 // that the goroutine which numbers the hashes in order seldom waits for a
 // share to be hashed, and large enough that the handing over of a share
 // costs nothing beside its lines. A variable so tests can lower it.

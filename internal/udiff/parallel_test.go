@@ -2,8 +2,11 @@ package udiff
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -141,14 +144,7 @@ var xxhashLine = hashLine
 // made on one, byte for byte, whatever the goroutines, the marks' spacing
 // and the size of the gaps diffed whole.
 func FuzzParallel(f *testing.F) {
-	for _, tt := range writeTests {
-		f.Add(tt.old, tt.new)
-	}
-	r := rand.New(rand.NewPCG(45, 46))
-	for range 20 {
-		old, new := randomPair(r)
-		f.Add(old, new)
-	}
+	addSeeds(f, 45, 46)
 	f.Fuzz(func(t *testing.T, old, new string) {
 		defer func(n int) { maxMyers = n }(maxMyers)
 		for _, maxMyers = range []int{0, 6, math.MaxInt} {
@@ -180,13 +176,14 @@ func longPair(n int) (old, new string) {
 	return line + "a\n" + line, "b\n" + line + line + "c"
 }
 
-// TestParallelBig checks that the diffs of the benchmarks' big texts, and
-// of a few long lines, made on two goroutines are those made on one.
+// TestParallelBig checks that the diffs of the benchmarks' big texts, of
+// a few long lines, and of a diff with no place to cut into segments,
+// made on two goroutines are those made on one.
 func TestParallelBig(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair, longPair} {
+	for _, pair := range []func(int) (string, string){bigPair, dedupePair, cleanPair, repetitivePair, longPair, thirdsPair} {
 		old, new := pair(100000)
 		var want, got bytes.Buffer
 		restore := parallelly(1, 8, 1<<20, 2048)
@@ -254,5 +251,119 @@ func TestLongLineShares(t *testing.T) {
 	}
 	if sh.na != 2 || sh.nb != 2 {
 		t.Fatalf("%d and %d lines, want 2 and 2", sh.na, sh.nb)
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	f()
+	runtime.ReadMemStats(&m1)
+	return m1.TotalAlloc - m0.TotalAlloc
+}
+
+// thirdsPair returns n numbered lines and the two in three of them that
+// are not a multiple of three: a diff with no unchanged run of more than
+// 2*DefaultContext lines, whose hunks are one segment.
+func thirdsPair(n int) (old, new string) {
+	var a, b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&a, "line %d\n", i)
+		if i%3 != 0 {
+			fmt.Fprintf(&b, "line %d\n", i)
+		}
+	}
+	return a.String(), b.String()
+}
+
+// TestOneSegmentStreams checks that a big diff with no unchanged run to
+// cut its hunks at, a line deleted in every three, is written as it is
+// made, as on one goroutine, not made whole in memory first.
+func TestOneSegmentStreams(t *testing.T) {
+	old, new := thirdsPair(200000)
+	var diff recordWriter
+	if err := Write(&diff, "a", "b", old, new); err != nil {
+		t.Fatal(err)
+	}
+	size := 0
+	for _, n := range diff.sizes {
+		size += n
+	}
+	var serial, parallel uint64
+	for _, procs := range []int{1, 2} {
+		restore := parallelly(procs, 8, 1<<20, 2048)
+		n := allocated(func() {
+			if err := Write(io.Discard, "a", "b", old, new); err != nil {
+				t.Fatal(err)
+			}
+		})
+		restore()
+		if procs == 1 {
+			serial = n
+		} else {
+			parallel = n
+		}
+	}
+	if parallel > serial+uint64(size)/2 {
+		t.Fatalf("%d bytes allocated on two goroutines, %d on one, for %d bytes of diff", parallel, serial, size)
+	}
+}
+
+// stopWriter fails every Write from the n-th on, and counts those calls.
+type stopWriter struct{ n, failed int }
+
+func (w *stopWriter) Write(p []byte) (int, error) {
+	if w.n--; w.n >= 0 {
+		return len(p), nil
+	}
+	w.failed++
+	return 0, errFail
+}
+
+// TestSegmentsWriteError checks that the segments stop being written out
+// at the writer's first error, which Write returns once every goroutine
+// it started has returned.
+func TestSegmentsWriteError(t *testing.T) {
+	defer parallelly(2, 8, 1<<20, 2048)()
+	old, new := cleanPair(100000)
+	before := runtime.NumGoroutine()
+	for _, n := range []int{0, 1, 2, 20} {
+		w := &stopWriter{n: n}
+		if err := Write(w, "a", "b", old, new); err != errFail || w.failed != 1 {
+			t.Errorf("failing from Write %d on: %v after %d failed writes, want %v after 1", n, err, w.failed, errFail)
+		}
+		// A goroutine that has told Write it is done may not have ended.
+		after := runtime.NumGoroutine()
+		for end := time.Now().Add(time.Second); after > before && time.Now().Before(end); after = runtime.NumGoroutine() {
+			time.Sleep(time.Millisecond)
+		}
+		if after > before {
+			t.Errorf("failing from Write %d on: %d goroutines, %d before", n, after, before)
+		}
+	}
+}
+
+// TestHalfway checks that the gap is cut in two at the first anchor past
+// the middle of its lines, so that the two goroutines of inHalves get
+// about as many lines each.
+func TestHalfway(t *testing.T) {
+	for _, tt := range []struct {
+		anchors        []match
+		a0, a1, b0, b1 int
+		want           int
+	}{
+		{[]match{{5, 5}}, 0, 10, 0, 10, 0},
+		{[]match{{1, 1}, {4, 4}, {5, 5}, {8, 8}}, 0, 10, 0, 10, 2},
+		{[]match{{1, 1}, {4, 4}, {6, 6}, {8, 8}}, 0, 10, 0, 10, 2},
+		{[]match{{1, 1}, {2, 2}, {3, 3}}, 0, 10, 0, 10, 2},
+		{[]match{{101, 201}, {110, 202}, {130, 203}}, 100, 140, 200, 204, 2},
+		{[]match{{101, 201}, {120, 202}, {130, 203}}, 100, 140, 200, 204, 1},
+		{[]match{{0, 0}, {1, 1}}, 0, 2, 0, 2, 1},
+	} {
+		if got := halfway(tt.anchors, tt.a0, tt.a1, tt.b0, tt.b1); got != tt.want {
+			t.Errorf("anchors %v of a[%d:%d], b[%d:%d]: %d, want %d", tt.anchors, tt.a0, tt.a1, tt.b0, tt.b1, got, tt.want)
+		}
 	}
 }

@@ -21,8 +21,8 @@ var segLines = 2048
 const maxSegmentWriters = 4
 
 // A segment is a run of hunks that one goroutine writes into memory: the
-// hunks from changes on whose first change starts at or before line last
-// of the old text. Line i of the old text and line j of the new are the
+// hunks, from changes on, whose first change starts at or before line
+// last of the old text. Line i of the old text and line j of the new are the
 // same unchanged line, at or before the first hunk's first lines; a and b
 // are at or before them (the goroutine moves them there).
 type segment struct {
@@ -42,10 +42,7 @@ type segment struct {
 // change, which may lie in the texts' common start, where there are no
 // marks.
 func (s *editScript) segments(old, new string, ctx int) []segment {
-	first := cursor{text: old, line: s.p, off: s.pb}
-	first.back(min(ctx, s.p))
-	segs := []segment{{changes: s.changes(), a: first, b: cursor{text: new, line: first.line, off: first.off},
-		i: first.line, j: first.line, last: math.MaxInt}}
+	segs := []segment{s.firstSegment(old, new, ctx)}
 	tw := twins{del: s.del, ins: s.ins}
 	for t := s.p + segLines; t < s.lines; t += segLines {
 		i, j, ok := s.gapAfter(t, ctx, &tw)
@@ -83,6 +80,18 @@ func (s *editScript) gapAfter(t, ctx int, tw *twins) (i, j int, ok bool) {
 	}
 }
 
+// firstSegment returns the segment of all the hunks of s, of the texts
+// old and new with ctx lines of context: its cursors start at the first
+// hunk's first line, the context before the first change, which is at the
+// end of the texts' common start, found without walking the lines before
+// it.
+func (s *editScript) firstSegment(old, new string, ctx int) segment {
+	a := cursor{text: old, line: s.p, off: s.pb}
+	a.back(min(ctx, s.p))
+	return segment{changes: s.changes(), a: a, b: cursor{text: new, line: a.line, off: a.off},
+		i: a.line, j: a.line, last: math.MaxInt}
+}
+
 // markNear returns a cursor at the last mark at or before line i of
 // text, which is past the texts' common start and whose lines after it
 // start where marks says.
@@ -109,22 +118,24 @@ func (s *editScript) writeSegment(bw *bufio.Writer, seg *segment, ctx int) error
 // byteSink is an io.Writer that appends to itself.
 type byteSink []byte
 
+// Write appends p to b; it cannot fail.
 func (b *byteSink) Write(p []byte) (int, error) {
 	*b = append(*b, p...)
 	return len(p), nil
 }
 
-// writeSegments writes the hunks of s to w as writeHunk would, a segment
-// at a time: workers goroutines each write the next segment not yet taken
+// writeSegments writes the hunks of s, cut into segs (segments) from the
+// old text old, to w as writeHunk would, a segment at a time: workers
+// goroutines each write the next segment not yet taken
 // into memory, and this one writes them to w in order, in pieces of at
-// most 64 KB, as a bufio.Writer of that size would. At
+// most 64 KB (each segment's last piece shorter, not joined to the next
+// segment's first as a bufio.Writer would join them). At
 // most workers+1 segments are in memory at once, each in a buffer reused
 // once it is written (2.3 MB for the 100 MB stream of bench/run.sh on
 // two cores). The bytes are those of the hunks written one after the
 // other: a hunk is written by writeHunk alone, from cursors at or before
 // its lines, and no hunk reaches across the line a segment starts at.
-func (s *editScript) writeSegments(w io.Writer, old, new string, ctx, workers int) error {
-	segs := s.segments(old, new, ctx)
+func (s *editScript) writeSegments(w io.Writer, old string, segs []segment, ctx, workers int) error {
 	// The buffers not in use, each made twice as long as a segment's old
 	// lines, on average, up to 1 MB: grown from nothing, they allocated
 	// 10 MB a Write of BenchmarkWriteStream, more than the rest of the

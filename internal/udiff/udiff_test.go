@@ -550,15 +550,21 @@ func TestGNUDiff(t *testing.T) {
 	}
 }
 
-func FuzzRoundTrip(f *testing.F) {
+// addSeeds adds to the seed corpus of f the pairs of writeTests and 20
+// of randomPair, from a PCG seeded with seed1 and seed2.
+func addSeeds(f *testing.F, seed1, seed2 uint64) {
 	for _, tt := range writeTests {
 		f.Add(tt.old, tt.new)
 	}
-	r := rand.New(rand.NewPCG(7, 8))
+	r := rand.New(rand.NewPCG(seed1, seed2))
 	for range 20 {
 		old, new := randomPair(r)
 		f.Add(old, new)
 	}
+}
+
+func FuzzRoundTrip(f *testing.F) {
+	addSeeds(f, 7, 8)
 	f.Fuzz(func(t *testing.T, old, new string) {
 		for _, c := range []int{0, -1, 1} {
 			checkRoundTrip(t, old, new, c)
