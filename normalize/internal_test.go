@@ -210,35 +210,25 @@ func TestASCIIRuns(t *testing.T) {
 // (with -short, "a "s and 24 bytes only): a byte from 0x80 on carries or
 // borrows, and must not hide itself or its neighbour.
 func TestWordsBytePairs(t *testing.T) {
-	fills, lengths := []string{"a", "a "}, []int{16, 33}
-	if testing.Short() {
-		fills, lengths = fills[1:], []int{24}
-	}
-	for _, fill := range fills {
-		for _, n := range lengths {
-			base := strings.Repeat(fill, n)[:n]
-			for i := range n - 1 {
-				s := []byte(base)
-				for pair := range 1 << 16 {
-					s[i], s[i+1] = byte(pair), byte(pair>>8)
-					checkQuietPrefix(t, string(s))
-					want := plainEnd(base, 0)
-					if !plain[s[i]] {
-						want = min(want, i)
-					} else if !plain[s[i+1]] {
-						want = min(want, i+1)
-					}
-					if got := plainEnd(string(s), 0); got != want {
-						t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
-					}
-				}
+	for _, base := range pairBases([]int{16, 33}, 24) {
+		n := len(base)
+		forBytePairs(base, func(s []byte, i int) {
+			checkQuietPrefix(t, string(s))
+			want := plainEnd(base, 0)
+			if !plain[s[i]] {
+				want = min(want, i)
+			} else if !plain[s[i+1]] {
+				want = min(want, i+1)
 			}
-			for i := range n - 2 {
-				for b := range 256 {
-					s := []byte(base)
-					s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
-					checkQuietPrefix(t, string(s))
-				}
+			if got := plainEnd(string(s), 0); got != want {
+				t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
+			}
+		})
+		for i := range n - 2 {
+			for b := range 256 {
+				s := []byte(base)
+				s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
+				checkQuietPrefix(t, string(s))
 			}
 		}
 	}
@@ -251,23 +241,42 @@ func TestWordsBytePairs(t *testing.T) {
 // from the pair and from just after its first byte (with -short, "a "s
 // and 17 bytes only).
 func TestSpacePair(t *testing.T) {
-	fills, lengths := []string{"a", "a "}, []int{17, 34}
-	if testing.Short() {
-		fills, lengths = fills[1:], lengths[:1]
+	for _, base := range pairBases([]int{17, 34}, 17) {
+		forBytePairs(base, func(s []byte, i int) {
+			text := string(s)
+			for _, from := range []int{0, i, i + 1} {
+				checkSpacePair(t, text, from)
+			}
+		})
 	}
+}
+
+// pairBases returns the lines that forBytePairs writes pairs of bytes
+// into: "a"s and "a "s of each of lengths, or with -short "a "s of the
+// short length only (every pair at every place of a line is 65536 calls
+// a place).
+func pairBases(lengths []int, short int) []string {
+	fills := []string{"a", "a "}
+	if testing.Short() {
+		fills, lengths = fills[1:], []int{short}
+	}
+	var bases []string
 	for _, fill := range fills {
 		for _, n := range lengths {
-			base := strings.Repeat(fill, n)[:n]
-			for i := range n - 1 {
-				s := []byte(base)
-				for pair := range 1 << 16 {
-					s[i], s[i+1] = byte(pair), byte(pair>>8)
-					text := string(s)
-					for _, from := range []int{0, i, i + 1} {
-						checkSpacePair(t, text, from)
-					}
-				}
-			}
+			bases = append(bases, strings.Repeat(fill, n)[:n])
+		}
+	}
+	return bases
+}
+
+// forBytePairs calls f with base but for the bytes at i and i+1, for
+// every pair of byte values at every place i.
+func forBytePairs(base string, f func(s []byte, i int)) {
+	for i := range len(base) - 1 {
+		s := []byte(base)
+		for pair := range 1 << 16 {
+			s[i], s[i+1] = byte(pair), byte(pair>>8)
+			f(s, i)
 		}
 	}
 }
