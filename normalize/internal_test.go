@@ -205,12 +205,14 @@ func TestASCIIRuns(t *testing.T) {
 // TestWordsBytePairs checks quietPrefix and plainEnd, which test eight
 // bytes at once with additions that can carry from one byte into the
 // next, on every pair of byte values side by side at every place of
-// lines of 16 and 33 bytes (so in each of quietPrefix's loops), the rest
-// "a"s or "a "s, and on two spaces with every byte value after them
-// (with -short, "a "s and 24 bytes only): a byte from 0x80 on carries or
-// borrows, and must not hide itself or its neighbour.
+// lines of 16 and 33 bytes (so in each of quietPrefix's loops, and on
+// the byte after the eight-byte loop's word), the rest "a"s or "a "s
+// ending with an "a", and on two spaces with every byte value after them
+// (with -short, "a "s and 32 bytes only, which reach as much): a byte
+// from 0x80 on carries or borrows, and must not hide itself or its
+// neighbour.
 func TestWordsBytePairs(t *testing.T) {
-	for _, base := range pairBases([]int{16, 33}, 24) {
+	for _, base := range pairBases([]int{16, 33}, 32) {
 		n := len(base)
 		forBytePairs(base, func(s []byte, i int) {
 			checkQuietPrefix(t, string(s))
@@ -237,9 +239,9 @@ func TestWordsBytePairs(t *testing.T) {
 // TestSpacePair checks spacePair, which reads sixteen bytes at a time,
 // against strings.Index: every pair of byte values side by side at every
 // place of lines of 17 and 34 bytes (one and two rounds of its loop, and
-// the bytes after), the rest "a"s or "a "s, searched from the start,
-// from the pair and from just after its first byte (with -short, "a "s
-// and 17 bytes only).
+// the bytes after), the rest "a"s or "a "s ending with an "a", searched
+// from the start, from the pair and from just after its first byte (with
+// -short, "a "s and 17 bytes only).
 func TestSpacePair(t *testing.T) {
 	for _, base := range pairBases([]int{17, 34}, 17) {
 		forBytePairs(base, func(s []byte, i int) {
@@ -254,7 +256,8 @@ func TestSpacePair(t *testing.T) {
 // pairBases returns the lines that forBytePairs writes pairs of bytes
 // into: "a"s and "a "s of each of lengths, or with -short "a "s of the
 // short length only (every pair at every place of a line is 65536 calls
-// a place).
+// a place). Each ends with an "a": quietPrefix reads no further a line
+// that ends with a space.
 func pairBases(lengths []int, short int) []string {
 	fills := []string{"a", "a "}
 	if testing.Short() {
@@ -263,7 +266,7 @@ func pairBases(lengths []int, short int) []string {
 	var bases []string
 	for _, fill := range fills {
 		for _, n := range lengths {
-			bases = append(bases, strings.Repeat(fill, n)[:n])
+			bases = append(bases, strings.Repeat(fill, n)[:n-1]+"a")
 		}
 	}
 	return bases
