@@ -205,40 +205,32 @@ func TestASCIIRuns(t *testing.T) {
 // TestWordsBytePairs checks quietPrefix and plainEnd, which test eight
 // bytes at once with additions that can carry from one byte into the
 // next, on every pair of byte values side by side at every place of
-// lines of 16 and 33 bytes (so in each of quietPrefix's loops), the rest
-// "a"s or "a "s, and on two spaces with every byte value after them
-// (with -short, "a "s and 24 bytes only): a byte from 0x80 on carries or
-// borrows, and must not hide itself or its neighbour.
+// lines of 16 and 33 bytes (so in each of quietPrefix's loops, and on
+// the byte after the eight-byte loop's word), the rest "a"s or "a "s
+// ending with an "a", and on two spaces with every byte value after them
+// (with -short, "a "s and 32 bytes only, which reach as much): a byte
+// from 0x80 on carries or borrows, and must not hide itself or its
+// neighbour.
 func TestWordsBytePairs(t *testing.T) {
-	fills, lengths := []string{"a", "a "}, []int{16, 33}
-	if testing.Short() {
-		fills, lengths = fills[1:], []int{24}
-	}
-	for _, fill := range fills {
-		for _, n := range lengths {
-			base := strings.Repeat(fill, n)[:n]
-			for i := range n - 1 {
-				s := []byte(base)
-				for pair := range 1 << 16 {
-					s[i], s[i+1] = byte(pair), byte(pair>>8)
-					checkQuietPrefix(t, string(s))
-					want := plainEnd(base, 0)
-					if !plain[s[i]] {
-						want = min(want, i)
-					} else if !plain[s[i+1]] {
-						want = min(want, i+1)
-					}
-					if got := plainEnd(string(s), 0); got != want {
-						t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
-					}
-				}
+	for _, base := range pairBases([]int{16, 33}, 32) {
+		n := len(base)
+		forBytePairs(base, func(s []byte, i int) {
+			checkQuietPrefix(t, string(s))
+			want := n // base is all plain
+			if !plain[s[i]] {
+				want = i
+			} else if !plain[s[i+1]] {
+				want = i + 1
 			}
-			for i := range n - 2 {
-				for b := range 256 {
-					s := []byte(base)
-					s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
-					checkQuietPrefix(t, string(s))
-				}
+			if got := plainEnd(string(s), 0); got != want {
+				t.Fatalf("plainEnd(%q, 0) = %d, want %d", s, got, want)
+			}
+		})
+		for i := range n - 2 {
+			for b := range 256 {
+				s := []byte(base)
+				s[i], s[i+1], s[i+2] = ' ', ' ', byte(b)
+				checkQuietPrefix(t, string(s))
 			}
 		}
 	}
@@ -247,27 +239,47 @@ func TestWordsBytePairs(t *testing.T) {
 // TestSpacePair checks spacePair, which reads sixteen bytes at a time,
 // against strings.Index: every pair of byte values side by side at every
 // place of lines of 17 and 34 bytes (one and two rounds of its loop, and
-// the bytes after), the rest "a"s or "a "s, searched from the start,
-// from the pair and from just after its first byte (with -short, "a "s
-// and 17 bytes only).
+// the bytes after), the rest "a"s or "a "s ending with an "a", searched
+// from the start, from the pair and from just after its first byte (with
+// -short, "a "s and 17 bytes only).
 func TestSpacePair(t *testing.T) {
-	fills, lengths := []string{"a", "a "}, []int{17, 34}
-	if testing.Short() {
-		fills, lengths = fills[1:], lengths[:1]
+	for _, base := range pairBases([]int{17, 34}, 17) {
+		forBytePairs(base, func(s []byte, i int) {
+			text := string(s)
+			for _, from := range []int{0, i, i + 1} {
+				checkSpacePair(t, text, from)
+			}
+		})
 	}
+}
+
+// pairBases returns the lines that forBytePairs writes pairs of bytes
+// into: "a"s and "a "s of each of lengths, or with -short "a "s of the
+// short length only (every pair at every place of a line is 65536 calls
+// a place). Each ends with an "a": quietPrefix reads no further a line
+// that ends with a space.
+func pairBases(lengths []int, short int) []string {
+	fills := []string{"a", "a "}
+	if testing.Short() {
+		fills, lengths = fills[1:], []int{short}
+	}
+	var bases []string
 	for _, fill := range fills {
 		for _, n := range lengths {
-			base := strings.Repeat(fill, n)[:n]
-			for i := range n - 1 {
-				s := []byte(base)
-				for pair := range 1 << 16 {
-					s[i], s[i+1] = byte(pair), byte(pair>>8)
-					text := string(s)
-					for _, from := range []int{0, i, i + 1} {
-						checkSpacePair(t, text, from)
-					}
-				}
-			}
+			bases = append(bases, strings.Repeat(fill, n)[:n-1]+"a")
+		}
+	}
+	return bases
+}
+
+// forBytePairs calls f with base but for the bytes at i and i+1, for
+// every pair of byte values at every place i.
+func forBytePairs(base string, f func(s []byte, i int)) {
+	for i := range len(base) - 1 {
+		s := []byte(base)
+		for pair := range 1 << 16 {
+			s[i], s[i+1] = byte(pair), byte(pair>>8)
+			f(s, i)
 		}
 	}
 }

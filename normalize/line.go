@@ -654,10 +654,12 @@ func (n *Normalizer) spaces(e *editor, c *Counts) {
 // the eight bytes from a place xor spaces or'ed with the eight from the
 // next place, has a zero byte where a space is followed by another, and
 // the lowest high bit of (y-0x0101…)&^y is that of the first zero byte
-// (a borrow only runs on from a zero byte). strings.Index, on text where
-// one byte in five or six is a space, calls IndexByte for each space
-// until it gives up on it for its vector search: callgrind puts the
-// spaces stage at 20.8M → 8.9M instructions on BenchmarkDocument (6
+// (a borrow only runs on from a zero byte). strings.Index, on a text of
+// more than 64 bytes (bytealg.MaxBruteForce on amd64; shorter ones go
+// straight to its vector search) where one byte in five or six is a
+// space, calls IndexByte for each space until the spaces not followed
+// by another pass one in eight bytes, then its vector search: callgrind
+// puts the spaces stage at 20.8M → 8.9M instructions on BenchmarkDocument (6
 // Documents of its article; the whole 124.6M → 112.8M), 88.9M → 77.0M
 // on a Document of the 100 MB stream; BenchmarkDocument at one CPU 3.11
 // → 2.73 ms, BenchmarkDocumentGenerated 7.44 → 7.32 ms (medians of 10
