@@ -126,6 +126,12 @@ measure_tree() {
 			n=$((n + 1))
 			cmd=${cmd//OUT/$out/tree-out/$n}
 			mkdir -p "$out/tree-out/$n"
+			if [[ $key == cp* ]]; then
+				# Two cp --parents at once can both find a folder
+				# missing and one then fail to make it ("File
+				# exists"): the folders are made before the copy.
+				find "$treedir" -type d -printf "$out/tree-out/$n/%p\0" | xargs -0 mkdir -p
+			fi
 			start=$(date +%s.%N)
 			# --check exits 1 (files would change); any other failure
 			# stops the script with the command and its error output.
