@@ -190,24 +190,15 @@ func TestAbbreviationWordBytes(t *testing.T) {
 	}
 }
 
-// skipRunRef is skipRun as it was at e23c46c: eight bytes a step, the last
-// few one at a time.
+// skipRunRef is skipRun a byte at a time: the end of the run of inRun
+// bytes that starts at i. skipRun's words of eight bytes, as they were at
+// e23c46c or as they are, must find the same end; TestRunEnds holds
+// runEnds to inRun on its own.
 func skipRunRef(text string, i int) int {
-	for ; i+8 <= len(text); i += 8 {
-		if m := runEndsRef(le64(text[i : i+8])); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-	}
 	for i < len(text) && inRun[text[i]] {
 		i++
 	}
 	return i
-}
-
-// runEndsRef is runEnds as it was at e23c46c, with the usual zero test.
-func runEndsRef(x uint64) uint64 {
-	zero := func(v uint64) uint64 { return (v - eachByte) &^ v }
-	return (zero(x^('.'*eachByte)) | zero(x^('!'*eachByte)) | zero(x^('?'*eachByte)) | x) & topBits
 }
 
 // isAbbreviationRef is the switch over wordAbbreviations that listed
