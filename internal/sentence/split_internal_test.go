@@ -16,7 +16,11 @@ import (
 // of characters of two bytes: it went round its main loop for every white
 // space, and decoded every character that is not ASCII, also after a
 // terminator (see scanClosersRuneAtATime and endsSentenceRuneAtATime).
-// FuzzSplitRuns and TestSplitRunsRandom check the two agree.
+// It is the reference the splitter's tests hold AppendSplit to, span for
+// span: FuzzSplitRuns and TestSplitRunsRandom, and FuzzSplitRef,
+// TestSplitRefArticles and TestSplitRefRandom (split_ref_test.go) with
+// seeds and pieces of their own. A change to the rules is a change to it
+// too.
 func appendSplitSpaceAtATime(dst []Span, text string) []Span {
 	start := -1 // start of the current sentence, -1 between sentences
 	end := 0    // end of its last character that is not white space
