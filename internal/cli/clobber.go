@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -16,11 +17,21 @@ import (
 // replace article.txt with the report of nothing, and `textclean --report
 // a.txt a.txt` would replace the input with its own report. Both happened
 // in this project's own work, three times in one day. The check is made
-// before anything is read or cleaned. A path that is a symbolic link
-// (/dev/stdout, a link to a log) or a device or pipe is written as
-// createOutput says, unchecked: its target is not a file the user named.
+// before anything is read or cleaned. A symbolic link is followed with
+// followLinks, as createOutput follows it, so that the file checked is
+// the file createOutput would replace: a link to an input (latest.txt ->
+// article.txt) is refused like the input. A device or pipe, an open file
+// reached through procfs (/dev/stdout) or a link to a name not there yet
+// is written as createOutput says, unchecked: nothing is replaced.
 func refuseToReplace(path, kind string, heads ...string) error {
 	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		end, ferr := followLinks(path)
+		if ferr != nil || end.info == nil {
+			return nil // createOutput reports the error, opens the open file or makes the new one
+		}
+		path, info = end.path, end.info
+	}
 	if err != nil || !info.Mode().IsRegular() || info.Size() == 0 {
 		return nil // a new file, or one createOutput handles (and reports errors for)
 	}
