@@ -16,7 +16,7 @@ import (
 // goes: `textclean --report article.txt` reads standard input and would
 // replace article.txt with the report of nothing, and `textclean --report
 // a.txt a.txt` would replace the input with its own report. Both happened
-// in this project's own work, three times in one day. The check is made
+// in this project's own work, four times in one day. The check is made
 // before anything is read or cleaned. A symbolic link is followed with
 // followLinks, as createOutput follows it, so that the file checked is
 // the file createOutput would replace: a link to an input (latest.txt ->
