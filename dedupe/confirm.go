@@ -169,11 +169,19 @@ func (c *cleaner) nearDropsConfirmed() bool {
 			return false
 		}
 	}
-	// (c), (d) and (e).
+	// (c), (e) and (d), the cheap checks first.
 	threshold, minWords := c.opts.similarity(), c.opts.minNearWords()
+	compared := func(p int32) bool { return c.fate[p].inOrder() && c.comparesNear(int(p), minWords) }
+	teasers := len(c.scratch.teasers) > 0
 	for _, p := range c.nearLast.tookPlace {
-		if c.fate[p].inOrder() && c.comparesByBag(int(p), minWords) {
+		if !compared(p) {
+			continue
+		}
+		if c.bagMayRepeat(c.near[p].bag) { // (c): comparesByBag
 			return false
+		}
+		if teasers && (c.near[p].teaser() || c.nearIdx.teasers.givesOther(c.keyString(int(p)), int(c.nearPos(p))-1)) {
+			return false // (e)
 		}
 	}
 	// nearest, given no stem to look up and an index that holds nothing,
@@ -181,18 +189,11 @@ func (c *cleaner) nearDropsConfirmed() bool {
 	noStem, none := &teaserInfo{}, &nearIndex{}
 	for _, ps := range [][]int32{c.nearLast.tookPlace, c.nearLast.disturbed} {
 		for _, p := range ps {
-			if !c.fate[p].inOrder() || !c.comparesNear(int(p), minWords) {
+			if !compared(p) {
 				continue
 			}
 			out := c.order[:c.nearPos(p)-1]
 			if pos, _, _ := c.nearest(int(p), &c.near[p], noStem, out, none, threshold, false); pos >= 0 {
-				return false
-			}
-		}
-	}
-	if len(c.scratch.teasers) > 0 {
-		for _, p := range c.nearLast.tookPlace {
-			if c.fate[p].inOrder() && c.comparesNear(int(p), minWords) && (c.near[p].teaser() || c.nearIdx.teasers.givesOther(c.keyString(int(p)), int(c.nearPos(p))-1)) {
 				return false
 			}
 		}

@@ -16,6 +16,24 @@ func cutTeasersInput() string {
 		"Something else entirely, paragraph number 8 of the filler. Story 31 begins with these words and then goes on …\n\n"
 }
 
+// cutByFirstRounds runs c's paragraph round and a sentence round, which
+// must cut, and returns how many texts of the order the cuts left to key
+// again (keyCutTexts makes them).
+func cutByFirstRounds(t *testing.T, c *cleaner) int {
+	t.Helper()
+	c.paragraphRound()
+	if !c.sentenceRound(nil) {
+		t.Fatal("the sentence round cut nothing")
+	}
+	cut := 0
+	for _, p := range c.order {
+		if !c.keyed[p] {
+			cut++
+		}
+	}
+	return cut
+}
+
 // TestKeyCutTexts checks that keyCutTexts, on three goroutines, makes for
 // every text of the order that the first sentence round cut what keyText
 // makes of it one at a time: its hash, junk check, sentences and near
@@ -30,18 +48,8 @@ func TestKeyCutTexts(t *testing.T) {
 		par := stageCleaner(t, in, &Options{})
 		parallelBytes = math.MaxInt
 		one := stageCleaner(t, in, &Options{})
-		for _, c := range []*cleaner{par, one} {
-			c.paragraphRound()
-			if !c.sentenceRound(nil) {
-				t.Fatal("the sentence round cut nothing")
-			}
-		}
-		cut := 0
-		for _, i := range par.order {
-			if !par.keyed[i] {
-				cut++
-			}
-		}
+		cut := cutByFirstRounds(t, par)
+		cutByFirstRounds(t, one)
 		parallelBytes = 0
 		par.keyCutTexts()
 		for _, p := range one.order {

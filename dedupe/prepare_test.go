@@ -100,17 +100,7 @@ func TestPrepareBatchStopsLogging(t *testing.T) {
 	if c.scratch.logs != nil {
 		t.Fatal("the cleaner's scratch logs after prepare")
 	}
-	c.paragraphRound()
-	if !c.sentenceRound(nil) {
-		t.Fatal("the sentence round cut nothing")
-	}
-	cut := 0
-	for _, p := range c.order {
-		if !c.keyed[p] {
-			cut++
-		}
-	}
-	if cut < 2 {
+	if cut := cutByFirstRounds(t, c); cut < 2 {
 		t.Fatalf("%d texts cut, too few for keyCutTexts to make them in a batch", cut)
 	}
 	c.keyCutTexts()

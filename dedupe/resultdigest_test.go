@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -69,9 +70,7 @@ func digestValue(h *maphash.Hash, v reflect.Value) {
 // digestUint adds x to h.
 func digestUint(h *maphash.Hash, x uint64) {
 	var b [8]byte
-	for i := range b {
-		b[i] = byte(x >> (8 * i))
-	}
+	binary.LittleEndian.PutUint64(b[:], x)
 	h.Write(b[:])
 }
 
