@@ -3,7 +3,6 @@ package sentence
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -17,9 +16,9 @@ import (
 // space, and decoded every character that is not ASCII, also after a
 // terminator (see scanClosersRuneAtATime and endsSentenceRuneAtATime).
 // It is the reference the splitter's tests hold AppendSplit to, span for
-// span: FuzzSplitRuns and TestSplitRunsRandom, and FuzzSplitRef,
-// TestSplitRefArticles and TestSplitRefRandom (split_ref_test.go) with
-// seeds and pieces of their own. A change to the rules is a change to it
+// span: FuzzSplitRuns and TestSplitRunsRandom, and TestSplitRefArticles
+// and TestSplitRefRandom (split_ref_test.go) with texts and pieces of
+// their own. A change to the rules is a change to it
 // too.
 func appendSplitSpaceAtATime(dst []Span, text string) []Span {
 	start := -1 // start of the current sentence, -1 between sentences
@@ -132,14 +131,17 @@ func endsSentenceRuneAtATime(text string, start, p, j, k int, cjk bool) bool {
 	return true
 }
 
+// FuzzSplitRuns checks that AppendSplit gives the spans
+// appendSplitSpaceAtATime gives, on arbitrary text and on mutations of the
+// lines of real articles and of refSeeds, the ends of sentences its fast
+// paths take.
 func FuzzSplitRuns(f *testing.F) {
-	for _, s := range []string{"", "Hello world. Bye now.", "a  \t b.\n\nC d", "ไทย ภาษา ไทย", "x ไทย  ไทย. Y",
-		"Mr. Smith went to Washington. He left.", "“I agree.” He left.", "日本語です。次の文。", "end \u00a0 here. Next",
-		"trailing spaces   ", "\xff \xfe. A", "U.S. Senator. Then."} {
+	for _, s := range append([]string{"a  \t b.\n\nC d", "x ไทย  ไทย. Y", "Mr. Smith went to Washington. He left.",
+		"日本語です。次の文。", "end \u00a0 here. Next", "trailing spaces   ", "U.S. Senator. Then."}, refSeeds...) {
 		f.Add(s)
 	}
-	if data, err := os.ReadFile("../../testdata/000_2c2adb0dfae1852d.txt"); err == nil {
-		for line := range strings.Lines(string(data)) {
+	for _, text := range refTexts(f) {
+		for line := range strings.Lines(text) {
 			f.Add(line)
 		}
 	}

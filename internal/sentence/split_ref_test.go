@@ -16,7 +16,7 @@ import (
 	"github.com/textclean/textclean/normalize"
 )
 
-// refSeeds are seeds for FuzzSplitRef: the ends of sentences that
+// refSeeds are seeds for FuzzSplitRuns: the ends of sentences that
 // AppendSplit takes a fast path for, and those it does not.
 var refSeeds = []string{
 	"", "Hello world. Bye now.", "Mr. Smith met Dr. Jones. They spoke.", "It opened on Jan. 20 and Sept. 11.",
@@ -34,28 +34,6 @@ var refSeeds = []string{
 var refAbbreviations = strings.Fields(`Mr Mrs Ms Dr Prof Sr Jr St Mt Gen Sen Rep Gov Lt Col Capt Sgt Rev
 	Hon Pres Supt Inc Ltd Corp Co vs cf al approx Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 	No Nos Vol pp Fig Nr Abs Art Bd Kap Ziff Nº Nr° n nº`)
-
-// FuzzSplitRef checks that AppendSplit gives the spans
-// appendSplitSpaceAtATime gives, on arbitrary text and on mutations of real
-// articles. That reference, simpler than AppendSplit was at e23c46c and
-// equal to it (FuzzSplitRuns held the two equal then), is the one the
-// splitter's tests hold it to: a second, frozen copy of e23c46c's loop
-// would share the run skipping and look ahead under test, and say no more.
-func FuzzSplitRef(f *testing.F) {
-	for _, s := range refSeeds {
-		f.Add(s)
-	}
-	for _, text := range refTexts(f) {
-		for line := range strings.Lines(text) {
-			f.Add(line)
-		}
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		if got, want := AppendSplit(nil, text), appendSplitSpaceAtATime(nil, text); !slices.Equal(got, want) {
-			t.Fatalf("AppendSplit(%q) = %v; a white space at a time %v", text, got, want)
-		}
-	})
-}
 
 // TestSplitRefArticles compares AppendSplit with appendSplitSpaceAtATime on every
 // paragraph, and the whole, of the repository's articles and of 4 MB of
