@@ -130,7 +130,10 @@ measure_tree() {
 				# Two cp --parents at once can both find a folder
 				# missing and one then fail to make it ("File
 				# exists"): the folders are made before the copy.
-				find "$treedir" -type d -printf "$out/tree-out/$n/%p\0" | xargs -0 mkdir -p
+				# The output folder is an argument, not part of
+				# find's format, where a % or \ in it would be read.
+				find "$treedir" -type d -print0 |
+					xargs -0 sh -c 'for d; do mkdir -p "$0/$d"; done' "$out/tree-out/$n"
 			fi
 			start=$(date +%s.%N)
 			# --check exits 1 (files would change); any other failure
