@@ -90,8 +90,9 @@ func isLine(s, u, end string) bool {
 }
 
 // noEnd is mixed into the hash of a line of the old text that does not
-// end in the new text's line end (lineHash): only the last line can, and
-// no line of the new text is equal to it.
+// end in the new text's line end (lineHash): its last line without one,
+// or a line with another ("\n" where the new text's lines end in
+// "\r\n"), which no line of the new text is equal to.
 const noEnd = 0x9e3779b97f4a7c15
 
 // lineHash returns the hash line l of the old text is numbered by, when

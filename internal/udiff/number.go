@@ -165,8 +165,8 @@ func int32s(s []uint64) []int32 {
 
 // numberByText is numberByHash without hashes: a map from the lines'
 // texts, exact whatever the texts. Lines given without their end, and
-// those of the old text that end in it, are keyed less it; the others,
-// in a map of their own (only the old text's last line can be one).
+// those of the old text that end in it, are keyed less it; the others
+// (see noEnd), in a map of their own.
 func numberByText(a string, na int, b text, nb int) numbering {
 	id, whole := make(map[string]int32, na), map[string]int32{}
 	n := int32(0)
