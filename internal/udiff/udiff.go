@@ -45,14 +45,14 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 }
 
 // WriteLines is [Write] with the new text given as lines, each followed
-// by end, which must end in '\n' and hold no other, as no line may. The
-// lines are read where they are, so that the new text need not be in
-// memory whole: textclean -d diffs its input with the lines of the clean
-// text, slices of the input and of the texts it normalized or cut (for
-// the 100 MB stream of bench/run.sh, 8 MB of lines for 97 MB of text).
-// With any other end, such as a lone "\r" or "" (for lines that hold
-// their own ends), the lines and ends are joined first, and diffed as
-// Write diffs them.
+// by end: end holds one '\n', at its end ("\n", "\r\n"), and no line
+// may hold one. The lines are read where they are, so that the new text
+// need not be in memory whole: textclean -d diffs its input with the
+// lines of the clean text, slices of the input and of the texts it
+// normalized or cut (for the 100 MB stream of bench/run.sh, 8 MB of
+// lines for 97 MB of text). With any other end, such as a lone "\r", or
+// "" for lines that hold their own ends, the lines and ends are joined
+// first, and diffed as Write diffs them.
 func WriteLines(w io.Writer, oldName, newName, old string, lines []string, end string) error {
 	return Options{}.WriteLines(w, oldName, newName, old, lines, end)
 }
