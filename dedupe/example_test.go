@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/textclean/textclean/dedupe"
+	"github.com/textclean/textclean/normalize"
 )
 
 func ExampleClean() {
@@ -62,6 +63,29 @@ func ExampleCleanTo() {
 	//
 	// Traffic will be diverted.
 	// changed: true paragraphs: 3 → 2 bytes: 89
+}
+
+// CleanLines gives the clean text as lines, each followed by the line
+// end; the lines the input has as they are are slices of it, so the text
+// need not be in memory twice.
+func ExampleCleanLines() {
+	article := "Officials confirmed the bridge will close for repairs in May.\r\n" +
+		"Traffic will be diverted.\r\n" +
+		"Officials confirmed the bridge will close for repairs in May.\r\n"
+	opts := dedupe.Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines)}}
+	r, lines, end, err := dedupe.CleanLines(article, opts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range lines {
+		fmt.Printf("%q + %q\n", l, end)
+	}
+	fmt.Println("changed:", r.Changed(article), "bytes:", r.TextSize())
+	// Output:
+	// "Officials confirmed the bridge will close for repairs in May." + "\r\n"
+	// "Traffic will be diverted." + "\r\n"
+	// changed: true bytes: 90
 }
 
 // Each kept paragraph has a Key, the first 16 bytes of the SHA-256 of its

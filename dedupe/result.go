@@ -110,18 +110,19 @@ type Result struct {
 	// keys: what other documents are deduplicated against.
 	Kept []KeptParagraph
 
-	// written says that CleanTo wrote the text rather than keep it in
-	// Text; differs, that what it wrote differed from its input; and
-	// writtenBytes the bytes of that text (see TextSize).
+	// written says that the text is not in Text: CleanTo wrote it out,
+	// or CleanLines gave it as lines; differs, that it differed from its
+	// input; and writtenBytes the bytes of that text (see TextSize).
 	written, differs bool
 	writtenBytes     int
 }
 
 // TextSize returns the size of the clean text in bytes: len(Text); for a
 // Result of CleanTo, which keeps no text, the size of the text it wrote
-// (the whole text's, also when its writer failed part way). Like
-// Changed, it is worked out from the Result as it stands, so a caller
-// that trims Text has the size of what it kept.
+// (the whole text's, also when its writer failed part way), and for one
+// of CleanLines, that of the text its lines make. Like Changed, it is
+// worked out from the Result as it stands, so a caller that trims Text
+// has the size of what it kept.
 func (r *Result) TextSize() int {
 	if r.written {
 		return r.writtenBytes
@@ -130,9 +131,9 @@ func (r *Result) TextSize() int {
 }
 
 // Changed reports whether the clean text differs from input. For a Result
-// of CleanTo, which does not keep the text, it reports whether the text
-// CleanTo wrote differed from the input CleanTo was given, and input is
-// not looked at.
+// of CleanTo or CleanLines, which do not keep the text, it reports
+// whether the text they made differed from the input they were given,
+// and input is not looked at.
 func (r *Result) Changed(input string) bool {
 	if r.written {
 		return r.differs

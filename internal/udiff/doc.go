@@ -4,7 +4,9 @@
 // [Write] is the whole API for the common case: it writes a "--- old" and
 // "+++ new" header (no timestamps, names as given, like diff -u with --label)
 // followed by hunks with three lines of context; [Options.Write] sets another
-// context size. Hunks follow GNU's conventions exactly: "@@ -a,b +c,d @@"
+// context size. [WriteLines] takes the new text as its lines, each followed
+// by one line end, and reads them where they are: the new text need not be
+// in memory whole. Hunks follow GNU's conventions exactly: "@@ -a,b +c,d @@"
 // headers where a count of 1 is omitted and an empty range names the line
 // before it, changes whose context would touch or overlap are merged into one
 // hunk, deletions come before insertions, and a "\ No newline at end of file"

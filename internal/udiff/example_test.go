@@ -42,3 +42,22 @@ func ExampleOptions_Write() {
 	// -six
 	// +6
 }
+
+// WriteLines diffs old with a text given as its lines, each followed by
+// the same line end: here the lines are slices of old, and only one is
+// new.
+func ExampleWriteLines() {
+	old := "apples\nbananas\ncherries\n"
+	lines := []string{old[:6], "blueberries", old[15:23]}
+	if err := udiff.WriteLines(os.Stdout, "fruit.orig", "fruit", old, lines, "\n"); err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// --- fruit.orig
+	// +++ fruit
+	// @@ -1,3 +1,3 @@
+	//  apples
+	// -bananas
+	// +blueberries
+	//  cherries
+}

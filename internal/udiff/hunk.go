@@ -117,6 +117,14 @@ func writeSame(bw *bufio.Writer, a, b *cursor, n int) {
 // writeLines writes the next n lines of c, each after the byte prefix.
 // Errors stay in bw.
 func writeLines(bw *bufio.Writer, prefix byte, c *cursor, n int) {
+	if c.lines != nil {
+		for range n {
+			bw.WriteByte(prefix)
+			bw.WriteString(c.nextLine())
+			bw.WriteString(c.end)
+		}
+		return
+	}
 	for range n {
 		l := c.next()
 		bw.WriteByte(prefix)

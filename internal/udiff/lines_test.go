@@ -48,44 +48,91 @@ func TestCommonEnds(t *testing.T) {
 			for ws < len(a)-wp && ws < len(b)-wp && a[len(a)-1-ws] == b[len(b)-1-ws] {
 				ws++
 			}
-			p, pb, s, sb := commonEnds(old, new)
-			if p != wp || s != ws || pb != len(strings.Join(a[:wp], "")) || sb != len(strings.Join(a[len(a)-ws:], "")) {
-				t.Fatalf("commonEnds(%q, %q) = %d, %d, %d, %d; want %d lines, %d lines", old, new, p, pb, s, sb, wp, ws)
+			for _, nt := range sides(new) {
+				p, pb, s, sb := commonEnds(old, nt)
+				if p != wp || s != ws || pb != len(strings.Join(a[:wp], "")) || sb != len(strings.Join(a[len(a)-ws:], "")) {
+					t.Fatalf("commonEnds(%q, %q as lines %v, end %q) = %d, %d, %d, %d; want %d lines, %d lines", old, new, nt.lines != nil, nt.end, p, pb, s, sb, wp, ws)
+				}
 			}
 		}
 	}
 }
 
-// TestCursor checks that a cursor walks the lines that splitLines finds,
-// that back undoes skipTo, and that follow moves one cursor as another
-// moved over the same text.
+// sides returns new as the kinds of text a diff takes: a string, and, if
+// new is empty or ends in '\n', its lines less each one's end for every
+// end all of them have, '\n' or "\r\n" (WriteLines).
+func sides(new string) []text {
+	return append([]text{{s: new}}, lineForms(new)...)
+}
+
+// lineForms returns new as lines less each one's end, for each of the
+// ends '\n' and "\r\n" that all of its lines end in.
+func lineForms(new string) []text {
+	var forms []text
+	for _, end := range []string{"\n", "\r\n"} {
+		lines, ok := []string{}, true
+		for _, l := range splitLines(new) {
+			if !strings.HasSuffix(l, end) {
+				ok = false
+				break
+			}
+			lines = append(lines, l[:len(l)-len(end)])
+		}
+		if ok {
+			forms = append(forms, linesText(lines, end))
+		}
+	}
+	return forms
+}
+
+// TestCursor checks that a cursor walks the lines that splitLines finds
+// (less their end, for lines given without it), that back undoes skipTo,
+// and that follow moves one cursor as another moved over the same text.
 func TestCursor(t *testing.T) {
-	for _, s := range []string{"", "a", "a\n", "\n\n", "a\nbc\n\nd", strings.Repeat("line\n", 300)} {
+	for _, s := range []string{"", "a", "a\n", "\n\n", "a\nbc\n\nd", "a\r\n\r\n", strings.Repeat("line\n", 300)} {
 		want := splitLines(s)
 		if countLines(s) != len(want) {
 			t.Errorf("countLines(%q) = %d, want %d", s, countLines(s), len(want))
 		}
-		var got []string
-		c := cursor{text: s}
-		for c.off < len(s) {
-			got = append(got, c.next())
-		}
-		if !slices.Equal(got, want) || c.line != len(want) {
-			t.Errorf("cursor over %q: %q, %d lines; want %q", s, got, c.line, want)
-		}
-		for i := range len(want) + 1 {
-			lead, follower := cursor{text: s}, cursor{text: s}
-			lead.skipTo(i)
-			follower.follow(&lead, 0, 0)
-			if follower != lead || lead.line != i || lead.off != len(strings.Join(want[:i], "")) {
-				t.Errorf("%q: skipTo(%d) at line %d, byte %d; follow at line %d, byte %d", s, i, lead.line, lead.off, follower.line, follower.off)
+		for _, st := range sides(s) {
+			lines := st.lines != nil
+			if st.countLines() != len(want) || st.len() != len(s) {
+				t.Errorf("%q as lines %v: %d lines, %d bytes", s, lines, st.countLines(), st.len())
 			}
-			for k := range i + 1 {
-				back, want := lead, cursor{text: s}
-				back.back(k)
-				want.skipTo(i - k)
-				if back != want {
-					t.Errorf("%q: back(%d) from line %d at line %d, byte %d; want line %d, byte %d", s, k, i, back.line, back.off, want.line, want.off)
+			// read returns the next line of c, with its end.
+			read := func(c *cursor) string {
+				if lines {
+					return c.nextLine() + c.end
+				}
+				return c.next()
+			}
+			var got []string
+			c := st.cursorAt(0, 0)
+			for c.off < len(s) {
+				got = append(got, read(&c))
+			}
+			if !slices.Equal(got, want) || c.line != len(want) {
+				t.Errorf("cursor over %q (end %q): %q, %d lines; want %q", s, st.end, got, c.line, want)
+			}
+			for i := range len(want) + 1 {
+				// A cursor of lines skips to a line by its index and
+				// counts no bytes on the way: only its line is checked.
+				lead, follower := st.cursorAt(0, 0), st.cursorAt(0, 0)
+				lead.skipTo(i)
+				follower.follow(&lead, 0, 0)
+				if follower.line != lead.line || follower.off != lead.off || lead.line != i || !lines && lead.off != len(strings.Join(want[:i], "")) {
+					t.Errorf("%q: skipTo(%d) at line %d, byte %d; follow at line %d, byte %d", s, i, lead.line, lead.off, follower.line, follower.off)
+				}
+				for k := range i + 1 {
+					back, at := lead, st.cursorAt(0, 0)
+					back.back(k)
+					at.skipTo(i - k)
+					if back.line != at.line || !lines && back.off != at.off {
+						t.Errorf("%q: back(%d) from line %d at line %d, byte %d; want line %d, byte %d", s, k, i, back.line, back.off, at.line, at.off)
+					}
+					if back.line < len(want) && read(&back) != want[i-k] {
+						t.Errorf("%q: back(%d) from line %d is not at line %d", s, k, i, i-k)
+					}
 				}
 			}
 		}
@@ -135,8 +182,8 @@ func TestNumberingGrows(t *testing.T) {
 		a.WriteString("a" + strconv.Itoa(i%700) + "\n")
 		b.WriteString("b" + strconv.Itoa(i) + "\n")
 	}
-	h := numberByHash(a.String(), 1000, b.String(), 1000)
-	x := numberByText(a.String(), 1000, b.String(), 1000)
+	h := numberByHash(a.String(), 1000, text{s: b.String()}, 1000)
+	x := numberByText(a.String(), 1000, text{s: b.String()}, 1000)
 	if h.n != 1700 || x.n != 1700 || !slices.Equal(h.a, x.a) || !slices.Equal(h.b, x.b) || len(h.spare) < 2*h.n {
 		t.Fatalf("by hash %d ids, %d spare; by text %d ids", h.n, len(h.spare), x.n)
 	}

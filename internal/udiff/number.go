@@ -59,9 +59,12 @@ type numbering struct {
 // numbering's spare memory. For the 100 MB stream of bench/run.sh and its
 // clean text (1.08 million lines, 0.66 million distinct) it is 8 MB, and
 // the ids' hashes 8.6 MB.
-func numberByHash(a string, na int, b string, nb int) numbering {
+//
+// A new text given as lines has each hashed without its end, and the
+// lines of the old text less that end (lineHash).
+func numberByHash(a string, na int, b text, nb int) numbering {
 	t := newIDTable(max(na, nb), na+nb)
-	return numbering{a: t.number(a, na), b: t.number(b, nb), n: len(t.hashOf), spare: t.slots}
+	return numbering{a: t.number(cursor{text: a}, na, b.end), b: t.number(b.cursorAt(0, 0), nb, b.end), n: len(t.hashOf), spare: t.slots}
 }
 
 // An idTable gives ids to hashes.
@@ -103,19 +106,29 @@ func (t *idTable) free(h uint64) uint64 {
 	return k
 }
 
-// number returns the ids of the n lines of text.
-func (t *idTable) number(text string, n int) []int32 {
+// number returns the ids of the n lines of the text of c, which is at
+// its start, hashed less end (lineHash) unless they are lines given
+// without it.
+func (t *idTable) number(c cursor, n int, end string) []int32 {
 	ids := make([]int32, n)
 	// Hash a chunk of lines first, then look them up: a loop of lookups
 	// alone lets the processor wait for several slots at once.
 	var hashes [512]uint64
-	off := 0
 	for lo := 0; lo < n; lo += len(hashes) {
 		chunk := hashes[:min(len(hashes), n-lo)]
-		for i := range chunk {
-			l := lineAt(text, off)
-			off += len(l)
-			chunk[i] = hashLine(l)
+		switch {
+		case c.lines != nil:
+			for i := range chunk {
+				chunk[i] = hashLine(c.nextLine())
+			}
+		case end != "":
+			for i := range chunk {
+				chunk[i] = lineHash(c.next(), end)
+			}
+		default: // lineHash(l, "") is hashLine(l)
+			for i := range chunk {
+				chunk[i] = hashLine(c.next())
+			}
 		}
 		for i, h := range chunk {
 			k := t.free(h)
@@ -151,23 +164,36 @@ func int32s(s []uint64) []int32 {
 }
 
 // numberByText is numberByHash without hashes: a map from the lines'
-// texts, exact whatever the texts.
-func numberByText(a string, na int, b string, nb int) numbering {
-	id := make(map[string]int32, na)
-	number := func(text string, n int) []int32 {
-		ids := make([]int32, n)
-		off := 0
+// texts, exact whatever the texts. Lines given without their end, and
+// those of the old text that end in it, are keyed less it; the others
+// (see noEnd), in a map of their own.
+func numberByText(a string, na int, b text, nb int) numbering {
+	id, whole := make(map[string]int32, na), map[string]int32{}
+	n := int32(0)
+	number := func(c cursor, count int) []int32 {
+		ids := make([]int32, count)
 		for i := range ids {
-			l := lineAt(text, off)
-			off += len(l)
-			k, ok := id[l]
+			l, m := "", id
+			switch {
+			case c.lines != nil:
+				l = c.nextLine()
+			default:
+				l = c.next()
+				if k := len(l) - len(b.end); k >= 0 && l[k:] == b.end {
+					l = l[:k]
+				} else {
+					m = whole
+				}
+			}
+			k, ok := m[l]
 			if !ok {
-				k = int32(len(id))
-				id[l] = k
+				k = n
+				m[l] = k
+				n++
 			}
 			ids[i] = k
 		}
 		return ids
 	}
-	return numbering{a: number(a, na), b: number(b, nb), n: len(id)}
+	return numbering{a: number(cursor{text: a}, na), b: number(b.cursorAt(0, 0), nb), n: int(n)}
 }

@@ -44,7 +44,7 @@ func run(n int, f func(k int)) {
 
 // markShift is the log2 of how far apart, in lines, lineShares.hashShare
 // notes where a line starts, so that a cursor can start near any line
-// without walking the text before it (cursorNear): 8 bytes for every 256
+// without walking the text before it (cursor.near): 8 bytes for every 256
 // lines, 34 KB for the 100 MB stream of bench/run.sh and its clean text.
 // A variable so tests can lower it.
 var markShift = 8
@@ -65,9 +65,15 @@ var shareBytes = 1 << 20
 // by workers goroutines. Share k is the bytes cuts[k] to cuts[k+1] of a
 // and b one after the other, cut at the start of a line (b's first line
 // starts one whether or not a ends in '\n'); its first line is line
-// first[k] of the two texts' lines numbered together.
+// first[k] of the two texts' lines numbered together. When b is given as
+// lines without their end (bl not nil), share k holds its lines from
+// bcut[k] to bcut[k+1] (0 for the cuts in a), b is "", and the lines of a
+// are hashed less end (lineHash).
 type lineShares struct {
 	a, b    string
+	bl      []string
+	end     string
+	bcut    []int
 	workers int
 	cuts    []int
 	first   []int
@@ -76,21 +82,39 @@ type lineShares struct {
 
 // newLineShares cuts the lines of a and b into shares, at least one for
 // each of workers goroutines, and counts them on these goroutines.
-func newLineShares(a, b string, workers int) *lineShares {
-	total := len(a) + len(b)
+func newLineShares(a string, b text, workers int) *lineShares {
+	total := len(a) + b.len()
 	n := max(workers, (total+shareBytes-1)/shareBytes)
-	s := &lineShares{a: a, b: b, workers: workers, cuts: make([]int, n+1), first: make([]int, n+1)}
+	s := &lineShares{a: a, b: b.s, bl: b.lines, end: b.end, workers: workers, cuts: make([]int, n+1), first: make([]int, n+1)}
+	if s.bl != nil {
+		s.bcut = make([]int, n+1)
+		s.bcut[n] = len(s.bl)
+	}
+	j, at := 0, len(a) // for lines: line j of b starts at byte at of the two texts
 	for k := 1; k < n; k++ {
 		// From the last cut, if it is past this one's place: a line
 		// longer than a share is scanned once, not once a share.
-		s.cuts[k] = s.lineStart(max(s.cuts[k-1], int(int64(total)*int64(k)/int64(n))))
+		x := max(s.cuts[k-1], int(int64(total)*int64(k)/int64(n)))
+		if s.bl == nil || x < len(a) {
+			s.cuts[k] = s.lineStart(x)
+			continue
+		}
+		for ; j < len(s.bl) && at < x; j++ {
+			at += len(s.bl[j]) + len(s.end)
+		}
+		s.cuts[k], s.bcut[k] = at, j
 	}
 	s.cuts[n] = total
 	counts := make([][2]int, n)
 	run(workers, func(w int) {
 		for k := w; k < n; k += workers {
 			x, y := s.share(k)
-			counts[k] = [2]int{countLines(a[x[0]:x[1]]), countLines(b[y[0]:y[1]])}
+			counts[k][0] = countLines(a[x[0]:x[1]])
+			if s.bl != nil {
+				counts[k][1] = s.bcut[k+1] - s.bcut[k]
+			} else {
+				counts[k][1] = countLines(s.b[y[0]:y[1]])
+			}
 		}
 	})
 	for k, c := range counts {
@@ -102,7 +126,8 @@ func newLineShares(a, b string, workers int) *lineShares {
 }
 
 // lineStart returns where the first line that starts at or after byte x
-// of a and b starts; the end of a text counts as a line start.
+// of a and b starts; the end of a text counts as a line start. For b
+// given as lines, x must be in a.
 func (s *lineShares) lineStart(x int) int {
 	text, base := s.a, 0
 	if x >= len(s.a) {
@@ -127,23 +152,35 @@ func (s *lineShares) share(k int) (x, y [2]int) {
 
 // hashShare writes the hash of each line of share k into hashes, at its
 // line number (a's lines and then b's), and where every 1<<markShift-th
-// line of a and of b starts into marksA and marksB.
+// line of a and of b starts into marksA and marksB; for b given as lines,
+// which a cursor reaches by index, marksB is nil.
 func (s *lineShares) hashShare(k int, hashes []uint64, marksA, marksB []int) {
 	x, y := s.share(k)
-	g := hashLines(s.a, x[0], x[1], s.first[k], 0, hashes, marksA)
-	hashLines(s.b, y[0], y[1], g, s.na, hashes, marksB)
+	g := hashLines(s.a, x[0], x[1], s.first[k], 0, hashes, marksA, s.end)
+	if s.bl != nil {
+		for _, l := range s.bl[s.bcut[k]:s.bcut[k+1]] {
+			hashes[g] = hashLine(l)
+			g++
+		}
+		return
+	}
+	hashLines(s.b, y[0], y[1], g, s.na, hashes, marksB, "")
 }
 
 // hashLines hashes the lines of text[lo:hi], which start at lo and end at
-// hi: the first is line g of both texts, line g-base of text. It returns
-// the number of the line after the last.
-func hashLines(text string, lo, hi, g, base int, hashes []uint64, marks []int) int {
+// hi, less end (lineHash): the first is line g of both texts, line g-base
+// of text. It returns the number of the line after the last.
+func hashLines(text string, lo, hi, g, base int, hashes []uint64, marks []int, end string) int {
+	hash := hashLine // lineHash(l, "") is hashLine(l): no call more a line
+	if end != "" {
+		hash = func(l string) uint64 { return lineHash(l, end) }
+	}
 	for off := lo; off < hi; g++ {
 		l := lineAt(text, off)
 		if i := g - base; i&(1<<markShift-1) == 0 {
 			marks[i>>markShift] = off
 		}
-		hashes[g] = hashLine(l)
+		hashes[g] = hash(l)
 		off += len(l)
 	}
 	return g
@@ -171,7 +208,10 @@ func (s *lineShares) number() numbering {
 	na, nb := s.na, s.nb
 	hashes := make([]uint64, na+nb)
 	ids := make([]int32, na+nb)
-	marksA, marksB := make([]int, marks(na)), make([]int, marks(nb))
+	marksA, marksB := make([]int, marks(na)), []int(nil)
+	if s.bl == nil {
+		marksB = make([]int, marks(nb))
+	}
 	n := len(s.cuts) - 1
 	hashed := make([]chan struct{}, n) // closed once share k is hashed
 	for k := range hashed {
@@ -224,11 +264,15 @@ func (s *lineShares) number() numbering {
 		more: int32s(hashes), marksA: marksA, marksB: marksB}
 }
 
-// cursorNear returns a cursor at or before line i of text, whose every
-// 1<<markShift-th line starts where marks says.
-func cursorNear(text string, marks []int, i int) cursor {
+// near returns a cursor of the text of c at or before line i, whose
+// every 1<<markShift-th line starts where marks says; for a text of
+// lines, at line i.
+func (c *cursor) near(marks []int, i int) cursor {
+	if c.lines != nil {
+		return cursor{lines: c.lines, end: c.end, line: i}
+	}
 	k := i >> markShift
-	return cursor{text: text, line: k << markShift, off: marks[k]}
+	return cursor{text: c.text, line: k << markShift, off: marks[k]}
 }
 
 // halfway returns the index of the first of anchors, of the gap a[a0:a1],
@@ -245,7 +289,7 @@ func halfway(anchors []match, a0, a1, b0, b1 int) int {
 // before anchors[m] on this one, with d, and that anchor and the rest on
 // another, with a differ of its own, whose
 // scratch is d.more and whose cursors start near the anchor's lines
-// (cursorNear), not at the start of the texts.
+// (cursor.near), not at the start of the texts.
 //
 // The script is the one between finds, bit for bit. Each gap between
 // anchors is diffed from its own lines alone, by the same code at the
@@ -262,7 +306,7 @@ func (d *differ) inHalves(anchors []match, m, a0, a1, b0, b1 int) error {
 	mi, mj := int(anchors[m].i), int(anchors[m].j)
 	n := len(d.seen)
 	e := &differ{a: d.a, b: d.b,
-		ca: cursorNear(d.ca.text, d.marksA, mi), cb: cursorNear(d.cb.text, d.marksB, mj),
+		ca: d.ca.near(d.marksA, mi), cb: d.cb.near(d.marksB, mj),
 		del: make(bitset, len(d.del)), ins: make(bitset, len(d.ins)), base: d.base, i: mi, j: mj,
 		seen: d.more[:n:n], val: d.more[n : 2*n : 2*n]}
 	var errs [2]error

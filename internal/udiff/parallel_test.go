@@ -48,42 +48,55 @@ func TestLineShares(t *testing.T) {
 			a, b := p[0], p[1]
 			la, lb := splitLines(a), splitLines(b)
 			for n := 1; n <= 7; n++ {
-				sh := newLineShares(a, b, n)
-				if sh.na != len(la) || sh.nb != len(lb) {
-					t.Fatalf("%q, %q in %d: %d and %d lines, want %d and %d", a, b, n, sh.na, sh.nb, len(la), len(lb))
-				}
-				for k, c := range sh.cuts {
-					if c < 0 || c > len(a)+len(b) || k > 0 && c < sh.cuts[k-1] ||
-						c > 0 && c < len(a) && a[c-1] != '\n' || c > len(a) && c < len(a)+len(b) && b[c-len(a)-1] != '\n' {
-						t.Fatalf("%q, %q in %d: cuts %v", a, b, n, sh.cuts)
+				for _, bt := range sides(b) {
+					sh := newLineShares(a, bt, n)
+					if sh.na != len(la) || sh.nb != len(lb) {
+						t.Fatalf("%q, %q in %d: %d and %d lines, want %d and %d", a, b, n, sh.na, sh.nb, len(la), len(lb))
 					}
-				}
-				hashes := make([]uint64, sh.na+sh.nb)
-				marksA, marksB := make([]int, marks(sh.na)), make([]int, marks(sh.nb))
-				for k := range len(sh.cuts) - 1 {
-					sh.hashShare(k, hashes, marksA, marksB)
-				}
-				var want []uint64
-				var wantA, wantB []int
-				for _, text := range []struct {
-					lines []string
-					marks *[]int
-				}{{la, &wantA}, {lb, &wantB}} {
-					off := 0
-					for i, l := range text.lines {
-						want = append(want, hashLine(l))
-						if i%(1<<shift) == 0 {
-							*text.marks = append(*text.marks, off)
+					for k, c := range sh.cuts {
+						if c < 0 || c > len(a)+len(b) || k > 0 && c < sh.cuts[k-1] ||
+							c > 0 && c < len(a) && a[c-1] != '\n' || c > len(a) && c < len(a)+len(b) && b[c-len(a)-1] != '\n' {
+							t.Fatalf("%q, %q in %d: cuts %v", a, b, n, sh.cuts)
 						}
-						off += len(l)
+						// Lines: the line of b each cut starts, where the
+						// bytes before it end.
+						if bt.lines != nil && (sh.bcut[k] > len(lb) || len(strings.Join(lb[:sh.bcut[k]], "")) != max(c-len(a), 0)) {
+							t.Fatalf("%q, %q as lines in %d: cuts %v at lines %v", a, b, n, sh.cuts, sh.bcut)
+						}
 					}
-				}
-				if !slices.Equal(hashes, want) || !slices.Equal(marksA, wantA) || !slices.Equal(marksB, wantB) {
-					t.Fatalf("%q, %q in %d: hashes %x marks %v %v, want %x %v %v", a, b, n, hashes, marksA, marksB, want, wantA, wantB)
-				}
-				got, x := sh.number(), numberByHash(a, sh.na, b, sh.nb)
-				if got.n != x.n || !slices.Equal(got.a, x.a) || !slices.Equal(got.b, x.b) || len(got.more) < 2*got.n || len(got.spare) < 2*got.n {
-					t.Fatalf("%q, %q in %d: ids %v %v (%d), want %v %v (%d)", a, b, n, got.a, got.b, got.n, x.a, x.b, x.n)
+					hashes := make([]uint64, sh.na+sh.nb)
+					marksA, marksB := make([]int, marks(sh.na)), make([]int, marks(sh.nb))
+					for k := range len(sh.cuts) - 1 {
+						sh.hashShare(k, hashes, marksA, marksB)
+					}
+					var want []uint64
+					var wantA, wantB []int
+					for _, text := range []struct {
+						lines []string
+						marks *[]int
+					}{{la, &wantA}, {lb, &wantB}} {
+						off := 0
+						for i, l := range text.lines {
+							want = append(want, lineHash(l, bt.end)) // b's lines, less the end they are given without
+							if i%(1<<shift) == 0 {
+								*text.marks = append(*text.marks, off)
+							}
+							off += len(l)
+						}
+					}
+					if bt.lines != nil { // b's lines are reached by index, not by marks
+						wantB = make([]int, len(marksB))
+					}
+					if !slices.Equal(hashes, want) || !slices.Equal(marksA, wantA) || !slices.Equal(marksB, wantB) {
+						t.Fatalf("%q, %q in %d: hashes %x marks %v %v, want %x %v %v", a, b, n, hashes, marksA, marksB, want, wantA, wantB)
+					}
+					got, x := sh.number(), numberByHash(a, sh.na, text{s: b}, sh.nb)
+					if got.n != x.n || !slices.Equal(got.a, x.a) || !slices.Equal(got.b, x.b) || len(got.more) < 2*got.n || len(got.spare) < 2*got.n {
+						t.Fatalf("%q, %q in %d: ids %v %v (%d), want %v %v (%d)", a, b, n, got.a, got.b, got.n, x.a, x.b, x.n)
+					}
+					if (got.marksB == nil) != (bt.lines != nil) {
+						t.Fatalf("%q, %q in %d: marks of b %v", a, b, n, got.marksB)
+					}
 				}
 			}
 		}
@@ -110,13 +123,14 @@ func TestInHalves(t *testing.T) {
 		// the gap at depth 0.
 		old, new = "<old\n"+old+">old\n", "<new\n"+new+">new\n"
 		na, nb := countLines(old), countLines(new)
-		serial := newDiffer(old, na, new, nb, 0, numberByHash)
+		serial := newDiffer(old, na, text{s: new}, nb, 0, numberByHash)
 		want := serial.script()
-		sh := newLineShares(old, new, 2)
-		number := func(string, int, string, int) numbering { return sh.number() }
-		anchors := newDiffer(old, na, new, nb, 0, number).anchors(0, na, 0, nb, 0)
+		nt := sides(new)[i%2] // the new text as a string, or as lines
+		sh := newLineShares(old, nt, 2)
+		number := func(string, int, text, int) numbering { return sh.number() }
+		anchors := newDiffer(old, na, nt, nb, 0, number).anchors(0, na, 0, nb, 0)
 		for m := range anchors {
-			d := newDiffer(old, na, new, nb, 0, number)
+			d := newDiffer(old, na, nt, nb, 0, number)
 			if d.more == nil {
 				t.Fatal("no scratch for a second differ")
 			}
@@ -142,7 +156,8 @@ var xxhashLine = hashLine
 
 // FuzzParallel checks that a diff made on several goroutines is the one
 // made on one, byte for byte, whatever the goroutines, the marks' spacing
-// and the size of the gaps diffed whole.
+// and the size of the gaps diffed whole, with the new text given as a
+// string or as its lines.
 func FuzzParallel(f *testing.F) {
 	addSeeds(f, 45, 46)
 	f.Fuzz(func(t *testing.T, old, new string) {
@@ -158,11 +173,21 @@ func FuzzParallel(f *testing.F) {
 						restore := parallelly(procs, shift, 1+shift*10, 1+shift)
 						var got bytes.Buffer
 						err := (Options{Context: c}).Write(&got, "a", "b", old, new)
-						restore()
 						if err != errWant || !bytes.Equal(got.Bytes(), want.Bytes()) {
+							restore()
 							t.Fatalf("old %q, new %q, maxMyers %d, %d goroutines, marks every %d lines: %v\n%s\nserially %v\n%s",
 								old, new, maxMyers, procs, 1<<shift, err, got.Bytes(), errWant, want.Bytes())
 						}
+						for _, f := range lineForms(new) {
+							var lines bytes.Buffer
+							err := (Options{Context: c}).WriteLines(&lines, "a", "b", old, f.lines, f.end)
+							if err != errWant || !bytes.Equal(lines.Bytes(), want.Bytes()) {
+								restore()
+								t.Fatalf("old %q, new %q as lines ended by %q, maxMyers %d, %d goroutines, marks every %d lines: %v\n%s\nserially %v\n%s",
+									old, new, f.end, maxMyers, procs, 1<<shift, err, lines.Bytes(), errWant, want.Bytes())
+							}
+						}
+						restore()
 					}
 				}
 			}
@@ -178,7 +203,8 @@ func longPair(n int) (old, new string) {
 
 // TestParallelBig checks that the diffs of the benchmarks' big texts, of
 // a few long lines, and of a diff with no place to cut into segments,
-// made on two goroutines are those made on one.
+// made on two goroutines are those made on one, also from the new text's
+// lines.
 func TestParallelBig(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -195,10 +221,19 @@ func TestParallelBig(t *testing.T) {
 		if err := Write(&got, "a", "b", old, new); err != nil {
 			t.Fatal(err)
 		}
-		restore()
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Fatalf("%d bytes of diff on two goroutines, %d on one", got.Len(), want.Len())
 		}
+		for _, f := range lineForms(new) {
+			var lines bytes.Buffer
+			if err := WriteLines(&lines, "a", "b", old, f.lines, f.end); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(lines.Bytes(), want.Bytes()) {
+				t.Fatalf("%d bytes of diff from lines ended by %q on two goroutines, %d on one", lines.Len(), f.end, want.Len())
+			}
+		}
+		restore()
 	}
 }
 
@@ -245,7 +280,7 @@ func TestLongLineShares(t *testing.T) {
 	defer parallelly(2, 8, 16, segLines)()
 	line := strings.Repeat("x", 2<<20) + "\n"
 	start := time.Now()
-	sh := newLineShares(line+"a\n", "b\n"+line, 2)
+	sh := newLineShares(line+"a\n", text{s: "b\n" + line}, 2)
 	if elapsed := time.Since(start); elapsed > 10*time.Second {
 		t.Fatalf("%v to cut a line of 2 MB into shares of 16 bytes", elapsed)
 	}

@@ -74,16 +74,16 @@ func (it *changeIter) next() (c change, ok bool) {
 // the common leading and trailing lines, splits what is left into gaps at
 // anchors, and has go-diff diff the gaps; every line matched on the way is
 // checked against the texts.
-func lineDiff(old, new string) (editScript, error) {
+func lineDiff(old string, new text) (editScript, error) {
 	p, pb, s, sb := commonEnds(old, new)
-	a, b := old[pb:len(old)-sb], new[pb:len(new)-sb]
+	a, b := old[pb:len(old)-sb], new.trim(p, pb, s, sb)
 	var na, nb int
 	var sh *lineShares // the lines' shares, when they are counted and hashed on several goroutines
-	if n := workers(len(a) + len(b)); n > 1 {
+	if n := workers(len(a) + b.len()); n > 1 {
 		sh = newLineShares(a, b, n)
 		na, nb = sh.na, sh.nb
 	} else {
-		na, nb = countLines(a), countLines(b)
+		na, nb = countLines(a), b.countLines()
 	}
 	if na+nb >= math.MaxInt32 {
 		// Too many lines to number with int32: replace them all, which is
@@ -95,7 +95,7 @@ func lineDiff(old, new string) (editScript, error) {
 	}
 	number := numberByHash
 	if sh != nil {
-		number = func(string, int, string, int) numbering { return sh.number() }
+		number = func(string, int, text, int) numbering { return sh.number() }
 	}
 	d := newDiffer(a, na, b, nb, p, number)
 	err := d.script()
@@ -158,9 +158,9 @@ type match struct{ i, j int32 }
 
 // newDiffer numbers with number the na lines of a and the nb lines of b,
 // which follow base lines that the texts share, for a differ.
-func newDiffer(a string, na int, b string, nb, base int, number func(string, int, string, int) numbering) *differ {
+func newDiffer(a string, na int, b text, nb, base int, number func(string, int, text, int) numbering) *differ {
 	ids := number(a, na, b, nb)
-	d := &differ{a: ids.a, b: ids.b, ca: cursor{text: a}, cb: cursor{text: b},
+	d := &differ{a: ids.a, b: ids.b, ca: cursor{text: a}, cb: b.cursorAt(0, 0),
 		del: newBitset(base + na), ins: newBitset(base + nb), base: base,
 		marksA: ids.marksA, marksB: ids.marksB}
 	if len(ids.more) >= 2*ids.n && ids.marksA != nil {
@@ -209,6 +209,10 @@ func (d *differ) sameLine(i, j int) bool {
 	d.ca.skipTo(i)
 	d.cb.skipTo(j)
 	l := d.ca.next()
+	if d.cb.lines != nil {
+		u := d.cb.nextLine()
+		return len(l) == len(u)+len(d.cb.end) && isLine(l, u, d.cb.end)
+	}
 	rest := d.cb.text[d.cb.off:]
 	// A line ends at its '\n', or at the end of its text.
 	if !strings.HasPrefix(rest, l) || l[len(l)-1] != '\n' && len(rest) != len(l) {

@@ -41,7 +41,7 @@ type segment struct {
 // texts. Only the first segment starts with the context before the first
 // change, which may lie in the texts' common start, where there are no
 // marks.
-func (s *editScript) segments(old, new string, ctx int) []segment {
+func (s *editScript) segments(old string, new text, ctx int) []segment {
 	segs := []segment{s.firstSegment(old, new, ctx)}
 	tw := twins{del: s.del, ins: s.ins}
 	for t := s.p + segLines; t < s.lines; t += segLines {
@@ -51,7 +51,7 @@ func (s *editScript) segments(old, new string, ctx int) []segment {
 		}
 		segs[len(segs)-1].last = i
 		segs = append(segs, segment{changes: changeIter{s: s, i: i, j: j},
-			a: s.markNear(old, s.marksA, i), b: s.markNear(new, s.marksB, j), i: i, j: j, last: math.MaxInt})
+			a: s.markNear(cursor{text: old}, s.marksA, i), b: s.markNear(new.cursorAt(0, 0), s.marksB, j), i: i, j: j, last: math.MaxInt})
 		t = max(t, i)
 	}
 	return segs
@@ -85,19 +85,23 @@ func (s *editScript) gapAfter(t, ctx int, tw *twins) (i, j int, ok bool) {
 // hunk's first line, the context before the first change, which is at the
 // end of the texts' common start, found without walking the lines before
 // it.
-func (s *editScript) firstSegment(old, new string, ctx int) segment {
+func (s *editScript) firstSegment(old string, new text, ctx int) segment {
 	a := cursor{text: old, line: s.p, off: s.pb}
 	a.back(min(ctx, s.p))
-	return segment{changes: s.changes(), a: a, b: cursor{text: new, line: a.line, off: a.off},
+	return segment{changes: s.changes(), a: a, b: new.cursorAt(a.line, a.off),
 		i: a.line, j: a.line, last: math.MaxInt}
 }
 
-// markNear returns a cursor at the last mark at or before line i of
-// text, which is past the texts' common start and whose lines after it
-// start where marks says.
-func (s *editScript) markNear(text string, marks []int, i int) cursor {
+// markNear returns a cursor of the text of c at the last mark at or
+// before line i, which is past the texts' common start and whose lines
+// after it start where marks says; for a text of lines, at line i.
+func (s *editScript) markNear(c cursor, marks []int, i int) cursor {
+	if c.lines != nil {
+		c.line = i
+		return c
+	}
 	k := min((i-s.p)>>markShift, len(marks)-1)
-	return cursor{text: text, line: s.p + k<<markShift, off: s.pb + marks[k]}
+	return cursor{text: c.text, line: s.p + k<<markShift, off: s.pb + marks[k]}
 }
 
 // writeSegment writes the hunks of seg into bw.

@@ -41,7 +41,39 @@ func Write(w io.Writer, oldName, newName, old, new string) error {
 
 // Write is like the package-level [Write] with the context size of o.
 func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
-	if old == new {
+	return o.write(w, oldName, newName, old, text{s: new})
+}
+
+// WriteLines is [Write] with the new text given as lines, each followed
+// by end: end holds one '\n', at its end ("\n", "\r\n"), and no line
+// may hold one. The lines are read where they are, so that the new text
+// need not be in memory whole: textclean -d diffs its input with the
+// lines of the clean text, slices of the input and of the texts it
+// normalized or cut (for the 100 MB stream of bench/run.sh, 8 MB of
+// lines for 97 MB of text). With any other end, such as a lone "\r", or
+// "" for lines that hold their own ends, the lines and ends are joined
+// first, and diffed as Write diffs them.
+func WriteLines(w io.Writer, oldName, newName, old string, lines []string, end string) error {
+	return Options{}.WriteLines(w, oldName, newName, old, lines, end)
+}
+
+// WriteLines is like the package-level [WriteLines] with the context
+// size of o.
+func (o Options) WriteLines(w io.Writer, oldName, newName, old string, lines []string, end string) error {
+	if end == "" || strings.IndexByte(end, '\n') != len(end)-1 {
+		var b strings.Builder
+		for _, l := range lines {
+			b.WriteString(l)
+			b.WriteString(end)
+		}
+		return o.Write(w, oldName, newName, old, b.String())
+	}
+	return o.write(w, oldName, newName, old, linesText(lines, end))
+}
+
+// write writes the diff that turns old into new.
+func (o Options) write(w io.Writer, oldName, newName, old string, new text) error {
+	if new.equal(old) {
 		return nil
 	}
 	for _, name := range []string{oldName, newName} {
@@ -74,7 +106,7 @@ func (o Options) Write(w io.Writer, oldName, newName, old, new string) error {
 			if err := bw.Flush(); err != nil {
 				return err
 			}
-			return sc.writeSegments(w, old, segs, ctx, min(workers(len(old)+len(new)), maxSegmentWriters))
+			return sc.writeSegments(w, old, segs, ctx, min(workers(len(old)+new.len()), maxSegmentWriters))
 		}
 	}
 	// One segment, the whole diff, is written as it is made: in memory

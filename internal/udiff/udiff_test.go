@@ -213,6 +213,12 @@ func TestWrite(t *testing.T) {
 			if got := buf.String(); got != want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, want)
 			}
+			for _, nt := range lineForms(tt.new) {
+				buf.Reset()
+				if err := (Options{Context: tt.context}).WriteLines(&buf, "a", "b", tt.old, nt.lines, nt.end); err != nil || buf.String() != want {
+					t.Errorf("WriteLines, end %q = %q, %v; want %q", nt.end, buf.String(), err, want)
+				}
+			}
 			if tt.context == 0 {
 				buf.Reset()
 				if err := Write(&buf, "a", "b", tt.old, tt.new); err != nil || buf.String() != want {
@@ -368,13 +374,15 @@ func TestRoundTrip(t *testing.T) {
 }
 
 // checkRoundTrip writes the diff from old to new and applies it with
-// applyDiff, which also checks GNU's layout.
+// applyDiff, which also checks GNU's layout; with new given as its lines,
+// the diff must be the same.
 func checkRoundTrip(t *testing.T, old, new string, context int) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := (Options{Context: context}).Write(&buf, "a", "b", old, new); err != nil {
 		t.Fatalf("old %q, new %q: %v", old, new, err)
 	}
+	checkWriteLines(t, Options{Context: context}, old, new, buf.String())
 	if (buf.Len() == 0) != (old == new) {
 		t.Fatalf("old %q, new %q: diff %q", old, new, buf.String())
 	}
@@ -386,6 +394,53 @@ func checkRoundTrip(t *testing.T, old, new string, context int) string {
 		t.Fatalf("old %q, new %q, diff:\n%s\napplied: %q", old, new, buf.String(), got)
 	}
 	return buf.String()
+}
+
+// checkWriteLines fails t unless WriteLines writes the diff that Write
+// writes, with no error, from the new text given as lines less each
+// one's end, for every end all of them have (lineForms); also when the
+// lines are slices of a string which holds other text around each, and
+// when the end is "" or a lone "\r", which WriteLines joins to the
+// lines. A new text that does not end in '\n', which lines less their
+// end cannot give, is checked with a '\n' added.
+func checkWriteLines(t *testing.T, o Options, old, new, want string) {
+	t.Helper()
+	var joined bytes.Buffer
+	if err := o.WriteLines(&joined, "a", "b", old, splitLines(new), ""); err != nil || joined.String() != want {
+		t.Fatalf("old %q, new %q as lines with their ends: WriteLines writes %q, %v; Write %q", old, new, joined.String(), err, want)
+	}
+	if new != "" && new[len(new)-1] != '\n' {
+		new += "\n"
+		var buf bytes.Buffer
+		if err := o.Write(&buf, "a", "b", old, new); err != nil {
+			t.Fatalf("old %q, new %q: %v", old, new, err)
+		}
+		want = buf.String()
+	}
+	forms := lineForms(new)
+	if len(forms) == 0 {
+		t.Fatalf("%q cannot be given as lines", new)
+	}
+	for _, f := range forms {
+		var framed []string
+		for _, l := range f.lines {
+			framed = append(framed, ("<" + l + ">")[1:len(l)+1])
+		}
+		for _, lines := range [][]string{f.lines, framed} {
+			var buf bytes.Buffer
+			if err := o.WriteLines(&buf, "a", "b", old, lines, f.end); err != nil || buf.String() != want {
+				t.Fatalf("old %q, new %q as lines %q, end %q: WriteLines writes %q, %v; Write %q", old, new, lines, f.end, buf.String(), err, want)
+			}
+		}
+	}
+	// Lines ended by "\r" are joined: those of new make new+"\r".
+	var cr, buf bytes.Buffer
+	if err := o.Write(&cr, "a", "b", old, new+"\r"); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.WriteLines(&buf, "a", "b", old, strings.Split(new, "\r"), "\r"); err != nil || buf.String() != cr.String() {
+		t.Fatalf("old %q, new %q as lines ended by \\r: WriteLines writes %q, %v; Write %q", old, new, buf.String(), err, cr.String())
+	}
 }
 
 // patchCmd applies diffs with the patch program.
