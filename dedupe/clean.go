@@ -946,7 +946,7 @@ func (c *cleaner) blankLinesBefore() []int32 {
 
 // lines returns the input lines of paragraphs first to last.
 func (c *cleaner) lines(first, last int) LineRange {
-	return LineRange{c.doc.Lines[c.paras[first].first].Number, c.doc.Lines[c.paras[last].last].Number}
+	return LineRange{int(c.paras[first].first) + 1, int(c.paras[last].last) + 1}
 }
 
 // textOf returns paragraph i's current text: for a paragraph cut by
@@ -1164,7 +1164,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 	breaks := c.inputBreaksOf(i)
 	first, last := c.inputLines(i, breaks, start, end)
-	return LineRange{c.doc.Lines[first].Number, c.doc.Lines[last].Number},
+	return LineRange{first + 1, last + 1},
 		Span{c.inputOffset(first, start-breaks.lineStart(start), false), c.inputOffset(last, end-breaks.lineStart(max(end-1, start)), true)}
 }
 
@@ -1175,7 +1175,7 @@ func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 // changes.
 func (c *cleaner) locateLines(i, start, end int) LineRange {
 	first, last := c.inputLines(i, c.inputBreaksOf(i), start, end)
-	return LineRange{c.doc.Lines[first].Number, c.doc.Lines[last].Number}
+	return LineRange{first + 1, last + 1}
 }
 
 // inputLines returns the indexes in c.doc.Lines of the lines that hold

@@ -16,9 +16,12 @@ var ErrBinary = errors.New("binary data")
 // valid UTF-8.
 var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
-// Line is one line of an input.
+// Line is one line of an input. Document.Lines[i] is the input's line
+// i+1: LF, CRLF and a lone CR each end a line. It has no field for its
+// number, which its index tells: there is a Line for every line of the
+// input, and 8 bytes a line were 4.3 MiB of the 560,000 lines of the 100
+// MB benchmark stream, held through all of dedupe's rounds.
 type Line struct {
-	Number     int    // 1-based line number; LF, CRLF and a lone CR each end a line
 	Start, End int    // byte span of the line's content in the input, without its line end
 	Text       string // normalized content
 }
@@ -260,7 +263,7 @@ func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool
 		if end > validTo {
 			l = n.line(l, &ch.counts, nil)
 		}
-		d.Lines[i] = Line{Number: i + 1, Start: start, End: end, Text: l}
+		d.Lines[i] = Line{Start: start, End: end, Text: l}
 		if blank != nil {
 			blank[i] = d.Lines[i].Blank()
 		}

@@ -125,7 +125,7 @@ func (n *Normalizer) premergeLines(d *Document, text string, ch *premergeChunk, 
 	start := ch.start
 	for i := ch.first; ; i++ {
 		end, next := lineEnd(text, start, hasCR)
-		d.Lines[i] = Line{Number: i + 1, Start: start, End: end, Text: n.premergeLine(text[start:end], &ch.counts, nil)}
+		d.Lines[i] = Line{Start: start, End: end, Text: n.premergeLine(text[start:end], &ch.counts, nil)}
 		if eol := text[end:next]; eol != "" && eol != "\n" && n.opts.on(Newlines) {
 			ch.counts[Newlines]++
 		}

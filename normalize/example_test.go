@@ -28,8 +28,8 @@ func ExampleNormalizer_Document() {
 		fmt.Println(err)
 		return
 	}
-	for _, l := range d.Lines {
-		fmt.Printf("line %d, bytes %d-%d: %s\n", l.Number, l.Start, l.End, l.Text)
+	for i, l := range d.Lines {
+		fmt.Printf("line %d, bytes %d-%d: %s\n", i+1, l.Start, l.End, l.Text)
 	}
 	// Output:
 	// line 1, bytes 0-5: first
