@@ -983,7 +983,7 @@ func (c *cleaner) originalText(i int) string {
 
 // span returns the input bytes of paragraphs first to last.
 func (c *cleaner) span(first, last int) Span {
-	return Span{c.doc.Lines[c.paras[first].first].Start, c.doc.Lines[c.paras[last].last].End}
+	return Span{int(c.doc.Lines[c.paras[first].first].Start), int(c.doc.Lines[c.paras[last].last].End)}
 }
 
 // finalCopy follows removed paragraphs to the copy of paragraph i that
@@ -1274,7 +1274,7 @@ func (m *breaksCache) of(key int, text string) lineBreaks {
 func (c *cleaner) inputOffset(i, off int, end bool) int {
 	l := &c.doc.Lines[i]
 	if c.input[l.Start:l.End] == l.Text {
-		return l.Start + off
+		return int(l.Start) + off
 	}
 	// A line holds many sentences to locate: map it once.
 	m, ok := c.lineOffsets[i]
@@ -1286,7 +1286,7 @@ func (c *cleaner) inputOffset(i, off int, end bool) int {
 		c.lineOffsets[i] = m
 	}
 	if end {
-		return l.Start + m.End(off)
+		return int(l.Start) + m.End(off)
 	}
-	return l.Start + m.Start(off)
+	return int(l.Start) + m.Start(off)
 }

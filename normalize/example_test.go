@@ -83,6 +83,6 @@ func ExampleDocument_LineOffsets() {
 	l := d.Lines[0]
 	m := d.LineOffsets(0)
 	i := strings.Index(l.Text, "Spike") // in "Tom & Jerry & Spike"
-	fmt.Println(i, "→", m.Start(i), input[l.Start+m.Start(i):l.End])
+	fmt.Println(i, "→", m.Start(i), input[int(l.Start)+m.Start(i):l.End])
 	// Output: 14 → 22 Spike
 }

@@ -48,19 +48,19 @@ func (d *Document) Explain() []Edit {
 		}
 		next := len(input)
 		if i+1 < len(d.Lines) {
-			next = d.Lines[i+1].Start
+			next = int(d.Lines[i+1].Start)
 		}
 		eol := input[l.End:next]
 		if eol != "\n" && opts.on(Newlines) && (eol != "" || !l.Blank()) {
 			// A line end made LF, or the one String adds after the last
 			// line's text.
-			edits = append(edits, Edit{Rule: Newlines, Offset: l.End, Line: i + 1, Column: l.End - l.Start + 1, Before: eol, After: "\n"})
+			edits = append(edits, Edit{Rule: Newlines, Offset: int(l.End), Line: i + 1, Column: int(l.End-l.Start) + 1, Before: eol, After: "\n"})
 			eol = "\n"
 		}
 		// A dropped blank line is explained as it stands after the other
 		// rules: its trimmed text and its line end.
 		if dropped[i] && opts.on(BlankLines) {
-			edits = append(edits, Edit{Rule: BlankLines, Offset: l.Start, Line: i + 1, Column: 1, Before: l.Text + eol})
+			edits = append(edits, Edit{Rule: BlankLines, Offset: int(l.Start), Line: i + 1, Column: 1, Before: l.Text + eol})
 		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })
@@ -81,7 +81,7 @@ func appendLineEdits(edits []Edit, l *Line, number int, m *Offsets) []Edit {
 			start := m.before(k, e.inStart, false)
 			edits = append(edits, Edit{
 				Rule:   e.rule,
-				Offset: l.Start + start,
+				Offset: int(l.Start) + start,
 				Line:   number,
 				Column: start + 1,
 				Before: layer.src[e.inStart:e.inEnd],

@@ -98,7 +98,7 @@ func checkExplain(t *testing.T, n *normalize.Normalizer, in string, d *normalize
 	explained := make(map[normalize.Rule]bool)
 	lineStart := make(map[int]int)
 	for i, l := range d.Lines {
-		lineStart[i+1] = l.Start
+		lineStart[i+1] = int(l.Start)
 	}
 	for _, e := range edits {
 		explained[e.Rule] = true
