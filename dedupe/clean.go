@@ -175,8 +175,11 @@ type cleaner struct {
 	junk      *junkMatcher
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
-	nearIdx   nearIndex      // dropNear's indexes, kept from round to round
-	nearLast  nearLast       // what the last dropNear saw, for the next: see dropNearSettled
+	// stems, by paragraph: for a teaser, the index of its teaserInfo in
+	// scratch.teasers; nil until a teaser is found (see setStem).
+	stems    []int32
+	nearIdx  nearIndex // dropNear's indexes, kept from round to round
+	nearLast nearLast  // what the last dropNear saw, for the next: see dropNearSettled
 
 	// The hashes of every paragraph key, long sentence and bag of
 	// sentences made, so that the paragraph and sentence tables and
@@ -639,7 +642,7 @@ func (c *cleaner) changes() []Change {
 // they are as large as the text that write makes next. The Keys made for
 // Options.Elsewhere (c.keys, c.keyed) stay, for keptParagraphs.
 func (c *cleaner) freeRounds() {
-	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
+	c.sentences.refs, c.sentences.slabs, c.near, c.stems = nil, nil, nil, nil
 	c.hash, c.isJunk = nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil

@@ -103,7 +103,7 @@ func (c *cleaner) prepareBatch(n int, para func(k int) int, scratches []*scratch
 	c.twice.addLogs(logs[:len(runs)], len(scratches))
 	for _, s := range scratches[1:] {
 		for _, t := range s.teasers {
-			c.near[t.para].stem = int32(len(c.scratch.teasers)) + 1
+			c.setStem(t.para, len(c.scratch.teasers))
 			c.scratch.teasers = append(c.scratch.teasers, t)
 		}
 		s.teasers = s.teasers[:0]
