@@ -137,8 +137,9 @@ type cleaner struct {
 	procs int // see workers: 0 until its first call
 
 	style Style
-	paras []paragraph
-	fate  []fate // by paragraph
+	paras []int32 // by paragraph: its first line, an index into doc.Lines
+	lasts []int32 // by paragraph: its last line; nil when every paragraph is one line (see segmentOn)
+	fate  []fate  // by paragraph
 	// copyOf, by paragraph: for one removed as a repeat, near-duplicate
 	// or teaser, the paragraph it repeats (see finalCopy), set when it
 	// leaves the order. Every other entry is no copy: 0 until the first
@@ -380,7 +381,7 @@ func (c *cleaner) sentencesSettled() bool {
 
 // start finds the paragraphs and sets up the state the rounds work on.
 func (c *cleaner) start() {
-	c.style, c.paras, c.joined = segmentOn(c.doc.Lines, c.opts.Paragraphs, c.workers())
+	c.style, c.paras, c.lasts, c.joined = segmentOn(c.doc.Lines, c.opts.Paragraphs, c.workers())
 	n := len(c.paras)
 	c.cutBits = make([]uint64, (n+63)/64)
 	c.fate = make([]fate, n)
@@ -934,7 +935,8 @@ func (c *cleaner) keyOf(i int) Key {
 func (c *cleaner) blankLinesBefore() []int32 {
 	blanks := make([]int32, len(c.paras))
 	pending, end := int32(0), int32(0) // end: the line after the paragraph before
-	for i, p := range c.paras {
+	for i := range c.paras {
+		p := c.para(i)
 		before := p.first - end // the lines between are blank (see paragraph)
 		end = p.last + 1
 		pending = max(pending, before)
@@ -947,9 +949,17 @@ func (c *cleaner) blankLinesBefore() []int32 {
 	return blanks
 }
 
+// para returns paragraph i.
+func (c *cleaner) para(i int) paragraph {
+	if c.lasts == nil {
+		return paragraph{c.paras[i], c.paras[i]}
+	}
+	return paragraph{c.paras[i], c.lasts[i]}
+}
+
 // lines returns the input lines of paragraphs first to last.
 func (c *cleaner) lines(first, last int) LineRange {
-	return LineRange{int(c.paras[first].first) + 1, int(c.paras[last].last) + 1}
+	return LineRange{int(c.paras[first]) + 1, int(c.para(last).last) + 1}
 }
 
 // textOf returns paragraph i's current text: for a paragraph cut by
@@ -968,7 +978,7 @@ func (c *cleaner) textOf(i int) string {
 	if c.joined != nil {
 		return c.joined[i]
 	}
-	return c.doc.Lines[c.paras[i].first].Text
+	return c.doc.Lines[c.paras[i]].Text
 }
 
 // isCut reports whether paragraph i is in c.cut, by its bit in cutBits:
@@ -986,7 +996,7 @@ func (c *cleaner) originalText(i int) string {
 
 // span returns the input bytes of paragraphs first to last.
 func (c *cleaner) span(first, last int) Span {
-	return Span{int(c.doc.Lines[c.paras[first].first].Start), int(c.doc.Lines[c.paras[last].last].End)}
+	return Span{int(c.doc.Lines[c.paras[first]].Start), int(c.doc.Lines[c.para(last).last].End)}
 }
 
 // finalCopy follows removed paragraphs to the copy of paragraph i that
@@ -1185,8 +1195,8 @@ func (c *cleaner) locateLines(i, start, end int) LineRange {
 // the first and the last byte of [start, end) of paragraph i's text,
 // whose line breaks are breaks.
 func (c *cleaner) inputLines(i int, breaks lineBreaks, start, end int) (first, last int) {
-	p := &c.paras[i]
-	return int(p.first) + breaks.lineOf(start), int(p.first) + breaks.lineOf(max(end-1, start))
+	first = int(c.paras[i])
+	return first + breaks.lineOf(start), first + breaks.lineOf(max(end-1, start))
 }
 
 // inputBreaksOf returns the line breaks of paragraph i's original text:
