@@ -292,7 +292,7 @@ func TestTableCollision(t *testing.T) {
 // key and checks that each finds the first sentence with its key.
 func TestSentenceTableCollision(t *testing.T) {
 	text := "a. b. a. c. b."
-	tab := newSentenceTable(1, func(int32) string { return text })
+	tab := newSentenceTable(1, func(int32) string { return text }, nil)
 	want := []int{-1, -1, 0, -1, 1}
 	for n, w := range want {
 		s := keptSentence{cur: span32{uint32(3 * n), uint32(3*n + 2)}}

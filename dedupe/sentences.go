@@ -63,10 +63,11 @@ type sentenceTable struct {
 }
 
 // newSentenceTable returns a sentenceTable sized for n sentences that
-// reads the paragraphs' texts with textOf.
-func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
-	t := &sentenceTable{kept: make([]keptSentence, 0, n), textOf: textOf}
-	t.first = newKeyIndex(n, func(k int32) string { return t.text(t.kept[k]) })
+// reads the paragraphs' texts with textOf, in memory lent from spares
+// where they have room (see lend).
+func newSentenceTable(n int, textOf func(para int32) string, spares []spare) *sentenceTable {
+	t := &sentenceTable{kept: lend[keptSentence](spares, n)[:0], textOf: textOf}
+	t.first = keyIndex{tags: lentTagIndex(n, spares), textOf: func(k int32) string { return t.text(t.kept[k]) }}
 	return t
 }
 
