@@ -301,7 +301,7 @@ func TestSentenceTableCollision(t *testing.T) {
 			t.Errorf("sentence %d: %+v, %v; want the one at %d", n, prev, ok, 3*w)
 		}
 	}
-	if len(tab.kept) != 3 {
-		t.Errorf("%d sentences kept, want 3", len(tab.kept))
+	if len(tab.paras) != 3 || len(tab.spans) != 3 {
+		t.Errorf("%d and %d sentences kept, want 3", len(tab.paras), len(tab.spans))
 	}
 }

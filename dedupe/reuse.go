@@ -45,7 +45,7 @@ type spareMemory interface{ decision | int32 }
 
 // lentMemory are the element types that lend makes of that memory: none
 // holds a pointer, nor is aligned to more than 8 bytes.
-type lentMemory interface{ keptSentence | tagSlot }
+type lentMemory interface{ int32 | span32 | tagSlot }
 
 // spareOf returns the memory of s, up to its capacity, as a spare.
 func spareOf[S spareMemory](s []S) spare {

@@ -44,10 +44,10 @@ func TestLend(t *testing.T) {
 	}
 	roots := []int32{7, 7, 7, 7} // 16 bytes
 	spares := []spare{spareOf(roots), spareOf(decisions), spareOf[int32](nil)}
-	a := lend[keptSentence](spares, 3) // 36 bytes: the decisions
-	b := lend[tagSlot](spares, 2)      // 16 bytes: the roots, all of them
-	c := lend[keptSentence](spares, 3) // 36 bytes: the decisions, from byte 40
-	d := lend[tagSlot](spares, 1)      // 8 bytes: nothing left
+	a := lend[int32](spares, 9)   // 36 bytes: the decisions
+	b := lend[tagSlot](spares, 2) // 16 bytes: the roots, all of them
+	c := lend[int32](spares, 9)   // 36 bytes: the decisions, from byte 40
+	d := lend[span32](spares, 1)  // 8 bytes: nothing left
 	if !within(a, decisions) || !within(b, roots) || !within(c, decisions) || within(d, decisions) || within(d, roots) {
 		t.Fatalf("lent in the wrong memory: %p %p %p %p (decisions %p, roots %p)", a, b, c, d, decisions, roots)
 	}
@@ -57,14 +57,14 @@ func TestLend(t *testing.T) {
 	if spares[0].at != nil || spares[0].size != 0 {
 		t.Errorf("roots cut to the end still lend %d bytes", spares[0].size)
 	}
-	for _, s := range [][]keptSentence{a, c} {
+	for _, s := range [][]int32{a, c} {
 		for _, k := range s {
-			if k != (keptSentence{}) {
-				t.Fatalf("lent %+v, want zeros", s)
+			if k != 0 {
+				t.Fatalf("lent %v, want zeros", s)
 			}
 		}
 	}
-	if b[0] != (tagSlot{}) || b[1] != (tagSlot{}) || len(d) != 1 {
+	if b[0] != (tagSlot{}) || b[1] != (tagSlot{}) || len(d) != 1 || d[0] != (span32{}) {
 		t.Errorf("lent %+v and %+v, want zeros", b, d)
 	}
 	// The Ts are the spares' memory: writing them writes it.
@@ -85,11 +85,11 @@ func TestSentenceTableLent(t *testing.T) {
 	c.paragraphRound()
 	c.decider.d = resize(c.decider.d, 1000) // room for a table of 100 sentences
 	lent := newSentenceTable(100, func(int32) string { return "" }, c.roundSpares())
-	if !within(lent.kept[:1], c.decider.d) || !within(lent.first.tags.slots, c.decider.d) {
+	if !within(lent.paras[:1], c.decider.d) || !within(lent.spans[:1], c.decider.d) || !within(lent.first.tags.slots, c.decider.d) {
 		t.Fatalf("the sentence table is not in the decisions' memory")
 	}
 	own := newSentenceTable(100000, func(int32) string { return "" }, c.roundSpares())
-	if within(own.kept[:1], c.decider.d) {
+	if within(own.paras[:1], c.decider.d) || within(own.spans[:1], c.decider.d) {
 		t.Fatalf("a table too large for the decisions' memory is in it")
 	}
 	text := "same words here. other words there. same words here."

@@ -57,19 +57,22 @@ func (c *cleaner) repeatedSentences(workers int, asks *sentenceAsks) []sentenceR
 // next call, to lend to the sentence round's tables (see lend), the
 // largest first: its decisions, roots and counts, read only during the
 // round (nearDropsConfirmed reads the roots and counts the round made,
-// and the order before the last, in c.spareOrder, before it returns), and
-// the order before the last, which the next dropNear writes the order it
-// makes into. The sentence round's tables are garbage once it has found
-// the repeats, and nothing collects during the rounds: made anew, they
-// came on top of the heap at its peak, at the end of the rounds. On the
-// 100 MB stream the two tables took 8.4 MiB (12 bytes a sentence looked
-// up, and 8 a slot of their indexes), of which all but one share's list
-// of sentences, 2.2 MiB, fit in this memory.
+// and the order before the last, in c.spareOrder, before it returns); the
+// order before the last, which the next dropNear writes the order it
+// makes into; and the positions of the last sentence round's order,
+// which sentencesSettled has read and noteSentenceRound makes again
+// after this round. The sentence round's tables are garbage once it has
+// found the repeats, and nothing collects during the rounds: made anew,
+// they came on top of the heap at its peak, at the end of the rounds. On
+// the 100 MB stream the two tables took 8.4 MiB (12 bytes a sentence
+// looked up, and 8 a slot of their indexes), all of which fit in this
+// memory; 6.2 MiB of it did when a sentence's paragraph and span were
+// kept together, in a list of 2.26 MB that no 2.24 MB spare held.
 func (c *cleaner) roundSpares() []spare {
 	if !lendToSentenceRound {
 		return nil
 	}
-	return []spare{spareOf(c.decider.d), spareOf(c.table.root), spareOf(c.decider.copies), spareOf(c.spareOrder)}
+	return []spare{spareOf(c.decider.d), spareOf(c.table.root), spareOf(c.decider.copies), spareOf(c.spareOrder), spareOf(c.settledPos)}
 }
 
 // lendToSentenceRound says whether the sentence round's tables are made
