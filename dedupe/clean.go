@@ -178,7 +178,10 @@ type cleaner struct {
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
 	// stems, by paragraph: for a teaser, the index of its teaserInfo in
 	// scratch.teasers; nil until a teaser is found (see setStem).
-	stems    []int32
+	stems []int32
+	// starts, by paragraph: the hashes of its key's first words, made
+	// with near; nil while the document has no teaser (see keepStarts).
+	starts   []keyStart
 	nearIdx  nearIndex // dropNear's indexes, kept from round to round
 	nearLast nearLast  // what the last dropNear saw, for the next: see dropNearSettled
 
@@ -405,6 +408,10 @@ func (c *cleaner) start() {
 	if nearOn {
 		c.near = make([]nearInfo, n)
 		c.twice.bags = newTwiceSet(n)
+		if c.workers() < 2 || !startsWithTeasers {
+			// No batches of prepare's to log them: kept from the start.
+			c.starts = make([]keyStart, n)
+		}
 	}
 	c.twice.keys = newTwiceSet(n)
 	c.scratch.twice = c.twice
@@ -643,7 +650,7 @@ func (c *cleaner) changes() []Change {
 // they are as large as the text that write makes next. The Keys made for
 // Options.Elsewhere (c.keys, c.keyed) stay, for keptParagraphs.
 func (c *cleaner) freeRounds() {
-	c.sentences.refs, c.sentences.slabs, c.near, c.stems = nil, nil, nil, nil
+	c.sentences.refs, c.sentences.slabs, c.near, c.stems, c.starts = nil, nil, nil, nil, nil
 	c.hash, c.isJunk = nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil

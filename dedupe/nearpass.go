@@ -56,17 +56,16 @@ func teaserStem(text string) (string, bool) {
 // text, made once per text: its number of words and its word sketch. It is
 // kept for every paragraph, so it holds nothing of variable size: a
 // teaser's stem is kept apart, in a teaserInfo (teasers are few), which
-// cleaner.stems finds. It is 48 bytes: whether it is made and whether the
-// text is a teaser are told by its count of words, kept one more, with a
-// bit for a teaser, and whether the key has the words of a start or a
-// group by the count of its words. (It was 56 bytes, with a 64-bit bag
-// and the teaser's index here: 4.3 MiB more on the 100 MB stream, held
-// through prepare and the rounds.)
+// cleaner.stems finds, and so are the hashes of the key's first words,
+// which only teasers need (see keyStart). It is 40 bytes: whether it is
+// made and whether the text is a teaser are told by its count of words,
+// kept one more, with a bit for a teaser, and whether the key has the
+// words of a start or a group by the count of its words. (It was 56
+// bytes, with a 64-bit bag, the teaser's index and the key's start here:
+// 8.5 MiB more on the 100 MB stream, held through prepare and the rounds.)
 type nearInfo struct {
 	sketch sketch
 	bag    uint32 // the bag of its sentences (see bagOf), 0 if fewer than two
-	start  uint32 // the startHash of the key's first teaserWords words
-	group  uint32 // the low bits of the xxhash of the key's first teaserWords-1 words: see teaserIndex.mayGive
 	// made is 1 + the words of the key once made for the current text,
 	// else 0; or-ed with teaserBit for a teaser (a text cut off with a
 	// mark: teaserStem). A word and what ends it take two bytes, so a key
@@ -145,8 +144,69 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	}
 	// hasStart and hasGroup are told by the words counted: wordsOf sets
 	// startEnd and groupEnd from the words' count.
-	n.start, n.group = startHash(k[:words.startEnd]), uint32(xxhash.Sum64String(k[:words.groupEnd]))
+	ks := keyStart{startHash(k[:words.startEnd]), uint32(xxhash.Sum64String(k[:words.groupEnd]))}
 	n.made = uint32(words.n) + 1 | teaser
+	switch {
+	case c.starts != nil:
+		c.starts[i] = ks
+	case s.logs != nil: // in a batch of prepare's, which keeps them if it finds a teaser
+		s.starts = append(s.starts, paraStart{int32(i), ks})
+	case teaser != 0: // the document's first teaser, keyed on its own
+		c.keepStarts(nil)
+		c.starts[i] = ks
+	}
+}
+
+// keyStart is what the teaser indexes read of a paragraph's key: hashes of
+// its first words, made with its nearInfo. Only a document with a teaser
+// reads them (nearest, nearIndex.add), and cleaner.starts keeps them only
+// once a teaser is found (see keepStarts): 8 bytes a paragraph, 4.3 MiB of
+// the 100 MB stream, which has none.
+type keyStart struct {
+	start uint32 // the startHash of the key's first teaserWords words, if it has them (nearInfo.hasStart)
+	group uint32 // the low bits of the xxhash of its first teaserWords-1 words, if it has them (hasGroup): see teaserIndex.mayGive
+}
+
+// keyStartOf returns the keyStart of key, as setNear makes it.
+func keyStartOf(key string) keyStart {
+	group, _, start, _ := startWords(key)
+	return keyStart{startHash(start), uint32(xxhash.Sum64String(group))}
+}
+
+// paraStart is the keyStart of paragraph para, which a goroutine of
+// prepare logs while the document has no teaser (see keepStarts).
+type paraStart struct {
+	para int32
+	keyStart
+}
+
+// keepStarts makes c.starts once the document's first teaser is found
+// (below parallelBytes, or on one CPU, start makes it): the keyStarts of
+// the paragraphs of the batch of prepare's that found it, which scratches
+// logged, and those of every other paragraph whose near information is
+// made, of its key made again, on c.workers() goroutines. Those are the
+// paragraphs of the batches before (prepare's batches are 8 MB of text:
+// there are none before the first in a document of less than that) and,
+// for a teaser made by a sentence cut, all of them: a key made again for
+// each, once, in a document with no teaser before.
+func (c *cleaner) keepStarts(scratches []*scratch) {
+	c.starts = make([]keyStart, len(c.near))
+	logged := make([]bool, len(c.near))
+	for _, s := range scratches {
+		for _, p := range s.starts {
+			c.starts[p.para], logged[p.para] = p.keyStart, true
+		}
+	}
+	runs := outputRuns(len(c.near), c.workers())
+	inParallel(len(runs), func(k int) {
+		var key []byte
+		for i := runs[k].lo; i < runs[k].hi; i++ {
+			if c.near[i].ok() && !logged[i] {
+				key = c.appendKey(key[:0], i)
+				c.starts[i] = keyStartOf(unsafe.String(unsafe.SliceData(key), len(key)))
+			}
+		}
+	})
 }
 
 // teaserInfo is what dropNear needs of a teaser: its stem (see
@@ -603,8 +663,10 @@ func (x *nearIndex) asks(start uint32) bool {
 // add files paragraph i, with near information n and, if it is a teaser,
 // teaserInfo t, at position pos of out.
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) {
-	if n.hasStart() && x.asks(n.start) {
-		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
+	// Starts are asked for only with a teaser in the document, and c.starts
+	// made then (see keyStart).
+	if n.hasStart() && x.asked.n > 0 && x.asks(c.starts[i].start) {
+		x.starts.add(c.starts[i].start, pos, func() string { return c.keyString(i) })
 	}
 	if n.teaser() {
 		x.teasers.occupy(pos, t)
@@ -668,7 +730,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int32, x *nea
 	// The key is made only when a teaser filed may begin like it: on a
 	// page of teasers, making every paragraph's key again took a tenth
 	// of a round.
-	if n.hasGroup() && x.teasers.mayGive(n.group) {
+	if n.hasGroup() && x.teasers.stems > 0 && x.teasers.mayGive(c.starts[i].group) {
 		if k := x.teasers.find(c.keyString(i), out, i); k >= 0 {
 			return k, 0, true
 		}
@@ -805,3 +867,8 @@ func (c *cleaner) moreComplete(i, earlier int, teaser bool) bool {
 	a, b := c.shinglesOf(earlier), c.shinglesOf(i)
 	return len(b) > len(a) && float64(overlap(a, b)) >= float64(len(a))*c.opts.similarity()
 }
+
+// startsWithTeasers says whether Clean keeps the paragraphs' keyStarts
+// only once the document has a teaser (see keepStarts), from parallelBytes
+// of input on; tests turn it off to check that doing so changes nothing.
+var startsWithTeasers = true
