@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"testing"
 	"unsafe"
 )
@@ -105,5 +106,28 @@ func TestSentenceTableLent(t *testing.T) {
 		if got, ok := tab.find(7, keptSentence{para: 0, cur: span32{36, 52}}); !ok || got != first {
 			t.Fatalf("repeat found %+v, %v; want %+v", got, ok, first)
 		}
+	}
+}
+
+// TestLendCounts checks that lendCounts lends zeros in the decisions'
+// memory when it has room for them, and else in the counts', which
+// decide then keeps.
+func TestLendCounts(t *testing.T) {
+	var dc decider
+	dc.d = make([]decision, 10) // 80 bytes
+	for k := range dc.d {
+		dc.d[k] = decision{fate: removed, copyOf: 7}
+	}
+	dc.copies = []int32{1, 2, 3}
+	counts := dc.lendCounts(20)
+	if !within(counts, dc.d) || len(counts) != 20 || slices.ContainsFunc(counts, func(n int32) bool { return n != 0 }) {
+		t.Fatalf("20 counts: %v, in the decisions' memory %v", counts, within(counts, dc.d))
+	}
+	if len(dc.copies) != 3 || dc.copies[0] != 1 {
+		t.Errorf("the counts changed to %v", dc.copies)
+	}
+	counts = dc.lendCounts(21)
+	if within(counts, dc.d) || len(counts) != 21 || !within(counts, dc.copies[:cap(dc.copies)]) || slices.ContainsFunc(counts, func(n int32) bool { return n != 0 }) {
+		t.Fatalf("21 counts: %v, not in the counts' memory", counts)
 	}
 }
