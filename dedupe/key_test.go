@@ -3,6 +3,7 @@ package dedupe
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -279,12 +280,23 @@ func BenchmarkAppendKeys(b *testing.B) {
 func TestTableCollision(t *testing.T) {
 	texts := []string{"a", "b", "A.", "c", "b", "B!", "c", "d"}
 	want := []int{0, 1, 0, 3, 1, 1, 3, 7}
-	var tab table
-	tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] }, nil)
-	for i, w := range want {
-		if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
-			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)
+	// Filed in an index of its own, and in one lent from decisions
+	// (slotsFor(8) slots of 8 bytes), which it writes.
+	decisions := make([]decision, slotsFor(len(texts)))
+	for k := range decisions {
+		decisions[k] = decision{fate: removed, copyOf: -1}
+	}
+	for _, spares := range [][]spare{nil, {spareOf(decisions)}} {
+		var tab table
+		tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] }, nil, spares)
+		for i, w := range want {
+			if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
+				t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)
+			}
 		}
+	}
+	if !slices.ContainsFunc(decisions, func(d decision) bool { return d != decision{fate: removed, copyOf: -1} }) {
+		t.Errorf("the table's index is not in the memory lent to it")
 	}
 }
 

@@ -34,7 +34,8 @@ func appendEmpty[T any](s [][]T) [][]T {
 // paragraph round's decisions, counts and roots, and the order before
 // the last, which nothing reads until the next paragraph round, lent to
 // the sentence round's tables (see cleaner.roundSpares), and the
-// decisions to the paragraph round's table (see decider.lendCounts).
+// decisions to the paragraph round's table (see decider.lendCounts and
+// table.file).
 type spare struct {
 	at   unsafe.Pointer // nil when it has no room
 	size uintptr        // bytes
