@@ -45,9 +45,9 @@ func (x *bagIndex) reset() {
 // findOrAdd returns the position in out of the first paragraph filed with
 // the sentences of paragraph i, whose bag is bag, or files i at position
 // len(out), where dropNear then puts it, and returns that with ok false.
-func (x *bagIndex) findOrAdd(c *cleaner, i int, bag uint64, out []int32) (int32, bool) {
+func (x *bagIndex) findOrAdd(c *cleaner, i int, bag uint32, out []int32) (int32, bool) {
 	pos := int32(len(out))
-	prev, ok := x.bags.findOrAdd(bag, pos)
+	prev, ok := x.bags.findOrAdd(uint64(bag), pos)
 	if !ok {
 		return pos, false
 	}

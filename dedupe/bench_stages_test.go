@@ -117,7 +117,7 @@ func BenchmarkMatch(b *testing.B) {
 			buf = c.appendKey(buf[:0], i)
 			hashes[i] = xxhash.Sum64(buf)
 		}
-		t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.textOf(int(k)) }, c.twice.keys)
+		t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.textOf(int(k)) }, c.twice.keys, nil)
 	}
 }
 
@@ -135,7 +135,7 @@ func BenchmarkDecide(b *testing.B) {
 		hashes[i] = uint64(c.hash[i])
 	}
 	var t table
-	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.textOf(int(k)) }, c.twice.keys)
+	t.file(len(hashes), func(k int) uint64 { return hashes[k] }, func(k int32) string { return c.textOf(int(k)) }, c.twice.keys, nil)
 	for _, bc := range []struct {
 		name    string
 		workers int

@@ -137,8 +137,9 @@ type cleaner struct {
 	procs int // see workers: 0 until its first call
 
 	style Style
-	paras []paragraph
-	fate  []fate // by paragraph
+	paras []int32 // by paragraph: its first line, an index into doc.Lines
+	lasts []int32 // by paragraph: its last line; nil when every paragraph is one line (see segmentOn)
+	fate  []fate  // by paragraph
 	// copyOf, by paragraph: for one removed as a repeat, near-duplicate
 	// or teaser, the paragraph it repeats (see finalCopy), set when it
 	// leaves the order. Every other entry is no copy: 0 until the first
@@ -175,8 +176,14 @@ type cleaner struct {
 	junk      *junkMatcher
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
-	nearIdx   nearIndex      // dropNear's indexes, kept from round to round
-	nearLast  nearLast       // what the last dropNear saw, for the next: see dropNearSettled
+	// stems, by paragraph: for a teaser, the index of its teaserInfo in
+	// scratch.teasers; nil until a teaser is found (see setStem).
+	stems []int32
+	// starts, by paragraph: the hashes of its key's first words, made
+	// with near; nil while the document has no teaser (see keepStarts).
+	starts   []keyStart
+	nearIdx  nearIndex // dropNear's indexes, kept from round to round
+	nearLast nearLast  // what the last dropNear saw, for the next: see dropNearSettled
 
 	// The hashes of every paragraph key, long sentence and bag of
 	// sentences made, so that the paragraph and sentence tables and
@@ -377,7 +384,7 @@ func (c *cleaner) sentencesSettled() bool {
 
 // start finds the paragraphs and sets up the state the rounds work on.
 func (c *cleaner) start() {
-	c.style, c.paras, c.joined = segmentOn(c.doc.Lines, c.opts.Paragraphs, c.workers())
+	c.style, c.paras, c.lasts, c.joined = segmentOn(c.doc.Lines, c.opts.Paragraphs, c.workers())
 	n := len(c.paras)
 	c.cutBits = make([]uint64, (n+63)/64)
 	c.fate = make([]fate, n)
@@ -389,7 +396,7 @@ func (c *cleaner) start() {
 	}
 	c.shingleSeed = maphash.MakeSeed()
 	// Sentences (which near-duplicates compare too) and the
-	// near-duplicate information, 64 bytes a paragraph, only for the
+	// near-duplicate information, 48 bytes a paragraph, only for the
 	// rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
@@ -401,6 +408,10 @@ func (c *cleaner) start() {
 	if nearOn {
 		c.near = make([]nearInfo, n)
 		c.twice.bags = newTwiceSet(n)
+		if c.workers() < 2 || !startsWithTeasers {
+			// No batches of prepare's to log them: kept from the start.
+			c.starts = make([]keyStart, n)
+		}
 	}
 	c.twice.keys = newTwiceSet(n)
 	c.scratch.twice = c.twice
@@ -417,6 +428,9 @@ func (c *cleaner) start() {
 	for i := range c.order {
 		c.order[i] = int32(i)
 	}
+	// The decisions, made here rather than by the first decide, so that
+	// the first paragraph table can borrow their memory (see file).
+	c.decider.d = make([]decision, 0, n)
 	c.prepare()
 }
 
@@ -639,7 +653,7 @@ func (c *cleaner) changes() []Change {
 // they are as large as the text that write makes next. The Keys made for
 // Options.Elsewhere (c.keys, c.keyed) stay, for keptParagraphs.
 func (c *cleaner) freeRounds() {
-	c.sentences.refs, c.sentences.slabs, c.near = nil, nil, nil
+	c.sentences.refs, c.sentences.slabs, c.near, c.stems, c.starts = nil, nil, nil, nil, nil
 	c.hash, c.isJunk = nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil
@@ -783,7 +797,10 @@ func (c *cleaner) paragraphTable() *table {
 	for _, i := range c.order {
 		c.ensureKey(int(i))
 	}
-	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.textOf(int(c.order[k])) }, c.twice.keys)
+	// The table's index in the memory of the decisions, which decide
+	// makes after (1.3 MB of garbage in the 100 MB stream's first round,
+	// at the peak of the heap, made anew).
+	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.textOf(int(c.order[k])) }, c.twice.keys, []spare{spareOf(c.decider.d)})
 	c.keyClass = resize(c.keyClass, len(c.paras))
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1
@@ -931,7 +948,8 @@ func (c *cleaner) keyOf(i int) Key {
 func (c *cleaner) blankLinesBefore() []int32 {
 	blanks := make([]int32, len(c.paras))
 	pending, end := int32(0), int32(0) // end: the line after the paragraph before
-	for i, p := range c.paras {
+	for i := range c.paras {
+		p := c.para(i)
 		before := p.first - end // the lines between are blank (see paragraph)
 		end = p.last + 1
 		pending = max(pending, before)
@@ -944,9 +962,17 @@ func (c *cleaner) blankLinesBefore() []int32 {
 	return blanks
 }
 
+// para returns paragraph i.
+func (c *cleaner) para(i int) paragraph {
+	if c.lasts == nil {
+		return paragraph{c.paras[i], c.paras[i]}
+	}
+	return paragraph{c.paras[i], c.lasts[i]}
+}
+
 // lines returns the input lines of paragraphs first to last.
 func (c *cleaner) lines(first, last int) LineRange {
-	return LineRange{c.doc.Lines[c.paras[first].first].Number, c.doc.Lines[c.paras[last].last].Number}
+	return LineRange{int(c.paras[first]) + 1, int(c.para(last).last) + 1}
 }
 
 // textOf returns paragraph i's current text: for a paragraph cut by
@@ -965,7 +991,7 @@ func (c *cleaner) textOf(i int) string {
 	if c.joined != nil {
 		return c.joined[i]
 	}
-	return c.doc.Lines[c.paras[i].first].Text
+	return c.doc.Lines[c.paras[i]].Text
 }
 
 // isCut reports whether paragraph i is in c.cut, by its bit in cutBits:
@@ -983,7 +1009,7 @@ func (c *cleaner) originalText(i int) string {
 
 // span returns the input bytes of paragraphs first to last.
 func (c *cleaner) span(first, last int) Span {
-	return Span{c.doc.Lines[c.paras[first].first].Start, c.doc.Lines[c.paras[last].last].End}
+	return Span{int(c.doc.Lines[c.paras[first]].Start), int(c.doc.Lines[c.para(last).last].End)}
 }
 
 // finalCopy follows removed paragraphs to the copy of paragraph i that
@@ -1164,7 +1190,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 	breaks := c.inputBreaksOf(i)
 	first, last := c.inputLines(i, breaks, start, end)
-	return LineRange{c.doc.Lines[first].Number, c.doc.Lines[last].Number},
+	return LineRange{first + 1, last + 1},
 		Span{c.inputOffset(first, start-breaks.lineStart(start), false), c.inputOffset(last, end-breaks.lineStart(max(end-1, start)), true)}
 }
 
@@ -1175,15 +1201,15 @@ func (c *cleaner) locate(i, start, end int) (LineRange, Span) {
 // changes.
 func (c *cleaner) locateLines(i, start, end int) LineRange {
 	first, last := c.inputLines(i, c.inputBreaksOf(i), start, end)
-	return LineRange{c.doc.Lines[first].Number, c.doc.Lines[last].Number}
+	return LineRange{first + 1, last + 1}
 }
 
 // inputLines returns the indexes in c.doc.Lines of the lines that hold
 // the first and the last byte of [start, end) of paragraph i's text,
 // whose line breaks are breaks.
 func (c *cleaner) inputLines(i int, breaks lineBreaks, start, end int) (first, last int) {
-	p := &c.paras[i]
-	return int(p.first) + breaks.lineOf(start), int(p.first) + breaks.lineOf(max(end-1, start))
+	first = int(c.paras[i])
+	return first + breaks.lineOf(start), first + breaks.lineOf(max(end-1, start))
 }
 
 // inputBreaksOf returns the line breaks of paragraph i's original text:
@@ -1274,7 +1300,7 @@ func (m *breaksCache) of(key int, text string) lineBreaks {
 func (c *cleaner) inputOffset(i, off int, end bool) int {
 	l := &c.doc.Lines[i]
 	if c.input[l.Start:l.End] == l.Text {
-		return l.Start + off
+		return int(l.Start) + off
 	}
 	// A line holds many sentences to locate: map it once.
 	m, ok := c.lineOffsets[i]
@@ -1286,7 +1312,7 @@ func (c *cleaner) inputOffset(i, off int, end bool) int {
 		c.lineOffsets[i] = m
 	}
 	if end {
-		return l.Start + m.End(off)
+		return int(l.Start) + m.End(off)
 	}
-	return l.Start + m.Start(off)
+	return int(l.Start) + m.Start(off)
 }

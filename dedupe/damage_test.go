@@ -194,7 +194,7 @@ func paragraphTexts(t *testing.T, in string, style Style) map[Span]string {
 	texts := make(map[Span]string)
 	paras, paraTexts := segment(doc.Lines, style)
 	for k, p := range paras {
-		texts[Span{doc.Lines[p.first].Start, doc.Lines[p.last].End}] = paraTexts[k]
+		texts[Span{int(doc.Lines[p.first].Start), int(doc.Lines[p.last].End)}] = paraTexts[k]
 	}
 	return texts
 }

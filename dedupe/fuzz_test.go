@@ -81,7 +81,7 @@ func checkNothingUniqueLost(t *testing.T, in string, r *Result) {
 			continue
 		}
 		seen[key] = true // an exact copy of a ruled paragraph is ruled too
-		if ruled[Span{doc.Lines[p.first].Start, doc.Lines[p.last].End}] {
+		if ruled[Span{int(doc.Lines[p.first].Start), int(doc.Lines[p.last].End)}] {
 			continue
 		}
 		for _, sp := range sentence.Split(text) {

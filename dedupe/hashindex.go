@@ -141,11 +141,22 @@ func newTagIndex(n int) tagIndex {
 	return x
 }
 
+// lentTagIndex is newTagIndex with its slots lent from spares (see lend).
+// If it grows, it grows into memory of its own.
+func lentTagIndex(n int, spares []spare) tagIndex {
+	x := tagIndex{seed: rand.Uint64()}
+	x.setSlots(lend[tagSlot](spares, slotsFor(n)))
+	return x
+}
+
 // resize gives x size empty slots, a power of two; an int32 index leaves
 // at most 2³¹ entries, which 2³² slots hold.
-func (x *tagIndex) resize(size int) {
-	x.slots = makeWritten[tagSlot](size)
-	x.shift = uint(32 - bits.TrailingZeros(uint(size)))
+func (x *tagIndex) resize(size int) { x.setSlots(makeWritten[tagSlot](size)) }
+
+// setSlots gives x the empty slots slots, a power of two of them.
+func (x *tagIndex) setSlots(slots []tagSlot) {
+	x.slots = slots
+	x.shift = uint(32 - bits.TrailingZeros(uint(len(slots))))
 }
 
 // reset empties x and keeps its slots, for a table filed again from

@@ -3,6 +3,7 @@ package dedupe
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -279,12 +280,23 @@ func BenchmarkAppendKeys(b *testing.B) {
 func TestTableCollision(t *testing.T) {
 	texts := []string{"a", "b", "A.", "c", "b", "B!", "c", "d"}
 	want := []int{0, 1, 0, 3, 1, 1, 3, 7}
-	var tab table
-	tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] }, nil)
-	for i, w := range want {
-		if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
-			t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)
+	// Filed in an index of its own, and in one lent from decisions
+	// (slotsFor(8) slots of 8 bytes), which it writes.
+	decisions := make([]decision, slotsFor(len(texts)))
+	for k := range decisions {
+		decisions[k] = decision{fate: removed, copyOf: -1}
+	}
+	for _, spares := range [][]spare{nil, {spareOf(decisions)}} {
+		var tab table
+		tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] }, nil, spares)
+		for i, w := range want {
+			if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
+				t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)
+			}
 		}
+	}
+	if !slices.ContainsFunc(decisions, func(d decision) bool { return d != decision{fate: removed, copyOf: -1} }) {
+		t.Errorf("the table's index is not in the memory lent to it")
 	}
 }
 
@@ -292,7 +304,7 @@ func TestTableCollision(t *testing.T) {
 // key and checks that each finds the first sentence with its key.
 func TestSentenceTableCollision(t *testing.T) {
 	text := "a. b. a. c. b."
-	tab := newSentenceTable(1, func(int32) string { return text })
+	tab := newSentenceTable(1, func(int32) string { return text }, nil)
 	want := []int{-1, -1, 0, -1, 1}
 	for n, w := range want {
 		s := keptSentence{cur: span32{uint32(3 * n), uint32(3*n + 2)}}
@@ -301,7 +313,7 @@ func TestSentenceTableCollision(t *testing.T) {
 			t.Errorf("sentence %d: %+v, %v; want the one at %d", n, prev, ok, 3*w)
 		}
 	}
-	if len(tab.kept) != 3 {
-		t.Errorf("%d sentences kept, want 3", len(tab.kept))
+	if len(tab.paras) != 3 || len(tab.spans) != 3 {
+		t.Errorf("%d and %d sentences kept, want 3", len(tab.paras), len(tab.spans))
 	}
 }

@@ -55,30 +55,51 @@ func teaserStem(text string) (string, bool) {
 // nearInfo is what near-duplicate matching knows of a paragraph's current
 // text, made once per text: its number of words and its word sketch. It is
 // kept for every paragraph, so it holds nothing of variable size: a
-// teaser's stem is kept apart, in a teaserInfo (teasers are few). It is
-// 56 bytes: whether it is made and whether the text is a teaser are told
-// by counts kept one more, and whether the key has the words of a start
-// or a group by the count of its words.
+// teaser's stem is kept apart, in a teaserInfo (teasers are few), which
+// cleaner.stems finds, and so are the hashes of the key's first words,
+// which only teasers need (see keyStart). It is 40 bytes: whether it is
+// made and whether the text is a teaser are told by its count of words,
+// kept one more, with a bit for a teaser, and whether the key has the
+// words of a start or a group by the count of its words. (It was 56
+// bytes, with a 64-bit bag, the teaser's index and the key's start here:
+// 8.5 MiB more on the 100 MB stream, held through prepare and the rounds.)
 type nearInfo struct {
 	sketch sketch
-	bag    uint64 // the bag of its sentences (see bagOf), 0 if fewer than two
-	start  uint32 // the startHash of the key's first teaserWords words
-	group  uint32 // the low bits of the xxhash of the key's first teaserWords-1 words: see teaserIndex.mayGive
-	made   int32  // 1 + the words of the key (at most its length: see maxText) once made for the current text, else 0
-	stem   int32  // for a teaser (a text cut off with a mark: teaserStem): 1 + its teaserInfo's index in c.scratch.teasers; else 0
+	bag    uint32 // the bag of its sentences (see bagOf), 0 if fewer than two
+	// made is 1 + the words of the key once made for the current text,
+	// else 0; or-ed with teaserBit for a teaser (a text cut off with a
+	// mark: teaserStem). A word and what ends it take two bytes, so a key
+	// has at most (len+1)/2 words, and made stays below teaserBit (see
+	// maxText).
+	made uint32
 }
 
+// teaserBit is the bit of nearInfo.made that says the text is a teaser.
+const teaserBit = 1 << 31
+
 // ok reports whether n is made for the paragraph's current text.
-func (n *nearInfo) ok() bool { return n.made > 0 }
+func (n *nearInfo) ok() bool { return n.made != 0 }
 
 // words returns the number of words of the key.
-func (n *nearInfo) words() int { return int(n.made) - 1 }
+func (n *nearInfo) words() int { return int(n.made&^teaserBit) - 1 }
 
 // teaser reports whether the text is cut off with a mark (teaserStem).
-func (n *nearInfo) teaser() bool { return n.stem > 0 }
+func (n *nearInfo) teaser() bool { return n.made&teaserBit != 0 }
 
-// teaserAt returns a teaser's index in c.scratch.teasers.
-func (n *nearInfo) teaserAt() int { return int(n.stem) - 1 }
+// teaserAt returns the index in c.scratch.teasers of the teaserInfo of
+// paragraph i, a teaser.
+func (c *cleaner) teaserAt(i int) int { return int(c.stems[i]) }
+
+// setStem records that the teaserInfo of paragraph i, a teaser, is
+// c.scratch.teasers[k]. Only the goroutine that keys with c.scratch
+// calls it (prepareBatch, after the batch, for the others' teasers): the
+// others' paragraphs change only their own nearInfo.
+func (c *cleaner) setStem(i, k int) {
+	if c.stems == nil {
+		c.stems = make([]int32, len(c.near))
+	}
+	c.stems[i] = int32(k)
+}
 
 // hasStart reports whether the key has teaserWords words or more, and so
 // a start (wordsOf ends a start at the teaserWords-th word it counts).
@@ -111,17 +132,81 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	words := wordsOf(k)
 	n.sketch = words.sketch
 	if n.bag, s.bag = bagOf(sents, s.bag); n.bag != 0 {
-		s.addHash(bagHashes, n.bag)
+		s.addHash(bagHashes, uint64(n.bag))
 	}
-	n.stem = 0
-	if stem, teaser := teaserStem(c.textOf(i)); teaser {
-		n.stem = int32(len(s.teasers)) + 1
+	teaser := uint32(0)
+	if stem, ok := teaserStem(c.textOf(i)); ok {
+		teaser = teaserBit
+		if s == &c.scratch {
+			c.setStem(i, len(s.teasers))
+		}
 		s.teasers = append(s.teasers, newTeaserInfo(i, stem))
 	}
 	// hasStart and hasGroup are told by the words counted: wordsOf sets
 	// startEnd and groupEnd from the words' count.
-	n.start, n.group = startHash(k[:words.startEnd]), uint32(xxhash.Sum64String(k[:words.groupEnd]))
-	n.made = int32(words.n) + 1
+	ks := keyStart{startHash(k[:words.startEnd]), uint32(xxhash.Sum64String(k[:words.groupEnd]))}
+	n.made = uint32(words.n) + 1 | teaser
+	switch {
+	case c.starts != nil:
+		c.starts[i] = ks
+	case s.logs != nil: // in a batch of prepare's, which keeps them if it finds a teaser
+		s.starts = append(s.starts, paraStart{int32(i), ks})
+	case teaser != 0: // the document's first teaser, keyed on its own
+		c.keepStarts(nil)
+		c.starts[i] = ks
+	}
+}
+
+// keyStart is what the teaser indexes read of a paragraph's key: hashes of
+// its first words, made with its nearInfo. Only a document with a teaser
+// reads them (nearest, nearIndex.add), and cleaner.starts keeps them only
+// once a teaser is found (see keepStarts): 8 bytes a paragraph, 4.3 MiB of
+// the 100 MB stream, which has none.
+type keyStart struct {
+	start uint32 // the startHash of the key's first teaserWords words, if it has them (nearInfo.hasStart)
+	group uint32 // the low bits of the xxhash of its first teaserWords-1 words, if it has them (hasGroup): see teaserIndex.mayGive
+}
+
+// keyStartOf returns the keyStart of key, as setNear makes it.
+func keyStartOf(key string) keyStart {
+	group, _, start, _ := startWords(key)
+	return keyStart{startHash(start), uint32(xxhash.Sum64String(group))}
+}
+
+// paraStart is the keyStart of paragraph para, which a goroutine of
+// prepare logs while the document has no teaser (see keepStarts).
+type paraStart struct {
+	para int32
+	keyStart
+}
+
+// keepStarts makes c.starts once the document's first teaser is found
+// (below parallelBytes, or on one CPU, start makes it): the keyStarts of
+// the paragraphs of the batch of prepare's that found it, which scratches
+// logged, and those of every other paragraph whose near information is
+// made, of its key made again, on c.workers() goroutines. Those are the
+// paragraphs of the batches before (prepare's batches are 8 MB of text:
+// there are none before the first in a document of less than that) and,
+// for a teaser made by a sentence cut, all of them: a key made again for
+// each, once, in a document with no teaser before.
+func (c *cleaner) keepStarts(scratches []*scratch) {
+	c.starts = make([]keyStart, len(c.near))
+	logged := make([]bool, len(c.near))
+	for _, s := range scratches {
+		for _, p := range s.starts {
+			c.starts[p.para], logged[p.para] = p.keyStart, true
+		}
+	}
+	runs := outputRuns(len(c.near), c.workers())
+	inParallel(len(runs), func(k int) {
+		var key []byte
+		for i := runs[k].lo; i < runs[k].hi; i++ {
+			if c.near[i].ok() && !logged[i] {
+				key = c.appendKey(key[:0], i)
+				c.starts[i] = keyStartOf(unsafe.String(unsafe.SliceData(key), len(key)))
+			}
+		}
+	})
 }
 
 // teaserInfo is what dropNear needs of a teaser: its stem (see
@@ -270,7 +355,7 @@ func (c *cleaner) dropNear() bool {
 			}
 		}
 		i := int(p)
-		var bag uint64
+		var bag uint32
 		if byBag&bit != 0 {
 			bag, bags = bags[0], bags[1:]
 		}
@@ -290,7 +375,7 @@ func (c *cleaner) dropNear() bool {
 		if !nothingNear {
 			n = &c.near[i]
 			if n.teaser() {
-				t = &c.scratch.teasers[n.teaserAt()]
+				t = &c.scratch.teasers[c.teaserAt(i)]
 			}
 			pos, sim, teaserOf = c.nearest(i, n, t, out, idx, threshold, quietWindow)
 		}
@@ -298,7 +383,7 @@ func (c *cleaner) dropNear() bool {
 			// Filed under its bag, unless an earlier paragraph of the same
 			// sentences is; a bag that came once can be neither, nor can
 			// a bag whose tag came once among those looked up.
-			if tags != nil && !tags.mayRepeat(uint64(idx.bags.bags.tag(bag))) {
+			if tags != nil && !tags.mayRepeat(uint64(idx.bags.bags.tag(uint64(bag)))) {
 				idx.soleTags++
 			} else if k, ok := idx.bags.findOrAdd(c, i, bag, out); ok {
 				pos, sim = int(k), 1 // the same sentences in another order
@@ -374,8 +459,8 @@ func (c *cleaner) comparesNear(i, minWords int) bool {
 //     few bags that may.
 //
 // bagsMayRepeat answers it for 64 paragraphs at once.
-func (c *cleaner) bagMayRepeat(bag uint64) bool {
-	return bag != 0 && c.twice.bags.mayRepeat(bag)
+func (c *cleaner) bagMayRepeat(bag uint32) bool {
+	return bag != 0 && c.twice.bags.mayRepeat(uint64(bag))
 }
 
 // comparesByBag reports whether dropNear compares paragraph i of the
@@ -402,7 +487,7 @@ func (c *cleaner) comparesByBag(i, minWords int) bool {
 func (x *nearIndex) soleBagTags() *twiceSet {
 	tags := newTwiceSet(len(x.repeatBags))
 	for _, bag := range x.repeatBags {
-		tags.add(uint64(x.bags.bags.tag(bag)))
+		tags.add(uint64(x.bags.bags.tag(uint64(bag))))
 	}
 	return tags
 }
@@ -411,7 +496,7 @@ func (x *nearIndex) soleBagTags() *twiceSet {
 // those that dropNear compares (bit k for ps[k]: comparesNear) and of
 // those it compares by their bag too (comparesByBag); and appends the
 // bags of the latter, in order, to bags.
-func (c *cleaner) comparedMasks(ps []int32, minWords int, bags []uint64) (compared, byBag uint64, _ []uint64) {
+func (c *cleaner) comparedMasks(ps []int32, minWords int, bags []uint32) (compared, byBag uint64, _ []uint32) {
 	// One walk over the near information, which misses the caches: the
 	// twice set's bits of the bags first (see bagsMayRepeat), the
 	// paragraphs' words and keptRepeat after, on the same cache lines.
@@ -445,7 +530,7 @@ func (c *cleaner) bagsMayRepeat(ps []int32) uint64 {
 	for k, p := range ps {
 		bag := c.near[p].bag
 		// The bag's low bit is set unless it is 0 (see bagOf).
-		mask |= c.twice.bags.repeatBit(bag) & bag << k
+		mask |= c.twice.bags.repeatBit(uint64(bag)) & uint64(bag) << k
 	}
 	return mask
 }
@@ -477,8 +562,8 @@ type nearIndex struct {
 	// the order is quiet; and the bags of those compared by their bag, in
 	// the order, gathered from workerBags, the share of each worker.
 	compared, byBag, quiet []uint64
-	repeatBags             []uint64
-	workerBags             [][]uint64
+	repeatBags             []uint32
+	workerBags             [][]uint32
 	// quietLost counts, over the cleaner's rounds, the paragraphs whose
 	// window in the order was quiet but which dropNear compared all the
 	// same, as a removal or a later copy's move among the nearWindow
@@ -517,11 +602,13 @@ func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 // bagOf returns a hash of the multiset of a text's sentences sents
 // (their key hashes, sorted), for a text of two sentences or more, else 0:
 // two paragraphs with the same sentences in another order have the same
-// bag. Its low bit is set, so that no bag is 0. Equal 63-bit bags within
-// one document could collide by chance with odds around n²/2⁶³ for n
-// paragraphs: nothing at article sizes. It sorts the hashes in buf, which
-// it returns for reuse.
-func bagOf(sents []sentenceInfo, buf []uint64) (uint64, []uint64) {
+// bag. Its low bit is set, so that no bag is 0. It is 32 bits, which keeps
+// nearInfo 48 bytes: every use of a bag is a filter, or a look-up whose
+// hit the sentences confirm (see bagIndex), so bags of other sentences
+// that collide, about n²/2³² pairs of n paragraphs (73 of the 100 MB
+// stream's 560,000), cost a look-up, never a result. It sorts the hashes
+// in buf, which it returns for reuse.
+func bagOf(sents []sentenceInfo, buf []uint64) (uint32, []uint64) {
 	if len(sents) < 2 {
 		return 0, buf
 	}
@@ -534,7 +621,7 @@ func bagOf(sents []sentenceInfo, buf []uint64) (uint64, []uint64) {
 	for _, h := range buf {
 		bag = splitmix.Mix(bag ^ h)
 	}
-	return bag | 1, buf
+	return uint32(bag) | 1, buf
 }
 
 // teaserStarts adds to x.asked the lists of the start index that the
@@ -576,8 +663,10 @@ func (x *nearIndex) asks(start uint32) bool {
 // add files paragraph i, with near information n and, if it is a teaser,
 // teaserInfo t, at position pos of out.
 func (x *nearIndex) add(c *cleaner, i int, n *nearInfo, t *teaserInfo, pos int) {
-	if n.hasStart() && x.asks(n.start) {
-		x.starts.add(n.start, pos, func() string { return c.keyString(i) })
+	// Starts are asked for only with a teaser in the document, and c.starts
+	// made then (see keyStart).
+	if n.hasStart() && x.asked.n > 0 && x.asks(c.starts[i].start) {
+		x.starts.add(c.starts[i].start, pos, func() string { return c.keyString(i) })
 	}
 	if n.teaser() {
 		x.teasers.occupy(pos, t)
@@ -641,7 +730,7 @@ func (c *cleaner) nearest(i int, n *nearInfo, t *teaserInfo, out []int32, x *nea
 	// The key is made only when a teaser filed may begin like it: on a
 	// page of teasers, making every paragraph's key again took a tenth
 	// of a round.
-	if n.hasGroup() && x.teasers.mayGive(n.group) {
+	if n.hasGroup() && x.teasers.stems > 0 && x.teasers.mayGive(c.starts[i].group) {
 		if k := x.teasers.find(c.keyString(i), out, i); k >= 0 {
 			return k, 0, true
 		}
@@ -771,10 +860,15 @@ func (c *cleaner) moreComplete(i, earlier int, teaser bool) bool {
 		// changes): making it again (lower case, key) took 1.6% of a
 		// Clean on a page of teasers.
 		if n := c.nearOf(earlier); n.teaser() {
-			return stemOf(c.scratch.teasers[n.teaserAt()].stem, c.keyString(i))
+			return stemOf(c.scratch.teasers[c.teaserAt(earlier)].stem, c.keyString(i))
 		}
 		return false
 	}
 	a, b := c.shinglesOf(earlier), c.shinglesOf(i)
 	return len(b) > len(a) && float64(overlap(a, b)) >= float64(len(a))*c.opts.similarity()
 }
+
+// startsWithTeasers says whether Clean keeps the paragraphs' keyStarts
+// only once the document has a teaser (see keepStarts), from parallelBytes
+// of input on; tests turn it off to check that doing so changes nothing.
+var startsWithTeasers = true

@@ -84,7 +84,7 @@ const (
 // its sentences, does not remove it; the same sentences in another order
 // still do.
 func TestBagForged(t *testing.T) {
-	bag := func(text string) uint64 {
+	bag := func(text string) uint32 {
 		c := stageCleaner(t, text+"\n", &Options{Paragraphs: Lines})
 		return c.nearOf(0).bag
 	}

@@ -62,8 +62,8 @@ const (
 
 // askBit returns the word and bit of bag in dropNearSettled's filter: its
 // top askBagsLog bits.
-func askBit(bag uint64) (int, uint64) {
-	b := bag >> (64 - askBagsLog)
+func askBit(bag uint32) (int, uint64) {
+	b := bag >> (32 - askBagsLog)
 	return int(b / 64), 1 << (b % 64)
 }
 
@@ -199,7 +199,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 	}
 	l.askBags = resize(l.askBags, askBagsBits/64)
 	asked := false
-	passes := func(bag uint64) bool { // by the filter of the bags asked about
+	passes := func(bag uint32) bool { // by the filter of the bags asked about
 		w, bit := askBit(bag)
 		return l.askBags[w]&bit != 0
 	}
@@ -311,7 +311,7 @@ func (c *cleaner) dropNearSettled(threshold float64, minWords int) (changed, ok 
 // not take a place this round, and its bag is not looked up in either
 // round (not bagMayRepeat: it is 0 or came once) or passes the filter of
 // the bags asked about.
-func (c *cleaner) filedAsInFull(e int, passes func(bag uint64) bool) bool {
+func (c *cleaner) filedAsInFull(e int, passes func(bag uint32) bool) bool {
 	if c.nearLast.bits[e]&nearTakesPlace != 0 {
 		return false
 	}

@@ -103,10 +103,18 @@ func (c *cleaner) prepareBatch(n int, para func(k int) int, scratches []*scratch
 	c.twice.addLogs(logs[:len(runs)], len(scratches))
 	for _, s := range scratches[1:] {
 		for _, t := range s.teasers {
-			c.near[t.para].stem = int32(len(c.scratch.teasers)) + 1
+			c.setStem(t.para, len(c.scratch.teasers))
 			c.scratch.teasers = append(c.scratch.teasers, t)
 		}
 		s.teasers = s.teasers[:0]
+	}
+	// The batch logged its paragraphs' keyStarts if the document had no
+	// teaser: kept if it has one now.
+	if c.starts == nil && len(c.scratch.teasers) > 0 {
+		c.keepStarts(scratches)
+	}
+	for _, s := range scratches {
+		s.starts = s.starts[:0]
 	}
 }
 
@@ -117,6 +125,7 @@ type scratch struct {
 	infos   []sentenceInfo // the slab sentence lists are being cut from
 	slab    uint32         // its number in sentenceLists.slabs, plus one
 	teasers []teaserInfo   // of the texts keyed with it that are teasers
+	starts  []paraStart    // the keyStarts of the texts keyed with it in a batch, while the document has no teaser (see keepStarts)
 	bag     []uint64       // for bagOf
 	// Where the hashes it makes of paragraph keys, long sentences and
 	// bags go: into the cleaner's sets, or, while logs is not nil, their

@@ -1,5 +1,7 @@
 package dedupe
 
+import "unsafe"
+
 // The helpers here let the tables that the rounds fill again in every
 // round (the decisions, the tables of the paragraph round, dropNear's
 // indexes) keep their memory from round to round.
@@ -25,4 +27,59 @@ func appendEmpty[T any](s [][]T) [][]T {
 		return s
 	}
 	return append(s, nil)
+}
+
+// spare is memory that a step of the rounds keeps for its next call, and
+// lends to another step that runs between two calls (see lend): the
+// paragraph round's decisions, counts and roots, and the order before
+// the last, which nothing reads until the next paragraph round, lent to
+// the sentence round's tables (see cleaner.roundSpares), and the
+// decisions to the paragraph round's table (see decider.lendCounts and
+// table.file).
+type spare struct {
+	at   unsafe.Pointer // nil when it has no room
+	size uintptr        // bytes
+}
+
+// spareMemory are the element types of the slices whose memory is lent:
+// none holds a pointer, which lend relies on.
+type spareMemory interface{ decision | int32 }
+
+// lentMemory are the element types that lend makes of that memory: none
+// holds a pointer, nor is aligned to more than 8 bytes.
+type lentMemory interface{ int32 | span32 | tagSlot }
+
+// spareOf returns the memory of s, up to its capacity, as a spare.
+func spareOf[S spareMemory](s []S) spare {
+	if cap(s) == 0 {
+		return spare{}
+	}
+	return spare{unsafe.Pointer(unsafe.SliceData(s[:cap(s)])), uintptr(cap(s)) * unsafe.Sizeof(s[0])}
+}
+
+// lend returns n zero Ts in the room of the first of spares that has room
+// for them, from its start, which it then holds no more; or in memory of
+// their own if none has. The memory stays the spare's owner's: the Ts
+// must not be used once the owner uses it again. A T is pointer-free, as
+// the owner's elements are, so the collector needs to know neither type,
+// and the owner's memory stays alive while the Ts point into it.
+// Go allocates 8-byte aligned memory, and each T starts at a multiple of 8
+// bytes from there.
+func lend[T lentMemory](spares []spare, n int) []T {
+	size := uintptr(n) * unsafe.Sizeof(*new(T))
+	for k := range spares {
+		s := &spares[k]
+		if n == 0 || s.at == nil || size > s.size {
+			continue
+		}
+		t := unsafe.Slice((*T)(s.at), n)
+		if step := (size + 7) &^ 7; step < s.size {
+			s.at, s.size = unsafe.Add(s.at, step), s.size-step
+		} else {
+			*s = spare{} // no pointer past the end of its memory
+		}
+		clear(t)
+		return t
+	}
+	return make([]T, n)
 }

@@ -1,6 +1,10 @@
 package dedupe
 
-import "testing"
+import (
+	"slices"
+	"testing"
+	"unsafe"
+)
 
 // TestAppendEmpty checks that appendEmpty adds an empty slice, reusing
 // the memory of the one that stood there, however long it was.
@@ -16,5 +20,114 @@ func TestAppendEmpty(t *testing.T) {
 	}
 	if s = appendEmpty(s); len(s) != 3 || s[2] != nil {
 		t.Errorf("appendEmpty past the capacity gave %v, want a nil slice added", s)
+	}
+}
+
+// within reports whether the memory of t lies in that of s.
+func within[T, S any](t []T, s []S) bool {
+	if cap(t) == 0 || cap(s) == 0 {
+		return false
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+	hi := lo + uintptr(cap(s))*unsafe.Sizeof(s[0])
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(t)))
+	return lo <= start && start+uintptr(len(t))*unsafe.Sizeof(t[0]) <= hi
+}
+
+// TestLend checks that lend cuts zeroed slices from the first spare with
+// room for them, one after another at 8-byte boundaries and apart, that a
+// spare cut to the end holds no more, and that what fits no spare gets
+// memory of its own.
+func TestLend(t *testing.T) {
+	decisions := make([]decision, 10) // 80 bytes
+	for k := range decisions {
+		decisions[k] = decision{fate: removed, anchor: true, copyOf: int32(k) + 1}
+	}
+	roots := []int32{7, 7, 7, 7} // 16 bytes
+	spares := []spare{spareOf(roots), spareOf(decisions), spareOf[int32](nil)}
+	a := lend[int32](spares, 9)   // 36 bytes: the decisions
+	b := lend[tagSlot](spares, 2) // 16 bytes: the roots, all of them
+	c := lend[int32](spares, 9)   // 36 bytes: the decisions, from byte 40
+	d := lend[span32](spares, 1)  // 8 bytes: nothing left
+	if !within(a, decisions) || !within(b, roots) || !within(c, decisions) || within(d, decisions) || within(d, roots) {
+		t.Fatalf("lent in the wrong memory: %p %p %p %p (decisions %p, roots %p)", a, b, c, d, decisions, roots)
+	}
+	if got := uintptr(unsafe.Pointer(&c[0])) - uintptr(unsafe.Pointer(&a[0])); got != 40 {
+		t.Errorf("second slice of the decisions %d bytes after the first, want 40", got)
+	}
+	if spares[0].at != nil || spares[0].size != 0 {
+		t.Errorf("roots cut to the end still lend %d bytes", spares[0].size)
+	}
+	for _, s := range [][]int32{a, c} {
+		for _, k := range s {
+			if k != 0 {
+				t.Fatalf("lent %v, want zeros", s)
+			}
+		}
+	}
+	if b[0] != (tagSlot{}) || b[1] != (tagSlot{}) || len(d) != 1 || d[0] != (span32{}) {
+		t.Errorf("lent %+v and %+v, want zeros", b, d)
+	}
+	// The Ts are the spares' memory: writing them writes it.
+	b[1] = tagSlot{tag: 1, idx: 2}
+	if roots[2] != 1 || roots[3] != 2 {
+		t.Errorf("roots %v after writing a lent slot, want [0 0 1 2]", roots)
+	}
+	if e := lend[tagSlot](nil, 0); e == nil || len(e) != 0 {
+		t.Errorf("lend of 0 with no spares gave %v", e)
+	}
+}
+
+// TestSentenceTableLent checks that the sentence round's tables are made
+// in the memory the paragraph round keeps, when it has room for them, and
+// that a table filed there finds what a table of its own finds.
+func TestSentenceTableLent(t *testing.T) {
+	c := stageCleaner(t, "One sentence of the first paragraph here. Another one of it.\nTwo\nOne sentence of the first paragraph here.\n", &Options{})
+	c.paragraphRound()
+	c.decider.d = resize(c.decider.d, 1000) // room for a table of 100 sentences
+	lent := newSentenceTable(100, func(int32) string { return "" }, c.roundSpares())
+	if !within(lent.paras[:1], c.decider.d) || !within(lent.spans[:1], c.decider.d) || !within(lent.first.tags.slots, c.decider.d) {
+		t.Fatalf("the sentence table is not in the decisions' memory")
+	}
+	own := newSentenceTable(100000, func(int32) string { return "" }, c.roundSpares())
+	if within(own.paras[:1], c.decider.d) || within(own.spans[:1], c.decider.d) {
+		t.Fatalf("a table too large for the decisions' memory is in it")
+	}
+	text := "same words here. other words there. same words here."
+	for _, tab := range []*sentenceTable{lent, own} {
+		tab.textOf = func(int32) string { return text }
+		first := keptSentence{para: 0, cur: span32{0, 16}}
+		if _, ok := tab.find(7, first); ok {
+			t.Fatalf("first sentence found before it was filed")
+		}
+		if _, ok := tab.find(8, keptSentence{para: 0, cur: span32{17, 35}}); ok {
+			t.Fatalf("other sentence found")
+		}
+		if got, ok := tab.find(7, keptSentence{para: 0, cur: span32{36, 52}}); !ok || got != first {
+			t.Fatalf("repeat found %+v, %v; want %+v", got, ok, first)
+		}
+	}
+}
+
+// TestLendCounts checks that lendCounts lends zeros in the decisions'
+// memory when it has room for them, and else in the counts', which
+// decide then keeps.
+func TestLendCounts(t *testing.T) {
+	var dc decider
+	dc.d = make([]decision, 10) // 80 bytes
+	for k := range dc.d {
+		dc.d[k] = decision{fate: removed, copyOf: 7}
+	}
+	dc.copies = []int32{1, 2, 3}
+	counts := dc.lendCounts(20)
+	if !within(counts, dc.d) || len(counts) != 20 || slices.ContainsFunc(counts, func(n int32) bool { return n != 0 }) {
+		t.Fatalf("20 counts: %v, in the decisions' memory %v", counts, within(counts, dc.d))
+	}
+	if len(dc.copies) != 3 || dc.copies[0] != 1 {
+		t.Errorf("the counts changed to %v", dc.copies)
+	}
+	counts = dc.lendCounts(21)
+	if within(counts, dc.d) || len(counts) != 21 || !within(counts, dc.copies[:cap(dc.copies)]) || slices.ContainsFunc(counts, func(n int32) bool { return n != 0 }) {
+		t.Fatalf("21 counts: %v, not in the counts' memory", counts)
 	}
 }

@@ -42,13 +42,16 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 // once (skipSingleHashes), the comparisons of paragraphs whose
 // near-duplicate answer is settled (skipSettledNear) and the junk checks
 // of texts checked before (skipSettledJunk), the rounds that would
-// only confirm the one before (skipConfirmingRounds), and decide's rules
-// after the first two when those removed nothing (decideStopsEarly).
+// only confirm the one before (skipConfirmingRounds), decide's rules
+// after the first two when those removed nothing (decideStopsEarly), and
+// the sentence round's tables made in the paragraph round's memory
+// (lendToSentenceRound), and the hashes of the keys' first words kept
+// only once the document has a teaser (startsWithTeasers).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h, n, j, c, d bool) {
-		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly = r, s, h, n, j, c, d
-	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly = on, on, on, on, on, on, on
+	defer func(r, s, h, n, j, c, d, l, t bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers = r, s, h, n, j, c, d, l, t
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers = on, on, on, on, on, on, on, on, on
 	return Clean(in, opts)
 }
 

@@ -15,8 +15,22 @@ import (
 // normalized lines of each, joined by "\n". Clean calls segmentOn; the
 // tests that want the paragraphs alone call this.
 func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
-	_, paras, texts := segmentOn(lines, style, 1)
+	_, firsts, lasts, texts := segmentOn(lines, style, 1)
+	paras := paragraphsOf(firsts, lasts)
 	return paras, everyText(lines, paras, texts)
+}
+
+// paragraphsOf returns the paragraphs whose first and last lines segmentOn
+// gave as firsts and lasts (nil: each is one line).
+func paragraphsOf(firsts, lasts []int32) []paragraph {
+	paras := make([]paragraph, len(firsts))
+	for i, first := range firsts {
+		paras[i] = paragraph{first, first}
+		if lasts != nil {
+			paras[i].last = lasts[i]
+		}
+	}
+	return paras
 }
 
 // everyText returns the texts of paras, which segmentOn gave as texts:
@@ -58,7 +72,7 @@ func TestDetectStyle(t *testing.T) {
 			t.Errorf("%s: detectStyle %s, want %s", tt.name, got, tt.want)
 		}
 		for _, workers := range []int{1, 2, 3} {
-			if got, _, _ := segmentOn(d.Lines, Auto, workers); got != tt.want {
+			if got, _, _, _ := segmentOn(d.Lines, Auto, workers); got != tt.want {
 				t.Errorf("%s: segmentOn on %d goroutines: style %s, want %s", tt.name, workers, got, tt.want)
 			}
 		}
@@ -149,9 +163,13 @@ func checkSegment(t *testing.T, name string, lines []normalize.Line) {
 		}
 		paras, texts := segmentSequential(lines, want)
 		for _, workers := range []int{1, 2, 3, 8} {
-			got, p, tx := segmentOn(lines, style, workers)
+			got, firsts, lasts, tx := segmentOn(lines, style, workers)
+			p := paragraphsOf(firsts, lasts)
 			if tx != nil && slices.IndexFunc(p, func(p paragraph) bool { return p.last > p.first }) < 0 {
 				t.Fatalf("%s, style %v, %d goroutines: texts of paragraphs of one line each", name, style, workers)
+			}
+			if (lasts == nil) != (tx == nil) {
+				t.Fatalf("%s, style %v, %d goroutines: last lines %v with texts %v", name, style, workers, lasts != nil, tx != nil)
 			}
 			tx = everyText(lines, p, tx)
 			// blankLinesBefore counts the lines between paragraphs as blank.

@@ -53,8 +53,13 @@ type span32 struct{ start, end uint32 }
 
 // sentenceTable finds earlier occurrences of sentences by their key.
 type sentenceTable struct {
-	first keyIndex // key → index in kept
-	kept  []keptSentence
+	first keyIndex // key → index in paras and spans
+	// The sentences filed, in two lists, each of which fits the memory
+	// that the sentence round borrows more often than one of
+	// keptSentences would (see cleaner.roundSpares): a sentence's
+	// paragraph and its span.
+	paras []int32
+	spans []span32
 	// textOf returns the text a paragraph had when its sentences were
 	// filed.
 	textOf func(para int32) string
@@ -63,11 +68,17 @@ type sentenceTable struct {
 }
 
 // newSentenceTable returns a sentenceTable sized for n sentences that
-// reads the paragraphs' texts with textOf.
-func newSentenceTable(n int, textOf func(para int32) string) *sentenceTable {
-	t := &sentenceTable{kept: make([]keptSentence, 0, n), textOf: textOf}
-	t.first = newKeyIndex(n, func(k int32) string { return t.text(t.kept[k]) })
+// reads the paragraphs' texts with textOf, in memory lent from spares
+// where they have room (see lend).
+func newSentenceTable(n int, textOf func(para int32) string, spares []spare) *sentenceTable {
+	t := &sentenceTable{spans: lend[span32](spares, n)[:0], paras: lend[int32](spares, n)[:0], textOf: textOf}
+	t.first = keyIndex{tags: lentTagIndex(n, spares), textOf: func(k int32) string { return t.text(t.sentence(k)) }}
 	return t
+}
+
+// sentence returns the sentence filed at index k.
+func (t *sentenceTable) sentence(k int32) keptSentence {
+	return keptSentence{t.paras[k], t.spans[k]}
 }
 
 // text returns the text of sentence s.
@@ -84,12 +95,12 @@ func (t *sentenceTable) touch(h uint64) { t.touched += t.first.tags.touch(h) }
 func (t *sentenceTable) find(h uint64, s keptSentence) (keptSentence, bool) {
 	// s is filed for the key index to read, and taken back if it is a
 	// repeat.
-	t.kept = append(t.kept, s)
-	k, ok := t.first.findOrAdd(h, int32(len(t.kept)-1))
+	t.paras, t.spans = append(t.paras, s.para), append(t.spans, s.cur)
+	k, ok := t.first.findOrAdd(h, int32(len(t.paras)-1))
 	if ok {
-		t.kept = t.kept[:len(t.kept)-1]
+		t.paras, t.spans = t.paras[:len(t.paras)-1], t.spans[:len(t.spans)-1]
 	}
-	return t.kept[k], ok
+	return t.sentence(k), ok
 }
 
 // sentenceLists holds the sentences of every paragraph's current text, cut

@@ -1,8 +1,10 @@
 package dedupe
 
 import (
+	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
@@ -180,12 +182,15 @@ func teaserOf(text string) *teaserInfo {
 }
 
 // TestNearInfoSize checks that nearInfo, kept for every paragraph, stays
-// 56 bytes: its four flags are told by counts (made, stem, and the words
-// made counts) and the start hash is 32 bits, which took it from 64 bytes
-// (with the bag of sentences) back to 56.
+// 40 bytes: its four flags are told by its count of words (made, with the
+// teaser bit, and the words it counts) and the start hash is 32 bits,
+// which took it from 64 bytes (with the bag of sentences) back to 56, and
+// the bag is 32 bits, with the teaser's index and the hashes of the
+// key's first words kept apart (cleaner.stems and cleaner.starts, made
+// only in a document with teasers), which took it to 40.
 func TestNearInfoSize(t *testing.T) {
-	if n := unsafe.Sizeof(nearInfo{}); n != 56 {
-		t.Errorf("nearInfo is %d bytes, want 56", n)
+	if n := unsafe.Sizeof(nearInfo{}); n != 40 {
+		t.Errorf("nearInfo is %d bytes, want 40", n)
 	}
 }
 
@@ -224,8 +229,105 @@ func TestStartWords(t *testing.T) {
 		if n.hasGroup() != hasGroup || n.hasStart() != hasStart {
 			t.Fatalf("key %q: nearInfo has a group %v, a start %v; startWords %v, %v", key, n.hasGroup(), n.hasStart(), hasGroup, hasStart)
 		}
-		if hasGroup && n.group != uint32(xxhash.Sum64String(group)) || hasStart && n.start != startHash(start) {
+		ks := c.starts[i]
+		if hasGroup && ks.group != uint32(xxhash.Sum64String(group)) || hasStart && ks.start != startHash(start) {
 			t.Fatalf("key %q: nearInfo's group or start hash is not that of %q, %q", key, group, start)
+		}
+	}
+}
+
+// teaserMadeByCut is a text in which a sentence cut makes a teaser: the
+// last paragraph but one loses its last sentence, a repeat, and then ends
+// with a mark, and its full text comes after it.
+var teaserMadeByCut = strings.Join([]string{
+	"Alpha beta gamma delta epsilon zeta eta theta iota kappa.",
+	"Some filler words for the first paragraph in between here.",
+	"More filler words for the second paragraph in between here.",
+	"Story twelve begins with these words and then goes on … Alpha beta gamma delta epsilon zeta eta theta iota kappa.",
+	"Story twelve begins with these words and then goes on to tell the whole of it, at length.",
+}, "\n\n") + "\n"
+
+// teasersMadeByCuts is teaserMadeByCut with a second teaser made so, for
+// the texts cut to be keyed again in a batch (see keyCutTexts).
+var teasersMadeByCuts = teaserMadeByCut + strings.Join([]string{
+	"Story thirteen begins with other words and then goes on … Alpha beta gamma delta epsilon zeta eta theta iota kappa.",
+	"Story thirteen begins with other words and then goes on to tell the whole of it, at length.",
+}, "\n\n") + "\n"
+
+// TestStartsKeptWithTeasers checks that, from parallelBytes on, the
+// hashes of the keys' first words (c.starts) are kept only once the
+// document has a teaser, and then for every paragraph whose near
+// information is made, as setNear makes them, whether the first teaser
+// is in prepare's first batch, in a later one, or made by a sentence cut
+// (keyed again in a batch, or on its own); and that Clean's Result is the
+// one it is with them kept from the start.
+func TestStartsKeptWithTeasers(t *testing.T) {
+	defer func(p, b int) { parallelBytes, prepareBatchBytes = p, b }(parallelBytes, prepareBatchBytes)
+	parallelBytes, prepareBatchBytes = 0, 300
+	var fillers strings.Builder
+	for k := range 30 {
+		fmt.Fprintf(&fillers, "Filler paragraph number %d, of words that no other paragraph has.\n\n", k)
+	}
+	teaser := "Story one begins with these words and then goes on …\n\n"
+	full := "Story one begins with these words and then goes on to tell the whole of it, at length.\n\n"
+	check := func(name string, c *cleaner) {
+		t.Helper()
+		for i := range c.paras {
+			n := &c.near[i]
+			if !n.ok() {
+				continue
+			}
+			key := string(c.appendKey(nil, i))
+			want, ks := keyStartOf(key), c.starts[i]
+			if n.hasGroup() && ks.group != want.group || n.hasStart() && ks.start != want.start {
+				t.Fatalf("%s: paragraph %d (%q): starts %+v, want %+v", name, i, key, ks, want)
+			}
+		}
+	}
+	for _, bc := range []struct {
+		name    string
+		in      string
+		teasers bool
+	}{
+		{"no teaser", fillers.String(), false},
+		{"a teaser first", teaser + fillers.String() + full, true},
+		{"a teaser last", fillers.String() + teaser + full, true},
+	} {
+		c := stageCleaner(t, bc.in, &Options{})
+		if (c.starts != nil) != bc.teasers {
+			t.Fatalf("%s: starts kept %v, want %v", bc.name, c.starts != nil, bc.teasers)
+		}
+		if c.starts != nil {
+			check(bc.name, c)
+		}
+	}
+	for _, bc := range []struct {
+		in    string
+		batch int
+	}{{teaserMadeByCut, 300}, {teaserMadeByCut, 1 << 20}, {teasersMadeByCuts, 300}, {teasersMadeByCuts, 1 << 20}} {
+		batch := bc.batch
+		prepareBatchBytes = batch
+		c := stageCleaner(t, bc.in+fillers.String(), &Options{})
+		if c.starts != nil {
+			t.Fatalf("batches of %d bytes: starts kept before any teaser", batch)
+		}
+		c.rounds()
+		if c.starts == nil || len(c.scratch.teasers) == 0 {
+			t.Fatalf("batches of %d bytes: a cut made no teaser (%d teasers), or its starts were not kept", batch, len(c.scratch.teasers))
+		}
+		check(fmt.Sprintf("a teaser made by a cut, batches of %d bytes", batch), c)
+	}
+	for _, in := range []string{fillers.String(), teaser + fillers.String() + full, fillers.String() + teaser + full, teaserMadeByCut + fillers.String(), teasersMadeByCuts + fillers.String()} {
+		short, err := cleanWithShortcuts(in, Options{}, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := cleanWithShortcuts(in, Options{}, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(short, plain) {
+			t.Fatalf("input %q:\nwith the starts kept late %+v\nfrom the start %+v", in, short, plain)
 		}
 	}
 }

@@ -156,7 +156,7 @@ func TestRoundsLookUpRepeatsOnly(t *testing.T) {
 					}
 				}
 				if n := c.nearOf(int(i)); n.bag != 0 {
-					bags[c.twice.bags.mayRepeat(n.bag)]++
+					bags[c.twice.bags.mayRepeat(uint64(n.bag))]++
 				}
 			}
 			// The two paragraphs written at k = 0 are written again at

@@ -60,7 +60,8 @@ func (c *cleaner) writeReference() (text string, paragraphs int, outLine []uint3
 func (c *cleaner) blankLinesCounted() []int32 {
 	blanks := make([]int32, len(c.paras))
 	pending, next := int32(0), 0 // next: the line after the paragraph before
-	for i, p := range c.paras {
+	for i := range c.paras {
+		p := c.para(i)
 		before := int32(0)
 		for l := next; l < int(p.first); l++ {
 			if c.doc.Lines[l].Blank() {

@@ -36,7 +36,7 @@ func (n *Normalizer) documentSequential(input string) (*Document, error) {
 	hasCR := strings.IndexByte(text, '\r') >= 0
 	for number := 1; ; number++ {
 		end, next := lineEnd(text, start, hasCR)
-		d.Lines = append(d.Lines, Line{Number: number, Start: start, End: end, Text: n.line(text[start:end], &d.Counts, nil)})
+		d.Lines = append(d.Lines, Line{Start: int32(start), End: int32(end), Text: n.line(text[start:end], &d.Counts, nil)})
 		if eol := text[end:next]; eol != "" {
 			if eol != "\n" && n.opts.on(Newlines) {
 				d.Counts[Newlines]++

@@ -60,7 +60,7 @@ func (n *Normalizer) documentPremerge(input string) (*Document, error) {
 	for k := range chunks {
 		d.Counts.Add(chunks[k].counts)
 	}
-	if end, next := lineEnd(text, d.Lines[0].Start, hasCR); next > end && !n.opts.on(Newlines) {
+	if end, next := lineEnd(text, int(d.Lines[0].Start), hasCR); next > end && !n.opts.on(Newlines) {
 		d.Newline = text[end:next]
 	}
 	if last := &d.Lines[len(d.Lines)-1]; !d.FinalNewline && !last.Blank() && n.opts.on(Newlines) {
@@ -125,7 +125,7 @@ func (n *Normalizer) premergeLines(d *Document, text string, ch *premergeChunk, 
 	start := ch.start
 	for i := ch.first; ; i++ {
 		end, next := lineEnd(text, start, hasCR)
-		d.Lines[i] = Line{Number: i + 1, Start: start, End: end, Text: n.premergeLine(text[start:end], &ch.counts, nil)}
+		d.Lines[i] = Line{Start: int32(start), End: int32(end), Text: n.premergeLine(text[start:end], &ch.counts, nil)}
 		if eol := text[end:next]; eol != "" && eol != "\n" && n.opts.on(Newlines) {
 			ch.counts[Newlines]++
 		}

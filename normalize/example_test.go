@@ -28,8 +28,8 @@ func ExampleNormalizer_Document() {
 		fmt.Println(err)
 		return
 	}
-	for _, l := range d.Lines {
-		fmt.Printf("line %d, bytes %d-%d: %s\n", l.Number, l.Start, l.End, l.Text)
+	for i, l := range d.Lines {
+		fmt.Printf("line %d, bytes %d-%d: %s\n", i+1, l.Start, l.End, l.Text)
 	}
 	// Output:
 	// line 1, bytes 0-5: first
@@ -83,6 +83,6 @@ func ExampleDocument_LineOffsets() {
 	l := d.Lines[0]
 	m := d.LineOffsets(0)
 	i := strings.Index(l.Text, "Spike") // in "Tom & Jerry & Spike"
-	fmt.Println(i, "→", m.Start(i), input[l.Start+m.Start(i):l.End])
+	fmt.Println(i, "→", m.Start(i), input[int(l.Start)+m.Start(i):l.End])
 	// Output: 14 → 22 Spike
 }

@@ -44,31 +44,32 @@ func (d *Document) Explain() []Edit {
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if input[l.Start:l.End] != l.Text {
-			edits = appendLineEdits(edits, l, d.LineOffsets(i))
+			edits = appendLineEdits(edits, l, i+1, d.LineOffsets(i))
 		}
 		next := len(input)
 		if i+1 < len(d.Lines) {
-			next = d.Lines[i+1].Start
+			next = int(d.Lines[i+1].Start)
 		}
 		eol := input[l.End:next]
 		if eol != "\n" && opts.on(Newlines) && (eol != "" || !l.Blank()) {
 			// A line end made LF, or the one String adds after the last
 			// line's text.
-			edits = append(edits, Edit{Rule: Newlines, Offset: l.End, Line: l.Number, Column: l.End - l.Start + 1, Before: eol, After: "\n"})
+			edits = append(edits, Edit{Rule: Newlines, Offset: int(l.End), Line: i + 1, Column: int(l.End-l.Start) + 1, Before: eol, After: "\n"})
 			eol = "\n"
 		}
 		// A dropped blank line is explained as it stands after the other
 		// rules: its trimmed text and its line end.
 		if dropped[i] && opts.on(BlankLines) {
-			edits = append(edits, Edit{Rule: BlankLines, Offset: l.Start, Line: l.Number, Column: 1, Before: l.Text + eol})
+			edits = append(edits, Edit{Rule: BlankLines, Offset: int(l.Start), Line: i + 1, Column: 1, Before: l.Text + eol})
 		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })
 	return edits
 }
 
-// appendLineEdits appends the edits that m records for line l.
-func appendLineEdits(edits []Edit, l *Line, m *Offsets) []Edit {
+// appendLineEdits appends the edits that m records for line l, the
+// input's line number.
+func appendLineEdits(edits []Edit, l *Line, number int, m *Offsets) []Edit {
 	for k, layer := range m.layers {
 		for j := 0; j < len(layer.edits); j++ {
 			e := layer.edits[j]
@@ -80,8 +81,8 @@ func appendLineEdits(edits []Edit, l *Line, m *Offsets) []Edit {
 			start := m.before(k, e.inStart, false)
 			edits = append(edits, Edit{
 				Rule:   e.rule,
-				Offset: l.Start + start,
-				Line:   l.Number,
+				Offset: int(l.Start) + start,
+				Line:   number,
 				Column: start + 1,
 				Before: layer.src[e.inStart:e.inEnd],
 				After:  layer.out[e.outStart:e.outEnd],

@@ -97,8 +97,8 @@ func checkExplain(t *testing.T, n *normalize.Normalizer, in string, d *normalize
 	}
 	explained := make(map[normalize.Rule]bool)
 	lineStart := make(map[int]int)
-	for _, l := range d.Lines {
-		lineStart[l.Number] = l.Start
+	for i, l := range d.Lines {
+		lineStart[i+1] = int(l.Start)
 	}
 	for _, e := range edits {
 		explained[e.Rule] = true

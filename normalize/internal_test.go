@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -469,4 +470,23 @@ func FuzzValidUTF8(f *testing.F) {
 			t.Fatalf("validUTF8(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestDocumentTooLarge checks that Document refuses an input of more than
+// maxInput bytes, whose offsets a Line could not hold, and takes one of
+// exactly maxInput bytes.
+func TestDocumentTooLarge(t *testing.T) {
+	defer func(m int) { maxInput = m }(maxInput)
+	maxInput = 8
+	n := New(Options{})
+	if _, err := n.Document("12345678\n"); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("9 bytes: err = %v, want ErrTooLarge", err)
+	}
+	d, err := n.Document("1234\n567")
+	if err != nil {
+		t.Fatalf("8 bytes: %v", err)
+	}
+	if l := d.Lines[1]; l.Start != 5 || l.End != 8 || l.Text != "567" {
+		t.Errorf("8 bytes: second line %+v", l)
+	}
 }

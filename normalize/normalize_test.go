@@ -181,10 +181,10 @@ func TestDocumentLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []normalize.Line{
-		{Number: 1, Start: 3, End: 6, Text: "one"},
-		{Number: 2, Start: 8, End: 23, Text: "two & three"},
-		{Number: 3, Start: 24, End: 24, Text: ""},
-		{Number: 4, Start: 25, End: 29, Text: "four"},
+		{Start: 3, End: 6, Text: "one"},
+		{Start: 8, End: 23, Text: "two & three"},
+		{Start: 24, End: 24, Text: ""},
+		{Start: 25, End: 29, Text: "four"},
 	}
 	if len(d.Lines) != len(want) {
 		t.Fatalf("got %d lines, want %d: %+v", len(d.Lines), len(want), d.Lines)

@@ -119,7 +119,7 @@ func (o offsets) end(in int) int {
 // rules building on each other ("&nbsp;" to NBSP to a space): one fix.
 func (s *source) fixes(line int, o offsets) []fix {
 	edits := s.edits[line]
-	lineStart := s.doc.Lines[line-1].Start
+	lineStart := int(s.doc.Lines[line-1].Start)
 	var out []fix
 	for i := 0; i < len(edits); {
 		j := i + 1
@@ -160,17 +160,18 @@ func (s *source) paragraph(first, last int, sentences []*dedupe.Change, why func
 			add(open, item{Text: "\n"})
 		}
 		l := &s.doc.Lines[line-1]
+		lineStart, lineEnd := int(l.Start), int(l.End)
 		o := s.offsetsOf(line)
 		var cuts []cut
-		for next < len(sentences) && sentences[next].Span.End <= l.Start {
+		for next < len(sentences) && sentences[next].Span.End <= lineStart {
 			next++ // ended before this line
 		}
 		for _, c := range sentences[next:] {
-			if c.Span.Start >= l.End {
+			if c.Span.Start >= lineEnd {
 				break
 			}
-			start := o.start(max(c.Span.Start, l.Start) - l.Start)
-			end := o.end(min(c.Span.End, l.End) - l.Start)
+			start := o.start(max(c.Span.Start, lineStart) - lineStart)
+			end := o.end(min(c.Span.End, lineEnd) - lineStart)
 			if end > start {
 				cuts = append(cuts, cut{start, end, why(c)})
 			}
