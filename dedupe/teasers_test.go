@@ -262,8 +262,11 @@ var teasersMadeByCuts = teaserMadeByCut + strings.Join([]string{
 // (keyed again in a batch, or on its own); and that Clean's Result is the
 // one it is with them kept from the start.
 func TestStartsKeptWithTeasers(t *testing.T) {
-	defer func(p, b int) { parallelBytes, prepareBatchBytes = p, b }(parallelBytes, prepareBatchBytes)
-	parallelBytes, prepareBatchBytes = 0, 300
+	// Two workers whatever GOMAXPROCS: on one, start keeps the starts
+	// from the start.
+	setParallel(t, 0, 2)
+	defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
+	prepareBatchBytes = 300
 	var fillers strings.Builder
 	for k := range 30 {
 		fmt.Fprintf(&fillers, "Filler paragraph number %d, of words that no other paragraph has.\n\n", k)
@@ -317,6 +320,7 @@ func TestStartsKeptWithTeasers(t *testing.T) {
 		}
 		check(fmt.Sprintf("a teaser made by a cut, batches of %d bytes", batch), c)
 	}
+	prepareBatchBytes = 300 // batches before the first teaser, whose keys are made again
 	for _, in := range []string{fillers.String(), teaser + fillers.String() + full, fillers.String() + teaser + full, teaserMadeByCut + fillers.String(), teasersMadeByCuts + fillers.String()} {
 		short, err := cleanWithShortcuts(in, Options{}, true)
 		if err != nil {
