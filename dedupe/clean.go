@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
-	"math"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -103,8 +102,9 @@ var ErrWrite = errors.New("write clean text")
 var ErrTooLarge = errors.New("input too large")
 
 // MaxInput is the most bytes Clean takes, as input and as normalized text:
-// math.MaxInt32, so that indexes and offsets fit an int32 and a uint32.
-const MaxInput = math.MaxInt32
+// normalize.MaxInput, math.MaxInt32, so that indexes and offsets fit an
+// int32 and a uint32, as normalize's Line offsets do.
+const MaxInput = normalize.MaxInput
 
 // maxText is MaxInput, in a variable so tests can lower it.
 var maxText = MaxInput
