@@ -396,7 +396,7 @@ func (c *cleaner) start() {
 	}
 	c.shingleSeed = maphash.MakeSeed()
 	// Sentences (which near-duplicates compare too) and the
-	// near-duplicate information, 48 bytes a paragraph, only for the
+	// near-duplicate information, 40 bytes a paragraph, only for the
 	// rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
