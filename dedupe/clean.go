@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
-	"math"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -103,8 +102,9 @@ var ErrWrite = errors.New("write clean text")
 var ErrTooLarge = errors.New("input too large")
 
 // MaxInput is the most bytes Clean takes, as input and as normalized text:
-// math.MaxInt32, so that indexes and offsets fit an int32 and a uint32.
-const MaxInput = math.MaxInt32
+// normalize.MaxInput, math.MaxInt32, so that indexes and offsets fit an
+// int32 and a uint32, as normalize's Line offsets do.
+const MaxInput = normalize.MaxInput
 
 // maxText is MaxInput, in a variable so tests can lower it.
 var maxText = MaxInput
@@ -154,7 +154,7 @@ type cleaner struct {
 	cut        map[int]cutText // by paragraph cut by sentence removals
 	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cut
 	order      []int32         // the paragraphs of the output, in order
-	spareOrder []int32         // memory for the next order: the one before, which nothing else holds
+	spareOrder []int32         // memory for the next order: the one before, which nothing else holds; lent to the sentence round (see roundSpares)
 	cuts       []cutRecord     // every sentence removed, in the order removed
 	outLine    []uint32        // by paragraph: the output line it starts on, 0 if not in the output
 
@@ -220,7 +220,7 @@ type cleaner struct {
 	// What the last sentence round saw (see sentencesSettled), once one
 	// has run.
 	sentenceRoundRan bool
-	settledPos       []int32 // by paragraph: one more than its position in that round's order, 0 if not in it
+	settledPos       []int32 // by paragraph: one more than its position in that round's order, 0 if not in it; lent to the next sentence round, once sentencesSettled has read it (see roundSpares)
 	settledKept      []bool  // by paragraph: keptRepeat then
 	// The paragraphs that round cut, and the hashes of the sentences each
 	// kept, in order: those of cutHashes[cutFrom[k]:cutFrom[k+1]] for
@@ -396,7 +396,7 @@ func (c *cleaner) start() {
 	}
 	c.shingleSeed = maphash.MakeSeed()
 	// Sentences (which near-duplicates compare too) and the
-	// near-duplicate information, 48 bytes a paragraph, only for the
+	// near-duplicate information, 40 bytes a paragraph, only for the
 	// rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {

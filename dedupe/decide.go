@@ -40,7 +40,11 @@ type decision struct {
 
 // decider holds what decide makes, kept from round to round: for a big
 // document, fresh slices in every round cost their page faults and
-// garbage collection again (they are still cleared: see resize).
+// garbage collection again (they are still cleared: see resize). Between
+// two decides, the decisions' memory is lent to the paragraph table
+// (lendCounts, table.file), and the decisions' and counts' to the
+// sentence round (cleaner.roundSpares): what decide makes is valid only
+// until the paragraph round that called it returns.
 type decider struct {
 	d      []decision
 	copies []int32 // by the position of a text's first occurrence: how often it occurs; after decide, how many of those it keeps

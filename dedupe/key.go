@@ -416,7 +416,7 @@ func (x *keyIndex) findOrAdd(h uint64, k int32) (int32, bool) {
 // round, in order), the first unit with its key: all that decide reads of
 // the keys.
 type table struct {
-	root []int32 // root[i] is the first unit with unit i's key
+	root []int32 // root[i] is the first unit with unit i's key; its memory is lent to the sentence round (see cleaner.roundSpares)
 }
 
 // rootOf returns the first unit with unit i's key: i itself if none came

@@ -112,7 +112,7 @@ func (n *nearInfo) hasGroup() bool { return n.words() >= teaserWords-1 }
 // startHash returns the hash that the start index files a key's first
 // teaserWords words under: 32 bits of their xxhash. Keys of different
 // starts with one hash share a list, whose paragraphs the teaser's stem
-// is compared with all the same; 32 bits keep nearInfo 56 bytes.
+// is compared with all the same; 32 bits keep keyStart 8 bytes.
 func startHash(start string) uint32 { return uint32(xxhash.Sum64String(start)) }
 
 // nearOf returns the near-duplicate information of paragraph i, which
@@ -602,12 +602,12 @@ func (x *nearIndex) reset(c *cleaner, keyAt func(pos int) string) {
 // bagOf returns a hash of the multiset of a text's sentences sents
 // (their key hashes, sorted), for a text of two sentences or more, else 0:
 // two paragraphs with the same sentences in another order have the same
-// bag. Its low bit is set, so that no bag is 0. It is 32 bits, which keeps
-// nearInfo 48 bytes: every use of a bag is a filter, or a look-up whose
-// hit the sentences confirm (see bagIndex), so bags of other sentences
-// that collide, about n²/2³² pairs of n paragraphs (73 of the 100 MB
-// stream's 560,000), cost a look-up, never a result. It sorts the hashes
-// in buf, which it returns for reuse.
+// bag. Its low bit is set, so that no bag is 0. It is 32 bits, 8 bytes of
+// nearInfo less (see nearInfo): every use of a bag is a filter, or a
+// look-up whose hit the sentences confirm (see bagIndex), so bags of
+// other sentences that collide, about n²/2³² pairs of n paragraphs (31
+// bits differ; 73 of the 100 MB stream's 560,000), cost a look-up, never
+// a result. It sorts the hashes in buf, which it returns for reuse.
 func bagOf(sents []sentenceInfo, buf []uint64) (uint32, []uint64) {
 	if len(sents) < 2 {
 		return 0, buf

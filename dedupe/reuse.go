@@ -46,7 +46,10 @@ type spare struct {
 type spareMemory interface{ decision | int32 }
 
 // lentMemory are the element types that lend makes of that memory: none
-// holds a pointer, nor is aligned to more than 8 bytes.
+// holds a pointer, nor is aligned to more than 4 bytes, as the spares'
+// elements are (TestLentAlignment): Go's tiny allocator puts a small
+// object whose size is a multiple of 4 but not 8 (an []int32 of
+// capacity 1 or 3) at any multiple of 4 bytes.
 type lentMemory interface{ int32 | span32 | tagSlot }
 
 // spareOf returns the memory of s, up to its capacity, as a spare.
@@ -63,8 +66,8 @@ func spareOf[S spareMemory](s []S) spare {
 // must not be used once the owner uses it again. A T is pointer-free, as
 // the owner's elements are, so the collector needs to know neither type,
 // and the owner's memory stays alive while the Ts point into it.
-// Go allocates 8-byte aligned memory, and each T starts at a multiple of 8
-// bytes from there.
+// Each T starts at a multiple of 8 bytes from the spare's start, which is
+// aligned to 4 bytes at least, as a T needs (see lentMemory).
 func lend[T lentMemory](spares []spare, n int) []T {
 	size := uintptr(n) * unsafe.Sizeof(*new(T))
 	for k := range spares {

@@ -131,3 +131,16 @@ func TestLendCounts(t *testing.T) {
 		t.Fatalf("21 counts: %v, not in the counts' memory", counts)
 	}
 }
+
+// TestLentAlignment checks that no type lend makes (lentMemory) needs
+// more alignment than the elements of the spares it is lent from
+// (spareMemory) have: a small []int32 can start at any multiple of 4
+// bytes, and a T lent from it at any multiple of 8 bytes from there.
+func TestLentAlignment(t *testing.T) {
+	spares := min(unsafe.Alignof(int32(0)), unsafe.Alignof(decision{}))
+	for name, align := range map[string]uintptr{"int32": unsafe.Alignof(int32(0)), "span32": unsafe.Alignof(span32{}), "tagSlot": unsafe.Alignof(tagSlot{})} {
+		if align > spares {
+			t.Errorf("%s is aligned to %d bytes, the spares' elements to %d", name, align, spares)
+		}
+	}
+}

@@ -236,6 +236,24 @@ func TestStartWords(t *testing.T) {
 	}
 }
 
+// checkStarts checks that c.starts holds, for every paragraph whose near
+// information is made, the hashes of its key's first words, as setNear
+// makes them.
+func checkStarts(t *testing.T, name string, c *cleaner) {
+	t.Helper()
+	for i := range c.paras {
+		n := &c.near[i]
+		if !n.ok() {
+			continue
+		}
+		key := string(c.appendKey(nil, i))
+		want, ks := keyStartOf(key), c.starts[i]
+		if n.hasGroup() && ks.group != want.group || n.hasStart() && ks.start != want.start {
+			t.Fatalf("%s: paragraph %d (%q): starts %+v, want %+v", name, i, key, ks, want)
+		}
+	}
+}
+
 // teaserMadeByCut is a text in which a sentence cut makes a teaser: the
 // last paragraph but one loses its last sentence, a repeat, and then ends
 // with a mark, and its full text comes after it.
@@ -262,28 +280,18 @@ var teasersMadeByCuts = teaserMadeByCut + strings.Join([]string{
 // (keyed again in a batch, or on its own); and that Clean's Result is the
 // one it is with them kept from the start.
 func TestStartsKeptWithTeasers(t *testing.T) {
-	defer func(p, b int) { parallelBytes, prepareBatchBytes = p, b }(parallelBytes, prepareBatchBytes)
-	parallelBytes, prepareBatchBytes = 0, 300
+	// Two workers whatever GOMAXPROCS: on one, start keeps the starts
+	// from the start.
+	setParallel(t, 0, 2)
+	defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
+	prepareBatchBytes = 300
 	var fillers strings.Builder
 	for k := range 30 {
 		fmt.Fprintf(&fillers, "Filler paragraph number %d, of words that no other paragraph has.\n\n", k)
 	}
 	teaser := "Story one begins with these words and then goes on …\n\n"
 	full := "Story one begins with these words and then goes on to tell the whole of it, at length.\n\n"
-	check := func(name string, c *cleaner) {
-		t.Helper()
-		for i := range c.paras {
-			n := &c.near[i]
-			if !n.ok() {
-				continue
-			}
-			key := string(c.appendKey(nil, i))
-			want, ks := keyStartOf(key), c.starts[i]
-			if n.hasGroup() && ks.group != want.group || n.hasStart() && ks.start != want.start {
-				t.Fatalf("%s: paragraph %d (%q): starts %+v, want %+v", name, i, key, ks, want)
-			}
-		}
-	}
+	check := func(name string, c *cleaner) { t.Helper(); checkStarts(t, name, c) }
 	for _, bc := range []struct {
 		name    string
 		in      string
@@ -317,6 +325,7 @@ func TestStartsKeptWithTeasers(t *testing.T) {
 		}
 		check(fmt.Sprintf("a teaser made by a cut, batches of %d bytes", batch), c)
 	}
+	prepareBatchBytes = 300 // batches before the first teaser, whose keys are made again
 	for _, in := range []string{fillers.String(), teaser + fillers.String() + full, fillers.String() + teaser + full, teaserMadeByCut + fillers.String(), teasersMadeByCuts + fillers.String()} {
 		short, err := cleanWithShortcuts(in, Options{}, true)
 		if err != nil {
@@ -330,4 +339,37 @@ func TestStartsKeptWithTeasers(t *testing.T) {
 			t.Fatalf("input %q:\nwith the starts kept late %+v\nfrom the start %+v", in, short, plain)
 		}
 	}
+}
+
+// FuzzStartsKeptLate checks on any input, on two workers from the first
+// byte and in batches of 64 bytes, that the rounds' shortcuts, among them
+// the starts kept only once a teaser is found and the sentence round's
+// tables in lent memory, give the Result that every table filed, every
+// round run and the starts kept from the start give; and that the starts
+// kept then are those of the paragraphs' keys. FuzzRoundsAgree runs
+// Clean below parallelBytes, where start keeps the starts from the start
+// and prepare makes no batches: the keys of the batches before the first
+// teaser, made again (see keepStarts), are this target's.
+func FuzzStartsKeptLate(f *testing.F) {
+	for _, s := range []string{teasersInput(), teaserMadeByCut, teasersMadeByCuts, cutMakesRepeat, cutMakesFullerCopy} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		defer withParallel(0, 2)()
+		defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
+		prepareBatchBytes = 64
+		for _, opts := range []Options{{}, {Paragraphs: Lines}} {
+			plain, err := cleanWithShortcuts(in, opts, false)
+			short, err2 := cleanWithShortcuts(in, opts, true)
+			if fmt.Sprint(err2) != fmt.Sprint(err) || !reflect.DeepEqual(plain, short) {
+				t.Fatalf("input %q, options %+v:\nwith the shortcuts %+v, %v\nwithout %+v, %v", in, opts, short, err2, plain, err)
+			}
+			if err != nil {
+				return // not text
+			}
+			if c := cleanerRounds(t, in, opts); c.starts != nil {
+				checkStarts(t, fmt.Sprintf("options %+v", opts), c)
+			}
+		}
+	})
 }
