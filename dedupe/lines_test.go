@@ -120,6 +120,26 @@ func TestCleanLinesShareInput(t *testing.T) {
 	}
 }
 
+// TestCleanLinesShareJoined checks that the lines of a paragraph of
+// several lines are slices of the one text Clean holds for it, its lines
+// joined, one after the other, not copies of their own.
+func TestCleanLinesShareJoined(t *testing.T) {
+	in := "The first line of a paragraph.\nIts second line.\n\n" +
+		"Another paragraph, kept as it is.\nWith two lines.\n"
+	for _, procs := range []int{1, 2} {
+		_, lines, _ := cleanLinesWith(t, in, Options{}, procs)
+		if len(lines) != 5 {
+			t.Fatalf("lines %q", lines)
+		}
+		for _, k := range []int{0, 3} { // each paragraph's first line
+			next := unsafe.Add(unsafe.Pointer(unsafe.StringData(lines[k])), len(lines[k])+1)
+			if unsafe.Pointer(unsafe.StringData(lines[k+1])) != next {
+				t.Errorf("on %d goroutines, lines %q and %q are not in one text", procs, lines[k], lines[k+1])
+			}
+		}
+	}
+}
+
 // TestCleanLinesInputError checks that for input CleanLines cannot clean
 // it returns the error Clean does, and no lines.
 func TestCleanLinesInputError(t *testing.T) {
