@@ -66,22 +66,10 @@ func TestCleanLinesAgrees(t *testing.T) {
 	}
 }
 
-// TestCleanLinesChanged checks Changed on CleanLines' Results, on the
-// cases of TestCleanToChanged: false for a clean text, true for a text
-// cleaned to other bytes of the same size, to the input's start, or to
-// more than the input.
+// TestCleanLinesChanged checks Changed on CleanLines' Results for
+// changedTests.
 func TestCleanLinesChanged(t *testing.T) {
-	for _, c := range []struct {
-		in      string
-		changed bool
-	}{
-		{"", false},
-		{"a\nb\n", false},
-		{"a\r\nb", true},   // "a\nb\n"
-		{"a\nb", true},     // "a\nb\n": the input and more
-		{"a\nb\n\n", true}, // "a\nb\n": the input's start
-		{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
-	} {
+	for _, c := range changedTests {
 		r, _, _, err := CleanLines(c.in, Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -86,22 +86,26 @@ func checkSameResult(t *testing.T, got, want *Result) {
 	}
 }
 
-// TestCleanToChanged checks Changed on CleanTo's Results: false for a
-// clean text, true for a text cleaned to other bytes of the same size, to
-// the input's start, or to more than the input, through a buffer of a
-// few bytes and through CleanTo's.
+// changedTests are inputs and whether Clean changes them: a clean text,
+// texts cleaned to other bytes of the same size, to the input's start,
+// and to more than the input, the cases of a Result that keeps no text
+// and must tell whether the one it made differs.
+var changedTests = []struct {
+	in      string
+	changed bool
+}{
+	{"", false},
+	{"a\nb\n", false},
+	{"a\r\nb", true},   // "a\nb\n"
+	{"a\nb", true},     // "a\nb\n": the input and more
+	{"a\nb\n\n", true}, // "a\nb\n": the input's start
+	{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
+}
+
+// TestCleanToChanged checks Changed on CleanTo's Results for
+// changedTests, through a buffer of a few bytes and through CleanTo's.
 func TestCleanToChanged(t *testing.T) {
-	for _, c := range []struct {
-		in      string
-		changed bool
-	}{
-		{"", false},
-		{"a\nb\n", false},
-		{"a\r\nb", true},   // "a\nb\n"
-		{"a\nb", true},     // "a\nb\n": the input and more
-		{"a\nb\n\n", true}, // "a\nb\n": the input's start
-		{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
-	} {
+	for _, c := range changedTests {
 		for _, bufSize := range []int{1, 3, streamBufferSize} {
 			r, err := cleanTo(&bytes.Buffer{}, c.in, Options{}, bufSize)
 			if err != nil {
