@@ -68,21 +68,21 @@ func cleanToWith(w io.Writer, in string, opts Options, bufSize, procs int) (*Res
 	return cleanTo(w, in, opts, bufSize)
 }
 
-// checkSameResult fails t if got, a Result of CleanTo, is not want, one
-// of Clean, but for the text CleanTo does not keep, whose size (TextSize)
-// must be that of Clean's text.
+// checkSameResult fails t if got, a Result of CleanTo or CleanLines, is
+// not want, one of Clean, but for the text they do not keep, whose size
+// (TextSize) must be that of Clean's text.
 func checkSameResult(t *testing.T, got, want *Result) {
 	t.Helper()
 	if got.Text != "" || !got.written {
-		t.Fatalf("CleanTo's Result has Text %q, written %v", got.Text, got.written)
+		t.Fatalf("a Result without its text has Text %q, written %v", got.Text, got.written)
 	}
 	if got.TextSize() != len(want.Text) {
-		t.Fatalf("CleanTo's Result has TextSize %d for a text of %d bytes", got.TextSize(), len(want.Text))
+		t.Fatalf("a Result without its text has TextSize %d for a text of %d bytes", got.TextSize(), len(want.Text))
 	}
 	g := *got
 	g.Text, g.written, g.differs, g.writtenBytes = want.Text, false, false, 0
 	if !reflect.DeepEqual(&g, want) {
-		t.Fatalf("CleanTo's Result\n%+v\nClean's\n%+v", &g, want)
+		t.Fatalf("a Result without its text\n%+v\nClean's\n%+v", &g, want)
 	}
 }
 
