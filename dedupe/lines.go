@@ -96,7 +96,9 @@ func sameLines(lines []string, nl, s string) bool {
 //
 // When every paragraph is one line (c.joined is nil), so is every text
 // (see placeLines), and a text is not searched for line ends: that is
-// most of the clean text, and the search would read all of it.
+// most of the clean text, and the search would read all of it
+// (BenchmarkLines' default/lines took 10.6 ms, not 2.8, on its 16 MB:
+// minimums of 4, alternated, at a load of 9).
 func (w *outputWriter) eachLine(r *outputRun, f func(line string)) {
 	c := w.c
 	oneLine := c.joined == nil
