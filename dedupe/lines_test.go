@@ -66,22 +66,10 @@ func TestCleanLinesAgrees(t *testing.T) {
 	}
 }
 
-// TestCleanLinesChanged checks Changed on CleanLines' Results, on the
-// cases of TestCleanToChanged: false for a clean text, true for a text
-// cleaned to other bytes of the same size, to the input's start, or to
-// more than the input.
+// TestCleanLinesChanged checks Changed on CleanLines' Results for
+// changedTests.
 func TestCleanLinesChanged(t *testing.T) {
-	for _, c := range []struct {
-		in      string
-		changed bool
-	}{
-		{"", false},
-		{"a\nb\n", false},
-		{"a\r\nb", true},   // "a\nb\n"
-		{"a\nb", true},     // "a\nb\n": the input and more
-		{"a\nb\n\n", true}, // "a\nb\n": the input's start
-		{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
-	} {
+	for _, c := range changedTests {
 		r, _, _, err := CleanLines(c.in, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -115,6 +103,26 @@ func TestCleanLinesShareInput(t *testing.T) {
 		for k, l := range lines {
 			if inInput(l) != want[k] {
 				t.Errorf("on %d goroutines, line %q: in the input %v", procs, l, inInput(l))
+			}
+		}
+	}
+}
+
+// TestCleanLinesShareJoined checks that the lines of a paragraph of
+// several lines are slices of the one text Clean holds for it, its lines
+// joined, one after the other, not copies of their own.
+func TestCleanLinesShareJoined(t *testing.T) {
+	in := "The first line of a paragraph.\nIts second line.\n\n" +
+		"Another paragraph, kept as it is.\nWith two lines.\n"
+	for _, procs := range []int{1, 2} {
+		_, lines, _ := cleanLinesWith(t, in, Options{}, procs)
+		if len(lines) != 5 {
+			t.Fatalf("lines %q", lines)
+		}
+		for _, k := range []int{0, 3} { // each paragraph's first line
+			next := unsafe.Add(unsafe.Pointer(unsafe.StringData(lines[k])), len(lines[k])+1)
+			if unsafe.Pointer(unsafe.StringData(lines[k+1])) != next {
+				t.Errorf("on %d goroutines, lines %q and %q are not in one text", procs, lines[k], lines[k+1])
 			}
 		}
 	}

@@ -68,40 +68,44 @@ func cleanToWith(w io.Writer, in string, opts Options, bufSize, procs int) (*Res
 	return cleanTo(w, in, opts, bufSize)
 }
 
-// checkSameResult fails t if got, a Result of CleanTo, is not want, one
-// of Clean, but for the text CleanTo does not keep, whose size (TextSize)
-// must be that of Clean's text.
+// checkSameResult fails t if got, a Result of CleanTo or CleanLines, is
+// not want, one of Clean, but for the text they do not keep, whose size
+// (TextSize) must be that of Clean's text.
 func checkSameResult(t *testing.T, got, want *Result) {
 	t.Helper()
 	if got.Text != "" || !got.written {
-		t.Fatalf("CleanTo's Result has Text %q, written %v", got.Text, got.written)
+		t.Fatalf("a Result without its text has Text %q, written %v", got.Text, got.written)
 	}
 	if got.TextSize() != len(want.Text) {
-		t.Fatalf("CleanTo's Result has TextSize %d for a text of %d bytes", got.TextSize(), len(want.Text))
+		t.Fatalf("a Result without its text has TextSize %d for a text of %d bytes", got.TextSize(), len(want.Text))
 	}
 	g := *got
 	g.Text, g.written, g.differs, g.writtenBytes = want.Text, false, false, 0
 	if !reflect.DeepEqual(&g, want) {
-		t.Fatalf("CleanTo's Result\n%+v\nClean's\n%+v", &g, want)
+		t.Fatalf("a Result without its text\n%+v\nClean's\n%+v", &g, want)
 	}
 }
 
-// TestCleanToChanged checks Changed on CleanTo's Results: false for a
-// clean text, true for a text cleaned to other bytes of the same size, to
-// the input's start, or to more than the input, through a buffer of a
-// few bytes and through CleanTo's.
+// changedTests are inputs and whether Clean changes them: a clean text,
+// texts cleaned to other bytes of the same size, to the input's start,
+// and to more than the input, the cases of a Result that keeps no text
+// and must tell whether the one it made differs.
+var changedTests = []struct {
+	in      string
+	changed bool
+}{
+	{"", false},
+	{"a\nb\n", false},
+	{"a\r\nb", true},   // "a\nb\n"
+	{"a\nb", true},     // "a\nb\n": the input and more
+	{"a\nb\n\n", true}, // "a\nb\n": the input's start
+	{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
+}
+
+// TestCleanToChanged checks Changed on CleanTo's Results for
+// changedTests, through a buffer of a few bytes and through CleanTo's.
 func TestCleanToChanged(t *testing.T) {
-	for _, c := range []struct {
-		in      string
-		changed bool
-	}{
-		{"", false},
-		{"a\nb\n", false},
-		{"a\r\nb", true},   // "a\nb\n"
-		{"a\nb", true},     // "a\nb\n": the input and more
-		{"a\nb\n\n", true}, // "a\nb\n": the input's start
-		{"A paragraph that is long enough to be removed as a repeat.\n\nA paragraph that is long enough to be removed as a repeat.\n", true},
-	} {
+	for _, c := range changedTests {
 		for _, bufSize := range []int{1, 3, streamBufferSize} {
 			r, err := cleanTo(&bytes.Buffer{}, c.in, Options{}, bufSize)
 			if err != nil {

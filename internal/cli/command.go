@@ -620,7 +620,7 @@ func (cmd *command) keepsText() bool { return cmd.diff || cmd.html != nil }
 
 // diffsLines reports whether only the diff needs the clean text of each
 // input (-d with no -o, -w or page): dedupe.CleanLines gives it as lines,
-// slices of the input and of the texts Clean normalized or cut, which
+// slices of the input and of the texts of its paragraphs, which
 // udiff.WriteLines reads where they are. Made whole, the text (97 MB for
 // the 100 MB stream of bench/run.sh) was live beside the input through
 // the diff, where its lines are 8 MB: the heap left at the diff went

@@ -100,6 +100,14 @@ const noEnd = 0x9e3779b97f4a7c15
 // the hash of l less end, or, if l does not end in end, its own hash with
 // noEnd mixed in. With end "", that of a new text given as a string, it is
 // the hash of l.
+//
+// So WriteLines hashes other strings than Write does for the same texts,
+// and the two write the same diff only as long as no two different lines
+// share a hash (never expected: see numberByHash). A collision on a pair
+// the diff matches is caught, and the lines numbered by their texts; one
+// on a pair it never matches can still steer it to another edit script
+// as short, right but not Write's: a throwaway test whose hash was the
+// length mod 3 found such pairs within 400 random texts.
 func lineHash(l, end string) uint64 {
 	if n := len(l) - len(end); n >= 0 && l[n:] == end {
 		return hashLine(l[:n])

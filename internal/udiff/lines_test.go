@@ -87,7 +87,8 @@ func lineForms(new string) []text {
 
 // TestCursor checks that a cursor walks the lines that splitLines finds
 // (less their end, for lines given without it), that back undoes skipTo,
-// and that follow moves one cursor as another moved over the same text.
+// that skipTo a line it is past leaves a cursor where it is, and that
+// follow moves one cursor as another moved over the same text.
 func TestCursor(t *testing.T) {
 	for _, s := range []string{"", "a", "a\n", "\n\n", "a\nbc\n\nd", "a\r\n\r\n", strings.Repeat("line\n", 300)} {
 		want := splitLines(s)
@@ -122,6 +123,11 @@ func TestCursor(t *testing.T) {
 				follower.follow(&lead, 0, 0)
 				if follower.line != lead.line || follower.off != lead.off || lead.line != i || !lines && lead.off != len(strings.Join(want[:i], "")) {
 					t.Errorf("%q: skipTo(%d) at line %d, byte %d; follow at line %d, byte %d", s, i, lead.line, lead.off, follower.line, follower.off)
+				}
+				still := lead
+				still.skipTo(i / 2) // a line it is past: it stays
+				if still.line != lead.line || still.off != lead.off {
+					t.Errorf("%q: skipTo(%d) from line %d moved to line %d, byte %d", s, i/2, i, still.line, still.off)
 				}
 				for k := range i + 1 {
 					back, at := lead, st.cursorAt(0, 0)
