@@ -179,7 +179,9 @@ type cleaner struct {
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
 	// wides: the whole sketches of the texts whose keys have more than
 	// wideWords words, in chunks, each text's found by its nearInfo (see
-	// fileWide); those of texts since changed stay, unread.
+	// fileWide); those of texts since changed stay, unread, and so do the
+	// ends of chunks that a scratch left unfilled. wideMu is for adding
+	// chunks.
 	wides  [][]sketch
 	wideMu sync.Mutex
 	// stems, by paragraph: for a teaser, the index of its teaserInfo in
