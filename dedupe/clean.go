@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
@@ -176,6 +177,13 @@ type cleaner struct {
 	junk      *junkMatcher
 	junkRule  map[int]string // by paragraph: the junk list entry it matched
 	near      []nearInfo     // by paragraph: words and word sketch of its current text
+	// wides: the whole sketches of the texts whose keys have more than
+	// wideWords words, in chunks, each text's found by its nearInfo (see
+	// fileWide); those of texts since changed stay, unread, and so do the
+	// ends of chunks that a scratch left unfilled. wideMu is for adding
+	// chunks.
+	wides  [][]sketch
+	wideMu sync.Mutex
 	// stems, by paragraph: for a teaser, the index of its teaserInfo in
 	// scratch.teasers; nil until a teaser is found (see setStem).
 	stems []int32
@@ -457,7 +465,7 @@ func (c *cleaner) workers() int {
 // (debug.FreeOSMemory) once the rounds' state is garbage (freeRounds),
 // before the clean text, as large as the input, is made, if the
 // paragraphs' sentence lists and near-duplicate information, the bulk of
-// that state, were at least half the input's size. The collector's goal
+// that state, were at least three eighths of the input's size. The collector's goal
 // then stood at 1.5 to 2 times what was live during the rounds (GOGC 50
 // to 100), and the text came on top of the garbage the collector had not
 // yet found.
@@ -483,6 +491,13 @@ func (c *cleaner) workers() int {
 // faults 91.2k collecting, 98.6k giving back, 93.7k with neither; CPU and
 // wall the same. Options.NoCollect leaves it to the caller. A variable
 // so tests can lower it.
+//
+// The share was half until nearInfo's sketch took 16 bytes, not 32: the
+// 100 MB stream's lists and near information then took 45.0 MB, 43% of
+// it, and the collection was left out; without it the default mode's
+// peak RSS was 250-266 MB, not 242 (10 runs alternated, load 4-6). With
+// --no-near they take 31.5 MB, 30%, and still none is run (in
+// benchgen's 4 MB stream, 45% and 33%: TestCollectStream).
 var collectBeforeText = 16 << 20
 
 // sentenceAndNearBytes returns the bytes of the paragraphs' sentence lists
@@ -555,7 +570,7 @@ func (c *cleaner) alongside(here, beside func()) {
 // outlive the rounds' state.
 func (c *cleaner) decided(textInMemory bool) *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
-	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText && 2*c.sentenceAndNearBytes() >= len(c.input)
+	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText && 8*c.sentenceAndNearBytes() >= 3*len(c.input)
 	c.freeRounds()
 	switch {
 	case !collect:
@@ -654,6 +669,7 @@ func (c *cleaner) changes() []Change {
 // Options.Elsewhere (c.keys, c.keyed) stay, for keptParagraphs.
 func (c *cleaner) freeRounds() {
 	c.sentences.refs, c.sentences.slabs, c.near, c.stems, c.starts = nil, nil, nil, nil, nil
+	c.wides = nil
 	c.hash, c.isJunk = nil, nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil

@@ -127,6 +127,10 @@ type scratch struct {
 	teasers []teaserInfo   // of the texts keyed with it that are teasers
 	starts  []paraStart    // the keyStarts of the texts keyed with it in a batch, while the document has no teaser (see keepStarts)
 	bag     []uint64       // for bagOf
+	// The chunk of cleaner.wides it files whole sketches in (see
+	// fileWide), and the index there of the chunk's first.
+	wides    []sketch
+	wideBase uint64
 	// Where the hashes it makes of paragraph keys, long sentences and
 	// bags go: into the cleaner's sets, or, while logs is not nil, their
 	// slots there into logs.

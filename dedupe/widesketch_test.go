@@ -1,0 +1,157 @@
+package dedupe
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// madeUpWords returns a vocabulary of n made-up lower-case words and a
+// function that draws a paragraph of a given number of them, in sentences,
+// with the skewed frequencies of text (word k about 1/(k+1) as often as
+// the first): unrelated paragraphs share their common words.
+func madeUpWords(r *rand.Rand, n int) func(words int) string {
+	vocab := make([]string, n)
+	cum := make([]float64, n) // cumulative weights
+	total := 0.0
+	for k := range vocab {
+		b := make([]byte, 2+r.IntN(8))
+		for i := range b {
+			b[i] = byte('a' + r.IntN(26))
+		}
+		vocab[k] = string(b)
+		total += 1 / float64(k+1)
+		cum[k] = total
+	}
+	return func(words int) string {
+		var sb strings.Builder
+		for k := range words {
+			x := r.Float64() * total
+			lo, hi := 0, n-1
+			for lo < hi { // the first word whose cumulative weight is at least x
+				mid := (lo + hi) / 2
+				if cum[mid] < x {
+					lo = mid + 1
+				} else {
+					hi = mid
+				}
+			}
+			if k > 0 {
+				sb.WriteByte(' ')
+			}
+			w := vocab[lo]
+			if k%12 == 0 {
+				w = strings.ToUpper(w[:1]) + w[1:]
+			}
+			sb.WriteString(w)
+			if k%12 == 11 || k == words-1 {
+				sb.WriteByte('.')
+			}
+		}
+		return sb.String()
+	}
+}
+
+// TestWideSketches checks the sketches nearCandidate screens pairs of
+// paragraphs with, on a page of made-up words: each key of more than
+// wideWords words finds its whole sketch in cleaner.wides (in more than
+// one chunk) where its nearInfo says, the others keep their sketch
+// folded; a paragraph with one word changed passes the screen against its
+// original, and few pairs of unrelated paragraphs do, long ones (150 to
+// 400 words, screened by their whole sketches) and short (60 to 90, by
+// their halfSketches). Long paragraphs screened by their halfSketches
+// passed it nearly all. On one goroutine, and on two, where prepare's
+// goroutines file the whole sketches at once.
+func TestWideSketches(t *testing.T) {
+	for _, procs := range []int{1, 2} {
+		restore := withParallel(0, procs)
+		r := rand.New(rand.NewPCG(21, 8))
+		draw := madeUpWords(r, 30000)
+		var paras []string
+		var copies []int // the paragraphs that are their predecessor with a word changed
+		for k := range 3000 {
+			n := 60 + r.IntN(31) // the first half short, the second long
+			if k >= 1500 {
+				n = 150 + r.IntN(251)
+			}
+			p := draw(n)
+			paras = append(paras, p)
+			if k%50 == 49 {
+				w := strings.Fields(p)
+				w[len(w)/2] = "zzzchanged"
+				paras = append(paras, strings.Join(w, " "))
+				copies = append(copies, len(paras)-1)
+			}
+		}
+		c := stageCleaner(t, strings.Join(paras, "\n\n")+"\n", &Options{})
+		if len(c.paras) != len(paras) {
+			t.Fatalf("%d paragraphs, want %d", len(c.paras), len(paras))
+		}
+		wide := 0
+		for i := range c.paras {
+			n := c.nearOf(i)
+			want := wordsOf(c.keyString(i))
+			switch {
+			case n.words() != want.n:
+				t.Fatalf("procs %d: paragraph %d has %d words, want %d", procs, i, n.words(), want.n)
+			case n.words() > wideWords:
+				wide++
+				if *c.wideOf(n) != want.sketch {
+					t.Fatalf("procs %d: paragraph %d, of %d words: the whole sketch filed is not its own", procs, i, n.words())
+				}
+			case n.sketch != want.sketch.fold():
+				t.Fatalf("procs %d: paragraph %d, of %d words: its halfSketch is not its sketch folded", procs, i, n.words())
+			}
+		}
+		if wide <= wideChunk || len(c.wides) < 2 {
+			t.Fatalf("procs %d: %d wide keys in %d chunks: the page no longer fills two", procs, wide, len(c.wides))
+		}
+		for _, i := range copies {
+			if !c.nearCandidate(i, i-1, 0.8) {
+				t.Errorf("procs %d: paragraph %d, with one word of %d changed, does not pass the screen", procs, i, i-1)
+			}
+		}
+		var pairs, passed [2]int // [short pairs, long pairs]
+		for i := 1; i < len(c.paras); i++ {
+			a := c.near[i].words()
+			if slices.Contains(copies, i) {
+				continue
+			}
+			long := 0
+			if a > wideWords {
+				long = 1
+			}
+			for _, j := range []int{i - 1, max(0, i-2)} { // the neighbour, and the one before, of the same kind
+				if j == i || (c.near[j].words() > wideWords) != (a > wideWords) {
+					continue
+				}
+				pairs[long]++
+				if c.nearCandidate(i, j, 0.8) {
+					passed[long]++
+				}
+			}
+		}
+		t.Logf("procs %d: of %d pairs of short paragraphs %d passed the screen, of %d long %d", procs, pairs[0], passed[0], pairs[1], passed[1])
+		for k, what := range []string{"short", "long"} {
+			if pairs[k] < 1000 || passed[k]*100 > pairs[k] {
+				t.Errorf("procs %d: %d of %d pairs of unrelated %s paragraphs passed the screen, want fewer than 1%%", procs, passed[k], pairs[k], what)
+			}
+		}
+		restore()
+	}
+}
+
+// sameNear reports whether near information a of cleaner ca and b of cb
+// say the same of their keys: a key of more than wideWords words keeps
+// the index of its whole sketch in its cleaner's wides, which differs
+// from cleaner to cleaner, in place of its halfSketch.
+func sameNear(ca *cleaner, a *nearInfo, cb *cleaner, b *nearInfo) bool {
+	if a.made != b.made || a.bag != b.bag {
+		return false
+	}
+	if a.ok() && a.words() > wideWords {
+		return *ca.wideOf(a) == *cb.wideOf(b)
+	}
+	return a.sketch == b.sketch
+}
