@@ -73,6 +73,12 @@ type halfSketch [2]uint64
 // halfSketches: of 4,000 random pairs of 96 and 174 words, 15 passed.
 const wideWords = 96
 
+// wide reports whether a key of the given number of words keeps its whole
+// sketch in cleaner.wides and, in nearInfo, its index there: setNear,
+// halfOf and nearCandidate all ask it, so that none reads an index as a
+// halfSketch (TestWideEdge).
+func wide(words int) bool { return words > wideWords }
+
 // fold returns the halfSketch of the sketch's words: a word's bit in
 // the sketch, top eight bits b of its hash, is bit b mod 128 of the
 // halfSketch.

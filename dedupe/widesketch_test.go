@@ -155,3 +155,70 @@ func sameNear(ca *cleaner, a *nearInfo, cb *cleaner, b *nearInfo) bool {
 	}
 	return a.sketch == b.sketch
 }
+
+// TestWideEdge checks keys on either side of wideWords: each keeps its
+// sketch folded, or the index of its whole one, as its count of words
+// says, and a paragraph of 94 to 99 words with a word changed, or one
+// added (so that one of the pair may have wideWords words and the other
+// one more), passes the screen against its original both ways, and Clean keeps
+// one of the three. With setNear, halfOf and nearCandidate at odds on the
+// edge (more than wideWords against at least), a 96-word key's index was
+// read as its halfSketch, or a 97-word key's, and the pair failed the
+// screen.
+func TestWideEdge(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 96))
+	draw := madeUpWords(r, 30000)
+	var paras []string
+	for n := 94; n <= 99; n++ {
+		p := draw(n)
+		w := strings.Fields(p)
+		changed := slices.Clone(w)
+		changed[n/3] = "zzzchanged"
+		added := slices.Insert(slices.Clone(w), n/2, "zzzadded")
+		paras = append(paras, p, strings.Join(changed, " "), strings.Join(added, " "))
+	}
+	for _, procs := range []int{1, 2} {
+		restore := withParallel(0, procs)
+		input := strings.Join(paras, "\n\n") + "\n"
+		c := stageCleaner(t, input, &Options{})
+		if len(c.paras) != len(paras) {
+			t.Fatalf("%d paragraphs, want %d", len(c.paras), len(paras))
+		}
+		seen := map[int]bool{}
+		for i := range c.paras {
+			n := c.nearOf(i)
+			want := wordsOf(c.keyString(i))
+			seen[n.words()] = true
+			switch {
+			case n.words() != want.n:
+				t.Fatalf("procs %d: paragraph %d has %d words, want %d", procs, i, n.words(), want.n)
+			case n.words() > wideWords:
+				if *c.wideOf(n) != want.sketch {
+					t.Errorf("procs %d: paragraph %d, of %d words: the whole sketch filed is not its own", procs, i, n.words())
+				}
+			case n.sketch != want.sketch.fold():
+				t.Errorf("procs %d: paragraph %d, of %d words: its halfSketch is not its sketch folded", procs, i, n.words())
+			}
+		}
+		if !seen[wideWords] || !seen[wideWords+1] {
+			t.Fatalf("procs %d: no key of %d words or none of %d", procs, wideWords, wideWords+1)
+		}
+		for g := 0; g < len(paras); g += 3 {
+			for _, k := range []int{g + 1, g + 2} {
+				if !c.nearCandidate(k, g, 0.8) || !c.nearCandidate(g, k, 0.8) {
+					t.Errorf("procs %d: paragraphs %d and %d, of %d and %d words, one a copy of the other with a word changed or added, fail the screen",
+						procs, g, k, c.near[g].words(), c.near[k].words())
+				}
+			}
+		}
+		res, err := Clean(input, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Clean keeps one of each three (the one with a word added).
+		if n := len(strings.Split(strings.TrimSuffix(res.Text, "\n"), "\n\n")); n != len(paras)/3 {
+			t.Errorf("procs %d: Clean kept %d paragraphs of %d, want %d", procs, n, len(paras), len(paras)/3)
+		}
+		restore()
+	}
+}
