@@ -88,20 +88,11 @@ func TestWideSketches(t *testing.T) {
 		if len(c.paras) != len(paras) {
 			t.Fatalf("%d paragraphs, want %d", len(c.paras), len(paras))
 		}
+		checkSketches(t, c, procs)
 		wide := 0
 		for i := range c.paras {
-			n := c.nearOf(i)
-			want := wordsOf(c.keyString(i))
-			switch {
-			case n.words() != want.n:
-				t.Fatalf("procs %d: paragraph %d has %d words, want %d", procs, i, n.words(), want.n)
-			case n.words() > wideWords:
+			if c.near[i].words() > wideWords {
 				wide++
-				if *c.wideOf(n) != want.sketch {
-					t.Fatalf("procs %d: paragraph %d, of %d words: the whole sketch filed is not its own", procs, i, n.words())
-				}
-			case n.sketch != want.sketch.fold():
-				t.Fatalf("procs %d: paragraph %d, of %d words: its halfSketch is not its sketch folded", procs, i, n.words())
 			}
 		}
 		if wide <= wideChunk || len(c.wides) < 2 {
@@ -139,6 +130,27 @@ func TestWideSketches(t *testing.T) {
 			}
 		}
 		restore()
+	}
+}
+
+// checkSketches checks that each paragraph of c, keyed on procs
+// goroutines, has the words of its key and, if more than wideWords, its
+// whole sketch filed where its nearInfo says, else its sketch folded.
+func checkSketches(t *testing.T, c *cleaner, procs int) {
+	t.Helper()
+	for i := range c.paras {
+		n := c.nearOf(i)
+		want := wordsOf(c.keyString(i))
+		switch {
+		case n.words() != want.n:
+			t.Fatalf("procs %d: paragraph %d has %d words, want %d", procs, i, n.words(), want.n)
+		case n.words() > wideWords:
+			if *c.wideOf(n) != want.sketch {
+				t.Fatalf("procs %d: paragraph %d, of %d words: the whole sketch filed is not its own", procs, i, n.words())
+			}
+		case n.sketch != want.sketch.fold():
+			t.Fatalf("procs %d: paragraph %d, of %d words: its halfSketch is not its sketch folded", procs, i, n.words())
+		}
 	}
 }
 
@@ -184,21 +196,10 @@ func TestWideEdge(t *testing.T) {
 		if len(c.paras) != len(paras) {
 			t.Fatalf("%d paragraphs, want %d", len(c.paras), len(paras))
 		}
+		checkSketches(t, c, procs)
 		seen := map[int]bool{}
 		for i := range c.paras {
-			n := c.nearOf(i)
-			want := wordsOf(c.keyString(i))
-			seen[n.words()] = true
-			switch {
-			case n.words() != want.n:
-				t.Fatalf("procs %d: paragraph %d has %d words, want %d", procs, i, n.words(), want.n)
-			case n.words() > wideWords:
-				if *c.wideOf(n) != want.sketch {
-					t.Errorf("procs %d: paragraph %d, of %d words: the whole sketch filed is not its own", procs, i, n.words())
-				}
-			case n.sketch != want.sketch.fold():
-				t.Errorf("procs %d: paragraph %d, of %d words: its halfSketch is not its sketch folded", procs, i, n.words())
-			}
+			seen[c.near[i].words()] = true
 		}
 		if !seen[wideWords] || !seen[wideWords+1] {
 			t.Fatalf("procs %d: no key of %d words or none of %d", procs, wideWords, wideWords+1)
