@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -221,5 +222,45 @@ func TestWideEdge(t *testing.T) {
 			t.Errorf("procs %d: Clean kept %d paragraphs of %d, want %d", procs, n, len(paras), len(paras)/3)
 		}
 		restore()
+	}
+}
+
+// TestWideCutToShort checks a key that a sentence cut takes from more
+// than wideWords words to fewer: a paragraph of three sentences said
+// before and a copy, with a word changed, of a paragraph of 90 words in
+// one sentence
+// (126 words in all, too many beside 90 to be its near-duplicate) is
+// keyed again, on two goroutines (keyCutTexts), with its halfSketch in
+// place of the index of its whole sketch, and then dropped as a
+// near-duplicate of the other; with nearPrepass as without.
+func TestWideCutToShort(t *testing.T) {
+	setParallel(t, 0, 2)
+	r := rand.New(rand.NewPCG(7, 126))
+	draw := madeUpWords(r, 30000)
+	said := draw(36)
+	short := strings.ReplaceAll(draw(90), ".", "") + "." // one sentence, which the copy does not repeat
+	w := strings.Fields(short)
+	w[45] = "zzzchanged"
+	copied := said + " " + strings.Join(w, " ")
+	input := strings.Join([]string{said, short, copied}, "\n\n") + "\n"
+	c := stageCleaner(t, input, &Options{})
+	if n := c.nearOf(2).words(); n <= wideWords {
+		t.Fatalf("the copy has %d words before the cut, want more than %d", n, wideWords)
+	}
+	c.rounds()
+	if n := c.nearOf(2).words(); n != len(w) {
+		t.Fatalf("the copy has %d words after the rounds, want %d", n, len(w))
+	}
+	checkSketches(t, c, 2)
+	res, err := Clean(input, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := slices.IndexFunc(res.Changes, func(ch Change) bool { return ch.Kind == Near })
+	if near < 0 || strings.Contains(res.Text, "zzzchanged") || !strings.Contains(res.Text, short) {
+		t.Errorf("the copy, cut to %d words, is not dropped as a near-duplicate of the paragraph of 90: %+v", len(w), res.Changes)
+	}
+	for _, settled := range []bool{false, true} {
+		prepassSideBySide(t, fmt.Sprintf("settled %v", settled), input, Options{}, settled)
 	}
 }
