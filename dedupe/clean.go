@@ -465,10 +465,10 @@ func (c *cleaner) workers() int {
 // (debug.FreeOSMemory) once the rounds' state is garbage (freeRounds),
 // before the clean text, as large as the input, is made, if the
 // paragraphs' sentence lists and near-duplicate information, the bulk of
-// that state, were at least three eighths of the input's size. The collector's goal
-// then stood at 1.5 to 2 times what was live during the rounds (GOGC 50
-// to 100), and the text came on top of the garbage the collector had not
-// yet found.
+// that state, were at least three eighths of the input's size. The
+// collector's goal then stood at 1.5 to 2 times what was live during the
+// rounds (GOGC 50 to 100), and the text came on top of the garbage the
+// collector had not yet found.
 //
 // On the 100 MB stream of bench/run.sh (66 MB of sentence lists and near
 // information), 10 runs alternated with main's, load 7-8: peak RSS by
@@ -497,7 +497,7 @@ func (c *cleaner) workers() int {
 // it, and the collection was left out; without it the default mode's
 // peak RSS was 250-266 MB, not 242 (10 runs alternated, load 4-6). With
 // --no-near they take 31.5 MB, 30%, and still none is run (in
-// benchgen's 4 MB stream, 45% and 33%: TestCollectStream).
+// benchgen's 4 MB stream, 45.3% and 32.5%: TestCollectStream).
 var collectBeforeText = 16 << 20
 
 // sentenceAndNearBytes returns the bytes of the paragraphs' sentence lists

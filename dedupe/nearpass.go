@@ -133,7 +133,7 @@ func (c *cleaner) setNear(i int, key []byte, sents []sentenceInfo, s *scratch) {
 	k := unsafe.String(unsafe.SliceData(key), len(key)) // read here only
 	n := &c.near[i]
 	words := wordsOf(k)
-	if words.n > wideWords {
+	if wide(words.n) {
 		n.sketch = halfSketch{c.fileWide(&words.sketch, s)}
 	} else {
 		n.sketch = words.sketch.fold()
@@ -200,7 +200,7 @@ func (c *cleaner) wideOf(n *nearInfo) *sketch {
 
 // halfOf returns the halfSketch of the key with near information n.
 func (c *cleaner) halfOf(n *nearInfo) halfSketch {
-	if n.words() > wideWords {
+	if wide(n.words()) {
 		return c.wideOf(n).fold()
 	}
 	return n.sketch
@@ -824,9 +824,9 @@ func (c *cleaner) nearCandidate(i, j int, threshold float64) bool {
 	}
 	var sim float64
 	switch {
-	case a <= wideWords && b <= wideWords:
+	case !wide(a) && !wide(b):
 		sim = n.sketch.similar(&m.sketch)
-	case a > wideWords && b > wideWords:
+	case wide(a) && wide(b):
 		sim = c.wideOf(n).similar(c.wideOf(m))
 	default:
 		hn, hm := c.halfOf(n), c.halfOf(m)

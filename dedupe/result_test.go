@@ -358,9 +358,9 @@ func TestResultNaNSimilarity(t *testing.T) {
 // TestCollectBeforeText checks that Clean and CleanTo collect the garbage
 // of the rounds before they write the text of an input of
 // collectBeforeText bytes or more whose sentence lists and near-duplicate
-// information were at least three eighths of its size, and Clean not for a smaller
-// input, nor without them (exact paragraphs only); and that the result is
-// the same.
+// information were at least three eighths of its size, and Clean not for
+// a smaller input, nor without them (exact paragraphs only); and that the
+// result is the same.
 func TestCollectBeforeText(t *testing.T) {
 	input := "A paragraph that a scraper saved twice, word for word, on one page.\n\n" +
 		"Another paragraph, which stands once and stays as it is.\n\n" +
@@ -421,10 +421,10 @@ func TestCollectBeforeText(t *testing.T) {
 
 // TestCollectStream checks that Clean collects the garbage of the rounds
 // of a stream of articles, whose sentence lists and near-duplicate
-// information take 45% of it, and not with --no-near, where they take
-// 33% (see collectBeforeText): with half the input as the bar, it had
-// stopped collecting by default once nearInfo shrank, and the 100 MB
-// stream's peak RSS rose.
+// information take 45.3% of it, and not with --no-near, where they take
+// 32.5% (see collectBeforeText): the bar must stand between the two.
+// With half the input as the bar, it had stopped collecting by default
+// once nearInfo shrank, and the 100 MB stream's peak RSS rose.
 func TestCollectStream(t *testing.T) {
 	input := benchgen.New(1).Stream(4 << 20)
 	defer func(n int) { collectBeforeText = n }(collectBeforeText)

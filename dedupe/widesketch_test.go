@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -88,20 +89,11 @@ func TestWideSketches(t *testing.T) {
 		if len(c.paras) != len(paras) {
 			t.Fatalf("%d paragraphs, want %d", len(c.paras), len(paras))
 		}
+		checkSketches(t, c, procs)
 		wide := 0
 		for i := range c.paras {
-			n := c.nearOf(i)
-			want := wordsOf(c.keyString(i))
-			switch {
-			case n.words() != want.n:
-				t.Fatalf("procs %d: paragraph %d has %d words, want %d", procs, i, n.words(), want.n)
-			case n.words() > wideWords:
+			if c.near[i].words() > wideWords {
 				wide++
-				if *c.wideOf(n) != want.sketch {
-					t.Fatalf("procs %d: paragraph %d, of %d words: the whole sketch filed is not its own", procs, i, n.words())
-				}
-			case n.sketch != want.sketch.fold():
-				t.Fatalf("procs %d: paragraph %d, of %d words: its halfSketch is not its sketch folded", procs, i, n.words())
 			}
 		}
 		if wide <= wideChunk || len(c.wides) < 2 {
@@ -142,6 +134,27 @@ func TestWideSketches(t *testing.T) {
 	}
 }
 
+// checkSketches checks that each paragraph of c, keyed on procs
+// goroutines, has the words of its key and, if more than wideWords, its
+// whole sketch filed where its nearInfo says, else its sketch folded.
+func checkSketches(t *testing.T, c *cleaner, procs int) {
+	t.Helper()
+	for i := range c.paras {
+		n := c.nearOf(i)
+		want := wordsOf(c.keyString(i))
+		switch {
+		case n.words() != want.n:
+			t.Fatalf("procs %d: paragraph %d has %d words, want %d", procs, i, n.words(), want.n)
+		case n.words() > wideWords:
+			if *c.wideOf(n) != want.sketch {
+				t.Fatalf("procs %d: paragraph %d, of %d words: the whole sketch filed is not its own", procs, i, n.words())
+			}
+		case n.sketch != want.sketch.fold():
+			t.Fatalf("procs %d: paragraph %d, of %d words: its halfSketch is not its sketch folded", procs, i, n.words())
+		}
+	}
+}
+
 // sameNear reports whether near information a of cleaner ca and b of cb
 // say the same of their keys: a key of more than wideWords words keeps
 // the index of its whole sketch in its cleaner's wides, which differs
@@ -154,4 +167,100 @@ func sameNear(ca *cleaner, a *nearInfo, cb *cleaner, b *nearInfo) bool {
 		return *ca.wideOf(a) == *cb.wideOf(b)
 	}
 	return a.sketch == b.sketch
+}
+
+// TestWideEdge checks keys on either side of wideWords: each keeps its
+// sketch folded, or the index of its whole one, as its count of words
+// says, and a paragraph of 94 to 99 words with a word changed, or one
+// added (so that one of the pair may have wideWords words and the other
+// one more), passes the screen against its original both ways, and Clean keeps
+// one of the three. With setNear, halfOf and nearCandidate at odds on the
+// edge (more than wideWords against at least), a 96-word key's index was
+// read as its halfSketch, or a 97-word key's, and the pair failed the
+// screen.
+func TestWideEdge(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 96))
+	draw := madeUpWords(r, 30000)
+	var paras []string
+	for n := 94; n <= 99; n++ {
+		p := draw(n)
+		w := strings.Fields(p)
+		changed := slices.Clone(w)
+		changed[n/3] = "zzzchanged"
+		added := slices.Insert(slices.Clone(w), n/2, "zzzadded")
+		paras = append(paras, p, strings.Join(changed, " "), strings.Join(added, " "))
+	}
+	for _, procs := range []int{1, 2} {
+		restore := withParallel(0, procs)
+		input := strings.Join(paras, "\n\n") + "\n"
+		c := stageCleaner(t, input, &Options{})
+		if len(c.paras) != len(paras) {
+			t.Fatalf("%d paragraphs, want %d", len(c.paras), len(paras))
+		}
+		checkSketches(t, c, procs)
+		seen := map[int]bool{}
+		for i := range c.paras {
+			seen[c.near[i].words()] = true
+		}
+		if !seen[wideWords] || !seen[wideWords+1] {
+			t.Fatalf("procs %d: no key of %d words or none of %d", procs, wideWords, wideWords+1)
+		}
+		for g := 0; g < len(paras); g += 3 {
+			for _, k := range []int{g + 1, g + 2} {
+				if !c.nearCandidate(k, g, 0.8) || !c.nearCandidate(g, k, 0.8) {
+					t.Errorf("procs %d: paragraphs %d and %d, of %d and %d words, one a copy of the other with a word changed or added, fail the screen",
+						procs, g, k, c.near[g].words(), c.near[k].words())
+				}
+			}
+		}
+		res, err := Clean(input, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Clean keeps one of each three (the one with a word added).
+		if n := len(strings.Split(strings.TrimSuffix(res.Text, "\n"), "\n\n")); n != len(paras)/3 {
+			t.Errorf("procs %d: Clean kept %d paragraphs of %d, want %d", procs, n, len(paras), len(paras)/3)
+		}
+		restore()
+	}
+}
+
+// TestWideCutToShort checks a key that a sentence cut takes from more
+// than wideWords words to fewer: a paragraph of three sentences said
+// before and a copy, with a word changed, of a paragraph of 90 words in
+// one sentence
+// (126 words in all, too many beside 90 to be its near-duplicate) is
+// keyed again, on two goroutines (keyCutTexts), with its halfSketch in
+// place of the index of its whole sketch, and then dropped as a
+// near-duplicate of the other; with nearPrepass as without.
+func TestWideCutToShort(t *testing.T) {
+	setParallel(t, 0, 2)
+	r := rand.New(rand.NewPCG(7, 126))
+	draw := madeUpWords(r, 30000)
+	said := draw(36)
+	short := strings.ReplaceAll(draw(90), ".", "") + "." // one sentence, which the copy does not repeat
+	w := strings.Fields(short)
+	w[45] = "zzzchanged"
+	copied := said + " " + strings.Join(w, " ")
+	input := strings.Join([]string{said, short, copied}, "\n\n") + "\n"
+	c := stageCleaner(t, input, &Options{})
+	if n := c.nearOf(2).words(); n <= wideWords {
+		t.Fatalf("the copy has %d words before the cut, want more than %d", n, wideWords)
+	}
+	c.rounds()
+	if n := c.nearOf(2).words(); n != len(w) {
+		t.Fatalf("the copy has %d words after the rounds, want %d", n, len(w))
+	}
+	checkSketches(t, c, 2)
+	res, err := Clean(input, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := slices.IndexFunc(res.Changes, func(ch Change) bool { return ch.Kind == Near })
+	if near < 0 || strings.Contains(res.Text, "zzzchanged") || !strings.Contains(res.Text, short) {
+		t.Errorf("the copy, cut to %d words, is not dropped as a near-duplicate of the paragraph of 90: %+v", len(w), res.Changes)
+	}
+	for _, settled := range []bool{false, true} {
+		prepassSideBySide(t, fmt.Sprintf("settled %v", settled), input, Options{}, settled)
+	}
 }
