@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/cespare/xxhash/v2"
 	"github.com/textclean/textclean/normalize"
@@ -463,9 +462,7 @@ func (c *cleaner) workers() int {
 // collectBeforeText is the input size from which Clean collects the
 // garbage and gives the free memory back to the system
 // (debug.FreeOSMemory) once the rounds' state is garbage (freeRounds),
-// before the clean text, as large as the input, is made, if the
-// paragraphs' sentence lists and near-duplicate information, the bulk of
-// that state, were at least three eighths of the input's size. The
+// before the clean text, as large as the input, is made. The
 // collector's goal then stood at 1.5 to 2 times what was live during the
 // rounds (GOGC 50 to 100), and the text came on top of the garbage the
 // collector had not yet found.
@@ -478,10 +475,7 @@ func (c *cleaner) workers() int {
 // when they lay in one run, and otherwise did little: 358-417 MB, median
 // 359 to 402 MB from one set of runs to the next, for about 2% less CPU
 // than giving the memory back (the text's pages are then faulted in
-// afresh, as they were before). In exact mode (no sentence lists or near
-// information; 310 -> 306 MB with a collection) and with --no-near (32 MB
-// of them; 398 -> 394 MB) the garbage is too little to pay for a
-// collection, a tenth of exact mode's CPU at worst, so none is run.
+// afresh, as they were before).
 //
 // CleanTo makes no text, and only collects (runtime.GC): what it still
 // allocates (the changes, its buffer) then reuses the garbage's pages,
@@ -492,23 +486,18 @@ func (c *cleaner) workers() int {
 // wall the same. Options.NoCollect leaves it to the caller. A variable
 // so tests can lower it.
 //
-// The share was half until nearInfo's sketch took 16 bytes, not 32: the
-// 100 MB stream's lists and near information then took 45.0 MB, 43% of
-// it, and the collection was left out; without it the default mode's
-// peak RSS was 250-266 MB, not 242 (10 runs alternated, load 4-6). With
-// --no-near they take 31.5 MB, 30%, and still none is run (in
-// benchgen's 4 MB stream, 45.3% and 32.5%: TestCollectStream).
+// Until the twelfth session it collected only when the sentence lists
+// and near information had been a large share of the input (half, then
+// three eighths), so not in exact mode nor with --no-near: their garbage
+// had been measured too little to pay (exact mode 310 -> 306 MB, --no-near
+// 398 -> 394 MB, in the sixth session). Since then the rounds' peak, not
+// the text's, is the peak, and what follows it (the changes, Kept, the
+// text's buffer) came on top of their garbage: collecting whatever the
+// options took the CLI's peak RSS on the stream (5 or 6 runs alternated,
+// load 0.4-1.1) with --no-near 240.5-244.3 -> 219.8-220.1 MB, with
+// --no-sentences --no-near 195.1 -> 178.5 MB and in exact mode 168.6 ->
+// 155.0 MB, CPU medians 0.91 -> 0.90, 0.56 -> 0.57 and 0.45 -> 0.42 s.
 var collectBeforeText = 16 << 20
-
-// sentenceAndNearBytes returns the bytes of the paragraphs' sentence lists
-// and near-duplicate information: the bulk of what freeRounds lets go of.
-func (c *cleaner) sentenceAndNearBytes() int {
-	n := cap(c.near)*int(unsafe.Sizeof(nearInfo{})) + cap(c.sentences.refs)*int(unsafe.Sizeof(sentenceRef{}))
-	for _, slab := range c.sentences.slabs {
-		n += cap(slab) * int(unsafe.Sizeof(sentenceInfo{}))
-	}
-	return n
-}
 
 // result writes the clean text and the changes the rounds decided on.
 func (c *cleaner) result() *Result {
@@ -570,7 +559,7 @@ func (c *cleaner) alongside(here, beside func()) {
 // outlive the rounds' state.
 func (c *cleaner) decided(textInMemory bool) *Result {
 	r := &Result{Style: c.style, Normalized: c.doc.Counts, ParagraphsIn: len(c.paras)}
-	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText && 8*c.sentenceAndNearBytes() >= 3*len(c.input)
+	collect := !c.opts.NoCollect && len(c.input) >= collectBeforeText
 	c.freeRounds()
 	switch {
 	case !collect:

@@ -108,8 +108,7 @@ type Options struct {
 	// without it. corpus.Sign does not heed it.
 	SkipKept bool
 	// NoCollect leaves the garbage collector to the caller. By default,
-	// for an input of 16 MB or more whose sentence and near-duplicate
-	// state was at least half its size, Clean runs a full collection of
+	// for an input of 16 MB or more, Clean runs a full collection of
 	// the process between the rounds and the text and gives the free
 	// memory back to the system (debug.FreeOSMemory), and CleanTo runs
 	// one (runtime.GC). On the 100 MB stream of bench/run.sh that lowers

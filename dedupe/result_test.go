@@ -13,7 +13,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/textclean/textclean/internal/benchgen"
 	"github.com/textclean/textclean/normalize"
 )
 
@@ -357,10 +356,9 @@ func TestResultNaNSimilarity(t *testing.T) {
 
 // TestCollectBeforeText checks that Clean and CleanTo collect the garbage
 // of the rounds before they write the text of an input of
-// collectBeforeText bytes or more whose sentence lists and near-duplicate
-// information were at least three eighths of its size, and Clean not for
-// a smaller input, nor without them (exact paragraphs only); and that the
-// result is the same.
+// collectBeforeText bytes or more, whatever the options (exact paragraphs
+// only too, which until the twelfth session was left out), and Clean not
+// for a smaller input; and that the result is the same.
 func TestCollectBeforeText(t *testing.T) {
 	input := "A paragraph that a scraper saved twice, word for word, on one page.\n\n" +
 		"Another paragraph, which stands once and stays as it is.\n\n" +
@@ -388,8 +386,8 @@ func TestCollectBeforeText(t *testing.T) {
 	if !reflect.DeepEqual(small, big) {
 		t.Error("the result differs with the collection")
 	}
-	if _, n := clean(len(input), Options{NoSentences: true, Similarity: -1}); n != 0 {
-		t.Errorf("%d forced collections with no sentence lists or near-duplicate information, want none", n)
+	if _, n := clean(len(input), Options{NoSentences: true, Similarity: -1}); n != 1 {
+		t.Errorf("%d forced collections with no sentence lists or near-duplicate information, want 1", n)
 	}
 	// CleanTo collects too (without giving the memory back).
 	var before, after runtime.MemStats
@@ -416,34 +414,5 @@ func TestCollectBeforeText(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	if n := after.NumForcedGC - before.NumForcedGC; n != 0 {
 		t.Errorf("CleanTo: %d forced collections with NoCollect, want none", n)
-	}
-}
-
-// TestCollectStream checks that Clean collects the garbage of the rounds
-// of a stream of articles, whose sentence lists and near-duplicate
-// information take 45.3% of it, and not with --no-near, where they take
-// 32.5% (see collectBeforeText): the bar must stand between the two.
-// With half the input as the bar, it had stopped collecting by default
-// once nearInfo shrank, and the 100 MB stream's peak RSS rose.
-func TestCollectStream(t *testing.T) {
-	input := benchgen.New(1).Stream(4 << 20)
-	defer func(n int) { collectBeforeText = n }(collectBeforeText)
-	collectBeforeText = len(input)
-	for _, tc := range []struct {
-		opts    Options
-		collect uint32
-	}{{Options{}, 1}, {Options{Similarity: -1}, 0}} {
-		c := stageCleaner(t, input, &tc.opts)
-		c.rounds()
-		share := float64(c.sentenceAndNearBytes()) / float64(len(input))
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		if _, err := Clean(input, tc.opts); err != nil {
-			t.Fatal(err)
-		}
-		runtime.ReadMemStats(&after)
-		if n := after.NumForcedGC - before.NumForcedGC; n != tc.collect {
-			t.Errorf("%+v: lists and near information %.0f%% of the input: %d forced collections, want %d", tc.opts, 100*share, n, tc.collect)
-		}
 	}
 }
