@@ -98,8 +98,9 @@ var ErrWrite = errors.New("write clean text")
 // whose normalized text is larger than that (an invalid byte becomes a
 // three-byte U+FFFD): Clean keeps the line and paragraph indexes and the
 // offsets in a paragraph's text in 32 bits, which halves its memory per
-// sentence.
-var ErrTooLarge = errors.New("input too large")
+// sentence. It is normalize.ErrTooLarge, which normalize.Document returns
+// for the same limit, so that a caller's errors.Is holds for either.
+var ErrTooLarge = normalize.ErrTooLarge
 
 // MaxInput is the most bytes Clean takes, as input and as normalized text:
 // normalize.MaxInput, math.MaxInt32, so that indexes and offsets fit an

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/textclean/textclean/normalize"
 )
 
 // TestTooLarge checks that Clean refuses, rather than cleans wrong, a text
@@ -29,6 +31,9 @@ func TestTooLarge(t *testing.T) {
 		}
 		if !tt.ok && !errors.Is(err, ErrTooLarge) {
 			t.Errorf("%s: error %v, want ErrTooLarge", tt.name, err)
+		}
+		if !tt.ok && !errors.Is(err, normalize.ErrTooLarge) {
+			t.Errorf("%s: error %v, want normalize.ErrTooLarge too", tt.name, err)
 		}
 	}
 }
