@@ -62,7 +62,8 @@ func spareOf[S spareMemory](s []S) spare {
 
 // lend returns n zero Ts in the room of the first of spares that has room
 // for them, from its start, which it then holds no more; or in memory of
-// their own if none has. The memory stays the spare's owner's: the Ts
+// their own, written first (makeWritten, as the tables' indexes were
+// before they borrowed), if none has. The memory stays the spare's owner's: the Ts
 // must not be used once the owner uses it again. A T is pointer-free, as
 // the owner's elements are, so the collector needs to know neither type,
 // and the owner's memory stays alive while the Ts point into it.
@@ -84,5 +85,5 @@ func lend[T lentMemory](spares []spare, n int) []T {
 		clear(t)
 		return t
 	}
-	return make([]T, n)
+	return makeWritten[T](n)
 }
