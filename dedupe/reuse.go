@@ -32,8 +32,10 @@ func appendEmpty[T any](s [][]T) [][]T {
 // spare is memory that a step of the rounds keeps for its next call, and
 // lends to another step that runs between two calls (see lend): the
 // paragraph round's decisions, counts and roots, and the order before
-// the last, which nothing reads until the next paragraph round, lent to
-// the sentence round's tables (see cleaner.roundSpares), and the
+// the last, which nothing reads until the next paragraph round, and the
+// last sentence round's positions (settledPos), which nothing reads
+// until the next, lent to the sentence round's tables (see
+// cleaner.roundSpares), and the
 // decisions to the paragraph round's table (see decider.lendCounts and
 // table.file).
 type spare struct {
