@@ -404,8 +404,8 @@ func (c *cleaner) start() {
 	}
 	c.shingleSeed = maphash.MakeSeed()
 	// Sentences (which near-duplicates compare too) and the
-	// near-duplicate information, 40 bytes a paragraph, only for the
-	// rules that use them.
+	// near-duplicate information, 32 bytes a paragraph (a sentenceRef
+	// and a nearInfo), only for the rules that use them.
 	nearOn := !c.opts.nearOff() // as dropNear reads it, NaN too
 	if !c.opts.NoSentences || nearOn {
 		c.sentences.refs = makeWritten[sentenceRef](n)

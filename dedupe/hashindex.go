@@ -135,14 +135,11 @@ type tagSlot struct {
 }
 
 // newTagIndex returns a tagIndex with room for n entries.
-func newTagIndex(n int) tagIndex {
-	x := tagIndex{seed: rand.Uint64()}
-	x.resize(slotsFor(n))
-	return x
-}
+func newTagIndex(n int) tagIndex { return lentTagIndex(n, nil) }
 
-// lentTagIndex is newTagIndex with its slots lent from spares (see lend).
-// If it grows, it grows into memory of its own.
+// lentTagIndex is newTagIndex with its slots lent from spares where they
+// have room (see lend), made as resize makes them where not. If it grows,
+// it grows into memory of its own.
 func lentTagIndex(n int, spares []spare) tagIndex {
 	x := tagIndex{seed: rand.Uint64()}
 	x.setSlots(lend[tagSlot](spares, slotsFor(n)))

@@ -32,8 +32,10 @@ func appendEmpty[T any](s [][]T) [][]T {
 // spare is memory that a step of the rounds keeps for its next call, and
 // lends to another step that runs between two calls (see lend): the
 // paragraph round's decisions, counts and roots, and the order before
-// the last, which nothing reads until the next paragraph round, lent to
-// the sentence round's tables (see cleaner.roundSpares), and the
+// the last, which nothing reads until the next paragraph round, and the
+// last sentence round's positions (settledPos), which nothing reads
+// until the next, lent to the sentence round's tables (see
+// cleaner.roundSpares), and the
 // decisions to the paragraph round's table (see decider.lendCounts and
 // table.file).
 type spare struct {
@@ -62,7 +64,8 @@ func spareOf[S spareMemory](s []S) spare {
 
 // lend returns n zero Ts in the room of the first of spares that has room
 // for them, from its start, which it then holds no more; or in memory of
-// their own if none has. The memory stays the spare's owner's: the Ts
+// their own, written first (makeWritten, as the tables' indexes were
+// before they borrowed), if none has. The memory stays the spare's owner's: the Ts
 // must not be used once the owner uses it again. A T is pointer-free, as
 // the owner's elements are, so the collector needs to know neither type,
 // and the owner's memory stays alive while the Ts point into it.
@@ -84,5 +87,5 @@ func lend[T lentMemory](spares []spare, n int) []T {
 		clear(t)
 		return t
 	}
-	return make([]T, n)
+	return makeWritten[T](n)
 }
