@@ -468,8 +468,9 @@ func (c *cleaner) workers() int {
 // rounds (GOGC 50 to 100), and the text came on top of the garbage the
 // collector had not yet found.
 //
-// On the 100 MB stream of bench/run.sh (66 MB of sentence lists and near
-// information), 10 runs alternated with main's, load 7-8: peak RSS by
+// In the sixth session, on the 100 MB stream of bench/run.sh (66 MB of
+// sentence lists and near information), 10 runs alternated with main's,
+// load 7-8: peak RSS by
 // default 441-456 MB -> 341-359 MB, wall and CPU within noise (medians
 // 1.81 -> 1.74 s, 2.48 -> 2.41 s); with --no-sentences 425 -> 324 MB. A
 // collection alone (runtime.GC) let the text reuse the garbage's pages

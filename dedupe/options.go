@@ -111,11 +111,14 @@ type Options struct {
 	// for an input of 16 MB or more, Clean runs a full collection of
 	// the process between the rounds and the text and gives the free
 	// memory back to the system (debug.FreeOSMemory), and CleanTo runs
-	// one (runtime.GC). On the 100 MB stream of bench/run.sh that lowers
-	// Clean's peak RSS from 456 to 356 MB for 33-47 ms of CPU (about 2%);
-	// with 8 inputs of 20 MB cleaned at once on 2 cores
+	// one (runtime.GC). When it came in (the sixth session, when the
+	// clean text was the peak), on the 100 MB stream of bench/run.sh it
+	// lowered Clean's peak RSS from 456 to 356 MB for 33-47 ms of CPU
+	// (about 2%); with 8 inputs of 20 MB cleaned at once on 2 cores
 	// (BenchmarkCleanAtOnce), from 535-578 to 365-373 MB for 7-12% more
-	// CPU, each call waiting 100-240 ms for its collection. A program that
+	// CPU, each call waiting 100-240 ms for its collection. Now that the
+	// rounds are the peak it takes 8-24 MB off the CLI's (see
+	// collectBeforeText). A program that
 	// cleans many big inputs at once, or runs the collector itself, may
 	// set NoCollect.
 	NoCollect bool
