@@ -116,14 +116,17 @@ func (w *outputWriter) eachLine(r *outputRun, f func(line string)) {
 		if bom != "" {
 			t = bom + t
 		}
-		for more := true; more; {
-			line := t
-			if !oneLine {
-				line, t, more = strings.Cut(t, "\n")
-			} else {
-				more = false
-			}
+		if oneLine {
+			f(t)
+			continue
+		}
+		for {
+			line, rest, more := strings.Cut(t, "\n")
 			f(line)
+			if !more {
+				break
+			}
+			t = rest
 		}
 	}
 }

@@ -137,8 +137,8 @@ func lineAt(s string, off int) string {
 
 // A cursor walks the lines of a text forward: line is the index of the
 // line that starts at byte off. For a text of lines (see text), lines is
-// not nil, a line is lines[line] without its end, end, and off counts the
-// bytes of the lines the cursor passed, from wherever it started.
+// not nil, a line is lines[line] without its end, end, and off is not
+// used: such a cursor moves by index alone, as skipTo and back move it.
 //
 // A text of lines is read with nextLine, a string with next: one next for
 // both, with a branch on lines, was too costly to be inlined (107 where
@@ -165,7 +165,6 @@ func (c *cursor) next() string {
 // end, and moves c past it.
 func (c *cursor) nextLine() string {
 	l := c.lines[c.line]
-	c.off += len(l) + len(c.end)
 	c.line++
 	return l
 }

@@ -109,7 +109,7 @@ func TestCursor(t *testing.T) {
 			}
 			var got []string
 			c := st.cursorAt(0, 0)
-			for c.off < len(s) {
+			for lines && c.line < len(want) || !lines && c.off < len(s) {
 				got = append(got, read(&c))
 			}
 			if !slices.Equal(got, want) || c.line != len(want) {

@@ -32,7 +32,8 @@ type numbering struct {
 	// scans of a second differ (differ.inHalves).
 	spare, more []int32
 	// marksA and marksB, when not nil, hold where every 1<<markShift-th
-	// line of a and of b starts (lineShares.hashShare).
+	// line of a and of b starts (lineShares.hashShare). lineShares.number
+	// alone sets more and marksA (marksB too unless b is lines), together.
 	marksA, marksB []int
 }
 

@@ -264,15 +264,18 @@ func (s *lineShares) number() numbering {
 		more: int32s(hashes), marksA: marksA, marksB: marksB}
 }
 
-// near returns a cursor of the text of c at or before line i, whose
-// every 1<<markShift-th line starts where marks says; for a text of
-// lines, at line i.
-func (c *cursor) near(marks []int, i int) cursor {
+// near returns a cursor of the text of c at the last mark at or before
+// line i: marks[k] is where line base + k<<markShift starts, less off,
+// and line i is at or past base. For a text of lines, which a cursor
+// reaches by index, it is at line i. Both the second differ of inHalves
+// (marks of the texts less their common start: base and off 0) and the
+// segments of writeSegments (marks of the whole texts) start there.
+func (c cursor) near(marks []int, i, base, off int) cursor {
 	if c.lines != nil {
 		return cursor{lines: c.lines, end: c.end, line: i}
 	}
-	k := i >> markShift
-	return cursor{text: c.text, line: k << markShift, off: marks[k]}
+	k := min((i-base)>>markShift, len(marks)-1)
+	return cursor{text: c.text, line: base + k<<markShift, off: off + marks[k]}
 }
 
 // halfway returns the index of the first of anchors, of the gap a[a0:a1],
@@ -306,7 +309,7 @@ func (d *differ) inHalves(anchors []match, m, a0, a1, b0, b1 int) error {
 	mi, mj := int(anchors[m].i), int(anchors[m].j)
 	n := len(d.seen)
 	e := &differ{a: d.a, b: d.b,
-		ca: d.ca.near(d.marksA, mi), cb: d.cb.near(d.marksB, mj),
+		ca: d.ca.near(d.marksA, mi, 0, 0), cb: d.cb.near(d.marksB, mj, 0, 0),
 		del: make(bitset, len(d.del)), ins: make(bitset, len(d.ins)), base: d.base, i: mi, j: mj,
 		seen: d.more[:n:n], val: d.more[n : 2*n : 2*n]}
 	var errs [2]error

@@ -162,10 +162,7 @@ func newDiffer(a string, na int, b text, nb, base int, number func(string, int, 
 	ids := number(a, na, b, nb)
 	d := &differ{a: ids.a, b: ids.b, ca: cursor{text: a}, cb: b.cursorAt(0, 0),
 		del: newBitset(base + na), ins: newBitset(base + nb), base: base,
-		marksA: ids.marksA, marksB: ids.marksB}
-	if len(ids.more) >= 2*ids.n && ids.marksA != nil {
-		d.more = ids.more
-	}
+		more: ids.more, marksA: ids.marksA, marksB: ids.marksB}
 	scratch := ids.spare
 	if len(scratch) < 2*ids.n {
 		scratch = make([]int32, 2*ids.n)

@@ -37,7 +37,7 @@ type segment struct {
 // past which no hunk reaches: the first line of at least 2*ctx+1 that
 // both texts keep, in the same order, so that the changes before it and
 // those after it are more than 2*ctx lines apart. The cursors of a segment
-// start at the marks before that line (markNear), not at the start of the
+// start at the marks before that line (cursor.near), not at the start of the
 // texts. Only the first segment starts with the context before the first
 // change, which may lie in the texts' common start, where there are no
 // marks.
@@ -51,7 +51,7 @@ func (s *editScript) segments(old string, new text, ctx int) []segment {
 		}
 		segs[len(segs)-1].last = i
 		segs = append(segs, segment{changes: changeIter{s: s, i: i, j: j},
-			a: s.markNear(cursor{text: old}, s.marksA, i), b: s.markNear(new.cursorAt(0, 0), s.marksB, j), i: i, j: j, last: math.MaxInt})
+			a: cursor{text: old}.near(s.marksA, i, s.p, s.pb), b: new.cursorAt(0, 0).near(s.marksB, j, s.p, s.pb), i: i, j: j, last: math.MaxInt})
 		t = max(t, i)
 	}
 	return segs
@@ -90,18 +90,6 @@ func (s *editScript) firstSegment(old string, new text, ctx int) segment {
 	a.back(min(ctx, s.p))
 	return segment{changes: s.changes(), a: a, b: new.cursorAt(a.line, a.off),
 		i: a.line, j: a.line, last: math.MaxInt}
-}
-
-// markNear returns a cursor of the text of c at the last mark at or
-// before line i, which is past the texts' common start and whose lines
-// after it start where marks says; for a text of lines, at line i.
-func (s *editScript) markNear(c cursor, marks []int, i int) cursor {
-	if c.lines != nil {
-		c.line = i
-		return c
-	}
-	k := min((i-s.p)>>markShift, len(marks)-1)
-	return cursor{text: c.text, line: s.p + k<<markShift, off: s.pb + marks[k]}
 }
 
 // writeSegment writes the hunks of seg into bw.

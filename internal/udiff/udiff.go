@@ -62,6 +62,7 @@ func WriteLines(w io.Writer, oldName, newName, old string, lines []string, end s
 func (o Options) WriteLines(w io.Writer, oldName, newName, old string, lines []string, end string) error {
 	if end == "" || strings.IndexByte(end, '\n') != len(end)-1 {
 		var b strings.Builder
+		b.Grow(linesText(lines, end).size) // the joined text once, not grown by doubling
 		for _, l := range lines {
 			b.WriteString(l)
 			b.WriteString(end)
