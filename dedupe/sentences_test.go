@@ -2,6 +2,9 @@ package dedupe
 
 import (
 	"math"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -113,5 +116,121 @@ func TestRepeatShares(t *testing.T) {
 				t.Errorf("%v in %d: shares %v end at %d", positions, n, shares, lo)
 			}
 		}
+	}
+}
+
+// dropListsInput returns sharedSentencesInput with, in its middle, a
+// paragraph of more sentences than a shared slab takes, one of them a
+// repeat, and one of more than wholeSlab, all short, whose list is
+// dropped: dropSingleLists moves the lists after the first past its slab,
+// and into the second's.
+func dropListsInput() string {
+	in := sharedSentencesInput()
+	var big strings.Builder
+	big.WriteString(strings.Repeat("Short one. ", 5000))
+	big.WriteString("Sentence 3 of the pool tells of the harbour and its 21 ships.")
+	huge := strings.Repeat("Tiny. ", wholeSlab+10)
+	half := len(in) / 2
+	half += strings.Index(in[half:], "\n\n") + 2
+	return in[:half] + big.String() + "\n\n" + huge + "\n\n" + in[half:]
+}
+
+// TestDropSingleLists checks that dropSingleLists keeps, unchanged, the
+// list of every paragraph that has a sentence the sentence round looks
+// up, drops the others, leaves the slabs' room past the lists zero (for
+// askSentences, which reads it all) and lets go of slabs, on two
+// goroutines in batches of a few paragraphs (many slabs, of each size).
+func TestDropSingleLists(t *testing.T) {
+	setParallel(t, 0, 2)
+	defer func(b int, d bool) { prepareBatchBytes, dropSingleSentenceLists = b, d }(prepareBatchBytes, dropSingleSentenceLists)
+	prepareBatchBytes, dropSingleSentenceLists = 512, false
+	c := stageCleaner(t, dropListsInput(), &Options{})
+	before := make([][]sentenceInfo, len(c.paras))
+	slabs := len(c.sentences.slabs)
+	for i := range c.paras {
+		list, ok := c.sentences.of(i)
+		if !ok {
+			t.Fatalf("paragraph %d not split by prepare", i)
+		}
+		before[i] = slices.Clone(list)
+	}
+	dropSingleSentenceLists = true
+	c.dropSingleLists()
+	kept, dropped := 0, 0
+	for i, want := range before {
+		looks := slices.ContainsFunc(want, c.looksUp)
+		if c.sentences.dropped(i) {
+			if looks {
+				t.Fatalf("paragraph %d: list dropped, but a sentence of it is looked up", i)
+			}
+			dropped++
+			continue
+		}
+		got, ok := c.sentences.of(i)
+		if !ok || !looks || !slices.Equal(got, want) {
+			t.Fatalf("paragraph %d: list %v (%v), looked up %v; want %v", i, got, ok, looks, want)
+		}
+		kept += len(got)
+	}
+	nonzero := 0
+	for _, slab := range c.sentences.slabs {
+		for _, s := range slab {
+			if s != (sentenceInfo{}) {
+				nonzero++
+			}
+		}
+	}
+	if nonzero != kept {
+		t.Errorf("%d sentences in the slabs, want the %d of the lists kept", nonzero, kept)
+	}
+	if dropped == 0 || kept == 0 || len(c.sentences.slabs) >= slabs {
+		t.Errorf("%d lists dropped, %d sentences kept, %d of %d slabs left", dropped, kept, len(c.sentences.slabs), slabs)
+	}
+	if r := c.sentences.refs[slices.IndexFunc(before, func(l []sentenceInfo) bool { return len(l) > wholeSlab })]; r != droppedList {
+		t.Errorf("the list of more than %d short sentences is %+v, want dropped", wholeSlab, r)
+	}
+	// The rounds after it find what they find with every list kept.
+	c.rounds()
+	if got, want := c.result(), cleanWith(t, dropListsInput(), Options{}, math.MaxInt, 1); !reflect.DeepEqual(got, want) {
+		t.Errorf("with the lists dropped:\n%+v\nwith them kept:\n%+v", got, want)
+	}
+}
+
+// TestDroppedListSplitAgain checks, on cutSplitsOtherwise on two
+// goroutines, that a paragraph whose list dropSingleLists let go of (the
+// second: its sentences come once) is split again for the sentence round
+// once a cut text splits into a sentence it did not have, here a copy of
+// that paragraph's: the second sentence round cuts it, emptying the
+// paragraph, as with every list kept.
+func TestDroppedListSplitAgain(t *testing.T) {
+	setParallel(t, 0, 2)
+	c := stageCleaner(t, cutSplitsOtherwise, &Options{})
+	if !c.sentences.dropped(1) || c.sentences.dropped(2) {
+		t.Fatalf("lists dropped: %v %v %v, want the second only", c.sentences.dropped(0), c.sentences.dropped(1), c.sentences.dropped(2))
+	}
+	c.paragraphRound()
+	if !c.sentenceRound(nil) {
+		t.Fatal("the first sentence round cut nothing")
+	}
+	c.noteSentenceRound()
+	if !c.sentences.dropped(1) {
+		t.Error("the first sentence round split the dropped text again")
+	}
+	c.paragraphRound()
+	if c.sentencesSettled() {
+		t.Fatal("settled after the second paragraph round")
+	}
+	if !c.sentenceRound(nil) || c.fate[2] != emptied {
+		t.Errorf("the second sentence round did not empty the last paragraph (cut %v)", c.cutParas)
+	}
+	if c.sentences.dropped(1) || c.sentences.anyDropped {
+		t.Error("the second sentence round did not split the dropped text again")
+	}
+	plain := cleanWith(t, cutSplitsOtherwise, Options{}, math.MaxInt, 1)
+	if plain.Emptied != 1 {
+		t.Fatalf("%d paragraphs emptied on one goroutine, want 1", plain.Emptied)
+	}
+	if got := cleanWith(t, cutSplitsOtherwise, Options{}, 0, 2); !reflect.DeepEqual(got, plain) {
+		t.Errorf("on two goroutines:\n%+v\non one:\n%+v", got, plain)
 	}
 }
