@@ -99,8 +99,10 @@ func (c *cleaner) appendSentenceSet(dst []byte, i int, keys *sentenceKeys) []byt
 			add(s.Start, s.End)
 		}
 	} else {
-		for _, s := range c.sentencesOf(i) {
-			add(int(s.start), int(s.end))
+		sents := c.sentencesOf(i)
+		for k := range sents {
+			sp := spanOf(text, sents, k)
+			add(int(sp.start), int(sp.end))
 		}
 	}
 	slices.SortFunc(keys.spans, func(a, b keySpan) int {

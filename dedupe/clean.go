@@ -389,7 +389,7 @@ func (c *cleaner) cutsSplitAsKept() bool {
 			return false
 		}
 		for n, s := range got {
-			if s.hash != want[n] {
+			if s.hash() != want[n] {
 				return false
 			}
 		}

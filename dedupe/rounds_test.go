@@ -195,7 +195,7 @@ func TestSentencesSettled(t *testing.T) {
 	cutAs := func(c *cleaner, hashes func([]uint64) []uint64) {
 		var mine []uint64
 		for _, s := range c.sentencesOf(1) {
-			mine = append(mine, s.hash)
+			mine = append(mine, s.hash())
 		}
 		c.cutParas, c.cutHashes = []int32{1}, hashes(mine)
 		c.cutFrom = []int32{0, int32(len(c.cutHashes))}

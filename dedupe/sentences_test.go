@@ -6,6 +6,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/textclean/textclean/internal/sentence"
+	"github.com/textclean/textclean/normalize"
 )
 
 // TestSentenceListsLong checks the lists of paragraphs of more sentences
@@ -27,7 +31,7 @@ func TestSentenceListsLong(t *testing.T) {
 		// Numbered after, so that a list cut over another shows.
 		list, _ := l.of(i)
 		for k := range list {
-			list[k].start = uint32(i<<24 | k)
+			list[k].end = uint32(i<<24 | k)
 		}
 	}
 	for i, n := range sizes {
@@ -39,8 +43,8 @@ func TestSentenceListsLong(t *testing.T) {
 			t.Fatalf("paragraph %d: an empty list at offset %d", i, r.off)
 		}
 		for k := range list {
-			if want := uint32(i<<24 | k); list[k].start != want {
-				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].start, want)
+			if want := uint32(i<<24 | k); list[k].end != want {
+				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].end, want)
 			}
 		}
 	}
@@ -61,7 +65,7 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 	for i, n := range sizes {
 		list := l.cut(i, n, &s)
 		for k := range list {
-			list[k].start = uint32(i<<16 | k)
+			list[k].end = uint32(i<<16 | k)
 		}
 	}
 	for i, n := range sizes {
@@ -73,8 +77,8 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 			t.Fatalf("paragraph %d: %d sentences, want %d", i, len(list), n)
 		}
 		for k := range list {
-			if want := uint32(i<<16 | k); list[k].start != want {
-				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].start, want)
+			if want := uint32(i<<16 | k); list[k].end != want {
+				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].end, want)
 			}
 		}
 	}
@@ -232,5 +236,52 @@ func TestDroppedListSplitAgain(t *testing.T) {
 	}
 	if got := cleanWith(t, cutSplitsOtherwise, Options{}, 0, 2); !reflect.DeepEqual(got, plain) {
 		t.Errorf("on two goroutines:\n%+v\non one:\n%+v", got, plain)
+	}
+}
+
+// TestSentenceInfo checks that a sentenceInfo takes 12 bytes, and gives
+// back the hash and the long bit it was made with, and its end.
+func TestSentenceInfo(t *testing.T) {
+	if size := unsafe.Sizeof(sentenceInfo{}); size != 12 {
+		t.Errorf("a sentenceInfo takes %d bytes, want 12", size)
+	}
+	for _, h := range []uint64{0, 1, 0x8000_0000_0000_0000, 0xfedc_ba98_7654_3210, math.MaxUint64} {
+		for _, long := range []bool{false, true} {
+			s := newSentenceInfo(1<<31+5, h, long)
+			want := h&^1 | map[bool]uint64{false: 0, true: 1}[long]
+			if s.hash() != want || s.long() != long || s.end != 1<<31+5 {
+				t.Errorf("newSentenceInfo(%#x, %v): hash %#x, long %v, end %d; want %#x, %v, %d", h, long, s.hash(), s.long(), s.end, want, long, 1<<31+5)
+			}
+		}
+	}
+}
+
+// TestSpanOf checks that the sentences' spans found again from their ends
+// (see sentenceInfo) are those the splitter gave, in paragraphs with white
+// space of every kind around and between their sentences.
+func TestSpanOf(t *testing.T) {
+	for _, text := range []string{
+		"One sentence here. Two sentences here.",
+		"  \t Leading space. Then\u00a0a no-break space.\u3000Ideographic space.\n\nBlank line.  ",
+		"No. 10 people stayed. Dr. Who came.",
+		"終わり。次の文。",
+	} {
+		// Every normalization rule off, so that the spaces stay.
+		c := stageCleaner(t, text+"\n", &Options{Normalize: normalize.Options{Skip: normalize.Except()}})
+		textNow := c.textOf(0)
+		sents := c.sentencesOf(0)
+		spans := sentence.Split(textNow)
+		if len(sents) != len(spans) {
+			t.Fatalf("%q: %d sentences, want %d", text, len(sents), len(spans))
+		}
+		for k, sp := range spans {
+			if got := spanOf(textNow, sents, k); got != (span32{uint32(sp.Start), uint32(sp.End)}) {
+				t.Errorf("%q: sentence %d at %v, want %v", textNow, k, got, sp)
+			}
+			kept := keptSentence{0, span32{after(sents, k), sents[k].end}}
+			if got := kept.span(textNow); got != (span32{uint32(sp.Start), uint32(sp.End)}) {
+				t.Errorf("%q: kept sentence %d at %v, want %v", textNow, k, got, sp)
+			}
+		}
 	}
 }
