@@ -118,10 +118,7 @@ type Options struct {
 	// (BenchmarkCleanAtOnce), from 535-578 to 365-373 MB for 7-12% more
 	// CPU, each call waiting 100-240 ms for its collection. Now that the
 	// rounds are the peak it takes 8-24 MB off the CLI's (see
-	// collectBeforeText). Both also collect once before the rounds, when
-	// the sentence lists they let go of then are a sixteenth of the input
-	// or more (see cleaner.dropSingleLists): on the same stream, 14 MB
-	// off the CLI's peak RSS for about 35 ms of CPU. A program that
+	// collectBeforeText). A program that
 	// cleans many big inputs at once, or runs the collector itself, may
 	// set NoCollect.
 	NoCollect bool

@@ -1,7 +1,6 @@
 package dedupe
 
 import (
-	"runtime"
 	"slices"
 
 	"github.com/textclean/textclean/internal/sentence"
@@ -41,21 +40,8 @@ func (c *cleaner) prepare() {
 		c.prepareBatch(hi-lo, func(k int) int { return lo + k }, scratches, logs)
 		lo = hi
 	}
-	// The slabs let go of are garbage, which nothing would collect
-	// before the rounds' peak: the collector last ran as prepare began.
-	if freed := c.dropSingleLists(); c.collects() && freed >= len(c.input)/collectDroppedShare {
-		runtime.GC()
-	}
+	c.dropSingleLists()
 }
-
-// collectDroppedShare is the share of the input (one in it) that the
-// sentence lists dropSingleLists lets go of must take at least for
-// prepare to collect them at once, so that the rounds reuse their memory.
-// On the 100 MB benchmark stream they take 14 MiB (one in seven); the
-// collection costs about 35 ms of CPU (GODEBUG=gctrace=1), and took the
-// CLI's peak RSS from 242 to 227.5 MB, where without it the rounds came on
-// top of the garbage (232.9 to 242.0 MB by the collector's timing).
-const collectDroppedShare = 16
 
 // preparers returns the scratches and logs of a prepareBatch on workers
 // goroutines, the first scratch the cleaner's own.
