@@ -285,3 +285,19 @@ func TestSpanOf(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDropSingleLists lets go of the sentence lists that no round
+// reads, once prepare is done, on stageSize of generated articles or on
+// TEXTCLEAN_BENCH_FILE.
+func BenchmarkDropSingleLists(b *testing.B) {
+	input := stageInputOrFile(b)
+	defer func(d bool) { dropSingleSentenceLists = d }(dropSingleSentenceLists)
+	for b.Loop() {
+		b.StopTimer()
+		dropSingleSentenceLists = false
+		c := stageCleaner(b, input, &Options{})
+		dropSingleSentenceLists = true
+		b.StartTimer()
+		c.dropSingleLists()
+	}
+}
