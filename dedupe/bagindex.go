@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+
+	"github.com/textclean/textclean/internal/sentence"
 )
 
 // bagIndex files the paragraphs of dropNear's output by their bag of
@@ -81,13 +83,27 @@ func (x *bagIndex) hasOwnSentences(c *cleaner, j int) bool {
 // keys, reused from call to call: a string for each key, and for the
 // set, were two allocations a sentence and one a set on every bag hit.
 func (c *cleaner) appendSentenceSet(dst []byte, i int, keys *sentenceKeys) []byte {
-	sents := c.sentencesOf(i)
 	text := c.textOf(i)
 	keys.bytes, keys.spans = keys.bytes[:0], keys.spans[:0]
-	for _, s := range sents {
-		start := len(keys.bytes)
-		keys.bytes = appendKey(keys.bytes, text[s.start:s.end])
-		keys.spans = append(keys.spans, keySpan{start, len(keys.bytes)})
+	add := func(start, end int) {
+		from := len(keys.bytes)
+		keys.bytes = appendKey(keys.bytes, text[start:end])
+		keys.spans = append(keys.spans, keySpan{from, len(keys.bytes)})
+	}
+	if c.sentences.dropped(i) {
+		// Split again, but not filed: the first paragraph round runs
+		// beside the asks, which read the slabs and the twice set
+		// (see rounds).
+		keys.split = sentence.AppendSplit(keys.split[:0], text)
+		for _, s := range keys.split {
+			add(s.Start, s.End)
+		}
+	} else {
+		sents := c.sentencesOf(i)
+		for k := range sents {
+			sp := spanOf(text, sents, k)
+			add(int(sp.start), int(sp.end))
+		}
 	}
 	slices.SortFunc(keys.spans, func(a, b keySpan) int {
 		return bytes.Compare(keys.bytes[a.start:a.end], keys.bytes[b.start:b.end])
@@ -104,6 +120,7 @@ func (c *cleaner) appendSentenceSet(dst []byte, i int, keys *sentenceKeys) []byt
 type sentenceKeys struct {
 	bytes []byte
 	spans []keySpan
+	split []sentence.Span // the sentences of a text whose list is dropped
 }
 
 // keySpan is the span of a key in sentenceKeys.bytes.

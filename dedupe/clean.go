@@ -372,6 +372,13 @@ func (c *cleaner) sentencesSettled() bool {
 			latestKept = max(latestKept, pos)
 		}
 	}
+	return c.cutsSplitAsKept()
+}
+
+// cutsSplitAsKept reports whether every text of the order that the last
+// sentence round cut splits into the sentences it kept, by their hashes;
+// it splits those not split yet.
+func (c *cleaner) cutsSplitAsKept() bool {
 	for k, i := range c.cutParas {
 		if !c.fate[i].inOrder() {
 			continue
@@ -382,7 +389,7 @@ func (c *cleaner) sentencesSettled() bool {
 			return false
 		}
 		for n, s := range got {
-			if s.hash != want[n] {
+			if s.hash() != want[n] {
 				return false
 			}
 		}

@@ -663,7 +663,7 @@ func bagOf(sents []sentenceInfo, buf []uint64) (uint32, []uint64) {
 	}
 	buf = buf[:0]
 	for _, s := range sents {
-		buf = append(buf, s.hash)
+		buf = append(buf, s.hash())
 	}
 	slices.Sort(buf)
 	var bag uint64 = 0x9e3779b97f4a7c15

@@ -40,6 +40,7 @@ func (c *cleaner) prepare() {
 		c.prepareBatch(hi-lo, func(k int) int { return lo + k }, scratches, logs)
 		lo = hi
 	}
+	c.dropSingleLists()
 }
 
 // preparers returns the scratches and logs of a prepareBatch on workers

@@ -37,7 +37,7 @@ func appendEmpty[T any](s [][]T) [][]T {
 // until the next, lent to the sentence round's tables (see
 // cleaner.roundSpares), and the
 // decisions to the paragraph round's table (see decider.lendCounts and
-// table.file).
+// table.file) and, before the first, to dropSingleLists.
 type spare struct {
 	at   unsafe.Pointer // nil when it has no room
 	size uintptr        // bytes

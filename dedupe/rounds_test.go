@@ -46,12 +46,14 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 // after the first two when those removed nothing (decideStopsEarly), and
 // the sentence round's tables made in the paragraph round's memory
 // (lendToSentenceRound), and the hashes of the keys' first words kept
-// only once the document has a teaser (startsWithTeasers).
+// only once the document has a teaser (startsWithTeasers), and the
+// sentence lists that no round looks into dropped after prepare
+// (dropSingleSentenceLists).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h, n, j, c, d, l, t bool) {
-		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers = r, s, h, n, j, c, d, l, t
-	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers = on, on, on, on, on, on, on, on, on
+	defer func(r, s, h, n, j, c, d, l, t, x bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists = r, s, h, n, j, c, d, l, t, x
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists = on, on, on, on, on, on, on, on, on, on
 	return Clean(in, opts)
 }
 
@@ -193,7 +195,7 @@ func TestSentencesSettled(t *testing.T) {
 	cutAs := func(c *cleaner, hashes func([]uint64) []uint64) {
 		var mine []uint64
 		for _, s := range c.sentencesOf(1) {
-			mine = append(mine, s.hash)
+			mine = append(mine, s.hash())
 		}
 		c.cutParas, c.cutHashes = []int32{1}, hashes(mine)
 		c.cutFrom = []int32{0, int32(len(c.cutHashes))}

@@ -14,29 +14,56 @@ import (
 )
 
 // sentenceInfo is one sentence of a paragraph's current text. There is
-// one for every sentence of the document, so it is kept to 16 bytes: the
-// offsets fit in 32 bits (see maxText), and whether the sentence is long
-// takes the lowest bit of the hash.
+// one for every sentence of the document, so it is kept to 12 bytes: the
+// hash in two halves (as a uint64 it would align the struct to 8 bytes,
+// and pad it to 16), whether the sentence is long in the lowest bit of
+// the hash, and only the sentence's end, which fits in 32 bits (see
+// maxText). Its start is the first byte after the end of the sentence
+// before it that is not white space (see sentence.Start), found again
+// where the text is read. On the 100 MB benchmark stream the slabs left
+// once dropSingleLists has let go of those the rounds do not read hold
+// 934k sentences, 11.2 MB at 12 bytes where they took 14.9 at 16: the
+// CLI's peak RSS went from 227.7 to 224.2 MB (medians of 7 runs
+// alternated, load 2.4-7.1, with those slabs collected).
 type sentenceInfo struct {
-	hash       uint64 // xxhash of its match key, its lowest bit replaced by long
-	start, end uint32 // its byte span in the text
+	hashLo, hashHi uint32 // xxhash of its match key, its lowest bit replaced by long
+	end            uint32 // where it ends in the text
 }
 
-// newSentenceInfo returns the sentenceInfo of the sentence sp whose match
-// key has hash h; long says it has at least Options.MinSentenceWords
-// words. The long bit is a function of the key, as the hash is: equal keys
-// still have equal hashes.
-func newSentenceInfo(sp sentence.Span, h uint64, long bool) sentenceInfo {
+// newSentenceInfo returns the sentenceInfo of a sentence that ends at end
+// and whose match key has hash h; long says it has at least
+// Options.MinSentenceWords words. The long bit is a function of the key,
+// as the hash is: equal keys still have equal hashes.
+func newSentenceInfo(end int, h uint64, long bool) sentenceInfo {
 	h &^= 1
 	if long {
 		h |= 1
 	}
-	return sentenceInfo{hash: h, start: uint32(sp.Start), end: uint32(sp.End)}
+	return sentenceInfo{hashLo: uint32(h), hashHi: uint32(h >> 32), end: uint32(end)}
 }
+
+// hash returns the hash of the sentence's match key, its lowest bit
+// replaced by long.
+func (s sentenceInfo) hash() uint64 { return uint64(s.hashHi)<<32 | uint64(s.hashLo) }
 
 // long reports whether the sentence has at least Options.MinSentenceWords
 // words.
-func (s sentenceInfo) long() bool { return s.hash&1 != 0 }
+func (s sentenceInfo) long() bool { return s.hashLo&1 != 0 }
+
+// after returns where the sentence before sentence k of sents ends (0 for
+// the first): its start is the first byte from there that is not white
+// space (see sentence.Start).
+func after(sents []sentenceInfo, k int) uint32 {
+	if k == 0 {
+		return 0
+	}
+	return sents[k-1].end
+}
+
+// spanOf returns the span of sentence k of sents, the sentences of text.
+func spanOf(text string, sents []sentenceInfo, k int) span32 {
+	return span32{uint32(sentence.Start(text, int(after(sents, k)))), sents[k].end}
+}
 
 // keptSentence is a long sentence of a round's order, and filed in the
 // round's table if it is the first occurrence of its key: 12 bytes, where
@@ -44,8 +71,17 @@ func (s sentenceInfo) long() bool { return s.hash&1 != 0 }
 // paragraph's original text is worked out only for the few that are
 // repeated (see sentenceRound).
 type keptSentence struct {
-	para int32  // paragraph index
-	cur  span32 // where it stands in the paragraph's text at the time
+	para int32 // paragraph index
+	// From the end of the sentence before it (0 for the first) to its
+	// end in the paragraph's text at the time: where it starts is found
+	// only when its text is read (see span), not for every sentence
+	// looked up.
+	cur span32
+}
+
+// span returns where s stands in text, its paragraph's text at the time.
+func (s keptSentence) span(text string) span32 {
+	return span32{uint32(sentence.Start(text, int(s.cur.start))), s.cur.end}
 }
 
 // span32 is a span of a paragraph's text in 32 bits: see maxText.
@@ -83,7 +119,9 @@ func (t *sentenceTable) sentence(k int32) keptSentence {
 
 // text returns the text of sentence s.
 func (t *sentenceTable) text(s keptSentence) string {
-	return t.textOf(s.para)[s.cur.start:s.cur.end]
+	text := t.textOf(s.para)
+	sp := s.span(text)
+	return text[sp.start:sp.end]
 }
 
 // touch tells t that h is looked up soon: it loads the slot where its
@@ -114,6 +152,9 @@ type sentenceLists struct {
 	refs  []sentenceRef // by paragraph
 	mu    sync.Mutex    // for slabs
 	slabs [][]sentenceInfo
+	// anyDropped says that paragraphs of the order may have a list
+	// dropped (see dropSingleLists and splitDropped).
+	anyDropped bool
 }
 
 // sentenceRef is n sentences from offset off of slab number slab-1 of a
@@ -164,10 +205,18 @@ func (l *sentenceLists) ofWhilePreparing(i int) []sentenceInfo {
 	return r.in(slab)
 }
 
-// split reports whether paragraph i's text is split. Unlike of, it reads
-// only the paragraph's own entry, not the slabs that prepare's goroutines
-// add to.
+// split reports whether paragraph i's text is split and its list kept.
+// Unlike of, it reads only the paragraph's own entry, not the slabs that
+// prepare's goroutines add to.
 func (l *sentenceLists) split(i int) bool { return l.refs[i].slab != 0 }
+
+// droppedList is the sentenceRef of a paragraph whose text was split and
+// whose list dropSingleLists let go of: slab 0, as a text not split, so
+// that of and sentenceAsks.of find no list, but n 1.
+var droppedList = sentenceRef{n: 1}
+
+// dropped reports whether dropSingleLists let go of paragraph i's list.
+func (l *sentenceLists) dropped(i int) bool { return l.refs[i] == droppedList }
 
 // cut returns room for n sentences of paragraph i, cut from the slab of s,
 // and files it as the paragraph's list. Each new slab is twice the last of
@@ -222,9 +271,9 @@ func (c *cleaner) splitText(i int, s *scratch) []sentenceInfo {
 		// The key has one space between words; in scripts written without
 		// spaces each character counts as a word.
 		long := hasWords(unsafe.String(unsafe.SliceData(key), len(key)), minWords) // read here only
-		infos[k] = newSentenceInfo(s.spans[k], xxhash.Sum64(key), long)
+		infos[k] = newSentenceInfo(s.spans[k].End, xxhash.Sum64(key), long)
 		if long {
-			s.addHash(sentenceHashes, infos[k].hash)
+			s.addHash(sentenceHashes, infos[k].hash())
 		}
 	})
 	return infos
@@ -258,10 +307,13 @@ func (c *cleaner) sentenceRound(asks *sentenceAsks) bool {
 	// taken for one that came once. Asks made before such a split are
 	// made again.
 	for _, i := range c.order {
-		if !c.sentences.split(int(i)) {
+		if !c.sentences.split(int(i)) && !c.sentences.dropped(int(i)) {
 			c.sentencesOf(int(i))
 			asks = nil
 		}
+	}
+	if c.splitDropped() {
+		asks = nil
 	}
 	c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
 	repeats := c.repeatedSentences(c.workers(), asks)
@@ -279,11 +331,33 @@ func (c *cleaner) sentenceRound(asks *sentenceAsks) bool {
 	return true
 }
 
+// splitDropped splits again the texts of the order whose lists
+// dropSingleLists let go of, when a text cut since splits into other
+// sentences than it kept (see cutsSplitAsKept), and reports whether it
+// split any: one of those may be a dropped list's sentence. Every text of
+// the order but those must be split. Once it has split them, no text of
+// the order has a dropped list (the order only ever loses paragraphs).
+func (c *cleaner) splitDropped() bool {
+	if !c.sentences.anyDropped || c.cutsSplitAsKept() {
+		return false
+	}
+	c.sentences.anyDropped = false
+	split := false
+	for _, i := range c.order {
+		if c.sentences.dropped(int(i)) {
+			c.sentences.refs[i] = sentenceRef{}
+			c.splitText(int(i), &c.scratch)
+			split = true
+		}
+	}
+	return split
+}
+
 // looksUp reports whether sentenceRound looks s up: a long sentence that
 // may have come twice (see twiceSet). A sentence that came once is the
 // first of its kind wherever it stands, and nothing after it repeats it.
 func (c *cleaner) looksUp(s sentenceInfo) bool {
-	return s.long() && c.twice.sentences.mayRepeat(s.hash)
+	return s.long() && c.twice.sentences.mayRepeat(s.hash())
 }
 
 // cutRepeats cuts repeats, the repeated sentences of the order, in order,
@@ -357,9 +431,10 @@ var cutShareRepeats = 2048
 func (c *cleaner) cutRecord(r sentenceRepeat) cutRecord {
 	i := c.order[r.pos]
 	sents, _ := c.sentences.of(int(i))
-	s := sents[r.sentence]
-	return cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, span32{s.start, s.end}),
-		keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, r.first.cur)}
+	s := spanOf(c.textOf(int(i)), sents, int(r.sentence))
+	first := r.first.span(c.textOf(int(r.first.para)))
+	return cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, s),
+		keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, first)}
 }
 
 // repeatShares cuts repeats into at most n runs of about the same
@@ -466,14 +541,15 @@ func origSpan(ps pieces, s span32) span32 {
 func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashes *[]uint64) madeCut {
 	text := c.textOf(i)
 	b.text, b.kept, b.starts = b.text[:0], b.kept[:0], b.starts[:0]
-	prevEnd := -1
+	prevEnd := -1 // of the sentence kept before
 	kept := 0
 	for k, s := range sents {
 		if b.cut[k] {
 			continue
 		}
+		start := sentence.Start(text, int(after(sents, k)))
 		if prevEnd >= 0 {
-			between := text[prevEnd:int(s.start)]
+			between := text[prevEnd:start]
 			switch {
 			case strings.TrimSpace(between) == "":
 				b.text = append(b.text, between...)
@@ -483,11 +559,11 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 				b.text = append(b.text, between[:len(between)-len(strings.TrimLeftFunc(between, unicode.IsSpace))]...)
 			}
 		}
-		b.kept = append(b.kept, span{int(s.start), int(s.end)})
-		*hashes = append(*hashes, s.hash)
+		b.kept = append(b.kept, span{start, int(s.end)})
+		*hashes = append(*hashes, s.hash())
 		kept++
 		b.starts = append(b.starts, len(b.text))
-		b.text = append(b.text, text[int(s.start):int(s.end)]...)
+		b.text = append(b.text, text[start:int(s.end)]...)
 		prevEnd = int(s.end)
 	}
 	ct, ok := c.cut[i]
@@ -497,4 +573,136 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 	ct.pieces = ct.pieces.keep(b.kept, b.starts)
 	ct.text = string(b.text)
 	return madeCut{para: int32(i), kept: int32(kept), text: ct, emptied: strings.TrimSpace(ct.text) == ""}
+}
+
+// dropSingleSentenceLists says whether prepare lets go of the sentence
+// lists that no sentence round looks into (see dropSingleLists); tests
+// turn it off to check that doing so changes nothing.
+var dropSingleSentenceLists = true
+
+// dropSingleLists lets go, once prepare has split every text and the twice
+// set of sentences is complete, of the sentence lists of the paragraphs
+// none of whose sentences the sentence round looks up (see looksUp): long
+// sentences that came once, and short ones. It marks them droppedList, and
+// moves the lists it keeps to the front of the slabs, in place, which lets
+// go of the slabs left empty, their pages given back to the system at
+// once (see releaseSlab). With sentences off (near-duplicates on) it
+// lets go of them all: only bag hits read them after keyText, and
+// appendSentenceSet splits a text whose list is dropped again.
+//
+// A long sentence of a dropped list came once among the texts prepare
+// split (the set added its hash once): no other text had its key. (Short
+// sentences are never looked up nor cut.) Texts change only by sentence cuts, and as
+// long as each text cut since splits into the sentences it kept (see
+// cutsSplitAsKept), no text has a sentence that the original texts did
+// not, so no text has a dropped list's sentence but its own paragraph;
+// when one does not, sentenceRound splits the dropped texts of the order
+// again before it looks anything up (see splitDropped). On the 100 MB
+// benchmark stream 274.5k of its 559.4k paragraphs keep their lists
+// (930k of 1.67M sentences), and 180 of 418 slabs go (8.4 MiB): with
+// sentenceInfo in 12 bytes, the CLI's peak RSS went from 242.0 to 226.8
+// MB (medians of 7 runs alternated, load 7-8).
+//
+// The lists of a slab are those one of prepare's goroutines cut, in the
+// order of their paragraphs, which it takes in input order: sorted by
+// slab, the paragraphs come in the order of their lists. Each list then
+// moves to the first room after the lists moved before it that has room
+// for it, which is never after where it stands, so none is overwritten
+// before it moved. The room left after the last list of a slab is cleared,
+// for askSentences, which reads all of it.
+//
+// On the 100 MB stream it takes 45-66 ms on one goroutine
+// (BenchmarkDropSingleLists, load 3; 43-73 ms by phase timers in the CLI):
+// the twice set's questions 37-44 ms, the moves 9, the release 1.5.
+// Asked on two goroutines, or without a branch on each answer, they took
+// as long (45-60 ms, 6 runs each, load 3-4): dropped. The first sentence
+// round asks the set about the lists kept again (askSentences); making
+// its asks here, from the answers given, would save most of that (about
+// 930k questions), not tried.
+func (c *cleaner) dropSingleLists() {
+	l := &c.sentences
+	if !dropSingleSentenceLists || l.refs == nil {
+		return
+	}
+	keep := func([]sentenceInfo) bool { return false }
+	if !c.opts.NoSentences {
+		keep = func(sents []sentenceInfo) bool {
+			for _, s := range sents {
+				if c.looksUp(s) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	slabs := l.slabs
+	// The kept lists of slab k are counted in from[k+2]; summed, from[k+1]
+	// is where its paragraphs start in paras, which lists them by slab,
+	// and once they are filled in, where they end.
+	from := make([]int, len(slabs)+2)
+	for i, r := range l.refs {
+		switch {
+		case r.slab == 0:
+		case keep(r.in(slabs[r.slab-1])):
+			from[r.slab+1]++
+		default:
+			l.refs[i], l.anyDropped = droppedList, true
+		}
+	}
+	for k := 2; k < len(from); k++ {
+		from[k] += from[k-1]
+	}
+	// Borrowed from the decisions, which the first paragraph round makes
+	// next (see lend).
+	paras := lend[int32]([]spare{spareOf(c.decider.d)}, from[len(from)-1])
+	for i, r := range l.refs {
+		if r.slab != 0 {
+			paras[from[r.slab]] = int32(i)
+			from[r.slab]++
+		}
+	}
+	// from[k] is now where the kept paragraphs of slab k end.
+	to, at := 0, 0   // the slab and offset the next list goes to
+	next := func() { // on to the next slab, the room left cleared
+		clear(slabs[to][at:])
+		to, at = to+1, 0
+	}
+	lo := 0
+	for k, slab := range slabs {
+		for _, i := range paras[lo:from[k+1]] {
+			r := l.refs[i]
+			if r.n == wholeSlab { // its slab is k, its own: it stays
+				for to < k {
+					next()
+				}
+				to, at = k+1, 0
+				continue
+			}
+			list := r.in(slab)
+			// A slab of more than 2^16-1 sentences takes shared lists
+			// up to there only: their offsets are 16 bits.
+			for to < k && min(len(slabs[to]), wholeSlab-1)-at < len(list) {
+				next()
+			}
+			copy(slabs[to][at:], list)
+			l.refs[i] = sentenceRef{uint32(to + 1), uint16(at), uint16(len(list))}
+			at += len(list)
+		}
+		lo = from[k+1]
+	}
+	used := to
+	if to < len(slabs) {
+		clear(slabs[to][at:])
+		if at > 0 {
+			used++
+		}
+	}
+	for _, slab := range slabs[used:] {
+		releaseSlab(slab)
+	}
+	clear(slabs[used:])
+	l.slabs = slabs[:used]
+	// The slab prepare's first goroutine was cutting from, the
+	// cleaner's own, may be gone or filled by other lists.
+	c.scratch.infos, c.scratch.slab = nil, 0
 }

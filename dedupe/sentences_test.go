@@ -2,7 +2,14 @@ package dedupe
 
 import (
 	"math"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/textclean/textclean/internal/sentence"
+	"github.com/textclean/textclean/normalize"
 )
 
 // TestSentenceListsLong checks the lists of paragraphs of more sentences
@@ -24,7 +31,7 @@ func TestSentenceListsLong(t *testing.T) {
 		// Numbered after, so that a list cut over another shows.
 		list, _ := l.of(i)
 		for k := range list {
-			list[k].start = uint32(i<<24 | k)
+			list[k].end = uint32(i<<24 | k)
 		}
 	}
 	for i, n := range sizes {
@@ -36,8 +43,8 @@ func TestSentenceListsLong(t *testing.T) {
 			t.Fatalf("paragraph %d: an empty list at offset %d", i, r.off)
 		}
 		for k := range list {
-			if want := uint32(i<<24 | k); list[k].start != want {
-				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].start, want)
+			if want := uint32(i<<24 | k); list[k].end != want {
+				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].end, want)
 			}
 		}
 	}
@@ -58,7 +65,7 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 	for i, n := range sizes {
 		list := l.cut(i, n, &s)
 		for k := range list {
-			list[k].start = uint32(i<<16 | k)
+			list[k].end = uint32(i<<16 | k)
 		}
 	}
 	for i, n := range sizes {
@@ -70,8 +77,8 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 			t.Fatalf("paragraph %d: %d sentences, want %d", i, len(list), n)
 		}
 		for k := range list {
-			if want := uint32(i<<16 | k); list[k].start != want {
-				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].start, want)
+			if want := uint32(i<<16 | k); list[k].end != want {
+				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].end, want)
 			}
 		}
 	}
@@ -113,5 +120,184 @@ func TestRepeatShares(t *testing.T) {
 				t.Errorf("%v in %d: shares %v end at %d", positions, n, shares, lo)
 			}
 		}
+	}
+}
+
+// dropListsInput returns sharedSentencesInput with, in its middle, a
+// paragraph of more sentences than a shared slab takes, one of them a
+// repeat, and one of more than wholeSlab, all short, whose list is
+// dropped: dropSingleLists moves the lists after the first past its slab,
+// and into the second's.
+func dropListsInput() string {
+	in := sharedSentencesInput()
+	var big strings.Builder
+	big.WriteString(strings.Repeat("Short one. ", 5000))
+	big.WriteString("Sentence 3 of the pool tells of the harbour and its 21 ships.")
+	huge := strings.Repeat("Tiny. ", wholeSlab+10)
+	half := len(in) / 2
+	half += strings.Index(in[half:], "\n\n") + 2
+	return in[:half] + big.String() + "\n\n" + huge + "\n\n" + in[half:]
+}
+
+// TestDropSingleLists checks that dropSingleLists keeps, unchanged, the
+// list of every paragraph that has a sentence the sentence round looks
+// up, drops the others, leaves the slabs' room past the lists zero (for
+// askSentences, which reads it all) and lets go of slabs, on two
+// goroutines in batches of a few paragraphs (many slabs, of each size).
+func TestDropSingleLists(t *testing.T) {
+	setParallel(t, 0, 2)
+	defer func(b int, d bool) { prepareBatchBytes, dropSingleSentenceLists = b, d }(prepareBatchBytes, dropSingleSentenceLists)
+	prepareBatchBytes, dropSingleSentenceLists = 512, false
+	c := stageCleaner(t, dropListsInput(), &Options{})
+	before := make([][]sentenceInfo, len(c.paras))
+	slabs := len(c.sentences.slabs)
+	for i := range c.paras {
+		list, ok := c.sentences.of(i)
+		if !ok {
+			t.Fatalf("paragraph %d not split by prepare", i)
+		}
+		before[i] = slices.Clone(list)
+	}
+	dropSingleSentenceLists = true
+	c.dropSingleLists()
+	kept, dropped := 0, 0
+	for i, want := range before {
+		looks := slices.ContainsFunc(want, c.looksUp)
+		if c.sentences.dropped(i) {
+			if looks {
+				t.Fatalf("paragraph %d: list dropped, but a sentence of it is looked up", i)
+			}
+			dropped++
+			continue
+		}
+		got, ok := c.sentences.of(i)
+		if !ok || !looks || !slices.Equal(got, want) {
+			t.Fatalf("paragraph %d: list %v (%v), looked up %v; want %v", i, got, ok, looks, want)
+		}
+		kept += len(got)
+	}
+	nonzero := 0
+	for _, slab := range c.sentences.slabs {
+		for _, s := range slab {
+			if s != (sentenceInfo{}) {
+				nonzero++
+			}
+		}
+	}
+	if nonzero != kept {
+		t.Errorf("%d sentences in the slabs, want the %d of the lists kept", nonzero, kept)
+	}
+	if dropped == 0 || kept == 0 || len(c.sentences.slabs) >= slabs {
+		t.Errorf("%d lists dropped, %d sentences kept, %d of %d slabs left", dropped, kept, len(c.sentences.slabs), slabs)
+	}
+	if r := c.sentences.refs[slices.IndexFunc(before, func(l []sentenceInfo) bool { return len(l) > wholeSlab })]; r != droppedList {
+		t.Errorf("the list of more than %d short sentences is %+v, want dropped", wholeSlab, r)
+	}
+	// The rounds after it find what they find with every list kept.
+	c.rounds()
+	if got, want := c.result(), cleanWith(t, dropListsInput(), Options{}, math.MaxInt, 1); !reflect.DeepEqual(got, want) {
+		t.Errorf("with the lists dropped:\n%+v\nwith them kept:\n%+v", got, want)
+	}
+}
+
+// TestDroppedListSplitAgain checks, on cutSplitsOtherwise on two
+// goroutines, that a paragraph whose list dropSingleLists let go of (the
+// second: its sentences come once) is split again for the sentence round
+// once a cut text splits into a sentence it did not have, here a copy of
+// that paragraph's: the second sentence round cuts it, emptying the
+// paragraph, as with every list kept.
+func TestDroppedListSplitAgain(t *testing.T) {
+	setParallel(t, 0, 2)
+	c := stageCleaner(t, cutSplitsOtherwise, &Options{})
+	if !c.sentences.dropped(1) || c.sentences.dropped(2) {
+		t.Fatalf("lists dropped: %v %v %v, want the second only", c.sentences.dropped(0), c.sentences.dropped(1), c.sentences.dropped(2))
+	}
+	c.paragraphRound()
+	if !c.sentenceRound(nil) {
+		t.Fatal("the first sentence round cut nothing")
+	}
+	c.noteSentenceRound()
+	if !c.sentences.dropped(1) {
+		t.Error("the first sentence round split the dropped text again")
+	}
+	c.paragraphRound()
+	if c.sentencesSettled() {
+		t.Fatal("settled after the second paragraph round")
+	}
+	if !c.sentenceRound(nil) || c.fate[2] != emptied {
+		t.Errorf("the second sentence round did not empty the last paragraph (cut %v)", c.cutParas)
+	}
+	if c.sentences.dropped(1) || c.sentences.anyDropped {
+		t.Error("the second sentence round did not split the dropped text again")
+	}
+	plain := cleanWith(t, cutSplitsOtherwise, Options{}, math.MaxInt, 1)
+	if plain.Emptied != 1 {
+		t.Fatalf("%d paragraphs emptied on one goroutine, want 1", plain.Emptied)
+	}
+	if got := cleanWith(t, cutSplitsOtherwise, Options{}, 0, 2); !reflect.DeepEqual(got, plain) {
+		t.Errorf("on two goroutines:\n%+v\non one:\n%+v", got, plain)
+	}
+}
+
+// TestSentenceInfo checks that a sentenceInfo takes 12 bytes, and gives
+// back the hash and the long bit it was made with, and its end.
+func TestSentenceInfo(t *testing.T) {
+	if size := unsafe.Sizeof(sentenceInfo{}); size != 12 {
+		t.Errorf("a sentenceInfo takes %d bytes, want 12", size)
+	}
+	for _, h := range []uint64{0, 1, 0x8000_0000_0000_0000, 0xfedc_ba98_7654_3210, math.MaxUint64} {
+		for _, long := range []bool{false, true} {
+			s := newSentenceInfo(1<<31+5, h, long)
+			want := h&^1 | map[bool]uint64{false: 0, true: 1}[long]
+			if s.hash() != want || s.long() != long || s.end != 1<<31+5 {
+				t.Errorf("newSentenceInfo(%#x, %v): hash %#x, long %v, end %d; want %#x, %v, %d", h, long, s.hash(), s.long(), s.end, want, long, 1<<31+5)
+			}
+		}
+	}
+}
+
+// TestSpanOf checks that the sentences' spans found again from their ends
+// (see sentenceInfo) are those the splitter gave, in paragraphs with white
+// space of every kind around and between their sentences.
+func TestSpanOf(t *testing.T) {
+	for _, text := range []string{
+		"One sentence here. Two sentences here.",
+		"  \t Leading space. Then\u00a0a no-break space.\u3000Ideographic space.\n\nBlank line.  ",
+		"No. 10 people stayed. Dr. Who came.",
+		"終わり。次の文。",
+	} {
+		// Every normalization rule off, so that the spaces stay.
+		c := stageCleaner(t, text+"\n", &Options{Normalize: normalize.Options{Skip: normalize.Except()}})
+		textNow := c.textOf(0)
+		sents := c.sentencesOf(0)
+		spans := sentence.Split(textNow)
+		if len(sents) != len(spans) {
+			t.Fatalf("%q: %d sentences, want %d", text, len(sents), len(spans))
+		}
+		for k, sp := range spans {
+			if got := spanOf(textNow, sents, k); got != (span32{uint32(sp.Start), uint32(sp.End)}) {
+				t.Errorf("%q: sentence %d at %v, want %v", textNow, k, got, sp)
+			}
+			kept := keptSentence{0, span32{after(sents, k), sents[k].end}}
+			if got := kept.span(textNow); got != (span32{uint32(sp.Start), uint32(sp.End)}) {
+				t.Errorf("%q: kept sentence %d at %v, want %v", textNow, k, got, sp)
+			}
+		}
+	}
+}
+
+// BenchmarkDropSingleLists lets go of the sentence lists that no round
+// reads, once prepare is done, on stageSize of generated articles or on
+// TEXTCLEAN_BENCH_FILE.
+func BenchmarkDropSingleLists(b *testing.B) {
+	input := stageInputOrFile(b)
+	defer func(d bool) { dropSingleSentenceLists = d }(dropSingleSentenceLists)
+	for b.Loop() {
+		b.StopTimer()
+		dropSingleSentenceLists = false
+		c := stageCleaner(b, input, &Options{})
+		dropSingleSentenceLists = true
+		b.StartTimer()
+		c.dropSingleLists()
 	}
 }

@@ -123,7 +123,7 @@ func (c *cleaner) askSentences(workers, shares int) *sentenceAsks {
 		for k := lo; k < hi; k++ {
 			for n, s := range slabs[k] {
 				if c.looksUp(s) {
-					share, bit := shareOf(s.hash, shares), a.slabBit[k]+n
+					share, bit := shareOf(s.hash(), shares), a.slabBit[k]+n
 					a.bits[share][bit/64] |= 1 << (bit % 64)
 					asked[g][share]++
 				}
@@ -247,7 +247,7 @@ func (c *cleaner) findRepeats(asks *sentenceAsks, share int, t *sentenceTable) r
 				}
 				n := k + uint(bits.TrailingZeros64(word))
 				s := sents[n]
-				batch = append(batch, lookup{s.hash, int32(pos), uint32(n), keptSentence{i, span32{s.start, s.end}}})
+				batch = append(batch, lookup{s.hash(), int32(pos), uint32(n), keptSentence{i, span32{after(sents, int(n)), s.end}}})
 				if len(batch) == lookupBatch {
 					findBatch()
 				}

@@ -54,12 +54,14 @@ func (c *cleaner) repeatedSentencesByMap() []sentenceRepeat {
 	first := make(map[string]keptSentence)
 	for pos, i := range c.order {
 		text := c.textOf(int(i))
-		for n, s := range c.sentencesOf(int(i)) {
+		sents := c.sentencesOf(int(i))
+		for n, s := range sents {
 			if !s.long() {
 				continue
 			}
-			here := keptSentence{i, span32{s.start, s.end}}
-			key := string(appendKey(nil, text[s.start:s.end]))
+			here := keptSentence{i, span32{after(sents, n), s.end}}
+			sp := spanOf(text, sents, n)
+			key := string(appendKey(nil, text[sp.start:sp.end]))
 			f, ok := first[key]
 			switch {
 			case !ok:
@@ -109,7 +111,7 @@ func TestRepeatedSentencesShares(t *testing.T) {
 		inShare := make([]int, workers)
 		for _, r := range want {
 			s := c.sentencesOf(int(c.order[r.pos]))[r.sentence]
-			inShare[shareOf(s.hash, workers)]++
+			inShare[shareOf(s.hash(), workers)]++
 		}
 		for share, n := range inShare {
 			if n == 0 {

@@ -134,6 +134,30 @@ func AppendSplit(dst []Span, text string) []Span {
 	return dst
 }
 
+// Start returns where the sentence after byte from of text starts: the
+// first byte from there on that is not white space, or len(text). Only
+// white space stands between two sentences of AppendSplit, and a sentence
+// starts with none: the first sentence of text starts at Start(text, 0),
+// and each other at Start(text, end) for the end of the one before, so a
+// caller that keeps the sentences' ends can find their starts again.
+func Start(text string, from int) int {
+	for i := from; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiClass[c] != classSpace {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return len(text)
+}
+
 // firstSpaceAfterNonASCII reports whether the white space at text[i] is the
 // first after the sentence's last character at text[:end], and that
 // character is not ASCII: the cheap test, made inline for every space,

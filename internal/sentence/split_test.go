@@ -288,6 +288,9 @@ func checkContract(t *testing.T, text string, spans []sentence.Span) {
 		if !whiteSpace(text[prev:s.Start]) {
 			t.Fatalf("the gap %q before span %d is not white space", text[prev:s.Start], n)
 		}
+		if start := sentence.Start(text, prev); start != s.Start {
+			t.Fatalf("Start(%q, %d) = %d, want span %d's start %d", text, prev, start, n, s.Start)
+		}
 		if !boundary[s.Start] || !boundary[s.End] {
 			t.Fatalf("span %d %v does not start and end on rune boundaries", n, s)
 		}
