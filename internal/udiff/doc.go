@@ -24,7 +24,9 @@
 //
 // The edit script comes from github.com/sergi/go-diff/diffmatchpatch, with
 // DiffTimeout = 0 so that it is deterministic. After the common leading and
-// trailing lines are trimmed, what is left is one gap. A gap of at most
+// trailing lines are trimmed, what is left is one gap. A gap that is
+// empty on one side, or one line on each, is deleted and inserted whole,
+// its lines not numbered (see below). A gap of at most
 // 4,000 lines, old and new together, goes to go-diff whole, and its script is
 // as short as possible (Myers' algorithm without the time-limited shortcuts;
 // the same number of deleted and inserted lines as diff --minimal).
