@@ -162,6 +162,32 @@ func (t *idTable) number(c cursor, n int, end string, add bool) []int32 {
 	return ids
 }
 
+// numberHashes writes into ids the id of each hash of hashes, as number
+// gives them with add. A loop of its own, outside lineShares.number,
+// whose other variables took the registers: in there, it loaded the
+// bounds of its share from the stack at every line.
+func (t *idTable) numberHashes(hashes []uint64, ids []int32, add bool) {
+	ids = ids[:len(hashes)]
+	if add {
+		for i, h := range hashes {
+			k := t.free(h)
+			id := t.slots[k] - 1
+			if id < 0 {
+				id = t.add(h, k)
+			}
+			ids[i] = id
+		}
+		return
+	}
+	for i, h := range hashes {
+		id := t.slots[t.free(h)] - 1
+		if id < 0 {
+			id = t.unmatchedID()
+		}
+		ids[i] = id
+	}
+}
+
 // add gives hash h, whose slot k is free, the next id and returns it.
 // The lookup before it, free, is left to the callers' loops: with it, the
 // lookup of a known hash would not be inlined. The table must have room

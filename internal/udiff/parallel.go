@@ -249,19 +249,10 @@ func (s *lineShares) number() numbering {
 				}
 			}
 		}
-		for g := s.first[k]; g < s.first[k+1]; g++ {
-			h := hashes[g]
-			slot := t.free(h)
-			id := t.slots[slot] - 1
-			if id < 0 {
-				if g < na {
-					id = t.add(h, slot)
-				} else {
-					id = t.unmatchedID()
-				}
-			}
-			ids[g] = id
-		}
+		// The lines of a, then those of b, which get no new ids.
+		lo, mid, hi := s.first[k], min(max(s.first[k], na), s.first[k+1]), s.first[k+1]
+		t.numberHashes(hashes[lo:mid], ids[lo:mid], true)
+		t.numberHashes(hashes[mid:hi], ids[mid:hi], false)
 	}
 	wg.Wait()
 	return numbering{a: ids[:na:na], b: ids[na:], n: t.ids(), spare: t.slots,
