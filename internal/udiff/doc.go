@@ -63,7 +63,9 @@
 //
 // Lines are numbered (equal lines, equal numbers) by a 64-bit xxhash of
 // their text in a table of hashes, not by a map from their texts, which on
-// large texts missed the processor's caches several times a line. Each
+// large texts missed the processor's caches several times a line. Only the
+// old text's lines go into the table: the new text's lines found nowhere
+// in the old, which can only be inserted, all share one number. Each
 // line the diff matches is compared with its twin; should two different
 // lines ever share a hash and be matched, the lines are numbered again by
 // their texts and diffed again. Two lines that share a hash but are never matched leave a correct
