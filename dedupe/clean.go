@@ -152,8 +152,10 @@ type cleaner struct {
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
-	cut        map[int]cutText // by paragraph cut by sentence removals
-	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cut
+	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList
+	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
+	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cutAt
+	recut      int             // the paragraphs cut again, in a later sentence round: their new texts took their old ones' places in cutList
 	order      []int32         // the paragraphs of the output, in order
 	spareOrder []int32         // memory for the next order: the one before, which nothing else holds; lent to the sentence round (see roundSpares)
 	cuts       []cutRecord     // every sentence removed, in the order removed
@@ -431,7 +433,7 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.cut = make(map[int]cutText)
+	c.cutAt = make(map[int32]int32)
 	c.order = make([]int32, n)
 	for i := range c.order {
 		c.order[i] = int32(i)
@@ -525,7 +527,7 @@ func (c *cleaner) result() *Result {
 // places the output lines and makes the changes; each took 40 ms of the
 // 100 MB stream, on one core. What they share, they only read: the order, fates, paragraphs,
 // texts and cuts (c.order, c.fate, c.copyOf, c.paras, c.doc, c.input,
-// c.joined, c.cut, c.cutBits, c.cuts, read only since the rounds ended),
+// c.joined, c.cutAt, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
 // the maps that explain changes (c.junkRule, c.copies, c.similarity,
 // c.keptLater: look-ups only), and the outputWriter's blank lines, made
 // before either starts. The writing writes only its own buffers; the
@@ -988,12 +990,12 @@ func (c *cleaner) lines(first, last int) LineRange {
 // only the texts of cut paragraphs are kept, the others being their
 // lines' (a slice of the texts was 8.5 MB there); when any paragraph has
 // several lines, as most Blocks text does, c.joined holds a text for
-// every paragraph, 16 bytes each (see segmentOn). It reads c.cut only for
+// every paragraph, 16 bytes each (see segmentOn). It reads c.cutAt only for
 // paragraphs cutBits marks, and can run on goroutines that read the same
 // paragraphs as long as no sentence is cut.
 func (c *cleaner) textOf(i int) string {
 	if c.isCut(i) {
-		return c.cut[i].text
+		return c.cutOf(i).text
 	}
 	if c.joined != nil {
 		return c.joined[i]
@@ -1001,15 +1003,32 @@ func (c *cleaner) textOf(i int) string {
 	return c.doc.Lines[c.paras[i]].Text
 }
 
-// isCut reports whether paragraph i is in c.cut, by its bit in cutBits:
+// isCut reports whether paragraph i is in c.cutAt, by its bit in cutBits:
 // a look-up in the map, for every paragraph, cost more.
 func (c *cleaner) isCut(i int) bool { return c.cutBits[i/64]&(1<<(i%64)) != 0 }
+
+// cutOf returns the cutText of paragraph i, the zero one if no sentence
+// of it was cut.
+//
+// The texts are in a slice, found by a map from paragraphs to their
+// place in it, 8 bytes a slot: in a map from paragraphs to the texts
+// themselves (56 bytes a slot), as they were, looking them up missed the
+// caches once the map outgrew them. In repeated-sentence of
+// BenchmarkAdversarial, where every paragraph but the first loses a
+// sentence, that map took 10 MB at 10 MB (1 MB at 1 MB), and its look-ups
+// 19% of a Clean's CPU time at 10 MB, 10.6% at 1 MB (pprof).
+func (c *cleaner) cutOf(i int) cutText {
+	if !c.isCut(i) {
+		return cutText{}
+	}
+	return c.cutList[c.cutAt[int32(i)]]
+}
 
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
 	if c.isCut(i) {
-		return c.cut[i].original
+		return c.cutOf(i).original
 	}
 	return c.textOf(i)
 }
@@ -1187,7 +1206,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	}
 	ch.Kept = c.locateLines(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = int(c.outLine[j]) + c.outputBreaksOf(j).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaksOf(j).lineOf(c.cutOf(j).pieces.toCur(keptOrig.start))
 	}
 	return ch
 }
@@ -1222,7 +1241,7 @@ func (c *cleaner) inputLines(i int, breaks lineBreaks, start, end int) (first, l
 // inputBreaksOf returns the line breaks of paragraph i's original text:
 // none when every paragraph is one line (c.joined is nil), for then so is
 // every text (see placeLines), which is then not looked at. Looking for
-// the breaks of each text (and, for a cut paragraph, finding it in c.cut)
+// the breaks of each text (and, for a cut paragraph, finding it in c.cutAt)
 // took 10% of the changes of the 100 MB stream.
 func (c *cleaner) inputBreaksOf(i int) lineBreaks {
 	if c.joined == nil {

@@ -296,7 +296,7 @@ func (c *cleaner) looksUp(s sentenceInfo) bool {
 // goroutine makes those of a run of whole paragraphs, about
 // cutShareRepeats repeats (see cutTexts), and then one files them, in
 // order (see fileCuts). The goroutines read the texts, sentences and
-// c.cut, and write only their own records and cutScratch: c.cut and the
+// c.cutAt, and write only their own records and cutScratch: c.cutAt and the
 // per-paragraph state change only as the waves are filed, and a wave
 // reads only paragraphs that no wave before it cut. The waves bound the
 // memory of the texts made and not filed yet: made all at once, they
@@ -319,7 +319,7 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 			c.cuts[first+n] = c.cutRecord(repeats[n])
 		}
 	})
-	if len(c.cut) == 0 {
+	if len(c.cutAt) == 0 {
 		// Sized at once: grown one paragraph at a time, the map made
 		// filing the 100 MB stream's first round's cuts 2.8-3.2 ms of
 		// CPU, not 2.0-2.2 (5 runs alternated, phase timers).
@@ -329,7 +329,7 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 				n++
 			}
 		}
-		c.cut = make(map[int]cutText, n)
+		c.cutAt, c.cutList = make(map[int32]int32, n), make([]cutText, 0, n)
 	}
 	scratches := make([]*cutScratch, workers)
 	scratches[0] = &c.cutScratch
@@ -358,8 +358,8 @@ func (c *cleaner) cutRecord(r sentenceRepeat) cutRecord {
 	i := c.order[r.pos]
 	sents, _ := c.sentences.of(int(i))
 	s := sents[r.sentence]
-	return cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, span32{s.start, s.end}),
-		keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, r.first.cur)}
+	return cutRecord{para: i, orig: origSpan(c.cutOf(int(i)).pieces, span32{s.start, s.end}),
+		keptPara: r.first.para, keptOrig: origSpan(c.cutOf(int(r.first.para)).pieces, r.first.cur)}
 }
 
 // repeatShares cuts repeats into at most n runs of about the same
@@ -396,7 +396,7 @@ type madeCut struct {
 }
 
 // cutTexts makes in b.batch the texts that cutting repeats leaves of
-// their paragraphs. It reads the paragraphs' texts, sentences and c.cut,
+// their paragraphs. It reads the paragraphs' texts, sentences and c.cutAt,
 // and writes only b.
 func (c *cleaner) cutTexts(repeats []sentenceRepeat, b *cutScratch) {
 	batch := &b.batch
@@ -424,8 +424,14 @@ func (c *cleaner) fileCuts(batch *cutBatch) {
 		i := int(m.para)
 		from += int(m.kept)
 		c.cutParas, c.cutFrom = append(c.cutParas, m.para), append(c.cutFrom, int32(from))
-		c.cut[i] = m.text
-		c.cutBits[i/64] |= 1 << (i % 64)
+		if c.isCut(i) {
+			c.recut++
+			c.cutList[c.cutAt[m.para]] = m.text
+		} else {
+			c.cutAt[m.para] = int32(len(c.cutList))
+			c.cutList = append(c.cutList, m.text)
+			c.cutBits[i/64] |= 1 << (i % 64)
+		}
 		c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
 		if c.near != nil { // near-duplicates are on
 			c.near[i].made = 0
@@ -490,7 +496,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 		b.text = append(b.text, text[int(s.start):int(s.end)]...)
 		prevEnd = int(s.end)
 	}
-	ct, ok := c.cut[i]
+	ct, ok := c.cutOf(i), c.isCut(i)
 	if !ok {
 		ct.original = text
 	}
