@@ -152,7 +152,8 @@ type cleaner struct {
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
-	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList
+	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil once cutIndex is made
+	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
 	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
 	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cutAt
 	recut      int             // the paragraphs cut again, in a later sentence round: their new texts took their old ones' places in cutList
@@ -433,7 +434,7 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.cutAt = make(map[int32]int32)
+	c.cutAt = map[int32]int32{}
 	c.order = make([]int32, n)
 	for i := range c.order {
 		c.order[i] = int32(i)
@@ -995,7 +996,7 @@ func (c *cleaner) lines(first, last int) LineRange {
 // paragraphs as long as no sentence is cut.
 func (c *cleaner) textOf(i int) string {
 	if c.isCut(i) {
-		return c.cutOf(i).text
+		return c.cutList[c.cutPlace(i)].text // not cutOf, which asks isCut again: textOf would not be inlined
 	}
 	if c.joined != nil {
 		return c.joined[i]
@@ -1011,24 +1012,68 @@ func (c *cleaner) isCut(i int) bool { return c.cutBits[i/64]&(1<<(i%64)) != 0 }
 // of it was cut.
 //
 // The texts are in a slice, found by a map from paragraphs to their
-// place in it, 8 bytes a slot: in a map from paragraphs to the texts
-// themselves (56 bytes a slot), as they were, looking them up missed the
-// caches once the map outgrew them. In repeated-sentence of
-// BenchmarkAdversarial, where every paragraph but the first loses a
-// sentence, that map took 10 MB at 10 MB (1 MB at 1 MB), and its look-ups
-// 19% of a Clean's CPU time at 10 MB, 10.6% at 1 MB (pprof).
+// place in it, 8 bytes a slot, or, once a map would take more memory than
+// a place for every paragraph (denseCuts), by a slice of the places. In
+// a map from paragraphs to the texts themselves (56 bytes a slot), as
+// they were, looking them up missed the caches once the map outgrew
+// them. In repeated-sentence of BenchmarkAdversarial, where every
+// paragraph but the first loses a sentence, that map took 10 MB at 10 MB
+// (1 MB at 1 MB), and its look-ups 19% of a Clean's CPU time at 10 MB,
+// 10.6% at 1 MB (pprof); a map of places, 1.4 MB at 10 MB, still 16% and
+// 3.1%. The slice of places is read in the paragraphs' order where its
+// callers go in that order, as most do.
 func (c *cleaner) cutOf(i int) cutText {
 	if !c.isCut(i) {
 		return cutText{}
 	}
-	return c.cutList[c.cutAt[int32(i)]]
+	return c.cutList[c.cutPlace(i)]
+}
+
+// cutPlace returns where paragraph i's text is in cutList; i must be cut.
+func (c *cleaner) cutPlace(i int) int32 {
+	if c.cutIndex != nil {
+		return c.cutIndex[i]
+	}
+	return c.cutAt[int32(i)]
+}
+
+// denseCuts reports whether a map of the places of cut paragraphs cut
+// would take more memory than a slice of places by paragraph: a map
+// takes about 10 bytes an entry (8 a slot, and a control byte, at most
+// 7/8 full), the slice 4 bytes a paragraph. The 100 MB stream of
+// bench/run.sh cuts 9,447 of its 559,416 paragraphs: a map.
+func denseCuts(cut, paragraphs int) bool { return 10*cut > 4*paragraphs }
+
+// fileCut gives paragraph i its cut text t, in the place of its last if it
+// was cut before.
+func (c *cleaner) fileCut(i int, t cutText) {
+	if c.isCut(i) {
+		c.recut++
+		c.cutList[c.cutPlace(i)] = t
+		return
+	}
+	k := int32(len(c.cutList))
+	c.cutList = append(c.cutList, t)
+	c.cutBits[i/64] |= 1 << (i % 64)
+	if c.cutIndex != nil {
+		c.cutIndex[i] = k
+		return
+	}
+	c.cutAt[int32(i)] = k
+	if denseCuts(len(c.cutAt), len(c.paras)) {
+		c.cutIndex = make([]int32, len(c.paras))
+		for p, k := range c.cutAt {
+			c.cutIndex[p] = k
+		}
+		c.cutAt = nil
+	}
 }
 
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
 	if c.isCut(i) {
-		return c.cutOf(i).original
+		return c.cutList[c.cutPlace(i)].original
 	}
 	return c.textOf(i)
 }

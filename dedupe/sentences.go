@@ -319,7 +319,7 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 			c.cuts[first+n] = c.cutRecord(repeats[n])
 		}
 	})
-	if len(c.cutAt) == 0 {
+	if len(c.cutList) == 0 {
 		// Sized at once: grown one paragraph at a time, the map made
 		// filing the 100 MB stream's first round's cuts 2.8-3.2 ms of
 		// CPU, not 2.0-2.2 (5 runs alternated, phase timers).
@@ -329,7 +329,12 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 				n++
 			}
 		}
-		c.cutAt, c.cutList = make(map[int32]int32, n), make([]cutText, 0, n)
+		c.cutList = make([]cutText, 0, n)
+		if denseCuts(n, len(c.paras)) {
+			c.cutAt, c.cutIndex = nil, make([]int32, len(c.paras))
+		} else {
+			c.cutAt = make(map[int32]int32, n)
+		}
 	}
 	scratches := make([]*cutScratch, workers)
 	scratches[0] = &c.cutScratch
@@ -424,14 +429,7 @@ func (c *cleaner) fileCuts(batch *cutBatch) {
 		i := int(m.para)
 		from += int(m.kept)
 		c.cutParas, c.cutFrom = append(c.cutParas, m.para), append(c.cutFrom, int32(from))
-		if c.isCut(i) {
-			c.recut++
-			c.cutList[c.cutAt[m.para]] = m.text
-		} else {
-			c.cutAt[m.para] = int32(len(c.cutList))
-			c.cutList = append(c.cutList, m.text)
-			c.cutBits[i/64] |= 1 << (i % 64)
-		}
+		c.fileCut(i, m.text)
 		c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
 		if c.near != nil { // near-duplicates are on
 			c.near[i].made = 0
