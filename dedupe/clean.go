@@ -1037,7 +1037,7 @@ func (c *cleaner) cutPlace(i int) int32 {
 	return c.cutAt[int32(i)]
 }
 
-// denseCuts reports whether a map of the places of cut paragraphs cut
+// denseCuts reports whether a map of the places of cut paragraphs
 // would take more memory than a slice of places by paragraph: a map
 // takes about 10 bytes an entry (8 a slot, and a control byte, at most
 // 7/8 full), the slice 4 bytes a paragraph. The 100 MB stream of
