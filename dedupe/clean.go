@@ -152,8 +152,11 @@ type cleaner struct {
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
-	cut        map[int]cutText // by paragraph cut by sentence removals
-	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cut
+	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil once cutIndex is made
+	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
+	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
+	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cutAt
+	recut      int             // the paragraphs cut again, in a later sentence round: their new texts took their old ones' places in cutList
 	order      []int32         // the paragraphs of the output, in order
 	spareOrder []int32         // memory for the next order: the one before, which nothing else holds; lent to the sentence round (see roundSpares)
 	cuts       []cutRecord     // every sentence removed, in the order removed
@@ -438,7 +441,7 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.cut = make(map[int]cutText)
+	c.cutAt = map[int32]int32{}
 	c.order = make([]int32, n)
 	for i := range c.order {
 		c.order[i] = int32(i)
@@ -532,7 +535,7 @@ func (c *cleaner) result() *Result {
 // places the output lines and makes the changes; each took 40 ms of the
 // 100 MB stream, on one core. What they share, they only read: the order, fates, paragraphs,
 // texts and cuts (c.order, c.fate, c.copyOf, c.paras, c.doc, c.input,
-// c.joined, c.cut, c.cutBits, c.cuts, read only since the rounds ended),
+// c.joined, c.cutAt, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
 // the maps that explain changes (c.junkRule, c.copies, c.similarity,
 // c.keptLater: look-ups only), and the outputWriter's blank lines, made
 // before either starts. The writing writes only its own buffers; the
@@ -995,12 +998,12 @@ func (c *cleaner) lines(first, last int) LineRange {
 // only the texts of cut paragraphs are kept, the others being their
 // lines' (a slice of the texts was 8.5 MB there); when any paragraph has
 // several lines, as most Blocks text does, c.joined holds a text for
-// every paragraph, 16 bytes each (see segmentOn). It reads c.cut only for
+// every paragraph, 16 bytes each (see segmentOn). It reads c.cutAt only for
 // paragraphs cutBits marks, and can run on goroutines that read the same
 // paragraphs as long as no sentence is cut.
 func (c *cleaner) textOf(i int) string {
 	if c.isCut(i) {
-		return c.cut[i].text
+		return c.cutList[c.cutPlace(i)].text // not cutOf, which asks isCut again: textOf would not be inlined
 	}
 	if c.joined != nil {
 		return c.joined[i]
@@ -1008,15 +1011,76 @@ func (c *cleaner) textOf(i int) string {
 	return c.doc.Lines[c.paras[i]].Text
 }
 
-// isCut reports whether paragraph i is in c.cut, by its bit in cutBits:
+// isCut reports whether paragraph i is in c.cutAt, by its bit in cutBits:
 // a look-up in the map, for every paragraph, cost more.
 func (c *cleaner) isCut(i int) bool { return c.cutBits[i/64]&(1<<(i%64)) != 0 }
+
+// cutOf returns the cutText of paragraph i, the zero one if no sentence
+// of it was cut.
+//
+// The texts are in a slice, found by a map from paragraphs to their
+// place in it, 8 bytes a slot, or, once a map would take more memory than
+// a place for every paragraph (denseCuts), by a slice of the places. In
+// a map from paragraphs to the texts themselves (56 bytes a slot), as
+// they were, looking them up missed the caches once the map outgrew
+// them. In repeated-sentence of BenchmarkAdversarial, where every
+// paragraph but the first loses a sentence, that map took 10 MB at 10 MB
+// (1 MB at 1 MB), and its look-ups 19% of a Clean's CPU time at 10 MB,
+// 10.6% at 1 MB (pprof); a map of places, 1.4 MB at 10 MB, still 16% and
+// 3.1%. The slice of places is read in the paragraphs' order where its
+// callers go in that order, as most do.
+func (c *cleaner) cutOf(i int) cutText {
+	if !c.isCut(i) {
+		return cutText{}
+	}
+	return c.cutList[c.cutPlace(i)]
+}
+
+// cutPlace returns where paragraph i's text is in cutList; i must be cut.
+func (c *cleaner) cutPlace(i int) int32 {
+	if c.cutIndex != nil {
+		return c.cutIndex[i]
+	}
+	return c.cutAt[int32(i)]
+}
+
+// denseCuts reports whether a map of the places of cut paragraphs
+// would take more memory than a slice of places by paragraph: a map
+// takes about 10 bytes an entry (8 a slot, and a control byte, at most
+// 7/8 full), the slice 4 bytes a paragraph. The 100 MB stream of
+// bench/run.sh cuts 9,447 of its 559,416 paragraphs: a map.
+func denseCuts(cut, paragraphs int) bool { return 10*cut > 4*paragraphs }
+
+// fileCut gives paragraph i its cut text t, in the place of its last if it
+// was cut before.
+func (c *cleaner) fileCut(i int, t cutText) {
+	if c.isCut(i) {
+		c.recut++
+		c.cutList[c.cutPlace(i)] = t
+		return
+	}
+	k := int32(len(c.cutList))
+	c.cutList = append(c.cutList, t)
+	c.cutBits[i/64] |= 1 << (i % 64)
+	if c.cutIndex != nil {
+		c.cutIndex[i] = k
+		return
+	}
+	c.cutAt[int32(i)] = k
+	if denseCuts(len(c.cutAt), len(c.paras)) {
+		c.cutIndex = make([]int32, len(c.paras))
+		for p, k := range c.cutAt {
+			c.cutIndex[p] = k
+		}
+		c.cutAt = nil
+	}
+}
 
 // originalText returns paragraph i's text as segment made it, before any
 // sentence cuts.
 func (c *cleaner) originalText(i int) string {
 	if c.isCut(i) {
-		return c.cut[i].original
+		return c.cutList[c.cutPlace(i)].original
 	}
 	return c.textOf(i)
 }
@@ -1194,7 +1258,7 @@ func (c *cleaner) sentenceChange(cut cutRecord) Change {
 	}
 	ch.Kept = c.locateLines(j, keptOrig.start, keptOrig.end)
 	if c.outLine[j] > 0 {
-		ch.OutputLine = int(c.outLine[j]) + c.outputBreaksOf(j).lineOf(c.cut[j].pieces.toCur(keptOrig.start))
+		ch.OutputLine = int(c.outLine[j]) + c.outputBreaksOf(j).lineOf(c.cutOf(j).pieces.toCur(keptOrig.start))
 	}
 	return ch
 }
@@ -1229,7 +1293,7 @@ func (c *cleaner) inputLines(i int, breaks lineBreaks, start, end int) (first, l
 // inputBreaksOf returns the line breaks of paragraph i's original text:
 // none when every paragraph is one line (c.joined is nil), for then so is
 // every text (see placeLines), which is then not looked at. Looking for
-// the breaks of each text (and, for a cut paragraph, finding it in c.cut)
+// the breaks of each text (and, for a cut paragraph, finding it in c.cutAt)
 // took 10% of the changes of the 100 MB stream.
 func (c *cleaner) inputBreaksOf(i int) lineBreaks {
 	if c.joined == nil {

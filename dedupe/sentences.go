@@ -370,7 +370,7 @@ func (c *cleaner) looksUp(s sentenceInfo) bool {
 // goroutine makes those of a run of whole paragraphs, about
 // cutShareRepeats repeats (see cutTexts), and then one files them, in
 // order (see fileCuts). The goroutines read the texts, sentences and
-// c.cut, and write only their own records and cutScratch: c.cut and the
+// c.cutAt, and write only their own records and cutScratch: c.cutAt and the
 // per-paragraph state change only as the waves are filed, and a wave
 // reads only paragraphs that no wave before it cut. The waves bound the
 // memory of the texts made and not filed yet: made all at once, they
@@ -393,7 +393,7 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 			c.cuts[first+n] = c.cutRecord(repeats[n])
 		}
 	})
-	if len(c.cut) == 0 {
+	if len(c.cutList) == 0 {
 		// Sized at once: grown one paragraph at a time, the map made
 		// filing the 100 MB stream's first round's cuts 2.8-3.2 ms of
 		// CPU, not 2.0-2.2 (5 runs alternated, phase timers).
@@ -403,7 +403,12 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 				n++
 			}
 		}
-		c.cut = make(map[int]cutText, n)
+		c.cutList = make([]cutText, 0, n)
+		if denseCuts(n, len(c.paras)) {
+			c.cutAt, c.cutIndex = nil, make([]int32, len(c.paras))
+		} else {
+			c.cutAt = make(map[int32]int32, n)
+		}
 	}
 	scratches := make([]*cutScratch, workers)
 	scratches[0] = &c.cutScratch
@@ -433,8 +438,8 @@ func (c *cleaner) cutRecord(r sentenceRepeat) cutRecord {
 	sents, _ := c.sentences.of(int(i))
 	s := spanOf(c.textOf(int(i)), sents, int(r.sentence))
 	first := r.first.span(c.textOf(int(r.first.para)))
-	return cutRecord{para: i, orig: origSpan(c.cut[int(i)].pieces, s),
-		keptPara: r.first.para, keptOrig: origSpan(c.cut[int(r.first.para)].pieces, first)}
+	return cutRecord{para: i, orig: origSpan(c.cutOf(int(i)).pieces, s),
+		keptPara: r.first.para, keptOrig: origSpan(c.cutOf(int(r.first.para)).pieces, first)}
 }
 
 // repeatShares cuts repeats into at most n runs of about the same
@@ -471,7 +476,7 @@ type madeCut struct {
 }
 
 // cutTexts makes in b.batch the texts that cutting repeats leaves of
-// their paragraphs. It reads the paragraphs' texts, sentences and c.cut,
+// their paragraphs. It reads the paragraphs' texts, sentences and c.cutAt,
 // and writes only b.
 func (c *cleaner) cutTexts(repeats []sentenceRepeat, b *cutScratch) {
 	batch := &b.batch
@@ -499,8 +504,7 @@ func (c *cleaner) fileCuts(batch *cutBatch) {
 		i := int(m.para)
 		from += int(m.kept)
 		c.cutParas, c.cutFrom = append(c.cutParas, m.para), append(c.cutFrom, int32(from))
-		c.cut[i] = m.text
-		c.cutBits[i/64] |= 1 << (i % 64)
+		c.fileCut(i, m.text)
 		c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
 		if c.near != nil { // near-duplicates are on
 			c.near[i].made = 0
@@ -566,7 +570,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 		b.text = append(b.text, text[start:int(s.end)]...)
 		prevEnd = int(s.end)
 	}
-	ct, ok := c.cut[i]
+	ct, ok := c.cutOf(i), c.isCut(i)
 	if !ok {
 		ct.original = text
 	}

@@ -24,7 +24,9 @@
 //
 // The edit script comes from github.com/sergi/go-diff/diffmatchpatch, with
 // DiffTimeout = 0 so that it is deterministic. After the common leading and
-// trailing lines are trimmed, what is left is one gap. A gap of at most
+// trailing lines are trimmed, what is left is one gap. A gap that is
+// empty on one side, or one line on each, is deleted and inserted whole,
+// its lines not numbered (see below). A gap of at most
 // 4,000 lines, old and new together, goes to go-diff whole, and its script is
 // as short as possible (Myers' algorithm without the time-limited shortcuts;
 // the same number of deleted and inserted lines as diff --minimal).
@@ -61,7 +63,9 @@
 //
 // Lines are numbered (equal lines, equal numbers) by a 64-bit xxhash of
 // their text in a table of hashes, not by a map from their texts, which on
-// large texts missed the processor's caches several times a line. Each
+// large texts missed the processor's caches several times a line. Only the
+// old text's lines go into the table: the new text's lines found nowhere
+// in the old, which can only be inserted, all share one number. Each
 // line the diff matches is compared with its twin; should two different
 // lines ever share a hash and be matched, the lines are numbered again by
 // their texts and diffed again. Two lines that share a hash but are never matched leave a correct

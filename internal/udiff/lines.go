@@ -65,6 +65,21 @@ func (t text) cursorAt(line, off int) cursor {
 	return cursor{text: t.s, lines: t.lines, end: t.end, line: line, off: off}
 }
 
+// oneLine reports whether t is one line or none.
+func (t text) oneLine() bool {
+	if t.lines != nil {
+		return len(t.lines) <= 1
+	}
+	return oneLine(t.s)
+}
+
+// oneLine reports whether s is one line or none: it holds no '\n' but,
+// maybe, its last byte.
+func oneLine(s string) bool {
+	i := strings.IndexByte(s, '\n')
+	return i < 0 || i == len(s)-1
+}
+
 // equal reports whether old is t.
 func (t text) equal(old string) bool {
 	if t.lines == nil {

@@ -22,10 +22,16 @@ var slotSeed = rand.Uint64()
 var hashLine = xxhash.Sum64String
 
 // A numbering gives each line of two texts an id, equal lines equal ids:
-// ids start at 0 and are given in order of first appearance, a before b.
+// the lines of a get ids from 0 on, in order of first appearance, and a
+// line of b the id of its equal in a. The lines of b found nowhere in a
+// all get id n-1, which no line of a has: they can only be inserted, and
+// the diff never asks whether two of them are equal (it compares ids of
+// a with ids of b, and counts the ids of a side only to find lines found
+// once in both). So they take no room in the table of ids (see
+// numberByHash).
 type numbering struct {
 	a, b []int32 // the id of each line
-	n    int     // how many ids there are
+	n    int     // how many ids there are, with that of b's lines not in a, if any
 	// spare is memory the numbering no longer needs, at least 2n long
 	// when not nil: the scans of the diff use it rather than make their
 	// own. more is more of it, at least 2n long when not nil, for the
@@ -53,19 +59,28 @@ type numbering struct {
 // texts costs several (its control bytes, its slot, the text of the
 // earlier line to compare with, and its growth), which on texts of a
 // million lines are misses of the processor's caches: numbering 10 MB of
-// text took 20 times as long as 1 MB. The table starts with twice as many
-// slots as the longer text has lines (rounded up to a power of two), the
-// most distinct lines when one text is mostly the other's, and doubles if
-// the ids come to fill half of it; once the lines are numbered it is the
+// text took 20 times as long as 1 MB. The table has more than twice as
+// many slots as a has lines (a power of two), and only a's lines are
+// added to it, so it never grows; once the lines are numbered it is the
 // numbering's spare memory. For the 100 MB stream of bench/run.sh and its
 // clean text (1.08 million lines, 0.66 million distinct) it is 8 MB, and
 // the ids' hashes 8.6 MB.
 //
+// It was sized for the longer text and doubled when ids filled half of
+// it, b's new lines given ids too. For repeated-sentence in
+// BenchmarkAdversarial, whose clean text has none of its lines (each lost
+// its last sentence), the ids of b's lines then doubled the table of
+// 10 MB's diff (2 MB to 4 MB, past a 1 MiB cache; 512 KB at 1 MB) and
+// the moving of the ids into it took 17% of the diff's CPU time (pprof,
+// 0.70 of 4.08 s; 8.7% at 1 MB).
+//
 // A new text given as lines has each hashed without its end, and the
 // lines of the old text less that end (lineHash).
 func numberByHash(a string, na int, b text, nb int) numbering {
-	t := newIDTable(max(na, nb), na+nb)
-	return numbering{a: t.number(cursor{text: a}, na, b.end), b: t.number(b.cursorAt(0, 0), nb, b.end), n: len(t.hashOf), spare: t.slots}
+	t := newIDTable(na)
+	ida := t.number(cursor{text: a}, na, b.end, true)
+	idb := t.number(b.cursorAt(0, 0), nb, b.end, false)
+	return numbering{a: ida, b: idb, n: t.ids(), spare: t.slots}
 }
 
 // An idTable gives ids to hashes.
@@ -73,27 +88,25 @@ type idTable struct {
 	slots  []int32 // each slot: an id + 1; 0 for an empty slot
 	shift  int     // the top 64-shift bits of a mixed hash pick its slot
 	hashOf []uint64
+	// unmatched says that a line was given the id after the last, as
+	// number without add gives it (see numbering).
+	unmatched bool
 }
 
-// newIDTable returns a table of more than twice as many slots as lines,
-// for up to maxIDs ids.
-func newIDTable(lines, maxIDs int) *idTable {
-	t := &idTable{hashOf: make([]uint64, 0, maxIDs)}
-	t.resize(logSlots(lines))
+// newIDTable returns a table for the ids of up to lines lines, with
+// room for their hashes.
+func newIDTable(lines int) *idTable {
+	t := &idTable{hashOf: make([]uint64, 0, lines)}
+	t.make(lines)
 	return t
 }
 
-// logSlots returns the log2 of the slots a table for texts of up to
-// lines lines starts with: more than twice as many.
-func logSlots(lines int) int { return bits.Len(uint(2*lines | 1)) }
-
-// resize makes the table 1<<logSize slots and puts the ids back in.
-func (t *idTable) resize(logSize int) {
+// make gives t its slots for the ids of up to lines lines: more than
+// twice as many, a power of two.
+func (t *idTable) make(lines int) {
+	logSize := bits.Len(uint(2*lines | 1))
 	t.shift = 64 - logSize
 	t.slots = make([]int32, 1<<logSize)
-	for id, h := range t.hashOf {
-		t.slots[t.free(h)] = int32(id + 1)
-	}
 }
 
 // free returns the slot of hash h: the one holding h's id, or the empty
@@ -109,8 +122,10 @@ func (t *idTable) free(h uint64) uint64 {
 
 // number returns the ids of the n lines of the text of c, which is at
 // its start, hashed less end (lineHash) unless they are lines given
-// without it.
-func (t *idTable) number(c cursor, n int, end string) []int32 {
+// without it. With add, a line whose hash has no id gets the next one;
+// without, it gets the id after the last given, which it shares with
+// every such line (see numbering).
+func (t *idTable) number(c cursor, n int, end string, add bool) []int32 {
 	ids := make([]int32, n)
 	// Hash a chunk of lines first, then look them up: a loop of lookups
 	// alone lets the processor wait for several slots at once.
@@ -135,7 +150,11 @@ func (t *idTable) number(c cursor, n int, end string) []int32 {
 			k := t.free(h)
 			id := t.slots[k] - 1
 			if id < 0 {
-				id = t.add(h, k)
+				if add {
+					id = t.add(h, k)
+				} else {
+					id = t.unmatchedID()
+				}
 			}
 			ids[lo+i] = id
 		}
@@ -143,17 +162,55 @@ func (t *idTable) number(c cursor, n int, end string) []int32 {
 	return ids
 }
 
+// numberHashes writes into ids the id of each hash of hashes, as number
+// gives them with add. A loop of its own, outside lineShares.number,
+// whose other variables took the registers: in there, it loaded the
+// bounds of its share from the stack at every line.
+func (t *idTable) numberHashes(hashes []uint64, ids []int32, add bool) {
+	ids = ids[:len(hashes)]
+	if add {
+		for i, h := range hashes {
+			k := t.free(h)
+			id := t.slots[k] - 1
+			if id < 0 {
+				id = t.add(h, k)
+			}
+			ids[i] = id
+		}
+		return
+	}
+	for i, h := range hashes {
+		id := t.slots[t.free(h)] - 1
+		if id < 0 {
+			id = t.unmatchedID()
+		}
+		ids[i] = id
+	}
+}
+
 // add gives hash h, whose slot k is free, the next id and returns it.
 // The lookup before it, free, is left to the callers' loops: with it, the
-// lookup of a known hash would not be inlined.
+// lookup of a known hash would not be inlined. The table must have room
+// for one more id (see make).
 func (t *idTable) add(h uint64, k uint64) int32 {
 	t.hashOf = append(t.hashOf, h)
 	id := int32(len(t.hashOf))
 	t.slots[k] = id
-	if 2*len(t.hashOf) > len(t.slots) {
-		t.resize(64 - t.shift + 1)
-	}
 	return id - 1
+}
+
+// unmatchedID returns the id of the lines of b not in a (see numbering).
+func (t *idTable) unmatchedID() int32 {
+	t.unmatched = true
+	return int32(len(t.hashOf))
+}
+
+// ids returns how many ids t has given, unmatchedID's among them.
+func (t *idTable) ids() int {
+	if t.unmatched {
+		return len(t.hashOf) + 1
+	}
+	return len(t.hashOf)
 }
 
 // int32s returns the memory of s as twice as many int32s.
@@ -170,8 +227,8 @@ func int32s(s []uint64) []int32 {
 // (see noEnd), in a map of their own.
 func numberByText(a string, na int, b text, nb int) numbering {
 	id, whole := make(map[string]int32, na), map[string]int32{}
-	n := int32(0)
-	number := func(c cursor, count int) []int32 {
+	n, unmatched := int32(0), int32(0)
+	number := func(c cursor, count int, add bool) []int32 {
 		ids := make([]int32, count)
 		for i := range ids {
 			l, m := "", id
@@ -189,12 +246,18 @@ func numberByText(a string, na int, b text, nb int) numbering {
 			k, ok := m[l]
 			if !ok {
 				k = n
-				m[l] = k
-				n++
+				if add {
+					m[l] = k
+					n++
+				} else {
+					unmatched = 1
+				}
 			}
 			ids[i] = k
 		}
 		return ids
 	}
-	return numbering{a: number(cursor{text: a}, na), b: number(b.cursorAt(0, 0), nb), n: int(n)}
+	ida := number(cursor{text: a}, na, true)
+	idb := number(b.cursorAt(0, 0), nb, false)
+	return numbering{a: ida, b: idb, n: int(n + unmatched)}
 }

@@ -195,8 +195,8 @@ func hashLines(text string, lo, hi, g, base int, hashes []uint64, marks []int, e
 // seldom waits.
 //
 // The hashes of all the lines are written where the table's hashes of
-// its ids go, which numberByHash allocates as long anyway: the table
-// takes the hash of a new id from there, and the id of a line is never
+// its ids go: the table takes the hash of a new id from there (a line of
+// a: those of b get no new ids), and the id of a line is never
 // numbered past the line itself, so it is written over a hash already
 // looked up, of a share no other goroutine writes. Once the lines are
 // numbered, that memory is spare: the scratch of inHalves' second differ.
@@ -235,7 +235,7 @@ func (s *lineShares) number() numbering {
 		})
 	}
 	t := &idTable{hashOf: hashes[:0]}
-	t.resize(logSlots(max(na, nb)))
+	t.make(na)
 	for k := range n {
 	wait:
 		for {
@@ -249,18 +249,13 @@ func (s *lineShares) number() numbering {
 				}
 			}
 		}
-		for g := s.first[k]; g < s.first[k+1]; g++ {
-			h := hashes[g]
-			slot := t.free(h)
-			id := t.slots[slot] - 1
-			if id < 0 {
-				id = t.add(h, slot)
-			}
-			ids[g] = id
-		}
+		// The lines of a, then those of b, which get no new ids.
+		lo, mid, hi := s.first[k], min(max(s.first[k], na), s.first[k+1]), s.first[k+1]
+		t.numberHashes(hashes[lo:mid], ids[lo:mid], true)
+		t.numberHashes(hashes[mid:hi], ids[mid:hi], false)
 	}
 	wg.Wait()
-	return numbering{a: ids[:na:na], b: ids[na:], n: len(t.hashOf), spare: t.slots,
+	return numbering{a: ids[:na:na], b: ids[na:], n: t.ids(), spare: t.slots,
 		more: int32s(hashes), marksA: marksA, marksB: marksB}
 }
 
