@@ -350,8 +350,11 @@ func (c *cleaner) sentenceRound(asks *sentenceAsks) bool {
 // repeat. Added again, every sentence of every dropped list of the order
 // was looked up from then on, and every list came back: on the 100 MB
 // stream with cutSplitsOtherwise appended, peak RSS 263 MB, where main
-// took 250 (3 runs each, load 3.6-3.8). The lists it leaves dropped stay
-// so until a cut splits otherwise again.
+// took 250 (3 runs each, load 3.6-3.8); now 235 MB. The lists it leaves
+// dropped stay so until a cut splits otherwise again. There it splits
+// the dropped texts of the order (285k lists were dropped) again on one
+// goroutine, in 215-231 ms (3 runs, load 6); the stream itself, and 5 MB
+// of damaged articles, never ask it to.
 func (c *cleaner) splitDropped() bool {
 	if !c.sentences.anyDropped || c.cutsSplitAsKept() {
 		return false
@@ -371,7 +374,6 @@ func (c *cleaner) splitDropped() bool {
 			left = true
 			continue
 		}
-		c.sentences.refs[i] = sentenceRef{}
 		copy(c.sentences.cut(int(i), len(infos), &c.scratch), infos)
 		filed = true
 	}
