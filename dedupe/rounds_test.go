@@ -487,7 +487,10 @@ func paletteText(b []byte) string {
 }
 
 // FuzzRoundsPalette is FuzzRoundsAgree on texts made of roundsPalette
-// paragraphs (see paletteText), of at most 64.
+// paragraphs (see paletteText), of at most 64, with the shortcuts on one
+// goroutine and on two from no length on: only then does prepare run, and
+// with it dropSingleLists, which the texts of a few paragraphs below
+// parallelBytes never reached.
 func FuzzRoundsPalette(f *testing.F) {
 	f.Add([]byte{2, 3, 0, 2, 4, 2, 1, 3, 5, 3, 1, 3, 8, 2, 8, 3}, uint8(0)) // movedAfterSettled, "Fine." made "Ok."
 	f.Add([]byte{0, 7, 1, 8, 7, 4, 1}, uint8(0))                            // protectionLostAfterSettled
@@ -513,6 +516,12 @@ func FuzzRoundsPalette(f *testing.F) {
 			}
 			if short, _ := cleanWithShortcuts(in, opts, true); !reflect.DeepEqual(plain, short) {
 				t.Fatalf("input %q, options %+v:\nwith the shortcuts %+v\nwithout %+v", in, opts, short, plain)
+			}
+			restore := withParallel(0, 2)
+			short, _ := cleanWithShortcuts(in, opts, true)
+			restore()
+			if !reflect.DeepEqual(plain, short) {
+				t.Fatalf("input %q, options %+v:\nwith the shortcuts on two goroutines %+v\nwithout, on one %+v", in, opts, short, plain)
 			}
 		}
 	})
