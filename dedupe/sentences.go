@@ -50,10 +50,10 @@ func (s sentenceInfo) hash() uint64 { return uint64(s.hashHi)<<32 | uint64(s.has
 // words.
 func (s sentenceInfo) long() bool { return s.hashLo&1 != 0 }
 
-// after returns where the sentence before sentence k of sents ends (0 for
+// endBefore returns where the sentence before sentence k of sents ends (0 for
 // the first): its start is the first byte from there that is not white
 // space (see sentence.Start).
-func after(sents []sentenceInfo, k int) uint32 {
+func endBefore(sents []sentenceInfo, k int) uint32 {
 	if k == 0 {
 		return 0
 	}
@@ -62,7 +62,7 @@ func after(sents []sentenceInfo, k int) uint32 {
 
 // spanOf returns the span of sentence k of sents, the sentences of text.
 func spanOf(text string, sents []sentenceInfo, k int) span32 {
-	return span32{uint32(sentence.Start(text, int(after(sents, k)))), sents[k].end}
+	return span32{uint32(sentence.Start(text, int(endBefore(sents, k)))), sents[k].end}
 }
 
 // keptSentence is a long sentence of a round's order, and filed in the
@@ -579,7 +579,7 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 		if b.cut[k] {
 			continue
 		}
-		start := sentence.Start(text, int(after(sents, k)))
+		start := sentence.Start(text, int(endBefore(sents, k)))
 		if prevEnd >= 0 {
 			between := text[prevEnd:start]
 			switch {

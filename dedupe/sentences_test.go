@@ -298,7 +298,7 @@ func TestSpanOf(t *testing.T) {
 			if got := spanOf(textNow, sents, k); got != (span32{uint32(sp.Start), uint32(sp.End)}) {
 				t.Errorf("%q: sentence %d at %v, want %v", textNow, k, got, sp)
 			}
-			kept := keptSentence{0, span32{after(sents, k), sents[k].end}}
+			kept := keptSentence{0, span32{endBefore(sents, k), sents[k].end}}
 			if got := kept.span(textNow); got != (span32{uint32(sp.Start), uint32(sp.End)}) {
 				t.Errorf("%q: kept sentence %d at %v, want %v", textNow, k, got, sp)
 			}

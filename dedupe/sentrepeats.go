@@ -247,7 +247,7 @@ func (c *cleaner) findRepeats(asks *sentenceAsks, share int, t *sentenceTable) r
 				}
 				n := k + uint(bits.TrailingZeros64(word))
 				s := sents[n]
-				batch = append(batch, lookup{s.hash(), int32(pos), uint32(n), keptSentence{i, span32{after(sents, int(n)), s.end}}})
+				batch = append(batch, lookup{s.hash(), int32(pos), uint32(n), keptSentence{i, span32{endBefore(sents, int(n)), s.end}}})
 				if len(batch) == lookupBatch {
 					findBatch()
 				}

@@ -59,7 +59,7 @@ func (c *cleaner) repeatedSentencesByMap() []sentenceRepeat {
 			if !s.long() {
 				continue
 			}
-			here := keptSentence{i, span32{after(sents, n), s.end}}
+			here := keptSentence{i, span32{endBefore(sents, n), s.end}}
 			sp := spanOf(text, sents, n)
 			key := string(appendKey(nil, text[sp.start:sp.end]))
 			f, ok := first[key]
