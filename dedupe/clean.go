@@ -155,7 +155,7 @@ type cleaner struct {
 	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil once cutIndex is made
 	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
 	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
-	cutBits    []uint64        // bit i%64 of word i/64: paragraph i is in cutAt
+	cutBits    []uint64        // bit i%64 of word i/64: paragraph i has a text in cutList
 	recut      int             // the paragraphs cut again, in a later sentence round: their new texts took their old ones' places in cutList
 	order      []int32         // the paragraphs of the output, in order
 	spareOrder []int32         // memory for the next order: the one before, which nothing else holds; lent to the sentence round (see roundSpares)
@@ -535,7 +535,7 @@ func (c *cleaner) result() *Result {
 // places the output lines and makes the changes; each took 40 ms of the
 // 100 MB stream, on one core. What they share, they only read: the order, fates, paragraphs,
 // texts and cuts (c.order, c.fate, c.copyOf, c.paras, c.doc, c.input,
-// c.joined, c.cutAt, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
+// c.joined, c.cutAt, c.cutIndex, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
 // the maps that explain changes (c.junkRule, c.copies, c.similarity,
 // c.keptLater: look-ups only), and the outputWriter's blank lines, made
 // before either starts. The writing writes only its own buffers; the
@@ -998,8 +998,8 @@ func (c *cleaner) lines(first, last int) LineRange {
 // only the texts of cut paragraphs are kept, the others being their
 // lines' (a slice of the texts was 8.5 MB there); when any paragraph has
 // several lines, as most Blocks text does, c.joined holds a text for
-// every paragraph, 16 bytes each (see segmentOn). It reads c.cutAt only for
-// paragraphs cutBits marks, and can run on goroutines that read the same
+// every paragraph, 16 bytes each (see segmentOn). It looks in cutList only
+// for paragraphs cutBits marks, and can run on goroutines that read the same
 // paragraphs as long as no sentence is cut.
 func (c *cleaner) textOf(i int) string {
 	if c.isCut(i) {
@@ -1011,8 +1011,8 @@ func (c *cleaner) textOf(i int) string {
 	return c.doc.Lines[c.paras[i]].Text
 }
 
-// isCut reports whether paragraph i is in c.cutAt, by its bit in cutBits:
-// a look-up in the map, for every paragraph, cost more.
+// isCut reports whether paragraph i has a text in c.cutList, by its bit in
+// cutBits: a look-up in the map, for every paragraph, cost more.
 func (c *cleaner) isCut(i int) bool { return c.cutBits[i/64]&(1<<(i%64)) != 0 }
 
 // cutOf returns the cutText of paragraph i, the zero one if no sentence
@@ -1293,7 +1293,7 @@ func (c *cleaner) inputLines(i int, breaks lineBreaks, start, end int) (first, l
 // inputBreaksOf returns the line breaks of paragraph i's original text:
 // none when every paragraph is one line (c.joined is nil), for then so is
 // every text (see placeLines), which is then not looked at. Looking for
-// the breaks of each text (and, for a cut paragraph, finding it in c.cutAt)
+// the breaks of each text (and, for a cut paragraph, finding its cut text)
 // took 10% of the changes of the 100 MB stream.
 func (c *cleaner) inputBreaksOf(i int) lineBreaks {
 	if c.joined == nil {

@@ -398,8 +398,8 @@ func (c *cleaner) looksUp(s sentenceInfo) bool {
 // goroutine makes those of a run of whole paragraphs, about
 // cutShareRepeats repeats (see cutTexts), and then one files them, in
 // order (see fileCuts). The goroutines read the texts, sentences and
-// c.cutAt, and write only their own records and cutScratch: c.cutAt and the
-// per-paragraph state change only as the waves are filed, and a wave
+// cut texts (cutOf), and write only their own records and cutScratch: the
+// cut texts, their places and the per-paragraph state change only as the waves are filed, and a wave
 // reads only paragraphs that no wave before it cut. The waves bound the
 // memory of the texts made and not filed yet: made all at once, they
 // raised the CLI's peak RSS on the 100 MB stream by 2.4 MB (in waves
@@ -504,8 +504,8 @@ type madeCut struct {
 }
 
 // cutTexts makes in b.batch the texts that cutting repeats leaves of
-// their paragraphs. It reads the paragraphs' texts, sentences and c.cutAt,
-// and writes only b.
+// their paragraphs. It reads the paragraphs' texts, sentences and cut
+// texts (cutOf), and writes only b.
 func (c *cleaner) cutTexts(repeats []sentenceRepeat, b *cutScratch) {
 	batch := &b.batch
 	batch.cuts, batch.hashes = batch.cuts[:0], batch.hashes[:0]

@@ -146,24 +146,14 @@ func (t *idTable) number(c cursor, n int, end string, add bool) []int32 {
 				chunk[i] = hashLine(c.next())
 			}
 		}
-		for i, h := range chunk {
-			k := t.free(h)
-			id := t.slots[k] - 1
-			if id < 0 {
-				if add {
-					id = t.add(h, k)
-				} else {
-					id = t.unmatchedID()
-				}
-			}
-			ids[lo+i] = id
-		}
+		t.numberHashes(chunk, ids[lo:], add)
 	}
 	return ids
 }
 
-// numberHashes writes into ids the id of each hash of hashes, as number
-// gives them with add. A loop of its own, outside lineShares.number,
+// numberHashes writes into ids the id of each hash of hashes: with add,
+// a hash with no id gets the next one; without, the id after the last
+// given (see numbering). A loop of its own, outside lineShares.number,
 // whose other variables took the registers: in there, it loaded the
 // bounds of its share from the stack at every line.
 func (t *idTable) numberHashes(hashes []uint64, ids []int32, add bool) {
