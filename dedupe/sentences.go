@@ -574,12 +574,11 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 	text := c.textOf(i)
 	b.text, b.kept, b.starts = b.text[:0], b.kept[:0], b.starts[:0]
 	prevEnd := -1 // of the sentence kept before
-	kept := 0
 	for k, s := range sents {
 		if b.cut[k] {
 			continue
 		}
-		start := sentence.Start(text, int(endBefore(sents, k)))
+		start := int(spanOf(text, sents, k).start)
 		if prevEnd >= 0 {
 			between := text[prevEnd:start]
 			switch {
@@ -593,18 +592,17 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 		}
 		b.kept = append(b.kept, span{start, int(s.end)})
 		*hashes = append(*hashes, s.hash())
-		kept++
 		b.starts = append(b.starts, len(b.text))
 		b.text = append(b.text, text[start:int(s.end)]...)
 		prevEnd = int(s.end)
 	}
-	ct, ok := c.cutOf(i), c.isCut(i)
-	if !ok {
+	ct := c.cutOf(i)
+	if !c.isCut(i) {
 		ct.original = text
 	}
 	ct.pieces = ct.pieces.keep(b.kept, b.starts)
 	ct.text = string(b.text)
-	return madeCut{para: int32(i), kept: int32(kept), text: ct, emptied: strings.TrimSpace(ct.text) == ""}
+	return madeCut{para: int32(i), kept: int32(len(b.kept)), text: ct, emptied: strings.TrimSpace(ct.text) == ""}
 }
 
 // dropSingleSentenceLists says whether prepare lets go of the sentence
