@@ -8,8 +8,9 @@ import (
 
 // TestReleaseSlab checks that releaseSlab gives back exactly the pages
 // that lie wholly inside a slab: they read zero after (MADV_DONTNEED), and
-// the rest of the slab, and the memory around it, is as it was; for a slab of shared lists (a large object, on pages
-// of its own), and for small slabs at every offset in a page.
+// the rest of the slab, and the memory around it, is as it was; for a
+// slab of shared lists (a large object, on pages of its own), and for
+// small slabs at every offset in a page.
 func TestReleaseSlab(t *testing.T) {
 	page := uintptr(os.Getpagesize())
 	for _, n := range []int{sharedSlab, 1000, 700, 64} {

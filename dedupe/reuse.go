@@ -30,14 +30,14 @@ func appendEmpty[T any](s [][]T) [][]T {
 }
 
 // spare is memory that a step of the rounds keeps for its next call, and
-// lends to another step that runs between two calls (see lend): the
-// paragraph round's decisions, counts and roots, and the order before
-// the last, which nothing reads until the next paragraph round, and the
-// last sentence round's positions (settledPos), which nothing reads
-// until the next, lent to the sentence round's tables (see
-// cleaner.roundSpares), and the
-// decisions to the paragraph round's table (see decider.lendCounts and
-// table.file) and, before the first, to dropSingleLists.
+// lends to another step that runs between two calls (see lend). The
+// paragraph round's decisions, counts and roots and the order before the
+// last, which nothing reads until the next paragraph round, and the last
+// sentence round's positions (settledPos), which nothing reads until the
+// next, are lent to the sentence round's tables (see
+// cleaner.roundSpares); the decisions also to the paragraph round's table
+// (see decider.lendCounts and table.file) and, before the first round, to
+// dropSingleLists.
 type spare struct {
 	at   unsafe.Pointer // nil when it has no room
 	size uintptr        // bytes
@@ -65,11 +65,11 @@ func spareOf[S spareMemory](s []S) spare {
 // lend returns n zero Ts in the room of the first of spares that has room
 // for them, from its start, which it then holds no more; or in memory of
 // their own, written first (makeWritten, as the tables' indexes were
-// before they borrowed), if none has. The memory stays the spare's owner's: the Ts
-// must not be used once the owner uses it again. A T is pointer-free, as
-// the owner's elements are, so the collector needs to know neither type,
-// and the owner's memory stays alive while the Ts point into it.
-// Each T starts at a multiple of 8 bytes from the spare's start, which is
+// before they borrowed), if none has. The memory stays the spare's
+// owner's: the Ts must not be used once the owner uses it again. A T is
+// pointer-free, as the owner's elements are, so the collector needs to
+// know neither type, and the owner's memory stays alive while the Ts
+// point into it. Each T starts at a multiple of 8 bytes from the spare's start, which is
 // aligned to 4 bytes at least, as a T needs (see lentMemory).
 func lend[T lentMemory](spares []spare, n int) []T {
 	size := uintptr(n) * unsafe.Sizeof(*new(T))

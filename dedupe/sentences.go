@@ -399,8 +399,9 @@ func (c *cleaner) looksUp(s sentenceInfo) bool {
 // cutShareRepeats repeats (see cutTexts), and then one files them, in
 // order (see fileCuts). The goroutines read the texts, sentences and
 // cut texts (cutOf), and write only their own records and cutScratch: the
-// cut texts, their places and the per-paragraph state change only as the waves are filed, and a wave
-// reads only paragraphs that no wave before it cut. The waves bound the
+// cut texts, their places and the per-paragraph state change only as the
+// waves are filed, and a wave reads only paragraphs that no wave before
+// it cut. The waves bound the
 // memory of the texts made and not filed yet: made all at once, they
 // raised the CLI's peak RSS on the 100 MB stream by 2.4 MB (in waves
 // 278.2-278.3 MB, all at once 280.6-281.0).
@@ -574,12 +575,11 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 	text := c.textOf(i)
 	b.text, b.kept, b.starts = b.text[:0], b.kept[:0], b.starts[:0]
 	prevEnd := -1 // of the sentence kept before
-	kept := 0
 	for k, s := range sents {
 		if b.cut[k] {
 			continue
 		}
-		start := sentence.Start(text, int(endBefore(sents, k)))
+		start := int(spanOf(text, sents, k).start)
 		if prevEnd >= 0 {
 			between := text[prevEnd:start]
 			switch {
@@ -593,18 +593,17 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 		}
 		b.kept = append(b.kept, span{start, int(s.end)})
 		*hashes = append(*hashes, s.hash())
-		kept++
 		b.starts = append(b.starts, len(b.text))
 		b.text = append(b.text, text[start:int(s.end)]...)
 		prevEnd = int(s.end)
 	}
-	ct, ok := c.cutOf(i), c.isCut(i)
-	if !ok {
+	ct := c.cutOf(i)
+	if !c.isCut(i) {
 		ct.original = text
 	}
 	ct.pieces = ct.pieces.keep(b.kept, b.starts)
 	ct.text = string(b.text)
-	return madeCut{para: int32(i), kept: int32(kept), text: ct, emptied: strings.TrimSpace(ct.text) == ""}
+	return madeCut{para: int32(i), kept: int32(len(b.kept)), text: ct, emptied: strings.TrimSpace(ct.text) == ""}
 }
 
 // dropSingleSentenceLists says whether prepare lets go of the sentence
@@ -624,16 +623,16 @@ var dropSingleSentenceLists = true
 //
 // A long sentence of a dropped list came once among the texts prepare
 // split (the set added its hash once): no other text had its key. (Short
-// sentences are never looked up nor cut.) Texts change only by sentence cuts, and as
-// long as each text cut since splits into the sentences it kept (see
-// cutsSplitAsKept), no text has a sentence that the original texts did
-// not, so no text has a dropped list's sentence but its own paragraph;
-// when one does not, sentenceRound splits the dropped texts of the order
-// again before it looks anything up (see splitDropped). On the 100 MB
-// benchmark stream 274.5k of its 559.4k paragraphs keep their lists
-// (930k of 1.67M sentences), and 180 of 418 slabs go (8.4 MiB): with
-// sentenceInfo in 12 bytes, the CLI's peak RSS went from 242.0 to 226.8
-// MB (medians of 7 runs alternated, load 7-8).
+// sentences are never looked up nor cut.) Texts change only by sentence
+// cuts, and as long as each text cut since splits into the sentences it
+// kept (see cutsSplitAsKept), no text has a sentence that the original
+// texts did not, so no text has a dropped list's sentence but its own
+// paragraph; when one does not, sentenceRound splits the dropped texts
+// of the order again before it looks anything up (see splitDropped). On
+// the 100 MB benchmark stream 274.5k of its 559.4k paragraphs keep their
+// lists (930k of 1.67M sentences), and 180 of 418 slabs go (8.4 MiB):
+// with sentenceInfo in 12 bytes, the CLI's peak RSS went from 242.0 to
+// 226.8 MB (medians of 7 runs alternated, load 7-8).
 //
 // The lists of a slab are those one of prepare's goroutines cut, in the
 // order of their paragraphs, which it takes in input order: sorted by

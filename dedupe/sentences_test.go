@@ -45,7 +45,7 @@ func TestSentenceListsLong(t *testing.T) {
 		}
 		for k := range list {
 			if want := uint32(i<<24 | k); list[k].end != want {
-				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].end, want)
+				t.Fatalf("paragraph %d: sentence %d ends at %#x, want %#x", i, k, list[k].end, want)
 			}
 		}
 	}
@@ -79,7 +79,7 @@ func TestSentenceListsShareSlabsIn16Bits(t *testing.T) {
 		}
 		for k := range list {
 			if want := uint32(i<<16 | k); list[k].end != want {
-				t.Fatalf("paragraph %d: sentence %d starts at %#x, want %#x", i, k, list[k].end, want)
+				t.Fatalf("paragraph %d: sentence %d ends at %#x, want %#x", i, k, list[k].end, want)
 			}
 		}
 	}

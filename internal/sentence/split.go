@@ -203,6 +203,9 @@ func endsSentence(text string, start, p, j, k int, cjk bool) (bool, int) {
 		}
 		return true, k
 	}
+	// m := Start(text, k), written out: Start is too large to inline,
+	// and the call cost BenchmarkAppendSplitStream 2.6% (median of 5
+	// alternated, 2.74 -> 2.81 ms; minimum 2.72 -> 2.80 ms; load 1.6).
 	m := k
 	for m < len(text) {
 		if c := text[m]; c < utf8.RuneSelf { // most often one space
