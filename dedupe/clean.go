@@ -152,7 +152,7 @@ type cleaner struct {
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
-	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil once cutIndex is made
+	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil until the first cut (cutRepeats sizes it) and once cutIndex is made
 	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
 	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
 	cutBits    []uint64        // bit i%64 of word i/64: paragraph i has a text in cutList
@@ -441,7 +441,6 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.cutAt = map[int32]int32{}
 	c.order = make([]int32, n)
 	for i := range c.order {
 		c.order[i] = int32(i)
