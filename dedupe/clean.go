@@ -152,7 +152,7 @@ type cleaner struct {
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
 	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
-	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil once cutIndex is made
+	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil until the first cut (cutRepeats sizes it) and once cutIndex is made
 	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
 	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
 	cutBits    []uint64        // bit i%64 of word i/64: paragraph i has a text in cutList
@@ -441,7 +441,6 @@ func (c *cleaner) start() {
 		j = &Junk{}
 	}
 	c.junk = newJunkMatcher(j)
-	c.cutAt = map[int32]int32{}
 	c.order = make([]int32, n)
 	for i := range c.order {
 		c.order[i] = int32(i)
@@ -509,6 +508,12 @@ func (c *cleaner) workers() int {
 // load 0.4-1.1) with --no-near 240.5-244.3 -> 219.8-220.1 MB, with
 // --no-sentences --no-near 195.1 -> 178.5 MB and in exact mode 168.6 ->
 // 155.0 MB; CPU (user+sys) medians 1.06 -> 1.04, 0.56 -> 0.57 and 0.45 -> 0.42 s.
+// By default and with -d, where it collected already, leaving it out (in
+// the thirteenth session, at 41ac3d0, collectBeforeText 1<<62 against 16
+// MiB, 5 runs alternated, load 1.5-2.0) raised the peak from 226.4 to
+// 248.0 MB (medians; 239.9-249.6 against 226.3-227.0) and with -d from
+// 226.5 to 255.2 MB (243.6-256.8 against 226.2-226.8); CPU (user+sys)
+// medians 1.52 and 1.82 s without it, 1.49 and 1.75 s with it.
 var collectBeforeText = 16 << 20
 
 // result writes the clean text and the changes the rounds decided on.

@@ -209,8 +209,11 @@ func (c *cleaner) halfOf(n *nearInfo) halfSketch {
 // keyStart is what the teaser indexes read of a paragraph's key: hashes of
 // its first words, made with its nearInfo. Only a document with a teaser
 // reads them (nearest, nearIndex.add), and cleaner.starts keeps them only
-// once a teaser is found (see keepStarts): 8 bytes a paragraph, 4.3 MiB of
-// the 100 MB stream, which has none.
+// once a teaser is found (see keepStarts), where prepare runs on several
+// goroutines: 8 bytes a paragraph, 4.3 MiB of the 100 MB stream, which
+// has none. On one CPU, or below parallelBytes, start makes them for
+// every paragraph (see keepStarts): the stream keeps them all with
+// GOMAXPROCS 1.
 type keyStart struct {
 	start uint32 // the startHash of the key's first teaserWords words, if it has them (nearInfo.hasStart)
 	group uint32 // the low bits of the xxhash of its first teaserWords-1 words, if it has them (hasGroup): see teaserIndex.mayGive

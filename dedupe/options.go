@@ -117,8 +117,8 @@ type Options struct {
 	// (about 2%); with 8 inputs of 20 MB cleaned at once on 2 cores
 	// (BenchmarkCleanAtOnce), from 535-578 to 365-373 MB for 7-12% more
 	// CPU, each call waiting 100-240 ms for its collection. Now that the
-	// rounds are the peak it takes 8-24 MB off the CLI's (see
-	// collectBeforeText). A program that
+	// rounds are the peak it takes 14 to 29 MB off the CLI's, by the
+	// options (thirteenth session; see collectBeforeText). A program that
 	// cleans many big inputs at once, or runs the collector itself, may
 	// set NoCollect.
 	NoCollect bool
