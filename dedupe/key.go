@@ -384,8 +384,16 @@ func sameKeyText(a, b string, bufA, bufB []byte) (same bool, _, _ []byte) {
 	return bytes.Equal(bufA, bufB), bufA, bufB
 }
 
+// newKeyIndex returns an empty keyIndex for about size units, whose texts
+// textOf gives.
 func newKeyIndex(size int, textOf func(k int32) string) keyIndex {
-	return keyIndex{tags: newTagIndex(size), textOf: textOf}
+	return lentKeyIndex(size, nil, textOf)
+}
+
+// lentKeyIndex is newKeyIndex with its tag slots lent from spares where
+// they have room (see lentTagIndex).
+func lentKeyIndex(size int, spares []spare, textOf func(k int32) string) keyIndex {
+	return keyIndex{tags: lentTagIndex(size, spares), textOf: textOf}
 }
 
 // findOrAdd returns the index filed under the key of unit k, whose xxhash
@@ -447,7 +455,7 @@ func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) stri
 			t.root[k] = int32(k)
 		}
 	}
-	keys := keyIndex{tags: lentTagIndex(filed, spares), textOf: textOf}
+	keys := lentKeyIndex(filed, spares, textOf)
 	for k := range n {
 		if t.root[k] < 0 {
 			t.root[k], _ = keys.findOrAdd(hashAt(k), int32(k))

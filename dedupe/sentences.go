@@ -108,7 +108,7 @@ type sentenceTable struct {
 // where they have room (see lend).
 func newSentenceTable(n int, textOf func(para int32) string, spares []spare) *sentenceTable {
 	t := &sentenceTable{spans: lend[span32](spares, n)[:0], paras: lend[int32](spares, n)[:0], textOf: textOf}
-	t.first = keyIndex{tags: lentTagIndex(n, spares), textOf: func(k int32) string { return t.text(t.sentence(k)) }}
+	t.first = lentKeyIndex(n, spares, func(k int32) string { return t.text(t.sentence(k)) })
 	return t
 }
 
