@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # CPU time of BenchmarkAdversarial stages (dedupe/bench_adversarial_test.go)
 # at 1 MB and 10 MB, the sizes alternated ROUNDS times (default 3), each
-# invocation -test.benchtime 2x -test.count 3, in an autogroup at nice -15
+# invocation -test.count 3, in an autogroup at nice -15
 # (run as root; elsewhere the nice is skipped). Prints, for each stage, the
 # minimum cpu-ns/op of each size in ms, their ratio, and the load average
 # before and after. PATTERN is the stage part of the benchmark's name
 # after the size, a regular expression (default diff|report); INPUTS the
 # input part (default every input).
+#
+# Each sample is the mean of the same bytes at either size: 20 runs at 1 MB
+# (-test.benchtime 20x), 2 at 10 MB. With 2 runs at 1 MB as well, as until
+# the fourteenth session, a 1 MB sample of a few milliseconds varied by
+# half (many-teasers' normalize: 4.4 to 6.9 ms of CPU), and the minimum of
+# nine such samples came out low: that normalize took 13.2x from 1 to 10
+# MB so, 7.4-9.9x in samples of 50 runs at 1 MB and 5 at 10 MB.
 #
 # Usage: bench/adversarial-cpu.sh [PATTERN] [INPUTS]. The raw output stays
 # in bench/out/cpu.
@@ -24,7 +31,7 @@ for round in $(seq "${ROUNDS:-3}"); do
 		setsid -w bash -c 'echo -15 > /proc/self/autogroup 2> /dev/null; exec "$@"' _ \
 			"$out/adv.test" -test.run '^$' \
 			-test.bench "^BenchmarkAdversarial\$/^($inputs)\$/^${mb}MB\$/^($stage)\$" \
-			-test.benchtime 2x -test.count 3 >> "$out/raw"
+			-test.benchtime "$((20 / mb))x" -test.count 3 >> "$out/raw"
 	done
 	uptime | tee -a "$out/load"
 done

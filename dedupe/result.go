@@ -94,6 +94,8 @@ type Change struct {
 // Result is what Clean made of an input.
 type Result struct {
 	// Text is the clean text. It ends with a line end unless it is empty.
+	// When it is the input byte for byte, Clean gives back the input
+	// string itself rather than a copy.
 	Text string
 	// Style is the paragraph style used (Blocks or Lines).
 	Style Style

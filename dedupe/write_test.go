@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/textclean/textclean/normalize"
 )
@@ -193,5 +194,39 @@ func TestWriteFillChecksSize(t *testing.T) {
 			}()
 			w.fill(&outputBuffer{buf: make([]byte, room)}, &runs[0])
 		}()
+	}
+}
+
+// TestWriteGivesInputBack checks that Clean gives back its input itself
+// as the text when the clean text is the input byte for byte (see
+// sameAsInput), whatever made each piece (a line where it lies, a
+// paragraph's lines joined, a line end or a BOM kept), and a text of its
+// own when it only has the input's size: a line end changed, a space
+// dropped and a final line end added.
+func TestWriteGivesInputBack(t *testing.T) {
+	keepEnds := Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BOM)}}
+	for _, c := range []struct {
+		in, want string
+		opts     Options
+	}{
+		{"a\nb\n", "a\nb\n", Options{}},
+		{"A first block,\nwrapped.\n\nA second one.\n", "A first block,\nwrapped.\n\nA second one.\n", Options{}},
+		{"\ufeffa\r\nb\r\n", "\ufeffa\r\nb\r\n", keepEnds},
+		{"Wrapped\r\nblock.\r\n\r\nNext.\r\n", "Wrapped\r\nblock.\r\n\r\nNext.\r\n", keepEnds},
+		// The input's size, not its bytes:
+		{"a\r\nb", "a\nb\n", Options{}},
+		{"one  two\nthree", "one two\nthree\n", Options{}},
+	} {
+		for _, procs := range []int{1, 2} {
+			bytes := 0
+			if procs == 1 {
+				bytes = math.MaxInt
+			}
+			r := cleanWith(t, c.in, c.opts, bytes, procs)
+			same := unsafe.StringData(r.Text) == unsafe.StringData(c.in)
+			if r.Text != c.want || same != (c.in == c.want) {
+				t.Errorf("Clean(%q), %d goroutines: %q, the input itself: %v; want %q", c.in, procs, r.Text, same, c.want)
+			}
+		}
 	}
 }
