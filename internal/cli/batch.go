@@ -2,12 +2,9 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"time"
-
-	"github.com/schollz/progressbar/v3"
 
 	"github.com/textclean/textclean/internal/htmlreport"
 )
@@ -37,13 +34,7 @@ func (cmd *command) each(ctx context.Context, args []string, emit func(outcome) 
 	return orderedMapTurns(ctx, cmd.jobs, inputs, cmd.clean, emit)
 }
 
-// progress shows files done, MB/s and the time left on a terminal.
-type progress struct {
-	bar         *progressbar.ProgressBar
-	files, done int
-}
-
-// newProgress returns a progress bar on w for the inputs named by args,
+// newProgress returns a progress line on w for the inputs named by args,
 // but those leftOut says are left out (see command.leavesOut), when w is a
 // terminal, else nil. It counts the files first: a walk of names only,
 // which is cheap beside cleaning them.
@@ -52,15 +43,7 @@ func newProgress(ctx context.Context, w io.Writer, s *selection, args []string, 
 		return nil
 	}
 	files, total := countInputs(ctx, s, args, leftOut)
-	bar := progressbar.NewOptions64(total,
-		progressbar.OptionSetWriter(w),
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionShowCount(),
-		progressbar.OptionSetDescription(fmt.Sprintf("0/%d files", files)),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-	)
-	return &progress{bar: bar, files: files}
+	return &progress{w: w, files: files, total: total, now: time.Now, start: time.Now()}
 }
 
 // countInputs returns how many inputs args name and their bytes, leaving
@@ -79,19 +62,4 @@ func countInputs(ctx context.Context, s *selection, args []string, leftOut func(
 		}
 	}
 	return files, total
-}
-
-// add counts one more file done, of the given size.
-func (p *progress) add(bytes int64) {
-	if p != nil {
-		p.done++
-		p.bar.Describe(fmt.Sprintf("%d/%d files", p.done, p.files))
-		p.bar.Add64(bytes)
-	}
-}
-
-func (p *progress) clear() {
-	if p != nil {
-		p.bar.Clear()
-	}
 }

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestProgressLine checks what the progress line shows and when it is
+// drawn: each file done draws it, but within progressEvery of the last
+// drawing, unless the file is the last; a shorter line blanks the end of
+// the longer one before it; clear blanks the line and leaves the cursor at
+// its start.
+func TestProgressLine(t *testing.T) {
+	var out strings.Builder
+	start := time.Unix(1000, 0)
+	now := start
+	p := &progress{w: &out, files: 4, total: 4_000_000, now: func() time.Time { return now }, start: start}
+	const (
+		first = "1/4 files  25% [====            ] 1.0/4.0 MB  1.0 MB/s  3s left"
+		third = "3/4 files  75% [============    ] 3.0/4.0 MB  1.5 MB/s  1s left"
+		last  = "4/4 files 100% [================] 4.0/4.0 MB  2.0 MB/s"
+	)
+	for _, step := range []struct {
+		at   time.Duration
+		want string // all that out holds after the step
+	}{
+		{time.Second, "\r" + first},
+		{time.Second + progressEvery - 1, "\r" + first}, // too soon: not drawn
+		{2 * time.Second, "\r" + first + "\r" + third},  // as long: no blanks
+		// The last file, drawn at once; shorter by "  1s left", which
+		// is blanked.
+		{2 * time.Second, "\r" + first + "\r" + third + "\r" + last + strings.Repeat(" ", len(third)-len(last)) + "\r" + last},
+	} {
+		now = start.Add(step.at)
+		p.add(1_000_000)
+		if got := out.String(); got != step.want {
+			t.Fatalf("after %d files at %v:\n%q\nwant\n%q", p.done, step.at, got, step.want)
+		}
+	}
+	out.Reset()
+	p.clear()
+	if want := "\r" + strings.Repeat(" ", len(last)) + "\r"; out.String() != want {
+		t.Errorf("clear writes %q, want %q", out.String(), want)
+	}
+	out.Reset()
+	p.clear()
+	if out.Len() != 0 {
+		t.Errorf("clear with no line shown writes %q", out.String())
+	}
+}
+
+// TestProgressEmpty checks the line of files of no bytes, all done, and
+// before any time has passed: full, with no speed nor time left.
+func TestProgressEmpty(t *testing.T) {
+	p := &progress{files: 2, done: 2}
+	if got, want := p.line(0), "2/2 files 100% [================] 0.0/0.0 MB"; got != want {
+		t.Errorf("line %q, want %q", got, want)
+	}
+}
+
+// TestProgressOffTerminal checks that no progress is shown on what is not
+// a terminal, and that a nil progress does nothing.
+func TestProgressOffTerminal(t *testing.T) {
+	var out strings.Builder
+	if p := newProgress(context.Background(), &out, &selection{}, []string{"."}, func(input) bool { return false }); p != nil {
+		t.Fatalf("progress on a strings.Builder: %+v", p)
+	}
+	var p *progress
+	p.add(10)
+	p.clear()
+}
