@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"fmt"
 	"hash/maphash"
 	"math/bits"
 	"slices"
@@ -367,7 +368,7 @@ func TestShinglesInPlace(t *testing.T) {
 		"a a a a", "東京は日本の首都です", "Mixed, punctuation; and CASE -- here!"}
 	for _, text := range texts {
 		key := string(appendKey(nil, text))
-		if got, want := shingles(key, wordsOf(key).n, seed), shinglesReference(key, seed); !slices.Equal(got, want) {
+		if got, want := shingles(nil, key, wordsOf(key).n, seed), shinglesReference(key, seed); !slices.Equal(got, want) {
 			t.Errorf("%q: shingles %v, want %v", text, got, want)
 		}
 	}
@@ -414,4 +415,29 @@ func TestShortWord(t *testing.T) {
 		}
 	}
 	fill(0)
+}
+
+// TestShinglesOfHeld checks that a shingle set shinglesOf returned stays
+// as it was while as many sets more are made as a caller makes while it
+// holds one (nearest: those of its window), though shinglesOf makes each
+// set in the memory of one it made before.
+func TestShinglesOfHeld(t *testing.T) {
+	var b strings.Builder
+	for k := range 20 {
+		fmt.Fprintf(&b, "Paragraph %d says a few words of its own, number %d, and then some more words.\n\n", k, k*7)
+	}
+	c := stageCleaner(t, b.String(), &Options{})
+	for round := range 3 { // the second and third in memory of the sets before
+		held := c.shinglesOf(round)
+		want := slices.Clone(held)
+		for j := range nearWindow {
+			c.shinglesOf(4 + round*nearWindow + j)
+		}
+		if !slices.Equal(held, want) {
+			t.Fatalf("round %d: the set of paragraph %d changed to %v from %v once %d more were made", round, round, held, want, nearWindow)
+		}
+		if fresh := shingles(nil, c.keyString(round), c.near[round].words(), c.shingleSeed); !slices.Equal(held, fresh) {
+			t.Fatalf("round %d: shinglesOf gave %v, shingles %v", round, held, fresh)
+		}
+	}
 }

@@ -303,10 +303,15 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 			return e.sh
 		}
 	}
-	sh := shingles(c.keyString(i), c.nearOf(i).words(), c.shingleSeed)
-	c.recentShingles[c.recentNext] = shingleSet{i, sh}
+	// In the memory of the set it replaces, made len(recentShingles)
+	// sets ago, which no caller still holds: nearest holds its
+	// paragraph's while it makes those of its window (nearWindow more),
+	// moreComplete one while it makes the other. Each set made anew left
+	// 1.6 MB of garbage on the 100 MB stream at the rounds' peak.
+	e := &c.recentShingles[c.recentNext]
+	*e = shingleSet{i, shingles(e.sh, c.keyString(i), c.nearOf(i).words(), c.shingleSeed)}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
-	return sh
+	return e.sh
 }
 
 // shingleSet is the shingle set of a paragraph's current text.
