@@ -231,8 +231,15 @@ type cleaner struct {
 	// What the last sentence round saw (see sentencesSettled), once one
 	// has run.
 	sentenceRoundRan bool
-	settledPos       []int32 // by paragraph: one more than its position in that round's order, 0 if not in it; lent to the next sentence round, once sentencesSettled has read it (see roundSpares)
-	settledKept      []bool  // by paragraph: keptRepeat then
+	// With near-duplicates off: settledPos, by paragraph, one more than
+	// its position in that round's order, 0 if not in it, lent to the
+	// next sentence round once sentencesSettled has read it (see
+	// roundSpares); and settledKept, by paragraph, nearKeptThen if it
+	// was kept as a repeat then. With them on, noteNear keeps what
+	// sentencesSettled reads, in nearSettled (see noteSentenceRound).
+	settledPos  []int32
+	settledKept []uint8
+	nearSettled bool // the order of this paragraph round's dropNear holds against the last round's (see noteNear)
 	// The paragraphs that round cut, and the hashes of the sentences each
 	// kept, in order: those of cutHashes[cutFrom[k]:cutFrom[k+1]] for
 	// cutParas[k].
@@ -326,13 +333,30 @@ var skipSettledSentenceRounds = true
 // noteSentenceRound records, after a sentence round, what sentencesSettled
 // needs: where each paragraph stood in its order and which were kept
 // repeats (fileCuts recorded what the paragraphs cut kept).
+//
+// With near-duplicates on, dropNear's noteNear has recorded both already,
+// in this paragraph round, for an order of which the sentence round's is
+// a part, in the same order (it only drops paragraphs left empty): the
+// positions in c.copyOf (nearPos) and keptRepeat in nearLast.bits
+// (nearKeptThen; only a paragraph round sets keptRepeat). The next
+// paragraph round's noteNear reads them before it writes its own (see
+// nearSettled). In their own slices, made here, they were 2.8 MB on the
+// 100 MB stream, made on top of the rounds' peak at the end of round 1.
 func (c *cleaner) noteSentenceRound() {
 	c.sentenceRoundRan = true
+	if c.near != nil {
+		return
+	}
 	c.settledPos = resize(c.settledPos, len(c.paras))
 	for pos, i := range c.order {
 		c.settledPos[i] = int32(pos) + 1
 	}
-	c.settledKept = append(c.settledKept[:0], c.keptRepeat...)
+	c.settledKept = resize(c.settledKept, len(c.paras))
+	for i, kept := range c.keptRepeat {
+		if kept {
+			c.settledKept[i] = nearKeptThen
+		}
+	}
 }
 
 // sentencesSettled reports whether a sentence round now would cut nothing.
@@ -361,21 +385,43 @@ func (c *cleaner) noteSentenceRound() {
 // that moves a paragraph (decide's runs, dropNear's fuller copy taking a
 // teaser's place) moves it ahead, which the last condition allows for
 // paragraphs not kept as repeats.
+//
+// With near-duplicates on, the order then is that of the last paragraph
+// round's dropNear, of which the sentence round's was a part, if that
+// round's ran; if it did not, sentencesSettled said then that it would
+// cut nothing, and so the order then holds as a sentence round's does
+// (texts changed since only by the cuts cutsSplitAsKept checks). This
+// round's dropNear checked the first three conditions against it before
+// it wrote its own (see noteNear), on its order, of which the order now
+// is a part, in the same order: a part of an order that meets them meets
+// them.
 func (c *cleaner) sentencesSettled() bool {
 	if !skipSettledSentenceRounds || !c.sentenceRoundRan {
 		return false
 	}
+	if c.near != nil {
+		return c.nearSettled && c.cutsSplitAsKept()
+	}
+	return c.orderSettled(c.settledPos, c.settledKept) && c.cutsSplitAsKept()
+}
+
+// orderSettled reports whether the order meets the conditions of
+// sentencesSettled on positions and kept repeats, against the order then
+// whose positions pos holds, by paragraph (one more than its position, 0
+// if not in it), with nearKeptThen set in kept, by paragraph, for the
+// paragraphs kept as repeats then.
+func (c *cleaner) orderSettled(pos []int32, kept []uint8) bool {
 	latestKept := int32(0) // the latest position then of a paragraph before, kept as a repeat then
 	for _, i := range c.order {
-		pos := c.settledPos[i]
-		if pos == 0 || pos < latestKept || c.settledKept[i] && !c.keptRepeat[i] {
+		p, keptThen := pos[i], kept[i]&nearKeptThen != 0
+		if p == 0 || p < latestKept || keptThen && !c.keptRepeat[i] {
 			return false
 		}
-		if c.settledKept[i] {
-			latestKept = max(latestKept, pos)
+		if keptThen {
+			latestKept = max(latestKept, p)
 		}
 	}
-	return c.cutsSplitAsKept()
+	return true
 }
 
 // cutsSplitAsKept reports whether every text of the order that the last

@@ -33,7 +33,7 @@ func appendEmpty[T any](s [][]T) [][]T {
 // lends to another step that runs between two calls (see lend). The
 // paragraph round's decisions, counts and roots and the order before the
 // last, which nothing reads until the next paragraph round, and the last
-// sentence round's positions (settledPos), which nothing reads until the
+// sentence round's positions (settledPos, with near-duplicates off), which nothing reads until the
 // next, are lent to the sentence round's tables (see
 // cleaner.roundSpares); the decisions also to the paragraph round's table
 // (see decider.lendCounts and table.file), before the first round to

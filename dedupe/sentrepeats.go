@@ -59,9 +59,9 @@ func (c *cleaner) repeatedSentences(workers int, asks *sentenceAsks) []sentenceR
 // round (nearDropsConfirmed reads the roots and counts the round made,
 // and the order before the last, in c.spareOrder, before it returns); the
 // order before the last, which the next dropNear writes the order it
-// makes into; and the positions of the last sentence round's order,
-// which sentencesSettled has read and noteSentenceRound makes again
-// after this round. The sentence round's tables are garbage once it has
+// makes into; and, with near-duplicates off, the positions of the last
+// sentence round's order, which sentencesSettled has read and
+// noteSentenceRound makes again after this round. The sentence round's tables are garbage once it has
 // found the repeats, and nothing collects during the rounds: made anew,
 // they came on top of the heap at its peak, at the end of the rounds. On
 // the 100 MB stream the two tables took 8.4 MiB (12 bytes a sentence
