@@ -806,7 +806,10 @@ func (c *cleaner) keyCutTexts() {
 // paragraph stand together, but a paragraph may have been cut in two
 // rounds since.
 func (c *cleaner) cutInOrder(since int, also func(p int32) bool) []int32 {
-	var cut []int32
+	// Room for all of them at once: grown by append, the lists of the 100
+	// MB stream's second round (19,880 cuts) left 0.4 MB of garbage at the
+	// rounds' peak.
+	cut := make([]int32, 0, len(c.cuts)-since)
 	for _, r := range c.cuts[since:] {
 		if c.fate[r.para].inOrder() && also(r.para) {
 			cut = append(cut, r.para)

@@ -56,7 +56,7 @@ type spareMemory interface{ decision | int32 }
 // object whose size is a multiple of 4 but not 8 (an []int32 of
 // capacity 1 or 3) at any multiple of 4 bytes.
 type lentMemory interface {
-	int32 | uint32 | span32 | tagSlot | paraStart
+	int32 | uint32 | span32 | tagSlot | paraStart | sentenceRepeat
 }
 
 // spareOf returns the memory of s, up to its capacity, as a spare.

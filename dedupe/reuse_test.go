@@ -138,7 +138,7 @@ func TestLendCounts(t *testing.T) {
 // bytes, and a T lent from it at any multiple of 8 bytes from there.
 func TestLentAlignment(t *testing.T) {
 	spares := min(unsafe.Alignof(int32(0)), unsafe.Alignof(decision{}))
-	for name, align := range map[string]uintptr{"int32": unsafe.Alignof(int32(0)), "span32": unsafe.Alignof(span32{}), "tagSlot": unsafe.Alignof(tagSlot{}), "uint32": unsafe.Alignof(uint32(0)), "paraStart": unsafe.Alignof(paraStart{})} {
+	for name, align := range map[string]uintptr{"int32": unsafe.Alignof(int32(0)), "span32": unsafe.Alignof(span32{}), "tagSlot": unsafe.Alignof(tagSlot{}), "uint32": unsafe.Alignof(uint32(0)), "paraStart": unsafe.Alignof(paraStart{}), "sentenceRepeat": unsafe.Alignof(sentenceRepeat{})} {
 		if align > spares {
 			t.Errorf("%s is aligned to %d bytes, the spares' elements to %d", name, align, spares)
 		}
