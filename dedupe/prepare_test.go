@@ -151,7 +151,7 @@ func TestKeyTextWhileOthersSplit(t *testing.T) {
 	n := len(c.paras)
 	for i := range n / 2 {
 		c.keyText(i, &c.scratch)
-		c.keyed[i] = false
+		c.keyed[i] = unkeyed
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -168,7 +168,7 @@ func TestKeyTextWhileOthersSplit(t *testing.T) {
 	})
 	wg.Wait()
 	for i := range n {
-		if _, split := c.sentences.of(i); !split || !c.keyed[i] {
+		if _, split := c.sentences.of(i); !split || c.keyed[i] == unkeyed {
 			t.Fatalf("paragraph %d: split %v, keyed %v", i, split, c.keyed[i])
 		}
 	}

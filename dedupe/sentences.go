@@ -552,7 +552,7 @@ func (c *cleaner) fileCuts(batch *cutBatch) {
 		from += int(m.kept)
 		c.cutParas, c.cutFrom = append(c.cutParas, m.para), append(c.cutFrom, int32(from))
 		c.fileCut(i, m.text)
-		c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
+		c.keyed[i], c.sentences.refs[i] = unkeyed, sentenceRef{}
 		if c.near != nil { // near-duplicates are on
 			c.near[i].made = 0
 		}
