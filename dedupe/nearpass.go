@@ -386,8 +386,11 @@ func (c *cleaner) dropNear() bool {
 	run, lastLen := 0, 0
 	for k, p := range c.order {
 		if k%64 == 0 {
-			if pre {
-				compared, byBag, quiet = idx.compared[k/64], idx.byBag[k/64], idx.quiet[k/64]
+			if w := k / 64; pre {
+				compared, byBag, quiet = idx.compared[w], idx.byBag[w], idx.quiet[w]
+				if w%idx.shareWords == 0 { // the first word of a worker's share, whose bags follow those of the share before
+					bags = idx.workerBags[w/idx.shareWords]
+				}
 			} else {
 				compared, byBag, idx.repeatBags = c.comparedMasks(c.order[k:min(k+64, len(c.order))], minWords, idx.repeatBags[:0])
 				bags = idx.repeatBags
@@ -527,9 +530,9 @@ func (c *cleaner) comparesByBag(i, minWords int) bool {
 	return c.comparesNear(i, minWords) && c.bagMayRepeat(c.near[i].bag)
 }
 
-// soleBagTags returns a twiceSet of the tags of repeatBags in the bag
-// index (see tagIndex.tag), which tells the bags whose tag came once
-// among them. The bag index, asked only about repeatBags (those of the
+// soleBagTags returns a twiceSet of the tags of the bags of workerBags in
+// the bag index (see tagIndex.tag), which tells the bags whose tag came
+// once among them. The bag index, asked only about those (those of the
 // paragraphs compared by their bag, each once at most), finds and files
 // positions by tag: under a tag that came once, a look-up finds nothing
 // filed before it (it is the only one of its tag), and what it files is
@@ -542,9 +545,15 @@ func (c *cleaner) comparesByBag(i, minWords int) bool {
 // waited (leaving them out and reading the gathered bags took round 1's
 // loop from 14.6 to 8.9 ms of CPU, phase timers, medians of 8 runs).
 func (x *nearIndex) soleBagTags() *twiceSet {
-	tags := newTwiceSet(len(x.repeatBags))
-	for _, bag := range x.repeatBags {
-		tags.add(uint64(x.bags.bags.tag(uint64(bag))))
+	n := 0
+	for _, bags := range x.workerBags {
+		n += len(bags)
+	}
+	tags := newTwiceSet(n)
+	for _, bags := range x.workerBags {
+		for _, bag := range bags {
+			tags.add(uint64(x.bags.bags.tag(uint64(bag))))
+		}
 	}
 	return tags
 }
@@ -617,10 +626,15 @@ type nearIndex struct {
 	// By paragraph of the order, 64 to a word, from nearPrepass: whether
 	// dropNear compares it, and by its bag too, and whether its window in
 	// the order is quiet; and the bags of those compared by their bag, in
-	// the order, gathered from workerBags, the share of each worker.
+	// the order, in workerBags, the share of each worker, shareWords
+	// words of the order each, which dropNear reads one after the other.
+	// (Gathered in one list, they were 0.4 MB more on the 100 MB stream,
+	// with the list's growth.) Without nearPrepass, repeatBags are those
+	// of 64 paragraphs at a time.
 	compared, byBag, quiet []uint64
-	repeatBags             []uint32
 	workerBags             [][]uint32
+	shareWords             int
+	repeatBags             []uint32
 	// quietLost counts, over the cleaner's rounds, the paragraphs whose
 	// window in the order was quiet but which dropNear compared all the
 	// same, as a removal or a later copy's move among the nearWindow
@@ -851,14 +865,14 @@ var preNear = true
 // parallelBytes of input: see cleaner.workers), the masks of
 // the nearIndex of dropNear, a bit for each paragraph of c.order, on every
 // CPU, and reports whether it did: compared and byBag, and
-// repeatBags, as comparedMasks gives them, and quiet, whether no
+// the bags of workerBags, as comparedMasks gives them, and quiet, whether no
 // paragraph of the window it has in the order (the nearWindow paragraphs
 // just before it) passes nearCandidate, for the paragraphs that dropNear
 // compares. All are functions of the near information, keptRepeat and
 // the twice set of bags, which dropNear reads and does not change; the
 // workers take the order's words of 64 paragraphs in shares that follow
-// one another, so repeatBags, each worker's share after the one before,
-// is in the order whatever the split (TestNearPrepassSplits). dropNear
+// one another, so the bags, each worker's share after the one before,
+// are in the order whatever the split (TestNearPrepassSplits). dropNear
 // takes quiet for a paragraph whose window in its output is the one it
 // had in the order (none of those paragraphs left out, no later copy
 // took a place since), and compares the others with their window. On
@@ -905,10 +919,7 @@ func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 		}
 		x.workerBags[w] = bags
 	})
-	x.repeatBags = x.repeatBags[:0]
-	for _, bags := range x.workerBags {
-		x.repeatBags = append(x.repeatBags, bags...)
-	}
+	x.shareWords = per
 	return true
 }
 
