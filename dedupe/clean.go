@@ -204,7 +204,9 @@ type cleaner struct {
 	// shingleSeed seeds the hashes of the words of shingles: random, so
 	// that no page can be crafted to share another's shingles.
 	shingleSeed maphash.Seed
-	// recentShingles keeps the last shingle sets dropNear made.
+	// recentShingles keeps the shingle sets dropNear asked for last, in
+	// the order last asked for from recentNext, the oldest, on (see
+	// useShingles).
 	recentShingles [nearWindow + 2]shingleSet
 	recentNext     int
 	similarity     map[int]float64 // by paragraph: how near a near-duplicate was

@@ -440,4 +440,46 @@ func TestShinglesOfHeld(t *testing.T) {
 			t.Fatalf("round %d: shinglesOf gave %v, shingles %v", round, held, fresh)
 		}
 	}
+	// A set found among those kept, the oldest of them, as moreComplete
+	// finds an earlier paragraph's that the bag index found: it stays as
+	// it was while the later paragraph's is made.
+	c.recentShingles = [nearWindow + 2]shingleSet{}
+	for k := range len(c.recentShingles) {
+		c.shinglesOf(k)
+	}
+	held := c.shinglesOf(0)
+	want := slices.Clone(held)
+	c.shinglesOf(10)
+	if !slices.Equal(held, want) {
+		t.Fatalf("the set of paragraph 0, found, changed to %v from %v once another was made", held, want)
+	}
+}
+
+// TestShinglesOfHeldClean checks Clean on a page where dropNear's bag
+// index finds a paragraph's earlier twin (the same sentences in another
+// order) outside its window, whose shingle set shinglesOf still keeps, in
+// the slot the later paragraph's set then took: moreComplete compared the
+// later set with itself, and the later twin took the earlier's place.
+func TestShinglesOfHeldClean(t *testing.T) {
+	const in = "Jumps runs. Red red. Tree moon. Tree moon.\n\n" +
+		"Jumps runs. High moon. Red red. Jumps runs. Jumps runs. High moon. High moon.\n\n" +
+		"High moon. Red red. High moon. Jumps runs. High moon. Jumps runs. Jumps runs.\n\n" +
+		"Cat fox. Dog red fox. Dog red fox. Jumps runs. High moon. Cat fox.\n\n" +
+		"Jumps runs. Tree moon. Tree moon. Tree moon. Dog red fox.\n\n" +
+		"High moon. High moon. Dog red fox. Cat fox.\n\n" +
+		"High moon. Red red. High moon. Tree moon.\n\n" +
+		"Jumps runs. Red red. High moon. High moon. Jumps runs. Jumps runs. High moon.\n"
+	const want = "Jumps runs. Red red. Tree moon. Tree moon.\n\n" +
+		"Jumps runs. High moon. Red red. Jumps runs. Jumps runs. High moon. High moon.\n\n" +
+		"Cat fox. Dog red fox. Dog red fox. Jumps runs. High moon. Cat fox.\n\n" +
+		"Jumps runs. Tree moon. Tree moon. Tree moon. Dog red fox.\n\n" +
+		"High moon. High moon. Dog red fox. Cat fox.\n\n" +
+		"High moon. Red red. High moon. Tree moon.\n"
+	r, err := Clean(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Text != want {
+		t.Errorf("Clean gave\n%s\nwant\n%s", r.Text, want)
+	}
 }

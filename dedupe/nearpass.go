@@ -296,22 +296,45 @@ func (c *cleaner) keyString(i int) string {
 // shinglesOf returns the shingle set of paragraph i (made again on demand:
 // only candidate pairs need it).
 func (c *cleaner) shinglesOf(i int) []uint64 {
-	// The last few sets made are kept: each paragraph is compared with
-	// the three before it, which then come up again.
-	for _, e := range c.recentShingles {
+	// The last few sets asked for are kept: each paragraph is compared
+	// with the three before it, which then come up again. A set found
+	// becomes the newest (see recentShingles).
+	for k, e := range c.recentShingles {
 		if e.para == i && e.sh != nil && c.near[i].ok() {
+			c.useShingles(k)
 			return e.sh
 		}
 	}
-	// In the memory of the set it replaces, made len(recentShingles)
-	// sets ago, which no caller still holds: nearest holds its
-	// paragraph's while it makes those of its window (nearWindow more),
-	// moreComplete one while it makes the other. Each set made anew left
-	// 1.6 MB of garbage on the 100 MB stream at the rounds' peak.
+	// In the memory of the set it replaces, the one asked for least
+	// lately, len(recentShingles) sets ago or more, which no caller
+	// still holds: nearest holds its paragraph's while it asks for those
+	// of its window (nearWindow more), moreComplete one while it asks
+	// for the other. Each set made anew left 1.6 MB of garbage on the
+	// 100 MB stream at the rounds' peak.
 	e := &c.recentShingles[c.recentNext]
 	*e = shingleSet{i, shingles(e.sh, c.keyString(i), c.nearOf(i).words(), c.shingleSeed)}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
 	return e.sh
+}
+
+// useShingles makes the set in slot k of c.recentShingles the newest,
+// moving those after it one slot towards the oldest: the slots stay in
+// the order in which their sets were last asked for, from
+// c.recentShingles[c.recentNext], the one the next set made replaces, on.
+// Kept in the order they were made, a set found in the oldest slot, as
+// moreComplete finds the earlier paragraph's when the bag index found it
+// outside the window, was overwritten by the very next set made, the
+// later paragraph's, which it was then compared with (TestShinglesOfHeld):
+// "Jumps runs. High moon. Red red. Jumps runs. ..." gave way to a
+// reordering of its sentences (TestShinglesOfHeldClean).
+func (c *cleaner) useShingles(k int) {
+	r := &c.recentShingles
+	newest := (c.recentNext + len(r) - 1) % len(r)
+	for k != newest {
+		next := (k + 1) % len(r)
+		r[k], r[next] = r[next], r[k]
+		k = next
+	}
 }
 
 // shingleSet is the shingle set of a paragraph's current text.
