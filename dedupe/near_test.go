@@ -455,27 +455,32 @@ func TestShinglesOfHeld(t *testing.T) {
 	}
 }
 
-// TestShinglesOfHeldClean checks Clean on a page where dropNear's bag
-// index finds a paragraph's earlier twin (the same sentences in another
-// order) outside its window, whose shingle set shinglesOf still keeps, in
-// the slot the later paragraph's set then took: moreComplete compared the
-// later set with itself, and the later twin took the earlier's place.
+// shinglesHeld is a page on which dropNear's bag index finds the last
+// paragraph's earlier twin (the same sentences in another order) outside
+// its window, while shinglesOf still keeps the twin's shingle set, in
+// the oldest slot (see useShingles).
+const shinglesHeld = "Jumps runs. Red red. Tree moon. Tree moon.\n\n" +
+	"Jumps runs. High moon. Red red. Jumps runs. Jumps runs. High moon. High moon.\n\n" +
+	"High moon. Red red. High moon. Jumps runs. High moon. Jumps runs. Jumps runs.\n\n" +
+	"Cat fox. Dog red fox. Dog red fox. Jumps runs. High moon. Cat fox.\n\n" +
+	"Jumps runs. Tree moon. Tree moon. Tree moon. Dog red fox.\n\n" +
+	"High moon. High moon. Dog red fox. Cat fox.\n\n" +
+	"High moon. Red red. High moon. Tree moon.\n\n" +
+	"Jumps runs. Red red. High moon. High moon. Jumps runs. Jumps runs. High moon.\n"
+
+// TestShinglesOfHeldClean checks that Clean keeps the earlier twin of
+// shinglesHeld, as main did at ce40c6d: when shinglesOf made the later
+// twin's set over the earlier's, which moreComplete held, moreComplete
+// compared the later set with itself, and the later twin took the
+// earlier's place.
 func TestShinglesOfHeldClean(t *testing.T) {
-	const in = "Jumps runs. Red red. Tree moon. Tree moon.\n\n" +
-		"Jumps runs. High moon. Red red. Jumps runs. Jumps runs. High moon. High moon.\n\n" +
-		"High moon. Red red. High moon. Jumps runs. High moon. Jumps runs. Jumps runs.\n\n" +
-		"Cat fox. Dog red fox. Dog red fox. Jumps runs. High moon. Cat fox.\n\n" +
-		"Jumps runs. Tree moon. Tree moon. Tree moon. Dog red fox.\n\n" +
-		"High moon. High moon. Dog red fox. Cat fox.\n\n" +
-		"High moon. Red red. High moon. Tree moon.\n\n" +
-		"Jumps runs. Red red. High moon. High moon. Jumps runs. Jumps runs. High moon.\n"
 	const want = "Jumps runs. Red red. Tree moon. Tree moon.\n\n" +
 		"Jumps runs. High moon. Red red. Jumps runs. Jumps runs. High moon. High moon.\n\n" +
 		"Cat fox. Dog red fox. Dog red fox. Jumps runs. High moon. Cat fox.\n\n" +
 		"Jumps runs. Tree moon. Tree moon. Tree moon. Dog red fox.\n\n" +
 		"High moon. High moon. Dog red fox. Cat fox.\n\n" +
 		"High moon. Red red. High moon. Tree moon.\n"
-	r, err := Clean(in, Options{})
+	r, err := Clean(shinglesHeld, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -312,10 +312,19 @@ func (c *cleaner) shinglesOf(i int) []uint64 {
 	// for the other. Each set made anew left 1.6 MB of garbage on the
 	// 100 MB stream at the rounds' peak.
 	e := &c.recentShingles[c.recentNext]
-	*e = shingleSet{i, shingles(e.sh, c.keyString(i), c.nearOf(i).words(), c.shingleSeed)}
+	dst := e.sh
+	if !reuseShingleSets {
+		dst = nil
+	}
+	*e = shingleSet{i, shingles(dst, c.keyString(i), c.nearOf(i).words(), c.shingleSeed)}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
 	return e.sh
 }
+
+// reuseShingleSets says whether shinglesOf makes a set in the memory of
+// the one it replaces; tests turn it off to check that doing so changes
+// nothing (cleanWithShortcuts).
+var reuseShingleSets = true
 
 // useShingles makes the set in slot k of c.recentShingles the newest,
 // moving those after it one slot towards the oldest: the slots stay in

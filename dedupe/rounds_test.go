@@ -48,12 +48,14 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 // (lendToSentenceRound), and the hashes of the keys' first words kept
 // only once the document has a teaser (startsWithTeasers), and the
 // sentence lists that no round looks into dropped after prepare
-// (dropSingleSentenceLists).
+// (dropSingleSentenceLists), prepare's logs made in the decisions' memory
+// (lendBatchLogs), and each shingle set made in the memory of the one it
+// replaces (reuseShingleSets).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h, n, j, c, d, l, t, x bool) {
-		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists = r, s, h, n, j, c, d, l, t, x
-	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists = on, on, on, on, on, on, on, on, on, on
+	defer func(r, s, h, n, j, c, d, l, t, x, b, g bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists, lendBatchLogs, reuseShingleSets = r, s, h, n, j, c, d, l, t, x, b, g
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists, lendBatchLogs, reuseShingleSets)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists, lendBatchLogs, reuseShingleSets = on, on, on, on, on, on, on, on, on, on, on, on
 	return Clean(in, opts)
 }
 
@@ -109,6 +111,7 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(cutMakesNearAtWindowEnd, uint8(0))
 	f.Add(tookPlaceAfterCompared, uint8(0))
 	f.Add(protectedTakesPlace, uint8(0))
+	f.Add(shinglesHeld, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
