@@ -165,13 +165,12 @@ type cleaner struct {
 	// The hash of the match key of each paragraph's current text (the key
 	// itself is made again when needed: kept, keys would take as much
 	// memory as the input), and its sentences, made once per text.
-	hash  []uint32 // by paragraph: the low 32 bits of the xxhash of its current text's match key, the tables' hash (see paragraphHash)
-	keyed []bool
+	hash  []uint32   // by paragraph: the low 32 bits of the xxhash of its current text's match key, the tables' hash (see paragraphHash)
+	keyed []keyState // by paragraph: whether hash is made for its current text, and whether that is a junk line
 	// keys holds, by paragraph, the Key of its current text, made with
 	// its hash, when Options.Elsewhere is asked about it in every round;
 	// nil otherwise (a SHA-256 a paragraph, which nothing else needs).
 	keys      []Key
-	isJunk    []bool        // by paragraph: its current text is a junk line (made with its hash)
 	sentences sentenceLists // by paragraph: the sentences of its current text
 	scratch   scratch       // for the texts keyed and split one at a time
 	keyBuf    []byte
@@ -205,7 +204,9 @@ type cleaner struct {
 	// shingleSeed seeds the hashes of the words of shingles: random, so
 	// that no page can be crafted to share another's shingles.
 	shingleSeed maphash.Seed
-	// recentShingles keeps the last shingle sets dropNear made.
+	// recentShingles keeps the shingle sets dropNear asked for last, in
+	// the order last asked for from recentNext, the oldest, on (see
+	// useShingles).
 	recentShingles [nearWindow + 2]shingleSet
 	recentNext     int
 	similarity     map[int]float64 // by paragraph: how near a near-duplicate was
@@ -231,8 +232,15 @@ type cleaner struct {
 	// What the last sentence round saw (see sentencesSettled), once one
 	// has run.
 	sentenceRoundRan bool
-	settledPos       []int32 // by paragraph: one more than its position in that round's order, 0 if not in it; lent to the next sentence round, once sentencesSettled has read it (see roundSpares)
-	settledKept      []bool  // by paragraph: keptRepeat then
+	// With near-duplicates off: settledPos, by paragraph, one more than
+	// its position in that round's order, 0 if not in it, lent to the
+	// next sentence round once sentencesSettled has read it (see
+	// roundSpares); and settledKept, by paragraph, nearKeptThen if it
+	// was kept as a repeat then. With them on, noteNear keeps what
+	// sentencesSettled reads, in nearSettled (see noteSentenceRound).
+	settledPos  []int32
+	settledKept []uint8
+	nearSettled bool // the order of this paragraph round's dropNear holds against the last round's (see noteNear)
 	// The paragraphs that round cut, and the hashes of the sentences each
 	// kept, in order: those of cutHashes[cutFrom[k]:cutFrom[k+1]] for
 	// cutParas[k].
@@ -326,13 +334,30 @@ var skipSettledSentenceRounds = true
 // noteSentenceRound records, after a sentence round, what sentencesSettled
 // needs: where each paragraph stood in its order and which were kept
 // repeats (fileCuts recorded what the paragraphs cut kept).
+//
+// With near-duplicates on, dropNear's noteNear has recorded both already,
+// in this paragraph round, for an order of which the sentence round's is
+// a part, in the same order (it only drops paragraphs left empty): the
+// positions in c.copyOf (nearPos) and keptRepeat in nearLast.bits
+// (nearKeptThen; only a paragraph round sets keptRepeat). The next
+// paragraph round's noteNear reads them before it writes its own (see
+// nearSettled). In their own slices, made here, they were 2.8 MB on the
+// 100 MB stream, made on top of the rounds' peak at the end of round 1.
 func (c *cleaner) noteSentenceRound() {
 	c.sentenceRoundRan = true
+	if c.near != nil {
+		return
+	}
 	c.settledPos = resize(c.settledPos, len(c.paras))
 	for pos, i := range c.order {
 		c.settledPos[i] = int32(pos) + 1
 	}
-	c.settledKept = append(c.settledKept[:0], c.keptRepeat...)
+	c.settledKept = resize(c.settledKept, len(c.paras))
+	for i, kept := range c.keptRepeat {
+		if kept {
+			c.settledKept[i] = nearKeptThen
+		}
+	}
 }
 
 // sentencesSettled reports whether a sentence round now would cut nothing.
@@ -361,21 +386,43 @@ func (c *cleaner) noteSentenceRound() {
 // that moves a paragraph (decide's runs, dropNear's fuller copy taking a
 // teaser's place) moves it ahead, which the last condition allows for
 // paragraphs not kept as repeats.
+//
+// With near-duplicates on, the order then is that of the last paragraph
+// round's dropNear, of which the sentence round's was a part, if that
+// round's ran; if it did not, sentencesSettled said then that it would
+// cut nothing, and so the order then holds as a sentence round's does
+// (texts changed since only by the cuts cutsSplitAsKept checks). This
+// round's dropNear checked the first three conditions against it before
+// it wrote its own (see noteNear), on its order, of which the order now
+// is a part, in the same order: a part of an order that meets them meets
+// them.
 func (c *cleaner) sentencesSettled() bool {
 	if !skipSettledSentenceRounds || !c.sentenceRoundRan {
 		return false
 	}
+	if c.near != nil {
+		return c.nearSettled && c.cutsSplitAsKept()
+	}
+	return c.orderSettled(c.settledPos, c.settledKept) && c.cutsSplitAsKept()
+}
+
+// orderSettled reports whether the order meets the conditions of
+// sentencesSettled on positions and kept repeats, against the order then
+// whose positions pos holds, by paragraph (one more than its position, 0
+// if not in it), with nearKeptThen set in kept, by paragraph, for the
+// paragraphs kept as repeats then.
+func (c *cleaner) orderSettled(pos []int32, kept []uint8) bool {
 	latestKept := int32(0) // the latest position then of a paragraph before, kept as a repeat then
 	for _, i := range c.order {
-		pos := c.settledPos[i]
-		if pos == 0 || pos < latestKept || c.settledKept[i] && !c.keptRepeat[i] {
+		p, keptThen := pos[i], kept[i]&nearKeptThen != 0
+		if p == 0 || p < latestKept || keptThen && !c.keptRepeat[i] {
 			return false
 		}
-		if c.settledKept[i] {
-			latestKept = max(latestKept, pos)
+		if keptThen {
+			latestKept = max(latestKept, p)
 		}
 	}
-	return c.cutsSplitAsKept()
+	return true
 }
 
 // cutsSplitAsKept reports whether every text of the order that the last
@@ -408,7 +455,7 @@ func (c *cleaner) start() {
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)
 	c.keptRepeat = make([]bool, n)
-	c.hash, c.keyed, c.isJunk = make([]uint32, n), make([]bool, n), make([]bool, n)
+	c.hash, c.keyed = make([]uint32, n), make([]keyState, n)
 	if c.opts.Elsewhere != nil {
 		c.keys = make([]Key, n)
 	}
@@ -615,7 +662,7 @@ func (c *cleaner) keptParagraphs() []KeptParagraph {
 			kept[pos] = KeptParagraph{Lines: c.lines(i, i)}
 			switch {
 			case c.opts.SkipKeys:
-			case c.keys != nil && c.keyed[i]:
+			case c.keys != nil && c.keyed[i] != unkeyed:
 				kept[pos].Key = c.keys[i] // made for Elsewhere
 			default:
 				matchKey = c.appendKey(matchKey[:0], i)
@@ -676,7 +723,7 @@ func (c *cleaner) changes() []Change {
 func (c *cleaner) freeRounds() {
 	c.sentences.refs, c.sentences.slabs, c.near, c.stems, c.starts = nil, nil, nil, nil, nil
 	c.wides = nil
-	c.hash, c.isJunk = nil, nil
+	c.hash = nil
 	c.keptRepeat = nil
 	c.table, c.decider, c.keyClass, c.spareOrder = table{}, decider{}, nil, nil
 	c.settledPos, c.settledKept = nil, nil
@@ -747,7 +794,7 @@ func (c *cleaner) keyCutTexts() {
 	if workers < 2 || since == len(c.cuts) {
 		return
 	}
-	cut := c.cutInOrder(since, func(p int32) bool { return !c.keyed[p] })
+	cut := c.cutInOrder(since, func(p int32) bool { return c.keyed[p] == unkeyed })
 	if len(cut) < 2 {
 		return
 	}
@@ -760,7 +807,10 @@ func (c *cleaner) keyCutTexts() {
 // paragraph stand together, but a paragraph may have been cut in two
 // rounds since.
 func (c *cleaner) cutInOrder(since int, also func(p int32) bool) []int32 {
-	var cut []int32
+	// Room for all of them at once: grown by append, the lists of the 100
+	// MB stream's second round (19,880 cuts) left 0.4 MB of garbage at the
+	// rounds' peak.
+	cut := make([]int32, 0, len(c.cuts)-since)
 	for _, r := range c.cuts[since:] {
 		if c.fate[r.para].inOrder() && also(r.para) {
 			cut = append(cut, r.para)
@@ -851,7 +901,7 @@ func (c *cleaner) dropJunk() bool {
 	}
 	c.junkCuts = len(c.cuts) + 1
 	return c.dropWhere(junkLine, func(i int) bool {
-		if c.ensureKey(i); !c.isJunk[i] {
+		if c.ensureKey(i); c.keyed[i] != keyedJunk {
 			return false
 		}
 		c.keyBuf = c.appendKey(c.keyBuf[:0], i)
@@ -865,7 +915,7 @@ func (c *cleaner) dropJunk() bool {
 func (c *cleaner) cutIsJunk(cuts []cutRecord) bool {
 	for _, r := range cuts {
 		if c.fate[r.para].inOrder() {
-			if c.ensureKey(int(r.para)); c.isJunk[r.para] {
+			if c.ensureKey(int(r.para)); c.keyed[r.para] == keyedJunk {
 				return true
 			}
 		}
@@ -907,10 +957,24 @@ func (c *cleaner) appendKey(dst []byte, i int) []byte { return appendKey(dst, c.
 // ensureKey makes what keyText makes of paragraph i's current text, if it
 // is not made yet.
 func (c *cleaner) ensureKey(i int) {
-	if !c.keyed[i] {
+	if c.keyed[i] == unkeyed {
 		c.keyText(i, &c.scratch)
 	}
 }
+
+// keyState says of a paragraph's current text whether keyText made its
+// hash, and whether it is a junk line: a byte, where two []bool, keyed
+// and isJunk, took 0.6 MB more on the 100 MB stream (559,416
+// paragraphs), held through the rounds.
+type keyState uint8
+
+// The keyStates: not keyed, keyed and not a junk line, keyed and a junk
+// line.
+const (
+	unkeyed keyState = iota
+	keyedText
+	keyedJunk
+)
 
 // keyText makes, in one making of the match key of paragraph i's current
 // text, its hash (and its Key, when c.keys are kept), whether it is a junk line, with sentences or
@@ -938,11 +1002,14 @@ func (c *cleaner) keyText(i int, s *scratch) {
 		c.keys[i] = keyOf(s.key)
 	}
 	s.addHash(keyHashes, uint64(c.hash[i]))
-	_, c.isJunk[i] = c.junk.match(c.textOf(i), s.key)
+	state := keyedText
+	if _, junk := c.junk.match(c.textOf(i), s.key); junk {
+		state = keyedJunk
+	}
 	if !c.opts.nearOff() {
 		c.setNear(i, s.key, sents, s)
 	}
-	c.keyed[i] = true
+	c.keyed[i] = state
 }
 
 // paragraphHash returns the hash the paragraph tables and the twice set of

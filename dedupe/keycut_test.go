@@ -27,7 +27,7 @@ func cutByFirstRounds(t *testing.T, c *cleaner) int {
 	}
 	cut := 0
 	for _, p := range c.order {
-		if !c.keyed[p] {
+		if c.keyed[p] == unkeyed {
 			cut++
 		}
 	}
@@ -55,7 +55,7 @@ func TestKeyCutTexts(t *testing.T) {
 		for _, p := range one.order {
 			i := int(p)
 			one.ensureKey(i)
-			if !par.keyed[i] {
+			if par.keyed[i] == unkeyed {
 				t.Fatalf("paragraph %d not keyed", i)
 			}
 			a, b := par.near[i], one.near[i]
@@ -66,7 +66,7 @@ func TestKeyCutTexts(t *testing.T) {
 			if b.teaser() {
 				bStem = one.scratch.teasers[one.teaserAt(i)].stem
 			}
-			if par.hash[i] != one.hash[i] || par.isJunk[i] != one.isJunk[i] || !sameNear(par, &a, one, &b) || aStem != bStem ||
+			if par.hash[i] != one.hash[i] || par.keyed[i] != one.keyed[i] || !sameNear(par, &a, one, &b) || aStem != bStem ||
 				!slices.Equal(par.sentencesOf(i), one.sentencesOf(i)) {
 				t.Fatalf("paragraph %d (%q) made otherwise on three goroutines", i, one.textOf(i))
 			}

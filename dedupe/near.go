@@ -617,10 +617,11 @@ func unspaced(r rune) bool {
 // The shingles are made in place of the words' hashes, each over the
 // first of its pair (read before it is written): one slice a set, where
 // the words, their hashes and the shingles took three, 4 MB of garbage on
-// the 100 MB stream. The slice is made for the key's words, words (which
-// nearInfo knows): grown from nil, it was made about log2(words) times.
-func shingles(key string, words int, seed maphash.Seed) []uint64 {
-	sh := make([]uint64, 0, words)
+// the 100 MB stream. The slice is dst's memory, grown for the key's words,
+// words (which nearInfo knows): grown from nil, it was made about
+// log2(words) times.
+func shingles(dst []uint64, key string, words int, seed maphash.Seed) []uint64 {
+	sh := slices.Grow(dst[:0], words)
 	for start, end, i := nextWord(key, 0); start < end; start, end, i = nextWord(key, i) {
 		sh = append(sh, maphash.String(seed, key[start:end]))
 	}

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"fmt"
 	"hash/maphash"
 	"math/bits"
 	"slices"
@@ -367,7 +368,7 @@ func TestShinglesInPlace(t *testing.T) {
 		"a a a a", "東京は日本の首都です", "Mixed, punctuation; and CASE -- here!"}
 	for _, text := range texts {
 		key := string(appendKey(nil, text))
-		if got, want := shingles(key, wordsOf(key).n, seed), shinglesReference(key, seed); !slices.Equal(got, want) {
+		if got, want := shingles(nil, key, wordsOf(key).n, seed), shinglesReference(key, seed); !slices.Equal(got, want) {
 			t.Errorf("%q: shingles %v, want %v", text, got, want)
 		}
 	}
@@ -414,4 +415,76 @@ func TestShortWord(t *testing.T) {
 		}
 	}
 	fill(0)
+}
+
+// TestShinglesOfHeld checks that a shingle set shinglesOf returned stays
+// as it was while as many sets more are made as a caller makes while it
+// holds one (nearest: those of its window), though shinglesOf makes each
+// set in the memory of one it made before.
+func TestShinglesOfHeld(t *testing.T) {
+	var b strings.Builder
+	for k := range 20 {
+		fmt.Fprintf(&b, "Paragraph %d says a few words of its own, number %d, and then some more words.\n\n", k, k*7)
+	}
+	c := stageCleaner(t, b.String(), &Options{})
+	for round := range 3 { // the second and third in memory of the sets before
+		held := c.shinglesOf(round)
+		want := slices.Clone(held)
+		for j := range nearWindow {
+			c.shinglesOf(4 + round*nearWindow + j)
+		}
+		if !slices.Equal(held, want) {
+			t.Fatalf("round %d: the set of paragraph %d changed to %v from %v once %d more were made", round, round, held, want, nearWindow)
+		}
+		if fresh := shingles(nil, c.keyString(round), c.near[round].words(), c.shingleSeed); !slices.Equal(held, fresh) {
+			t.Fatalf("round %d: shinglesOf gave %v, shingles %v", round, held, fresh)
+		}
+	}
+	// A set found among those kept, the oldest of them, as moreComplete
+	// finds an earlier paragraph's that the bag index found: it stays as
+	// it was while the later paragraph's is made.
+	c.recentShingles = [nearWindow + 2]shingleSet{}
+	for k := range len(c.recentShingles) {
+		c.shinglesOf(k)
+	}
+	held := c.shinglesOf(0)
+	want := slices.Clone(held)
+	c.shinglesOf(10)
+	if !slices.Equal(held, want) {
+		t.Fatalf("the set of paragraph 0, found, changed to %v from %v once another was made", held, want)
+	}
+}
+
+// shinglesHeld is a page on which dropNear's bag index finds the last
+// paragraph's earlier twin (the same sentences in another order) outside
+// its window, while shinglesOf still keeps the twin's shingle set, in
+// the oldest slot (see useShingles).
+const shinglesHeld = "Jumps runs. Red red. Tree moon. Tree moon.\n\n" +
+	"Jumps runs. High moon. Red red. Jumps runs. Jumps runs. High moon. High moon.\n\n" +
+	"High moon. Red red. High moon. Jumps runs. High moon. Jumps runs. Jumps runs.\n\n" +
+	"Cat fox. Dog red fox. Dog red fox. Jumps runs. High moon. Cat fox.\n\n" +
+	"Jumps runs. Tree moon. Tree moon. Tree moon. Dog red fox.\n\n" +
+	"High moon. High moon. Dog red fox. Cat fox.\n\n" +
+	"High moon. Red red. High moon. Tree moon.\n\n" +
+	"Jumps runs. Red red. High moon. High moon. Jumps runs. Jumps runs. High moon.\n"
+
+// TestShinglesOfHeldClean checks that Clean keeps the earlier twin of
+// shinglesHeld, as main did at ce40c6d: when shinglesOf made the later
+// twin's set over the earlier's, which moreComplete held, moreComplete
+// compared the later set with itself, and the later twin took the
+// earlier's place.
+func TestShinglesOfHeldClean(t *testing.T) {
+	const want = "Jumps runs. Red red. Tree moon. Tree moon.\n\n" +
+		"Jumps runs. High moon. Red red. Jumps runs. Jumps runs. High moon. High moon.\n\n" +
+		"Cat fox. Dog red fox. Dog red fox. Jumps runs. High moon. Cat fox.\n\n" +
+		"Jumps runs. Tree moon. Tree moon. Tree moon. Dog red fox.\n\n" +
+		"High moon. High moon. Dog red fox. Cat fox.\n\n" +
+		"High moon. Red red. High moon. Tree moon.\n"
+	r, err := Clean(shinglesHeld, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Text != want {
+		t.Errorf("Clean gave\n%s\nwant\n%s", r.Text, want)
+	}
 }

@@ -296,17 +296,54 @@ func (c *cleaner) keyString(i int) string {
 // shinglesOf returns the shingle set of paragraph i (made again on demand:
 // only candidate pairs need it).
 func (c *cleaner) shinglesOf(i int) []uint64 {
-	// The last few sets made are kept: each paragraph is compared with
-	// the three before it, which then come up again.
-	for _, e := range c.recentShingles {
+	// The last few sets asked for are kept: each paragraph is compared
+	// with the three before it, which then come up again. A set found
+	// becomes the newest (see recentShingles).
+	for k, e := range c.recentShingles {
 		if e.para == i && e.sh != nil && c.near[i].ok() {
+			c.useShingles(k)
 			return e.sh
 		}
 	}
-	sh := shingles(c.keyString(i), c.nearOf(i).words(), c.shingleSeed)
-	c.recentShingles[c.recentNext] = shingleSet{i, sh}
+	// In the memory of the set it replaces, the one asked for least
+	// lately, len(recentShingles) sets ago or more, which no caller
+	// still holds: nearest holds its paragraph's while it asks for those
+	// of its window (nearWindow more), moreComplete one while it asks
+	// for the other. Each set made anew left 1.6 MB of garbage on the
+	// 100 MB stream at the rounds' peak.
+	e := &c.recentShingles[c.recentNext]
+	dst := e.sh
+	if !reuseShingleSets {
+		dst = nil
+	}
+	*e = shingleSet{i, shingles(dst, c.keyString(i), c.nearOf(i).words(), c.shingleSeed)}
 	c.recentNext = (c.recentNext + 1) % len(c.recentShingles)
-	return sh
+	return e.sh
+}
+
+// reuseShingleSets says whether shinglesOf makes a set in the memory of
+// the one it replaces; tests turn it off to check that doing so changes
+// nothing (cleanWithShortcuts).
+var reuseShingleSets = true
+
+// useShingles makes the set in slot k of c.recentShingles the newest,
+// moving those after it one slot towards the oldest: the slots stay in
+// the order in which their sets were last asked for, from
+// c.recentShingles[c.recentNext], the one the next set made replaces, on.
+// Kept in the order they were made, a set found in the oldest slot, as
+// moreComplete finds the earlier paragraph's when the bag index found it
+// outside the window, was overwritten by the very next set made, the
+// later paragraph's, which it was then compared with (TestShinglesOfHeld):
+// "Jumps runs. High moon. Red red. Jumps runs. ..." gave way to a
+// reordering of its sentences (TestShinglesOfHeldClean).
+func (c *cleaner) useShingles(k int) {
+	r := &c.recentShingles
+	newest := (c.recentNext + len(r) - 1) % len(r)
+	for k != newest {
+		next := (k + 1) % len(r)
+		r[k], r[next] = r[next], r[k]
+		k = next
+	}
 }
 
 // shingleSet is the shingle set of a paragraph's current text.
@@ -381,8 +418,11 @@ func (c *cleaner) dropNear() bool {
 	run, lastLen := 0, 0
 	for k, p := range c.order {
 		if k%64 == 0 {
-			if pre {
-				compared, byBag, quiet = idx.compared[k/64], idx.byBag[k/64], idx.quiet[k/64]
+			if w := k / 64; pre {
+				compared, byBag, quiet = idx.compared[w], idx.byBag[w], idx.quiet[w]
+				if w%idx.shareWords == 0 { // the first word of a worker's share, whose bags follow those of the share before
+					bags = idx.workerBags[w/idx.shareWords]
+				}
 			} else {
 				compared, byBag, idx.repeatBags = c.comparedMasks(c.order[k:min(k+64, len(c.order))], minWords, idx.repeatBags[:0])
 				bags = idx.repeatBags
@@ -522,9 +562,9 @@ func (c *cleaner) comparesByBag(i, minWords int) bool {
 	return c.comparesNear(i, minWords) && c.bagMayRepeat(c.near[i].bag)
 }
 
-// soleBagTags returns a twiceSet of the tags of repeatBags in the bag
-// index (see tagIndex.tag), which tells the bags whose tag came once
-// among them. The bag index, asked only about repeatBags (those of the
+// soleBagTags returns a twiceSet of the tags of the bags of workerBags in
+// the bag index (see tagIndex.tag), which tells the bags whose tag came
+// once among them. The bag index, asked only about those (those of the
 // paragraphs compared by their bag, each once at most), finds and files
 // positions by tag: under a tag that came once, a look-up finds nothing
 // filed before it (it is the only one of its tag), and what it files is
@@ -537,9 +577,15 @@ func (c *cleaner) comparesByBag(i, minWords int) bool {
 // waited (leaving them out and reading the gathered bags took round 1's
 // loop from 14.6 to 8.9 ms of CPU, phase timers, medians of 8 runs).
 func (x *nearIndex) soleBagTags() *twiceSet {
-	tags := newTwiceSet(len(x.repeatBags))
-	for _, bag := range x.repeatBags {
-		tags.add(uint64(x.bags.bags.tag(uint64(bag))))
+	n := 0
+	for _, bags := range x.workerBags {
+		n += len(bags)
+	}
+	tags := newTwiceSet(n)
+	for _, bags := range x.workerBags {
+		for _, bag := range bags {
+			tags.add(uint64(x.bags.bags.tag(uint64(bag))))
+		}
 	}
 	return tags
 }
@@ -612,10 +658,15 @@ type nearIndex struct {
 	// By paragraph of the order, 64 to a word, from nearPrepass: whether
 	// dropNear compares it, and by its bag too, and whether its window in
 	// the order is quiet; and the bags of those compared by their bag, in
-	// the order, gathered from workerBags, the share of each worker.
+	// the order, in workerBags, the share of each worker, shareWords
+	// words of the order each, which dropNear reads one after the other.
+	// (Gathered in one list, they were 0.4 MB more on the 100 MB stream,
+	// with the list's growth.) Without nearPrepass, repeatBags are those
+	// of 64 paragraphs at a time.
 	compared, byBag, quiet []uint64
-	repeatBags             []uint32
 	workerBags             [][]uint32
+	shareWords             int
+	repeatBags             []uint32
 	// quietLost counts, over the cleaner's rounds, the paragraphs whose
 	// window in the order was quiet but which dropNear compared all the
 	// same, as a removal or a later copy's move among the nearWindow
@@ -846,14 +897,14 @@ var preNear = true
 // parallelBytes of input: see cleaner.workers), the masks of
 // the nearIndex of dropNear, a bit for each paragraph of c.order, on every
 // CPU, and reports whether it did: compared and byBag, and
-// repeatBags, as comparedMasks gives them, and quiet, whether no
+// the bags of workerBags, as comparedMasks gives them, and quiet, whether no
 // paragraph of the window it has in the order (the nearWindow paragraphs
 // just before it) passes nearCandidate, for the paragraphs that dropNear
 // compares. All are functions of the near information, keptRepeat and
 // the twice set of bags, which dropNear reads and does not change; the
 // workers take the order's words of 64 paragraphs in shares that follow
-// one another, so repeatBags, each worker's share after the one before,
-// is in the order whatever the split (TestNearPrepassSplits). dropNear
+// one another, so the bags, each worker's share after the one before,
+// are in the order whatever the split (TestNearPrepassSplits). dropNear
 // takes quiet for a paragraph whose window in its output is the one it
 // had in the order (none of those paragraphs left out, no later copy
 // took a place since), and compares the others with their window. On
@@ -900,10 +951,7 @@ func (c *cleaner) nearPrepass(threshold float64, minWords int) bool {
 		}
 		x.workerBags[w] = bags
 	})
-	x.repeatBags = x.repeatBags[:0]
-	for _, bags := range x.workerBags {
-		x.repeatBags = append(x.repeatBags, bags...)
-	}
+	x.shareWords = per
 	return true
 }
 

@@ -58,7 +58,7 @@ func TestNearIndexResetSizesTeasers(t *testing.T) {
 	c := cleanerRounds(t, "Breaking news from the city: the council met …\n\nAnother paragraph of the page, long enough.\n", Options{})
 	c.scratch.teasers = nil
 	for i := range c.near {
-		c.near[i].made, c.keyed[i] = 0, false // dropped together, as cutSentences does
+		c.near[i].made, c.keyed[i] = 0, unkeyed // dropped together, as cutSentences does
 	}
 	var x nearIndex
 	x.reset(c, func(pos int) string { return c.keyString(int(c.order[pos])) })

@@ -77,8 +77,14 @@ var skipSettledNear = true
 // which took a place and which were disturbed. The entries of paragraphs
 // that left the output are not cleared: the order never takes a paragraph
 // back, and the next dropNear reads only those of its order.
+//
+// First, while they are the last round's, it checks the order against
+// those positions and kept repeats for sentencesSettled (nearSettled):
+// once a sentence round has run, the last round's order held as a
+// sentence round's does (see sentencesSettled).
 func (c *cleaner) noteNear(tookPlace, disturbed []int32) {
 	l := &c.nearLast
+	c.nearSettled = c.sentenceRoundRan && l.ran && c.orderSettled(c.copyOf, l.bits)
 	l.ran, l.cuts = true, len(c.cuts)
 	l.tookPlace, l.disturbed = tookPlace, disturbed
 	if len(l.bits) != len(c.paras) {

@@ -59,6 +59,12 @@ func (ps pieces) toCur(orig int) int {
 // current text, each written at newStart[k].
 func (ps pieces) keep(kept []span, newStart []int) pieces {
 	var out pieces
+	if len(kept) > 0 {
+		// A piece a span kept, or more: grown by append from nil, the
+		// pieces of the 100 MB stream's first sentence round left 0.23
+		// MB of garbage at the rounds' peak.
+		out = make(pieces, 0, len(kept))
+	}
 	for k, sp := range kept {
 		if ps == nil {
 			out = append(out, piece{newStart[k], sp.start, sp.end - sp.start})

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // teasersInput returns a document of teasers, each followed later by its
@@ -150,7 +151,7 @@ func TestKeyTextWhileOthersSplit(t *testing.T) {
 	n := len(c.paras)
 	for i := range n / 2 {
 		c.keyText(i, &c.scratch)
-		c.keyed[i] = false
+		c.keyed[i] = unkeyed
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -167,8 +168,66 @@ func TestKeyTextWhileOthersSplit(t *testing.T) {
 	})
 	wg.Wait()
 	for i := range n {
-		if _, split := c.sentences.of(i); !split || !c.keyed[i] {
+		if _, split := c.sentences.of(i); !split || c.keyed[i] == unkeyed {
 			t.Fatalf("paragraph %d: split %v, keyed %v", i, split, c.keyed[i])
+		}
+	}
+}
+
+// TestBatchLogsLent checks that prepareBatch's logs and the keyStarts it
+// logs are made in the decisions' memory where it has room (see
+// lendBatchLogs), apart from one another, that no scratch holds that
+// memory after the batch, and that the Result is the one made with logs
+// of their own: on the inputs of TestPrepareAgrees, prepared on three
+// goroutines in batches of a few paragraphs and in one batch.
+func TestBatchLogsLent(t *testing.T) {
+	setParallel(t, 0, 3)
+	defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
+	prepareBatchBytes = 300
+	c := stageCleaner(t, teasersInput()+strings.Repeat("Filler text that no teaser starts like, one of many lines here.\n\n", 40), &Options{})
+	d := spareOf(c.decider.d)
+	inDecisions := func(s []uint32) bool {
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+		return uintptr(d.at) <= start && start+uintptr(cap(s))*4 <= uintptr(d.at)+d.size
+	}
+	scratches, logs := c.preparers(3)
+	c.prepareBatch(6, func(k int) int { return k }, scratches, logs)
+	var lent [][]uint32
+	for k := range logs {
+		for kind := range hashKinds {
+			if l := logs[k][kind]; cap(l) > 0 {
+				if !inDecisions(l) {
+					t.Errorf("the log of kind %d of goroutine %d is not in the decisions' memory", kind, k)
+				}
+				lent = append(lent, l[:cap(l)])
+			}
+		}
+	}
+	for a := range lent {
+		for b := range a {
+			if within(lent[a][:1], lent[b]) || within(lent[b][:1], lent[a]) {
+				t.Errorf("logs %d and %d overlap", a, b)
+			}
+		}
+	}
+	for k, s := range scratches {
+		if s.starts != nil {
+			t.Errorf("scratch %d still holds %d keyStarts' room after the batch", k, cap(s.starts))
+		}
+	}
+
+	for _, batch := range []int{300, 8 << 20} {
+		prepareBatchBytes = batch
+		for k, in := range agreeInputs(t) {
+			lendBatchLogs = false
+			own, err := Clean(in, Options{})
+			lendBatchLogs = true
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lent := cleanWith(t, in, Options{}, 0, 3); !reflect.DeepEqual(own, lent) {
+				t.Fatalf("input %d, batches of %d bytes: with the logs lent\n%+v\nwith logs of their own\n%+v", k, batch, lent, own)
+			}
 		}
 	}
 }

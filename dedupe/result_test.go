@@ -272,7 +272,7 @@ func TestResultKeysUnkeyed(t *testing.T) {
 				c := cleanerRounds(t, in, opts)
 				for pos, i := range c.order {
 					if pos%2 == 1 {
-						c.keyed[i], c.hash[i], c.keys[i] = false, 0, Key{}
+						c.keyed[i], c.hash[i], c.keys[i] = unkeyed, 0, Key{}
 					}
 				}
 				if got := c.result(); !reflect.DeepEqual(got.Kept, want.Kept) {

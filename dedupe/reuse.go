@@ -33,11 +33,14 @@ func appendEmpty[T any](s [][]T) [][]T {
 // lends to another step that runs between two calls (see lend). The
 // paragraph round's decisions, counts and roots and the order before the
 // last, which nothing reads until the next paragraph round, and the last
-// sentence round's positions (settledPos), which nothing reads until the
+// sentence round's positions (settledPos, with near-duplicates off), which nothing reads until the
 // next, are lent to the sentence round's tables (see
 // cleaner.roundSpares); the decisions also to the paragraph round's table
-// (see decider.lendCounts and table.file) and, before the first round, to
-// dropSingleLists.
+// (see decider.lendCounts and table.file), before the first round to
+// dropSingleLists, and to prepareBatch's logs, which live during a batch
+// of prepare's or of keyCutTexts' at the start of a paragraph round,
+// before paragraphTable lends the decisions and decide makes them (see
+// lendBatchLogs).
 type spare struct {
 	at   unsafe.Pointer // nil when it has no room
 	size uintptr        // bytes
@@ -52,7 +55,9 @@ type spareMemory interface{ decision | int32 }
 // elements are (TestLentAlignment): Go's tiny allocator puts a small
 // object whose size is a multiple of 4 but not 8 (an []int32 of
 // capacity 1 or 3) at any multiple of 4 bytes.
-type lentMemory interface{ int32 | span32 | tagSlot }
+type lentMemory interface {
+	int32 | uint32 | span32 | tagSlot | paraStart | sentenceRepeat
+}
 
 // spareOf returns the memory of s, up to its capacity, as a spare.
 func spareOf[S spareMemory](s []S) spare {
@@ -72,6 +77,16 @@ func spareOf[S spareMemory](s []S) spare {
 // point into it. Each T starts at a multiple of 8 bytes from the spare's start, which is
 // aligned to 4 bytes at least, as a T needs (see lentMemory).
 func lend[T lentMemory](spares []spare, n int) []T {
+	if t, ok := borrow[T](spares, n); ok {
+		clear(t)
+		return t
+	}
+	return makeWritten[T](n)
+}
+
+// borrow returns n Ts in the room of the first of spares that has room for
+// them, as they were left there, and true; or false if none has.
+func borrow[T lentMemory](spares []spare, n int) ([]T, bool) {
 	size := uintptr(n) * unsafe.Sizeof(*new(T))
 	for k := range spares {
 		s := &spares[k]
@@ -84,8 +99,7 @@ func lend[T lentMemory](spares []spare, n int) []T {
 		} else {
 			*s = spare{} // no pointer past the end of its memory
 		}
-		clear(t)
-		return t
+		return t, true
 	}
-	return makeWritten[T](n)
+	return nil, false
 }

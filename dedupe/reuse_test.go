@@ -138,9 +138,34 @@ func TestLendCounts(t *testing.T) {
 // bytes, and a T lent from it at any multiple of 8 bytes from there.
 func TestLentAlignment(t *testing.T) {
 	spares := min(unsafe.Alignof(int32(0)), unsafe.Alignof(decision{}))
-	for name, align := range map[string]uintptr{"int32": unsafe.Alignof(int32(0)), "span32": unsafe.Alignof(span32{}), "tagSlot": unsafe.Alignof(tagSlot{})} {
+	for name, align := range map[string]uintptr{"int32": unsafe.Alignof(int32(0)), "span32": unsafe.Alignof(span32{}), "tagSlot": unsafe.Alignof(tagSlot{}), "uint32": unsafe.Alignof(uint32(0)), "paraStart": unsafe.Alignof(paraStart{}), "sentenceRepeat": unsafe.Alignof(sentenceRepeat{})} {
 		if align > spares {
 			t.Errorf("%s is aligned to %d bytes, the spares' elements to %d", name, align, spares)
 		}
+	}
+}
+
+// TestBorrow checks that borrow gives n Ts in a spare's memory, cut as
+// lend cuts it but not cleared, and false when no spare has room.
+func TestBorrow(t *testing.T) {
+	decisions := make([]decision, 4) // 32 bytes
+	for k := range decisions {
+		decisions[k] = decision{fate: removed, copyOf: int32(k) + 1}
+	}
+	spares := []spare{spareOf(decisions)}
+	a, okA := borrow[uint32](spares, 3)    // 12 bytes, to byte 16
+	b, okB := borrow[paraStart](spares, 1) // 12 bytes, to byte 28
+	c, okC := borrow[uint32](spares, 2)    // 8 bytes: 4 left
+	if !okA || !okB || okC || len(a) != 3 || len(b) != 1 || c != nil {
+		t.Fatalf("borrow gave %v %v, %v %v, %v %v", a, okA, b, okB, c, okC)
+	}
+	if !within(a, decisions) || !within(b, decisions) {
+		t.Fatalf("lent in the wrong memory: %p %p (decisions %p)", a, b, decisions)
+	}
+	if got := uintptr(unsafe.Pointer(&b[0])) - uintptr(unsafe.Pointer(&a[0])); got != 16 {
+		t.Errorf("second slice %d bytes after the first, want 16", got)
+	}
+	if a[0] == 0 {
+		t.Errorf("borrow cleared the room: %v", a)
 	}
 }

@@ -48,12 +48,14 @@ func (n everyNthKey) Find(k Key, length int) (Copy, bool) {
 // (lendToSentenceRound), and the hashes of the keys' first words kept
 // only once the document has a teaser (startsWithTeasers), and the
 // sentence lists that no round looks into dropped after prepare
-// (dropSingleSentenceLists).
+// (dropSingleSentenceLists), prepare's logs made in the decisions' memory
+// (lendBatchLogs), and each shingle set made in the memory of the one it
+// replaces (reuseShingleSets).
 func cleanWithShortcuts(in string, opts Options, on bool) (*Result, error) {
-	defer func(r, s, h, n, j, c, d, l, t, x bool) {
-		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists = r, s, h, n, j, c, d, l, t, x
-	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists)
-	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists = on, on, on, on, on, on, on, on, on, on
+	defer func(r, s, h, n, j, c, d, l, t, x, b, g bool) {
+		reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists, lendBatchLogs, reuseShingleSets = r, s, h, n, j, c, d, l, t, x, b, g
+	}(reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists, lendBatchLogs, reuseShingleSets)
+	reuseKeyClasses, skipSettledSentenceRounds, skipSingleHashes, skipSettledNear, skipSettledJunk, skipConfirmingRounds, decideStopsEarly, lendToSentenceRound, startsWithTeasers, dropSingleSentenceLists, lendBatchLogs, reuseShingleSets = on, on, on, on, on, on, on, on, on, on, on, on
 	return Clean(in, opts)
 }
 
@@ -109,6 +111,7 @@ func FuzzRoundsAgree(f *testing.F) {
 	f.Add(cutMakesNearAtWindowEnd, uint8(0))
 	f.Add(tookPlaceAfterCompared, uint8(0))
 	f.Add(protectedTakesPlace, uint8(0))
+	f.Add(shinglesHeld, uint8(0))
 	f.Fuzz(func(t *testing.T, in string, set uint8) {
 		for _, opts := range []Options{{}, exactOptions, roundsOptions[int(set)%len(roundsOptions)]} {
 			plain, err := cleanWithShortcuts(in, opts, false)
@@ -185,7 +188,10 @@ func TestRoundsReuseKeyClasses(t *testing.T) {
 // that were not kept repeats then, and every text that round cut splits
 // into the sentences it kept; not when a kept repeat moved ahead, one is
 // cut loose, a paragraph was not in that round's order, or a cut text
-// splits otherwise.
+// splits otherwise. With near-duplicates off, noteSentenceRound keeps the
+// order then and its kept repeats; with them on, the next dropNear's
+// noteNear checks its order against its own (see nearSettled), which
+// the test then calls as dropNear would.
 func TestSentencesSettled(t *testing.T) {
 	in := "First paragraph, with a sentence of more than five words.\n" +
 		"Second paragraph, with another sentence of more than five words.\n" +
@@ -200,43 +206,69 @@ func TestSentencesSettled(t *testing.T) {
 		c.cutParas, c.cutHashes = []int32{1}, hashes(mine)
 		c.cutFrom = []int32{0, int32(len(c.cutHashes))}
 	}
-	moveAhead := func(c *cleaner) { c.order[0], c.order[1] = c.order[1], c.order[0] }
-	for _, bc := range []struct {
-		name    string
-		change  func(c *cleaner)
-		settled bool
-	}{
-		{"unchanged", func(c *cleaner) {}, true},
-		{"one removed", func(c *cleaner) { c.order = slices.Delete(c.order, 1, 2) }, true},
-		{"one moved ahead", moveAhead, true},
-		{"a kept repeat moved ahead", func(c *cleaner) {
-			c.settledKept[c.order[1]], c.keptRepeat[c.order[1]] = true, true
-			moveAhead(c)
-		}, false},
-		{"a kept repeat moved behind", func(c *cleaner) {
-			c.settledKept[c.order[0]], c.keptRepeat[c.order[0]] = true, true
-			moveAhead(c)
-		}, true},
-		{"a kept repeat cut loose", func(c *cleaner) { c.settledKept[c.order[2]] = true }, false},
-		{"one not in that round's order", func(c *cleaner) { c.settledPos[c.order[2]] = 0 }, false},
-		{"a cut text that splits into what it kept", func(c *cleaner) { cutAs(c, func(h []uint64) []uint64 { return h }) }, true},
-		{"a cut text that splits otherwise", func(c *cleaner) { cutAs(c, func(h []uint64) []uint64 { return append(h, 42) }) }, false},
-		{"a cut text that splits into other sentences", func(c *cleaner) { cutAs(c, func(h []uint64) []uint64 { h[0]++; return h }) }, false},
-		{"a cut text no longer in the order", func(c *cleaner) {
-			cutAs(c, func(h []uint64) []uint64 { return nil })
-			c.order = slices.Delete(c.order, 1, 2)
-			c.fate[1] = removed
-		}, true},
-	} {
-		c := stageCleaner(t, in, &Options{})
-		c.paragraphRound()
-		if c.sentenceRound(nil) {
-			t.Fatal("the sentence round cut a sentence")
+	// keptThen makes p a paragraph kept as a repeat then, and notThere
+	// one not in the order then.
+	keptThen := func(c *cleaner, p int32) {
+		if c.near != nil {
+			c.nearLast.bits[p] |= nearKeptThen
+		} else {
+			c.settledKept[p] = nearKeptThen
 		}
-		c.noteSentenceRound()
-		bc.change(c)
-		if got := c.sentencesSettled(); got != bc.settled {
-			t.Errorf("%s: settled %v, want %v", bc.name, got, bc.settled)
+	}
+	notThere := func(c *cleaner, p int32) {
+		if c.near != nil {
+			c.copyOf[p] = 0
+		} else {
+			c.settledPos[p] = 0
+		}
+	}
+	moveAhead := func(c *cleaner) { c.order[0], c.order[1] = c.order[1], c.order[0] }
+	for _, opts := range []Options{{}, {Similarity: -1}} {
+		for _, bc := range []struct {
+			name    string
+			change  func(c *cleaner)
+			settled bool
+		}{
+			{"unchanged", func(c *cleaner) {}, true},
+			{"one removed", func(c *cleaner) { c.order = slices.Delete(c.order, 1, 2) }, true},
+			{"one moved ahead", moveAhead, true},
+			{"a kept repeat moved ahead", func(c *cleaner) {
+				keptThen(c, c.order[1])
+				c.keptRepeat[c.order[1]] = true
+				moveAhead(c)
+			}, false},
+			{"a kept repeat moved behind", func(c *cleaner) {
+				keptThen(c, c.order[0])
+				c.keptRepeat[c.order[0]] = true
+				moveAhead(c)
+			}, true},
+			{"a kept repeat cut loose", func(c *cleaner) { keptThen(c, c.order[2]) }, false},
+			{"one not in that round's order", func(c *cleaner) { notThere(c, c.order[2]) }, false},
+			{"a cut text that splits into what it kept", func(c *cleaner) { cutAs(c, func(h []uint64) []uint64 { return h }) }, true},
+			{"a cut text that splits otherwise", func(c *cleaner) { cutAs(c, func(h []uint64) []uint64 { return append(h, 42) }) }, false},
+			{"a cut text that splits into other sentences", func(c *cleaner) { cutAs(c, func(h []uint64) []uint64 { h[0]++; return h }) }, false},
+			{"a cut text no longer in the order", func(c *cleaner) {
+				cutAs(c, func(h []uint64) []uint64 { return nil })
+				c.order = slices.Delete(c.order, 1, 2)
+				c.fate[1] = removed
+			}, true},
+		} {
+			c := stageCleaner(t, in, &opts)
+			c.paragraphRound()
+			if c.sentenceRound(nil) {
+				t.Fatal("the sentence round cut a sentence")
+			}
+			c.noteSentenceRound()
+			if (c.settledPos == nil) != (c.near != nil) {
+				t.Fatalf("%+v: settledPos made %v, with near-duplicates on %v", opts, c.settledPos != nil, c.near != nil)
+			}
+			bc.change(c)
+			if c.near != nil {
+				c.noteNear(nil, nil) // the next dropNear's, on the order now
+			}
+			if got := c.sentencesSettled(); got != bc.settled {
+				t.Errorf("%+v: %s: settled %v, want %v", opts, bc.name, got, bc.settled)
+			}
 		}
 	}
 }

@@ -439,6 +439,11 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 			c.cutAt = make(map[int32]int32, n)
 		}
 	}
+	// What fileCuts records, sized at once: grown by append, it left 0.6
+	// MB of garbage on the 100 MB stream at the rounds' peak.
+	paras, kept := c.cutSizes(repeats)
+	c.cutParas, c.cutFrom = slices.Grow(c.cutParas, paras), slices.Grow(c.cutFrom, paras)
+	c.cutHashes = slices.Grow(c.cutHashes, kept)
 	scratches := make([]*cutScratch, workers)
 	scratches[0] = &c.cutScratch
 	for k := 1; k < workers; k++ {
@@ -454,6 +459,18 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 			c.fileCuts(&scratches[k].batch)
 		}
 	}
+}
+
+// cutSizes returns how many paragraphs repeats cut, and how many
+// sentences those keep.
+func (c *cleaner) cutSizes(repeats []sentenceRepeat) (paras, kept int) {
+	for k, r := range repeats {
+		if k == 0 || r.pos != repeats[k-1].pos {
+			sents, _ := c.sentences.of(int(c.order[r.pos]))
+			paras, kept = paras+1, kept+len(sents)
+		}
+	}
+	return paras, kept - len(repeats)
 }
 
 // cutShareRepeats is about how many repeats a goroutine of cutRepeats
@@ -509,7 +526,8 @@ type madeCut struct {
 // texts (cutOf), and writes only b.
 func (c *cleaner) cutTexts(repeats []sentenceRepeat, b *cutScratch) {
 	batch := &b.batch
-	batch.cuts, batch.hashes = batch.cuts[:0], batch.hashes[:0]
+	paras, kept := c.cutSizes(repeats)
+	batch.cuts, batch.hashes = slices.Grow(batch.cuts[:0], paras), slices.Grow(batch.hashes[:0], kept)
 	for len(repeats) > 0 {
 		pos := repeats[0].pos
 		i := int(c.order[pos])
@@ -534,7 +552,7 @@ func (c *cleaner) fileCuts(batch *cutBatch) {
 		from += int(m.kept)
 		c.cutParas, c.cutFrom = append(c.cutParas, m.para), append(c.cutFrom, int32(from))
 		c.fileCut(i, m.text)
-		c.keyed[i], c.sentences.refs[i] = false, sentenceRef{}
+		c.keyed[i], c.sentences.refs[i] = unkeyed, sentenceRef{}
 		if c.near != nil { // near-duplicates are on
 			c.near[i].made = 0
 		}

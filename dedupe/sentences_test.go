@@ -380,3 +380,30 @@ func TestSplitDroppedAddsNoHashes(t *testing.T) {
 		t.Errorf("the third paragraph is %v, want emptied", c.fate[2])
 	}
 }
+
+// TestCutSizes checks that cutSizes counts the paragraphs a sentence
+// round's repeats cut and the sentences they keep, as fileCuts records
+// them (cutRepeats sizes its records by it): on texts whose first
+// sentence round cuts one sentence of a paragraph, and more than one.
+func TestCutSizes(t *testing.T) {
+	many := "A sentence of more than five words, said here first. One.\n" +
+		"A sentence of more than five words, said here first. Two. Another sentence of six words or more, said twice.\n" +
+		"Three. A sentence of more than five words, said here first. Another sentence of six words or more, said twice. Four.\n"
+	for _, in := range []string{cutMakesRepeat, cutMakesJunk, many} {
+		c := stageCleaner(t, in, &Options{})
+		c.paragraphRound()
+		c.cutParas, c.cutFrom, c.cutHashes = c.cutParas[:0], append(c.cutFrom[:0], 0), c.cutHashes[:0]
+		repeats := c.repeatedSentences(c.workers(), nil)
+		if len(repeats) == 0 {
+			t.Fatalf("%q: nothing to cut", in)
+		}
+		paras, kept := c.cutSizes(repeats)
+		if in == many && (paras != 2 || len(repeats) != 3) {
+			t.Fatalf("%d repeats in %d paragraphs, want 3 in 2", len(repeats), paras)
+		}
+		c.cutRepeats(repeats)
+		if paras != len(c.cutParas) || kept != len(c.cutHashes) {
+			t.Errorf("%q: cutSizes %d paragraphs keeping %d sentences, fileCuts recorded %d keeping %d", in, paras, kept, len(c.cutParas), len(c.cutHashes))
+		}
+	}
+}
