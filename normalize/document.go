@@ -155,7 +155,8 @@ type lineChunk struct {
 	hasCR        bool // a CR is in the chunk
 	first, lines int
 	counts       Counts
-	hyphens      []int // the lines that end with a hyphen, under the Hyphenation rule
+	hyphens      []int     // the lines that end with a hyphen, under the Hyphenation rule
+	texts        textArena // the new texts of the chunk's changed lines
 }
 
 // lineChunks cuts text[start:] into one chunk per CPU for a big text, at
@@ -265,6 +266,9 @@ func firstError(input string, chunks []lineChunk, strict bool) error {
 // scan checked the bytes they are made of, and a line, which starts and
 // ends at a line end, holds whole characters of them.
 func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool) (finalNewline bool) {
+	n.texts = &ch.texts
+	defer func() { n.texts = nil }() // not to add another's texts to the chunk's
+
 	text = text[:ch.end]
 	start, hasCR := ch.start, ch.hasCR
 	validTo := -1 // the lines that end before it are as they are
