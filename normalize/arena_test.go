@@ -115,14 +115,14 @@ func TestDocumentTexts(t *testing.T) {
 		var earlier []string
 		for i, l := range d.Lines {
 			want := New(Options{}).Line(in[l.Start:l.End], nil)
-			if l.Text != want {
-				t.Fatalf("%d goroutines: line %d is %q, want %q", workers, i+1, l.Text, want)
+			if d.Text(i) != want {
+				t.Fatalf("%d goroutines: line %d is %q, want %q", workers, i+1, d.Text(i), want)
 			}
 			earlier = append(earlier, alone.Line(in[l.Start:l.End], nil))
 		}
-		for i, l := range d.Lines {
-			if earlier[i] != l.Text {
-				t.Fatalf("Line's result for line %d became %q, want %q", i+1, earlier[i], l.Text)
+		for i := range d.Lines {
+			if earlier[i] != d.Text(i) {
+				t.Fatalf("Line's result for line %d became %q, want %q", i+1, earlier[i], d.Text(i))
 			}
 		}
 	}

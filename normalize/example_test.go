@@ -29,7 +29,7 @@ func ExampleNormalizer_Document() {
 		return
 	}
 	for i, l := range d.Lines {
-		fmt.Printf("line %d, bytes %d-%d: %s\n", i+1, l.Start, l.End, l.Text)
+		fmt.Printf("line %d, bytes %d-%d: %s\n", i+1, l.Start, l.End, d.Text(i))
 	}
 	// Output:
 	// line 1, bytes 0-5: first
@@ -82,7 +82,7 @@ func ExampleDocument_LineOffsets() {
 	}
 	l := d.Lines[0]
 	m := d.LineOffsets(0)
-	i := strings.Index(l.Text, "Spike") // in "Tom & Jerry & Spike"
+	i := strings.Index(d.Text(0), "Spike") // in "Tom & Jerry & Spike"
 	fmt.Println(i, "→", m.Start(i), input[int(l.Start)+m.Start(i):l.End])
 	// Output: 14 → 22 Spike
 }

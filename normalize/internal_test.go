@@ -489,7 +489,7 @@ func TestDocumentTooLarge(t *testing.T) {
 	if err != nil {
 		t.Fatalf("8 bytes: %v", err)
 	}
-	if l := d.Lines[1]; l.Start != 5 || l.End != 8 || l.Text != "567" {
-		t.Errorf("8 bytes: second line %+v", l)
+	if l := d.Lines[1]; l.Start != 5 || l.End != 8 || d.Text(1) != "567" {
+		t.Errorf("8 bytes: second line %+v, %q", l, d.Text(1))
 	}
 }
