@@ -109,13 +109,11 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		}
 	})
 	var hyphens []int // the lines that end with a hyphen, for the Hyphenation rule
-	texts := make([][]changedText, len(chunks))
 	for k := range chunks {
 		d.Counts.Add(chunks[k].counts)
 		hyphens = append(hyphens, chunks[k].hyphens...)
-		texts[k] = chunks[k].changed
 	}
-	d.setTexts(texts, nil)
+	d.joinChunkTexts(chunks)
 	// The first line is in the first chunk: its CRs are those that count.
 	if end, next := lineEnd(text, int(d.Lines[0].Start), chunks[0].hasCR); next > end && !n.opts.on(Newlines) {
 		d.Newline = text[end:next] // the first line end sets the style
@@ -154,9 +152,14 @@ type lineChunk struct {
 	hasCR        bool // a CR is in the chunk
 	first, lines int
 	counts       Counts
-	hyphens      []int         // the lines that end with a hyphen, under the Hyphenation rule
-	texts        textArena     // the new texts of the chunk's changed lines
-	changed      []changedText // the chunk's changed lines, in order, with their texts
+	hyphens      []int // the lines that end with a hyphen, under the Hyphenation rule
+	// texts holds the new texts of the chunk's changed lines; marks
+	// marks those lines, bit j of word k for line first+64k+j, and own
+	// holds their texts (new, or parts of the input) in order, in runs
+	// (see addText).
+	texts textArena
+	marks []uint64
+	own   [][]string
 }
 
 // lineChunks cuts text[start:] into one chunk per CPU for a big text, at
@@ -268,6 +271,7 @@ func firstError(input string, chunks []lineChunk, strict bool) error {
 func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool) (finalNewline bool) {
 	n.texts = &ch.texts
 	defer func() { n.texts = nil }() // not to add another's texts to the chunk's
+	ch.marks = make([]uint64, (ch.lines+63)/64)
 
 	text = text[:ch.end]
 	start, hasCR := ch.start, ch.hasCR
@@ -286,7 +290,8 @@ func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool
 		}
 		d.Lines[i] = Line{Start: int32(start), End: int32(end)} // see maxInput
 		if !sameString(l, text[start:end]) {
-			ch.changed = append(ch.changed, changedText{i, l})
+			ch.marks[(i-ch.first)/64] |= 1 << ((i - ch.first) % 64)
+			ch.addText(l)
 		}
 		if blank != nil {
 			blank[i] = blankText(l)

@@ -51,8 +51,7 @@ func blankText(s string) bool {
 	return true
 }
 
-// changedText is a line's text that is not its span of the input, as a
-// chunk finds it.
+// changedText is a line's text that is not its span of the input.
 type changedText struct {
 	line int
 	text string
@@ -69,11 +68,66 @@ func sameString(a, b string) bool {
 	return len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b) || a == b
 }
 
+// maxTextRun is the most texts a run of lineChunk.own holds: runs of 16
+// texts doubling up to it, so that a small document's few changed lines
+// take little, with no copy as they grow (one slice growing by append
+// left 6 MB of garbage on the stream, where the texts' headers take 2).
+const maxTextRun = 4096
+
+// addText adds text to the texts of the chunk's changed lines.
+func (ch *lineChunk) addText(text string) {
+	k := len(ch.own) - 1
+	if k < 0 || len(ch.own[k]) == cap(ch.own[k]) {
+		size := 16
+		if k >= 0 {
+			size = min(2*cap(ch.own[k]), maxTextRun)
+		}
+		ch.own = append(ch.own, make([]string, 0, size))
+		k++
+	}
+	ch.own[k] = append(ch.own[k], text)
+}
+
+// joinChunkTexts makes d.changed and d.texts of what the chunks marked
+// and kept: their marks shifted into place, their texts one after
+// another.
+func (d *Document) joinChunkTexts(chunks []lineChunk) {
+	d.changed = make([]changedLines, (len(d.Lines)+63)/64)
+	for k := range chunks {
+		ch := &chunks[k]
+		for j, w := range ch.marks {
+			line := ch.first + 64*j
+			d.changed[line/64].bits |= w << (line % 64)
+			if off := line % 64; off > 0 && w>>(64-off) != 0 {
+				d.changed[line/64+1].bits |= w >> (64 - off)
+			}
+		}
+	}
+	n := d.rank()
+	d.texts = make([]string, 0, n)
+	for k := range chunks {
+		for _, run := range chunks[k].own {
+			d.texts = append(d.texts, run...)
+		}
+	}
+}
+
+// rank sets the first text of each word of d.changed and returns the
+// number of changed lines.
+func (d *Document) rank() int {
+	n := 0
+	for k := range d.changed {
+		d.changed[k].first = int32(n) // a changed line has a byte and, but for the last, a line end: see MaxInput
+		n += bits.OnesCount64(d.changed[k].bits)
+	}
+	return n
+}
+
 // setTexts makes the texts of d's changed lines those that lists hold,
 // and then those of texts by line index, in place of any a list has for
-// the line: the chunks' lists, then the Hyphenation rule's rejoins.
-// d.changed and d.texts are made at their size once the changed lines
-// are marked.
+// the line: after the Hyphenation rule's rejoins, the lines changed
+// before and those rejoined. d.changed and d.texts are made at their
+// size once the changed lines are marked.
 func (d *Document) setTexts(lists [][]changedText, texts map[int]string) {
 	d.changed = make([]changedLines, (len(d.Lines)+63)/64)
 	for _, list := range lists {
@@ -84,12 +138,7 @@ func (d *Document) setTexts(lists [][]changedText, texts map[int]string) {
 	for i := range texts {
 		d.changed[i/64].bits |= 1 << (i % 64)
 	}
-	n := 0
-	for k := range d.changed {
-		d.changed[k].first = int32(n) // a changed line has a byte and, but for the last, a line end: see MaxInput
-		n += bits.OnesCount64(d.changed[k].bits)
-	}
-	d.texts = make([]string, n)
+	d.texts = make([]string, d.rank())
 	for _, list := range lists {
 		for _, c := range list {
 			d.texts[d.textIndex(c.line)] = c.text
