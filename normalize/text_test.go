@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,53 @@ func TestDocumentText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestJoinChunkTexts checks that joinChunkTexts shifts each chunk's
+// marks into place, carrying a word's high bits into the next word, for
+// a chunk that starts at every offset in a word, with all, none and
+// random lines of it changed: each changed line has its own text and
+// every other line reads as its span.
+func TestJoinChunkTexts(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for first := range 130 {
+		for _, fill := range []string{"all", "none", "random"} {
+			sizes := []int{first, 1 + r.Intn(200)} // the second chunk starts at line first
+			if r.Intn(2) == 0 {
+				sizes = append(sizes, 1+r.Intn(70))
+			}
+			lines := 0
+			for _, n := range sizes {
+				lines += n
+			}
+			want := make([]bool, lines)
+			chunks := make([]lineChunk, len(sizes))
+			line := 0
+			for k, n := range sizes {
+				ch := &chunks[k]
+				ch.first, ch.lines, ch.marks = line, n, make([]uint64, (n+63)/64)
+				for j := range n {
+					if fill == "all" || fill == "random" && r.Intn(3) == 0 {
+						want[line+j] = true
+						ch.marks[j/64] |= 1 << (j % 64)
+						ch.addText(fmt.Sprint(line + j))
+					}
+				}
+				line += n
+			}
+			d := &Document{Lines: make([]Line, lines)}
+			d.joinChunkTexts(chunks)
+			for i := range lines {
+				wantText := ""
+				if want[i] {
+					wantText = fmt.Sprint(i)
+				}
+				if d.Changed(i) != want[i] || d.Text(i) != wantText {
+					t.Fatalf("chunks of %v lines, %s changed: line %d changed %v, text %q; want %v, %q",
+						sizes, fill, i, d.Changed(i), d.Text(i), want[i], wantText)
+				}
+			}
+		}
 	}
 }
