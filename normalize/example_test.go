@@ -36,6 +36,22 @@ func ExampleNormalizer_Document() {
 	// line 2, bytes 7-25: second & third
 }
 
+func ExampleDocument_Text() {
+	input := "as it was\n \t\nTom &amp; Jerry\n"
+	d, err := normalize.New(normalize.Options{}).Document(input)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, l := range d.Lines {
+		fmt.Printf("%q from %q: changed %v, blank %v\n", d.Text(i), input[l.Start:l.End], d.Changed(i), d.Blank(i))
+	}
+	// Output:
+	// "as it was" from "as it was": changed false, blank false
+	// "" from " \t": changed true, blank true
+	// "Tom & Jerry" from "Tom &amp; Jerry": changed true, blank false
+}
+
 func ExampleNormalizer_Explain() {
 	edits, err := normalize.New(normalize.Options{}).Explain("It&#8217;s  Ã©tÃ©.\r\n")
 	if err != nil {
