@@ -79,7 +79,7 @@ func (d *Document) setLineTexts(texts []string) {
 			changed = append(changed, changedText{i, text})
 		}
 	}
-	d.setTexts([][]changedText{changed}, nil)
+	d.setTexts(changed, nil)
 }
 
 // sequentialOptions are the option sets the comparisons with

@@ -173,7 +173,7 @@ func (d *Document) premergeRejoinHyphenated(c *Counts) {
 	rejoined := make(map[int]string)
 	defer func() {
 		if len(rejoined) > 0 {
-			d.setTexts([][]changedText{d.changedTexts()}, rejoined)
+			d.setTexts(d.changedTexts(), rejoined)
 		}
 	}()
 	for again := true; again; {

@@ -84,7 +84,7 @@ func (d *Document) rejoinHyphenated(c *Counts, ends []int) {
 	rejoined := make(map[int]string) // the rejoined lines' texts, by line
 	defer func() {
 		if len(rejoined) > 0 {
-			d.setTexts([][]changedText{d.changedTexts()}, rejoined)
+			d.setTexts(d.changedTexts(), rejoined)
 		}
 	}()
 	for again := true; again; {

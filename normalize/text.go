@@ -123,26 +123,22 @@ func (d *Document) rank() int {
 	return n
 }
 
-// setTexts makes the texts of d's changed lines those that lists hold,
-// and then those of texts by line index, in place of any a list has for
+// setTexts makes the texts of d's changed lines those that list holds,
+// and then those of texts by line index, in place of any list has for
 // the line: after the Hyphenation rule's rejoins, the lines changed
 // before and those rejoined. d.changed and d.texts are made at their
 // size once the changed lines are marked.
-func (d *Document) setTexts(lists [][]changedText, texts map[int]string) {
+func (d *Document) setTexts(list []changedText, texts map[int]string) {
 	d.changed = make([]changedLines, (len(d.Lines)+63)/64)
-	for _, list := range lists {
-		for _, c := range list {
-			d.changed[c.line/64].bits |= 1 << (c.line % 64)
-		}
+	for _, c := range list {
+		d.changed[c.line/64].bits |= 1 << (c.line % 64)
 	}
 	for i := range texts {
 		d.changed[i/64].bits |= 1 << (i % 64)
 	}
 	d.texts = make([]string, d.rank())
-	for _, list := range lists {
-		for _, c := range list {
-			d.texts[d.textIndex(c.line)] = c.text
-		}
+	for _, c := range list {
+		d.texts[d.textIndex(c.line)] = c.text
 	}
 	for i, text := range texts {
 		d.texts[d.textIndex(i)] = text
