@@ -8,10 +8,10 @@ import (
 // maxTextBlock is the size of the largest block a textArena packs texts
 // into: the blocks of a chunk start at minTextBlock bytes and double up
 // to it, so that a small document's few changed lines take little. A
-// text that is not kept in a block still holds all of it, so the size is
-// also what a changed line's text can keep alive once the Document is
-// gone (dedupe's Result keeps the texts of the paragraphs it reports): 16
-// KiB, where the stream's lines average 202 bytes.
+// text in a block keeps all of the block alive, so the size is also what
+// a changed line's text can keep alive once the Document is gone
+// (dedupe's Result keeps the texts of the paragraphs it reports): 16 KiB,
+// where the stream's lines average 202 bytes.
 const (
 	minTextBlock = 512
 	maxTextBlock = 16 << 10

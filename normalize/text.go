@@ -22,7 +22,10 @@ type changedLines struct {
 }
 
 // Text returns the normalized text of line i of d, the input's line
-// i+1, without its line end.
+// i+1, without its line end. The text of a line the rules left alone is
+// a part of the input; that of a changed line shares a block of up to 16
+// KiB with other changed lines' texts: to keep a few texts long after
+// the Document, keep copies (strings.Clone).
 func (d *Document) Text(i int) string {
 	w := d.changed[uint(i)/64]
 	if up := w.bits << (63 - uint(i)%64); int64(up) < 0 { // the bits of lines up to i, line i's the top one
