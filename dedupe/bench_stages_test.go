@@ -67,7 +67,7 @@ func BenchmarkSegment(b *testing.B) {
 			b.SetBytes(int64(len(input)))
 			b.ReportAllocs()
 			for b.Loop() {
-				segmentOn(doc.Lines, Auto, bc.workers)
+				segmentOn(doc, Auto, bc.workers)
 			}
 		})
 	}

@@ -192,7 +192,7 @@ func paragraphTexts(t *testing.T, in string, style Style) map[Span]string {
 		t.Fatal(err)
 	}
 	texts := make(map[Span]string)
-	paras, paraTexts := segment(doc.Lines, style)
+	paras, paraTexts := segment(doc, style)
 	for k, p := range paras {
 		texts[Span{int(doc.Lines[p.first].Start), int(doc.Lines[p.last].End)}] = paraTexts[k]
 	}

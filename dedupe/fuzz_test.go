@@ -73,7 +73,7 @@ func checkNothingUniqueLost(t *testing.T, in string, r *Result) {
 	}
 	note(r.Changes)
 	seen := make(map[string]bool)
-	paras, texts := segment(doc.Lines, r.Style)
+	paras, texts := segment(doc, r.Style)
 	for k, p := range paras {
 		text := texts[k]
 		key := string(appendKey(nil, text))

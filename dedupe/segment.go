@@ -51,14 +51,14 @@ func chooseStyle(blank []bool, textLines, shortLines int) Style {
 // chooseStyle: hard-wrapped text has lines of 60 to 80 characters.
 const shortLine = 100
 
-// segmentOn splits the lines into paragraphs in the given style, chosen
-// for Auto by chooseStyle, on up to workers goroutines, and returns the
-// style with the paragraphs, by their first and last lines, and their
-// texts: their lines joined by "\n". The last lines and the texts are nil
-// when every paragraph is one line, whose last line is its first and
-// whose text is the line's (a paragraph's text, 16 bytes more a
-// paragraph, is then normalize.Line.Text; its last line, 4 bytes more,
-// 2.1 MiB of the 100 MB stream, is its first).
+// segmentOn splits the lines of doc into paragraphs in the given style,
+// chosen for Auto by chooseStyle, on up to workers goroutines, and
+// returns the style with the paragraphs, by their first and last lines,
+// and their texts: their lines joined by "\n". The last lines and the
+// texts are nil when every paragraph is one line, whose last line is its
+// first and whose text is the line's (a paragraph's text, 16 bytes more
+// a paragraph, is then normalize.Document.Text of its line; its last
+// line, 4 bytes more, 2.1 MiB of the 100 MB stream, is its first).
 //
 // Whether a line is blank is asked once, as the lines are cut into one
 // run per worker: it reads the line's first byte, one cache miss a line
@@ -67,17 +67,18 @@ const shortLine = 100
 // worker; each run's goroutine counts its paragraphs and those of more
 // than one line, then, in the slices of their exact size, fills in its
 // paragraphs and texts.
-func segmentOn(lines []normalize.Line, style Style, workers int) (_ Style, firsts, lasts []int32, _ []string) {
+func segmentOn(doc *normalize.Document, style Style, workers int) (_ Style, firsts, lasts []int32, _ []string) {
+	lines := doc.Lines
 	blank := make([]bool, len(lines))
 	marks := make([]struct{ text, short int }, workers)
 	inParallel(workers, func(k int) {
 		// Counted in locals: the workers' counts share a cache line.
 		text, short := 0, 0
 		for i := k * len(lines) / workers; i < (k+1)*len(lines)/workers; i++ {
-			blank[i] = lines[i].Blank()
+			blank[i] = doc.Blank(i)
 			if !blank[i] {
 				text++
-				if len(lines[i].Text) < shortLine {
+				if len(doc.Text(i)) < shortLine {
 					short++
 				}
 			}
@@ -120,7 +121,7 @@ func segmentOn(lines []normalize.Line, style Style, workers int) (_ Style, first
 		eachParagraph(blank, style, runs[k].lo, runs[k].hi, func(first, last int) {
 			firsts[p] = int32(first)
 			if texts != nil {
-				lasts[p], texts[p] = int32(last), joinLines(lines[first:last+1])
+				lasts[p], texts[p] = int32(last), joinLines(doc, first, last)
 			}
 			p++
 		})
@@ -181,16 +182,18 @@ func eachParagraph(blank []bool, style Style, lo, hi int, f func(first, last int
 	}
 }
 
-func joinLines(lines []normalize.Line) string {
-	if len(lines) == 1 {
-		return lines[0].Text
+// joinLines returns the texts of lines first to last of doc joined by
+// "\n".
+func joinLines(doc *normalize.Document, first, last int) string {
+	if first == last {
+		return doc.Text(first)
 	}
 	var b strings.Builder
-	for i := range lines {
-		if i > 0 {
+	for i := first; i <= last; i++ {
+		if i > first {
 			b.WriteByte('\n')
 		}
-		b.WriteString(lines[i].Text)
+		b.WriteString(doc.Text(i))
 	}
 	return b.String()
 }

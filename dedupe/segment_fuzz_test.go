@@ -36,7 +36,7 @@ func FuzzSegmentAgrees(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkSegment(t, fmt.Sprintf("%q, %+v", in, opts), doc.Lines)
+			checkSegment(t, fmt.Sprintf("%q, %+v", in, opts), doc)
 		}
 	})
 }

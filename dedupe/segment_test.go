@@ -14,10 +14,10 @@ import (
 // Blocks, on one goroutine, and returns them with their texts: the
 // normalized lines of each, joined by "\n". Clean calls segmentOn; the
 // tests that want the paragraphs alone call this.
-func segment(lines []normalize.Line, style Style) ([]paragraph, []string) {
-	_, firsts, lasts, texts := segmentOn(lines, style, 1)
+func segment(doc *normalize.Document, style Style) ([]paragraph, []string) {
+	_, firsts, lasts, texts := segmentOn(doc, style, 1)
 	paras := paragraphsOf(firsts, lasts)
-	return paras, everyText(lines, paras, texts)
+	return paras, everyText(doc, paras, texts)
 }
 
 // paragraphsOf returns the paragraphs whose first and last lines segmentOn
@@ -36,13 +36,13 @@ func paragraphsOf(firsts, lasts []int32) []paragraph {
 // everyText returns the texts of paras, which segmentOn gave as texts:
 // those, or, when it gave none (every paragraph is one line), their
 // lines'.
-func everyText(lines []normalize.Line, paras []paragraph, texts []string) []string {
+func everyText(doc *normalize.Document, paras []paragraph, texts []string) []string {
 	if texts != nil {
 		return texts
 	}
 	texts = make([]string, len(paras))
 	for k, p := range paras {
-		texts[k] = lines[p.first].Text
+		texts[k] = doc.Text(int(p.first))
 	}
 	return texts
 }
@@ -68,11 +68,11 @@ func TestDetectStyle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := detectStyle(d.Lines); got != tt.want {
+		if got := detectStyle(d); got != tt.want {
 			t.Errorf("%s: detectStyle %s, want %s", tt.name, got, tt.want)
 		}
 		for _, workers := range []int{1, 2, 3} {
-			if got, _, _, _ := segmentOn(d.Lines, Auto, workers); got != tt.want {
+			if got, _, _, _ := segmentOn(d, Auto, workers); got != tt.want {
 				t.Errorf("%s: segmentOn on %d goroutines: style %s, want %s", tt.name, workers, got, tt.want)
 			}
 		}
@@ -83,11 +83,11 @@ func TestDetectStyle(t *testing.T) {
 // at 39e0bf0): one loop over the lines, asking each whether it is
 // blank. TestDetectStyle and TestSegmentAgrees compare segmentOn's
 // choice with it.
-func detectStyle(lines []normalize.Line) Style {
+func detectStyle(doc *normalize.Document) Style {
 	separators, textLines, shortLines := 0, 0, 0
 	blank := false
-	for i := range lines {
-		if lines[i].Blank() {
+	for i := range doc.Lines {
+		if doc.Blank(i) {
 			blank = textLines > 0
 			continue
 		}
@@ -96,7 +96,7 @@ func detectStyle(lines []normalize.Line) Style {
 			blank = false
 		}
 		textLines++
-		if len(lines[i].Text) < shortLine {
+		if len(doc.Text(i)) < shortLine {
 			shortLines++
 		}
 	}
@@ -110,21 +110,21 @@ func detectStyle(lines []normalize.Line) Style {
 // goroutines (main at 39e0bf0 with one worker): one loop over the lines,
 // asking each whether it is blank. TestSegmentAgrees compares segmentOn
 // with it.
-func segmentSequential(lines []normalize.Line, style Style) ([]paragraph, []string) {
+func segmentSequential(doc *normalize.Document, style Style) ([]paragraph, []string) {
 	var paras []paragraph
 	var texts []string
-	for i := 0; i < len(lines); i++ {
-		if lines[i].Blank() {
+	for i := 0; i < len(doc.Lines); i++ {
+		if doc.Blank(i) {
 			continue
 		}
 		last := i
 		if style == Blocks {
-			for last+1 < len(lines) && !lines[last+1].Blank() {
+			for last+1 < len(doc.Lines) && !doc.Blank(last+1) {
 				last++
 			}
 		}
 		paras = append(paras, paragraph{first: int32(i), last: int32(last)})
-		texts = append(texts, joinLines(lines[i:last+1]))
+		texts = append(texts, joinLines(doc, i, last))
 		i = last
 	}
 	return paras, texts
@@ -147,23 +147,23 @@ func TestSegmentAgrees(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkSegment(t, fmt.Sprintf("input %d", k), doc.Lines)
+		checkSegment(t, fmt.Sprintf("input %d", k), doc)
 	}
 }
 
 // checkSegment fails t unless segmentOn, on 1, 2, 3 and 8 goroutines,
 // gives the paragraphs and texts that segmentSequential gives in both
 // styles, and for Auto chooses the style detectStyle chooses.
-func checkSegment(t *testing.T, name string, lines []normalize.Line) {
+func checkSegment(t *testing.T, name string, doc *normalize.Document) {
 	t.Helper()
 	for _, style := range []Style{Lines, Blocks, Auto} {
 		want := style
 		if style == Auto {
-			want = detectStyle(lines)
+			want = detectStyle(doc)
 		}
-		paras, texts := segmentSequential(lines, want)
+		paras, texts := segmentSequential(doc, want)
 		for _, workers := range []int{1, 2, 3, 8} {
-			got, firsts, lasts, tx := segmentOn(lines, style, workers)
+			got, firsts, lasts, tx := segmentOn(doc, style, workers)
 			p := paragraphsOf(firsts, lasts)
 			if tx != nil && slices.IndexFunc(p, func(p paragraph) bool { return p.last > p.first }) < 0 {
 				t.Fatalf("%s, style %v, %d goroutines: texts of paragraphs of one line each", name, style, workers)
@@ -171,12 +171,12 @@ func checkSegment(t *testing.T, name string, lines []normalize.Line) {
 			if (lasts == nil) != (tx == nil) {
 				t.Fatalf("%s, style %v, %d goroutines: last lines %v with texts %v", name, style, workers, lasts != nil, tx != nil)
 			}
-			tx = everyText(lines, p, tx)
+			tx = everyText(doc, p, tx)
 			// blankLinesBefore counts the lines between paragraphs as blank.
 			end := 0
 			for _, p := range p {
 				for l := end; l < int(p.first); l++ {
-					if !lines[l].Blank() {
+					if !doc.Blank(l) {
 						t.Fatalf("%s, style %v, %d goroutines: line %d, between two paragraphs, is not blank", name, style, workers, l)
 					}
 				}

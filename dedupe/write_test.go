@@ -65,7 +65,7 @@ func (c *cleaner) blankLinesCounted() []int32 {
 		p := c.para(i)
 		before := int32(0)
 		for l := next; l < int(p.first); l++ {
-			if c.doc.Lines[l].Blank() {
+			if c.doc.Blank(l) {
 				before++
 			}
 		}

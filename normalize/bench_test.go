@@ -95,8 +95,8 @@ func BenchmarkLineOffsets(b *testing.B) {
 		b.Fatal(err)
 	}
 	var changed []int
-	for i, l := range d.Lines {
-		if in[l.Start:l.End] != l.Text {
+	for i := range d.Lines {
+		if d.Changed(i) {
 			changed = append(changed, i)
 		}
 	}

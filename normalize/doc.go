@@ -22,6 +22,7 @@
 // Normalization is idempotent: normalizing normalized text changes nothing.
 //
 // [Normalizer.Document] splits a whole input into [Line] values that keep
-// their byte span in the input, which is what package dedupe builds on;
-// [String] is the one-call shortcut for a whole text.
+// their byte span in the input, with each line's normalized text from
+// [Document.Text], which is what package dedupe builds on; [String] is
+// the one-call shortcut for a whole text.
 package normalize

@@ -27,26 +27,17 @@ var maxInput = MaxInput
 // valid UTF-8.
 var ErrInvalidUTF8 = errors.New("invalid UTF-8")
 
-// Line is one line of an input. Document.Lines[i] is the input's line
-// i+1: LF, CRLF and a lone CR each end a line. It has no field for its
-// number, which its index tells: there is a Line for every line of the
-// input, and 8 bytes a line were 4.3 MiB of the 560,000 lines of the 100
-// MB benchmark stream, held through all of dedupe's rounds. Its offsets
-// are 32 bits for the same reason (another 8 bytes a line): an input
-// has at most MaxInput bytes.
+// Line is one line of an input: Document.Lines[i] is the input's line
+// i+1, and Document.Text(i) its normalized text. LF, CRLF and a lone CR
+// each end a line. It has no field for its number, which its index
+// tells: there is a Line for every line of the input, and 8 bytes a line
+// were 4.3 MiB of the 560,000 lines of the 100 MB benchmark stream, held
+// through all of dedupe's rounds. Its offsets are 32 bits for the same
+// reason (another 8 bytes a line): an input has at most MaxInput bytes.
+// Nor does it hold its text, which for most lines is its span of the
+// input (see Document.Text).
 type Line struct {
-	Start, End int32  // byte span of the line's content in the input, without its line end
-	Text       string // normalized content
-}
-
-// Blank reports whether the line holds nothing but spaces and tabs.
-func (l *Line) Blank() bool {
-	for i := 0; i < len(l.Text); i++ {
-		if !isBlank(l.Text[i]) {
-			return false
-		}
-	}
-	return true
+	Start, End int32 // byte span of the line's content in the input, without its line end
 }
 
 // Document is a normalized input, line by line.
@@ -61,6 +52,11 @@ type Document struct {
 	Newline string
 	// FinalNewline reports whether the input ended with a line end.
 	FinalNewline bool
+
+	// changed marks the lines whose text is not their span of the input,
+	// and texts holds those texts in line order (see Text).
+	changed []changedLines
+	texts   []string
 
 	joins map[int][]layer // by line index: what the Hyphenation rule did to it
 	input string          // the text the document was made of
@@ -117,11 +113,12 @@ func (n *Normalizer) Document(input string) (*Document, error) {
 		d.Counts.Add(chunks[k].counts)
 		hyphens = append(hyphens, chunks[k].hyphens...)
 	}
+	d.joinChunkTexts(chunks)
 	// The first line is in the first chunk: its CRs are those that count.
 	if end, next := lineEnd(text, int(d.Lines[0].Start), chunks[0].hasCR); next > end && !n.opts.on(Newlines) {
 		d.Newline = text[end:next] // the first line end sets the style
 	}
-	if last := &d.Lines[len(d.Lines)-1]; !d.FinalNewline && !last.Blank() && n.opts.on(Newlines) {
+	if !d.FinalNewline && !d.Blank(len(d.Lines)-1) && n.opts.on(Newlines) {
 		d.Counts[Newlines]++ // String ends the text with a line end
 	}
 	if n.opts.on(Hyphenation) {
@@ -156,6 +153,13 @@ type lineChunk struct {
 	first, lines int
 	counts       Counts
 	hyphens      []int // the lines that end with a hyphen, under the Hyphenation rule
+	// texts holds the new texts of the chunk's changed lines; marks
+	// marks those lines, bit j of word k for line first+64k+j, and own
+	// holds their texts (new, or parts of the input) in order, in runs
+	// (see addText).
+	texts textArena
+	marks []uint64
+	own   [][]string
 }
 
 // lineChunks cuts text[start:] into one chunk per CPU for a big text, at
@@ -265,6 +269,10 @@ func firstError(input string, chunks []lineChunk, strict bool) error {
 // scan checked the bytes they are made of, and a line, which starts and
 // ends at a line end, holds whole characters of them.
 func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool) (finalNewline bool) {
+	n.texts = &ch.texts
+	defer func() { n.texts = nil }() // not to add another's texts to the chunk's
+	ch.marks = make([]uint64, (ch.lines+63)/64)
+
 	text = text[:ch.end]
 	start, hasCR := ch.start, ch.hasCR
 	validTo := -1 // the lines that end before it are as they are
@@ -280,9 +288,13 @@ func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool
 		if end > validTo {
 			l = n.line(l, &ch.counts, nil)
 		}
-		d.Lines[i] = Line{Start: int32(start), End: int32(end), Text: l} // see maxInput
+		d.Lines[i] = Line{Start: int32(start), End: int32(end)} // see maxInput
+		if !sameString(l, text[start:end]) {
+			ch.marks[(i-ch.first)/64] |= 1 << ((i - ch.first) % 64)
+			ch.addText(l)
+		}
 		if blank != nil {
-			blank[i] = d.Lines[i].Blank()
+			blank[i] = blankText(l)
 		}
 		if strings.HasSuffix(l, "-") && n.opts.on(Hyphenation) {
 			ch.hyphens = append(ch.hyphens, i)
@@ -312,7 +324,7 @@ func (d *Document) LineOffsets(i int) *Offsets {
 	n.setOptions(d.opts)
 	var c Counts
 	joins := d.joins[i]
-	if src := d.input[l.Start:l.End]; src != l.Text && joins == nil {
+	if src := d.input[l.Start:l.End]; d.Changed(i) && joins == nil {
 		// The rules changed the line, so it is not quiet: line would
 		// read it through to find that out.
 		n.rules(src, &c, m)
@@ -395,7 +407,7 @@ func (d *Document) extraBlankLines(blank []bool) int {
 func (d *Document) blankLines() []bool {
 	blank := make([]bool, len(d.Lines))
 	for i := range d.Lines {
-		blank[i] = d.Lines[i].Blank()
+		blank[i] = d.Blank(i)
 	}
 	return blank
 }
@@ -437,8 +449,8 @@ func (d *Document) String() string {
 	blank := 0
 	wrote := false
 	for i := range d.Lines {
-		l := &d.Lines[i]
-		if l.Blank() {
+		text := d.Text(i)
+		if blankText(text) {
 			blank++
 			continue
 		}
@@ -450,7 +462,7 @@ func (d *Document) String() string {
 			b.WriteString(d.Newline)
 		}
 		blank = 0
-		b.WriteString(l.Text)
+		b.WriteString(text)
 		b.WriteString(d.Newline)
 		wrote = true
 	}

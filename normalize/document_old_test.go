@@ -34,9 +34,11 @@ func (n *Normalizer) documentSequential(input string) (*Document, error) {
 		start = len("\ufeff")
 	}
 	hasCR := strings.IndexByte(text, '\r') >= 0
+	var texts []string
 	for number := 1; ; number++ {
 		end, next := lineEnd(text, start, hasCR)
-		d.Lines = append(d.Lines, Line{Start: int32(start), End: int32(end), Text: n.line(text[start:end], &d.Counts, nil)})
+		d.Lines = append(d.Lines, Line{Start: int32(start), End: int32(end)})
+		texts = append(texts, n.line(text[start:end], &d.Counts, nil))
 		if eol := text[end:next]; eol != "" {
 			if eol != "\n" && n.opts.on(Newlines) {
 				d.Counts[Newlines]++
@@ -50,7 +52,8 @@ func (n *Normalizer) documentSequential(input string) (*Document, error) {
 		}
 		start = next
 	}
-	if last := &d.Lines[len(d.Lines)-1]; !d.FinalNewline && !last.Blank() && n.opts.on(Newlines) {
+	d.setLineTexts(texts)
+	if !d.FinalNewline && !d.Blank(len(d.Lines)-1) && n.opts.on(Newlines) {
 		d.Counts[Newlines]++
 	}
 	if n.opts.on(Hyphenation) {
@@ -64,6 +67,19 @@ func (n *Normalizer) documentSequential(input string) (*Document, error) {
 		d.Counts[BlankLines] = d.extraBlankLines(d.blankLines())
 	}
 	return d, nil
+}
+
+// setLineTexts gives the lines of d the texts, by line, that the
+// reference implementations made as a Line's Text before lines kept
+// only the texts the rules changed.
+func (d *Document) setLineTexts(texts []string) {
+	var changed []changedText
+	for i, text := range texts {
+		if l := d.Lines[i]; text != d.input[l.Start:l.End] {
+			changed = append(changed, changedText{i, text})
+		}
+	}
+	d.setTexts(changed, nil)
 }
 
 // sequentialOptions are the option sets the comparisons with

@@ -74,7 +74,7 @@ func checkPremergeOffsets(t *testing.T, in string, o Options, d *Document) {
 		want := new(Offsets)
 		New(o).premergeLine(in[l.Start:l.End], new(Counts), want)
 		want.layers = append(want.layers, d.joins[i]...)
-		for j := 0; j <= len(l.Text); j++ {
+		for j := 0; j <= len(d.Text(i)); j++ {
 			if got.Start(j) != want.Start(j) || got.End(j) != want.End(j) {
 				t.Fatalf("%q, %+v: line %d offset %d maps to %d-%d, before %d-%d", in, o, i, j, got.Start(j), got.End(j), want.Start(j), want.End(j))
 			}

@@ -40,8 +40,9 @@ func (n *Normalizer) documentPremerge(input string) (*Document, error) {
 	hasCR := strings.IndexByte(text, '\r') >= 0
 	chunks := premergeChunks(text, start, hasCR)
 	d.Lines = make([]Line, chunks[len(chunks)-1].last)
+	texts := make([]string, len(d.Lines)) // each line's text, as a Line held it
 	if len(chunks) == 1 {
-		d.FinalNewline = n.premergeLines(d, text, &chunks[0], hasCR)
+		d.FinalNewline = n.premergeLines(d, texts, text, &chunks[0], hasCR)
 	} else {
 		var wg sync.WaitGroup
 		for k := range chunks {
@@ -50,7 +51,7 @@ func (n *Normalizer) documentPremerge(input string) (*Document, error) {
 				m = New(n.opts)
 			}
 			wg.Go(func() {
-				if final := m.premergeLines(d, text, ch, hasCR); ch.end == len(text) {
+				if final := m.premergeLines(d, texts, text, ch, hasCR); ch.end == len(text) {
 					d.FinalNewline = final
 				}
 			})
@@ -63,7 +64,8 @@ func (n *Normalizer) documentPremerge(input string) (*Document, error) {
 	if end, next := lineEnd(text, int(d.Lines[0].Start), hasCR); next > end && !n.opts.on(Newlines) {
 		d.Newline = text[end:next]
 	}
-	if last := &d.Lines[len(d.Lines)-1]; !d.FinalNewline && !last.Blank() && n.opts.on(Newlines) {
+	d.setLineTexts(texts)
+	if !d.FinalNewline && !d.Blank(len(d.Lines)-1) && n.opts.on(Newlines) {
 		d.Counts[Newlines]++
 	}
 	if n.opts.on(Hyphenation) {
@@ -119,13 +121,15 @@ func premergeChunks(text string, start int, hasCR bool) []premergeChunk {
 	return chunks
 }
 
-// premergeLines is Normalizer.lines as it was.
-func (n *Normalizer) premergeLines(d *Document, text string, ch *premergeChunk, hasCR bool) (finalNewline bool) {
+// premergeLines is Normalizer.lines as it was, with the lines' texts
+// in texts.
+func (n *Normalizer) premergeLines(d *Document, texts []string, text string, ch *premergeChunk, hasCR bool) (finalNewline bool) {
 	text = text[:ch.end]
 	start := ch.start
 	for i := ch.first; ; i++ {
 		end, next := lineEnd(text, start, hasCR)
-		d.Lines[i] = Line{Start: int32(start), End: int32(end), Text: n.premergeLine(text[start:end], &ch.counts, nil)}
+		d.Lines[i] = Line{Start: int32(start), End: int32(end)}
+		texts[i] = n.premergeLine(text[start:end], &ch.counts, nil)
 		if eol := text[end:next]; eol != "" && eol != "\n" && n.opts.on(Newlines) {
 			ch.counts[Newlines]++
 		}
@@ -149,7 +153,7 @@ func (n *Normalizer) premergeLine(s string, c *Counts, m *Offsets) string {
 func (d *Document) premergeRejoinHyphenated(c *Counts) {
 	var cands []hyphenCandidate
 	for i := 0; i+1 < len(d.Lines); i++ {
-		if cand, ok := hyphenatedAt(d.Lines[i].Text, d.Lines[i+1].Text); ok {
+		if cand, ok := hyphenatedAt(d.Text(i), d.Text(i+1)); ok {
 			cand.line = i
 			cands = append(cands, cand)
 		}
@@ -163,9 +167,15 @@ func (d *Document) premergeRejoinHyphenated(c *Counts) {
 		wanted[strings.ToLower(cand.first+"-"+cand.second)] = false
 	}
 	for i := range d.Lines {
-		markWords(d.Lines[i].Text, wanted)
+		markWords(d.Text(i), wanted)
 	}
 	done := make([]bool, len(cands))
+	rejoined := make(map[int]string)
+	defer func() {
+		if len(rejoined) > 0 {
+			d.setTexts(d.changedTexts(), rejoined)
+		}
+	}()
 	for again := true; again; {
 		again = false
 		for k, cand := range cands {
@@ -175,7 +185,7 @@ func (d *Document) premergeRejoinHyphenated(c *Counts) {
 				continue
 			}
 			done[k] = true
-			if d.rejoin(cand.line) {
+			if d.rejoin(cand.line, rejoined) {
 				c[Hyphenation]++
 				if !wanted[joined] {
 					wanted[joined], again = true, true
@@ -191,7 +201,7 @@ func (d *Document) premergeDroppedBlankLines() []bool {
 	dropped := make([]bool, len(d.Lines))
 	firstText, lastText := -1, -1
 	for i := range d.Lines {
-		if !d.Lines[i].Blank() {
+		if !d.Blank(i) {
 			if firstText < 0 {
 				firstText = i
 			}
@@ -199,8 +209,8 @@ func (d *Document) premergeDroppedBlankLines() []bool {
 		}
 	}
 	for i := range d.Lines {
-		if d.Lines[i].Blank() {
-			afterText := i > 0 && !d.Lines[i-1].Blank()
+		if d.Blank(i) {
+			afterText := i > 0 && !d.Blank(i-1)
 			dropped[i] = i < firstText || i > lastText || !afterText
 		}
 	}

@@ -1,6 +1,9 @@
 package normalize
 
-import "sort"
+import (
+	"sort"
+	"unsafe"
+)
 
 // edit records that rule made src[inStart:inEnd] into out[outStart:outEnd].
 type edit struct {
@@ -67,14 +70,28 @@ func (e *editor) keep(rule Rule, start, end int) {
 
 // result returns the edited text, or src when nothing changed.
 func (e *editor) result() string {
+	s, written := e.view()
+	if written {
+		return string(e.out)
+	}
+	return s
+}
+
+// view is result without the copy: the text the stage wrote is returned
+// where it lies, in out, and written reports so; it is then good until
+// out is written again. Otherwise the text is src or a part of it.
+func (e *editor) view() (s string, written bool) {
 	if !e.changed {
-		return e.src
+		return e.src, false
 	}
 	if e.kept {
-		return e.src[e.keepStart:e.keepEnd]
+		return e.src[e.keepStart:e.keepEnd], false
 	}
 	e.out = append(e.out, e.src[e.copied:]...)
-	return string(e.out)
+	if len(e.out) == 0 {
+		return "", false
+	}
+	return unsafe.String(&e.out[0], len(e.out)), true
 }
 
 // Offsets maps byte offsets in a normalized line back to the line it came

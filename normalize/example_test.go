@@ -29,11 +29,27 @@ func ExampleNormalizer_Document() {
 		return
 	}
 	for i, l := range d.Lines {
-		fmt.Printf("line %d, bytes %d-%d: %s\n", i+1, l.Start, l.End, l.Text)
+		fmt.Printf("line %d, bytes %d-%d: %s\n", i+1, l.Start, l.End, d.Text(i))
 	}
 	// Output:
 	// line 1, bytes 0-5: first
 	// line 2, bytes 7-25: second & third
+}
+
+func ExampleDocument_Text() {
+	input := "as it was\n \t\nTom &amp; Jerry\n"
+	d, err := normalize.New(normalize.Options{}).Document(input)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, l := range d.Lines {
+		fmt.Printf("%q from %q: changed %v, blank %v\n", d.Text(i), input[l.Start:l.End], d.Changed(i), d.Blank(i))
+	}
+	// Output:
+	// "as it was" from "as it was": changed false, blank false
+	// "" from " \t": changed true, blank true
+	// "Tom & Jerry" from "Tom &amp; Jerry": changed true, blank false
 }
 
 func ExampleNormalizer_Explain() {
@@ -82,7 +98,7 @@ func ExampleDocument_LineOffsets() {
 	}
 	l := d.Lines[0]
 	m := d.LineOffsets(0)
-	i := strings.Index(l.Text, "Spike") // in "Tom & Jerry & Spike"
+	i := strings.Index(d.Text(0), "Spike") // in "Tom & Jerry & Spike"
 	fmt.Println(i, "→", m.Start(i), input[int(l.Start)+m.Start(i):l.End])
 	// Output: 14 → 22 Spike
 }

@@ -43,7 +43,7 @@ func (d *Document) Explain() []Edit {
 	dropped := d.droppedBlankLines(d.blankLines())
 	for i := range d.Lines {
 		l := &d.Lines[i]
-		if input[l.Start:l.End] != l.Text {
+		if d.Changed(i) {
 			edits = appendLineEdits(edits, l, i+1, d.LineOffsets(i))
 		}
 		next := len(input)
@@ -51,7 +51,7 @@ func (d *Document) Explain() []Edit {
 			next = int(d.Lines[i+1].Start)
 		}
 		eol := input[l.End:next]
-		if eol != "\n" && opts.on(Newlines) && (eol != "" || !l.Blank()) {
+		if eol != "\n" && opts.on(Newlines) && (eol != "" || !d.Blank(i)) {
 			// A line end made LF, or the one String adds after the last
 			// line's text.
 			edits = append(edits, Edit{Rule: Newlines, Offset: int(l.End), Line: i + 1, Column: int(l.End-l.Start) + 1, Before: eol, After: "\n"})
@@ -60,7 +60,7 @@ func (d *Document) Explain() []Edit {
 		// A dropped blank line is explained as it stands after the other
 		// rules: its trimmed text and its line end.
 		if dropped[i] && opts.on(BlankLines) {
-			edits = append(edits, Edit{Rule: BlankLines, Offset: int(l.Start), Line: i + 1, Column: 1, Before: l.Text + eol})
+			edits = append(edits, Edit{Rule: BlankLines, Offset: int(l.Start), Line: i + 1, Column: 1, Before: d.Text(i) + eol})
 		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Offset < edits[j].Offset })

@@ -51,14 +51,15 @@ type hyphenCandidate struct {
 
 // rejoinHyphenated applies the Hyphenation rule to the lines of d. ends
 // lists, in order, the lines that end with a hyphen (others may be among
-// them): only those can start a candidate.
+// them): only those can start a candidate. The rejoined lines' texts go
+// into d's changed texts at the end, all at once (see setTexts).
 func (d *Document) rejoinHyphenated(c *Counts, ends []int) {
 	var cands []hyphenCandidate
 	for _, i := range ends {
 		if i+1 >= len(d.Lines) {
 			break
 		}
-		if cand, ok := hyphenatedAt(d.Lines[i].Text, d.Lines[i+1].Text); ok {
+		if cand, ok := hyphenatedAt(d.Text(i), d.Text(i+1)); ok {
 			cand.line = i
 			cands = append(cands, cand)
 		}
@@ -72,7 +73,7 @@ func (d *Document) rejoinHyphenated(c *Counts, ends []int) {
 		wanted[strings.ToLower(cand.first+"-"+cand.second)] = false
 	}
 	for i := range d.Lines {
-		markWords(d.Lines[i].Text, wanted)
+		markWords(d.Text(i), wanted)
 	}
 	// A rejoined word is a word of the text from then on, and evidence
 	// for the candidates not rejoined yet: decide again until no more
@@ -80,6 +81,12 @@ func (d *Document) rejoinHyphenated(c *Counts, ends []int) {
 	// rejoin. A rejoin makes no compound, so no candidate ever has to be
 	// taken back.
 	done := make([]bool, len(cands))
+	rejoined := make(map[int]string) // the rejoined lines' texts, by line
+	defer func() {
+		if len(rejoined) > 0 {
+			d.setTexts(d.changedTexts(), rejoined)
+		}
+	}()
 	for again := true; again; {
 		again = false
 		for k, cand := range cands {
@@ -89,7 +96,7 @@ func (d *Document) rejoinHyphenated(c *Counts, ends []int) {
 				continue
 			}
 			done[k] = true
-			if d.rejoin(cand.line) {
+			if d.rejoin(cand.line, rejoined) {
 				c[Hyphenation]++
 				if !wanted[joined] {
 					wanted[joined], again = true, true
@@ -174,9 +181,16 @@ func markWords(text string, wanted map[string]bool) {
 // rejoin moves the fragment that starts line i+1, with the punctuation
 // attached to it, to the end of line i in place of its hyphen, and records
 // both changes as layers of the lines' offset maps. It reports false, and
-// changes nothing, when the fragment is all of line i+1.
-func (d *Document) rejoin(i int) bool {
-	line, next := d.Lines[i].Text, d.Lines[i+1].Text
+// changes nothing, when the fragment is all of line i+1. The lines' new
+// texts go into joined, which holds those of the rejoins before.
+func (d *Document) rejoin(i int, joined map[int]string) bool {
+	text := func(i int) string {
+		if s, ok := joined[i]; ok {
+			return s
+		}
+		return d.Text(i)
+	}
+	line, next := text(i), text(i+1)
 	end := strings.IndexAny(next, " \t")
 	if end < 0 {
 		return false // the fragment is all of the next line
@@ -189,16 +203,16 @@ func (d *Document) rejoin(i int) bool {
 		return false
 	}
 	token := next[:end]
-	joined := line[:len(line)-1] + token
+	word := line[:len(line)-1] + token
 	if d.joins == nil {
 		d.joins = make(map[int][]layer)
 	}
-	d.joins[i] = append(d.joins[i], layer{src: line, out: joined, edits: []edit{{
-		inStart: len(line) - 1, inEnd: len(line), outStart: len(line) - 1, outEnd: len(joined), rule: Hyphenation,
+	d.joins[i] = append(d.joins[i], layer{src: line, out: word, edits: []edit{{
+		inStart: len(line) - 1, inEnd: len(line), outStart: len(line) - 1, outEnd: len(word), rule: Hyphenation,
 	}}})
 	d.joins[i+1] = append(d.joins[i+1], layer{src: next, out: next[rest:], edits: []edit{{
 		inStart: 0, inEnd: rest, outStart: 0, outEnd: 0, rule: Hyphenation,
 	}}})
-	d.Lines[i].Text, d.Lines[i+1].Text = joined, next[rest:]
+	joined[i], joined[i+1] = word, next[rest:]
 	return true
 }

@@ -489,7 +489,42 @@ func TestDocumentTooLarge(t *testing.T) {
 	if err != nil {
 		t.Fatalf("8 bytes: %v", err)
 	}
-	if l := d.Lines[1]; l.Start != 5 || l.End != 8 || l.Text != "567" {
-		t.Errorf("8 bytes: second line %+v", l)
+	if l := d.Lines[1]; l.Start != 5 || l.End != 8 || d.Text(1) != "567" {
+		t.Errorf("8 bytes: second line %+v, %q", l, d.Text(1))
+	}
+}
+
+// TestRulesChainBuffers checks lines that one stage shortens and a later
+// stage lengthens (NFC writes क़, U+0958, as two characters: 3 bytes
+// become 6), so that the later stage's text outgrows the one it reads:
+// rules must have it write into the other of n.bufs, or it overwrites
+// what it has still to read. Each line's text must also outlive the
+// next line's, from Line (a copy of its own) and from Document (in the
+// chunk's arena).
+func TestRulesChainBuffers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"&amp; \u0958\u0958abc def", "& \u0915\u093c\u0915\u093cabc def"},                             // entity, then NFC
+		{"\u00c3\u00a9 \u0958\u0958\u0958 x y z", "\u00e9 \u0915\u093c\u0915\u093c\u0915\u093c x y z"}, // mojibake, then NFC
+		{"caf\xc3 \u0958\u0958 abc", "caf\ufffd \u0915\u093c\u0915\u093c abc"},                         // invalid UTF-8, then NFC
+		{"x\u00a0 \u0958\u0958abc", "x \u0915\u093c\u0915\u093cabc"},                                   // spaces, then NFC
+	}
+	n := New(Options{})
+	var got []string
+	var in strings.Builder
+	for _, tt := range tests {
+		got = append(got, n.Line(tt.in, nil))
+		in.WriteString(tt.in + "\n")
+	}
+	d, err := n.Document(in.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tt := range tests {
+		if got[i] != tt.want {
+			t.Errorf("Line(%+q) = %+q, want %+q", tt.in, got[i], tt.want)
+		}
+		if d.Text(i) != tt.want {
+			t.Errorf("Document: line %d, %+q, is %+q, want %+q", i+1, tt.in, d.Text(i), tt.want)
+		}
 	}
 }

@@ -23,8 +23,14 @@ const maxPasses = 8
 // goroutine.
 type Normalizer struct {
 	opts Options
-	buf  []byte
+	// bufs are where the stages write: each stage writes into the one
+	// that the text it reads does not lie in, so that a stage's result
+	// need not be copied for the next (see rules).
+	bufs [2][]byte
 	e    editor
+	// texts, when set, is where the final text of a changed line is
+	// kept: Document's chunks pack them (see textArena).
+	texts *textArena
 	// edits is where a stage records its edits when offsets are asked
 	// for: a layer takes a copy of those of a stage that changed the text.
 	edits []edit
@@ -107,7 +113,13 @@ func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 // rules applies the rules to line s, in passes until one changes nothing.
 // n.clean is where in s the stages start their scans: 0, or from
 // quietPrefix.
+//
+// Without offsets, a stage's result is left where the stage wrote it,
+// in one of n.bufs, for the next stage to read, and only the final text
+// is copied, into n.texts or an allocation of its own: a line that two
+// stages changed was two allocations, one of them garbage.
 func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
+	in := -1 // the index of the buffer of n.bufs s lies in, or -1: s is a part of the line
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
 		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).mojibake, (*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
@@ -116,18 +128,28 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 				n.edits = n.edits[:0]
 				edits = &n.edits
 			}
-			n.e.reset(s, n.buf, edits)
+			out := 0
+			if in == 0 {
+				out = 1
+			}
+			n.e.reset(s, n.bufs[out], edits)
 			stage(n, &n.e, c)
 			if n.e.changed {
 				src := s
-				s = n.e.result()
+				if m != nil {
+					s = n.e.result() // the layer keeps it
+				} else if view, written := n.e.view(); written {
+					s, in = view, out
+				} else {
+					s = view // src or a part of it: it lies where src lies
+				}
 				n.clean = min(n.clean, n.e.first) // s[:first] is src[:first]
 				changed = true
 				if m != nil {
 					m.layers = append(m.layers, layer{src: src, out: s, edits: slices.Clone(n.edits)})
 				}
 			}
-			n.buf = n.e.out
+			n.bufs[out] = n.e.out
 		}
 		if !changed || n.leftQuiet() {
 			break // another pass would change nothing
@@ -137,6 +159,13 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 			break
 		}
 		n.clean = clean
+	}
+	if in >= 0 {
+		if n.texts != nil {
+			s = n.texts.add(s)
+		} else {
+			s = strings.Clone(s)
+		}
 	}
 	n.clean = 0 // for the next line, which may not come through quietPrefix
 	return s

@@ -180,21 +180,25 @@ func TestDocumentLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []normalize.Line{
-		{Start: 3, End: 6, Text: "one"},
-		{Start: 8, End: 23, Text: "two & three"},
-		{Start: 24, End: 24, Text: ""},
-		{Start: 25, End: 29, Text: "four"},
+	want := []struct {
+		normalize.Line
+		text    string
+		changed bool
+	}{
+		{normalize.Line{Start: 3, End: 6}, "one", false},
+		{normalize.Line{Start: 8, End: 23}, "two & three", true},
+		{normalize.Line{Start: 24, End: 24}, "", false},
+		{normalize.Line{Start: 25, End: 29}, "four", false},
 	}
 	if len(d.Lines) != len(want) {
 		t.Fatalf("got %d lines, want %d: %+v", len(d.Lines), len(want), d.Lines)
 	}
 	for i, l := range d.Lines {
-		if l != want[i] {
-			t.Errorf("line %d = %+v, want %+v", i, l, want[i])
+		if l != want[i].Line || d.Text(i) != want[i].text || d.Changed(i) != want[i].changed {
+			t.Errorf("line %d = %+v, %q, changed %v; want %+v, %q, changed %v", i, l, d.Text(i), d.Changed(i), want[i].Line, want[i].text, want[i].changed)
 		}
-		if l.Text != "" && in[l.Start:l.End] == "" {
-			t.Errorf("line %d: empty span for %q", i, l.Text)
+		if d.Text(i) != "" && in[l.Start:l.End] == "" {
+			t.Errorf("line %d: empty span for %q", i, d.Text(i))
 		}
 	}
 	if d.FinalNewline {

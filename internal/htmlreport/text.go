@@ -70,7 +70,7 @@ func newSource(input string, opts normalize.Options) (*source, error) {
 func (s *source) lines() int { return len(s.doc.Lines) }
 
 func (s *source) blank(line int) bool {
-	return line < 1 || line > len(s.doc.Lines) || s.doc.Lines[line-1].Blank()
+	return line < 1 || line > len(s.doc.Lines) || s.doc.Blank(line-1)
 }
 
 // offsets maps input offsets of a line to offsets of its normalized text.
@@ -80,11 +80,11 @@ type offsets struct {
 }
 
 func (s *source) offsetsOf(line int) offsets {
-	l := &s.doc.Lines[line-1]
-	if s.input[l.Start:l.End] == l.Text && len(s.edits[line]) == 0 {
-		return offsets{text: l.Text}
+	text := s.doc.Text(line - 1)
+	if !s.doc.Changed(line-1) && len(s.edits[line]) == 0 {
+		return offsets{text: text}
 	}
-	return offsets{text: l.Text, m: s.doc.LineOffsets(line - 1)}
+	return offsets{text: text, m: s.doc.LineOffsets(line - 1)}
 }
 
 // start returns the offset in the normalized text where the text at input

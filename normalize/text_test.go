@@ -1,0 +1,131 @@
+package normalize
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestDocumentText checks Text, Changed and Blank on documents whose
+// changed lines fall at the edges of the 64-line words that mark them
+// (lines 0, 62, 63, 64, 127, 128 and the last), in none, all and every
+// other line, and with rejoined hyphenated words, whose texts are set
+// after the chunks' (two lines each: a changed line and one the rules
+// left alone before).
+func TestDocumentText(t *testing.T) {
+	plain, changed := "plain text", "  spaced   text "
+	lines := func(n int, isChanged func(i int) bool) string {
+		var b strings.Builder
+		for i := range n {
+			if isChanged(i) {
+				fmt.Fprintf(&b, "%d%s\n", i, changed)
+			} else {
+				fmt.Fprintf(&b, "%d %s\n", i, plain)
+			}
+		}
+		return b.String()
+	}
+	edges := map[int]bool{0: true, 62: true, 63: true, 64: true, 127: true, 128: true, 199: true}
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"none", lines(200, func(int) bool { return false })},
+		{"all", lines(200, func(int) bool { return true })},
+		{"every other", lines(200, func(i int) bool { return i%2 == 1 })},
+		{"word edges", lines(200, func(i int) bool { return edges[i] })},
+		{"one line", "  x  "},
+		{"empty", ""},
+		{"rejoined", lines(63, func(i int) bool { return i%3 == 0 }) + "the informa-\ntion it holds\n  and the organiza-\ntion,  it says\n" + lines(70, func(i int) bool { return i%5 == 0 })},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, workers := range []int{1, 3} {
+				d, err := documentWith(tt.in, Options{}, 0, workers)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := New(Options{}).documentSequential(tt.in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantText := want.String()
+				if got := d.String(); got != wantText {
+					t.Fatalf("%d goroutines: String %q, want %q", workers, got, wantText)
+				}
+				n := 0
+				for i, l := range d.Lines {
+					text := d.Text(i)
+					span := tt.in[l.Start:l.End]
+					if wantLine := New(Options{}).Line(span, nil); d.joins[i] == nil && text != wantLine {
+						t.Errorf("%d goroutines: line %d is %q, want %q", workers, i+1, text, wantLine)
+					}
+					if d.Changed(i) != (text != span) {
+						t.Errorf("%d goroutines: line %d, %q from %q: Changed %v", workers, i+1, text, span, d.Changed(i))
+					}
+					if d.Changed(i) {
+						n++
+					}
+					if d.Blank(i) != (strings.Trim(text, " \t") == "") {
+						t.Errorf("%d goroutines: line %d, %q: Blank %v", workers, i+1, text, d.Blank(i))
+					}
+				}
+				if tt.name == "rejoined" && !strings.Contains(d.String(), "\nthe information\nit holds\nand the organization,\nit says\n") {
+					t.Errorf("%d goroutines: not rejoined: %q", workers, d.String())
+				}
+				if n != len(d.texts) {
+					t.Errorf("%d goroutines: %d lines changed, %d texts kept", workers, n, len(d.texts))
+				}
+			}
+		})
+	}
+}
+
+// TestJoinChunkTexts checks that joinChunkTexts shifts each chunk's
+// marks into place, carrying a word's high bits into the next word, for
+// a chunk that starts at every offset in a word, with all, none and
+// random lines of it changed: each changed line has its own text and
+// every other line reads as its span.
+func TestJoinChunkTexts(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for first := range 130 {
+		for _, fill := range []string{"all", "none", "random"} {
+			sizes := []int{first, 1 + r.Intn(200)} // the second chunk starts at line first
+			if r.Intn(2) == 0 {
+				sizes = append(sizes, 1+r.Intn(70))
+			}
+			lines := 0
+			for _, n := range sizes {
+				lines += n
+			}
+			want := make([]bool, lines)
+			chunks := make([]lineChunk, len(sizes))
+			line := 0
+			for k, n := range sizes {
+				ch := &chunks[k]
+				ch.first, ch.lines, ch.marks = line, n, make([]uint64, (n+63)/64)
+				for j := range n {
+					if fill == "all" || fill == "random" && r.Intn(3) == 0 {
+						want[line+j] = true
+						ch.marks[j/64] |= 1 << (j % 64)
+						ch.addText(fmt.Sprint(line + j))
+					}
+				}
+				line += n
+			}
+			d := &Document{Lines: make([]Line, lines)}
+			d.joinChunkTexts(chunks)
+			for i := range lines {
+				wantText := ""
+				if want[i] {
+					wantText = fmt.Sprint(i)
+				}
+				if d.Changed(i) != want[i] || d.Text(i) != wantText {
+					t.Fatalf("chunks of %v lines, %s changed: line %d changed %v, text %q; want %v, %q",
+						sizes, fill, i, d.Changed(i), d.Text(i), want[i], wantText)
+				}
+			}
+		}
+	}
+}
