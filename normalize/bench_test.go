@@ -42,6 +42,29 @@ func BenchmarkDocumentGenerated(b *testing.B) {
 	}
 }
 
+// BenchmarkDocumentArticles normalizes 300 generated articles one at a
+// time, each a Document of its own, as a tree of small files is
+// normalized (bench/run.sh's tree: 10,000 files of about 10 KB).
+func BenchmarkDocumentArticles(b *testing.B) {
+	g := benchgen.New(1)
+	articles := make([]string, 300)
+	size := 0
+	for i := range articles {
+		articles[i] = g.Article()
+		size += len(articles[i])
+	}
+	n := normalize.New(normalize.Options{})
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range articles {
+			if _, err := n.Document(in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // BenchmarkMojibake normalizes the clean articles (all of the corpus when
 // it is present, else those in testdata/clean) with every default rule,
 // with and without the mojibake rule: the difference is the rule's cost.
