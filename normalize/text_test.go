@@ -129,3 +129,44 @@ func TestJoinChunkTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLinesKeepTheirTexts checks that the texts of long changed lines
+// (see Normalizer.rules: each keeps the buffer it was written in) stay as
+// they were made while the lines after them are normalized by the same
+// Normalizer, line by line and in a Document (as each line normalizes
+// alone); and that a short line
+// after a long one is right (its buffer, made for the long one, is
+// copied from, not kept).
+func TestLongLinesKeepTheirTexts(t *testing.T) {
+	long := func(word string) string {
+		return strings.Repeat("“"+word+"” &amp;  ", 2000) // an entity, two spaces
+	}
+	want := func(word string) string {
+		return strings.TrimSpace(strings.Repeat("“"+word+"” & ", 2000))
+	}
+	lines := []string{long("one"), long("two"), "“short”  &amp;", long("three")}
+	wants := []string{want("one"), want("two"), "“short” &", want("three")}
+	n := New(Options{})
+	var got []string
+	for _, l := range lines {
+		got = append(got, n.Line(l, nil))
+	}
+	for i := range got {
+		if got[i] != wants[i] {
+			t.Errorf("Line: line %d is %.40q..., want %.40q...", i, got[i], wants[i])
+		}
+	}
+	d, err := New(Options{}).Document(strings.Join(lines, "\n") + "\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range lines {
+		alone, err := New(Options{}).Document(l + "\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := d.Text(i), alone.Text(0); got != want || !d.Changed(i) {
+			t.Errorf("Document: line %d is %.40q... (changed %v), alone %.40q...", i, got, d.Changed(i), want)
+		}
+	}
+}
