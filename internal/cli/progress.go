@@ -64,9 +64,14 @@ func (p *progress) add(bytes int64) {
 // of the last row only, so that each drawing would leave a row behind.
 // The line is ASCII: its bytes are its columns.
 func (p *progress) line(elapsed time.Duration, cols int) string {
+	// The bytes done, or the files if there are no bytes to count (empty
+	// files, or none that Stat could read): not 100% from the first file.
 	frac := 1.0
-	if p.total > 0 {
+	switch {
+	case p.total > 0:
 		frac = min(float64(p.bytes)/float64(p.total), 1)
+	case p.files > 0:
+		frac = min(float64(p.done)/float64(p.files), 1)
 	}
 	filled := int(frac * progressBar)
 	parts := []string{

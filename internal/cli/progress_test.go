@@ -51,12 +51,22 @@ func TestProgressLine(t *testing.T) {
 	}
 }
 
-// TestProgressEmpty checks the line of files of no bytes, all done, and
-// before any time has passed: full, with no speed nor time left.
+// TestProgressEmpty checks the line of files of no bytes, before any time
+// has passed: as far as the files done, with no speed nor time left.
 func TestProgressEmpty(t *testing.T) {
-	p := &progress{files: 2, done: 2}
-	if got, want := p.line(0, 0), "2/2 files 100% [================] 0.0/0.0 MB"; got != want {
-		t.Errorf("line %q, want %q", got, want)
+	for _, c := range []struct {
+		done int
+		want string
+	}{
+		{0, "0/4 files   0% [                ] 0.0/0.0 MB"},
+		{1, "1/4 files  25% [====            ] 0.0/0.0 MB"},
+		{4, "4/4 files 100% [================] 0.0/0.0 MB"},
+		{5, "5/4 files 100% [================] 0.0/0.0 MB"}, // a file made during the run
+	} {
+		p := &progress{files: 4, done: c.done}
+		if got := p.line(0, 0); got != c.want {
+			t.Errorf("%d files done: %q, want %q", c.done, got, c.want)
+		}
 	}
 }
 
