@@ -202,7 +202,7 @@ func TestWriteFillChecksSize(t *testing.T) {
 // sameAsInput), whatever made each piece (a line where it lies, a
 // paragraph's lines joined, a line end or a BOM kept), and a text of its
 // own when it only has the input's size: a line end changed, a space
-// dropped and a final line end added.
+// dropped and a final line end added, or a last space replaced by one.
 func TestWriteGivesInputBack(t *testing.T) {
 	keepEnds := Options{Normalize: normalize.Options{Skip: normalize.Set(normalize.Newlines, normalize.BOM)}}
 	for _, c := range []struct {
@@ -216,6 +216,7 @@ func TestWriteGivesInputBack(t *testing.T) {
 		// The input's size, not its bytes:
 		{"a\r\nb", "a\nb\n", Options{}},
 		{"one  two\nthree", "one two\nthree\n", Options{}},
+		{"one\ntwo ", "one\ntwo\n", Options{}}, // all but the last byte
 	} {
 		for _, procs := range []int{1, 2} {
 			bytes := 0

@@ -6,6 +6,8 @@ import (
 	"os"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/textclean/textclean/internal/htmlreport"
 )
 
@@ -43,7 +45,21 @@ func newProgress(ctx context.Context, w io.Writer, s *selection, args []string, 
 		return nil
 	}
 	files, total := countInputs(ctx, s, args, leftOut)
-	return &progress{w: w, files: files, total: total, now: time.Now, start: time.Now()}
+	return &progress{w: w, files: files, total: total, now: time.Now, start: time.Now(), cols: termCols(w.(*os.File))}
+}
+
+// termCols returns a function that gives the width of the terminal f in
+// columns, or 0 if it cannot tell: asked at each drawing of the progress
+// line (at most every progressEvery), so that the line follows a window
+// made narrower during the run.
+func termCols(f *os.File) func() int {
+	return func() int {
+		cols, _, err := term.GetSize(int(f.Fd()))
+		if err != nil {
+			return 0
+		}
+		return cols
+	}
 }
 
 // countInputs returns how many inputs args name and their bytes, leaving

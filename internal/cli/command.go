@@ -216,7 +216,7 @@ func (cmd *command) run() int {
 		}
 	}
 	var bar *progress
-	if cmd.batch && !cmd.quiet {
+	if cmd.batch && !cmd.quiet && !(cmd.printsEach() && isTerminal(cmd.stdout)) {
 		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths, cmd.leavesOut)
 	}
 	if cmd.across || cmd.boilerplate > 0 {
@@ -574,6 +574,16 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 		o.text = clean
 	}
 	return o
+}
+
+// printsEach reports whether the run writes to standard output as it
+// goes: the clean texts, diffs, names (-l), fixes (--explain) or the
+// report in place. On a terminal, that would follow the progress line
+// drawn on the same screen, on its row (the line ends with no line end),
+// and the line drawn again after it: so the progress line is not shown
+// then, as gofmt -l and -d show none.
+func (cmd *command) printsEach() bool {
+	return cmd.list || cmd.diff || cmd.explain || cmd.reportInPlace || (!cmd.write && cmd.output == "" && !cmd.check)
 }
 
 // leavesOut reports whether in is left out: under -w, a folder entry an

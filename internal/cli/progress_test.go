@@ -16,7 +16,7 @@ func TestProgressLine(t *testing.T) {
 	var out strings.Builder
 	start := time.Unix(1000, 0)
 	now := start
-	p := &progress{w: &out, files: 4, total: 4_000_000, now: func() time.Time { return now }, start: start}
+	p := &progress{w: &out, files: 4, total: 4_000_000, now: func() time.Time { return now }, start: start, cols: func() int { return 80 }}
 	const (
 		first = "1/4 files  25% [====            ] 1.0/4.0 MB  1.0 MB/s  3s left"
 		third = "3/4 files  75% [============    ] 3.0/4.0 MB  1.5 MB/s  1s left"
@@ -51,12 +51,69 @@ func TestProgressLine(t *testing.T) {
 	}
 }
 
-// TestProgressEmpty checks the line of files of no bytes, all done, and
-// before any time has passed: full, with no speed nor time left.
+// TestProgressEmpty checks the line of files of no bytes, before any time
+// has passed: as far as the files done, with no speed nor time left.
 func TestProgressEmpty(t *testing.T) {
-	p := &progress{files: 2, done: 2}
-	if got, want := p.line(0), "2/2 files 100% [================] 0.0/0.0 MB"; got != want {
-		t.Errorf("line %q, want %q", got, want)
+	for _, c := range []struct {
+		done int
+		want string
+	}{
+		{0, "0/4 files   0% [                ] 0.0/0.0 MB"},
+		{1, "1/4 files  25% [====            ] 0.0/0.0 MB"},
+		{4, "4/4 files 100% [================] 0.0/0.0 MB"},
+		{5, "5/4 files 100% [================] 0.0/0.0 MB"}, // a file made during the run
+	} {
+		p := &progress{files: 4, done: c.done}
+		if got := p.line(0, 0); got != c.want {
+			t.Errorf("%d files done: %q, want %q", c.done, got, c.want)
+		}
+	}
+}
+
+// TestProgressFits checks that the line is cut after its last part that
+// leaves the terminal's last column free (see line), and only at a part's
+// end but for a terminal narrower than the first part; and that add draws
+// it so, on a terminal as wide as cols says at the time.
+func TestProgressFits(t *testing.T) {
+	p := &progress{files: 100_000, done: 12_345, total: 10_485_760_000_000, bytes: 1_234_500_000_000}
+	const (
+		files = "12345/100000 files  11%"        // 23 bytes
+		bar   = files + " [=               ]"    // 42
+		mb    = bar + " 1234500.0/10485760.0 MB" // 66
+		speed = mb + "  12345.0 MB/s"            // 80
+		whole = speed + "  12m29s left"          // 93
+	)
+	for _, c := range []struct {
+		cols int
+		want string
+	}{
+		{0, whole},
+		{94, whole},
+		{93, speed},
+		{80, mb},
+		{67, mb},
+		{66, bar},
+		{43, bar},
+		{42, files},
+		{24, files},
+		{23, files[:22]},
+		{1, ""},
+	} {
+		if got := p.line(100*time.Second, c.cols); got != c.want {
+			t.Errorf("%d columns: %q, want %q", c.cols, got, c.want)
+		}
+	}
+	var out strings.Builder
+	cols := 80
+	p.w, p.now, p.start, p.cols = &out, func() time.Time { return time.Unix(1100, 0) }, time.Unix(1000, 0), func() int { return cols }
+	p.add(0)
+	cols = 30
+	p.drawn = time.Time{}
+	p.add(0)
+	want := "\r12346/100000 files  11% [=               ] 1234500.0/10485760.0 MB" +
+		"\r12347/100000 files  11%" + strings.Repeat(" ", 66-23) + "\r12347/100000 files  11%"
+	if got := out.String(); got != want {
+		t.Errorf("drawn on 80, then 30 columns:\n%q\nwant\n%q", got, want)
 	}
 }
 
