@@ -151,7 +151,7 @@ type cleaner struct {
 	// otherwise (junk, emptied).
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
+	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf); a cut paragraph's holds its cut text (texts is joined: see fileCut)
 	texts      []string        // by paragraph: its current text, cut or not: joined, or for a small document of one-line paragraphs its lines' texts; else nil (see textOf)
 	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil until the first cut (cutRepeats sizes it) and once cutIndex is made
 	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
