@@ -151,7 +151,8 @@ type cleaner struct {
 	// otherwise (junk, emptied).
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf)
+	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf); a cut paragraph's holds its cut text (texts is joined: see fileCut)
+	texts      []string        // by paragraph: its current text, cut or not: joined, or for a small document of one-line paragraphs its lines' texts; else nil (see textOf)
 	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil until the first cut (cutRepeats sizes it) and once cutIndex is made
 	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
 	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
@@ -451,6 +452,13 @@ func (c *cleaner) cutsSplitAsKept() bool {
 func (c *cleaner) start() {
 	c.style, c.paras, c.lasts, c.joined = segmentOn(c.doc, c.opts.Paragraphs, c.workers())
 	n := len(c.paras)
+	c.texts = c.joined
+	if c.texts == nil && n <= maxTextsKept {
+		c.texts = make([]string, n)
+		for i, line := range c.paras {
+			c.texts[i] = c.doc.Text(int(line))
+		}
+	}
 	c.cutBits = make([]uint64, (n+63)/64)
 	c.fate = make([]fate, n)
 	c.copyOf = make([]int32, n)
@@ -1066,23 +1074,38 @@ func (c *cleaner) lines(first, last int) LineRange {
 
 // textOf returns paragraph i's current text: for a paragraph cut by
 // sentence removals, the text the cuts left; else its lines joined, or
-// its one line's. When every paragraph is one line (the 100 MB stream),
-// only the texts of cut paragraphs are kept, the others being their
-// lines' (a slice of the texts was 8.5 MB there); when any paragraph has
-// several lines, as most Blocks text does, c.joined holds a text for
-// every paragraph, 16 bytes each (see segmentOn). It looks in cutList only
-// for paragraphs cutBits marks, and can run on goroutines that read the same
-// paragraphs as long as no sentence is cut. It is not inlined since a
-// line's text is normalize.Document.Text's (inlining cost 63 → 124, over
-// the budget of 80): the default mode's CPU on the stream, medians of 12
-// alternated (load 1.9–3.1), 1.470 s before that change and 1.495 s
-// after, against 1.490 s at ce40c6d before either of normalize's.
+// its one line's. When any paragraph has several lines, as most Blocks
+// text does, c.joined holds a text for every paragraph, 16 bytes each
+// (see segmentOn), and c.texts is c.joined with the cut paragraphs' texts
+// put in (see fileCut). When every paragraph is one line, c.texts is a
+// copy of their lines' texts for a document of at most maxTextsKept
+// paragraphs, and nil for a bigger one (on the 100 MB stream such a
+// slice was 8.5 MB): textOfSlow then takes the texts of cut paragraphs
+// from cutList, the others from normalize.Document.Text. It can run on
+// goroutines that read the same paragraphs as long as no sentence is cut.
+//
+// It inlines (cost 74) where a textOf that looked at cutBits, c.joined
+// and Document.Text did not (118, over the budget of 80, since
+// Document.Text, 56, reads a ranked bit per line): on the tree of 10,000
+// small files that call cost 1.55% of the CPU of --check -j 1 (perf,
+// 3 runs), when it was 0 with a line's text a field of its Line.
 func (c *cleaner) textOf(i int) string {
+	if uint(i) < uint(len(c.texts)) {
+		return c.texts[i]
+	}
+	return c.textOfSlow(i)
+}
+
+// maxTextsKept is the most paragraphs of one line each for which c.texts
+// keeps a copy of their texts (see textOf): 64 KiB of string headers. A
+// variable for the tests, which set it to 0 to run textOfSlow.
+var maxTextsKept = 4096
+
+// textOfSlow is textOf for a document whose paragraphs are one line and
+// too many to keep c.texts.
+func (c *cleaner) textOfSlow(i int) string {
 	if c.isCut(i) {
 		return c.cutList[c.cutPlace(i)].text // not cutOf, which asks isCut again
-	}
-	if c.joined != nil {
-		return c.joined[i]
 	}
 	return c.doc.Text(int(c.paras[i]))
 }
@@ -1130,6 +1153,9 @@ func denseCuts(cut, paragraphs int) bool { return 10*cut > 4*paragraphs }
 // fileCut gives paragraph i its cut text t, in the place of its last if it
 // was cut before.
 func (c *cleaner) fileCut(i int, t cutText) {
+	if c.texts != nil {
+		c.texts[i] = t.text
+	}
 	if c.isCut(i) {
 		c.recut++
 		c.cutList[c.cutPlace(i)] = t
