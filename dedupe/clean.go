@@ -595,7 +595,7 @@ func (c *cleaner) result() *Result {
 // places the output lines and makes the changes; each took 40 ms of the
 // 100 MB stream, on one core. What they share, they only read: the order, fates, paragraphs,
 // texts and cuts (c.order, c.fate, c.copyOf, c.paras, c.doc, c.input,
-// c.joined, c.cutAt, c.cutIndex, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
+// c.joined, c.texts, c.cutAt, c.cutIndex, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
 // the maps that explain changes (c.junkRule, c.copies, c.similarity,
 // c.keptLater: look-ups only), and the outputWriter's blank lines, made
 // before either starts. The writing writes only its own buffers; the
