@@ -151,8 +151,8 @@ type cleaner struct {
 	// otherwise (junk, emptied).
 	copyOf     []int32
 	keptRepeat []bool          // by paragraph: a repeat that the paragraph rules kept (short, or recurring)
-	joined     []string        // by paragraph: its lines joined, nil when every paragraph is one line (see textOf); a cut paragraph's holds its cut text (texts is joined: see fileCut)
-	texts      []string        // by paragraph: its current text, cut or not: joined, or for a small document of one-line paragraphs its lines' texts; else nil (see textOf)
+	oneLine    bool            // every paragraph is one line (segmentOn joined no lines): see textOf
+	texts      []string        // by paragraph: its current text, cut or not (see fileCut): its lines joined, or for a small document of one-line paragraphs its line's; nil for a big one of those (see textOf)
 	cutAt      map[int32]int32 // by paragraph cut by sentence removals: where its text is in cutList; nil until the first cut (cutRepeats sizes it) and once cutIndex is made
 	cutIndex   []int32         // by paragraph: where its text is in cutList, when many are cut (see cutOf)
 	cutList    []cutText       // the texts of the paragraphs cut, in the order first cut (see cutOf)
@@ -450,10 +450,10 @@ func (c *cleaner) cutsSplitAsKept() bool {
 
 // start finds the paragraphs and sets up the state the rounds work on.
 func (c *cleaner) start() {
-	c.style, c.paras, c.lasts, c.joined = segmentOn(c.doc, c.opts.Paragraphs, c.workers())
+	c.style, c.paras, c.lasts, c.texts = segmentOn(c.doc, c.opts.Paragraphs, c.workers())
 	n := len(c.paras)
-	c.texts = c.joined
-	if c.texts == nil && n <= maxTextsKept {
+	c.oneLine = c.texts == nil
+	if c.oneLine && n <= maxTextsKept {
 		c.texts = make([]string, n)
 		for i, line := range c.paras {
 			c.texts[i] = c.doc.Text(int(line))
@@ -595,7 +595,7 @@ func (c *cleaner) result() *Result {
 // places the output lines and makes the changes; each took 40 ms of the
 // 100 MB stream, on one core. What they share, they only read: the order, fates, paragraphs,
 // texts and cuts (c.order, c.fate, c.copyOf, c.paras, c.doc, c.input,
-// c.joined, c.texts, c.cutAt, c.cutIndex, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
+// c.texts, c.cutAt, c.cutIndex, c.cutList, c.cutBits, c.cuts, read only since the rounds ended),
 // the maps that explain changes (c.junkRule, c.copies, c.similarity,
 // c.keptLater: look-ups only), and the outputWriter's blank lines, made
 // before either starts. The writing writes only its own buffers; the
@@ -1075,16 +1075,16 @@ func (c *cleaner) lines(first, last int) LineRange {
 // textOf returns paragraph i's current text: for a paragraph cut by
 // sentence removals, the text the cuts left; else its lines joined, or
 // its one line's. When any paragraph has several lines, as most Blocks
-// text does, c.joined holds a text for every paragraph, 16 bytes each
-// (see segmentOn), and c.texts is c.joined with the cut paragraphs' texts
-// put in (see fileCut). When every paragraph is one line, c.texts is a
+// text does, c.texts holds a text for every paragraph, 16 bytes each:
+// segmentOn's joined lines, with the cut paragraphs' texts put in (see
+// fileCut). When every paragraph is one line, c.texts is a
 // copy of their lines' texts for a document of at most maxTextsKept
 // paragraphs, and nil for a bigger one (on the 100 MB stream such a
 // slice was 8.5 MB): textOfSlow then takes the texts of cut paragraphs
 // from cutList, the others from normalize.Document.Text. It can run on
 // goroutines that read the same paragraphs as long as no sentence is cut.
 //
-// It inlines (cost 74) where a textOf that looked at cutBits, c.joined
+// It inlines (cost 74) where a textOf that looked at cutBits, the joined texts
 // and Document.Text did not (118, over the budget of 80, since
 // Document.Text, 56, reads a ranked bit per line): on the tree of 10,000
 // small files that call cost 1.55% of the CPU of --check -j 1 (perf,
@@ -1393,12 +1393,12 @@ func (c *cleaner) inputLines(i int, breaks lineBreaks, start, end int) (first, l
 }
 
 // inputBreaksOf returns the line breaks of paragraph i's original text:
-// none when every paragraph is one line (c.joined is nil), for then so is
+// none when every paragraph is one line (c.oneLine), for then so is
 // every text (see placeLines), which is then not looked at. Looking for
 // the breaks of each text (and, for a cut paragraph, finding its cut text)
 // took 10% of the changes of the 100 MB stream.
 func (c *cleaner) inputBreaksOf(i int) lineBreaks {
-	if c.joined == nil {
+	if c.oneLine {
 		return nil
 	}
 	return c.inputBreaks.of(i, c.originalText(i))
@@ -1407,7 +1407,7 @@ func (c *cleaner) inputBreaksOf(i int) lineBreaks {
 // outputBreaksOf returns the line breaks of paragraph i's final text, as
 // inputBreaksOf does those of its original text.
 func (c *cleaner) outputBreaksOf(i int) lineBreaks {
-	if c.joined == nil {
+	if c.oneLine {
 		return nil
 	}
 	return c.outputBreaks.of(i, c.textOf(i))

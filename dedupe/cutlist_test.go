@@ -12,12 +12,8 @@ import (
 // two share one, that no other paragraph has one, and that cutOf gives
 // each its cut text: the text it is written with.
 func TestCutList(t *testing.T) {
-	var b strings.Builder
-	for i := range 3000 {
-		b.WriteString("Paragraph " + strconv.Itoa(i) + " begins here. This sentence is the same in every paragraph.\n")
-	}
 	recut, dense, sparse := 0, 0, 0
-	for _, in := range append(append(agreeInputs(t), randomPaletteTexts(1000)...), b.String()) {
+	for _, in := range cutInputs(t, 1000) {
 		opts := Options{}
 		c, err := newCleaner(in, &opts)
 		if err != nil {
@@ -95,4 +91,16 @@ func TestFileCut(t *testing.T) {
 			}
 		}
 	}
+}
+
+// cutInputs returns inputs whose paragraphs lose sentences: agreeInputs,
+// palette random texts, and 3,000 paragraphs that all end with the same
+// sentence, cut from every one but the first.
+func cutInputs(t *testing.T, palette int) []string {
+	t.Helper()
+	var b strings.Builder
+	for i := range 3000 {
+		b.WriteString("Paragraph " + strconv.Itoa(i) + " begins here. This sentence is the same in every paragraph.\n")
+	}
+	return append(append(agreeInputs(t), randomPaletteTexts(palette)...), b.String())
 }

@@ -94,14 +94,13 @@ func sameLines(lines []string, nl, s string) bool {
 // and a text of several lines is cut at its "\n"s, which the text written
 // has w.nl for (see text).
 //
-// When every paragraph is one line (c.joined is nil), so is every text
+// When every paragraph is one line (c.oneLine), so is every text
 // (see placeLines), and a text is not searched for line ends: that is
 // most of the clean text, and the search would read all of it
 // (BenchmarkLines' default/lines took 10.6 ms, not 2.8, on its 16 MB:
 // minimums of 4, alternated, at a load of 9).
 func (w *outputWriter) eachLine(r *outputRun, f func(line string)) {
 	c := w.c
-	oneLine := c.joined == nil
 	for k := r.lo; k < r.hi; k++ {
 		i := int(c.order[k])
 		bom := ""
@@ -116,7 +115,7 @@ func (w *outputWriter) eachLine(r *outputRun, f func(line string)) {
 		if bom != "" {
 			t = bom + t
 		}
-		if oneLine {
+		if c.oneLine {
 			f(t)
 			continue
 		}

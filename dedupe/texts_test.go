@@ -2,8 +2,6 @@ package dedupe
 
 import (
 	"reflect"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/textclean/textclean/normalize"
@@ -16,11 +14,7 @@ import (
 // its text as the cuts left it: its cutList text if it was cut, else its
 // lines joined or its one line's text.
 func TestTextsKept(t *testing.T) {
-	var b strings.Builder
-	for i := range 3000 {
-		b.WriteString("Paragraph " + strconv.Itoa(i) + " begins here. This sentence is the same in every paragraph.\n")
-	}
-	inputs := append(append(agreeInputs(t), randomPaletteTexts(300)...), b.String())
+	inputs := cutInputs(t, 300)
 	kept := maxTextsKept
 	defer func() { maxTextsKept = kept }()
 	cut, oneLineKept := 0, 0
@@ -35,9 +29,9 @@ func TestTextsKept(t *testing.T) {
 			}
 			results[k] = c.clean()
 			switch {
-			case c.joined != nil:
-				if len(c.texts) != len(c.joined) || len(c.texts) > 0 && &c.texts[0] != &c.joined[0] {
-					t.Fatalf("input %d, at most %d kept: texts are not joined", n, max)
+			case !c.oneLine:
+				if len(c.texts) != len(c.paras) {
+					t.Fatalf("input %d, at most %d kept: %d joined texts for %d paragraphs", n, max, len(c.texts), len(c.paras))
 				}
 			case len(c.paras) <= max:
 				if len(c.texts) != len(c.paras) {
@@ -53,7 +47,7 @@ func TestTextsKept(t *testing.T) {
 				case c.isCut(i):
 					want = c.cutOf(i).text
 					cut++
-				case c.joined != nil:
+				case !c.oneLine:
 					want = joinLines(c.doc, int(c.paras[i]), int(c.para(i).last))
 				default:
 					want = c.doc.Text(int(c.paras[i]))

@@ -113,7 +113,7 @@ func (c *cleaner) outputWriter() *outputWriter {
 // reads and writes only c.outLine, which fill does not read: it can run
 // while the text is written.
 //
-// When every paragraph is one line (c.joined is nil: see textOf), so is
+// When every paragraph is one line (c.oneLine: see textOf), so is
 // every text, and the texts are not read: a one-line paragraph's text is
 // its line's, which ends at the first line end, and a sentence cut puts a
 // "\n" into a text only where its original had one (see cutSentences).
@@ -122,13 +122,12 @@ func (c *cleaner) outputWriter() *outputWriter {
 // more to make c.outLine (0.36 MB), which outputWriter made before.
 func (w *outputWriter) placeLines() {
 	w.c.outLine = make([]uint32, len(w.c.paras))
-	oneLine := w.c.joined == nil
 	line := 1
 	for k, i := range w.c.order {
 		line += w.blankBefore(k, int(i))
 		w.c.outLine[i] = uint32(line)
 		line++
-		if !oneLine {
+		if !w.c.oneLine {
 			// Its "\n"s, which the text written ends with w.nl: counted
 			// in the text itself, as measure does, not in a copy with
 			// the line ends replaced.

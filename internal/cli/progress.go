@@ -22,7 +22,8 @@ import (
 // through net, the C library into textclean (a binary of 12.7 MB, 9.9
 // without), and their pages were resident in every run: on the 100 MB
 // stream of bench/run.sh, peak RSS 206.4 -> 203.4 MB (4 runs alternated,
-// load 4-6), of which the C library's mapping was 1 MB.
+// load 4-6, with the bar replaced by a stand-in that printed a count),
+// of which the C library's mapping was 1 MB.
 type progress struct {
 	w            io.Writer
 	files, done  int   // the inputs to clean, and those done
