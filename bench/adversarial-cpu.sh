@@ -15,6 +15,10 @@
 # nine such samples came out low: that normalize took 13.2x from 1 to 10
 # MB so, 7.4-9.9x in samples of 50 runs at 1 MB and 5 at 10 MB.
 #
+# For the diff and report stages it prints too, in brackets, how much more
+# they write at 10 MB than at 1 MB (out-B/op): a stage whose output grows
+# faster than its input takes more than 10x for that reason.
+#
 # Usage: bench/adversarial-cpu.sh [PATTERN] [INPUTS]. The raw output stays
 # in bench/out/cpu.
 set -euo pipefail
@@ -38,13 +42,19 @@ done
 # The minimum cpu-ns/op of each stage and size, then the ratio.
 awk '/^BenchmarkAdversarial/ {
 	split($1, name, "/"); sub(/-[0-9]+$/, "", name[4]); key = name[2] "/" name[4]
-	for (i = 3; i < NF; i++) if ($(i + 1) == "cpu-ns/op") cpu = $i
+	for (i = 3; i < NF; i++) {
+		if ($(i + 1) == "cpu-ns/op") cpu = $i
+		if ($(i + 1) == "out-B/op") written[key, name[3]] = $i
+	}
 	if (!((key, name[3]) in best) || cpu < best[key, name[3]]) best[key, name[3]] = cpu
 	keys[key] = 1
 }
 END {
 	for (k in keys) {
 		one = best[k, "1MB"]; ten = best[k, "10MB"]
-		printf "%-34s %10.2f %10.2f %7.1fx\n", k, one / 1e6, ten / 1e6, (one > 0 ? ten / one : 0)
+		line = sprintf("%-34s %10.2f %10.2f %7.1fx", k, one / 1e6, ten / 1e6, (one > 0 ? ten / one : 0))
+		if (written[k, "1MB"] > 0)
+			line = line sprintf("  (output %.1fx)", written[k, "10MB"] / written[k, "1MB"])
+		print line
 	}
 }' "$out/raw" | sort

@@ -56,7 +56,12 @@ func (ps pieces) toCur(orig int) int {
 }
 
 // keep returns the pieces of a new text made of the spans kept[k] of the
-// current text, each written at newStart[k].
+// current text, each written at newStart[k]. It returns nil, the identity,
+// when nothing is kept (the paragraph is emptied). Otherwise the list is
+// not empty, as toOrig needs: each span kept is a sentence, which is not
+// empty nor all spaces, and spaces are all that lies between the pieces
+// of a text cut before (cutSentences's separators), so the span overlaps
+// a piece.
 func (ps pieces) keep(kept []span, newStart []int) pieces {
 	var out pieces
 	if len(kept) > 0 {

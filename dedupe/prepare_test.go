@@ -219,9 +219,7 @@ func TestBatchLogsLent(t *testing.T) {
 	for _, batch := range []int{300, 8 << 20} {
 		prepareBatchBytes = batch
 		for k, in := range agreeInputs(t) {
-			lendBatchLogs = false
-			own, err := Clean(in, Options{})
-			lendBatchLogs = true
+			own, err := cleanWithLogsOwn(in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -230,4 +228,12 @@ func TestBatchLogsLent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// cleanWithLogsOwn cleans in with lendBatchLogs off, turning it on again
+// however Clean returns.
+func cleanWithLogsOwn(in string) (*Result, error) {
+	lendBatchLogs = false
+	defer func() { lendBatchLogs = true }()
+	return Clean(in, Options{})
 }

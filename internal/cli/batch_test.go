@@ -26,3 +26,31 @@ func TestCountInputsLeavesOut(t *testing.T) {
 		t.Errorf("dir, a.txt, dir: %d files, %d bytes; want 5 files, 40 bytes", files, total)
 	}
 }
+
+// TestShowsProgress checks when a run draws its progress line: over many
+// inputs only, not with -q nor --jsonl, and not when what it prints as it
+// goes would land on the same terminal.
+func TestShowsProgress(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		cmd      command
+		terminal bool // standard output is a terminal
+		want     bool
+	}{
+		{"-w", command{batch: true, write: true}, true, true},
+		{"--check", command{batch: true, check: true}, true, true},
+		{"-o", command{batch: true, output: "out"}, true, true},
+		{"one input", command{write: true}, true, false},
+		{"-q", command{batch: true, write: true, quiet: true}, true, false},
+		{"--jsonl -o", command{batch: true, jsonl: true, output: "out"}, false, false},
+		{"--jsonl --check", command{batch: true, jsonl: true, check: true}, true, false},
+		{"texts to a terminal", command{batch: true}, true, false},
+		{"texts to a pipe", command{batch: true}, false, true},
+		{"-l to a terminal", command{batch: true, list: true, check: true}, true, false},
+		{"-d to a file", command{batch: true, diff: true}, false, true},
+	} {
+		if got := c.cmd.showsProgress(c.terminal); got != c.want {
+			t.Errorf("%s (standard output a terminal: %v): %v, want %v", c.name, c.terminal, got, c.want)
+		}
+	}
+}

@@ -216,7 +216,7 @@ func (cmd *command) run() int {
 		}
 	}
 	var bar *progress
-	if cmd.batch && !cmd.quiet && !(cmd.printsEach() && isTerminal(cmd.stdout)) {
+	if cmd.showsProgress(isTerminal(cmd.stdout)) {
 		bar = newProgress(ctx, cmd.stderr, &cmd.selection, cmd.paths, cmd.leavesOut)
 	}
 	if cmd.across || cmd.boilerplate > 0 {
@@ -584,6 +584,17 @@ func (cmd *command) clean(in input, turn <-chan struct{}) (o outcome) {
 // then, as gofmt -l and -d show none.
 func (cmd *command) printsEach() bool {
 	return cmd.list || cmd.diff || cmd.explain || cmd.reportInPlace || (!cmd.write && cmd.output == "" && !cmd.check)
+}
+
+// showsProgress reports whether the run draws a progress line (on
+// standard error, if that is a terminal; stdoutIsTerminal says whether
+// standard output is one): a run over many inputs, not -q, that prints
+// nothing as it goes onto the same screen (see printsEach). Not with
+// --jsonl either: its records are cleaned as they are read, with no line
+// drawn, and counting its files for one was a walk of the folders for
+// nothing.
+func (cmd *command) showsProgress(stdoutIsTerminal bool) bool {
+	return cmd.batch && !cmd.quiet && !cmd.jsonl && !(cmd.printsEach() && stdoutIsTerminal)
 }
 
 // leavesOut reports whether in is left out: under -w, a folder entry an
