@@ -65,7 +65,10 @@ func TestOneLine(t *testing.T) {
 // each (editScript.oneA): lineDiff gives the lengths of the two lines,
 // and the hunk written with them is the one written when they are
 // scanned for their ends, with the lines before and after them as
-// context.
+// context; the cursors end where they end then, at the same line and
+// byte of each text (writeKnown moves them as writeLines does: nothing
+// reads them after the one hunk of such a script today, so only this
+// catches a cursor left behind).
 func TestOneLineKnown(t *testing.T) {
 	for _, tt := range []struct {
 		old, new   string
@@ -88,7 +91,7 @@ func TestOneLineKnown(t *testing.T) {
 				if sc.oneA != tt.oneA || sc.oneB != tt.oneB {
 					t.Fatalf("old %.20q, new %.20q: oneA, oneB = %d, %d, want %d, %d", tt.old, tt.new, sc.oneA, sc.oneB, tt.oneA, tt.oneB)
 				}
-				write := func(sc editScript) string {
+				write := func(sc editScript) (string, [4]int) {
 					var buf bytes.Buffer
 					bw := bufio.NewWriter(&buf)
 					seg := sc.firstSegment(tt.old, nt, ctx)
@@ -96,12 +99,16 @@ func TestOneLineKnown(t *testing.T) {
 						t.Fatal(err)
 					}
 					bw.Flush()
-					return buf.String()
+					return buf.String(), [4]int{seg.a.line, seg.a.off, seg.b.line, seg.b.off}
 				}
-				got := write(sc)
+				got, gotAt := write(sc)
 				sc.oneA, sc.oneB = 0, 0
-				if want := write(sc); got != want {
+				want, wantAt := write(sc)
+				if got != want {
 					t.Errorf("old %.20q, new %.20q, as lines %v, context %d: hunk with the lines' ends known\n%.200q\nscanned for\n%.200q", tt.old, tt.new, nt.lines != nil, ctx, got, want)
+				}
+				if gotAt != wantAt {
+					t.Errorf("old %.20q, new %.20q, as lines %v, context %d: cursors end at line, byte %v (old) %v (new) with the lines' ends known, at %v %v scanned for", tt.old, tt.new, nt.lines != nil, ctx, gotAt[:2], gotAt[2:], wantAt[:2], wantAt[2:])
 				}
 			}
 		}
