@@ -162,8 +162,17 @@ func change(c *dedupe.Change) Change {
 		place.OutputLine = c.OutputLine
 		out.Kept = place
 	}
-	for i := range c.Parts {
-		out.Parts = append(out.Parts, change(&c.Parts[i]))
+	// A run's parts are made at their number, not grown by append: a run
+	// can hold hundreds of thousands (tiny-repeated in dedupe's
+	// BenchmarkAdversarial, 669k at 10 MB, 152 bytes each), and growing
+	// them, the copies and the garbage collections of the slices left
+	// behind, took 45% of its report's CPU time (1 MB 114.9 -> 63.6 ms,
+	// 10 MB 1044 -> 650 ms, minimums of 6, load 3.5-7).
+	if len(c.Parts) > 0 {
+		out.Parts = make([]Change, len(c.Parts))
+		for i := range c.Parts {
+			out.Parts[i] = change(&c.Parts[i])
+		}
 	}
 	return out
 }

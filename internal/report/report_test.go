@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -99,5 +100,42 @@ func TestRunPartsCountByKind(t *testing.T) {
 	}
 	if in, out := rep.ParagraphsIn, rep.ParagraphsOut; in != out+rep.Removed.Paragraphs+rep.Removed.Near {
 		t.Errorf("paragraphs %d in, %d out, do not add up with %+v", in, out, rep.Removed)
+	}
+}
+
+// TestRunParts checks the parts of a run of many, which change fills
+// in place (see change): one part for each of the run's, in order, and no
+// "parts" key for a change without them.
+func TestRunParts(t *testing.T) {
+	var b strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&b, "Paragraph number %d of the first half, long enough to count as a repeat.\n", i)
+	}
+	input := b.String() + b.String()
+	r, err := dedupe.Clean(input, dedupe.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Changes) != 1 || r.Changes[0].Kind != dedupe.Run || len(r.Changes[0].Parts) != 100 {
+		t.Fatalf("want one run of 100 parts, got %d changes", len(r.Changes))
+	}
+	rep := report.New("in.txt", input, r)
+	run := rep.Changes[0]
+	if len(run.Parts) != 100 {
+		t.Fatalf("the run has %d parts, want 100", len(run.Parts))
+	}
+	for i, p := range run.Parts {
+		want := r.Changes[0].Parts[i]
+		if p.Kind != "paragraph" || p.Lines != [2]int{want.Lines.First, want.Lines.Last} || p.Span != [2]int{want.Span.Start, want.Span.End} ||
+			p.Kept == nil || p.Kept.Lines != [2]int{i + 1, i + 1} || len(p.Parts) != 0 {
+			t.Errorf("part %d = %+v, want the paragraph at lines %v kept at line %d", i, p, want.Lines, i+1)
+		}
+	}
+	var buf bytes.Buffer
+	if err := rep.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), `"parts":`); n != 1 {
+		t.Errorf(`the report has %d "parts" keys, want the run's alone`, n)
 	}
 }

@@ -101,7 +101,7 @@ func (s *editScript) writeSegment(bw *bufio.Writer, seg *segment, ctx int) error
 		if !ok || h.first.a > seg.last {
 			return nil
 		}
-		if err := writeHunk(bw, &seg.a, &seg.b, s.lines, h, ctx); err != nil {
+		if err := writeHunk(bw, &seg.a, &seg.b, s, h, ctx); err != nil {
 			return err
 		}
 	}
