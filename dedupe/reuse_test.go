@@ -169,3 +169,28 @@ func TestBorrow(t *testing.T) {
 		t.Errorf("borrow cleared the room: %v", a)
 	}
 }
+
+// TestHalves checks that halves cuts a spare in two that do not overlap,
+// cover it, start at multiples of 8 bytes from its start, and leave the
+// second room for dropSingleLists' 4 bytes a decision, for decisions of
+// every count up to a few hundred; and gives an empty spare back as it is.
+func TestHalves(t *testing.T) {
+	if a, b := halves(spare{}); a != (spare{}) || b != (spare{}) {
+		t.Errorf("halves of no spare: %+v %+v", a, b)
+	}
+	for n := 1; n < 300; n++ {
+		d := make([]decision, 0, n)
+		s := spareOf(d)
+		a, b := halves(s)
+		at := uintptr(s.at)
+		if uintptr(a.at) != at || uintptr(b.at) != at+a.size || a.size+b.size != s.size {
+			t.Fatalf("%d decisions (%d bytes at %#x): halves %d at %#x and %d at %#x", n, s.size, at, a.size, uintptr(a.at), b.size, uintptr(b.at))
+		}
+		if a.size%8 != 0 || b.size < uintptr(n)*4 {
+			t.Fatalf("%d decisions: halves of %d and %d bytes", n, a.size, b.size)
+		}
+		if _, ok := borrow[int32]([]spare{b}, n); !ok {
+			t.Fatalf("%d decisions: the second half lends no %d int32s", n, n)
+		}
+	}
+}
