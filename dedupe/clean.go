@@ -797,7 +797,7 @@ func (c *cleaner) paragraphRound() bool {
 func (c *cleaner) paragraphRoundBeside(lists <-chan struct{}, tableRoom spare) bool {
 	c.keyCutTexts()
 	dropped := c.dropJunk()
-	t := c.paragraphTable(tableRoom)
+	t := c.paragraphTable(tableRoom, lists)
 	if lists != nil {
 		<-lists
 	}
@@ -910,7 +910,12 @@ var reuseKeyClasses = true
 // updateKeyClasses gives the texts cut their classes first, unless they
 // are many. Exact paragraph dedup confirms its first round's decisions
 // with a second round whose table is made so.
-func (c *cleaner) paragraphTable(room spare) *table {
+//
+// The table's index is lent from room; if lists is not nil, room is the
+// first half of the decisions, dropSingleLists having the second until
+// it closes lists (see paragraphRoundBeside), and an index that needs
+// more than room waits for that, then takes the decisions' memory whole.
+func (c *cleaner) paragraphTable(room spare, lists <-chan struct{}) *table {
 	t := &c.table
 	if reuseKeyClasses && c.keyClass != nil && (c.keyClassesHold() || c.updateKeyClasses()) {
 		t.root = resize(t.root, len(c.order))
@@ -933,8 +938,22 @@ func (c *cleaner) paragraphTable(room spare) *table {
 	// The table's index in room, the memory of the decisions (or the
 	// first half of it: see rounds), which decide makes after (1.3 MB of
 	// garbage in the 100 MB stream's first round, at the peak of the
-	// heap, made anew).
-	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.textOf(int(c.order[k])) }, c.twice.keys, []spare{room})
+	// heap, made anew). The stream files 97,196 paragraphs (2^17 slots, 1
+	// MB), which fit the first half (2.2 MB) up to 196,608. The stream
+	// with 30, 40 or 60% of its lines twice files 233k-371k (2^19 slots,
+	// 4 MB): made anew, they raised its peak RSS from 225.6, 228.6 and
+	// 254.4 MB to 229.2, 233.3 and 258.6 (medians of 7, 7 and 3 runs
+	// alternated, load 7-8); waiting for dropSingleLists, as it ran
+	// before, they take 223.9, 229.3 and 250.5 (3 runs each, main's
+	// 225.3, 229.2 and 254.4, load 4.4-5.4).
+	spares := func(filed int) []spare {
+		if lists != nil && !fits[tagSlot](room, slotsFor(filed)) {
+			<-lists
+			room = spareOf(c.decider.d)
+		}
+		return []spare{room}
+	}
+	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.textOf(int(c.order[k])) }, c.twice.keys, spares)
 	c.keyClass = resize(c.keyClass, len(c.paras))
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1

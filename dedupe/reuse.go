@@ -118,3 +118,8 @@ func halves(s spare) (spare, spare) {
 	half := s.size / 2 &^ 7
 	return spare{s.at, half}, spare{unsafe.Add(s.at, half), s.size - half}
 }
+
+// fits reports whether borrow would lend n Ts from s.
+func fits[T lentMemory](s spare, n int) bool {
+	return n > 0 && s.at != nil && uintptr(n)*unsafe.Sizeof(*new(T)) <= s.size
+}
