@@ -302,14 +302,16 @@ func (c *cleaner) clean() *Result {
 // the first sentence round (on both CPUs), beside a paragraph round of
 // 90-95 ms on one: phase timers showed them gone from the sentence round,
 // and the paragraph round as long when the other CPU is free. (At b4faceb
-// the first paragraph round takes about 76 ms.)
+// the first paragraph round takes about 76 ms.) Before the asks, the
+// other goroutine runs dropSingleLists, which prepare left to this
+// round, and the round's start runs beside it (see
+// paragraphRoundBeside).
 func (c *cleaner) rounds() {
 	for round := range maxRounds {
 		var asks *sentenceAsks
 		paragraphs := false
 		if round == 0 && !c.opts.NoSentences && c.workers() >= 2 {
-			c.alongside(func() { paragraphs = c.paragraphRound() },
-				func() { asks = c.askSentences(1, c.workers()) })
+			paragraphs, asks = c.firstParagraphRound()
 		} else {
 			paragraphs = c.paragraphRound()
 		}
@@ -325,6 +327,27 @@ func (c *cleaner) rounds() {
 			break
 		}
 	}
+}
+
+// firstParagraphRound runs the first paragraph round, with sentences on
+// and two CPUs or more, and beside it, on another goroutine, the
+// dropSingleLists that prepare left pending and the sentence round's asks
+// (see rounds); it returns what paragraphRound does and the asks.
+func (c *cleaner) firstParagraphRound() (bool, *sentenceAsks) {
+	tableRoom, listsRoom := spareOf(c.decider.d), spare{}
+	if c.sentences.pending {
+		tableRoom, listsRoom = halves(tableRoom)
+	}
+	var paragraphs bool
+	var asks *sentenceAsks
+	lists := make(chan struct{})
+	c.alongside(func() { paragraphs = c.paragraphRoundBeside(lists, tableRoom) },
+		func() {
+			c.dropPendingLists(listsRoom)
+			close(lists)
+			asks = c.askSentences(1, c.workers())
+		})
+	return paragraphs, asks
 }
 
 // skipSettledSentenceRounds says whether rounds may leave out a sentence
@@ -745,9 +768,39 @@ func (c *cleaner) freeRounds() {
 // paragraphRound decides on the paragraphs of the output as they stand, and
 // reports whether it removed or moved any.
 func (c *cleaner) paragraphRound() bool {
+	c.dropPendingLists(spareOf(c.decider.d))
+	return c.paragraphRoundBeside(nil, spareOf(c.decider.d))
+}
+
+// paragraphRoundBeside is paragraphRound with the paragraph table's index
+// lent from tableRoom and, if lists is not nil, dropSingleLists run
+// beside it by another goroutine, which closes lists when it is done
+// (see rounds): the round waits for it before it decides, as decide
+// writes the decisions that dropSingleLists' list of paragraphs is lent
+// from, and dropNear reads the sentence lists that it moves. Until then
+// the round reads no sentence list (prepare keyed every text) and
+// writes nothing that dropSingleLists reads (the twice set of
+// sentences, the sentence lists and the cleaner's scratch).
+//
+// On the 100 MB stream dropSingleLists takes about 40 ms of one CPU
+// (2.6% of a perf profile's samples) and dropJunk with the table about
+// as long (2.8%), which ran one after the other, with the other CPU
+// idle. Beside each other, BenchmarkFirstRound on the stream took 136
+// ms a first round where dropSingleLists first took 191-194 (medians of
+// 3 runs of 4, alternated, load 12.8 from other sessions). The CLI, in
+// runs alternated at nice -15 under that load (the gain needs a free
+// CPU): wall 1.87 -> 1.68 s (medians of 15, load 10.6-11.0, faster in 13
+// pairs), 1.00 -> 0.94 s (15, load 2.9-4.0), 0.99 -> 0.97 s (11, load
+// 4.7-5.3), 1.11 -> 1.12 s (58 pooled, load 1.7-5.3); CPU time and peak
+// RSS within noise (medians of 58: 1.57 -> 1.56 s, 203.52 -> 203.58
+// MB, max 204.04 -> 203.95; the peak is at the tail, long after).
+func (c *cleaner) paragraphRoundBeside(lists <-chan struct{}, tableRoom spare) bool {
 	c.keyCutTexts()
 	dropped := c.dropJunk()
-	t := c.paragraphTable()
+	t := c.paragraphTable(tableRoom, lists)
+	if lists != nil {
+		<-lists
+	}
 	d := c.decider.decide(len(c.order), func(pos int) string { return c.textOf(int(c.order[pos])) }, t, c.opts, c.workers())
 	// Texts that the rules keep more than once (short or recurring ones)
 	// are protected from sentence cuts, every copy of them: the paragraph
@@ -857,7 +910,12 @@ var reuseKeyClasses = true
 // updateKeyClasses gives the texts cut their classes first, unless they
 // are many. Exact paragraph dedup confirms its first round's decisions
 // with a second round whose table is made so.
-func (c *cleaner) paragraphTable() *table {
+//
+// The table's index is lent from room; if lists is not nil, room is the
+// first half of the decisions, dropSingleLists having the second until
+// it closes lists (see paragraphRoundBeside), and an index that needs
+// more than room waits for that, then takes the decisions' memory whole.
+func (c *cleaner) paragraphTable(room spare, lists <-chan struct{}) *table {
 	t := &c.table
 	if reuseKeyClasses && c.keyClass != nil && (c.keyClassesHold() || c.updateKeyClasses()) {
 		t.root = resize(t.root, len(c.order))
@@ -877,10 +935,25 @@ func (c *cleaner) paragraphTable() *table {
 	for _, i := range c.order {
 		c.ensureKey(int(i))
 	}
-	// The table's index in the memory of the decisions, which decide
-	// makes after (1.3 MB of garbage in the 100 MB stream's first round,
-	// at the peak of the heap, made anew).
-	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.textOf(int(c.order[k])) }, c.twice.keys, []spare{spareOf(c.decider.d)})
+	// The table's index in room, the memory of the decisions (or the
+	// first half of it: see rounds), which decide makes after (1.3 MB of
+	// garbage in the 100 MB stream's first round, at the peak of the
+	// heap, made anew). The stream files 97,196 paragraphs (2^17 slots, 1
+	// MB), which fit the first half (2.2 MB) up to 196,608. The stream
+	// with 30, 40 or 60% of its lines twice files 233k-371k (2^19 slots,
+	// 4 MB): made anew, they raised its peak RSS from 225.6, 228.6 and
+	// 254.4 MB to 229.2, 233.3 and 258.6 (medians of 7, 7 and 3 runs
+	// alternated, load 7-8); waiting for dropSingleLists, as it ran
+	// before, they take 223.9, 229.3 and 250.5 (3 runs each, main's
+	// 225.3, 229.2 and 254.4, load 4.4-5.4).
+	spares := func(filed int) []spare {
+		if lists != nil && !fits[tagSlot](room, slotsFor(filed)) {
+			<-lists
+			room = spareOf(c.decider.d)
+		}
+		return []spare{room}
+	}
+	t.file(len(c.order), func(k int) uint64 { return uint64(c.hash[c.order[k]]) }, func(k int32) string { return c.textOf(int(c.order[k])) }, c.twice.keys, spares)
 	c.keyClass = resize(c.keyClass, len(c.paras))
 	for pos, i := range c.order {
 		c.keyClass[i] = int32(c.order[t.root[pos]]) + 1

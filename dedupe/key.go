@@ -440,9 +440,10 @@ func (t *table) same(i, j int) bool { return t.root[i] == t.root[j] }
 // file fills t for n units whose keys' xxhashes hashAt returns and whose
 // texts textOf returns. A unit whose hash came once to all (see twiceSet;
 // nil: none did) is its own root, and is not filed. The index it files
-// them in, garbage once the roots are found, is lent from spares where
-// they have room (see lend).
-func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) string, all *twiceSet, spares []spare) {
+// them in, garbage once the roots are found, is lent from the spares
+// that spares returns for the units to file, once they are counted,
+// where they have room (see lend); spares may be nil.
+func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) string, all *twiceSet, spares func(filed int) []spare) {
 	// The set is asked once a unit: root -1 marks the units to file,
 	// which the index is sized for.
 	t.root = resize(t.root, n)
@@ -455,7 +456,11 @@ func (t *table) file(n int, hashAt func(k int) uint64, textOf func(k int32) stri
 			t.root[k] = int32(k)
 		}
 	}
-	keys := lentKeyIndex(filed, spares, textOf)
+	var room []spare
+	if spares != nil {
+		room = spares(filed)
+	}
+	keys := lentKeyIndex(filed, room, textOf)
 	for k := range n {
 		if t.root[k] < 0 {
 			t.root[k], _ = keys.findOrAdd(hashAt(k), int32(k))

@@ -288,7 +288,7 @@ func TestTableCollision(t *testing.T) {
 	}
 	for _, spares := range [][]spare{nil, {spareOf(decisions)}} {
 		var tab table
-		tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] }, nil, spares)
+		tab.file(len(texts), func(int) uint64 { return 42 }, func(k int32) string { return texts[k] }, nil, func(int) []spare { return spares })
 		for i, w := range want {
 			if got := tab.rootOf(i); got != w || tab.isRepeat(i) != (w != i) {
 				t.Errorf("unit %d (%q): root %d, repeat %v; want %d", i, texts[i], got, tab.isRepeat(i), w)

@@ -41,7 +41,11 @@ func (c *cleaner) prepare() {
 		c.prepareBatch(hi-lo, func(k int) int { return lo + k }, scratches, logs)
 		lo = hi
 	}
-	c.dropSingleLists()
+	if c.opts.NoSentences {
+		c.dropSingleLists(spareOf(c.decider.d))
+	} else {
+		c.sentences.pending = true // see dropPendingLists
+	}
 }
 
 // preparers returns the scratches and logs of a prepareBatch on workers

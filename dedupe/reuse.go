@@ -36,8 +36,9 @@ func appendEmpty[T any](s [][]T) [][]T {
 // sentence round's positions (settledPos, with near-duplicates off), which nothing reads until the
 // next, are lent to the sentence round's tables (see
 // cleaner.roundSpares); the decisions also to the paragraph round's table
-// (see decider.lendCounts and table.file), before the first round to
-// dropSingleLists, and to prepareBatch's logs, which live during a batch
+// (see decider.lendCounts and table.file), in the first round half to
+// that table and half to dropSingleLists beside it (see halves), and to
+// prepareBatch's logs, which live during a batch
 // of prepare's or of keyCutTexts' at the start of a paragraph round,
 // before paragraphTable lends the decisions and decide makes them (see
 // lendBatchLogs).
@@ -102,4 +103,23 @@ func borrow[T lentMemory](spares []spare, n int) ([]T, bool) {
 		return t, true
 	}
 	return nil, false
+}
+
+// halves cuts s in two spares, the first of half its size (rounded down
+// to 8 bytes, so that the second starts as aligned as s): the first
+// paragraph round lends the first half of the decisions to its table and
+// the second to dropSingleLists, which run at once (see rounds). The
+// second holds the 4 bytes a paragraph that dropSingleLists borrows at
+// most, the decisions taking 8.
+func halves(s spare) (spare, spare) {
+	if s.at == nil {
+		return s, s
+	}
+	half := s.size / 2 &^ 7
+	return spare{s.at, half}, spare{unsafe.Add(s.at, half), s.size - half}
+}
+
+// fits reports whether borrow would lend n Ts from s.
+func fits[T lentMemory](s spare, n int) bool {
+	return n > 0 && s.at != nil && uintptr(n)*unsafe.Sizeof(*new(T)) <= s.size
 }

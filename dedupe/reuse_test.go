@@ -1,7 +1,9 @@
 package dedupe
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -167,5 +169,72 @@ func TestBorrow(t *testing.T) {
 	}
 	if a[0] == 0 {
 		t.Errorf("borrow cleared the room: %v", a)
+	}
+}
+
+// TestHalves checks that halves cuts a spare in two that do not overlap,
+// cover it, start at multiples of 8 bytes from its start, and leave the
+// second room for dropSingleLists' 4 bytes a decision, for decisions of
+// every count up to a few hundred; and gives an empty spare back as it is.
+func TestHalves(t *testing.T) {
+	if a, b := halves(spare{}); a != (spare{}) || b != (spare{}) {
+		t.Errorf("halves of no spare: %+v %+v", a, b)
+	}
+	for n := 1; n < 300; n++ {
+		d := make([]decision, 0, n)
+		s := spareOf(d)
+		a, b := halves(s)
+		at := uintptr(s.at)
+		if uintptr(a.at) != at || uintptr(b.at) != at+a.size || a.size+b.size != s.size {
+			t.Fatalf("%d decisions (%d bytes at %#x): halves %d at %#x and %d at %#x", n, s.size, at, a.size, uintptr(a.at), b.size, uintptr(b.at))
+		}
+		if a.size%8 != 0 || b.size < uintptr(n)*4 {
+			t.Fatalf("%d decisions: halves of %d and %d bytes", n, a.size, b.size)
+		}
+		if _, ok := borrow[int32]([]spare{b}, n); !ok {
+			t.Fatalf("%d decisions: the second half lends no %d int32s", n, n)
+		}
+	}
+}
+
+// TestFirstTableLendsWhole checks where the first paragraph round files
+// its table's index when dropSingleLists runs beside it (see
+// paragraphTable): in the first half of the decisions' memory when it
+// fits there (paragraphs that all differ), and, when it does not (half
+// the paragraphs repeat: 1,024 slots of 8 bytes for 1,100 paragraphs),
+// in the whole of it once dropSingleLists is done, as it was before
+// dropSingleLists ran beside it, where it was first made anew.
+func TestFirstTableLendsWhole(t *testing.T) {
+	setParallel(t, 0, 2)
+	const n = 1100
+	for _, repeats := range []bool{false, true} {
+		var in strings.Builder
+		for i := range n {
+			if repeats && i < n/2 {
+				fmt.Fprintf(&in, "Story %d is told here twice over.\n\n", i/2)
+			} else {
+				fmt.Fprintf(&in, "Paragraph %d tells of the harbour.\n\n", i)
+			}
+		}
+		c := stageCleaner(t, in.String(), &Options{})
+		if !c.sentences.pending || len(c.paras) != n {
+			t.Fatalf("repeats %v: %d paragraphs, lists pending %v", repeats, len(c.paras), c.sentences.pending)
+		}
+		lists := make(chan struct{})
+		c.dropPendingLists(spare{})
+		close(lists)
+		d := c.decider.d[:cap(c.decider.d)]
+		mark := decision{fate: removed, copyOf: -1}
+		for k := range d {
+			d[k] = mark
+		}
+		first, _ := halves(spareOf(c.decider.d))
+		c.paragraphTable(first, lists)
+		h := int(first.size / unsafe.Sizeof(decision{}))
+		inFirst := slices.ContainsFunc(d[:h], func(x decision) bool { return x != mark })
+		inSecond := slices.ContainsFunc(d[h:], func(x decision) bool { return x != mark })
+		if !inFirst || inSecond != repeats {
+			t.Errorf("repeats %v: the table's index in the first half of the decisions %v, in the second %v", repeats, inFirst, inSecond)
+		}
 	}
 }

@@ -155,6 +155,10 @@ type sentenceLists struct {
 	// anyDropped says that paragraphs of the order may have a list
 	// dropped (see dropSingleLists and splitDropped).
 	anyDropped bool
+	// pending says that prepare split every text and left
+	// dropSingleLists to the first paragraph round (see
+	// cleaner.dropPendingLists).
+	pending bool
 }
 
 // sentenceRef is n sentences from offset off of slab number slab-1 of a
@@ -624,6 +628,16 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 	return madeCut{para: int32(i), kept: int32(len(b.kept)), text: ct, emptied: strings.TrimSpace(ct.text) == ""}
 }
 
+// dropPendingLists runs dropSingleLists, with its list of paragraphs lent
+// from room, if prepare left it to the first paragraph round
+// (sentenceLists.pending), and else does nothing.
+func (c *cleaner) dropPendingLists(room spare) {
+	if c.sentences.pending {
+		c.sentences.pending = false
+		c.dropSingleLists(room)
+	}
+}
+
 // dropSingleSentenceLists says whether prepare lets go of the sentence
 // lists that no sentence round looks into (see dropSingleLists); tests
 // turn it off to check that doing so changes nothing.
@@ -667,8 +681,13 @@ var dropSingleSentenceLists = true
 // as long (45-60 ms, 6 runs each, load 3-4): dropped. The first sentence
 // round asks the set about the lists kept again (askSentences); making
 // its asks here, from the answers given, would save most of that (about
-// 930k questions), not tried.
-func (c *cleaner) dropSingleLists() {
+// 930k questions), not tried. With sentences on, it runs beside the
+// first paragraph round's junk lines and table (see
+// cleaner.dropPendingLists), which kept the other CPU idle.
+//
+// The list of paragraphs it moves is lent from room, which must hold
+// nothing until it returns.
+func (c *cleaner) dropSingleLists(room spare) {
 	l := &c.sentences
 	if !dropSingleSentenceLists || l.refs == nil {
 		return
@@ -702,8 +721,8 @@ func (c *cleaner) dropSingleLists() {
 		from[k] += from[k-1]
 	}
 	// Borrowed from the decisions, which the first paragraph round makes
-	// next (see lend).
-	paras := lend[int32]([]spare{spareOf(c.decider.d)}, from[len(from)-1])
+	// next (see lend and dropPendingLists).
+	paras := lend[int32]([]spare{room}, from[len(from)-1])
 	for i, r := range l.refs {
 		if r.slab != 0 {
 			paras[from[r.slab]] = int32(i)

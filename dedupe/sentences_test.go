@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -160,7 +161,7 @@ func TestDropSingleLists(t *testing.T) {
 		before[i] = slices.Clone(list)
 	}
 	dropSingleSentenceLists = true
-	c.dropSingleLists()
+	c.dropPendingLists(spareOf(c.decider.d))
 	kept, dropped := 0, 0
 	for i, want := range before {
 		looks := slices.ContainsFunc(want, c.looksUp)
@@ -198,6 +199,46 @@ func TestDropSingleLists(t *testing.T) {
 	c.rounds()
 	if got, want := c.result(), cleanWith(t, dropListsInput(), Options{}, math.MaxInt, 1); !reflect.DeepEqual(got, want) {
 		t.Errorf("with the lists dropped:\n%+v\nwith them kept:\n%+v", got, want)
+	}
+}
+
+// TestDropListsBesideFirstRound checks that prepare leaves
+// dropSingleLists to the first paragraph round, which runs it beside its
+// junk lines and table (see paragraphRoundBeside), on two goroutines in
+// batches of a few paragraphs: no list is dropped after start, some are
+// after the rounds, and the Result is the one goroutine's, which
+// prepares nothing and drops no list. Under -race it also checks that the
+// two sides share nothing they write, the decisions' memory included
+// (see halves).
+func TestDropListsBesideFirstRound(t *testing.T) {
+	setParallel(t, 0, 2)
+	defer func(b int) { prepareBatchBytes = b }(prepareBatchBytes)
+	prepareBatchBytes = 512
+	in := dropListsInput()
+	c := stageCleaner(t, in, &Options{})
+	if !c.sentences.pending {
+		t.Fatal("prepare left no lists to drop")
+	}
+	for i := range c.paras {
+		if c.sentences.dropped(i) {
+			t.Fatalf("paragraph %d: list dropped by prepare", i)
+		}
+	}
+	c.rounds()
+	if c.sentences.pending {
+		t.Error("the rounds left the lists to drop")
+	}
+	dropped := 0
+	for i := range c.paras {
+		if c.sentences.dropped(i) {
+			dropped++
+		}
+	}
+	if dropped == 0 {
+		t.Error("no list dropped by the first round")
+	}
+	if got, want := c.result(), cleanWith(t, in, Options{}, math.MaxInt, 1); !reflect.DeepEqual(got, want) {
+		t.Errorf("with the lists dropped beside the first round:\n%+v\non one goroutine:\n%+v", got, want)
 	}
 }
 
@@ -249,12 +290,17 @@ func TestDroppedListSplitAgain(t *testing.T) {
 // TestSplitDroppedAddsNoHashes after it.
 func stageCleanerDropped(t *testing.T, in string, i int) *cleaner {
 	t.Helper()
-	c := stageCleaner(t, in, &Options{})
+	stage := func() *cleaner {
+		c := stageCleaner(t, in, &Options{})
+		c.dropPendingLists(spareOf(c.decider.d)) // as the first round would
+		return c
+	}
+	c := stage()
 	for range 19 {
 		if c.sentences.dropped(i) {
 			break
 		}
-		c = stageCleaner(t, in, &Options{})
+		c = stage()
 	}
 	return c
 }
@@ -318,7 +364,39 @@ func BenchmarkDropSingleLists(b *testing.B) {
 		c := stageCleaner(b, input, &Options{})
 		dropSingleSentenceLists = true
 		b.StartTimer()
-		c.dropSingleLists()
+		c.dropPendingLists(spareOf(c.decider.d))
+	}
+}
+
+// BenchmarkFirstRound runs the first paragraph round of the default mode
+// with the sentence round's asks beside it, on stageSize of generated
+// articles or on TEXTCLEAN_BENCH_FILE, on GOMAXPROCS goroutines:
+// "lists-first" runs dropSingleLists before it, as prepare did, and
+// "lists-beside" beside it, as rounds does (see paragraphRoundBeside).
+// A file under parallelBytes is skipped, as rounds would not call
+// firstParagraphRound for it.
+func BenchmarkFirstRound(b *testing.B) {
+	input := stageInputOrFile(b)
+	for _, beside := range []bool{false, true} {
+		b.Run(map[bool]string{false: "lists-first", true: "lists-beside"}[beside], func(b *testing.B) {
+			if runtime.GOMAXPROCS(0) < 2 {
+				b.Skip("one CPU: nothing runs beside")
+			}
+			for b.Loop() {
+				b.StopTimer()
+				c := stageCleaner(b, input, &Options{})
+				if c.workers() < 2 {
+					// Under parallelBytes: alongside would run the round,
+					// which waits for the lists, before them (a deadlock).
+					b.Skip("one worker: nothing runs beside")
+				}
+				b.StartTimer()
+				if !beside {
+					c.dropPendingLists(spareOf(c.decider.d))
+				}
+				c.firstParagraphRound()
+			}
+		})
 	}
 }
 
