@@ -31,9 +31,16 @@ func (e *editor) reset(src string, buf []byte, edits *[]edit) {
 }
 
 // replace writes repl in place of src[start:end], as a change of rule.
+//
+// The first change makes out at src's size and an eighth when it is
+// smaller than src, at once rather than grown by append in steps (see
+// Normalizer.rules): a stage that changes nothing then costs no buffer.
 func (e *editor) replace(rule Rule, start, end int, repl string) {
 	if !e.changed {
 		e.first = start
+		if cap(e.out) < len(e.src) {
+			e.out = make([]byte, 0, len(e.src)+len(e.src)/8)
+		}
 	}
 	e.changed = true
 	e.out = append(e.out, e.src[e.copied:start]...)
