@@ -74,8 +74,8 @@ func TestDocumentText(t *testing.T) {
 				if tt.name == "rejoined" && !strings.Contains(d.String(), "\nthe information\nit holds\nand the organization,\nit says\n") {
 					t.Errorf("%d goroutines: not rejoined: %q", workers, d.String())
 				}
-				if n != len(d.texts) {
-					t.Errorf("%d goroutines: %d lines changed, %d texts kept", workers, n, len(d.texts))
+				if n != len(d.refs) {
+					t.Errorf("%d goroutines: %d lines changed, %d texts kept", workers, n, len(d.refs))
 				}
 			}
 		})
@@ -109,7 +109,7 @@ func TestJoinChunkTexts(t *testing.T) {
 					if fill == "all" || fill == "random" && r.Intn(3) == 0 {
 						want[line+j] = true
 						ch.marks[j/64] |= 1 << (j % 64)
-						ch.addText(fmt.Sprint(line + j))
+						ch.addText("", fmt.Sprint(line+j))
 					}
 				}
 				line += n
