@@ -48,6 +48,9 @@ func (a *textArena) add(s string) string {
 			size *= 2
 		}
 		a.block = make([]byte, 0, size)
+		if a.places == nil {
+			a.places = make([]string, 0, 4) // a small document's blocks, in one allocation
+		}
 		a.cur, a.places = len(a.places), append(a.places, "")
 	}
 	start := len(a.block)

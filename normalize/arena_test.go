@@ -170,7 +170,7 @@ func TestTextRefs(t *testing.T) {
 		}
 	}
 	d := &Document{input: input}
-	d.places = d.inputWindows()
+	d.places = d.inputWindows(0)
 	base := len(d.places)
 	d.places = append(d.places, a.places...)
 	for k, r := range refs {
