@@ -141,6 +141,7 @@ func TestTextRefs(t *testing.T) {
 		{0, 10}, {len(input) - 7, len(input)}, {0, len(input)},
 		{inputWindow - 1, inputWindow + 100}, {2*inputWindow - 5, 3*inputWindow - 6}, // the longest in a window
 		{inputWindow, 2*inputWindow - 1}, {10, 10 + inputWindow}, // the longest, and a byte more
+		{inputWindow - 1, 2*inputWindow - 1}, {inputWindow - 1, 2 * inputWindow}, // a window's size and a byte more, from a window's last start
 		{3, 3}, {len(input), len(input)}, {5 * inputWindow, 5 * inputWindow},
 	}
 	var a textArena
