@@ -28,11 +28,11 @@ type changedLines struct {
 // collector to follow; peak RSS 203.5-203.7 -> 202.6-202.8 MB, medians
 // of 5 alternated, default and -d): Document.places[r>>32][start:len-back],
 // with start in bits 16-31 and back in bits 0-15. So Text reads any
-// text in one way and stays inlined, at cost 80, the budget (a test of
-// the kind of text made it 115, not inlined: textclean on 16 MB of the
-// stream +14.7M instructions, 1.1%). As it is, callgrind on those 16 MB
-// counts 4.8M more (0.36%: Text +2.8M, making the references +2.3M, the
-// collector's scans 1.8M fewer). The places are:
+// text in one way and stays inlined, at cost 79 of the budget of 80 (a
+// test of the kind of text made it 115, not inlined: textclean on 16 MB
+// of the stream +14.7M instructions, 1.1%). As it is, callgrind on those
+// 16 MB counts 4.8M more (0.36%: Text +2.8M, making the references
+// +2.3M, the collector's scans 1.8M fewer). The places are:
 //   - windows of the input (see inputWindow), for the parts of it that
 //     are changed lines' texts (lines only trimmed; empty texts);
 //   - the blocks of the chunks' textArenas, each as it was written;
@@ -46,7 +46,8 @@ func placeRef(k, start, back int) textRef {
 	return textRef(k)<<32 | textRef(start)<<16 | textRef(back)
 }
 
-// text returns the text r refers to, as Text does.
+// text returns the text r refers to. Text calls it, at an inlining
+// cost of 79 (80 with this body written out in Text; see TestInlined).
 func (d *Document) text(r textRef) string {
 	p := d.places[r>>32]
 	return p[uint16(r>>16) : len(p)-int(uint16(r))]
@@ -119,9 +120,7 @@ func (d *Document) finalRef(r chunkRef, base int) textRef {
 func (d *Document) Text(i int) string {
 	w := d.changed[uint(i)/64]
 	if up := w.bits << (63 - uint(i)%64); int64(up) < 0 { // the bits of lines up to i, line i's the top one
-		r := d.refs[int(w.first)+bits.OnesCount64(up)] // up counts line i: see changedLines.first
-		p := d.places[r>>32]
-		return p[uint16(r>>16) : len(p)-int(uint16(r))]
+		return d.text(d.refs[int(w.first)+bits.OnesCount64(up)]) // up counts line i: see changedLines.first
 	}
 	return d.input[d.Lines[i].Start:d.Lines[i].End]
 }
