@@ -79,6 +79,7 @@ func (d *Document) setLineTexts(texts []string) {
 			changed[i] = text
 		}
 	}
+	d.places = d.inputWindows(len(changed)) // as joinChunkTexts makes them
 	d.setTexts(nil, changed)
 }
 

@@ -236,7 +236,8 @@ func (d *Document) rank() int {
 // the line: after the Hyphenation rule's rejoins, the lines changed
 // before and those rejoined. d.changed and d.refs are made at their
 // size once the changed lines are marked; a text of texts that is not a
-// part of the input is a place of its own.
+// part of the input is a place of its own, after the places
+// joinChunkTexts made.
 func (d *Document) setTexts(list []changedText, texts map[int]string) {
 	d.changed = make([]changedLines, (len(d.Lines)+63)/64)
 	for _, c := range list {
@@ -248,9 +249,6 @@ func (d *Document) setTexts(list []changedText, texts map[int]string) {
 	d.refs = make([]textRef, d.rank())
 	for _, c := range list {
 		d.refs[d.textIndex(c.line)] = c.ref
-	}
-	if len(d.places) == 0 {
-		d.places = d.inputWindows(len(texts))
 	}
 	for i, text := range texts {
 		r := placeRef(len(d.places), 0, 0)
