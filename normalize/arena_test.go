@@ -127,3 +127,80 @@ func TestDocumentTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRefs checks that the reference of each kind of changed text
+// reads back as the text, through a Document made of the arena's places
+// as joinChunkTexts makes it: parts of the input (across the edges of
+// its windows, the longest a window holds and one byte more, all of it,
+// empty ones), texts of each block the arena fills, up to the most a
+// block holds, texts of more than half a block, and texts equal to parts
+// of the input that lie elsewhere.
+func TestTextRefs(t *testing.T) {
+	input := strings.Repeat("0123456789", 20000) // six windows
+	parts := [][2]int{
+		{0, 10}, {len(input) - 7, len(input)}, {0, len(input)},
+		{inputWindow - 1, inputWindow + 100}, {2*inputWindow - 5, 3*inputWindow - 6}, // the longest in a window
+		{inputWindow, 2*inputWindow - 1}, {10, 10 + inputWindow}, // the longest, and a byte more
+		{inputWindow - 1, 2*inputWindow - 1}, {inputWindow - 1, 2 * inputWindow}, // a window's size and a byte more, from a window's last start
+		{3, 3}, {len(input), len(input)}, {5 * inputWindow, 5 * inputWindow},
+	}
+	var a textArena
+	var want []string
+	var refs []chunkRef
+	add := func(s string) {
+		want, refs = append(want, s), append(refs, a.ref(input, s))
+	}
+	for _, p := range parts {
+		add(input[p[0]:p[1]])
+	}
+	add("")
+	for k := range 300 {
+		add(a.add(strings.Repeat(string(rune('a'+k%26)), 1+k%200)))
+	}
+	add(a.add(strings.Repeat("x", maxTextBlock/2))) // the most a block holds
+	add(a.add(strings.Repeat("y", maxTextBlock/2+1)))
+	add(a.add(input[:20])) // a copy
+	add(strings.Clone(input[5:9000]))
+	if len(a.places) < 4 {
+		t.Fatalf("%d places: the texts should fill several blocks", len(a.places))
+	}
+	inInput := len(parts) + 1
+	for k, r := range refs {
+		if (r&chunkInput != 0) != (k < inInput) {
+			t.Errorf("text %d: reference %#x; a part of the input: %v", k, r, k < inInput)
+		}
+	}
+	d := &Document{input: input}
+	d.places = d.inputWindows(0)
+	base := len(d.places)
+	d.places = append(d.places, a.places...)
+	for k, r := range refs {
+		if got := d.text(d.finalRef(r, base)); got != want[k] {
+			t.Fatalf("text %d (ref %#x) reads %.20q… (%d bytes), want %.20q… (%d bytes)", k, r, got, len(got), want[k], len(want[k]))
+		}
+	}
+}
+
+// TestWithin checks within on parts of a string at its edges, on a
+// string that only touches it, and on an equal copy.
+func TestWithin(t *testing.T) {
+	outer := "abcdefgh"
+	for _, tt := range []struct {
+		s      string
+		at     int
+		within bool
+	}{
+		{outer, 0, true},
+		{outer[:1], 0, true},
+		{outer[7:], 7, true},
+		{outer[3:5], 3, true},
+		{outer[8:], 0, true}, // empty
+		{"", 0, true},
+		{strings.Clone(outer), 0, false},
+		{(outer + outer)[8:9], 0, false},
+	} {
+		if at, ok := within(outer, tt.s); ok != tt.within || ok && at != tt.at {
+			t.Errorf("within(outer, %q) = %d, %v; want %d, %v", tt.s, at, ok, tt.at, tt.within)
+		}
+	}
+}

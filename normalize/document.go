@@ -54,9 +54,12 @@ type Document struct {
 	FinalNewline bool
 
 	// changed marks the lines whose text is not their span of the input,
-	// and texts holds those texts in line order (see Text).
+	// refs says where those texts lie, in line order, and places holds
+	// what they lie in: windows of the input, the chunks' blocks and
+	// texts of their own (see textRef).
 	changed []changedLines
-	texts   []string
+	refs    []textRef
+	places  []string
 
 	joins map[int][]layer // by line index: what the Hyphenation rule did to it
 	input string          // the text the document was made of
@@ -155,11 +158,12 @@ type lineChunk struct {
 	hyphens      []int // the lines that end with a hyphen, under the Hyphenation rule
 	// texts holds the new texts of the chunk's changed lines; marks
 	// marks those lines, bit j of word k for line first+64k+j, and own
-	// holds their texts (new, or parts of the input) in order, in runs
-	// (see addText).
+	// holds their texts' references (to new texts, or parts of the
+	// input) in order, in runs (see addText), those to texts.places
+	// counted from the chunk's first.
 	texts textArena
 	marks []uint64
-	own   [][]string
+	own   [][]chunkRef
 }
 
 // lineChunks cuts text[start:] into one chunk per CPU for a big text, at
@@ -291,7 +295,7 @@ func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool
 		d.Lines[i] = Line{Start: int32(start), End: int32(end)} // see maxInput
 		if !sameString(l, text[start:end]) {
 			ch.marks[(i-ch.first)/64] |= 1 << ((i - ch.first) % 64)
-			ch.addText(l)
+			ch.addText(text, l)
 		}
 		if blank != nil {
 			blank[i] = blankText(l)

@@ -73,13 +73,14 @@ func (n *Normalizer) documentSequential(input string) (*Document, error) {
 // reference implementations made as a Line's Text before lines kept
 // only the texts the rules changed.
 func (d *Document) setLineTexts(texts []string) {
-	var changed []changedText
+	changed := make(map[int]string)
 	for i, text := range texts {
 		if l := d.Lines[i]; text != d.input[l.Start:l.End] {
-			changed = append(changed, changedText{i, text})
+			changed[i] = text
 		}
 	}
-	d.setTexts(changed, nil)
+	d.places = d.inputWindows(len(changed)) // as joinChunkTexts makes them
+	d.setTexts(nil, changed)
 }
 
 // sequentialOptions are the option sets the comparisons with
@@ -101,6 +102,7 @@ func checkSequential(t *testing.T, in string) {
 	t.Helper()
 	for _, opts := range sequentialOptions {
 		want, wantErr := New(opts).documentSequential(in)
+		want = textsByValue(want)
 		for _, procs := range []int{1, 2, 3, 8} {
 			got, err := documentWith(in, opts, 0, procs)
 			if !reflect.DeepEqual(got, want) || fmt.Sprint(err) != fmt.Sprint(wantErr) {

@@ -104,7 +104,24 @@ func agreementInputs(t *testing.T) []string {
 // given.
 func documentWith(in string, opts Options, bytes, procs int) (*Document, error) {
 	defer withParallel(bytes, procs)()
-	return New(opts).Document(in)
+	d, err := New(opts).Document(in)
+	return textsByValue(d), err
+}
+
+// textsByValue makes each changed text of d a place of its own, in line
+// order, so that reflect.DeepEqual compares Documents' texts by value, as
+// when they were strings: where a text lies (in the input, in which
+// block of which chunk) depends on the chunks. It returns d.
+func textsByValue(d *Document) *Document {
+	if d == nil {
+		return nil
+	}
+	refs, places := make([]textRef, len(d.refs)), make([]string, len(d.refs))
+	for k, r := range d.refs {
+		refs[k], places[k] = placeRef(k, 0, 0), d.text(r)
+	}
+	d.refs, d.places = refs, places
+	return d
 }
 
 // withParallel sets parallelBytes to bytes and GOMAXPROCS to procs, and

@@ -29,7 +29,8 @@ var premergeOptions = []Options{
 // as given.
 func premergeWith(in string, opts Options, bytes, procs int) (*Document, error) {
 	defer withParallel(bytes, procs)()
-	return New(opts).documentPremerge(in)
+	d, err := New(opts).documentPremerge(in)
+	return textsByValue(d), err
 }
 
 // checkPremerge fails unless Document gives on in, on 1, 2, 3 and 8

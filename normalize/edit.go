@@ -31,9 +31,19 @@ func (e *editor) reset(src string, buf []byte, edits *[]edit) {
 }
 
 // replace writes repl in place of src[start:end], as a change of rule.
+//
+// The first change makes out at src's size and an eighth when it is
+// smaller than src, at once rather than grown by append in steps (see
+// Normalizer.rules): a stage that changes nothing then costs no buffer.
+// That takes replace's inlining cost from 66 to 88, over the budget: on
+// the 100 MB stream the characters stage calls it, 4.6M instructions
+// more of 8,795M (callgrind), against half the memory a long line takes.
 func (e *editor) replace(rule Rule, start, end int, repl string) {
 	if !e.changed {
 		e.first = start
+		if cap(e.out) < len(e.src) {
+			e.out = make([]byte, 0, len(e.src)+len(e.src)/8)
+		}
 	}
 	e.changed = true
 	e.out = append(e.out, e.src[e.copied:start]...)

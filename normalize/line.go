@@ -24,8 +24,9 @@ const maxPasses = 8
 type Normalizer struct {
 	opts Options
 	// bufs are where the stages write: each stage writes into the one
-	// that the text it reads does not lie in, so that a stage's result
-	// need not be copied for the next (see rules).
+	// that the text it reads does not lie in (the spaces stage, which
+	// only deletes, into that one), so that a stage's result need not be
+	// copied for the next (see rules).
 	bufs [2][]byte
 	e    editor
 	// texts, when set, is where the final text of a changed line is
@@ -125,30 +126,51 @@ func (n *Normalizer) line(s string, c *Counts, m *Offsets) string {
 // buffer it lies in rather than being copied, unless the buffer has more
 // than a quarter to spare (made for a longer line before): the stages
 // then make a new one. BenchmarkAdversarial's huge-paragraph, one 10 MB
-// line that three stages change, allocated 115 MB a Document with the
-// buffers grown and the text copied (73 MB when each stage made a text
-// of its own): now 23.7 MB, and 67-91 -> 27-28 ms of CPU at 10 MB (3
-// runs alternated, load 3-5).
+// line that the characters and spaces stages change, allocated 115 MB a
+// Document with the buffers grown and the text copied (73 MB when each
+// stage made a text of its own), then 23.7 MB: 67-91 -> 27-28 ms of CPU
+// at 10 MB (3 runs alternated, load 3-5).
+//
+// A buffer is made at a stage's first change (see editor.replace), not
+// before the stage: a stage that changes nothing costs none, where NFC
+// made one for every long line the characters stage had written. And the
+// spaces stage, which only deletes and reads ahead of what it writes,
+// writes in the buffer its text lies in, so a text the characters stage
+// wrote and the spaces stage trims and collapses takes one buffer, not
+// two. huge-paragraph then allocates 11.9 MB a Document at 10 MB, not
+// 23.7 (1.20 MB at 1 MB, not 2.39), with a median of about 340 page
+// faults a run, not 1,700, and takes 21.6-22.3 ms of CPU, not 25.9-28.0
+// (1.72-1.84 ms at 1 MB, not 2.12-2.27: minimums of 9 runs in each of 4
+// series, alternated, load 1.6-2.4). The 1 MB run gains as much, so the
+// ratio of the two stays 12-13x: it is the caches, not the faults. Each
+// pass over the line (about nine reads and three writes of it) reads 10
+// MB, and the CPU time a MB steps up once between 4 MB (1.89 ms) and 8
+// MB (2.41 ms; 16 MB 2.33), where the line and its buffer (17 MB at 8
+// MB) outgrow their share of the L3.
 func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 	in := -1 // the index of the buffer of n.bufs s lies in, or -1: s is a part of the line
 	for pass := 0; pass < maxPasses; pass++ {
 		changed := false
-		for _, stage := range [...]func(*Normalizer, *editor, *Counts){(*Normalizer).mojibake, (*Normalizer).characters, (*Normalizer).unicodeForm, (*Normalizer).spaces} {
+		for _, stage := range [...]struct {
+			run     func(*Normalizer, *editor, *Counts)
+			inPlace bool // the stage only deletes, reading ahead of what it writes
+		}{{(*Normalizer).mojibake, false}, {(*Normalizer).characters, false}, {(*Normalizer).unicodeForm, false}, {(*Normalizer).spaces, true}} {
 			var edits *[]edit // the stage's edits go to n.edits, kept if it changes s
 			if m != nil {
 				n.edits = n.edits[:0]
 				edits = &n.edits
 			}
 			out := 0
-			if in == 0 {
+			switch {
+			case in >= 0 && stage.inPlace:
+				// The editor writes each byte it keeps at or before
+				// where it read it, by memmove: see above.
+				out = in
+			case in == 0:
 				out = 1
 			}
-			if cap(n.bufs[out]) < len(s) {
-				// At s's size and an eighth at once (see above).
-				n.bufs[out] = make([]byte, 0, len(s)+len(s)/8)
-			}
 			n.e.reset(s, n.bufs[out], edits)
-			stage(n, &n.e, c)
+			stage.run(n, &n.e, c)
 			if n.e.changed {
 				src := s
 				if m != nil {
@@ -637,6 +659,12 @@ func alwaysNFC(s string, i int) bool {
 
 // spaces applies Trim and CollapseSpaces. A line that has only its ends
 // trimmed becomes a part of itself (see editor.keep), not a copy.
+//
+// rules may have it write in the buffer its text lies in: it only
+// deletes, so each byte it copies lands at or before where it was, and
+// it reads nothing before the end of what it has copied (its scans go
+// forward from there), so no byte it has yet to read is written over.
+// Its edits must stay so.
 func (n *Normalizer) spaces(e *editor, c *Counts) {
 	s := e.src
 	pair := spacePair(s, max(n.clean-1, 0)) // the first two spaces in a row, not before the end of the clean prefix

@@ -255,7 +255,7 @@ func TestString(t *testing.T) {
 }
 
 func FuzzLine(f *testing.F) {
-	for _, s := range []string{"", "a&amp;b", "&am\u200bp;", "e\u00ad\u0301", "&#x37e;", "x \u200d\u0301", "\xff\xfe", "  a  b  "} {
+	for _, s := range []string{"", "a&amp;b", "&am\u200bp;", "e\u00ad\u0301", "&#x37e;", "x \u200d\u0301", "\xff\xfe", "  a  b  ", "&amp;  x  y ", "a &#173; b "} {
 		f.Add(s)
 	}
 	n := normalize.New(normalize.Options{})

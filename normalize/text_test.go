@@ -74,8 +74,8 @@ func TestDocumentText(t *testing.T) {
 				if tt.name == "rejoined" && !strings.Contains(d.String(), "\nthe information\nit holds\nand the organization,\nit says\n") {
 					t.Errorf("%d goroutines: not rejoined: %q", workers, d.String())
 				}
-				if n != len(d.texts) {
-					t.Errorf("%d goroutines: %d lines changed, %d texts kept", workers, n, len(d.texts))
+				if n != len(d.refs) {
+					t.Errorf("%d goroutines: %d lines changed, %d texts kept", workers, n, len(d.refs))
 				}
 			}
 		})
@@ -109,7 +109,7 @@ func TestJoinChunkTexts(t *testing.T) {
 					if fill == "all" || fill == "random" && r.Intn(3) == 0 {
 						want[line+j] = true
 						ch.marks[j/64] |= 1 << (j % 64)
-						ch.addText(fmt.Sprint(line + j))
+						ch.addText("", fmt.Sprint(line+j))
 					}
 				}
 				line += n
@@ -167,6 +167,63 @@ func TestLongLinesKeepTheirTexts(t *testing.T) {
 		}
 		if got, want := d.Text(i), alone.Text(0); got != want || !d.Changed(i) {
 			t.Errorf("Document: line %d is %.40q... (changed %v), alone %.40q...", i, got, d.Changed(i), want)
+		}
+	}
+}
+
+// TestLongLineBuffers checks what a long line costs in buffers (see
+// Normalizer.rules): a stage that changes nothing makes none, and the
+// spaces stage writes in the buffer its text lies in, so that a line
+// only the characters and spaces stages change, like
+// BenchmarkAdversarial's huge-paragraph, takes one buffer, which its text
+// keeps; and that the texts are those of the copying path
+// (LineOffsets), alone and in a Document.
+func TestLongLineBuffers(t *testing.T) {
+	// Each fault comes after a sentence long enough that the line's text
+	// is 90% of it or more: a text that has more than a quarter of its
+	// buffer to spare is copied, not kept.
+	long := func(fault string, n int) string {
+		return strings.Repeat("The quick brown fox jumps over the lazy dog, then rests"+fault, n)
+	}
+	tests := []struct {
+		name, line string
+		left       int // the buffers the Normalizer holds after the line
+	}{
+		{"characters", long(" &amp; ", 200), 0},
+		{"characters, spaces", long(" &amp;  ", 200), 0},
+		{"characters, spaces at the ends", "  " + long(" &amp; ", 200) + " ", 0},
+		{"spaces", long("  ", 200), 0},
+		{"mojibake, spaces", long(" itâ€™s  ", 200), 0},
+		// NFC lengthens क़ (3 bytes become 6): it writes in the other
+		// buffer, which the text keeps, and the first stays.
+		{"characters, NFC", long(" &amp; \u0958 ", 200), 1},
+		{"characters, NFC, spaces", long(" &amp;  \u0958 ", 200), 1},
+		// A soft hyphen decoded in the first pass is removed in the
+		// second, which leaves two spaces for the spaces stage.
+		{"two passes", long(" &shy; ", 200), 1},
+	}
+	for _, tt := range tests {
+		n := New(Options{})
+		got := n.Line(tt.line, nil)
+		want, _ := New(Options{}).LineOffsets(tt.line)
+		if got != want || got == tt.line {
+			t.Errorf("%s: Line is %.40q... (%d bytes), LineOffsets %.40q... (%d bytes)", tt.name, got, len(got), want, len(want))
+		}
+		left := 0
+		for _, b := range n.bufs {
+			if cap(b) > 0 {
+				left++
+			}
+		}
+		if left != tt.left {
+			t.Errorf("%s: %d buffers left, want %d", tt.name, left, tt.left)
+		}
+		d, err := New(Options{}).Document(tt.line + "\n" + tt.line + "\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Text(0) != want || d.Text(1) != want {
+			t.Errorf("%s: Document's texts differ from LineOffsets'", tt.name)
 		}
 	}
 }
