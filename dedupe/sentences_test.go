@@ -485,3 +485,23 @@ func TestCutSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceTableLendsIndexFirst checks that newSentenceTable lends its
+// index, the largest of its three slices, before the spans and paragraphs:
+// given one spare with room for the index and less than the spans beside
+// it, the index is made in the spare (lent after them, it found the spare
+// too small and was made fresh).
+func TestSentenceTableLendsIndexFirst(t *testing.T) {
+	const n = 250_000 // 2^19 slots of 8 bytes: 4 MiB
+	slots := slotsFor(n)
+	room := make([]uint64, slots+n/2) // the index's slots, and half the spans'
+	spares := []spare{{at: unsafe.Pointer(unsafe.SliceData(room)), size: uintptr(len(room)) * 8}}
+	table := newSentenceTable(n, nil, spares)
+	index := table.first.tags.slots
+	if len(index) != slots || unsafe.Pointer(unsafe.SliceData(index)) != unsafe.Pointer(unsafe.SliceData(room)) {
+		t.Errorf("the index of %d slots is not in the spare", len(index))
+	}
+	if cap(table.spans) != n || cap(table.paras) != n {
+		t.Errorf("room for %d spans and %d paragraphs, want %d each", cap(table.spans), cap(table.paras), n)
+	}
+}
