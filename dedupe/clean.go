@@ -332,7 +332,9 @@ func (c *cleaner) rounds() {
 // firstParagraphRound runs the first paragraph round, with sentences on
 // and two CPUs or more, and beside it, on another goroutine, the
 // dropSingleLists that prepare left pending and the sentence round's asks
-// (see rounds); it returns what paragraphRound does and the asks.
+// (see rounds); it returns what paragraphRound does and the asks. With
+// one worker it would wait for ever: alongside runs the round first, and
+// the round waits for the lists the other side drops.
 func (c *cleaner) firstParagraphRound() (bool, *sentenceAsks) {
 	tableRoom, listsRoom := spareOf(c.decider.d), spare{}
 	if c.sentences.pending {
@@ -780,7 +782,10 @@ func (c *cleaner) paragraphRound() bool {
 // from, and dropNear reads the sentence lists that it moves. Until then
 // the round reads no sentence list (prepare keyed every text) and
 // writes nothing that dropSingleLists reads (the twice set of
-// sentences, the sentence lists and the cleaner's scratch).
+// sentences, the sentence lists and the cleaner's scratch). Its
+// keyCutTexts would lend batch logs from all of the decisions, the half
+// dropSingleLists has included; in the first round there are no cuts,
+// and it returns at once.
 //
 // On the 100 MB stream dropSingleLists takes about 40 ms of one CPU
 // (2.6% of a perf profile's samples) and dropJunk with the table about
@@ -947,7 +952,7 @@ func (c *cleaner) paragraphTable(room spare, lists <-chan struct{}) *table {
 	// before, they take 223.9, 229.3 and 250.5 (3 runs each, main's
 	// 225.3, 229.2 and 254.4, load 4.4-5.4).
 	spares := func(filed int) []spare {
-		if lists != nil && !fits[tagSlot](room, slotsFor(filed)) {
+		if lists != nil && !tagIndexFits(room, filed) {
 			<-lists
 			room = spareOf(c.decider.d)
 		}

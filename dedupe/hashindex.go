@@ -146,6 +146,10 @@ func lentTagIndex(n int, spares []spare) tagIndex {
 	return x
 }
 
+// tagIndexFits reports whether lentTagIndex would make the index for n
+// entries in s.
+func tagIndexFits(s spare, n int) bool { return fits[tagSlot](s, slotsFor(n)) }
+
 // resize gives x size empty slots, a power of two; an int32 index leaves
 // at most 2³¹ entries, which 2³² slots hold.
 func (x *tagIndex) resize(size int) { x.setSlots(makeWritten[tagSlot](size)) }

@@ -91,7 +91,7 @@ func borrow[T lentMemory](spares []spare, n int) ([]T, bool) {
 	size := uintptr(n) * unsafe.Sizeof(*new(T))
 	for k := range spares {
 		s := &spares[k]
-		if n == 0 || s.at == nil || size > s.size {
+		if !fits[T](*s, n) {
 			continue
 		}
 		t := unsafe.Slice((*T)(s.at), n)

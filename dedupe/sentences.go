@@ -437,26 +437,20 @@ func (c *cleaner) cutRepeats(repeats []sentenceRepeat) {
 			c.cuts[first+n] = c.cutRecord(repeats[n])
 		}
 	})
+	paras, kept := c.cutSizes(repeats)
 	if len(c.cutList) == 0 {
 		// Sized at once: grown one paragraph at a time, the map made
 		// filing the 100 MB stream's first round's cuts 2.8-3.2 ms of
 		// CPU, not 2.0-2.2 (5 runs alternated, phase timers).
-		n := 0
-		for k := range repeats {
-			if k == 0 || repeats[k].pos != repeats[k-1].pos {
-				n++
-			}
-		}
-		c.cutList = make([]cutText, 0, n)
-		if denseCuts(n, len(c.paras)) {
+		c.cutList = make([]cutText, 0, paras)
+		if denseCuts(paras, len(c.paras)) {
 			c.cutAt, c.cutIndex = nil, make([]int32, len(c.paras))
 		} else {
-			c.cutAt = make(map[int32]int32, n)
+			c.cutAt = make(map[int32]int32, paras)
 		}
 	}
 	// What fileCuts records, sized at once: grown by append, it left 0.6
 	// MB of garbage on the 100 MB stream at the rounds' peak.
-	paras, kept := c.cutSizes(repeats)
 	c.cutParas, c.cutFrom = slices.Grow(c.cutParas, paras), slices.Grow(c.cutFrom, paras)
 	c.cutHashes = slices.Grow(c.cutHashes, kept)
 	scratches := make([]*cutScratch, workers)
@@ -641,7 +635,10 @@ func (c *cleaner) cutSentences(i int, sents []sentenceInfo, b *cutScratch, hashe
 
 // dropPendingLists runs dropSingleLists, with its list of paragraphs lent
 // from room, if prepare left it to the first paragraph round
-// (sentenceLists.pending), and else does nothing.
+// (sentenceLists.pending), and else does nothing. In a Clean the lists
+// are pending exactly when rounds calls firstParagraphRound (two workers
+// or more, sentences on); paragraphRound's call drops them for tests and
+// benchmarks that run a round without it.
 func (c *cleaner) dropPendingLists(room spare) {
 	if c.sentences.pending {
 		c.sentences.pending = false

@@ -3,8 +3,6 @@ package dedupe
 import (
 	"reflect"
 	"testing"
-
-	"github.com/textclean/textclean/normalize"
 )
 
 // TestTextsKept cleans inputs whose paragraphs lose sentences, with
@@ -63,41 +61,5 @@ func TestTextsKept(t *testing.T) {
 	}
 	if cut == 0 || oneLineKept == 0 {
 		t.Errorf("%d paragraphs cut, %d documents of one-line paragraphs with texts kept", cut, oneLineKept)
-	}
-}
-
-// TestBlankText checks blankText on a table, and that it agrees with
-// normalize.Document.Blank on every line of documents with blank lines of
-// spaces and tabs, with the rules on (which trim them) and off.
-func TestBlankText(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want bool
-	}{
-		{"", true}, {" ", true}, {"\t", true}, {" \t \t", true},
-		{"a", false}, {" a", false}, {"a ", false}, {"\t\u00a0", false}, {"\u2003", false}, {"\n", false}, {"\r", false},
-	} {
-		if got := blankText(tt.in); got != tt.want {
-			t.Errorf("blankText(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-	in := "One line.\n \t\nTwo\t\n\t\n\n  three  \n\u00a0\n   \n"
-	for _, opts := range []normalize.Options{{}, {Skip: normalize.Except()}} {
-		doc, err := normalize.New(opts).Document(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		blanks := 0
-		for i := range doc.Lines {
-			if got := blankText(doc.Text(i)); got != doc.Blank(i) {
-				t.Errorf("line %d, %q: blankText %v, Document.Blank %v", i, doc.Text(i), got, doc.Blank(i))
-			}
-			if doc.Blank(i) {
-				blanks++
-			}
-		}
-		if blanks < 3 {
-			t.Errorf("%d blank lines", blanks)
-		}
 	}
 }

@@ -306,10 +306,7 @@ func (b *outputBuffer) put(s string) {
 func (b *outputBuffer) flush() {
 	p := b.buf[:b.n]
 	b.n = 0
-	if !b.differs && (len(p) > len(b.input)-b.flushed || string(p) != b.input[b.flushed:b.flushed+len(p)]) {
-		b.differs = true // compared as compare does, without a copy of p
-	}
-	b.flushed += len(p)
+	b.compare(unsafe.String(unsafe.SliceData(p), len(p))) // p, not copied: compare keeps nothing
 	if b.err != nil || len(p) == 0 {
 		return
 	}

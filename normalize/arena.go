@@ -17,6 +17,11 @@ const (
 	maxTextBlock = 16 << 10
 )
 
+// maxArenaText is the longest text a textArena puts in a block: a longer
+// one has an allocation of its own (it would waste up to half a block),
+// and a line's rules let such a text keep the buffer it was written in.
+const maxArenaText = maxTextBlock / 2
+
 // textArena holds the texts of a chunk's changed lines packed end to end
 // in blocks, each a size class of its own, rather than one allocation a
 // line rounded up to its size class. On the 100 MB benchmark stream
@@ -40,7 +45,7 @@ func (a *textArena) add(s string) string {
 		return ""
 	}
 	if len(s) > cap(a.block)-len(a.block) {
-		if len(s) > maxTextBlock/2 {
+		if len(s) > maxArenaText {
 			return strings.Clone(s)
 		}
 		size := min(max(2*cap(a.block), minTextBlock), maxTextBlock)

@@ -298,7 +298,7 @@ func (n *Normalizer) lines(d *Document, text string, ch *lineChunk, blank []bool
 			ch.addText(text, l)
 		}
 		if blank != nil {
-			blank[i] = blankText(l)
+			blank[i] = BlankText(l)
 		}
 		if strings.HasSuffix(l, "-") && n.opts.on(Hyphenation) {
 			ch.hyphens = append(ch.hyphens, i)
@@ -454,7 +454,7 @@ func (d *Document) String() string {
 	wrote := false
 	for i := range d.Lines {
 		text := d.Text(i)
-		if blankText(text) {
+		if BlankText(text) {
 			blank++
 			continue
 		}

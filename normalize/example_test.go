@@ -52,6 +52,17 @@ func ExampleDocument_Text() {
 	// "Tom & Jerry" from "Tom &amp; Jerry": changed true, blank false
 }
 
+func ExampleBlankText() {
+	for _, s := range []string{"", " \t ", "\u00a0", " x "} {
+		fmt.Printf("%q: %v\n", s, normalize.BlankText(s))
+	}
+	// Output:
+	// "": true
+	// " \t ": true
+	// "\u00a0": false
+	// " x ": false
+}
+
 func ExampleNormalizer_Explain() {
 	edits, err := normalize.New(normalize.Options{}).Explain("It&#8217;s  Ã©tÃ©.\r\n")
 	if err != nil {

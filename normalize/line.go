@@ -199,7 +199,7 @@ func (n *Normalizer) rules(s string, c *Counts, m *Offsets) string {
 	}
 	if in >= 0 {
 		switch {
-		case len(s) > maxTextBlock/2 && cap(n.bufs[in]) <= len(s)+len(s)/4:
+		case len(s) > maxArenaText && cap(n.bufs[in]) <= len(s)+len(s)/4:
 			n.bufs[in] = nil // s keeps the buffer (see above)
 		case n.texts != nil:
 			s = n.texts.add(s)

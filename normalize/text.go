@@ -31,8 +31,7 @@ type changedLines struct {
 // text in one way and stays inlined, at cost 79 of the budget of 80 (a
 // test of the kind of text made it 115, not inlined: textclean on 16 MB
 // of the stream +14.7M instructions, 1.1%). As it is, callgrind on those
-// 16 MB counts 4.8M more (0.36%: Text +2.8M, making the references
-// +2.3M, the collector's scans 1.8M fewer). The places are:
+// 16 MB counts 4.8M more (0.36%). The places are:
 //   - windows of the input (see inputWindow), for the parts of it that
 //     are changed lines' texts (lines only trimmed; empty texts);
 //   - the blocks of the chunks' textArenas, each as it was written;
@@ -127,7 +126,7 @@ func (d *Document) Text(i int) string {
 
 // Blank reports whether line i of d holds nothing but spaces and tabs
 // once normalized.
-func (d *Document) Blank(i int) bool { return blankText(d.Text(i)) }
+func (d *Document) Blank(i int) bool { return BlankText(d.Text(i)) }
 
 // Changed reports whether the rules changed line i of d: whether its
 // text is not its span of the input.
@@ -135,8 +134,11 @@ func (d *Document) Changed(i int) bool {
 	return d.changed[uint(i)/64].bits&(1<<(uint(i)%64)) != 0
 }
 
-// blankText reports whether s holds nothing but spaces and tabs.
-func blankText(s string) bool {
+// BlankText reports whether s holds nothing but spaces and tabs: whether
+// Document.Blank says so of a line whose text is s. A caller that has
+// read the text already asks it rather than Blank, which reads the text
+// again.
+func BlankText(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isBlank(s[i]) {
 			return false
@@ -200,15 +202,15 @@ func (d *Document) joinChunkTexts(chunks []lineChunk) {
 	}
 	n := d.rank()
 	d.refs = make([]textRef, 0, n)
-	places := 0
+	chunkPlaces := 0
 	for k := range chunks {
-		places += len(chunks[k].texts.places)
+		chunkPlaces += len(chunks[k].texts.places)
 	}
 	// The places in one allocation, and a chunk's in one (see textArena.add):
 	// BenchmarkDocumentArticles (300 small documents) made 5,355
 	// allocations with both grown by append, now 4,870 (4,287 with the
 	// texts as strings).
-	d.places = d.inputWindows(places)
+	d.places = d.inputWindows(chunkPlaces)
 	for k := range chunks {
 		base := len(d.places)
 		d.places = append(d.places, chunks[k].texts.places...)
@@ -251,11 +253,12 @@ func (d *Document) setTexts(list []changedText, texts map[int]string) {
 		d.refs[d.textIndex(c.line)] = c.ref
 	}
 	for i, text := range texts {
-		r := placeRef(len(d.places), 0, 0)
+		var r textRef
 		if at, ok := within(d.input, text); ok {
 			r = d.inputRef(at, len(text))
 		} else {
 			d.places = append(d.places, text)
+			r = placeRef(len(d.places)-1, 0, 0)
 		}
 		d.refs[d.textIndex(i)] = r
 	}

@@ -227,3 +227,39 @@ func TestLongLineBuffers(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankText checks BlankText on a table, and that Document.Blank
+// agrees with it on every line of documents with blank lines of spaces
+// and tabs, with the rules on (which trim them) and off.
+func TestBlankText(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", true}, {" ", true}, {"\t", true}, {" \t \t", true},
+		{"a", false}, {" a", false}, {"a ", false}, {"\t\u00a0", false}, {"\u2003", false}, {"\n", false}, {"\r", false},
+	} {
+		if got := BlankText(tt.in); got != tt.want {
+			t.Errorf("BlankText(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	in := "One line.\n \t\nTwo\t\n\t\n\n  three  \n\u00a0\n   \n"
+	for _, opts := range []Options{{}, {Skip: Except()}} {
+		doc, err := New(opts).Document(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blanks := 0
+		for i := range doc.Lines {
+			if got := BlankText(doc.Text(i)); got != doc.Blank(i) {
+				t.Errorf("line %d, %q: BlankText %v, Document.Blank %v", i, doc.Text(i), got, doc.Blank(i))
+			}
+			if doc.Blank(i) {
+				blanks++
+			}
+		}
+		if blanks < 3 {
+			t.Errorf("%d blank lines", blanks)
+		}
+	}
+}

@@ -159,7 +159,7 @@ func newCommand(c *cli.Context, rawArgs []string, atStart startDescriptors, stdi
 		return nil, usagef("-w and -o cannot be used together")
 	case cmd.write && cmd.check:
 		return nil, usagef("-w and --check cannot be used together")
-	case cmd.report == "-" && (cmd.list || cmd.diff || cmd.explain || !cmd.write && !cmd.check && cmd.output == ""):
+	case cmd.report == "-" && cmd.printsEach(): // (reportInPlace, false here, is set once the report is open)
 		return nil, usagef("--report - needs standard output to itself: use it with -o, -w or --check, without -l, -d or --explain")
 	case cmd.html != nil && cmd.jsonl:
 		return nil, usagef("--html works on text inputs, not on --jsonl records")
