@@ -166,7 +166,7 @@ func change(c *dedupe.Change) Change {
 	// can hold hundreds of thousands (tiny-repeated in dedupe's
 	// BenchmarkAdversarial, 669k at 10 MB, 152 bytes each), and growing
 	// them, the copies and the garbage collections of the slices left
-	// behind, took 45% of its report's CPU time (1 MB 114.9 -> 63.6 ms,
+	// behind, took 38-45% of its report's CPU time (1 MB 114.9 -> 63.6 ms,
 	// 10 MB 1044 -> 650 ms, minimums of 6, load 3.5-7).
 	if len(c.Parts) > 0 {
 		out.Parts = make([]Change, len(c.Parts))
