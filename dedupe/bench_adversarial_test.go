@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -195,15 +194,17 @@ func BenchmarkAdversarial(b *testing.B) {
 							if res, err = cleaned(); err != nil {
 								b.Fatal(err)
 							}
-							// One run, not timed, for out-B/op.
+							// One run, not timed, for out-B/op. Its
+							// garbage is left to the collector: a
+							// runtime.GC here shrank the heap's goal,
+							// and the timed runs paid more collections,
+							// the 2 of a 10 MB sample more than the 20
+							// of a 1 MB one (3 rounds, load 1.4-2.7:
+							// articles/report 9.5x without, 17.1x with;
+							// huge-paragraph/report 9.2x, 14.0x).
 							if err := stage.run(&written); err != nil {
 								b.Fatal(err)
 							}
-							// Its garbage (and the Clean's) collected
-							// here, not inside the timed runs, where
-							// it would weigh more on the 2 runs of a
-							// 10 MB sample than on the 20 of a 1 MB one.
-							runtime.GC()
 						}
 						cpu, faults, gcs := processCPU(), pageFaults(), gcCycles()
 						for b.Loop() {
